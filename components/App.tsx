@@ -1,0 +1,60 @@
+import { Box, Text } from 'ink';
+import React from 'react';
+import { useAppState } from '../hooks/useAppState.js';
+import { useKeymap } from '../hooks/useKeymap.js';
+import { useNow } from '../hooks/useNow.js';
+import { useTerminalSize } from '../hooks/useTerminalSize.js';
+import type { Actions } from '../src/actions.js';
+import type { AppStore } from '../src/store.js';
+import { ContainerTree } from './ContainerTree.js';
+import { DetailsView } from './DetailsView.js';
+import { EventLog } from './EventLog.js';
+import { FilterBar, filterBarShown } from './FilterBar.js';
+import { Footer } from './Footer.js';
+import { Header } from './Header.js';
+import { HelpOverlay } from './HelpOverlay.js';
+import { StatusLine } from './StatusLine.js';
+
+/** Below this the layout cannot show a useful tree; a message says so instead of garbage. */
+export const MIN_COLUMNS = 40;
+export const MIN_ROWS = 12;
+
+/** The event log takes a quarter of the screen, between 2 and 8 lines. */
+function eventLogLines(rows: number): number {
+	return Math.max(2, Math.min(8, Math.floor(rows / 4)));
+}
+
+/** The whole screen: header, tree (or an overlay), event log, status line and footer. */
+export function App({ store, actions, quit }: { store: AppStore; actions: Actions; quit: () => void }) {
+	useKeymap(store, actions, quit);
+	const now = useNow();
+	const { columns, rows } = useTerminalSize();
+	const { overlay, filterShown } = useAppState(store, (s) => ({ overlay: s.overlay, filterShown: filterBarShown(s.filterDraft, s.filter) }));
+
+	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+		return (
+			<Text wrap="truncate-end">
+				Terminal too small ({columns}×{rows}); conmon-tui needs {MIN_COLUMNS}×{MIN_ROWS}. q quits.
+			</Text>
+		);
+	}
+	// One line is left free: a frame exactly as tall as the terminal scrolls it on some terminals.
+	const logLines = eventLogLines(rows);
+	const mainHeight = rows - 1 - 1 - (logLines + 1) - 1 - 1 - (filterShown ? 1 : 0);
+	return (
+		<Box flexDirection="column" width={columns} height={rows - 1}>
+			<Header store={store} now={now} />
+			{overlay === 'help' ? (
+				<HelpOverlay height={mainHeight} />
+			) : overlay === 'details' ? (
+				<DetailsView store={store} height={mainHeight} now={now} />
+			) : (
+				<ContainerTree store={store} height={mainHeight} now={now} />
+			)}
+			<FilterBar store={store} />
+			<EventLog store={store} lines={logLines} width={columns} />
+			<StatusLine store={store} />
+			<Footer width={columns} />
+		</Box>
+	);
+}

@@ -1,0 +1,79 @@
+import { Box, Text } from 'ink';
+import React, { useMemo, useRef } from 'react';
+import { useAppState } from '../hooks/useAppState.js';
+import type { AppStore } from '../src/store.js';
+import { buildTree } from '../src/tree.js';
+import { TreeLine, type ColumnWidths } from './TreeLine.js';
+
+/** Column caps: long names and images are cut with … rather than pushing the status off screen. */
+const MAX_NAME = 28;
+const MAX_IMAGE = 30;
+const MAX_COMMAND = 24;
+
+/** The live tree: containers, their conmon, exec sessions and processes, scrolled to keep the selection in view. */
+export function ContainerTree({ store, height, now }: { store: AppStore; height: number; now: number }) {
+	const { containers, history, processes, unmonitored, filter, selectedId, busy, loaded } = useAppState(store, (s) => ({
+		containers: s.containers,
+		history: s.history,
+		processes: s.processes,
+		unmonitored: s.unmonitored,
+		filter: s.filterDraft ?? s.filter,
+		selectedId: s.selectedId,
+		busy: s.busy,
+		loaded: s.loaded,
+	}));
+	const rows = useMemo(
+		() => buildTree({ containers: Object.values(containers), history, processes, unmonitored }, filter),
+		[containers, history, processes, unmonitored, filter],
+	);
+	const widths = useMemo<ColumnWidths>(() => {
+		const listed = rows.flatMap((r) => (r.kind === 'container' ? [r.container] : []));
+		const widest = (pick: (c: (typeof listed)[number]) => string, cap: number) =>
+			Math.min(cap, Math.max(1, ...listed.map((c) => pick(c).length)));
+		return {
+			name: widest((c) => c.name, MAX_NAME),
+			image: widest((c) => c.image, MAX_IMAGE),
+			command: widest((c) => c.command.join(' '), MAX_COMMAND),
+		};
+	}, [rows]);
+
+	// Scroll so that the selected container's row, and as much of its branch as fits, is visible.
+	const offset = useRef(0);
+	const selectedIndex = rows.findIndex((r) => r.kind === 'container' && r.containerId === selectedId);
+	if (selectedIndex >= 0) {
+		let branchEnd = selectedIndex + 1;
+		while (branchEnd < rows.length && rows[branchEnd]?.kind !== 'container') branchEnd++;
+		const lastWanted = Math.min(branchEnd - 1, selectedIndex + height - 1);
+		if (selectedIndex < offset.current) offset.current = selectedIndex;
+		else if (lastWanted >= offset.current + height) offset.current = lastWanted - height + 1;
+	}
+	offset.current = Math.max(0, Math.min(offset.current, rows.length - height));
+
+	if (rows.length === 0) {
+		const message = !loaded
+			? 'asking podman for containers…'
+			: filter
+				? `no container matches "${filter}" (Escape clears the filter)`
+				: 'no containers yet: press r to run one, or run one with podman in another terminal';
+		return (
+			<Box height={height} flexDirection="column">
+				<Text dimColor>{message}</Text>
+			</Box>
+		);
+	}
+	const visible = rows.slice(offset.current, offset.current + height);
+	return (
+		<Box height={height} flexDirection="column" overflow="hidden">
+			{visible.map((row) => (
+				<TreeLine
+					key={row.key}
+					row={row}
+					selected={row.kind === 'container' && row.containerId === selectedId}
+					busy={row.kind === 'container' ? busy[row.containerId] : undefined}
+					widths={widths}
+					now={now}
+				/>
+			))}
+		</Box>
+	);
+}

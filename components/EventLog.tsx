@@ -1,0 +1,34 @@
+import { Box, Text } from 'ink';
+import React from 'react';
+import { useAppState } from '../hooks/useAppState.js';
+import { formatClockMs } from '../src/present.js';
+import type { AppStore, LogEntry } from '../src/store.js';
+
+const TONE_COLOR: Record<LogEntry['tone'], string | undefined> = {
+	info: undefined,
+	good: 'green',
+	bad: 'red',
+	warn: 'yellow',
+	command: 'cyan',
+};
+
+function colorOf(color: string | undefined): { color?: string } {
+	return color ? { color } : {};
+}
+
+/** The last lifecycle changes, newest at the bottom, with times to the millisecond. */
+export function EventLog({ store, lines, width }: { store: AppStore; lines: number; width: number }) {
+	const log = useAppState(store, (s) => s.log.slice(-lines));
+	const title = '─ events ';
+	return (
+		<Box flexDirection="column" height={lines + 1}>
+			<Text dimColor>{title + '─'.repeat(Math.max(0, width - title.length))}</Text>
+			{log.map((entry) => (
+				<Text key={entry.id} wrap="truncate-end">
+					<Text dimColor>{formatClockMs(entry.at)} </Text>
+					<Text {...colorOf(TONE_COLOR[entry.tone])}>{entry.text}</Text>
+				</Text>
+			))}
+		</Box>
+	);
+}

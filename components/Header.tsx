@@ -1,0 +1,28 @@
+import { Box, Text } from 'ink';
+import React from 'react';
+import { useAppState } from '../hooks/useAppState.js';
+import { currentGeneration } from '../src/conmonHistory.js';
+import { formatClock } from '../src/present.js';
+import type { AppStore } from '../src/store.js';
+
+/** Title, podman version, counts, the event stream's health and the time. */
+export function Header({ store, now }: { store: AppStore; now: number }) {
+	const { version, containers, running, conmons, stream } = useAppState(store, (s) => ({
+		version: s.podmanVersion,
+		containers: Object.keys(s.containers).length,
+		running: Object.values(s.containers).filter((c) => c.state === 'running').length,
+		conmons: Object.values(s.history.generations).filter((g) => currentGeneration(g)).length,
+		stream: s.eventStream,
+	}));
+	return (
+		<Box justifyContent="space-between">
+			<Text wrap="truncate-end">
+				<Text bold color="cyan">conmon-tui</Text>
+				<Text dimColor>{version ? `  podman ${version}` : ''}</Text>
+				{`  ${containers} containers · ${running} running · ${conmons} conmons`}
+				{stream === 'live' ? '' : <Text color={stream === 'lost' ? 'red' : 'yellow'}>{`  events: ${stream}`}</Text>}
+			</Text>
+			<Text dimColor>{formatClock(now)}</Text>
+		</Box>
+	);
+}

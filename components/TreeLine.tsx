@@ -1,0 +1,67 @@
+import { Text } from 'ink';
+import React, { memo } from 'react';
+import { containerColumns, rowText, stateGlyph } from '../src/present.js';
+import type { TreeRow } from '../src/tree.js';
+
+/** Column widths shared by every container row, so names, IDs and images line up. */
+export interface ColumnWidths {
+	name: number;
+	image: number;
+	command: number;
+}
+
+function fit(text: string, width: number): string {
+	return text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text.padEnd(width);
+}
+
+function rowColor(row: TreeRow): { color?: string } {
+	const color = rowColorName(row);
+	return color ? { color } : {};
+}
+
+function rowColorName(row: TreeRow): string | undefined {
+	switch (row.kind) {
+		case 'container':
+			return row.container.state === 'running' ? 'green' : row.container.state === 'paused' ? 'yellow' : undefined;
+		case 'conmon':
+			return row.generation.exitedAt === undefined && !row.zombie ? 'cyan' : 'red';
+		case 'exec':
+			return 'magenta';
+		case 'unmonitored':
+			return 'yellow';
+		default:
+			return undefined;
+	}
+}
+
+/** One row of the tree, truncated to the terminal width. */
+export const TreeLine = memo(function TreeLine({
+	row, selected, busy, widths, now,
+}: { row: TreeRow; selected: boolean; busy: string | undefined; widths: ColumnWidths; now: number }) {
+	const color = rowColor(row);
+	if (row.kind === 'container') {
+		const c = containerColumns(row.container, now);
+		return (
+			<Text wrap="truncate-end" inverse={selected}>
+				<Text {...color}>{stateGlyph(row.container.state)} </Text>
+				<Text bold>{fit(c.name, widths.name)}</Text>
+				{'  '}
+				<Text dimColor={!selected}>{c.id}</Text>
+				{'  '}
+				{fit(c.image, widths.image)}
+				{'  '}
+				{fit(c.command, widths.command)}
+				{'  '}
+				<Text {...color}>{c.status}</Text>
+				{busy ? <Text color="yellow">{`  … ${busy}`}</Text> : null}
+			</Text>
+		);
+	}
+	const dead = row.kind === 'process' && row.process.state === 'Z';
+	return (
+		<Text wrap="truncate-end" dimColor={dead}>
+			<Text dimColor>{row.guide}</Text>
+			<Text {...color}>{rowText(row, now)}</Text>
+		</Text>
+	);
+});

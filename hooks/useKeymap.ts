@@ -1,0 +1,100 @@
+import { useInput, type Key } from 'ink';
+import type { Actions, ContainerAction } from '../src/actions.js';
+import { ensureSelection, moveSelection, selectedContainer, visibleContainers, type AppStore } from '../src/store.js';
+
+/** Keys that act on the selected container. */
+export const CONTAINER_KEYS: Readonly<Record<string, ContainerAction>> = {
+	s: 'start',
+	x: 'stop',
+	k: 'kill',
+	R: 'restart',
+	p: 'pause',
+};
+
+/** How many containers PgUp/PgDn move by. */
+export const PAGE_SIZE = 10;
+
+/**
+ * All keyboard handling. The order is the order of precedence: an open prompt (filter,
+ * remove confirmation) takes every key, then overlays, then the main keys.
+ */
+export function useKeymap(store: AppStore, actions: Actions, quit: () => void): void {
+	useInput((input: string, key: Key) => {
+		const state = store.getState();
+		if (key.ctrl && input === 'c') return quit();
+
+		if (state.filterDraft !== undefined) return filterKey(store, input, key);
+
+		if (state.confirmRemoveId !== undefined) {
+			const container = state.containers[state.confirmRemoveId];
+			store.setState({ confirmRemoveId: undefined, status: undefined });
+			if (input.toLowerCase() === 'y' && container) void actions.onContainer('remove', container);
+			else store.setState({ status: { tone: 'info', text: 'remove canceled' } });
+			return;
+		}
+
+		if (state.overlay !== undefined) {
+			if (key.escape || input === 'q' || (input === '?' && state.overlay === 'help') || (key.return && state.overlay === 'details')) {
+				store.setState({ overlay: undefined });
+			}
+			return;
+		}
+
+		if (input === 'q') return quit();
+		if (key.escape) {
+			if (state.filter !== '') {
+				store.setState({ filter: '' });
+				ensureSelection(store);
+			}
+			return;
+		}
+		if (key.upArrow) return moveSelection(store, { by: -1 });
+		if (key.downArrow) return moveSelection(store, { by: 1 });
+		if (key.pageUp) return moveSelection(store, { by: -PAGE_SIZE });
+		if (key.pageDown) return moveSelection(store, { by: PAGE_SIZE });
+		if (key.home) return moveSelection(store, 'first');
+		if (key.end) return moveSelection(store, 'last');
+		if (input === '?') return store.setState({ overlay: 'help' });
+		if (input === '/') return store.setState({ filterDraft: state.filter });
+		if (input === 'r') return void actions.run();
+
+		const container = selectedContainer(state);
+		if (key.return) {
+			if (container) store.setState({ overlay: 'details' });
+			return;
+		}
+		const action = CONTAINER_KEYS[input];
+		if (action === undefined && input !== 'd') return;
+		if (!container) {
+			store.setState({ status: { tone: 'info', text: 'no container selected: press r to run one' } });
+			return;
+		}
+		if (input === 'd') {
+			store.setState({ confirmRemoveId: container.id, status: { tone: 'info', text: `remove ${container.name}? y/n` } });
+			return;
+		}
+		if (action) void actions.onContainer(action, container);
+	});
+}
+
+function filterKey(store: AppStore, input: string, key: Key): void {
+	const draft = store.getState().filterDraft ?? '';
+	if (key.escape) {
+		store.setState({ filterDraft: undefined, filter: '' });
+		ensureSelection(store);
+		return;
+	}
+	if (key.return) {
+		store.setState({ filterDraft: undefined, filter: draft });
+		// Enter keeps the filter and puts the cursor on the first match.
+		const first = visibleContainers(store.getState())[0];
+		store.setState({ selectedId: first?.id });
+		if (!first) store.setState({ status: { tone: 'info', text: `no container matches "${draft}"; Escape clears the filter` } });
+		return;
+	}
+	if (key.backspace || key.delete) {
+		store.setState({ filterDraft: draft.slice(0, -1) });
+		return;
+	}
+	if (input && !key.ctrl && !key.meta) store.setState({ filterDraft: draft + input });
+}

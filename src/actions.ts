@@ -1,0 +1,104 @@
+import { shortId, type Container } from './container.js';
+import { PodmanError, type Podman } from './podman.js';
+import { appendLog, type AppStore } from './store.js';
+
+/** What a key can do to a container. */
+export type ContainerAction = 'start' | 'stop' | 'kill' | 'restart' | 'pause' | 'unpause' | 'remove';
+
+/** The podman arguments for an action. The short ID is what people type; podman refuses an ambiguous one. */
+export function containerActionArgs(action: ContainerAction, container: Pick<Container, 'id' | 'state'>): string[] {
+	const id = shortId(container.id);
+	switch (action) {
+		case 'remove':
+			// A running container cannot be removed without -f; the user has already confirmed.
+			return container.state === 'running' || container.state === 'paused' ? ['rm', '-f', id] : ['rm', id];
+		default:
+			return [action, id];
+	}
+}
+
+/** `podman run -d IMAGE COMMAND...`: the image and command stay separate argv elements, never a shell line. */
+export function runArgs(image: string, command: readonly string[]): string[] {
+	return ['run', '-d', image, ...command];
+}
+
+/** What the verbs look like on the status line while they run. */
+const PROGRESS: Record<ContainerAction | 'run', string> = {
+	start: 'starting', stop: 'stopping', kill: 'killing', restart: 'restarting',
+	pause: 'pausing', unpause: 'unpausing', remove: 'removing', run: 'running a new container',
+};
+
+/** Quotes an argv element for display only, so a shown command can be pasted into a shell. */
+export function shellQuote(arg: string): string {
+	return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
+}
+
+/** The command as a person would type it. */
+export function displayCommand(command: readonly string[]): string {
+	return command.map(shellQuote).join(' ');
+}
+
+export interface ActionDeps {
+	store: AppStore;
+	podman: Podman;
+	/** Called when podman has been told to change something: watch closely. */
+	onChange: (containerIds: readonly string[]) => void;
+	image: string;
+	command: readonly string[];
+}
+
+/**
+ * Key actions, one shape for all: refuse a second action on a busy container → mark it
+ * busy → run podman (argv, timeout) → show the exact command and podman's own answer.
+ */
+export function createActions(deps: ActionDeps) {
+	const { store, podman } = deps;
+
+	async function execute(key: string, verb: ContainerAction | 'run', args: readonly string[], label: string): Promise<boolean> {
+		if (store.getState().busy[key]) {
+			store.setState({ status: { tone: 'info', text: `${label} is already ${store.getState().busy[key]}; wait for it` } });
+			return false;
+		}
+		const shown = displayCommand([podman.binary, ...args]);
+		store.setState((s) => ({ busy: { ...s.busy, [key]: PROGRESS[verb] }, status: { tone: 'working', text: `$ ${shown}` } }));
+		appendLog(store, [{ at: Date.now(), tone: 'command', text: `$ ${shown}` }]);
+		deps.onChange(key === 'run' ? [] : [key]);
+		const started = Date.now();
+		try {
+			const { stdout } = await podman.run(args);
+			const answer = stdout.trim().split('\n').at(-1) ?? '';
+			const took = Date.now() - started;
+			store.setState({ status: { tone: 'ok', text: `✓ $ ${shown}  (${took} ms${answer ? `: ${shortIfId(answer)}` : ''})` } });
+			return true;
+		} catch (error) {
+			const message = error instanceof PodmanError ? error.message : String(error);
+			store.setState({ status: { tone: 'error', text: `✗ $ ${shown}: ${message}` } });
+			appendLog(store, [{ at: Date.now(), tone: 'bad', text: `✗ ${message}` }]);
+			return false;
+		} finally {
+			store.setState((s) => {
+				const { [key]: _done, ...rest } = s.busy;
+				return { busy: rest };
+			});
+			deps.onChange(key === 'run' ? [] : [key]);
+		}
+	}
+
+	return {
+		/** `podman run -d` with the configured image and command. */
+		run(): Promise<boolean> {
+			return execute('run', 'run', runArgs(deps.image, deps.command), 'podman run');
+		},
+		/** Runs an action on a container; pause toggles to unpause on a paused one. */
+		onContainer(action: ContainerAction, container: Container): Promise<boolean> {
+			const effective = action === 'pause' && container.state === 'paused' ? 'unpause' : action;
+			return execute(container.id, effective, containerActionArgs(effective, container), container.name);
+		},
+	};
+}
+
+export type Actions = ReturnType<typeof createActions>;
+
+function shortIfId(text: string): string {
+	return /^[0-9a-f]{64}$/.test(text) ? shortId(text) : text;
+}

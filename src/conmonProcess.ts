@@ -1,0 +1,71 @@
+import { parseConmonArgs, type ConmonArgs } from './conmonArgs.js';
+import { isDead, type ProcessInfo } from './procfs.js';
+
+/** A monitor conmon found in /proc, with what its command line says. */
+export interface ConmonProcess {
+	process: ProcessInfo;
+	args: ConmonArgs;
+}
+
+/** Monitor conmons among the processes: the main ones and exec-session ones, zombies included. */
+export function findConmons(processes: readonly ProcessInfo[]): ConmonProcess[] {
+	const found: ConmonProcess[] = [];
+	for (const process of processes) {
+		const args = parseConmonArgs(process.argv);
+		if (args) found.push({ process, args });
+	}
+	return found;
+}
+
+/** Children of each PID, in PID order so that the tree does not reorder between scans. */
+export function indexChildren(processes: readonly ProcessInfo[]): Map<number, ProcessInfo[]> {
+	const children = new Map<number, ProcessInfo[]>();
+	for (const process of processes) {
+		const siblings = children.get(process.ppid);
+		if (siblings) siblings.push(process);
+		else children.set(process.ppid, [process]);
+	}
+	for (const siblings of children.values()) siblings.sort((a, b) => a.pid - b.pid);
+	return children;
+}
+
+/** Every process below `pid`, depth first, with its depth (1 = direct child). */
+export function descendants(pid: number, children: ReadonlyMap<number, readonly ProcessInfo[]>): { process: ProcessInfo; depth: number }[] {
+	const out: { process: ProcessInfo; depth: number }[] = [];
+	const walk = (parent: number, depth: number, seen: Set<number>): void => {
+		for (const child of children.get(parent) ?? []) {
+			if (seen.has(child.pid)) continue;
+			seen.add(child.pid);
+			out.push({ process: child, depth });
+			walk(child.pid, depth + 1, seen);
+		}
+	};
+	walk(pid, 1, new Set([pid]));
+	return out;
+}
+
+/**
+ * The container's first process: conmon's child that is not the runtime it forked for
+ * `create` (which exits within milliseconds). Undefined while there is none.
+ */
+export function containerPidOf(conmon: ConmonProcess, children: ReadonlyMap<number, readonly ProcessInfo[]>): number | undefined {
+	const runtime = conmon.args.runtime;
+	const first = (children.get(conmon.process.pid) ?? []).find(
+		(child) => !isDead(child) && !(runtime !== undefined && child.argv[0] === runtime),
+	);
+	return first?.pid;
+}
+
+/**
+ * The processes worth keeping for display: monitor conmons and everything below them.
+ * The rest of the machine is dropped right after a scan, so the store stays small.
+ */
+export function processesUnderConmons(processes: readonly ProcessInfo[], conmons: readonly ConmonProcess[]): ProcessInfo[] {
+	const children = indexChildren(processes);
+	const kept: ProcessInfo[] = [];
+	for (const conmon of conmons) {
+		kept.push(conmon.process);
+		for (const { process } of descendants(conmon.process.pid, children)) kept.push(process);
+	}
+	return kept;
+}

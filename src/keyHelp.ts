@@ -1,0 +1,23 @@
+/** The keys, as the footer and the help overlay list them. One list, so the two never disagree. */
+export interface KeyHelp {
+	keys: string;
+	does: string;
+	/** Shown in the always-visible footer, in this short form. */
+	footer?: string;
+}
+
+export const KEY_HELP: readonly KeyHelp[] = [
+	{ keys: '↑ ↓  PgUp PgDn  Home End', does: 'move the selection (it follows the container, not the row)', footer: '↑↓ move' },
+	{ keys: 'Enter', does: 'details: every conmon this container has had, with PIDs and times', footer: '⏎ details' },
+	{ keys: '/', does: 'filter by name, ID or image; Enter keeps it, Escape clears it', footer: '/ filter' },
+	{ keys: 'r', does: 'run a new container: podman run -d IMAGE COMMAND (--image, --command)', footer: 'r run' },
+	{ keys: 's', does: 'start the selected container: a new conmon appears', footer: 's start' },
+	{ keys: 'x', does: 'stop it (SIGTERM, then SIGKILL after the stop timeout)', footer: 'x stop' },
+	{ keys: 'k', does: 'kill it (SIGKILL): watch its conmon exit', footer: 'k kill' },
+	{ keys: 'R', does: 'restart it: the old conmon goes, a new one comes', footer: 'R restart' },
+	{ keys: 'p', does: 'pause or unpause it (conmon stays)', footer: 'p pause' },
+	{ keys: 'd', does: 'remove it (asks y/n; a running one is removed with -f)', footer: 'd rm' },
+	{ keys: '?', does: 'this help', footer: '? help' },
+	{ keys: 'Escape', does: 'close an overlay, clear the filter' },
+	{ keys: 'q  Ctrl-C', does: 'quit (no podman process is left behind)', footer: 'q quit' },
+];

@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import { splitCommandWords } from './commandWords.js';
+
+/** What the command line asked for. */
+export interface Options {
+	image: string;
+	command: string[];
+	once: boolean;
+	json: boolean;
+	help: boolean;
+	version: boolean;
+}
+
+export const DEFAULT_IMAGE = 'alpine:latest';
+export const DEFAULT_COMMAND = 'sleep infinity';
+
+export const USAGE = `Usage: conmon-tui [options]
+
+Shows podman's containers live, with each container's conmon and processes and their
+real PIDs, and keys that run podman so you can watch conmon appear, die and respawn.
+
+Options:
+  --image IMG      image for the run key (r)             default: ${DEFAULT_IMAGE}
+  --command CMD    command for the run key, split into words like a shell
+                   would, but never run through one      default: ${DEFAULT_COMMAND}
+  --once           print the current tree as text and exit
+  --json           with --once: print it as JSON
+  --help           show this help
+  --version        show the version
+
+Keys: ↑/↓ PgUp/PgDn Home/End move · Enter details · / filter · r run · s start · x stop
+      k kill · R restart · p pause/unpause · d remove · ? help · q quit`;
+
+/** A command line that cannot be used: the message is one line, the exit code is 2. */
+export class UsageError extends Error {
+	override name = 'UsageError';
+}
+
+/** Parses argv (without node and the script) with node's util.parseArgs. */
+export function parseOptions(argv: readonly string[]): Options {
+	let values: ReturnType<typeof parse>['values'];
+	try {
+		values = parse(argv).values;
+	} catch (error) {
+		// parseArgs explains itself well; keep its first sentence on one line.
+		const message = error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
+		throw new UsageError(message.replace(/\. To specify a positional argument.*$/, ''));
+	}
+	const image = values.image ?? DEFAULT_IMAGE;
+	if (image.trim() === '') throw new UsageError('--image needs an image name, e.g. --image alpine:latest');
+	let command: string[];
+	try {
+		command = splitCommandWords(values.command ?? DEFAULT_COMMAND);
+	} catch (error) {
+		throw new UsageError(`--command: ${error instanceof Error ? error.message : String(error)}`);
+	}
+	if (values.json && !values.once) throw new UsageError('--json goes with --once');
+	return {
+		image,
+		command,
+		once: values.once ?? false,
+		json: values.json ?? false,
+		help: values.help ?? false,
+		version: values.version ?? false,
+	};
+}
+
+function parse(argv: readonly string[]) {
+	return parseArgs({
+		args: [...argv],
+		strict: true,
+		allowPositionals: false,
+		options: {
+			image: { type: 'string' },
+			command: { type: 'string' },
+			once: { type: 'boolean' },
+			json: { type: 'boolean' },
+			help: { type: 'boolean', short: 'h' },
+			version: { type: 'boolean', short: 'V' },
+		},
+	});
+}

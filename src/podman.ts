@@ -1,0 +1,119 @@
+import { execa } from 'execa';
+
+/** How long a podman command may run before it is ended and reported as hung. */
+export const PODMAN_TIMEOUT_MS = 30_000;
+/** Queries (ps, inspect, version) should be quick; a hung one must not stall the UI for long. */
+export const PODMAN_QUERY_TIMEOUT_MS = 15_000;
+
+/** A podman command that failed, with podman's own words. */
+export class PodmanError extends Error {
+	constructor(
+		message: string,
+		readonly command: readonly string[],
+		readonly exitCode: number | undefined,
+		readonly reason: 'failed' | 'timeout' | 'missing' | 'canceled',
+	) {
+		super(message);
+		this.name = 'PodmanError';
+	}
+}
+
+/** What a podman command printed. */
+export interface PodmanOutput {
+	stdout: string;
+	stderr: string;
+	/** The argv that ran, for showing people the exact command. */
+	command: readonly string[];
+}
+
+export interface PodmanRunOptions {
+	timeoutMs?: number;
+	signal?: AbortSignal;
+}
+
+/**
+ * The only code that runs podman. Every call is an argv array (never a shell string),
+ * has a timeout, can be canceled, and its child is killed if conmon-tui exits first.
+ */
+export class Podman {
+	constructor(
+		readonly binary = 'podman',
+		private readonly env: NodeJS.ProcessEnv = process.env,
+	) {}
+
+	/** Runs `podman ARGS…` and resolves with its output, or rejects with a PodmanError. */
+	async run(args: readonly string[], options: PodmanRunOptions = {}): Promise<PodmanOutput> {
+		const command = [this.binary, ...args];
+		const result = await execa(this.binary, args, {
+			env: this.env,
+			extendEnv: false,
+			stdin: 'ignore',
+			reject: false,
+			timeout: options.timeoutMs ?? PODMAN_TIMEOUT_MS,
+			...(options.signal ? { cancelSignal: options.signal } : {}),
+			forceKillAfterDelay: 2_000,
+			cleanup: true,
+		});
+		if (result.failed) {
+			throw toPodmanError(result, command);
+		}
+		return { stdout: result.stdout, stderr: result.stderr, command };
+	}
+
+	/** Starts a long-running podman command (events); the caller owns the child and must end it. */
+	spawn(args: readonly string[], signal: AbortSignal) {
+		return execa(this.binary, args, {
+			env: this.env,
+			extendEnv: false,
+			stdin: 'ignore',
+			buffer: false,
+			reject: false,
+			cancelSignal: signal,
+			forceKillAfterDelay: 2_000,
+			cleanup: true,
+		});
+	}
+}
+
+interface FailedResult {
+	timedOut: boolean;
+	isCanceled: boolean;
+	exitCode?: number | undefined;
+	stderr?: unknown;
+	code?: string | undefined;
+	cause?: unknown;
+	shortMessage?: string | undefined;
+}
+
+function toPodmanError(result: FailedResult, command: readonly string[]): PodmanError {
+	const code = result.code ?? (result.cause as { code?: string } | undefined)?.code;
+	if (code === 'ENOENT') {
+		return new PodmanError(`${command[0]} was not found on PATH`, command, undefined, 'missing');
+	}
+	if (code === 'EACCES') {
+		return new PodmanError(`${command[0]} is not executable (permission denied)`, command, undefined, 'missing');
+	}
+	if (result.timedOut) {
+		return new PodmanError(`podman did not answer in time and was stopped: ${command.join(' ')}`, command, undefined, 'timeout');
+	}
+	if (result.isCanceled) {
+		return new PodmanError(`canceled: ${command.join(' ')}`, command, undefined, 'canceled');
+	}
+	const stderr = typeof result.stderr === 'string' ? result.stderr : '';
+	return new PodmanError(podmanMessage(stderr) || result.shortMessage || 'podman failed', command, result.exitCode, 'failed');
+}
+
+/**
+ * Podman's error output, cut to what a person needs: its `Error: …` line(s)
+ * without the log prefix (`time="…" level=error msg="…"`).
+ */
+export function podmanMessage(stderr: string): string {
+	const lines = stderr
+		.split('\n')
+		.map((line) => line.trim())
+		.filter(Boolean)
+		.map((line) => /level=(?:error|fatal) msg="(.*)"$/.exec(line)?.[1] ?? line)
+		.filter((line) => !/^time="[^"]*" level=(?:warning|info|debug)/.test(line));
+	const errors = lines.filter((line) => line.startsWith('Error:') || line.startsWith('Error '));
+	return (errors.length > 0 ? errors : lines).join(' — ');
+}

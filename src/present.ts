@@ -1,0 +1,125 @@
+import type { ConmonGeneration } from './conmonHistory.js';
+import { shortId, type Container } from './container.js';
+import type { ProcessInfo } from './procfs.js';
+import type { TreeRow } from './tree.js';
+
+/** A compact age: 4s, 3m12s, 2h05m, 3d04h. */
+export function formatDuration(ms: number): string {
+	const seconds = Math.max(0, Math.floor(ms / 1000));
+	if (seconds < 60) return `${seconds}s`;
+	const minutes = Math.floor(seconds / 60);
+	if (minutes < 60) return `${minutes}m${String(seconds % 60).padStart(2, '0')}s`;
+	const hours = Math.floor(minutes / 60);
+	if (hours < 24) return `${hours}h${String(minutes % 60).padStart(2, '0')}m`;
+	return `${Math.floor(hours / 24)}d${String(hours % 24).padStart(2, '0')}h`;
+}
+
+/** Wall-clock time of day, HH:MM:SS, in local time as people in the room read it. */
+export function formatClock(ms: number): string {
+	const d = new Date(ms);
+	return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+}
+
+/** Wall-clock time with milliseconds, for the event log where fractions of a second matter. */
+export function formatClockMs(ms: number): string {
+	return `${formatClock(ms)}.${String(new Date(ms).getMilliseconds()).padStart(3, '0')}`;
+}
+
+/** 1st, 2nd, 3rd, 4th, 11th, 21st ... */
+export function ordinal(n: number): string {
+	const tens = n % 100;
+	const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+	return `${n}${suffix}`;
+}
+
+/** The state marker of a container row. */
+export function stateGlyph(state: string): string {
+	if (state === 'running') return '●';
+	if (state === 'paused') return '◐';
+	return '○';
+}
+
+/** podman-ps-like status: "Up 4s", "Exited (0) 5s ago", "Paused", "Created". */
+export function containerStatus(container: Container, now: number): string {
+	switch (container.state) {
+		case 'running':
+			return container.startedAt ? `Up ${formatDuration(now - container.startedAt)}` : 'Up';
+		case 'paused':
+			return 'Paused';
+		case 'exited':
+		case 'stopped': {
+			const code = container.exitCode === undefined ? '' : ` (${container.exitCode})`;
+			const ago = container.finishedAt ? ` ${formatDuration(now - container.finishedAt)} ago` : '';
+			return `Exited${code}${ago}`;
+		}
+		default:
+			return container.state.charAt(0).toUpperCase() + container.state.slice(1);
+	}
+}
+
+/** A process as a person recognises it: its command line, or its name in brackets for a zombie. */
+export function processCommand(process: ProcessInfo): string {
+	return process.argv.length > 0 ? process.argv.join(' ') : `[${process.comm}]`;
+}
+
+/** The columns of a container row. */
+export function containerColumns(container: Container, now: number): { name: string; id: string; image: string; command: string; status: string } {
+	return {
+		name: container.name,
+		id: shortId(container.id),
+		image: container.image,
+		command: container.command.join(' '),
+		status: containerStatus(container, now),
+	};
+}
+
+function previousText(previous: ConmonGeneration | undefined): string {
+	if (!previous) return '';
+	const exited = previous.exitedAt === undefined ? 'still running' : `exited ${formatClock(previous.exitedAt)}`;
+	return `; before: ${previous.pid} ${exited}`;
+}
+
+/** "conmon 3990  (2nd start; before: 3805 exited 16:57:03)" or "conmon 3870 gone (exited 16:58:10, code 0)". */
+export function conmonText(row: Extract<TreeRow, { kind: 'conmon' }>): string {
+	const { generation, startNumber, previous, zombie } = row;
+	if (generation.exitedAt === undefined && !zombie) {
+		const nth = startNumber > 1 || previous ? `  (${ordinal(startNumber)} start${previousText(previous)})` : '';
+		return `conmon ${generation.pid}${nth}`;
+	}
+	const code = generation.exitCode === undefined ? '' : `, code ${generation.exitCode}`;
+	const when = generation.exitedAt === undefined ? 'exited' : `exited ${formatClock(generation.exitedAt)}`;
+	const word = zombie ? 'zombie (dead, not yet reaped)' : 'gone';
+	return `conmon ${generation.pid} ${word} (${when}${code})`;
+}
+
+/** The text of any tree row, without its guide. Used by the TUI and by `--once`. */
+export function rowText(row: TreeRow, now: number): string {
+	switch (row.kind) {
+		case 'container': {
+			const c = containerColumns(row.container, now);
+			return `${stateGlyph(row.container.state)} ${c.name}  ${c.id}  ${c.image}  ${c.command}  ${c.status}`;
+		}
+		case 'conmon':
+			return conmonText(row);
+		case 'exec':
+			return `conmon ${row.exec.pid}  exec session ${shortId(row.exec.execSessionId)}`;
+		case 'process':
+			return `${processCommand(row.process)} ${row.process.pid}${isZombie(row.process) ? ' (zombie)' : ''}`;
+		case 'unmonitored':
+			return `⚠ no conmon: container PID ${row.pid} runs unmonitored (conmon was killed?); podman rm -f recovers`;
+		case 'no-conmon':
+			return noConmonText(row.container);
+	}
+}
+
+function isZombie(process: ProcessInfo): boolean {
+	return process.state === 'Z';
+}
+
+function noConmonText(container: Container): string {
+	if (container.state === 'created' || container.state === 'configured') return 'no conmon yet (never started)';
+	if (container.state === 'running' || container.state === 'paused') return 'conmon not found yet';
+	const finished = container.finishedAt ? `exited ${formatClock(container.finishedAt)}` : 'exited';
+	const code = container.exitCode === undefined ? '' : `, code ${container.exitCode}`;
+	return `no conmon (${finished}${code}, before conmon-tui started)`;
+}

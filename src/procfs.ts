@@ -1,0 +1,147 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** One process as /proc shows it. */
+export interface ProcessInfo {
+	pid: number;
+	ppid: number;
+	/** Field 3 of /proc/PID/stat: R, S, D, Z (zombie), T, I, ... */
+	state: string;
+	/** Field 22 of /proc/PID/stat: clock ticks after boot. With the PID it is the process's identity. */
+	startTicks: number;
+	/** The name in parentheses in /proc/PID/stat (at most 15 bytes). */
+	comm: string;
+	/** /proc/PID/cmdline split on NUL; empty for zombies and kernel threads. */
+	argv: string[];
+}
+
+/** The fields of /proc/PID/stat that conmon-tui uses. */
+export interface ProcStat {
+	pid: number;
+	comm: string;
+	state: string;
+	ppid: number;
+	startTicks: number;
+}
+
+/** Processes are identified by PID plus start time, because PIDs are reused. */
+export function processKey(pid: number, startTicks: number): string {
+	return `${pid}@${startTicks}`;
+}
+
+/** A zombie has exited; only its parent has not collected it yet. */
+export function isDead(process: Pick<ProcessInfo, 'state'>): boolean {
+	return process.state === 'Z' || process.state === 'X';
+}
+
+/**
+ * Parses one /proc/PID/stat line. The command name may itself contain spaces and
+ * parentheses, so the fields are read after the last `)`.
+ */
+export function parseStat(line: string): ProcStat | undefined {
+	const open = line.indexOf('(');
+	const close = line.lastIndexOf(')');
+	if (open < 0 || close < open) return undefined;
+	const pid = Number(line.slice(0, open).trim());
+	const rest = line.slice(close + 2).split(' ');
+	// rest[0] is field 3 (state); field N is rest[N - 3].
+	const state = rest[0];
+	const ppid = Number(rest[1]);
+	const startTicks = Number(rest[19]);
+	if (!Number.isInteger(pid) || state === undefined || !Number.isFinite(ppid) || !Number.isFinite(startTicks)) {
+		return undefined;
+	}
+	return { pid, comm: line.slice(open + 1, close), state, ppid, startTicks };
+}
+
+/** Splits the raw bytes of /proc/PID/cmdline into arguments. */
+export function parseCmdline(raw: string): string[] {
+	if (raw === '') return [];
+	const parts = raw.split('\0');
+	if (parts.at(-1) === '') parts.pop();
+	return parts;
+}
+
+/** Parses the `NSpid:` line of /proc/PID/status: the PID in each nested PID namespace, outermost first. */
+export function parseNsPid(status: string): number[] {
+	const line = status.split('\n').find((l) => l.startsWith('NSpid:'));
+	if (!line) return [];
+	return line.slice('NSpid:'.length).trim().split(/\s+/).map(Number).filter(Number.isInteger);
+}
+
+/** Parses the real UID from the `Uid:` line of /proc/PID/status. */
+export function parseUid(status: string): number | undefined {
+	const line = status.split('\n').find((l) => l.startsWith('Uid:'));
+	const uid = line ? Number(line.slice(4).trim().split(/\s+/)[0]) : Number.NaN;
+	return Number.isInteger(uid) ? uid : undefined;
+}
+
+/** Reads a /proc file, or undefined when the process has gone meanwhile (ENOENT/ESRCH are not errors here). */
+function readProcFile(path: string): string | undefined {
+	try {
+		return readFileSync(path, 'utf8');
+	} catch {
+		return undefined;
+	}
+}
+
+/** Boot time in milliseconds since the epoch, from the `btime` line of /proc/stat. */
+export function readBootTimeMs(procRoot = '/proc'): number {
+	const stat = readProcFile(`${procRoot}/stat`) ?? '';
+	const line = stat.split('\n').find((l) => l.startsWith('btime '));
+	return line ? Number(line.slice(6)) * 1000 : 0;
+}
+
+/** Kernel clock ticks per second (USER_HZ); 100 on every Linux architecture podman runs on. */
+export const CLOCK_TICKS_PER_SECOND = 100;
+
+/** Turns a start time in clock ticks after boot into milliseconds since the epoch. */
+export function startTicksToMs(startTicks: number, bootTimeMs: number): number {
+	return bootTimeMs + (startTicks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/**
+ * Reads every process from /proc with synchronous reads, which measure several times
+ * faster than fs.promises for hundreds of small files. The cmdline of a process never
+ * changes once it has exec'd, so it is read only for processes not seen before
+ * (`known`, keyed by processKey) — except while the cmdline is still empty (just forked).
+ */
+export class ProcScanner {
+	private cmdlines = new Map<string, string[]>();
+
+	constructor(private readonly procRoot = '/proc') {}
+
+	/** Reads every user-space process now. */
+	scan(): ProcessInfo[] {
+		let names: string[];
+		try {
+			names = readdirSync(this.procRoot);
+		} catch {
+			return [];
+		}
+		const seen = new Map<string, string[]>();
+		const processes: ProcessInfo[] = [];
+		for (const name of names) {
+			const first = name.charCodeAt(0);
+			if (first < 48 || first > 57) continue;
+			const stat = readProcFile(`${this.procRoot}/${name}/stat`);
+			const parsed = stat === undefined ? undefined : parseStat(stat);
+			// Kernel threads (children of kthreadd, PID 2) are never part of a container tree.
+			if (!parsed || parsed.ppid === 2 || parsed.pid === 2) continue;
+			const key = processKey(parsed.pid, parsed.startTicks);
+			let argv = this.cmdlines.get(key);
+			if (argv === undefined || (argv.length === 0 && parsed.state !== 'Z')) {
+				argv = parseCmdline(readProcFile(`${this.procRoot}/${name}/cmdline`) ?? '');
+			}
+			seen.set(key, argv);
+			processes.push({ ...parsed, argv });
+		}
+		this.cmdlines = seen;
+		return processes;
+	}
+
+	/** Reads NSpid and Uid of one process; undefined when it has gone. */
+	readStatus(pid: number): { nsPid: number[]; uid: number | undefined } | undefined {
+		const status = readProcFile(`${this.procRoot}/${pid}/status`);
+		return status === undefined ? undefined : { nsPid: parseNsPid(status), uid: parseUid(status) };
+	}
+}

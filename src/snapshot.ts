@@ -1,0 +1,68 @@
+import { currentGeneration } from './conmonHistory.js';
+import { descendants, indexChildren } from './conmonProcess.js';
+import { processCommand, rowText } from './present.js';
+import type { ProcessInfo } from './procfs.js';
+import type { AppState } from './store.js';
+import { buildTree, sortContainers } from './tree.js';
+
+type SnapshotSource = Pick<AppState, 'containers' | 'history' | 'processes' | 'unmonitored' | 'podmanVersion'>;
+
+function isoOrNull(ms: number | undefined): string | null {
+	return ms === undefined ? null : new Date(ms).toISOString();
+}
+
+function processJson(process: ProcessInfo, depth: number) {
+	return { pid: process.pid, ppid: process.ppid, state: process.state, command: processCommand(process), argv: process.argv, depth };
+}
+
+/**
+ * What `--once --json` prints: every container with podman's view of it and what
+ * /proc shows — its live conmon, every conmon seen, exec sessions and processes.
+ */
+export function snapshotJson(source: SnapshotSource, now = Date.now()) {
+	const children = indexChildren(source.processes);
+	const tree = (pid: number) => descendants(pid, children).map(({ process, depth }) => processJson(process, depth));
+	const execs = Object.values(source.history.execConmons);
+	return {
+		takenAt: new Date(now).toISOString(),
+		podmanVersion: source.podmanVersion ?? null,
+		containers: sortContainers(Object.values(source.containers)).map((c) => {
+			const generations = source.history.generations[c.id] ?? [];
+			const live = currentGeneration(generations);
+			const unmonitoredPid = source.unmonitored[c.id];
+			return {
+				id: c.id,
+				name: c.name,
+				image: c.image,
+				command: c.command,
+				state: c.state,
+				exitCode: c.exitCode ?? null,
+				pid: c.pid ?? null,
+				conmonPid: live?.pid ?? null,
+				podmanConmonPid: c.podmanConmonPid ?? null,
+				createdAt: isoOrNull(c.createdAt),
+				startedAt: isoOrNull(c.startedAt),
+				finishedAt: isoOrNull(c.finishedAt),
+				conmonHistory: generations.map((g) => ({
+					pid: g.pid,
+					startedAt: isoOrNull(g.startedAt),
+					exitedAt: isoOrNull(g.exitedAt),
+					exitCode: g.exitCode ?? null,
+					containerPid: g.containerPid ?? null,
+				})),
+				execSessions: execs
+					.filter((e) => e.containerId === c.id)
+					.map((e) => ({ execSessionId: e.execSessionId, conmonPid: e.pid, startedAt: isoOrNull(e.startedAt), processes: tree(e.pid) })),
+				unmonitoredPid: unmonitoredPid ?? null,
+				processes: live ? tree(live.pid) : unmonitoredPid !== undefined ? tree(unmonitoredPid) : [],
+			};
+		}),
+	};
+}
+
+/** What `--once` prints: the tree as the TUI draws it, one row a line. */
+export function snapshotText(source: SnapshotSource, now = Date.now()): string {
+	const rows = buildTree({ ...source, containers: Object.values(source.containers) });
+	if (rows.length === 0) return 'No containers. Start one with: podman run -d alpine:latest sleep infinity';
+	return rows.map((row) => `${row.guide}${rowText(row, now)}`).join('\n');
+}

@@ -1,0 +1,150 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { EMPTY_HISTORY, type ConmonHistory } from './conmonHistory.js';
+import type { Container } from './container.js';
+import type { ProcessInfo } from './procfs.js';
+import { matchesFilter, sortContainers } from './tree.js';
+
+/** One line of the event log pane. */
+export interface LogEntry {
+	id: number;
+	at: number;
+	text: string;
+	tone: 'info' | 'good' | 'bad' | 'warn' | 'command';
+}
+
+/** The status line: what the last action did, or what went wrong. */
+export interface StatusMessage {
+	text: string;
+	tone: 'info' | 'working' | 'ok' | 'error';
+}
+
+export type Overlay = 'help' | 'details';
+
+/** Everything the UI shows. Written by the watcher and the actions, read by components. */
+export interface AppState {
+	/** False until the first `podman ps` has answered. */
+	loaded: boolean;
+	podmanVersion: string | undefined;
+	/** By full container ID. */
+	containers: Readonly<Record<string, Container>>;
+	history: ConmonHistory;
+	/** Monitor conmons and the processes below them (and unmonitored containers' processes). */
+	processes: readonly ProcessInfo[];
+	/** Containers podman says run, whose conmon is gone while their first process (this PID) lives. */
+	unmonitored: Readonly<Record<string, number>>;
+	log: readonly LogEntry[];
+	/** The selected container's full ID: selection follows the container, not the row. */
+	selectedId: string | undefined;
+	filter: string;
+	/** The filter being typed, while the filter prompt is open. */
+	filterDraft: string | undefined;
+	overlay: Overlay | undefined;
+	/** A container waiting for y/n before it is removed. */
+	confirmRemoveId: string | undefined;
+	status: StatusMessage | undefined;
+	/** Actions in flight, by container ID: a second key on the same container is refused. */
+	busy: Readonly<Record<string, string>>;
+	/** Whether the `podman events` stream is up. */
+	eventStream: 'connecting' | 'live' | 'lost';
+}
+
+/** The event log keeps this many lines; older ones are dropped (memory stays bounded). */
+export const MAX_LOG_ENTRIES = 500;
+
+export const initialState: AppState = {
+	loaded: false,
+	podmanVersion: undefined,
+	containers: {},
+	history: EMPTY_HISTORY,
+	processes: [],
+	unmonitored: {},
+	log: [],
+	selectedId: undefined,
+	filter: '',
+	filterDraft: undefined,
+	overlay: undefined,
+	confirmRemoveId: undefined,
+	status: undefined,
+	busy: {},
+	eventStream: 'connecting',
+};
+
+export type AppStore = StoreApi<AppState>;
+
+/** Creates the store; tests pass a partial state to start from. */
+export function createAppStore(state: Partial<AppState> = {}): AppStore {
+	return createStore<AppState>()(() => ({ ...initialState, ...state }));
+}
+
+let nextLogId = 1;
+
+/** Appends lines to the event log, keeping it bounded. */
+export function appendLog(store: AppStore, entries: readonly Omit<LogEntry, 'id'>[]): void {
+	if (entries.length === 0) return;
+	const added = entries.map((entry) => ({ ...entry, id: nextLogId++ }));
+	store.setState((s) => ({ log: [...s.log, ...added].slice(-MAX_LOG_ENTRIES) }));
+}
+
+/** The containers that are listed now, in display order, after the filter. */
+export function visibleContainers(state: Pick<AppState, 'containers' | 'filter'>): Container[] {
+	return sortContainers(Object.values(state.containers)).filter((c) => matchesFilter(c, state.filter));
+}
+
+/** The selected container if it is still listed. */
+export function selectedContainer(state: AppState): Container | undefined {
+	return state.selectedId === undefined ? undefined : state.containers[state.selectedId];
+}
+
+/** Where a selection movement goes. */
+export type SelectionMove = { by: number } | 'first' | 'last';
+
+/** Moves the selection among the visible containers; with none selected, any move selects the first. */
+export function moveSelection(store: AppStore, move: SelectionMove): void {
+	const state = store.getState();
+	const list = visibleContainers(state);
+	if (list.length === 0) return;
+	const current = list.findIndex((c) => c.id === state.selectedId);
+	let index: number;
+	if (move === 'first') index = 0;
+	else if (move === 'last') index = list.length - 1;
+	else if (current < 0) index = 0;
+	else index = Math.min(list.length - 1, Math.max(0, current + move.by));
+	store.setState({ selectedId: list[index]?.id });
+}
+
+/**
+ * Keeps the selection on a listed container: when the selected one is filtered out or
+ * removed, the nearest one in display order (or the first) is selected instead.
+ */
+export function ensureSelection(store: AppStore, previousOrder: readonly string[] = []): void {
+	const state = store.getState();
+	const list = visibleContainers(state);
+	if (state.selectedId !== undefined && list.some((c) => c.id === state.selectedId)) return;
+	let fallback = list[0]?.id;
+	const oldIndex = state.selectedId === undefined ? -1 : previousOrder.indexOf(state.selectedId);
+	if (oldIndex >= 0) {
+		// The container that was just below it (or above, at the end) takes the cursor.
+		const survivors = new Set(list.map((c) => c.id));
+		const after = previousOrder.slice(oldIndex + 1).find((id) => survivors.has(id));
+		const before = previousOrder.slice(0, oldIndex).reverse().find((id) => survivors.has(id));
+		fallback = after ?? before ?? fallback;
+	}
+	if (fallback !== state.selectedId) store.setState({ selectedId: fallback });
+}
+
+/** Replaces the container list, keeping the selection on the same container when it still exists. */
+export function setContainers(store: AppStore, containers: readonly Container[]): void {
+	const previousOrder = visibleContainers(store.getState()).map((c) => c.id);
+	const old = store.getState().containers;
+	const byId: Record<string, Container> = {};
+	let changed = containers.length !== Object.keys(old).length;
+	for (const container of containers) {
+		const previous = old[container.id];
+		// Keep the old object when nothing in it changed, so that React skips the row.
+		const same = previous !== undefined && JSON.stringify(previous) === JSON.stringify(container);
+		byId[container.id] = same ? previous : container;
+		if (!same) changed = true;
+	}
+	if (changed || !store.getState().loaded) store.setState({ containers: byId, loaded: true });
+	ensureSelection(store, previousOrder);
+}

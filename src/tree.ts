@@ -1,0 +1,137 @@
+import { currentGeneration, type ConmonGeneration, type ConmonHistory, type ExecConmon } from './conmonHistory.js';
+import { descendants, indexChildren } from './conmonProcess.js';
+import { expectsConmon, type Container } from './container.js';
+import { isDead, type ProcessInfo } from './procfs.js';
+
+/** One line of the tree. `guide` is the box-drawing prefix that places it under its parent. */
+export type TreeRow = { key: string; containerId: string; guide: string } & (
+	| { kind: 'container'; container: Container }
+	| {
+			kind: 'conmon';
+			generation: ConmonGeneration;
+			/** 1 for the first start seen in this session, 2 for the second, ... */
+			startNumber: number;
+			previous: ConmonGeneration | undefined;
+			/** Exited but not yet reaped by its parent: dead, still listed in /proc. */
+			zombie: boolean;
+	  }
+	| { kind: 'exec'; exec: ExecConmon }
+	| { kind: 'process'; process: ProcessInfo }
+	| { kind: 'unmonitored'; pid: number }
+	| { kind: 'no-conmon'; container: Container }
+);
+
+/** What the tree is built from: podman's containers, the conmon history and the processes below conmons. */
+export interface TreeInput {
+	containers: readonly Container[];
+	history: ConmonHistory;
+	/** Monitor conmons and their descendants, and the process trees of unmonitored containers. */
+	processes: readonly ProcessInfo[];
+	/** Containers podman says are running whose conmon is gone while their process lives on, with that PID. */
+	unmonitored: Readonly<Record<string, number>>;
+}
+
+/** Case-insensitive match of a filter against a container's name, ID and image. */
+export function matchesFilter(container: Container, filter: string): boolean {
+	const needle = filter.trim().toLowerCase();
+	if (needle === '') return true;
+	return [container.name, container.id, container.image].some((field) => field.toLowerCase().includes(needle));
+}
+
+/**
+ * Orders containers by creation time, then ID: a stable order, so rows never jump
+ * under the cursor when states change; new containers appear at the bottom.
+ */
+export function sortContainers(containers: readonly Container[]): Container[] {
+	return [...containers].sort((a, b) => (a.createdAt ?? 0) - (b.createdAt ?? 0) || a.id.localeCompare(b.id));
+}
+
+/** Builds the rows of the tree: a pure function of its input, so tests and `--once` share it with the TUI. */
+export function buildTree(input: TreeInput, filter = ''): TreeRow[] {
+	const children = indexChildren(input.processes);
+	const byPid = new Map(input.processes.map((p) => [p.pid, p]));
+	const execByContainer = new Map<string, ExecConmon[]>();
+	for (const exec of Object.values(input.history.execConmons)) {
+		const list = execByContainer.get(exec.containerId) ?? [];
+		list.push(exec);
+		execByContainer.set(exec.containerId, list);
+	}
+
+	const rows: TreeRow[] = [];
+	for (const container of sortContainers(input.containers)) {
+		if (!matchesFilter(container, filter)) continue;
+		const id = container.id;
+		rows.push({ kind: 'container', key: id, containerId: id, guide: '', container });
+
+		// Branches under the container: its latest conmon, then exec conmons, then an anomaly.
+		const branches: Array<(guide: string, childGuide: string) => void> = [];
+		const generations = input.history.generations[id] ?? [];
+		const latest = generations.at(-1);
+		if (latest) {
+			branches.push((guide, childGuide) => {
+				const process = currentGeneration(generations) ? byPid.get(latest.pid) : undefined;
+				const zombie = process !== undefined && isDead(process);
+				rows.push({
+					kind: 'conmon', key: `${id}/conmon/${latest.pid}@${latest.startTicks}`, containerId: id, guide,
+					generation: latest, startNumber: generations.length, previous: generations.at(-2), zombie,
+				});
+				if (currentGeneration(generations) && !zombie) pushProcessRows(rows, id, latest.pid, children, childGuide);
+			});
+		} else if (!input.unmonitored[id]) {
+			branches.push((guide) => rows.push({ kind: 'no-conmon', key: `${id}/no-conmon`, containerId: id, guide, container }));
+		}
+		for (const exec of (execByContainer.get(id) ?? []).sort((a, b) => a.startTicks - b.startTicks)) {
+			branches.push((guide, childGuide) => {
+				rows.push({ kind: 'exec', key: `${id}/exec/${exec.pid}@${exec.startTicks}`, containerId: id, guide, exec });
+				pushProcessRows(rows, id, exec.pid, children, childGuide);
+			});
+		}
+		const orphanPid = input.unmonitored[id];
+		if (orphanPid !== undefined && expectsConmon(container)) {
+			branches.push((guide, childGuide) => {
+				rows.push({ kind: 'unmonitored', key: `${id}/unmonitored/${orphanPid}`, containerId: id, guide, pid: orphanPid });
+				const process = byPid.get(orphanPid);
+				if (process) {
+					rows.push({ kind: 'process', key: `${id}/proc/${process.pid}`, containerId: id, guide: `${childGuide}└─ `, process });
+					pushProcessRows(rows, id, orphanPid, children, `${childGuide}   `);
+				}
+			});
+		}
+		branches.forEach((draw, index) => {
+			const last = index === branches.length - 1;
+			draw(`  ${last ? '└─' : '├─'} `, `  ${last ? '   ' : '│  '} `);
+		});
+	}
+	return rows;
+}
+
+/** Rows for every process below `pid`, with tree guides. */
+function pushProcessRows(
+	rows: TreeRow[],
+	containerId: string,
+	pid: number,
+	children: ReadonlyMap<number, readonly ProcessInfo[]>,
+	baseGuide: string,
+): void {
+	const below = descendants(pid, children);
+	// Whether each depth still has siblings to come decides between '├─' and '└─' and the '│' rails.
+	below.forEach(({ process, depth }, index) => {
+		const rails: string[] = [];
+		for (let level = 1; level < depth; level++) rails.push(hasLaterSibling(below, index, level) ? '│  ' : '   ');
+		const last = !hasLaterSibling(below, index, depth);
+		rows.push({
+			kind: 'process', key: `${containerId}/proc/${process.pid}@${process.startTicks}`, containerId,
+			guide: `${baseGuide}${rails.join('')}${last ? '└─' : '├─'} `, process,
+		});
+	});
+}
+
+/** True when a later row at `depth` shares the ancestor at that depth with row `index`. */
+function hasLaterSibling(rows: readonly { depth: number }[], index: number, depth: number): boolean {
+	for (let next = index + 1; next < rows.length; next++) {
+		const d = rows[next]?.depth ?? 0;
+		if (d < depth) return false;
+		if (d === depth) return true;
+	}
+	return false;
+}

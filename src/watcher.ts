@@ -1,0 +1,275 @@
+import { currentGeneration, forgetContainers, observeConmons, recordExitCode, type ConmonHistory } from './conmonHistory.js';
+import { containerPidOf, descendants, findConmons, indexChildren, processesUnderConmons } from './conmonProcess.js';
+import { expectsConmon, mergeContainerViews, parseInspectJson, parsePsJson, type Container } from './container.js';
+import { conmonChangeEntry, podmanEventEntry } from './eventLog.js';
+import { PodmanEventStream } from './eventStream.js';
+import { PODMAN_QUERY_TIMEOUT_MS, PodmanError, type Podman } from './podman.js';
+import type { PodmanEvent } from './podmanEvent.js';
+import { isDead, ProcScanner, readBootTimeMs, startTicksToMs, type ProcessInfo } from './procfs.js';
+import { appendLog, setContainers, type AppStore } from './store.js';
+
+/** /proc is scanned this often when nothing is happening: it catches a conmon killed by hand. */
+export const IDLE_SCAN_INTERVAL_MS = 1_000;
+/** After an event or an action, /proc is scanned this often ... */
+export const BURST_SCAN_INTERVAL_MS = 40;
+/** ... for this long, to catch conmons that live for a fraction of a second. */
+export const BURST_DURATION_MS = 3_000;
+/** Events come in bursts (create, init, start); podman is asked once per burst. */
+export const RECONCILE_DEBOUNCE_MS = 80;
+/** A full `podman ps` + `inspect` this often, in case an event was missed. */
+export const SLOW_RECONCILE_INTERVAL_MS = 30_000;
+
+/**
+ * Feeds the store: follows podman events, asks podman for container state on events and
+ * on a slow timer, and scans /proc for conmons and their processes. One podman query and
+ * one scan at a time; every timer and child is ended by stop().
+ */
+export class Watcher {
+	private readonly scanner = new ProcScanner();
+	private readonly bootTimeMs = readBootTimeMs();
+	private readonly events: PodmanEventStream;
+	private readonly abort = new AbortController();
+	private scanTimer: NodeJS.Timeout | undefined;
+	private burstUntil = 0;
+	private reconcileTimer: NodeJS.Timeout | undefined;
+	private slowTimer: NodeJS.Timeout | undefined;
+	private reconciling: Promise<void> | undefined;
+	private reconcileAgain = false;
+	private pendingInspect = new Set<string>();
+	private stopped = false;
+
+	constructor(
+		private readonly podman: Podman,
+		private readonly store: AppStore,
+	) {
+		this.events = new PodmanEventStream(podman, {
+			onEvent: (event) => this.onEvent(event),
+			onState: (state, detail) => this.onStreamState(state, detail),
+		});
+	}
+
+	/** Starts everything; resolves when the first container list is in the store. */
+	async start(): Promise<void> {
+		// Events first, so that nothing between the first `ps` and the stream is missed.
+		this.events.start();
+		this.scan();
+		await this.reconcile({ full: true });
+		this.scheduleScan();
+		this.slowTimer = setInterval(() => void this.reconcile({ full: true }), SLOW_RECONCILE_INTERVAL_MS);
+	}
+
+	/** Ends the events process, any podman query in flight, and every timer. */
+	stop(): void {
+		this.stopped = true;
+		this.events.stop();
+		this.abort.abort();
+		clearTimeout(this.scanTimer);
+		clearTimeout(this.reconcileTimer);
+		clearInterval(this.slowTimer);
+	}
+
+	/** PID of the running `podman events` process. */
+	get eventStreamPid(): number | undefined {
+		return this.events.pid;
+	}
+
+	/** Something is about to change (a key action ran): watch /proc closely for a while. */
+	burst(): void {
+		this.burstUntil = Date.now() + BURST_DURATION_MS;
+		if (this.stopped) return;
+		clearTimeout(this.scanTimer);
+		this.scan();
+		this.scheduleScan();
+	}
+
+	/** Asks podman about these containers soon (debounced), and about the list. */
+	refresh(ids: readonly string[] = []): void {
+		for (const id of ids) this.pendingInspect.add(id);
+		clearTimeout(this.reconcileTimer);
+		this.reconcileTimer = setTimeout(() => void this.reconcile({ full: false }), RECONCILE_DEBOUNCE_MS);
+	}
+
+	private scheduleScan(): void {
+		if (this.stopped) return;
+		const delay = Date.now() < this.burstUntil ? BURST_SCAN_INTERVAL_MS : IDLE_SCAN_INTERVAL_MS;
+		this.scanTimer = setTimeout(() => {
+			this.scan();
+			this.scheduleScan();
+		}, delay);
+	}
+
+	private onEvent(event: PodmanEvent): void {
+		const entry = podmanEventEntry(event);
+		if (entry) appendLog(this.store, [entry]);
+		if (event.type !== 'container') return;
+		if (event.status === 'died' && event.exitCode !== undefined) {
+			const { history } = this.store.getState();
+			const updated = recordExitCode(history, event.id, event.exitCode, event.timeMs);
+			if (updated !== history) this.store.setState({ history: updated });
+		}
+		this.burst();
+		this.refresh([event.id]);
+	}
+
+	private onStreamState(state: 'live' | 'lost', detail: { message?: string; resumed: boolean }): void {
+		this.store.setState({ eventStream: state });
+		if (state === 'lost') {
+			appendLog(this.store, [{ at: Date.now(), tone: 'warn', text: `podman events stream lost: ${detail.message ?? ''}; reconnecting` }]);
+			this.store.setState({ status: { tone: 'error', text: `podman events stream lost (${detail.message ?? 'exited'}); reconnecting…` } });
+		} else if (detail.resumed) {
+			appendLog(this.store, [{ at: Date.now(), tone: 'good', text: 'podman events stream recovered' }]);
+			this.store.setState({ status: { tone: 'ok', text: 'podman events stream recovered; state reconciled' } });
+			// Whatever happened while it was down is in podman's state: read it all again.
+			void this.reconcile({ full: true });
+			this.burst();
+		}
+	}
+
+	/**
+	 * One /proc scan folded into the store: conmon generations appear and exit, the
+	 * processes below conmons are kept, and running containers without a conmon are flagged.
+	 */
+	scan(): void {
+		const now = Date.now();
+		const all = this.scanner.scan();
+		const conmons = findConmons(all);
+		const children = indexChildren(all);
+		const state = this.store.getState();
+		const { history, changes } = observeConmons(
+			state.history,
+			conmons,
+			(conmon) => containerPidOf(conmon, children),
+			(ticks) => startTicksToMs(ticks, this.bootTimeMs),
+			now,
+		);
+		const byPid = new Map(all.map((p) => [p.pid, p]));
+		const unmonitored = findUnmonitored(Object.values(state.containers), history, byPid);
+		const processes = processesUnderConmons(all, conmons);
+		for (const pid of Object.values(unmonitored)) {
+			const root = byPid.get(pid);
+			if (root) processes.push(root, ...descendants(pid, children).map((d) => d.process));
+		}
+
+		const update: Partial<typeof state> = {};
+		if (history !== state.history) update.history = history;
+		if (processSignature(processes) !== processSignature(state.processes)) update.processes = processes;
+		if (JSON.stringify(unmonitored) !== JSON.stringify(state.unmonitored)) update.unmonitored = unmonitored;
+		if (Object.keys(update).length > 0) this.store.setState(update);
+		if (changes.length > 0) {
+			const names = this.store.getState().containers;
+			appendLog(this.store, changes.map((change) => conmonChangeEntry(change, names[change.containerId]?.name)));
+		}
+	}
+
+	/**
+	 * Reads containers from podman: `ps -a` for the list, `inspect` for what only inspect
+	 * knows (ConmonPid, exec sessions) — for all containers on a full pass, else for those
+	 * events named. Only one runs at a time; a request meanwhile runs once more after it.
+	 */
+	async reconcile({ full }: { full: boolean }): Promise<void> {
+		if (this.reconciling) {
+			this.reconcileAgain = true;
+			if (full) this.pendingInspect.add('*');
+			return this.reconciling;
+		}
+		this.reconciling = this.reconcileOnce(full).finally(() => {
+			this.reconciling = undefined;
+			if (this.reconcileAgain && !this.stopped) {
+				this.reconcileAgain = false;
+				void this.reconcile({ full: this.pendingInspect.has('*') });
+			}
+		});
+		return this.reconciling;
+	}
+
+	private async reconcileOnce(full: boolean): Promise<void> {
+		const wanted = full || this.pendingInspect.has('*') ? undefined : new Set(this.pendingInspect);
+		this.pendingInspect.clear();
+		try {
+			const listed = parsePsJson((await this.query(['ps', '-a', '--format', 'json'])).stdout);
+			const previous = this.store.getState().containers;
+			const ids = listed.map((c) => c.id).filter((id) => !wanted || wanted.has(id) || !previous[id]);
+			const inspected = ids.length === 0 ? [] : await this.inspect(ids);
+			// Containers not inspected this time keep what an earlier inspect knew.
+			const known = listed.map((c) => previous[c.id]).filter((c): c is Container => c !== undefined && !ids.includes(c.id));
+			const merged = mergeContainerViews(listed, [...inspected, ...known.map((old) => withFresh(old, listed))]);
+			if (this.stopped) return;
+			setContainers(this.store, merged);
+			this.settleExitCodes(merged);
+			const { history } = this.store.getState();
+			const kept = forgetContainers(history, new Set(merged.map((c) => c.id)));
+			if (kept !== history) this.store.setState({ history: kept });
+		} catch (error) {
+			if (this.stopped) return;
+			const message = error instanceof PodmanError ? error.message : String(error);
+			this.store.setState({ status: { tone: 'error', text: `podman ps failed: ${message}` } });
+		}
+	}
+
+	/** inspect fails as a whole when one container vanished meanwhile; what it printed is still good. */
+	private async inspect(ids: readonly string[]): Promise<Container[]> {
+		try {
+			return parseInspectJson((await this.query(['container', 'inspect', ...ids])).stdout);
+		} catch (error) {
+			if (error instanceof PodmanError && error.reason === 'failed') return [];
+			throw error;
+		}
+	}
+
+	private query(args: readonly string[]): ReturnType<Podman['run']> {
+		return this.podman.run(args, { timeoutMs: PODMAN_QUERY_TIMEOUT_MS, signal: this.abort.signal });
+	}
+
+	/** A container podman reports exited gives its exit code to the conmon generation that watched it. */
+	private settleExitCodes(containers: readonly Container[]): void {
+		let { history } = this.store.getState();
+		for (const container of containers) {
+			const last = history.generations[container.id]?.at(-1);
+			if (!last || last.exitedAt === undefined || last.exitCode !== undefined) continue;
+			if (container.exitCode === undefined || expectsConmon(container)) continue;
+			history = recordExitCode(history, container.id, container.exitCode, container.finishedAt ?? Date.now());
+		}
+		if (history !== this.store.getState().history) this.store.setState({ history });
+	}
+}
+
+/** ps is fresher than an older inspect for state, PID and exit code. */
+function withFresh(old: Container, listed: readonly Container[]): Container {
+	const fresh = listed.find((c) => c.id === old.id);
+	if (!fresh) return old;
+	const stateChanged = fresh.state !== old.state;
+	return {
+		...old,
+		name: fresh.name,
+		state: fresh.state,
+		pid: fresh.pid,
+		exitCode: fresh.exitCode,
+		startedAt: fresh.startedAt ?? old.startedAt,
+		finishedAt: fresh.finishedAt ?? old.finishedAt,
+		podmanConmonPid: stateChanged ? undefined : old.podmanConmonPid,
+	};
+}
+
+/**
+ * Containers podman reports running (or paused) that have no live conmon while their
+ * first process still lives: the conmon was killed and nothing monitors the container.
+ */
+export function findUnmonitored(
+	containers: readonly Container[],
+	history: ConmonHistory,
+	byPid: ReadonlyMap<number, ProcessInfo>,
+): Record<string, number> {
+	const result: Record<string, number> = {};
+	for (const container of containers) {
+		if (!expectsConmon(container) || container.pid === undefined) continue;
+		if (currentGeneration(history.generations[container.id])) continue;
+		const process = byPid.get(container.pid);
+		if (process && !isDead(process)) result[container.id] = container.pid;
+	}
+	return result;
+}
+
+/** Cheap identity of a process list: changes whenever a process appears, exits, changes state or parent. */
+function processSignature(processes: readonly ProcessInfo[]): string {
+	return processes.map((p) => `${p.pid}@${p.startTicks}${p.state}${p.ppid}`).join(',');
+}
