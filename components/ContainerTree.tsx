@@ -23,8 +23,8 @@ export function ContainerTree({ store, height, now }: { store: AppStore; height:
 		loaded: s.loaded,
 	}));
 	const rows = useMemo(
-		() => buildTree({ containers: Object.values(containers), history, processes, unmonitored }, filter),
-		[containers, history, processes, unmonitored, filter],
+		() => buildTree({ containers: Object.values(containers), history, processes, unmonitored }, filter, now),
+		[containers, history, processes, unmonitored, filter, now],
 	);
 	const widths = useMemo<ColumnWidths>(() => {
 		const listed = rows.flatMap((r) => (r.kind === 'container' ? [r.container] : []));

@@ -44,7 +44,7 @@ export function DetailsView({ store, height, now }: { store: AppStore; height: n
 			</Text>
 			<Text wrap="truncate-end">
 				podman says: state {container.state}, PID {container.pid ?? '—'}, conmon PID {container.podmanConmonPid ?? '—'}
-				{container.exitCode !== undefined ? `, exit code ${container.exitCode}` : ''}
+				{container.exitCode !== undefined && container.state !== 'running' ? `, exit code ${container.exitCode}` : ''}
 				{container.restartCount ? `, restarted ${container.restartCount}×` : ''}
 			</Text>
 			<Text wrap="truncate-end" {...(stale || unmonitoredPid !== undefined ? { color: 'yellow' } : {})}>

@@ -28,6 +28,7 @@ function rowColorName(row: TreeRow): string | undefined {
 		case 'exec':
 			return 'magenta';
 		case 'unmonitored':
+		case 'foreign-heading':
 			return 'yellow';
 		default:
 			return undefined;

@@ -83,7 +83,6 @@ async function runInteractive(podman: Podman, version: string, options: Options)
 	let quitting = false;
 	const app = render(createElement(App, { store, actions, quit: () => quit(0) }), {
 		exitOnCtrlC: false,
-		incrementalRendering: true,
 	});
 	function quit(code: number): void {
 		if (quitting) return;

@@ -13,6 +13,8 @@ export interface ConmonGeneration {
 	exitCode?: number;
 	/** The container's first process during this start. */
 	containerPid?: number;
+	/** The container name conmon was given (`-n`); podman's name is the current one. */
+	nameAtStart?: string;
 }
 
 /** A running exec-session conmon (`podman exec`), shown as its own branch. */
@@ -98,6 +100,7 @@ export function observeConmons(
 		if (list.some((g) => g.pid === pid && g.startTicks === startTicks)) continue;
 		const dead = isDead(conmon.process);
 		const generation: ConmonGeneration = { pid, startTicks, startedAt: toMs(startTicks) };
+		if (conmon.args.name !== undefined) generation.nameAtStart = conmon.args.name;
 		const containerPid = dead ? undefined : containerPidOf(conmon);
 		if (containerPid !== undefined) generation.containerPid = containerPid;
 		if (dead) generation.exitedAt = now;

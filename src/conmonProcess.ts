@@ -7,12 +7,20 @@ export interface ConmonProcess {
 	args: ConmonArgs;
 }
 
-/** Monitor conmons among the processes: the main ones and exec-session ones, zombies included. */
+/**
+ * Monitor conmons among the processes: the main ones and exec-session ones, zombies included.
+ * podman starts conmon, which forks the long-lived monitor and exits at once; that first
+ * conmon (whose parent is podman) is a launcher, not a monitor, and is left out.
+ */
 export function findConmons(processes: readonly ProcessInfo[]): ConmonProcess[] {
+	const byPid = new Map(processes.map((p) => [p.pid, p]));
 	const found: ConmonProcess[] = [];
 	for (const process of processes) {
 		const args = parseConmonArgs(process.argv);
-		if (args) found.push({ process, args });
+		if (!args) continue;
+		const parent = byPid.get(process.ppid)?.argv[0];
+		if (parent !== undefined && (parent === 'podman' || parent.endsWith('/podman'))) continue;
+		found.push({ process, args });
 	}
 	return found;
 }
@@ -44,14 +52,17 @@ export function descendants(pid: number, children: ReadonlyMap<number, readonly 
 	return out;
 }
 
+/** Runtime commands conmon runs as short-lived children; `runc init` is not one: it becomes the container. */
+const RUNTIME_VERBS = new Set(['create', 'exec', 'start', 'delete', 'kill', 'state', 'restore', 'checkpoint']);
+
 /**
- * The container's first process: conmon's child that is not the runtime it forked for
- * `create` (which exits within milliseconds). Undefined while there is none.
+ * The container's first process: conmon's child that is not a runtime command it forked
+ * (`runc create` exits within milliseconds). Undefined while there is none.
  */
 export function containerPidOf(conmon: ConmonProcess, children: ReadonlyMap<number, readonly ProcessInfo[]>): number | undefined {
 	const runtime = conmon.args.runtime;
 	const first = (children.get(conmon.process.pid) ?? []).find(
-		(child) => !isDead(child) && !(runtime !== undefined && child.argv[0] === runtime),
+		(child) => !isDead(child) && !(child.argv[0] === runtime && child.argv.some((arg) => RUNTIME_VERBS.has(arg))),
 	);
 	return first?.pid;
 }

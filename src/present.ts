@@ -109,6 +109,12 @@ export function rowText(row: TreeRow, now: number): string {
 			return `⚠ no conmon: container PID ${row.pid} runs unmonitored (conmon was killed?); podman rm -f recovers`;
 		case 'no-conmon':
 			return noConmonText(row.container);
+		case 'foreign-heading':
+			return `? ${row.count} conmon(s) of containers this podman does not list (another store or user, or left over)`;
+		case 'foreign': {
+			const name = row.generation.nameAtStart ? ` (${row.generation.nameAtStart})` : '';
+			return `conmon ${row.generation.pid}  container ${shortId(row.containerId)}${name}, since ${formatClock(row.generation.startedAt)}`;
+		}
 	}
 }
 

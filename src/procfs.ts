@@ -84,10 +84,15 @@ function readProcFile(path: string): string | undefined {
 	}
 }
 
-/** Boot time in milliseconds since the epoch, from the `btime` line of /proc/stat. */
+/**
+ * Boot time in milliseconds since the epoch. /proc/stat's `btime` is whole seconds, which
+ * would misplace process start times by up to a second; now minus /proc/uptime is exact
+ * to its 10 ms resolution.
+ */
 export function readBootTimeMs(procRoot = '/proc'): number {
-	const stat = readProcFile(`${procRoot}/stat`) ?? '';
-	const line = stat.split('\n').find((l) => l.startsWith('btime '));
+	const uptime = Number((readProcFile(`${procRoot}/uptime`) ?? '').split(' ')[0]);
+	if (Number.isFinite(uptime) && uptime > 0) return Date.now() - uptime * 1000;
+	const line = (readProcFile(`${procRoot}/stat`) ?? '').split('\n').find((l) => l.startsWith('btime '));
 	return line ? Number(line.slice(6)) * 1000 : 0;
 }
 
@@ -101,12 +106,11 @@ export function startTicksToMs(startTicks: number, bootTimeMs: number): number {
 
 /**
  * Reads every process from /proc with synchronous reads, which measure several times
- * faster than fs.promises for hundreds of small files. The cmdline of a process never
- * changes once it has exec'd, so it is read only for processes not seen before
- * (`known`, keyed by processKey) — except while the cmdline is still empty (just forked).
+ * faster than fs.promises for hundreds of small files. A cmdline is read only for a
+ * process not seen before (by PID and start time) or one whose name changed (it exec'd).
  */
 export class ProcScanner {
-	private cmdlines = new Map<string, string[]>();
+	private cmdlines = new Map<string, { comm: string; argv: string[] }>();
 
 	constructor(private readonly procRoot = '/proc') {}
 
@@ -118,7 +122,7 @@ export class ProcScanner {
 		} catch {
 			return [];
 		}
-		const seen = new Map<string, string[]>();
+		const seen = new Map<string, { comm: string; argv: string[] }>();
 		const processes: ProcessInfo[] = [];
 		for (const name of names) {
 			const first = name.charCodeAt(0);
@@ -128,12 +132,15 @@ export class ProcScanner {
 			// Kernel threads (children of kthreadd, PID 2) are never part of a container tree.
 			if (!parsed || parsed.ppid === 2 || parsed.pid === 2) continue;
 			const key = processKey(parsed.pid, parsed.startTicks);
-			let argv = this.cmdlines.get(key);
-			if (argv === undefined || (argv.length === 0 && parsed.state !== 'Z')) {
+			const cached = this.cmdlines.get(key);
+			let argv = cached?.argv;
+			// exec() keeps PID and start time but changes comm (runc init becomes the container's
+			// command): read cmdline again then. A zombie's cmdline is empty: keep the last one seen.
+			if (!cached || (cached.comm !== parsed.comm && parsed.state !== 'Z') || (cached.argv.length === 0 && parsed.state !== 'Z')) {
 				argv = parseCmdline(readProcFile(`${this.procRoot}/${name}/cmdline`) ?? '');
 			}
-			seen.set(key, argv);
-			processes.push({ ...parsed, argv });
+			seen.set(key, { comm: parsed.comm, argv: argv ?? [] });
+			processes.push({ ...parsed, argv: argv ?? [] });
 		}
 		this.cmdlines = seen;
 		return processes;

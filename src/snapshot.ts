@@ -62,7 +62,7 @@ export function snapshotJson(source: SnapshotSource, now = Date.now()) {
 
 /** What `--once` prints: the tree as the TUI draws it, one row a line. */
 export function snapshotText(source: SnapshotSource, now = Date.now()): string {
-	const rows = buildTree({ ...source, containers: Object.values(source.containers) });
+	const rows = buildTree({ ...source, containers: Object.values(source.containers) }, '', now);
 	if (rows.length === 0) return 'No containers. Start one with: podman run -d alpine:latest sleep infinity';
 	return rows.map((row) => `${row.guide}${rowText(row, now)}`).join('\n');
 }

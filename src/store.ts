@@ -82,7 +82,9 @@ let nextLogId = 1;
 export function appendLog(store: AppStore, entries: readonly Omit<LogEntry, 'id'>[]): void {
 	if (entries.length === 0) return;
 	const added = entries.map((entry) => ({ ...entry, id: nextLogId++ }));
-	store.setState((s) => ({ log: [...s.log, ...added].slice(-MAX_LOG_ENTRIES) }));
+	// podman's events arrive 70-250 ms late, after /proc showed their effect: order by when
+	// things happened (stable for equal times), so a death reads before its conmon's exit.
+	store.setState((s) => ({ log: [...s.log, ...added].sort((a, b) => a.at - b.at).slice(-MAX_LOG_ENTRIES) }));
 }
 
 /** The containers that are listed now, in display order, after the filter. */

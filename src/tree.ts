@@ -19,7 +19,15 @@ export type TreeRow = { key: string; containerId: string; guide: string } & (
 	| { kind: 'process'; process: ProcessInfo }
 	| { kind: 'unmonitored'; pid: number }
 	| { kind: 'no-conmon'; container: Container }
+	| { kind: 'foreign-heading'; count: number }
+	| { kind: 'foreign'; generation: ConmonGeneration }
 );
+
+/**
+ * A conmon whose container podman has not listed is shown apart once it has lived this
+ * long: a brand-new container's conmon is in /proc before `podman ps` shows it.
+ */
+export const FOREIGN_GRACE_MS = 2_000;
 
 /** What the tree is built from: podman's containers, the conmon history and the processes below conmons. */
 export interface TreeInput {
@@ -47,7 +55,7 @@ export function sortContainers(containers: readonly Container[]): Container[] {
 }
 
 /** Builds the rows of the tree: a pure function of its input, so tests and `--once` share it with the TUI. */
-export function buildTree(input: TreeInput, filter = ''): TreeRow[] {
+export function buildTree(input: TreeInput, filter = '', now = Date.now()): TreeRow[] {
 	const children = indexChildren(input.processes);
 	const byPid = new Map(input.processes.map((p) => [p.pid, p]));
 	const execByContainer = new Map<string, ExecConmon[]>();
@@ -99,10 +107,39 @@ export function buildTree(input: TreeInput, filter = ''): TreeRow[] {
 		}
 		branches.forEach((draw, index) => {
 			const last = index === branches.length - 1;
-			draw(`  ${last ? '└─' : '├─'} `, `  ${last ? '   ' : '│  '} `);
+			draw(`  ${last ? '└─' : '├─'} `, `  ${last ? '   ' : '│  '}`);
 		});
 	}
+	pushForeignConmons(rows, input, filter, children, now);
 	return rows;
+}
+
+/**
+ * Live conmons of containers this podman does not list (another store, another user,
+ * a leftover): never dropped silently, they get a group of their own at the bottom.
+ */
+function pushForeignConmons(
+	rows: TreeRow[],
+	input: TreeInput,
+	filter: string,
+	children: ReadonlyMap<number, readonly ProcessInfo[]>,
+	now: number,
+): void {
+	const known = new Set(input.containers.map((c) => c.id));
+	const needle = filter.trim().toLowerCase();
+	const foreign = Object.entries(input.history.generations).flatMap(([containerId, list]) => {
+		const live = currentGeneration(list);
+		if (known.has(containerId) || !live || now - live.startedAt < FOREIGN_GRACE_MS) return [];
+		const matches = needle === '' || containerId.includes(needle) || (live.nameAtStart ?? '').toLowerCase().includes(needle);
+		return matches ? [{ containerId, generation: live }] : [];
+	});
+	if (foreign.length === 0) return;
+	rows.push({ kind: 'foreign-heading', key: 'foreign', containerId: '', guide: '', count: foreign.length });
+	foreign.forEach(({ containerId, generation }, index) => {
+		const last = index === foreign.length - 1;
+		rows.push({ kind: 'foreign', key: `foreign/${generation.pid}@${generation.startTicks}`, containerId, guide: `  ${last ? '└─' : '├─'} `, generation });
+		pushProcessRows(rows, containerId, generation.pid, children, `  ${last ? '   ' : '│  '}`);
+	});
 }
 
 /** Rows for every process below `pid`, with tree guides. */

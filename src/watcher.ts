@@ -37,6 +37,8 @@ export class Watcher {
 	private reconcileAgain = false;
 	private pendingInspect = new Set<string>();
 	private stopped = false;
+	/** The first scan finds what was already there: that is not news for the event log. */
+	private firstScanDone = false;
 
 	constructor(
 		private readonly podman: Podman,
@@ -54,6 +56,13 @@ export class Watcher {
 		this.events.start();
 		this.scan();
 		await this.reconcile({ full: true });
+		this.scan();
+		const state = this.store.getState();
+		const live = Object.values(state.history.generations).filter((list) => currentGeneration(list)).length;
+		appendLog(this.store, [{
+			at: Date.now(), tone: 'info',
+			text: `watching podman ${state.podmanVersion ?? ''}: ${Object.keys(state.containers).length} containers, ${live} live conmons`,
+		}]);
 		this.scheduleScan();
 		this.slowTimer = setInterval(() => void this.reconcile({ full: true }), SLOW_RECONCILE_INTERVAL_MS);
 	}
@@ -155,7 +164,9 @@ export class Watcher {
 		if (processSignature(processes) !== processSignature(state.processes)) update.processes = processes;
 		if (JSON.stringify(unmonitored) !== JSON.stringify(state.unmonitored)) update.unmonitored = unmonitored;
 		if (Object.keys(update).length > 0) this.store.setState(update);
-		if (changes.length > 0) {
+		const news = this.firstScanDone;
+		this.firstScanDone = true;
+		if (news && changes.length > 0) {
 			const names = this.store.getState().containers;
 			appendLog(this.store, changes.map((change) => conmonChangeEntry(change, names[change.containerId]?.name)));
 		}

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { isConmonCommand, parseConmonArgs } from '../../src/conmonArgs.js';
+import { CONMON_ARGV } from '../helpers/fixtures.js';
+
+const ID = '886762f967d877fceeba1c0e11035a28e6907baeaee78561d30facf8bf662388';
+
+describe('parseConmonArgs', () => {
+	test('reads a real monitor command line', () => {
+		const args = parseConmonArgs(CONMON_ARGV);
+		assert.ok(args);
+		assert.equal(args.containerId, ID);
+		assert.equal(args.execSessionId, undefined);
+		assert.equal(args.name, 'nostalgic_bartik');
+		assert.equal(args.runtime, '/usr/bin/runc');
+		assert.equal(args.exitDir, '/tmp/sb/tmp/exits');
+		assert.match(args.logPath ?? '', /^k8s-file:.*ctr\.log$/);
+		assert.match(args.containerPidfile ?? '', /userdata\/pidfile$/);
+		assert.match(args.conmonPidfile ?? '', /userdata\/conmon\.pid$/);
+		assert.deepEqual(args.exitCommand?.slice(0, 3), ['/usr/bin/podman', '--root', '/tmp/sb/root']);
+		assert.deepEqual(args.exitCommand?.slice(-3), ['container', 'cleanup', ID]);
+	});
+
+	test('an option value that starts with a dash is still a value', () => {
+		const args = parseConmonArgs(['conmon', '--api-version', '1', '--runtime-arg', '-c', '-c', 'abc', '-n', '-weird-']);
+		assert.equal(args?.containerId, 'abc');
+		assert.equal(args?.name, '-weird-');
+	});
+
+	test('an exec session: -e makes -u the exec session ID', () => {
+		const args = parseConmonArgs(['/usr/bin/conmon', '--api-version', '1', '-c', ID, '-u', 'e1e1', '-e', '--exec-attach', '--exec-process-spec', '/x/spec', '-r', '/usr/bin/runc']);
+		assert.equal(args?.containerId, ID);
+		assert.equal(args?.execSessionId, 'e1e1');
+		assert.equal(args?.runtime, '/usr/bin/runc');
+	});
+
+	test('long options with = and long names for short ones', () => {
+		const args = parseConmonArgs(['conmon', '--api-version=1', '--cid=abc', '--name', 'n1', '--exec', '--cuuid', 'sess']);
+		assert.equal(args?.containerId, 'abc');
+		assert.equal(args?.name, 'n1');
+		assert.equal(args?.execSessionId, 'sess');
+	});
+
+	test('conmon --version, the short-lived probe podman 4 runs, is not a monitor', () => {
+		assert.equal(parseConmonArgs(['/usr/bin/conmon', '--version']), undefined);
+	});
+
+	test('a conmon without --api-version is not a monitor, nor is another program', () => {
+		assert.equal(parseConmonArgs(['/usr/bin/conmon', '-c', ID]), undefined);
+		assert.equal(parseConmonArgs(['/usr/bin/notconmon', '--api-version', '1', '-c', ID]), undefined);
+		assert.equal(parseConmonArgs([]), undefined);
+		assert.equal(parseConmonArgs(['/usr/bin/conmon', '--api-version', '1', '-c']), undefined);
+	});
+
+	test('isConmonCommand matches the program name only', () => {
+		assert.equal(isConmonCommand(['conmon']), true);
+		assert.equal(isConmonCommand(['/usr/libexec/podman/conmon', '-c', 'x']), true);
+		assert.equal(isConmonCommand(['/usr/bin/podman', 'conmon']), false);
+	});
+});

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { splitCommandWords } from '../../src/commandWords.js';
+import { DEFAULT_IMAGE, parseOptions, UsageError } from '../../src/options.js';
+
+describe('parseOptions', () => {
+	test('defaults: the seed experiment', () => {
+		const options = parseOptions([]);
+		assert.equal(options.image, DEFAULT_IMAGE);
+		assert.deepEqual(options.command, ['sleep', 'infinity']);
+		assert.equal(options.once, false);
+		assert.equal(options.json, false);
+	});
+
+	test('--image and --command, in both spellings', () => {
+		const options = parseOptions(['--image', 'localhost/x:1', "--command=sh -c 'exit 3'", '--once', '--json']);
+		assert.equal(options.image, 'localhost/x:1');
+		assert.deepEqual(options.command, ['sh', '-c', 'exit 3']);
+		assert.equal(options.once, true);
+		assert.equal(options.json, true);
+	});
+
+	test('an image with shell metacharacters stays one argument', () => {
+		assert.equal(parseOptions(['--image', 'alpine; rm -rf /']).image, 'alpine; rm -rf /');
+	});
+
+	for (const [argv, message] of [
+		[['--bogus'], /Unknown option '--bogus'/],
+		[['stray'], /positional|Unexpected argument/i],
+		[['--image'], /--image/],
+		[['--image', ''], /--image needs an image name/],
+		[['--command', "sh -c 'oops"], /unterminated ' quote/],
+		[['--json'], /--json goes with --once/],
+	] as const) {
+		test(`refuses ${JSON.stringify(argv)} with a one-line message`, () => {
+			assert.throws(() => parseOptions(argv), (error: unknown) => {
+				assert.ok(error instanceof UsageError);
+				assert.match(error.message, message);
+				assert.equal(error.message.includes('\n'), false);
+				return true;
+			});
+		});
+	}
+});
+
+describe('splitCommandWords', () => {
+	test('splits like a shell without being one', () => {
+		assert.deepEqual(splitCommandWords('sleep infinity'), ['sleep', 'infinity']);
+		assert.deepEqual(splitCommandWords('  sh  -c   "echo \\"hi\\"; exit 3"  '), ['sh', '-c', 'echo "hi"; exit 3']);
+		assert.deepEqual(splitCommandWords("a 'b c' d\\ e ''"), ['a', 'b c', 'd e', '']);
+		assert.deepEqual(splitCommandWords('echo $HOME `id` ; rm -rf /'), ['echo', '$HOME', '`id`', ';', 'rm', '-rf', '/']);
+		assert.deepEqual(splitCommandWords(''), []);
+	});
+
+	test('an unterminated quote is an error', () => {
+		assert.throws(() => splitCommandWords('echo "x'), /unterminated " quote/);
+	});
+});

@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { containerActionArgs, displayCommand, runArgs } from '../../src/actions.js';
+import { Podman, PodmanError, podmanMessage } from '../../src/podman.js';
+import { parsePodmanVersion } from '../../src/podmanVersion.js';
+
+describe('podmanMessage', () => {
+	test("keeps podman's Error: line and drops warnings", () => {
+		const stderr = 'time="2026-11-29T17:00:00Z" level=warning msg="something minor"\nError: no container with name or ID "nope" found: no such container\n';
+		assert.equal(podmanMessage(stderr), 'Error: no container with name or ID "nope" found: no such container');
+	});
+
+	test('reads the message out of a logrus error line', () => {
+		assert.equal(podmanMessage('time="x" level=error msg="runc failed"\n'), 'runc failed');
+	});
+
+	test('without an Error: line, the whole output is the message', () => {
+		assert.equal(podmanMessage('something odd\nhappened\n'), 'something odd — happened');
+	});
+});
+
+describe('parsePodmanVersion', () => {
+	test('reads 4.x and 5.x', () => {
+		assert.deepEqual(parsePodmanVersion('podman version 4.3.1\n'), { text: '4.3.1', major: 4, minor: 3 });
+		assert.deepEqual(parsePodmanVersion('podman version 5.2.0-dev'), { text: '5.2.0-dev', major: 5, minor: 2 });
+		assert.equal(parsePodmanVersion('nonsense'), undefined);
+	});
+});
+
+describe('action arguments', () => {
+	const running = { id: 'bbd78c2c3402' + '0'.repeat(52), state: 'running' };
+	test('each action is one argv with the short ID', () => {
+		assert.deepEqual(containerActionArgs('kill', running), ['kill', 'bbd78c2c3402']);
+		assert.deepEqual(containerActionArgs('start', running), ['start', 'bbd78c2c3402']);
+		assert.deepEqual(containerActionArgs('remove', running), ['rm', '-f', 'bbd78c2c3402']);
+		assert.deepEqual(containerActionArgs('remove', { ...running, state: 'exited' }), ['rm', 'bbd78c2c3402']);
+	});
+
+	test('run keeps image and command words separate, and the display quotes what a shell would split', () => {
+		assert.deepEqual(runArgs('alpine; rm -rf /', ['sh', '-c', 'exit 3']), ['run', '-d', 'alpine; rm -rf /', 'sh', '-c', 'exit 3']);
+		assert.equal(displayCommand(['podman', 'run', '-d', 'alpine; rm -rf /', "it's"]), `podman run -d 'alpine; rm -rf /' 'it'\\''s'`);
+	});
+});
+
+describe('Podman adapter with a stand-in binary', () => {
+	// A real executable, not a mock of execa: the adapter's timeout and error paths run for real.
+	const dir = mkdtempSync(join(tmpdir(), 'conmon-tui-podman-'));
+	after(() => rmSync(dir, { recursive: true, force: true }));
+	const script = (name: string, body: string) => {
+		const path = join(dir, name);
+		writeFileSync(path, `#!/bin/sh\n${body}\n`);
+		chmodSync(path, 0o755);
+		return path;
+	};
+
+	test('passes argv through untouched, with no shell in between', async () => {
+		const echo = new Podman(script('echo-args', 'for a in "$@"; do printf "[%s]" "$a"; done'));
+		const { stdout, command } = await echo.run(['run', '-d', 'alpine; rm -rf /', '$(id)']);
+		assert.equal(stdout, '[run][-d][alpine; rm -rf /][$(id)]');
+		assert.equal(command.length, 5);
+	});
+
+	test("a failure carries podman's message and exit code", async () => {
+		const failing = new Podman(script('fail', 'echo "Error: no such container" >&2; exit 125'));
+		await assert.rejects(failing.run(['kill', 'x']), (error: unknown) => {
+			assert.ok(error instanceof PodmanError);
+			assert.equal(error.message, 'Error: no such container');
+			assert.equal(error.exitCode, 125);
+			assert.equal(error.reason, 'failed');
+			return true;
+		});
+	});
+
+	test('a hung podman is stopped at the timeout', async () => {
+		const hung = new Podman(script('hang', 'exec sleep 30'));
+		await assert.rejects(hung.run(['ps'], { timeoutMs: 300 }), (error: unknown) => error instanceof PodmanError && error.reason === 'timeout');
+	});
+
+	test('a missing or non-executable podman is reported as such', async () => {
+		await assert.rejects(new Podman(join(dir, 'nope')).run(['ps']), (e: unknown) => e instanceof PodmanError && e.reason === 'missing');
+		const notExec = join(dir, 'not-exec');
+		writeFileSync(notExec, 'x');
+		await assert.rejects(new Podman(notExec).run(['ps']), (e: unknown) => e instanceof PodmanError && e.reason === 'missing' && /not executable/.test(e.message));
+	});
+});

@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { isDead, parseCmdline, parseNsPid, parseStat, parseUid, ProcScanner, processKey, readBootTimeMs, startTicksToMs } from '../../src/procfs.js';
+
+const CONMON_STAT = '11939 (conmon) S 1 11939 11939 0 -1 4194368 70 1004 0 0 0 0 0 1 20 0 1 0 58370 9080832 458 18446744073709551615 94436243591168 94436243632153 140722342092912 0 0 0 66048 4096 16390 1 0 0 17 0 0 0 0 0 0';
+
+describe('parseStat', () => {
+	test('reads pid, name, state, ppid and start time of a real conmon', () => {
+		assert.deepEqual(parseStat(CONMON_STAT), { pid: 11939, comm: 'conmon', state: 'S', ppid: 1, startTicks: 58370 });
+	});
+
+	test('a name with spaces and parentheses is read up to the last )', () => {
+		const line = '4242 (a b) (c) Z 77 4242 4242 0 -1 4194564 0 0 0 0 0 0 0 0 20 0 1 0 99999 0 0 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0';
+		assert.deepEqual(parseStat(line), { pid: 4242, comm: 'a b) (c', state: 'Z', ppid: 77, startTicks: 99999 });
+	});
+
+	test('garbage is not a process', () => {
+		assert.equal(parseStat(''), undefined);
+		assert.equal(parseStat('12 no parens here'), undefined);
+		assert.equal(parseStat('12 (x) S'), undefined);
+	});
+});
+
+describe('small parsers', () => {
+	test('cmdline splits on NUL and drops the trailing one; a zombie has none', () => {
+		assert.deepEqual(parseCmdline('sleep\0infinity\0'), ['sleep', 'infinity']);
+		assert.deepEqual(parseCmdline('a\0\0b\0'), ['a', '', 'b']);
+		assert.deepEqual(parseCmdline(''), []);
+	});
+
+	test('NSpid lists the PID in each namespace, Uid the real uid', () => {
+		const status = 'Name:\tsleep\nUid:\t100000\t100000\t100000\t100000\nNSpid:\t4002\t1\n';
+		assert.deepEqual(parseNsPid(status), [4002, 1]);
+		assert.equal(parseUid(status), 100000);
+		assert.deepEqual(parseNsPid('Name:\tx\n'), []);
+		assert.equal(parseUid('Name:\tx\n'), undefined);
+	});
+
+	test('identity and death', () => {
+		assert.equal(processKey(42, 1000), '42@1000');
+		assert.notEqual(processKey(42, 1000), processKey(42, 1001));
+		assert.equal(isDead({ state: 'Z' }), true);
+		assert.equal(isDead({ state: 'S' }), false);
+	});
+
+	test('start ticks become wall time from boot time', () => {
+		assert.equal(startTicksToMs(250, 1_000_000), 1_002_500);
+	});
+});
+
+describe('ProcScanner on a fake /proc', () => {
+	const root = mkdtempSync(join(tmpdir(), 'conmon-tui-proc-'));
+	after(() => rmSync(root, { recursive: true, force: true }));
+	const writeProcess = (pid: number, stat: string, cmdline: string) => {
+		mkdirSync(join(root, String(pid)), { recursive: true });
+		writeFileSync(join(root, String(pid), 'stat'), stat);
+		writeFileSync(join(root, String(pid), 'cmdline'), cmdline);
+	};
+	writeFileSync(join(root, 'uptime'), '100.50 200.00\n');
+	writeProcess(1, '1 (init) S 0 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 1 0 0', 'init\0');
+	writeProcess(2, '2 (kthreadd) S 0 0 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 1 0 0', '');
+	writeProcess(3, '3 (kworker/0:0) I 2 0 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 2 0 0', '');
+	writeProcess(50, '50 (runc:[2:INIT]) S 1 0 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 300 0 0', '/usr/bin/runc\0init\0');
+	mkdirSync(join(root, 'self'), { recursive: true });
+
+	test('lists user processes, skips kernel threads and non-PID entries', () => {
+		const scanner = new ProcScanner(root);
+		const pids = scanner.scan().map((p) => p.pid).sort((a, b) => a - b);
+		assert.deepEqual(pids, [1, 50]);
+	});
+
+	test('re-reads cmdline after exec (same PID and start time, new name), keeps it for a zombie', () => {
+		const scanner = new ProcScanner(root);
+		assert.deepEqual(scanner.scan().find((p) => p.pid === 50)?.argv, ['/usr/bin/runc', 'init']);
+		writeProcess(50, '50 (sleep) S 1 0 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 300 0 0', 'sleep\0infinity\0');
+		assert.deepEqual(scanner.scan().find((p) => p.pid === 50)?.argv, ['sleep', 'infinity']);
+		writeProcess(50, '50 (sleep) Z 1 0 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 300 0 0', '');
+		const zombie = scanner.scan().find((p) => p.pid === 50);
+		assert.equal(zombie?.state, 'Z');
+		assert.deepEqual(zombie?.argv, ['sleep', 'infinity']);
+	});
+
+	test('a vanished process is simply not listed', () => {
+		const scanner = new ProcScanner(root);
+		mkdirSync(join(root, '999'));
+		assert.equal(scanner.scan().some((p) => p.pid === 999), false);
+	});
+
+	test('boot time comes from uptime', () => {
+		const before = Date.now();
+		const boot = readBootTimeMs(root);
+		assert.ok(boot <= before - 100_500 + 50 && boot >= before - 100_500 - 50, `boot ${boot}`);
+	});
+});
+
+describe('ProcScanner on the real /proc', () => {
+	test('finds this very process with its command line', () => {
+		const me = new ProcScanner().scan().find((p) => p.pid === process.pid);
+		assert.ok(me);
+		assert.equal(me.ppid, process.ppid);
+		assert.ok(me.argv[0]?.includes('node'));
+	});
+});

@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { ConmonGeneration, ConmonHistory } from '../../src/conmonHistory.js';
+import type { Container } from '../../src/container.js';
+import { rowText } from '../../src/present.js';
+import type { ProcessInfo } from '../../src/procfs.js';
+import { buildTree, FOREIGN_GRACE_MS, type TreeInput } from '../../src/tree.js';
+
+const NOW = Date.parse('2026-11-29T16:58:15Z');
+const A = 'bbd78c2c3402' + '0'.repeat(52);
+const B = 'a1b2c3d4e5f6' + '1'.repeat(52);
+
+function container(id: string, name: string, over: Partial<Container> = {}): Container {
+	return {
+		id, name, image: 'alpine:latest', command: ['sleep', 'infinity'], state: 'running', exitCode: undefined,
+		pid: undefined, podmanConmonPid: undefined, createdAt: NOW - 60_000, startedAt: NOW - 4_000, finishedAt: undefined,
+		restartCount: undefined, execIds: [], ...over,
+	};
+}
+
+function proc(pid: number, ppid: number, argv: string[], state = 'S'): ProcessInfo {
+	return { pid, ppid, state, startTicks: pid * 10, comm: argv[0] ?? '', argv };
+}
+
+function gen(pid: number, over: Partial<ConmonGeneration> = {}): ConmonGeneration {
+	return { pid, startTicks: pid * 10, startedAt: NOW - 10_000, ...over };
+}
+
+function render(input: Partial<TreeInput>, filter = ''): string[] {
+	const full: TreeInput = { containers: [], history: { generations: {}, execConmons: {} }, processes: [], unmonitored: {}, ...input };
+	return buildTree(full, filter, NOW).map((row) => `${row.guide}${rowText(row, NOW)}`);
+}
+
+describe('buildTree', () => {
+	const history: ConmonHistory = {
+		generations: {
+			[A]: [gen(3805, { exitedAt: Date.parse('2026-11-29T16:57:03Z'), exitCode: 137 }), gen(3990)],
+			[B]: [gen(3870, { exitedAt: Date.parse('2026-11-29T16:58:10Z'), exitCode: 0 })],
+		},
+		execConmons: {},
+	};
+	const processes = [proc(3990, 1, ['/usr/bin/conmon']), proc(4002, 3990, ['sleep', 'infinity'])];
+
+	test('the seed screen: a restarted container with its conmon history, and an exited one', () => {
+		const lines = render({
+			containers: [
+				container(A, 'interesting_kowalevski'),
+				container(B, 'quirky_hopper', { state: 'exited', exitCode: 0, command: ['sleep', '1'], createdAt: NOW - 30_000, finishedAt: NOW - 5_000 }),
+			],
+			history, processes,
+		});
+		assert.equal(lines[0], '● interesting_kowalevski  bbd78c2c3402  alpine:latest  sleep infinity  Up 4s');
+		assert.match(lines[1] ?? '', /^ {2}└─ conmon 3990 {2}\(2nd start; before: 3805 exited \d\d:57:03\)$/);
+		assert.equal(lines[2], '     └─ sleep infinity 4002');
+		assert.equal(lines[3], '○ quirky_hopper  a1b2c3d4e5f6  alpine:latest  sleep 1  Exited (0) 5s ago');
+		assert.match(lines[4] ?? '', /^ {2}└─ conmon 3870 gone \(exited \d\d:58:10, code 0\)$/);
+		assert.equal(lines.length, 5);
+	});
+
+	test('containers are ordered by creation, not by state, so rows do not jump', () => {
+		const older = container(B, 'older', { createdAt: NOW - 90_000, state: 'exited' });
+		const newer = container(A, 'newer', { createdAt: NOW - 10_000 });
+		const names = buildTree({ containers: [newer, older], history: { generations: {}, execConmons: {} }, processes: [], unmonitored: {} }, '', NOW)
+			.filter((r) => r.kind === 'container').map((r) => (r.kind === 'container' ? r.container.name : ''));
+		assert.deepEqual(names, ['older', 'newer']);
+	});
+
+	test('a process tree under conmon gets ├─ and │ guides', () => {
+		const lines = render({
+			containers: [container(A, 'web')],
+			history: { generations: { [A]: [gen(10)] }, execConmons: {} },
+			processes: [proc(10, 1, ['conmon']), proc(11, 10, ['sh']), proc(12, 11, ['sleep', '1']), proc(13, 11, ['sleep', '2']), proc(14, 10, ['other'])],
+		});
+		assert.deepEqual(lines.slice(1), [
+			'  └─ conmon 10',
+			'     ├─ sh 11',
+			'     │  ├─ sleep 1 12',
+			'     │  └─ sleep 2 13',
+			'     └─ other 14',
+		]);
+	});
+
+	test('a zombie conmon is shown dead, and its zombie child is marked', () => {
+		const lines = render({
+			containers: [container(A, 'web', { state: 'exited', exitCode: 137 })],
+			history: { generations: { [A]: [gen(10)] }, execConmons: {} },
+			processes: [proc(10, 1, ['conmon'], 'Z')],
+		});
+		assert.match(lines[1] ?? '', /conmon 10 zombie \(dead, not yet reaped\)/);
+	});
+
+	test('exec conmons are their own branch with their process', () => {
+		const lines = render({
+			containers: [container(A, 'web')],
+			history: { generations: { [A]: [gen(10)] }, execConmons: { x: { containerId: A, execSessionId: 'e'.repeat(64), pid: 20, startTicks: 200, startedAt: NOW } } },
+			processes: [proc(10, 1, ['conmon']), proc(11, 10, ['sleep', 'infinity']), proc(20, 1, ['conmon']), proc(21, 20, ['sh'])],
+		});
+		assert.deepEqual(lines.slice(1), [
+			'  ├─ conmon 10',
+			'  │  └─ sleep infinity 11',
+			'  └─ conmon 20  exec session eeeeeeeeeeee',
+			'     └─ sh 21',
+		]);
+	});
+
+	test('a running container whose conmon was killed is flagged, with its live process', () => {
+		const lines = render({
+			containers: [container(A, 'web', { pid: 11 })],
+			history: { generations: { [A]: [gen(10, { exitedAt: NOW - 1000 })] }, execConmons: {} },
+			processes: [proc(11, 1, ['sleep', 'infinity'])],
+			unmonitored: { [A]: 11 },
+		});
+		assert.match(lines[1] ?? '', /├─ conmon 10 gone/);
+		assert.match(lines[2] ?? '', /└─ ⚠ no conmon: container PID 11 runs unmonitored/);
+		assert.equal(lines[3], '     └─ sleep infinity 11');
+	});
+
+	test('containers never seen running say why there is no conmon', () => {
+		const lines = render({ containers: [container(A, 'fresh', { state: 'created' }), container(B, 'old', { state: 'exited', exitCode: 2, createdAt: NOW })] });
+		assert.equal(lines[1], '  └─ no conmon yet (never started)');
+		assert.match(lines[3] ?? '', /no conmon \(exited, code 2, before conmon-tui started\)/);
+	});
+
+	test('the filter matches name, ID and image, case-insensitively', () => {
+		const containers = [container(A, 'web'), container(B, 'db', { image: 'docker.io/library/postgres:16', createdAt: NOW })];
+		const names = (filter: string) => buildTree({ containers, history: { generations: {}, execConmons: {} }, processes: [], unmonitored: {} }, filter, NOW)
+			.flatMap((r) => (r.kind === 'container' ? [r.container.name] : []));
+		assert.deepEqual(names('WEB'), ['web']);
+		assert.deepEqual(names('a1b2'), ['db']);
+		assert.deepEqual(names('postgres'), ['db']);
+		assert.deepEqual(names('nomatch'), []);
+		assert.deepEqual(names('  '), ['web', 'db']);
+	});
+
+	test('a live conmon of a container podman does not list gets its own group, after a grace period', () => {
+		const history: ConmonHistory = { generations: { [B]: [gen(77, { nameAtStart: 'stranger', startedAt: NOW - FOREIGN_GRACE_MS - 1 })] }, execConmons: {} };
+		const lines = render({ containers: [container(A, 'web')], history, processes: [proc(77, 1, ['conmon']), proc(78, 77, ['top'])] });
+		assert.match(lines.at(-3) ?? '', /^\? 1 conmon\(s\) of containers this podman does not list/);
+		assert.match(lines.at(-2) ?? '', /^ {2}└─ conmon 77 {2}container a1b2c3d4e5f6 \(stranger\)/);
+		assert.equal(lines.at(-1), '     └─ top 78');
+		const young: ConmonHistory = { generations: { [B]: [gen(77, { startedAt: NOW - 100 })] }, execConmons: {} };
+		assert.equal(render({ history: young }).length, 0, 'a brand-new conmon waits for podman ps');
+	});
+});
