@@ -1,6 +1,6 @@
 import { shortId, type Container } from './container.js';
 import { PodmanError, type Podman } from './podman.js';
-import { appendLog, type AppStore } from './store.js';
+import { appendLog, selectWhenListed, type AppStore } from './store.js';
 
 /** What a key can do to a container. */
 export type ContainerAction = 'start' | 'stop' | 'kill' | 'restart' | 'pause' | 'unpause' | 'remove';
@@ -54,10 +54,10 @@ export interface ActionDeps {
 export function createActions(deps: ActionDeps) {
 	const { store, podman } = deps;
 
-	async function execute(key: string, verb: ContainerAction | 'run', args: readonly string[], label: string): Promise<boolean> {
+	async function execute(key: string, verb: ContainerAction | 'run', args: readonly string[], label: string): Promise<string | undefined> {
 		if (store.getState().busy[key]) {
 			store.setState({ status: { tone: 'info', text: `${label} is already ${store.getState().busy[key]}; wait for it` } });
-			return false;
+			return undefined;
 		}
 		const shown = displayCommand([podman.binary, ...args]);
 		store.setState((s) => ({ busy: { ...s.busy, [key]: PROGRESS[verb] }, status: { tone: 'working', text: `$ ${shown}` } }));
@@ -69,12 +69,12 @@ export function createActions(deps: ActionDeps) {
 			const answer = stdout.trim().split('\n').at(-1) ?? '';
 			const took = Date.now() - started;
 			store.setState({ status: { tone: 'ok', text: `✓ $ ${shown}  (${took} ms${answer ? `: ${shortIfId(answer)}` : ''})` } });
-			return true;
+			return answer;
 		} catch (error) {
 			const message = error instanceof PodmanError ? error.message : String(error);
 			store.setState({ status: { tone: 'error', text: `✗ $ ${shown}: ${message}` } });
 			appendLog(store, [{ at: Date.now(), tone: 'bad', text: `✗ ${message}` }]);
-			return false;
+			return undefined;
 		} finally {
 			store.setState((s) => {
 				const { [key]: _done, ...rest } = s.busy;
@@ -85,14 +85,16 @@ export function createActions(deps: ActionDeps) {
 	}
 
 	return {
-		/** `podman run -d` with the configured image and command. */
-		run(): Promise<boolean> {
-			return execute('run', 'run', runArgs(deps.image, deps.command), 'podman run');
+		/** `podman run -d` with the configured image and command; the new container gets the cursor. */
+		async run(): Promise<boolean> {
+			const id = await execute('run', 'run', runArgs(deps.image, deps.command), 'podman run');
+			if (id && /^[0-9a-f]{64}$/.test(id)) selectWhenListed(store, id);
+			return id !== undefined;
 		},
 		/** Runs an action on a container; pause toggles to unpause on a paused one. */
-		onContainer(action: ContainerAction, container: Container): Promise<boolean> {
+		async onContainer(action: ContainerAction, container: Container): Promise<boolean> {
 			const effective = action === 'pause' && container.state === 'paused' ? 'unpause' : action;
-			return execute(container.id, effective, containerActionArgs(effective, container), container.name);
+			return (await execute(container.id, effective, containerActionArgs(effective, container), container.name)) !== undefined;
 		},
 	};
 }

@@ -34,9 +34,9 @@ export interface ConmonHistory {
 	execConmons: Readonly<Record<string, ExecConmon>>;
 }
 
-/** What a scan saw change, for the event log. */
+/** What a scan saw change, for the event log. `name` is conmon's `-n`, for containers podman has not listed yet. */
 export type ConmonChange =
-	| { kind: 'appeared' | 'exited'; containerId: string; pid: number; at: number; exitCode?: number }
+	| { kind: 'appeared' | 'exited'; containerId: string; pid: number; at: number; exitCode?: number; name?: string }
 	| { kind: 'exec-appeared' | 'exec-exited'; containerId: string; pid: number; at: number; execSessionId: string };
 
 /**
@@ -106,8 +106,9 @@ export function observeConmons(
 		if (dead) generation.exitedAt = now;
 		// Generations stay in start order even when the first scan finds several at once.
 		touch(containerId, [...list, generation].sort((a, b) => a.startTicks - b.startTicks));
-		changes.push({ kind: 'appeared', containerId, pid, at: generation.startedAt });
-		if (dead) changes.push({ kind: 'exited', containerId, pid, at: now });
+		const name = conmon.args.name === undefined ? {} : { name: conmon.args.name };
+		changes.push({ kind: 'appeared', containerId, pid, at: generation.startedAt, ...name });
+		if (dead) changes.push({ kind: 'exited', containerId, pid, at: now, ...name });
 	}
 
 	const execConmons = observeExecConmons(history.execConmons, live, toMs, now, changes);

@@ -41,7 +41,7 @@ export function podmanEventEntry(event: PodmanEvent): NewLogEntry | undefined {
 
 /** The log line for a conmon appearing or exiting, as /proc showed it. */
 export function conmonChangeEntry(change: ConmonChange, name: string | undefined): NewLogEntry {
-	const who = containerLabel(change.containerId, name);
+	const who = containerLabel(change.containerId, name ?? ('name' in change ? change.name : undefined));
 	switch (change.kind) {
 		case 'appeared':
 			return { at: change.at, tone: 'good', text: `conmon ${change.pid} appeared for ${who}` };

@@ -17,7 +17,8 @@ export interface PodmanEvent {
 /**
  * Parses one line of `podman events --format json`. Podman 4.x writes `Time` as an
  * RFC 3339 string with nanoseconds and omits `ContainerExitCode` when it is 0; podman 5.x
- * writes `time` (unix seconds) and `timeNano` and always includes the exit code.
+ * writes `time` (unix seconds) and `timeNano`, and the exit code (0 too) on died,
+ * exec_died and remove only.
  * Returns undefined for a line that is not an event.
  */
 export function parsePodmanEvent(line: string): PodmanEvent | undefined {
@@ -50,8 +51,8 @@ export function parsePodmanEvent(line: string): PodmanEvent | undefined {
 		image: typeof entry['Image'] === 'string' ? entry['Image'] : '',
 		timeMs: time.ms,
 		timeNano: time.nano,
-		// Podman 4.x omits a zero exit code from died events.
-		exitCode: exitCode ?? (status === 'died' ? 0 : undefined),
+		// Podman 4.x omits a zero exit code from died and exec_died events.
+		exitCode: exitCode ?? (status === 'died' || status === 'exec_died' ? 0 : undefined),
 		attributes,
 	};
 }

@@ -46,6 +46,8 @@ export interface AppState {
 	busy: Readonly<Record<string, string>>;
 	/** Whether the `podman events` stream is up. */
 	eventStream: 'connecting' | 'live' | 'lost';
+	/** A container just run with `r`: selected as soon as podman lists it. */
+	pendingSelectionId: string | undefined;
 }
 
 /** The event log keeps this many lines; older ones are dropped (memory stays bounded). */
@@ -67,6 +69,7 @@ export const initialState: AppState = {
 	status: undefined,
 	busy: {},
 	eventStream: 'connecting',
+	pendingSelectionId: undefined,
 };
 
 export type AppStore = StoreApi<AppState>;
@@ -148,5 +151,19 @@ export function setContainers(store: AppStore, containers: readonly Container[])
 		if (!same) changed = true;
 	}
 	if (changed || !store.getState().loaded) store.setState({ containers: byId, loaded: true });
+	selectPending(store);
 	ensureSelection(store, previousOrder);
+}
+
+/** Selects a container as soon as it is listed (the one `r` just ran); at once if it already is. */
+export function selectWhenListed(store: AppStore, id: string): void {
+	store.setState({ pendingSelectionId: id });
+	selectPending(store);
+}
+
+function selectPending(store: AppStore): void {
+	const { pendingSelectionId, containers } = store.getState();
+	if (pendingSelectionId !== undefined && containers[pendingSelectionId]) {
+		store.setState({ selectedId: pendingSelectionId, pendingSelectionId: undefined });
+	}
 }

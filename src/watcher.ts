@@ -58,10 +58,13 @@ export class Watcher {
 		await this.reconcile({ full: true });
 		this.scan();
 		const state = this.store.getState();
-		const live = Object.values(state.history.generations).filter((list) => currentGeneration(list)).length;
+		const live = Object.entries(state.history.generations).filter(([, list]) => currentGeneration(list));
+		const known = live.filter(([id]) => state.containers[id]).length;
+		const others = live.length - known;
 		appendLog(this.store, [{
 			at: Date.now(), tone: 'info',
-			text: `watching podman ${state.podmanVersion ?? ''}: ${Object.keys(state.containers).length} containers, ${live} live conmons`,
+			text: `watching podman ${state.podmanVersion ?? ''}: ${Object.keys(state.containers).length} containers, ${known} live conmons` +
+				(others > 0 ? ` (and ${others} of containers this podman does not list)` : ''),
 		}]);
 		this.scheduleScan();
 		this.slowTimer = setInterval(() => void this.reconcile({ full: true }), SLOW_RECONCILE_INTERVAL_MS);

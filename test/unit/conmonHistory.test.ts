@@ -28,7 +28,7 @@ function observe(history: ConmonHistory, conmons: ConmonProcess[], now: number, 
 describe('observeConmons', () => {
 	test('run → kill → start: two generations, the first exited, the second current', () => {
 		let { history, changes } = observe(EMPTY_HISTORY, [conmon(3805, 100, A)], 5_000, 3815);
-		assert.deepEqual(changes, [{ kind: 'appeared', containerId: A, pid: 3805, at: toMs(100) }]);
+		assert.deepEqual(changes, [{ kind: 'appeared', containerId: A, pid: 3805, at: toMs(100), name: 'web' }]);
 		assert.equal(currentGeneration(history.generations[A])?.pid, 3805);
 		assert.equal(history.generations[A]?.[0]?.containerPid, 3815);
 		assert.equal(history.generations[A]?.[0]?.nameAtStart, 'web');

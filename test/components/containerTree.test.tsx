@@ -1,0 +1,201 @@
+/**
+ * The tree: container rows, their conmon (with its history) and the processes below it,
+ * and the selection, which follows the container (not the row) when the list changes.
+ */
+import { highlightedLines, lineIndex, renderInk, screenLines, screenText, waitForFrame } from '../helpers/inkTesting.js';
+import { afterEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cleanup } from 'ink-testing-library';
+import { ContainerTree } from '../../components/ContainerTree.js';
+import { createAppStore, setContainers, type AppState, type AppStore } from '../../src/store.js';
+import {
+	BATCH_ID, DB_ID, NOW, WEB_ID, at, byId, containerId, fixtureState, makeConmonProcess, makeContainer, makeGeneration,
+	manyContainersState,
+} from '../helpers/fixtureState.js';
+
+afterEach(() => cleanup());
+
+/** Renders the tree alone, at the fixtures' fixed time, so ages are exact. */
+async function renderTree(state: Partial<AppState>, height = 20) {
+	const store = createAppStore(state);
+	const rendered = await renderInk(<ContainerTree store={store} height={height} now={NOW} />);
+	return { rendered, store };
+}
+
+/** A pattern for words that must appear in this order on one line, with any spacing between. */
+function inOrder(...words: string[]): RegExp {
+	return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
+}
+
+/** The index of a container's own row (names are padded to a common width). */
+function containerRow(lines: readonly string[], name: string): number {
+	const index = lines.findIndex((line) => new RegExp(`^[●◐○] ${name} `).test(line));
+	assert.ok(index >= 0, `no row for container ${name} in:\n${lines.join('\n')}`);
+	return index;
+}
+
+/** How far a row is indented: where its text starts after the tree guide. */
+function textColumn(line: string): number {
+	return line.search(/[^\s│├└─]/);
+}
+
+/** Waits until exactly one tree row is highlighted and returns it. */
+async function selectedRow(rendered: Parameters<typeof highlightedLines>[0], name: string): Promise<string> {
+	await waitForFrame(rendered, () => highlightedLines(rendered).some((line) => line.includes(` ${name} `)), `${name} to be selected`);
+	const highlighted = highlightedLines(rendered);
+	assert.equal(highlighted.length, 1, `one selected row, got:\n${highlighted.join('\n')}`);
+	return highlighted[0] ?? '';
+}
+
+describe('container rows', () => {
+	test('show the state, name, short ID, image, command and status of each container', async () => {
+		const { rendered } = await renderTree(fixtureState());
+		const screen = screenText(rendered);
+		assert.match(screen, inOrder('●', 'web', WEB_ID.slice(0, 12), 'docker.io/library/nginx:alpine', 'nginx -g daemon off;', 'Up 3m00s'));
+		assert.match(screen, inOrder('○', 'batch', BATCH_ID.slice(0, 12), 'quay.io/fedora/fedora:40', 'sh -c exit 1', 'Exited (1) 1m55s ago'));
+		assert.match(screen, inOrder('●', 'db', DB_ID.slice(0, 12), 'docker.io/library/postgres:16', 'postgres', 'Up 25s'));
+		assert.ok(!screen.includes(WEB_ID), 'the full 64-hex ID is not shown in the tree');
+	});
+
+	test('are listed in creation order, each followed by its own branch', async () => {
+		const { rendered } = await renderTree(fixtureState());
+		const lines = screenLines(rendered);
+		const web = containerRow(lines, 'web');
+		const batch = containerRow(lines, 'batch');
+		const db = containerRow(lines, 'db');
+		assert.ok(web < batch && batch < db, `order web, batch, db in:\n${lines.join('\n')}`);
+		assert.ok(lineIndex(lines, 'conmon 3990') > web && lineIndex(lines, 'conmon 3990') < batch);
+		assert.ok(lineIndex(lines, 'conmon 3870') > batch && lineIndex(lines, 'conmon 3870') < db);
+		assert.ok(lineIndex(lines, 'conmon 4120') > db);
+	});
+
+	test('cut a long image with … and keep the status on screen', async () => {
+		const state = fixtureState();
+		const long = 'registry.example.com/team/platform/nginx-with-modules:1.27.3-alpine3.20';
+		const web = state.containers[WEB_ID];
+		assert.ok(web);
+		const { rendered } = await renderTree({ ...state, containers: { ...state.containers, [WEB_ID]: { ...web, image: long } } });
+		const line = screenLines(rendered)[containerRow(screenLines(rendered), 'web')] ?? '';
+		assert.ok(!line.includes(long), 'the whole image does not fit');
+		assert.match(line, /registry\.example\.com\S*…/);
+		assert.match(line, /Up 3m00s$/);
+	});
+
+	test('say what is going on when there is nothing to list', async () => {
+		const asking = await renderTree({ loaded: false });
+		assert.match(screenText(asking.rendered), /asking podman for containers…/);
+		const empty = await renderTree({ loaded: true });
+		assert.match(screenText(empty.rendered), /no containers yet: press r to run one/);
+	});
+});
+
+describe('conmon rows', () => {
+	test('a restarted container shows its 2nd conmon with the one before it and when that exited', async () => {
+		const { rendered } = await renderTree(fixtureState());
+		const lines = screenLines(rendered);
+		const conmon = lines[containerRow(lines, 'web') + 1] ?? '';
+		assert.equal(conmon.trim(), '└─ conmon 3990  (2nd start; before: 3805 exited 16:57:03)');
+	});
+
+	test('a first start shows the conmon PID alone', async () => {
+		const { rendered } = await renderTree(fixtureState());
+		const lines = screenLines(rendered);
+		assert.equal(lines[containerRow(lines, 'db') + 1]?.trim(), '└─ conmon 4120');
+	});
+
+	test('the processes below a live conmon follow it with their PIDs, nested by parent', async () => {
+		const { rendered } = await renderTree(fixtureState());
+		const lines = screenLines(rendered);
+		const conmon = lineIndex(lines, 'conmon 3990');
+		const [master, worker1, worker2, next] = lines.slice(conmon + 1, conmon + 5);
+		assert.match(master ?? '', /└─ nginx: master process nginx -g daemon off; 3995$/);
+		assert.match(worker1 ?? '', /├─ nginx: worker process 3996$/);
+		assert.match(worker2 ?? '', /└─ nginx: worker process 3997$/);
+		assert.match(next ?? '', /○ batch/, 'the branch ends after the last process');
+		const column = (line: string | undefined) => textColumn(line ?? '');
+		assert.ok(column(lines[conmon]) < column(master), 'the container process is below conmon');
+		assert.ok(column(master) < column(worker1) && column(worker1) === column(worker2), 'the workers are below the master');
+	});
+
+	test('a dead conmon reads "gone", with its exit time and code, and has no processes', async () => {
+		const { rendered } = await renderTree(fixtureState());
+		const lines = screenLines(rendered);
+		const conmon = lineIndex(lines, 'conmon 3870');
+		assert.equal(lines[conmon]?.trim(), '└─ conmon 3870 gone (exited 16:58:10, code 1)');
+		assert.match(lines[conmon + 1] ?? '', /● db/);
+	});
+
+	test('a zombie conmon (dead, not yet reaped) is shown as dead, not as a running monitor', async () => {
+		const id = containerId('stuck');
+		const generation = makeGeneration(4300, at(16, 59, 0), { containerPid: 4305 });
+		const { rendered } = await renderTree({
+			loaded: true,
+			containers: byId([makeContainer({ id, name: 'stuck', state: 'running', pid: 4305, createdAt: at(16, 58, 0) })]),
+			history: { generations: { [id]: [generation] }, execConmons: {} },
+			processes: [makeConmonProcess(generation, id, 'stuck', { state: 'Z', argv: [] })],
+		});
+		const lines = screenLines(rendered);
+		const row = lines[lineIndex(lines, 'conmon 4300')] ?? '';
+		assert.match(row, /conmon 4300 zombie \(dead, not yet reaped\)/);
+		assert.doesNotMatch(row, /conmon 4300\s*$/, 'not drawn like a live conmon');
+	});
+
+	test('a zombie conmon already seen exiting reads "gone" with the container\'s exit code', async () => {
+		const id = containerId('killed');
+		const generation = makeGeneration(4300, at(16, 59, 0), { exitedAt: at(17, 0, 1), exitCode: 137 });
+		const { rendered } = await renderTree({
+			loaded: true,
+			containers: byId([makeContainer({ id, name: 'killed', state: 'exited', exitCode: 137, finishedAt: at(17, 0, 1) })]),
+			history: { generations: { [id]: [generation] }, execConmons: {} },
+			processes: [makeConmonProcess(generation, id, 'killed', { state: 'Z', argv: [] })],
+		});
+		assert.match(screenText(rendered), /└─ conmon 4300 gone \(exited 17:00:01, code 137\)/);
+	});
+});
+
+describe('selection', () => {
+	/** The fixture with `selected` selected. */
+	async function renderSelected(selected: string): Promise<{ rendered: Parameters<typeof highlightedLines>[0]; store: AppStore }> {
+		return renderTree({ ...fixtureState(), selectedId: selected });
+	}
+
+	test('the selected container row is the one highlighted', async () => {
+		const { rendered } = await renderSelected(BATCH_ID);
+		assert.match(await selectedRow(rendered, 'batch'), /○ batch/);
+	});
+
+	test('stays on the same container when one is added above it', async () => {
+		const { rendered, store } = await renderSelected(DB_ID);
+		await selectedRow(rendered, 'db');
+		const older = makeContainer({ id: containerId('proxy'), name: 'proxy', state: 'exited', createdAt: at(16, 10, 0) });
+		setContainers(store, [older, ...Object.values(store.getState().containers)]);
+		await waitForFrame(rendered, (screen) => screen.includes('proxy'), 'the new container');
+		const lines = screenLines(rendered);
+		assert.ok(lineIndex(lines, 'proxy') < lineIndex(lines, 'web'), 'the new one is listed first');
+		assert.match(await selectedRow(rendered, 'db'), /● db/);
+	});
+
+	test('stays on the same container when one is added below it', async () => {
+		const { rendered, store } = await renderSelected(WEB_ID);
+		const newer = makeContainer({ id: containerId('cache'), name: 'cache', state: 'running', createdAt: at(17, 0, 0) });
+		setContainers(store, [...Object.values(store.getState().containers), newer]);
+		await waitForFrame(rendered, (screen) => screen.includes('cache'), 'the new container');
+		assert.match(await selectedRow(rendered, 'web'), /● web/);
+	});
+
+	test('moves to the container below when the selected one is removed', async () => {
+		const { rendered, store } = await renderSelected(BATCH_ID);
+		setContainers(store, Object.values(store.getState().containers).filter((c) => c.id !== BATCH_ID));
+		await waitForFrame(rendered, (screen) => !screen.includes('batch'), 'batch to go');
+		assert.match(await selectedRow(rendered, 'db'), /● db/);
+	});
+
+	test('a selection further down than the tree is tall is scrolled into view', async () => {
+		const state = manyContainersState(15);
+		const { rendered, store } = await renderTree(state, 6);
+		assert.ok(!screenText(rendered).includes('job-15'));
+		store.setState({ selectedId: containerId('job-15') });
+		assert.match(await selectedRow(rendered, 'job-15'), /job-15/);
+		assert.ok(!screenText(rendered).includes('job-01'), 'the top scrolled away');
+	});
+});

@@ -1,0 +1,45 @@
+import { renderInk, resizeTerminal, type Rendered } from './inkTesting.js';
+import { App } from '../../components/App.js';
+import type { Actions, ContainerAction } from '../../src/actions.js';
+import type { Container } from '../../src/container.js';
+import { createAppStore, type AppState, type AppStore } from '../../src/store.js';
+
+/** One call the App made on its actions. */
+export type ActionCall = { action: 'run' } | { action: ContainerAction; containerId: string; name: string };
+
+/** An `Actions` object that runs nothing and records what it was asked to do. */
+export function fakeActions(): { actions: Actions; calls: ActionCall[] } {
+	const calls: ActionCall[] = [];
+	const actions: Actions = {
+		async run() {
+			calls.push({ action: 'run' });
+			return true;
+		},
+		async onContainer(action: ContainerAction, container: Container) {
+			calls.push({ action, containerId: container.id, name: container.name });
+			return true;
+		},
+	};
+	return { actions, calls };
+}
+
+export interface AppHarness {
+	rendered: Rendered;
+	store: AppStore;
+	calls: ActionCall[];
+	/** How many times the App asked to quit. */
+	quits: () => number;
+}
+
+/**
+ * Renders the whole App on a store that starts from `state`, with fake actions and quit.
+ * With `size` the terminal is resized to it before the test starts typing.
+ */
+export async function renderApp(state: Partial<AppState>, size?: { columns: number; rows: number }): Promise<AppHarness> {
+	const store = createAppStore(state);
+	const { actions, calls } = fakeActions();
+	let quits = 0;
+	const rendered = await renderInk(<App store={store} actions={actions} quit={() => void quits++} />);
+	if (size) await resizeTerminal(rendered, size);
+	return { rendered, store, calls, quits: () => quits };
+}

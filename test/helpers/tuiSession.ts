@@ -1,0 +1,111 @@
+import xterm from '@xterm/headless';
+import { spawn, type IPty } from 'node-pty';
+import { join } from 'node:path';
+import { projectRoot } from './fixtures.js';
+
+/** Keys as a terminal sends them. */
+export const KEY = {
+	up: '\u001B[A',
+	down: '\u001B[B',
+	enter: '\r',
+	escape: '\u001B',
+	ctrlC: '\u0003',
+} as const;
+
+/** The built program, as `npm run build` leaves it. */
+export function cliPath(): string {
+	return join(projectRoot(), 'dist', 'src', 'cli.js');
+}
+
+export interface TuiOptions {
+	args?: string[];
+	env?: Record<string, string>;
+	columns?: number;
+	rows?: number;
+}
+
+/**
+ * The built conmon-tui running in a real pseudo-terminal, its output fed to a headless
+ * xterm so that tests read the screen a person would see, not the raw byte stream.
+ */
+export class TuiSession {
+	readonly pty: IPty;
+	private readonly terminal: InstanceType<typeof xterm.Terminal>;
+	private pending = Promise.resolve();
+	private exited: Promise<{ exitCode: number; signal?: number }>;
+	/** Everything the program wrote, for failure messages. */
+	raw = '';
+
+	constructor(options: TuiOptions = {}) {
+		const columns = options.columns ?? 140;
+		const rows = options.rows ?? 40;
+		this.terminal = new xterm.Terminal({ cols: columns, rows, allowProposedApi: true });
+		this.pty = spawn(process.execPath, [cliPath(), ...(options.args ?? [])], {
+			name: 'xterm-256color',
+			cols: columns,
+			rows,
+			cwd: projectRoot(),
+			env: { ...process.env, ...options.env, TERM: 'xterm-256color' } as Record<string, string>,
+		});
+		this.pty.onData((data) => {
+			this.raw += data;
+			this.pending = this.pending.then(() => new Promise<void>((resolve) => this.terminal.write(data, resolve)));
+		});
+		this.exited = new Promise((resolve) => this.pty.onExit(resolve));
+	}
+
+	/** The screen as text, one string per row, trailing blanks trimmed. */
+	async screen(): Promise<string> {
+		await this.pending;
+		const buffer = this.terminal.buffer.active;
+		const lines: string[] = [];
+		for (let y = 0; y < this.terminal.rows; y++) lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+		return lines.join('\n');
+	}
+
+	/** Waits until the screen matches, and returns the match; fails with the last screen on timeout. */
+	async waitFor(pattern: RegExp, timeoutMs = 15_000): Promise<RegExpMatchArray> {
+		const deadline = Date.now() + timeoutMs;
+		let last = '';
+		while (Date.now() < deadline) {
+			last = await this.screen();
+			const match = last.match(pattern);
+			if (match) return match;
+			await new Promise((resolve) => setTimeout(resolve, 40));
+		}
+		throw new Error(`timed out after ${timeoutMs} ms waiting for ${pattern} on screen:\n${last}`);
+	}
+
+	/** Types keys into the program. */
+	press(keys: string): void {
+		this.pty.write(keys);
+	}
+
+	resize(columns: number, rows: number): void {
+		this.pty.resize(columns, rows);
+		this.terminal.resize(columns, rows);
+	}
+
+	/** Resolves with the exit code when the program ends; rejects if it does not within the time. */
+	async waitForExit(timeoutMs = 10_000): Promise<{ exitCode: number; signal?: number }> {
+		let timer: NodeJS.Timeout | undefined;
+		const timeout = new Promise<never>((_, reject) => {
+			timer = setTimeout(() => reject(new Error(`conmon-tui did not exit within ${timeoutMs} ms`)), timeoutMs);
+		});
+		try {
+			return await Promise.race([this.exited, timeout]);
+		} finally {
+			clearTimeout(timer);
+		}
+	}
+
+	/** Ends the program if it still runs (cleanup after a failed test). */
+	async kill(): Promise<void> {
+		try {
+			this.pty.kill('SIGKILL');
+		} catch {
+			// already gone
+		}
+		await this.waitForExit(5_000).catch(() => undefined);
+	}
+}
