@@ -11,7 +11,7 @@ export function Header({ store, now }: { store: AppStore; now: number }) {
 		version: s.podmanVersion,
 		containers: Object.keys(s.containers).length,
 		running: Object.values(s.containers).filter((c) => c.state === 'running').length,
-		conmons: Object.values(s.history.generations).filter((g) => currentGeneration(g)).length,
+		conmons: Object.entries(s.history.generations).filter(([id, g]) => s.containers[id] && currentGeneration(g)).length,
 		stream: s.eventStream,
 	}));
 	return (

@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { expectsConmon, mergeContainerViews, parseInspectJson, parsePsJson } from '../../src/container.js';
+import { podmanEventEntry } from '../../src/eventLog.js';
+import { eventKey, parsePodmanEvent, type PodmanEvent } from '../../src/podmanEvent.js';
+import { readFixture } from '../helpers/fixtures.js';
+
+function events(path: string): PodmanEvent[] {
+	return readFixture(path).split('\n').filter(Boolean).map((line) => {
+		const event = parsePodmanEvent(line);
+		assert.ok(event, `parses: ${line}`);
+		return event;
+	});
+}
+
+describe('podman events, 4.x shape (captured from podman 4.3.1)', () => {
+	const all = events('podman4/events.jsonl');
+	const containerEvents = all.filter((e) => e.type === 'container');
+
+	test('every line parses, with its time to the nanosecond', () => {
+		const create = all[0];
+		assert.equal(create?.status, 'create');
+		assert.equal(create?.name, 'ev-ctr');
+		assert.equal(create?.timeNano, String(BigInt(Date.parse('2026-11-29T17:44:39Z')) * 1_000_000n + 957388078n));
+		assert.equal(create?.timeMs, Date.parse('2026-11-29T17:44:39.957Z'));
+	});
+
+	test('a trimmed fraction (…09539511Z) is padded, not misread', () => {
+		const start = parsePodmanEvent('{"ID":"x","Status":"start","Time":"2026-11-29T17:44:40.09539511Z","Type":"container"}');
+		assert.equal(start?.timeNano.slice(-9), '095395110');
+	});
+
+	test('died carries the exit code; a zero code omitted by podman 4 reads as 0', () => {
+		const died = containerEvents.filter((e) => e.status === 'died').map((e) => e.exitCode);
+		assert.equal(died[0], 137, 'the kill');
+		assert.ok(died.includes(3), 'sh -c "exit 3"');
+		assert.ok(died.every((code) => typeof code === 'number'));
+		const execDied = containerEvents.find((e) => e.status === 'exec_died');
+		assert.equal(execDied?.exitCode, 0);
+		assert.equal(containerEvents.find((e) => e.status === 'start')?.exitCode, undefined);
+	});
+
+	test('the event log gets one line per lifecycle change, none for init/cleanup/kill', () => {
+		const lines = containerEvents.flatMap((e) => podmanEventEntry(e)?.text ?? []);
+		assert.ok(lines.includes('container ev-ctr (216ef605fc33) created'));
+		assert.ok(lines.includes('container ev-ctr (216ef605fc33) died (exit code 137)'));
+		assert.ok(lines.includes('container ev-ctr (216ef605fc33) paused'));
+		assert.ok(lines.includes('exec session started in ev-ctr (216ef605fc33)'));
+		assert.ok(lines.some((l) => l.startsWith('container ev-exit3') && l.endsWith('died (exit code 3)')));
+		assert.ok(lines.every((l) => !/ (init|cleanup|kill)/.test(l)), lines.join('\n'));
+		assert.equal(podmanEventEntry(all.find((e) => e.type === 'image') as PodmanEvent), undefined);
+	});
+
+	test('the same event seen twice (a --since resume) has the same key; different events differ', () => {
+		const keys = all.map(eventKey);
+		assert.equal(new Set(keys).size, keys.length);
+		const line = readFixture('podman4/events.jsonl').split('\n')[0] ?? '';
+		assert.equal(eventKey(parsePodmanEvent(line) as PodmanEvent), keys[0]);
+	});
+});
+
+describe('podman events, 5.x shape (built from podman 5 source)', () => {
+	const all = events('podman5/events.jsonl');
+
+	test('time comes from timeNano, and exit codes including 0 are read', () => {
+		const create = all[0];
+		assert.equal(create?.timeMs, 1741608000124);
+		const died = all.filter((e) => e.status === 'died').map((e) => e.exitCode);
+		assert.deepEqual(died, [137, 0]);
+	});
+
+	test('the other 5.x events (health_status, errors, labels) parse too', () => {
+		for (const event of events('podman5/events-other.jsonl')) assert.ok(event.status);
+	});
+
+	test('time alone (unix seconds) is enough', () => {
+		const event = parsePodmanEvent('{"ID":"x","Status":"died","time":1741608000,"Type":"container","ContainerExitCode":2}');
+		assert.equal(event?.timeMs, 1741608000000);
+		assert.equal(event?.exitCode, 2);
+	});
+
+	test('lines that are not events are rejected, not thrown', () => {
+		for (const line of ['', 'not json', '[]', 'null', '{"Status":"start"}', '{"Status":"start","Type":"container"}']) {
+			assert.equal(parsePodmanEvent(line), undefined, line);
+		}
+	});
+});
+
+describe('podman ps and inspect', () => {
+	test('ps -a (4.x): running, exited with its code, paused', () => {
+		const listed = parsePsJson(readFixture('podman4/ps.json'));
+		const byName = new Map(listed.map((c) => [c.name, c]));
+		const running = byName.get('ps-running');
+		assert.equal(running?.state, 'running');
+		assert.ok((running?.pid ?? 0) > 0);
+		assert.deepEqual(running?.command, ['/bin/sleep', 'infinity']);
+		assert.equal(running?.finishedAt, undefined, 'year-1 ExitedAt means never');
+		const exited = listed.find((c) => c.state === 'exited');
+		assert.equal(exited?.exitCode, 3);
+		assert.equal(exited?.pid, undefined);
+		assert.ok(exited?.finishedAt);
+		assert.ok(listed.some((c) => c.state === 'paused'));
+		assert.ok(listed.every((c) => /^[0-9a-f]{64}$/.test(c.id) && c.image === 'localhost/conmon-tui-test:latest'));
+	});
+
+	test('ps -a (5.x shape) reads the same way', () => {
+		const listed = parsePsJson(readFixture('podman5/ps.json'));
+		assert.ok(listed.length > 0);
+		assert.ok(listed.some((c) => c.state === 'running' && (c.pid ?? 0) > 0));
+	});
+
+	test('inspect gives the conmon PID podman believes in, and exec sessions', () => {
+		const [running] = parseInspectJson(readFixture('podman4/inspect-running.json'));
+		assert.ok(running);
+		assert.ok((running.podmanConmonPid ?? 0) > 0);
+		assert.ok((running.pid ?? 0) > 0);
+		assert.ok(running.startedAt);
+		const [exec] = parseInspectJson(readFixture('podman4/inspect-running-exec.json'));
+		assert.equal(exec?.execIds.length, 1);
+		const [exited] = parseInspectJson(readFixture('podman4/inspect-exited.json'));
+		assert.equal(exited?.podmanConmonPid, undefined, 'ConmonPid is omitted once exited');
+		assert.equal(exited?.state, 'exited');
+		assert.equal(expectsConmon(exited ?? { state: '' }), false);
+		const [paused] = parseInspectJson(readFixture('podman4/inspect-paused.json'));
+		assert.equal(expectsConmon(paused ?? { state: '' }), true);
+	});
+
+	test('merging: inspect fills what ps lacks; containers only ps knows stay', () => {
+		const listed = parsePsJson(readFixture('podman4/ps.json'));
+		const inspected = parseInspectJson(readFixture('podman4/inspect-running.json'));
+		const merged = mergeContainerViews(listed, inspected);
+		assert.equal(merged.length, listed.length);
+		const withConmon = merged.filter((c) => c.podmanConmonPid !== undefined);
+		assert.deepEqual(withConmon.map((c) => c.id), inspected.map((c) => c.id).filter((id) => listed.some((l) => l.id === id)));
+	});
+
+	test('empty output and junk entries', () => {
+		assert.deepEqual(parsePsJson(''), []);
+		assert.deepEqual(parsePsJson('[{"Names":["x"]}]'), []);
+		assert.deepEqual(parseInspectJson('{}'), []);
+	});
+});
