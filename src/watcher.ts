@@ -283,7 +283,10 @@ export function findUnmonitored(
 	return result;
 }
 
-/** Cheap identity of a process list: changes whenever a process appears, exits, changes state or parent. */
+/**
+ * Cheap identity of a process list: changes whenever a process appears, exits, changes
+ * state or parent, or exec()s (its name changes: `runc init` becomes `sleep`).
+ */
 function processSignature(processes: readonly ProcessInfo[]): string {
-	return processes.map((p) => `${p.pid}@${p.startTicks}${p.state}${p.ppid}`).join(',');
+	return processes.map((p) => `${p.pid}@${p.startTicks}${p.state}${p.ppid}${p.comm}`).join(',');
 }

@@ -198,15 +198,17 @@ export function podmanReadiness(): Promise<PodmanReadiness> {
 
 async function checkReadiness(): Promise<PodmanReadiness> {
 	if (process.platform !== 'linux') return { ok: false, reason: `podman e2e tests need Linux (this is ${process.platform})` };
-	if (!(await findOnPath('podman'))) return { ok: false, reason: 'podman is not on PATH' };
 	if (process.getuid?.() !== 0) {
-		return { ok: false, reason: 'not running as root (rootless podman is not supported by the test sandbox yet)' };
+		const podman = (await findOnPath('podman')) ? '' : '; podman is not on PATH either';
+		return { ok: false, reason: `not running as root (rootless podman is not supported by the test sandbox yet)${podman}` };
 	}
+	// As root, the script installs podman, runc and busybox-static first when they are missing.
 	try {
 		await prepareRootfs();
 	} catch (error) {
-		return { ok: false, reason: `cannot prepare the busybox rootfs: ${errorMessage(error)}` };
+		return { ok: false, reason: `cannot prepare podman and the busybox rootfs: ${errorMessage(error)}` };
 	}
+	if (!(await findOnPath('podman'))) return { ok: false, reason: 'podman is not on PATH' };
 	// Clean up after earlier test processes that were killed before they could dispose.
 	await sweepStaleSandboxes().catch(() => undefined);
 	let sandbox: PodmanSandbox | undefined;
