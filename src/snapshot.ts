@@ -21,7 +21,13 @@ function processJson(process: ProcessInfo, depth: number) {
  */
 export function snapshotJson(source: SnapshotSource, now = Date.now()) {
 	const children = indexChildren(source.processes);
+	const byPid = new Map(source.processes.map((p) => [p.pid, p]));
 	const tree = (pid: number) => descendants(pid, children).map(({ process, depth }) => processJson(process, depth));
+	// An unmonitored container's first process has no conmon above it: list it too.
+	const rootedTree = (pid: number) => {
+		const root = byPid.get(pid);
+		return root ? [processJson(root, 0), ...tree(pid)] : tree(pid);
+	};
 	const execs = Object.values(source.history.execConmons);
 	return {
 		takenAt: new Date(now).toISOString(),
@@ -54,8 +60,14 @@ export function snapshotJson(source: SnapshotSource, now = Date.now()) {
 					.filter((e) => e.containerId === c.id)
 					.map((e) => ({ execSessionId: e.execSessionId, conmonPid: e.pid, startedAt: isoOrNull(e.startedAt), processes: tree(e.pid) })),
 				unmonitoredPid: unmonitoredPid ?? null,
-				processes: live ? tree(live.pid) : unmonitoredPid !== undefined ? tree(unmonitoredPid) : [],
+				processes: live ? tree(live.pid) : unmonitoredPid !== undefined ? rootedTree(unmonitoredPid) : [],
 			};
+		}),
+		// Live conmons of containers this podman does not list (another store or user, leftovers).
+		foreignConmons: Object.entries(source.history.generations).flatMap(([containerId, list]) => {
+			const live = currentGeneration(list);
+			if (!live || source.containers[containerId]) return [];
+			return [{ containerId, nameAtStart: live.nameAtStart ?? null, conmonPid: live.pid, startedAt: isoOrNull(live.startedAt), processes: tree(live.pid) }];
 		}),
 	};
 }
