@@ -61,7 +61,7 @@ export function createActions(deps: ActionDeps) {
 		}
 		const shown = displayCommand([podman.binary, ...args]);
 		store.setState((s) => ({ busy: { ...s.busy, [key]: PROGRESS[verb] }, status: { tone: 'working', text: `$ ${shown}` } }));
-		appendLog(store, [{ at: Date.now(), tone: 'command', text: `$ ${shown}` }]);
+		appendLog(store, [{ at: Date.now(), tone: 'command', text: `$ ${shown}`, facts: { kind: 'command', command: [podman.binary, ...args] } }]);
 		deps.onChange(key === 'run' ? [] : [key]);
 		const started = Date.now();
 		try {
@@ -73,7 +73,7 @@ export function createActions(deps: ActionDeps) {
 		} catch (error) {
 			const message = error instanceof PodmanError ? error.message : String(error);
 			store.setState({ status: { tone: 'error', text: `✗ $ ${shown}: ${message}` } });
-			appendLog(store, [{ at: Date.now(), tone: 'bad', text: `✗ ${message}` }]);
+			appendLog(store, [{ at: Date.now(), tone: 'bad', text: `✗ ${message}`, facts: { kind: 'command-failed', command: [podman.binary, ...args] } }]);
 			return undefined;
 		} finally {
 			store.setState((s) => {

@@ -5,9 +5,10 @@ import { createElement } from 'react';
 import { App } from '../components/App.js';
 import { createActions } from './actions.js';
 import { parseOptions, UsageError, USAGE, type Options } from './options.js';
-import { Podman, PodmanError, PODMAN_QUERY_TIMEOUT_MS } from './podman.js';
+import { Podman, PodmanError } from './podman.js';
 import { parsePodmanVersion, MIN_PODMAN_MAJOR } from './podmanVersion.js';
 import { snapshotJson, snapshotText } from './snapshot.js';
+import { checkLogFile, followLogToFile } from './logFile.js';
 import { createAppStore } from './store.js';
 import { Watcher } from './watcher.js';
 
@@ -32,7 +33,7 @@ function fail(message: string, code: number): never {
 /** Checks that podman is there and new enough; returns its version. */
 async function checkPodman(podman: Podman): Promise<string> {
 	try {
-		const { stdout } = await podman.run(['--version'], { timeoutMs: PODMAN_QUERY_TIMEOUT_MS });
+		const { stdout } = await podman.run(['--version']);
 		const version = parsePodmanVersion(stdout);
 		if (!version) fail(`could not read podman's version from "${stdout.trim()}"`, EXIT_TROUBLE);
 		if (version.major < MIN_PODMAN_MAJOR) {
@@ -65,6 +66,7 @@ async function printOnce(podman: Podman, version: string, options: Options): Pro
 /** The live screen, until q, Ctrl-C, SIGTERM or SIGHUP. */
 async function runInteractive(podman: Podman, version: string, options: Options): Promise<number> {
 	const store = createAppStore({ podmanVersion: version });
+	const stopLogFile = options.logFile === undefined ? undefined : followLogToFile(store, options.logFile);
 	const watcher = new Watcher(podman, store);
 	const actions = createActions({
 		store,
@@ -101,6 +103,7 @@ async function runInteractive(podman: Podman, version: string, options: Options)
 	});
 	await app.waitUntilExit();
 	process.stdout.write('\u001B[?1049l');
+	await stopLogFile?.(snapshotJson(store.getState()));
 	return exitCode;
 }
 
@@ -123,7 +126,11 @@ async function main(): Promise<void> {
 	if (!options.once && !(process.stdout.isTTY && process.stdin.isTTY)) {
 		fail('the live view needs a terminal (stdin and stdout); for a pipe or a script use --once, or --once --json', EXIT_TROUBLE);
 	}
-	const podman = new Podman(process.env['CONMON_TUI_PODMAN'] || 'podman');
+	if (options.logFile !== undefined) {
+		const problem = checkLogFile(options.logFile);
+		if (problem) fail(problem, EXIT_TROUBLE);
+	}
+	const podman = new Podman(process.env['CONMON_TUI_PODMAN'] || 'podman', options.timeoutSeconds * 1000);
 	const version = await checkPodman(podman);
 	if (options.once) {
 		await printOnce(podman, version, options);

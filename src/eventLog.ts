@@ -14,6 +14,13 @@ export function containerLabel(id: string, name: string | undefined): string {
 /** The log line for a podman event, or undefined for events not worth a line. */
 export function podmanEventEntry(event: PodmanEvent): NewLogEntry | undefined {
 	if (event.type !== 'container' || !LOGGED_STATUSES.has(event.status)) return undefined;
+	const entry = podmanEventLine(event);
+	if (!entry) return undefined;
+	const exitCode = event.exitCode === undefined ? {} : { exitCode: event.exitCode };
+	return { ...entry, facts: { kind: 'podman-event', status: event.status, containerId: event.id, ...exitCode } };
+}
+
+function podmanEventLine(event: PodmanEvent): NewLogEntry | undefined {
 	const who = containerLabel(event.id, event.name);
 	switch (event.status) {
 		case 'create':
@@ -41,6 +48,12 @@ export function podmanEventEntry(event: PodmanEvent): NewLogEntry | undefined {
 
 /** The log line for a conmon appearing or exiting, as /proc showed it. */
 export function conmonChangeEntry(change: ConmonChange, name: string | undefined): NewLogEntry {
+	const exitCode = 'exitCode' in change && change.exitCode !== undefined ? { exitCode: change.exitCode } : {};
+	const facts = { kind: 'conmon', status: change.kind, containerId: change.containerId, pid: change.pid, ...exitCode } as const;
+	return { ...conmonChangeLine(change, name), facts };
+}
+
+function conmonChangeLine(change: ConmonChange, name: string | undefined): NewLogEntry {
 	const who = containerLabel(change.containerId, name ?? ('name' in change ? change.name : undefined));
 	switch (change.kind) {
 		case 'appeared':

@@ -24,12 +24,14 @@ export interface EventStreamHandlers {
  */
 export class PodmanEventStream {
 	private readonly abort = new AbortController();
-	private lastEvent: PodmanEvent | undefined;
+	/** Where a resumed stream starts: the newest event seen, or when the first stream started. */
+	private resumeFromMs: number | undefined;
 	private readonly seenKeys = new Set<string>();
 	private failures = 0;
 	private retryTimer: NodeJS.Timeout | undefined;
 	private stopped = false;
 	private current: ReturnType<Podman['spawn']> | undefined;
+	private restartReason: string | undefined;
 
 	constructor(
 		private readonly podman: Podman,
@@ -46,6 +48,16 @@ export class PodmanEventStream {
 		return this.current?.pid;
 	}
 
+	/**
+	 * Ends the running `podman events` (it looks stalled) so that it is restarted and
+	 * resumed from the last event, as after a crash; `reason` is what the status line says.
+	 */
+	restart(reason: string): void {
+		if (this.stopped || !this.current) return;
+		this.restartReason = reason;
+		this.current.kill('SIGKILL');
+	}
+
 	/** Ends the podman process and every retry. */
 	stop(): void {
 		this.stopped = true;
@@ -56,7 +68,8 @@ export class PodmanEventStream {
 	private connect(resumed: boolean): void {
 		if (this.stopped) return;
 		const args = ['events', '--format', 'json'];
-		if (this.lastEvent) args.push('--since', new Date(this.lastEvent.timeMs - EVENT_RESUME_MARGIN_MS).toISOString());
+		if (this.resumeFromMs !== undefined) args.push('--since', new Date(this.resumeFromMs - EVENT_RESUME_MARGIN_MS).toISOString());
+		else this.resumeFromMs = Date.now();
 		const child = this.podman.spawn(args, this.abort.signal);
 		this.current = child;
 		let announced = false;
@@ -85,7 +98,8 @@ export class PodmanEventStream {
 			clearTimeout(liveTimer);
 			if (this.stopped || this.current !== child) return;
 			this.current = undefined;
-			const why = stderr.trim().split('\n').at(-1) || `podman events exited (${result.exitCode ?? result.signal ?? 'unknown'})`;
+			const why = this.restartReason ?? (stderr.trim().split('\n').at(-1) || `podman events exited (${result.exitCode ?? result.signal ?? 'unknown'})`);
+			this.restartReason = undefined;
 			this.handlers.onState('lost', { message: why, resumed });
 			const delay = EVENT_STREAM_BACKOFF_MS[Math.min(this.failures, EVENT_STREAM_BACKOFF_MS.length - 1)] ?? 10_000;
 			this.failures++;
@@ -101,7 +115,7 @@ export class PodmanEventStream {
 			const oldest = this.seenKeys.values().next().value;
 			if (oldest !== undefined) this.seenKeys.delete(oldest);
 		}
-		if (!this.lastEvent || event.timeMs >= this.lastEvent.timeMs) this.lastEvent = event;
+		if (this.resumeFromMs === undefined || event.timeMs > this.resumeFromMs) this.resumeFromMs = event.timeMs;
 		this.handlers.onEvent(event);
 	}
 }

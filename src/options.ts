@@ -9,10 +9,15 @@ export interface Options {
 	json: boolean;
 	help: boolean;
 	version: boolean;
+	/** Any podman command is given up after this long. */
+	timeoutSeconds: number;
+	/** Append every event-log line to this file as JSON lines. */
+	logFile: string | undefined;
 }
 
 export const DEFAULT_IMAGE = 'alpine:latest';
 export const DEFAULT_COMMAND = 'sleep infinity';
+export const DEFAULT_TIMEOUT_SECONDS = 30;
 
 export const USAGE = `Usage: conmon-tui [options]
 
@@ -25,6 +30,8 @@ Options:
                    would, but never run through one      default: ${DEFAULT_COMMAND}
   --once           print the current tree as text and exit
   --json           with --once: print it as JSON
+  --timeout SEC    give up on a podman command after SEC seconds   default: ${DEFAULT_TIMEOUT_SECONDS}
+  --log FILE       append every event-log line to FILE, as JSON lines
   --help           show this help
   --version        show the version
 
@@ -55,6 +62,11 @@ export function parseOptions(argv: readonly string[]): Options {
 		throw new UsageError(`--command: ${error instanceof Error ? error.message : String(error)}`);
 	}
 	if (values.json && !values.once) throw new UsageError('--json goes with --once');
+	const timeoutSeconds = values.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : Number(values.timeout);
+	if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
+		throw new UsageError(`--timeout needs a number of seconds above 0, not "${values.timeout ?? ''}"`);
+	}
+	if (values.log !== undefined && values.log.trim() === '') throw new UsageError('--log needs a file name');
 	return {
 		image,
 		command,
@@ -62,6 +74,8 @@ export function parseOptions(argv: readonly string[]): Options {
 		json: values.json ?? false,
 		help: values.help ?? false,
 		version: values.version ?? false,
+		timeoutSeconds,
+		logFile: values.log,
 	};
 }
 
@@ -75,6 +89,8 @@ function parse(argv: readonly string[]) {
 			command: { type: 'string' },
 			once: { type: 'boolean' },
 			json: { type: 'boolean' },
+			timeout: { type: 'string' },
+			log: { type: 'string' },
 			help: { type: 'boolean', short: 'h' },
 			version: { type: 'boolean', short: 'V' },
 		},

@@ -1,9 +1,7 @@
 import { execa } from 'execa';
 
-/** How long a podman command may run before it is ended and reported as hung. */
+/** How long a podman command may run before it is ended and reported as hung (`--timeout`). */
 export const PODMAN_TIMEOUT_MS = 30_000;
-/** Queries (ps, inspect, version) should be quick; a hung one must not stall the UI for long. */
-export const PODMAN_QUERY_TIMEOUT_MS = 15_000;
 
 /** A podman command that failed, with podman's own words. */
 export class PodmanError extends Error {
@@ -38,6 +36,7 @@ export interface PodmanRunOptions {
 export class Podman {
 	constructor(
 		readonly binary = 'podman',
+		readonly timeoutMs = PODMAN_TIMEOUT_MS,
 		private readonly env: NodeJS.ProcessEnv = process.env,
 	) {}
 
@@ -49,7 +48,7 @@ export class Podman {
 			extendEnv: false,
 			stdin: 'ignore',
 			reject: false,
-			timeout: options.timeoutMs ?? PODMAN_TIMEOUT_MS,
+			timeout: options.timeoutMs ?? this.timeoutMs,
 			...(options.signal ? { cancelSignal: options.signal } : {}),
 			forceKillAfterDelay: 2_000,
 			cleanup: true,
@@ -83,6 +82,7 @@ interface FailedResult {
 	code?: string | undefined;
 	cause?: unknown;
 	shortMessage?: string | undefined;
+	durationMs?: number;
 }
 
 function toPodmanError(result: FailedResult, command: readonly string[]): PodmanError {
@@ -94,7 +94,7 @@ function toPodmanError(result: FailedResult, command: readonly string[]): Podman
 		return new PodmanError(`${command[0]} is not executable (permission denied)`, command, undefined, 'missing');
 	}
 	if (result.timedOut) {
-		return new PodmanError(`podman did not answer in time and was stopped: ${command.join(' ')}`, command, undefined, 'timeout');
+		return new PodmanError(`podman did not answer within ${Math.round((result.durationMs ?? 0) / 1000)} s and was stopped: ${command.join(' ')}`, command, undefined, 'timeout');
 	}
 	if (result.isCanceled) {
 		return new PodmanError(`canceled: ${command.join(' ')}`, command, undefined, 'canceled');

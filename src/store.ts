@@ -4,12 +4,24 @@ import type { Container } from './container.js';
 import type { ProcessInfo } from './procfs.js';
 import { matchesFilter, sortContainers } from './tree.js';
 
+/** What a log line is about, for `--log` and for tests: the text is for people, this for programs. */
+export interface LogFacts {
+	kind: 'podman-event' | 'conmon' | 'command' | 'command-failed' | 'stream' | 'watching';
+	/** podman's event status (died, start, ...) or the conmon change (appeared, exited, exec-appeared, exec-exited). */
+	status?: string;
+	containerId?: string;
+	pid?: number;
+	exitCode?: number;
+	command?: readonly string[];
+}
+
 /** One line of the event log pane. */
 export interface LogEntry {
 	id: number;
 	at: number;
 	text: string;
 	tone: 'info' | 'good' | 'bad' | 'warn' | 'command';
+	facts?: LogFacts;
 }
 
 /** The status line: what the last action did, or what went wrong. */
@@ -81,10 +93,22 @@ export function createAppStore(state: Partial<AppState> = {}): AppStore {
 
 let nextLogId = 1;
 
+/** Who wants every log line as it is added (`--log`), even one the bounded pane drops at once. */
+const logListeners = new WeakMap<AppStore, Set<(entries: readonly LogEntry[]) => void>>();
+
+/** Calls `listener` with every batch of log lines appended from now on; returns the unsubscribe. */
+export function onLogAppended(store: AppStore, listener: (entries: readonly LogEntry[]) => void): () => void {
+	const listeners = logListeners.get(store) ?? new Set();
+	logListeners.set(store, listeners);
+	listeners.add(listener);
+	return () => listeners.delete(listener);
+}
+
 /** Appends lines to the event log, keeping it bounded. */
 export function appendLog(store: AppStore, entries: readonly Omit<LogEntry, 'id'>[]): void {
 	if (entries.length === 0) return;
 	const added = entries.map((entry) => ({ ...entry, id: nextLogId++ }));
+	for (const listener of logListeners.get(store) ?? []) listener(added);
 	// podman's events arrive 70-250 ms late, after /proc showed their effect: order by when
 	// things happened (stable for equal times), so a death reads before its conmon's exit.
 	store.setState((s) => ({ log: [...s.log, ...added].sort((a, b) => a.at - b.at).slice(-MAX_LOG_ENTRIES) }));

@@ -1,12 +1,13 @@
-import { currentGeneration, forgetContainers, observeConmons, recordExitCode, type ConmonHistory } from './conmonHistory.js';
+import { currentGeneration, forgetContainers, observeConmons, recordExitCode, type ConmonChange, type ConmonHistory } from './conmonHistory.js';
 import { containerPidOf, descendants, findConmons, indexChildren, processesUnderConmons } from './conmonProcess.js';
 import { expectsConmon, mergeContainerViews, parseInspectJson, parsePsJson, type Container } from './container.js';
 import { conmonChangeEntry, podmanEventEntry } from './eventLog.js';
 import { PodmanEventStream } from './eventStream.js';
-import { PODMAN_QUERY_TIMEOUT_MS, PodmanError, type Podman } from './podman.js';
+import { PodmanError, type Podman } from './podman.js';
 import type { PodmanEvent } from './podmanEvent.js';
+import { conmonInStore, parseStoreRoots, type PodmanStoreRoots } from './podmanStore.js';
 import { isDead, ProcScanner, readBootTimeMs, startTicksToMs, type ProcessInfo } from './procfs.js';
-import { appendLog, setContainers, type AppStore } from './store.js';
+import { appendLog, setContainers, type AppState, type AppStore } from './store.js';
 
 /** /proc is scanned this often when nothing is happening: it catches a conmon killed by hand. */
 export const IDLE_SCAN_INTERVAL_MS = 1_000;
@@ -18,6 +19,12 @@ export const BURST_DURATION_MS = 3_000;
 export const RECONCILE_DEBOUNCE_MS = 80;
 /** A full `podman ps` + `inspect` this often, in case an event was missed. */
 export const SLOW_RECONCILE_INTERVAL_MS = 30_000;
+/**
+ * When /proc shows a known container's conmon start or exit, podman reports an event for
+ * that container within a fraction of a second. None within this long: the events stream
+ * is taken as stalled and restarted (a hung `podman events` looks exactly like a quiet one).
+ */
+export const EVENT_SILENCE_LIMIT_MS = 5_000;
 
 /**
  * Feeds the store: follows podman events, asks podman for container state on events and
@@ -39,6 +46,12 @@ export class Watcher {
 	private stopped = false;
 	/** The first scan finds what was already there: that is not news for the event log. */
 	private firstScanDone = false;
+	/** Containers whose conmon changed in /proc, awaiting podman's event: ID → deadline. */
+	private readonly awaitingEvent = new Map<string, number>();
+	/** This podman's store, from `podman info`: tells its conmons from other stores' and users'. */
+	private storeRoots: PodmanStoreRoots | undefined;
+	/** Containers whose conmon lives in this podman's store, by ID (learnt from conmon's arguments). */
+	private readonly inStore = new Set<string>();
 
 	constructor(
 		private readonly podman: Podman,
@@ -55,14 +68,14 @@ export class Watcher {
 		// Events first, so that nothing between the first `ps` and the stream is missed.
 		this.events.start();
 		this.scan();
-		await this.reconcile({ full: true });
+		await Promise.all([this.reconcile({ full: true }), this.readStoreRoots()]);
 		this.scan();
 		const state = this.store.getState();
 		const live = Object.entries(state.history.generations).filter(([, list]) => currentGeneration(list));
 		const known = live.filter(([id]) => state.containers[id]).length;
 		const others = live.length - known;
 		appendLog(this.store, [{
-			at: Date.now(), tone: 'info',
+			at: Date.now(), tone: 'info', facts: { kind: 'watching' },
 			text: `watching podman ${state.podmanVersion ?? ''}: ${Object.keys(state.containers).length} containers, ${known} live conmons` +
 				(others > 0 ? ` (and ${others} of containers this podman does not list)` : ''),
 		}]);
@@ -78,6 +91,15 @@ export class Watcher {
 		clearTimeout(this.scanTimer);
 		clearTimeout(this.reconcileTimer);
 		clearInterval(this.slowTimer);
+	}
+
+	/** `podman info` names the store; without it every unlisted conmon is treated as foreign. */
+	private async readStoreRoots(): Promise<void> {
+		try {
+			this.storeRoots = parseStoreRoots((await this.query(['info', '--format', 'json'])).stdout);
+		} catch {
+			this.storeRoots = undefined;
+		}
 	}
 
 	/** PID of the running `podman events` process. */
@@ -111,6 +133,7 @@ export class Watcher {
 	}
 
 	private onEvent(event: PodmanEvent): void {
+		this.awaitingEvent.delete(event.id);
 		const entry = podmanEventEntry(event);
 		if (entry) appendLog(this.store, [entry]);
 		if (event.type !== 'container') return;
@@ -126,10 +149,10 @@ export class Watcher {
 	private onStreamState(state: 'live' | 'lost', detail: { message?: string; resumed: boolean }): void {
 		this.store.setState({ eventStream: state });
 		if (state === 'lost') {
-			appendLog(this.store, [{ at: Date.now(), tone: 'warn', text: `podman events stream lost: ${detail.message ?? ''}; reconnecting` }]);
+			appendLog(this.store, [{ at: Date.now(), tone: 'warn', text: `podman events stream lost: ${detail.message ?? ''}; reconnecting`, facts: { kind: 'stream', status: 'lost' } }]);
 			this.store.setState({ status: { tone: 'error', text: `podman events stream lost (${detail.message ?? 'exited'}); reconnecting…` } });
 		} else if (detail.resumed) {
-			appendLog(this.store, [{ at: Date.now(), tone: 'good', text: 'podman events stream recovered' }]);
+			appendLog(this.store, [{ at: Date.now(), tone: 'good', text: 'podman events stream recovered', facts: { kind: 'stream', status: 'recovered' } }]);
 			this.store.setState({ status: { tone: 'ok', text: 'podman events stream recovered; state reconciled' } });
 			// Whatever happened while it was down is in podman's state: read it all again.
 			void this.reconcile({ full: true });
@@ -167,12 +190,41 @@ export class Watcher {
 		if (processSignature(processes) !== processSignature(state.processes)) update.processes = processes;
 		if (JSON.stringify(unmonitored) !== JSON.stringify(state.unmonitored)) update.unmonitored = unmonitored;
 		if (Object.keys(update).length > 0) this.store.setState(update);
+		const roots = this.storeRoots;
+		if (roots) for (const conmon of conmons) if (conmonInStore(conmon.args, roots)) this.inStore.add(conmon.args.containerId);
 		const news = this.firstScanDone;
 		this.firstScanDone = true;
 		if (news && changes.length > 0) {
 			const names = this.store.getState().containers;
 			appendLog(this.store, changes.map((change) => conmonChangeEntry(change, names[change.containerId]?.name)));
 		}
+		if (news) this.expectEvents(changes, state.containers, unmonitored, now);
+	}
+
+	/**
+	 * A known container's conmon appeared or exited: podman owes an event for it. A conmon
+	 * killed by hand (its container lives on, unmonitored) is the exception: podman never
+	 * hears of that. An overdue event means the stream is stalled: it is restarted.
+	 */
+	private expectEvents(
+		changes: readonly ConmonChange[],
+		containers: AppState['containers'],
+		unmonitored: Readonly<Record<string, number>>,
+		now: number,
+	): void {
+		for (const change of changes) {
+			if (change.kind !== 'appeared' && change.kind !== 'exited') continue;
+			const ours = containers[change.containerId] !== undefined || this.inStore.has(change.containerId);
+			if (!ours || unmonitored[change.containerId] !== undefined) continue;
+			if (!this.awaitingEvent.has(change.containerId)) this.awaitingEvent.set(change.containerId, now + EVENT_SILENCE_LIMIT_MS);
+			// A container of this store that podman has not listed yet: ask, whether or not events come.
+			if (!containers[change.containerId]) this.refresh([change.containerId]);
+		}
+		const overdue = [...this.awaitingEvent].find(([, deadline]) => deadline < now);
+		if (!overdue) return;
+		this.awaitingEvent.clear();
+		const name = containers[overdue[0]]?.name ?? overdue[0].slice(0, 12);
+		this.events.restart(`no podman event ${EVENT_SILENCE_LIMIT_MS / 1000} s after ${name}'s conmon changed: stream stalled`);
 	}
 
 	/**
@@ -213,6 +265,7 @@ export class Watcher {
 			const { history } = this.store.getState();
 			const kept = forgetContainers(history, new Set(merged.map((c) => c.id)));
 			if (kept !== history) this.store.setState({ history: kept });
+			for (const id of this.inStore) if (!kept.generations[id]) this.inStore.delete(id);
 		} catch (error) {
 			if (this.stopped) return;
 			const message = error instanceof PodmanError ? error.message : String(error);
@@ -231,7 +284,7 @@ export class Watcher {
 	}
 
 	private query(args: readonly string[]): ReturnType<Podman['run']> {
-		return this.podman.run(args, { timeoutMs: PODMAN_QUERY_TIMEOUT_MS, signal: this.abort.signal });
+		return this.podman.run(args, { signal: this.abort.signal });
 	}
 
 	/** A container podman reports exited gives its exit code to the conmon generation that watched it. */

@@ -63,6 +63,18 @@ export class TuiSession {
 		return lines.join('\n');
 	}
 
+	/** The row drawn in inverse video (the selected container), or undefined when none is. */
+	async selectedRow(): Promise<string | undefined> {
+		await this.pending;
+		const buffer = this.terminal.buffer.active;
+		for (let y = 0; y < this.terminal.rows; y++) {
+			const line = buffer.getLine(buffer.viewportY + y);
+			const cell = line?.getCell(2);
+			if (line && cell && cell.isInverse() && cell.getChars().trim() !== '') return line.translateToString(true);
+		}
+		return undefined;
+	}
+
 	/** Waits until the screen matches, and returns the match; fails with the last screen on timeout. */
 	async waitFor(pattern: RegExp, timeoutMs = 15_000): Promise<RegExpMatchArray> {
 		const deadline = Date.now() + timeoutMs;

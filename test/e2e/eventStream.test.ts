@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { createPodmanSandbox, e2eSkipReason, waitFor, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { descendantPids, processArgv, processState } from '../helpers/procCheck.js';
+import { TuiSession } from '../helpers/tuiSession.js';
+
+/**
+ * The `podman events` stream dies (killed) or hangs (stopped): conmon-tui restarts it,
+ * resumes with --since, drops the replayed duplicates, and misses nothing meanwhile.
+ */
+const skip = await e2eSkipReason();
+
+interface LogLine { kind: string; status?: string; containerId?: string; text: string }
+
+describe('podman events stream faults', { skip: skip ?? false }, () => {
+	let sandbox: PodmanSandbox;
+	let tui: TuiSession;
+	const dir = mkdtempSync(join(tmpdir(), 'conmon-tui-stream-'));
+	const logFile = join(dir, 'events.jsonl');
+
+	const eventsPid = () => descendantPids(tui.pty.pid).find((pid) => processArgv(pid).includes('events'));
+	const log = (): LogLine[] => readFileSync(logFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as LogLine);
+
+	before(async () => {
+		sandbox = await createPodmanSandbox();
+		tui = new TuiSession({ env: sandbox.env, args: ['--image', sandbox.image, '--log', logFile] });
+		await tui.waitFor(/watching podman/);
+	});
+
+	after(async () => {
+		await tui?.kill();
+		await sandbox?.dispose();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	test('killed: the loss and the recovery are said, and later events still arrive', async () => {
+		const first = eventsPid();
+		assert.ok(first, 'a podman events child runs');
+		process.kill(first, 'SIGKILL');
+		await tui.waitFor(/podman events stream lost/);
+		await tui.waitFor(/podman events stream recovered/);
+		const second = eventsPid();
+		assert.ok(second && second !== first, 'a new podman events process');
+		const id = (await sandbox.podman(['run', '-d', '--name', 'after-kill', sandbox.image])).stdout.trim();
+		await tui.waitFor(/container after-kill \(\w+\) started/);
+		await waitFor('the start event in the --log file', () => log().some((l) => l.kind === 'podman-event' && l.status === 'start' && l.containerId === id) || undefined);
+	});
+
+	test('hung: a stalled stream is noticed from /proc, restarted, and what it missed is replayed once', async () => {
+		const stalled = eventsPid();
+		assert.ok(stalled);
+		process.kill(stalled, 'SIGSTOP');
+		try {
+			// While podman events is frozen, a container dies and another is born.
+			await sandbox.podman(['kill', 'after-kill']);
+			const id = (await sandbox.podman(['run', '-d', '--name', 'while-hung', sandbox.image])).stdout.trim();
+			// /proc shows the conmon change at once; the events must still come, via the restarted stream.
+			await tui.waitFor(/stream stalled/, 20_000);
+			await tui.waitFor(/container after-kill \(\w+\) died \(exit code 137\)/, 20_000);
+			await tui.waitFor(/container while-hung \(\w+\) started/, 20_000);
+			await tui.waitFor(/● while-hung /);
+			await tui.waitFor(/○ after-kill .*Exited \(137\)/);
+			assert.notEqual(processState(stalled), 'alive', 'the stalled process was ended');
+			await waitFor('the replayed start in the --log file', () => log().some((l) => l.status === 'start' && l.containerId === id) || undefined);
+		} finally {
+			try {
+				process.kill(stalled, 'SIGCONT');
+			} catch {
+				// already gone
+			}
+		}
+		// Replays after both resumes (--since) were deduplicated: every event is logged once.
+		const seen = new Map<string, number>();
+		for (const line of log().filter((l) => l.kind === 'podman-event')) {
+			const key = line.text;
+			seen.set(key, (seen.get(key) ?? 0) + 1);
+		}
+		assert.deepEqual([...seen].filter(([, n]) => n > 1), [], 'no event logged twice');
+	});
+});
