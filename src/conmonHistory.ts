@@ -32,6 +32,11 @@ export interface ConmonHistory {
 	generations: Readonly<Record<string, readonly ConmonGeneration[]>>;
 	/** Live exec conmons by process key. */
 	execConmons: Readonly<Record<string, ExecConmon>>;
+	/**
+	 * Process keys of conmons whose container was removed and forgotten. An exited conmon can
+	 * linger as a zombie for seconds; without this it would be taken for a new one every scan.
+	 */
+	forgotten: ReadonlySet<string>;
 }
 
 /** What a scan saw change, for the event log. `name` is conmon's `-n`, for containers podman has not listed yet. */
@@ -45,7 +50,7 @@ export type ConmonChange =
  */
 export const MAX_GENERATIONS_PER_CONTAINER = 50;
 
-export const EMPTY_HISTORY: ConmonHistory = { generations: {}, execConmons: {} };
+export const EMPTY_HISTORY: ConmonHistory = { generations: {}, execConmons: {}, forgotten: new Set() };
 
 /**
  * Folds one /proc scan into the history. A conmon not seen before becomes a new
@@ -61,9 +66,16 @@ export function observeConmons(
 ): { history: ConmonHistory; changes: ConmonChange[] } {
 	const changes: ConmonChange[] = [];
 	const live = new Map<string, ConmonProcess>();
+	const listed = new Set<string>();
 	for (const conmon of conmons) {
-		if (!isDead(conmon.process)) live.set(processKey(conmon.process.pid, conmon.process.startTicks), conmon);
+		const key = processKey(conmon.process.pid, conmon.process.startTicks);
+		listed.add(key);
+		if (!isDead(conmon.process)) live.set(key, conmon);
 	}
+	// A forgotten conmon stays forgotten while /proc still lists it; then its key can go.
+	const forgotten = [...history.forgotten].every((key) => listed.has(key))
+		? history.forgotten
+		: new Set([...history.forgotten].filter((key) => listed.has(key)));
 
 	let generations = history.generations;
 	const touch = (containerId: string, list: ConmonGeneration[]): void => {
@@ -94,6 +106,7 @@ export function observeConmons(
 
 	for (const conmon of conmons) {
 		if (conmon.args.execSessionId !== undefined) continue;
+		if (forgotten.has(processKey(conmon.process.pid, conmon.process.startTicks))) continue;
 		const { containerId } = conmon.args;
 		const list = generations[containerId] ?? [];
 		const { pid, startTicks } = conmon.process;
@@ -112,8 +125,10 @@ export function observeConmons(
 	}
 
 	const execConmons = observeExecConmons(history.execConmons, live, toMs, now, changes);
-	if (generations === history.generations && execConmons === history.execConmons) return { history, changes };
-	return { history: { generations, execConmons }, changes };
+	if (generations === history.generations && execConmons === history.execConmons && forgotten === history.forgotten) {
+		return { history, changes };
+	}
+	return { history: { generations, execConmons, forgotten }, changes };
 }
 
 function observeExecConmons(
@@ -180,11 +195,13 @@ export function forgetContainers(history: ConmonHistory, exists: ReadonlySet<str
 	const ids = Object.keys(history.generations);
 	if (ids.every(keep)) return history;
 	const generations: Record<string, readonly ConmonGeneration[]> = {};
+	const forgotten = new Set(history.forgotten);
 	for (const id of ids) {
 		const list = history.generations[id];
 		if (list && keep(id)) generations[id] = list;
+		else for (const g of list ?? []) forgotten.add(processKey(g.pid, g.startTicks));
 	}
-	return { ...history, generations };
+	return { ...history, generations, forgotten };
 }
 
 /** The conmon generation that is alive now, if any. */

@@ -32,7 +32,7 @@ export const FOREIGN_GRACE_MS = 2_000;
 /** What the tree is built from: podman's containers, the conmon history and the processes below conmons. */
 export interface TreeInput {
 	containers: readonly Container[];
-	history: ConmonHistory;
+	history: Pick<ConmonHistory, 'generations' | 'execConmons'>;
 	/** Monitor conmons and their descendants, and the process trees of unmonitored containers. */
 	processes: readonly ProcessInfo[];
 	/** Containers podman says are running whose conmon is gone while their process lives on, with that PID. */

@@ -136,3 +136,17 @@ describe('forgetContainers', () => {
 		assert.equal(forgetContainers(history, new Set([A, B])), history);
 	});
 });
+
+describe('a removed container whose conmon lingers as a zombie', () => {
+	test('is forgotten once, not re-added on every scan while the zombie is listed', () => {
+		let { history } = observe(EMPTY_HISTORY, [conmon(10, 1, A)], 1);
+		history = observe(history, [conmon(10, 1, A, { state: 'Z' })], 2).history;
+		history = forgetContainers(history, new Set());
+		const again = observe(history, [conmon(10, 1, A, { state: 'Z' })], 3);
+		assert.deepEqual(again.changes, []);
+		assert.equal(again.history.generations[A], undefined);
+		// Once reaped, the tombstone goes too.
+		const reaped = observe(again.history, [], 4);
+		assert.equal(reaped.history.forgotten.size, 0);
+	});
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { ConmonGeneration, ConmonHistory } from '../../src/conmonHistory.js';
+import type { ConmonGeneration } from '../../src/conmonHistory.js';
 import type { Container } from '../../src/container.js';
 import { rowText } from '../../src/present.js';
 import type { ProcessInfo } from '../../src/procfs.js';
@@ -32,7 +32,7 @@ function render(input: Partial<TreeInput>, filter = ''): string[] {
 }
 
 describe('buildTree', () => {
-	const history: ConmonHistory = {
+	const history: TreeInput["history"] = {
 		generations: {
 			[A]: [gen(3805, { exitedAt: Date.parse('2026-11-29T16:57:03Z'), exitCode: 137 }), gen(3990)],
 			[B]: [gen(3870, { exitedAt: Date.parse('2026-11-29T16:58:10Z'), exitCode: 0 })],
@@ -133,12 +133,12 @@ describe('buildTree', () => {
 	});
 
 	test('a live conmon of a container podman does not list gets its own group, after a grace period', () => {
-		const history: ConmonHistory = { generations: { [B]: [gen(77, { nameAtStart: 'stranger', startedAt: NOW - FOREIGN_GRACE_MS - 1 })] }, execConmons: {} };
+		const history: TreeInput["history"] = { generations: { [B]: [gen(77, { nameAtStart: 'stranger', startedAt: NOW - FOREIGN_GRACE_MS - 1 })] }, execConmons: {} };
 		const lines = render({ containers: [container(A, 'web')], history, processes: [proc(77, 1, ['conmon']), proc(78, 77, ['top'])] });
 		assert.match(lines.at(-3) ?? '', /^\? 1 conmon\(s\) of containers this podman does not list/);
 		assert.match(lines.at(-2) ?? '', /^ {2}└─ conmon 77 {2}container a1b2c3d4e5f6 \(stranger\)/);
 		assert.equal(lines.at(-1), '     └─ top 78');
-		const young: ConmonHistory = { generations: { [B]: [gen(77, { startedAt: NOW - 100 })] }, execConmons: {} };
+		const young: TreeInput["history"] = { generations: { [B]: [gen(77, { startedAt: NOW - 100 })] }, execConmons: {} };
 		assert.equal(render({ history: young }).length, 0, 'a brand-new conmon waits for podman ps');
 	});
 });

@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { createPodmanSandbox, e2eSkipReason, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { writePodmanWrapper } from '../helpers/podmanWrapper.js';
+import { processState } from '../helpers/procCheck.js';
+import { KEY, TuiSession } from '../helpers/tuiSession.js';
+
+/**
+ * Faults produced for real: a conmon killed by hand, a conmon of another store, a hung
+ * podman, and containers changed behind the tool's back.
+ */
+const skip = await e2eSkipReason();
+
+describe('anomalies and changes behind the back', { skip: skip ?? false }, () => {
+	let sandbox: PodmanSandbox;
+	let other: PodmanSandbox;
+	let tui: TuiSession;
+	const dir = mkdtempSync(join(tmpdir(), 'conmon-tui-anomalies-'));
+
+	before(async () => {
+		[sandbox, other] = await Promise.all([createPodmanSandbox(), createPodmanSandbox()]);
+		// podman kill hangs through this wrapper; everything else is real podman.
+		const wrapper = writePodmanWrapper(dir, { hangOn: ['kill'] });
+		tui = new TuiSession({ env: { ...sandbox.env, CONMON_TUI_PODMAN: wrapper }, args: ['--image', sandbox.image, '--timeout', '2'] });
+		await tui.waitFor(/watching podman/);
+	});
+
+	after(async () => {
+		await tui?.kill();
+		await Promise.all([sandbox?.dispose(), other?.dispose()]);
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	test('conmon killed with kill -9: the container runs on unmonitored, and the tree says so', async () => {
+		const id = (await sandbox.podman(['run', '-d', '--name', 'orphaned', sandbox.image])).stdout.trim();
+		const before = (await sandbox.inspect(id)).State;
+		await tui.waitFor(new RegExp(`└─ conmon ${before.ConmonPid}\\n`));
+		process.kill(before.ConmonPid ?? 0, 'SIGKILL');
+		await tui.waitFor(new RegExp(`⚠ no conmon: container PID ${before.Pid} runs unmonitored`));
+		await tui.waitFor(new RegExp(`└─ (/bin/)?sleep infinity ${before.Pid}`));
+		const after = (await sandbox.inspect(id)).State;
+		assert.equal(after.Status, 'running', 'podman still thinks it runs');
+		assert.equal(after.ConmonPid, before.ConmonPid, 'with a stale conmon PID');
+		assert.equal(processState(before.Pid), 'alive');
+		tui.press(KEY.enter);
+		await tui.waitFor(new RegExp(`PID ${before.Pid} runs with no conmon`));
+		tui.press(KEY.escape);
+		await sandbox.podman(['rm', '-f', '-t', '0', id]);
+		await tui.waitFor(/container orphaned \(\w+\) removed/);
+	});
+
+	test("a conmon of another store is shown in its own group, not dropped", async () => {
+		const id = (await other.podman(['run', '-d', '--name', 'stranger', other.image])).stdout.trim();
+		const conmon = (await other.inspect(id)).State.ConmonPid;
+		await tui.waitFor(new RegExp(`\\? \\d+ conmon\\(s\\) of containers this podman does not list[\\s\\S]*conmon ${conmon} {2}container ${id.slice(0, 12)} \\(stranger\\)`));
+		assert.doesNotMatch(await tui.screen(), /● stranger/);
+		await other.podman(['rm', '-f', '-t', '0', id]);
+		await tui.waitFor(new RegExp(`^(?![\\s\\S]*conmon ${conmon} {2}container)`));
+	});
+
+	test('renamed, recreated with the same name, removed while selected', async () => {
+		const first = (await sandbox.podman(['run', '-d', '--name', 'alpha', sandbox.image])).stdout.trim();
+		await sandbox.podman(['run', '-d', '--name', 'beta', sandbox.image]);
+		await tui.waitFor(/● beta /);
+		await sandbox.podman(['rename', 'alpha', 'gamma']);
+		await tui.waitFor(new RegExp(`● gamma +${first.slice(0, 12)}`));
+		assert.doesNotMatch(await tui.screen(), /● alpha /);
+
+		// Same name, new container: a new row with its own first conmon, not the old one's history.
+		await sandbox.podman(['rm', '-f', '-t', '0', 'beta']);
+		const second = (await sandbox.podman(['run', '-d', '--name', 'beta', sandbox.image])).stdout.trim();
+		const conmon = (await sandbox.inspect(second)).State.ConmonPid;
+		await tui.waitFor(new RegExp(`● beta +${second.slice(0, 12)} .*\\n  └─ conmon ${conmon}\\n`));
+
+		// Select beta (the last row), then remove it behind the tool's back: the cursor moves to gamma.
+		tui.press('\u001B[F'); // End
+		await waitForSelected(tui, /beta/);
+		await sandbox.podman(['rm', '-f', '-t', '0', 'beta']);
+		await tui.waitFor(/container beta \(\w+\) removed/);
+		await waitForSelected(tui, /gamma/);
+	});
+
+	test('a podman that hangs is stopped at --timeout; the error is shown and the keys still work', async () => {
+		tui.press('k');
+		await tui.waitFor(/✗ \$ \S*podman-wrapper kill \w+: podman did not answer within 2 s/, 15_000);
+		tui.press('?');
+		await tui.waitFor(/Keys — Escape or \? closes/);
+		tui.press(KEY.escape);
+		await tui.waitFor(/● gamma /);
+	});
+});
+
+async function waitForSelected(tui: TuiSession, pattern: RegExp): Promise<void> {
+	const deadline = Date.now() + 10_000;
+	let row: string | undefined;
+	while (Date.now() < deadline) {
+		row = await tui.selectedRow();
+		if (row && pattern.test(row)) return;
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+	throw new Error(`selected row ${JSON.stringify(row)} never matched ${pattern}`);
+}
