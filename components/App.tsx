@@ -40,7 +40,10 @@ export function App({ store, actions, quit }: { store: AppStore; actions: Action
 	}
 	// One line is left free: a frame exactly as tall as the terminal scrolls it on some terminals.
 	const logLines = eventLogLines(rows);
-	const mainHeight = rows - 1 - 1 - (logLines + 1) - 1 - 1 - (filterShown ? 1 : 0);
+	// The help takes the event log's lines too: beside it, it does not fit in 24 rows, and Ink
+	// squeezes lines out of it (the title and some keys) rather than cutting its end.
+	const logShown = overlay !== 'help';
+	const mainHeight = rows - 1 - 1 - (logShown ? logLines + 1 : 0) - 1 - 1 - (filterShown ? 1 : 0);
 	return (
 		<Box flexDirection="column" width={columns} height={rows - 1}>
 			<Header store={store} now={now} />
@@ -52,7 +55,7 @@ export function App({ store, actions, quit }: { store: AppStore; actions: Action
 				<ContainerTree store={store} height={mainHeight} now={now} />
 			)}
 			<FilterBar store={store} />
-			<EventLog store={store} lines={logLines} width={columns} />
+			{logShown ? <EventLog store={store} lines={logLines} width={columns} /> : null}
 			<StatusLine store={store} />
 			<Footer width={columns} />
 		</Box>

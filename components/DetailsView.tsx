@@ -31,8 +31,8 @@ export function DetailsView({ store, height, now }: { store: AppStore; height: n
 	const list = generations ?? [];
 	const live = currentGeneration(list);
 	const stale = container.podmanConmonPid !== undefined && live?.pid !== container.podmanConmonPid;
-	// Newest first; as many as fit under the fixed lines above them.
-	const room = Math.max(1, height - 11);
+	// Newest first; as many as fit beside the 8 fixed lines and the 2 border lines.
+	const room = Math.max(1, height - 10);
 	const shown = [...list].map((g, i) => ({ g, n: i + 1 })).reverse().slice(0, room);
 	return (
 		<Box flexDirection="column" height={height} borderStyle="round" paddingX={1} overflow="hidden">

@@ -22,7 +22,11 @@ export function Header({ store, now }: { store: AppStore; now: number }) {
 				{`  ${containers} containers · ${running} running · ${conmons} conmons`}
 				{stream === 'live' ? '' : <Text color={stream === 'lost' ? 'red' : 'yellow'}>{`  events: ${stream}`}</Text>}
 			</Text>
-			<Text dimColor>{formatClock(now)}</Text>
+			{/* The clock keeps its width and the counts are cut instead: in a narrow terminal the
+			    clock wrapped onto a second line, which pushed the tree's top row off screen. */}
+			<Box flexShrink={0} marginLeft={1}>
+				<Text dimColor>{formatClock(now)}</Text>
+			</Box>
 		</Box>
 	);
 }

@@ -2,16 +2,19 @@
  * The tree: container rows, their conmon (with its history) and the processes below it,
  * and the selection, which follows the container (not the row) when the list changes.
  */
-import { highlightedLines, lineIndex, renderInk, screenLines, screenText, waitForFrame } from '../helpers/inkTesting.js';
+// First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
+import { lineIndex, renderInk, screenLines, screenText, waitForFrame, wordsInOrder, type Rendered } from '../helpers/inkTesting.js';
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanup } from 'ink-testing-library';
+import { EMPTY_HISTORY } from '../../src/conmonHistory.js';
 import { ContainerTree } from '../../components/ContainerTree.js';
 import { createAppStore, setContainers, type AppState, type AppStore } from '../../src/store.js';
 import {
 	BATCH_ID, DB_ID, NOW, WEB_ID, at, byId, containerId, fixtureState, makeConmonProcess, makeContainer, makeGeneration,
 	manyContainersState,
 } from '../helpers/fixtureState.js';
+import { containerRow, waitForSelected } from '../helpers/treeScreen.js';
 
 afterEach(() => cleanup());
 
@@ -22,38 +25,18 @@ async function renderTree(state: Partial<AppState>, height = 20) {
 	return { rendered, store };
 }
 
-/** A pattern for words that must appear in this order on one line, with any spacing between. */
-function inOrder(...words: string[]): RegExp {
-	return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
-}
-
-/** The index of a container's own row (names are padded to a common width). */
-function containerRow(lines: readonly string[], name: string): number {
-	const index = lines.findIndex((line) => new RegExp(`^[●◐○] ${name} `).test(line));
-	assert.ok(index >= 0, `no row for container ${name} in:\n${lines.join('\n')}`);
-	return index;
-}
-
 /** How far a row is indented: where its text starts after the tree guide. */
 function textColumn(line: string): number {
 	return line.search(/[^\s│├└─]/);
-}
-
-/** Waits until exactly one tree row is highlighted and returns it. */
-async function selectedRow(rendered: Parameters<typeof highlightedLines>[0], name: string): Promise<string> {
-	await waitForFrame(rendered, () => highlightedLines(rendered).some((line) => line.includes(` ${name} `)), `${name} to be selected`);
-	const highlighted = highlightedLines(rendered);
-	assert.equal(highlighted.length, 1, `one selected row, got:\n${highlighted.join('\n')}`);
-	return highlighted[0] ?? '';
 }
 
 describe('container rows', () => {
 	test('show the state, name, short ID, image, command and status of each container', async () => {
 		const { rendered } = await renderTree(fixtureState());
 		const screen = screenText(rendered);
-		assert.match(screen, inOrder('●', 'web', WEB_ID.slice(0, 12), 'docker.io/library/nginx:alpine', 'nginx -g daemon off;', 'Up 3m00s'));
-		assert.match(screen, inOrder('○', 'batch', BATCH_ID.slice(0, 12), 'quay.io/fedora/fedora:40', 'sh -c exit 1', 'Exited (1) 1m55s ago'));
-		assert.match(screen, inOrder('●', 'db', DB_ID.slice(0, 12), 'docker.io/library/postgres:16', 'postgres', 'Up 25s'));
+		assert.match(screen, wordsInOrder('●', 'web', WEB_ID.slice(0, 12), 'docker.io/library/nginx:alpine', 'nginx -g daemon off;', 'Up 3m00s'));
+		assert.match(screen, wordsInOrder('○', 'batch', BATCH_ID.slice(0, 12), 'quay.io/fedora/fedora:40', 'sh -c exit 1', 'Exited (1) 1m55s ago'));
+		assert.match(screen, wordsInOrder('●', 'db', DB_ID.slice(0, 12), 'docker.io/library/postgres:16', 'postgres', 'Up 25s'));
 		assert.ok(!screen.includes(WEB_ID), 'the full 64-hex ID is not shown in the tree');
 	});
 
@@ -131,7 +114,7 @@ describe('conmon rows', () => {
 		const { rendered } = await renderTree({
 			loaded: true,
 			containers: byId([makeContainer({ id, name: 'stuck', state: 'running', pid: 4305, createdAt: at(16, 58, 0) })]),
-			history: { generations: { [id]: [generation] }, execConmons: {} },
+			history: { ...EMPTY_HISTORY, generations: { [id]: [generation] } },
 			processes: [makeConmonProcess(generation, id, 'stuck', { state: 'Z', argv: [] })],
 		});
 		const lines = screenLines(rendered);
@@ -146,7 +129,7 @@ describe('conmon rows', () => {
 		const { rendered } = await renderTree({
 			loaded: true,
 			containers: byId([makeContainer({ id, name: 'killed', state: 'exited', exitCode: 137, finishedAt: at(17, 0, 1) })]),
-			history: { generations: { [id]: [generation] }, execConmons: {} },
+			history: { ...EMPTY_HISTORY, generations: { [id]: [generation] } },
 			processes: [makeConmonProcess(generation, id, 'killed', { state: 'Z', argv: [] })],
 		});
 		assert.match(screenText(rendered), /└─ conmon 4300 gone \(exited 17:00:01, code 137\)/);
@@ -155,24 +138,24 @@ describe('conmon rows', () => {
 
 describe('selection', () => {
 	/** The fixture with `selected` selected. */
-	async function renderSelected(selected: string): Promise<{ rendered: Parameters<typeof highlightedLines>[0]; store: AppStore }> {
+	async function renderSelected(selected: string): Promise<{ rendered: Rendered; store: AppStore }> {
 		return renderTree({ ...fixtureState(), selectedId: selected });
 	}
 
 	test('the selected container row is the one highlighted', async () => {
 		const { rendered } = await renderSelected(BATCH_ID);
-		assert.match(await selectedRow(rendered, 'batch'), /○ batch/);
+		assert.match(await waitForSelected(rendered, 'batch'), /○ batch/);
 	});
 
 	test('stays on the same container when one is added above it', async () => {
 		const { rendered, store } = await renderSelected(DB_ID);
-		await selectedRow(rendered, 'db');
+		await waitForSelected(rendered, 'db');
 		const older = makeContainer({ id: containerId('proxy'), name: 'proxy', state: 'exited', createdAt: at(16, 10, 0) });
 		setContainers(store, [older, ...Object.values(store.getState().containers)]);
 		await waitForFrame(rendered, (screen) => screen.includes('proxy'), 'the new container');
 		const lines = screenLines(rendered);
 		assert.ok(lineIndex(lines, 'proxy') < lineIndex(lines, 'web'), 'the new one is listed first');
-		assert.match(await selectedRow(rendered, 'db'), /● db/);
+		assert.match(await waitForSelected(rendered, 'db'), /● db/);
 	});
 
 	test('stays on the same container when one is added below it', async () => {
@@ -180,14 +163,14 @@ describe('selection', () => {
 		const newer = makeContainer({ id: containerId('cache'), name: 'cache', state: 'running', createdAt: at(17, 0, 0) });
 		setContainers(store, [...Object.values(store.getState().containers), newer]);
 		await waitForFrame(rendered, (screen) => screen.includes('cache'), 'the new container');
-		assert.match(await selectedRow(rendered, 'web'), /● web/);
+		assert.match(await waitForSelected(rendered, 'web'), /● web/);
 	});
 
 	test('moves to the container below when the selected one is removed', async () => {
 		const { rendered, store } = await renderSelected(BATCH_ID);
 		setContainers(store, Object.values(store.getState().containers).filter((c) => c.id !== BATCH_ID));
 		await waitForFrame(rendered, (screen) => !screen.includes('batch'), 'batch to go');
-		assert.match(await selectedRow(rendered, 'db'), /● db/);
+		assert.match(await waitForSelected(rendered, 'db'), /● db/);
 	});
 
 	test('a selection further down than the tree is tall is scrolled into view', async () => {
@@ -195,7 +178,7 @@ describe('selection', () => {
 		const { rendered, store } = await renderTree(state, 6);
 		assert.ok(!screenText(rendered).includes('job-15'));
 		store.setState({ selectedId: containerId('job-15') });
-		assert.match(await selectedRow(rendered, 'job-15'), /job-15/);
+		assert.match(await waitForSelected(rendered, 'job-15'), /job-15/);
 		assert.ok(!screenText(rendered).includes('job-01'), 'the top scrolled away');
 	});
 });

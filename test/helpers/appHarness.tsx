@@ -1,4 +1,4 @@
-import { renderInk, resizeTerminal, type Rendered } from './inkTesting.js';
+import { renderInk, resizeTerminal, screenLines, type Rendered } from './inkTesting.js';
 import { App } from '../../components/App.js';
 import type { Actions, ContainerAction } from '../../src/actions.js';
 import type { Container } from '../../src/container.js';
@@ -42,4 +42,14 @@ export async function renderApp(state: Partial<AppState>, size?: { columns: numb
 	const rendered = await renderInk(<App store={store} actions={actions} quit={() => void quits++} />);
 	if (size) await resizeTerminal(rendered, size);
 	return { rendered, store, calls, quits: () => quits };
+}
+
+/** The App's last line: the footer. */
+export function footerLine(rendered: Pick<Rendered, 'lastFrame'>): string {
+	return screenLines(rendered).at(-1) ?? '';
+}
+
+/** The line above the footer: the status line. */
+export function statusLine(rendered: Pick<Rendered, 'lastFrame'>): string {
+	return screenLines(rendered).at(-2) ?? '';
 }

@@ -21,7 +21,7 @@ export const CTRL_C = '\u0003';
 export type Rendered = ReturnType<typeof render>;
 
 /** How long a test waits for an expected frame before it fails. */
-export const FRAME_TIMEOUT_MS = 2_000;
+export const FRAME_TIMEOUT_MS = 5_000;
 
 const INVERSE_ON = '\u001B[7m';
 
@@ -116,7 +116,7 @@ export function sendInputAndWaitForFrame(
  */
 export async function renderInk(element: ReactElement): Promise<Rendered> {
 	const rendered = render(element);
-	await waitForFrame(rendered, (screen) => screen.trim() !== '', 'a first frame');
+	await waitForFrame(rendered, () => rendered.lastFrame() !== undefined, 'a first frame');
 	await settle();
 	return rendered;
 }
@@ -138,4 +138,9 @@ export function lineIndex(lines: readonly string[], text: string): number {
 	const index = lines.findIndex((line) => line.includes(text));
 	assert.ok(index >= 0, `no line contains ${JSON.stringify(text)} in:\n${lines.join('\n')}`);
 	return index;
+}
+
+/** A pattern for words that appear in this order on one line, with any spacing between them. */
+export function wordsInOrder(...words: string[]): RegExp {
+	return new RegExp(words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
 }

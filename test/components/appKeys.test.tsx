@@ -1,0 +1,162 @@
+/**
+ * The App's keys: moving the selection, and the keys that act on the selected container,
+ * run a new one or quit. Actions are a fake that records calls; nothing runs podman.
+ */
+// First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
+import {
+	ARROW_DOWN, ARROW_UP, CTRL_C, END, HOME, PAGE_DOWN, PAGE_UP, sendInput, sendInputAndWaitForContent, waitForFrame,
+} from '../helpers/inkTesting.js';
+import { afterEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cleanup } from 'ink-testing-library';
+import { setContainers } from '../../src/store.js';
+import { renderApp, statusLine } from '../helpers/appHarness.js';
+import { BATCH_ID, DB_ID, WEB_ID, at, containerId, fixtureState, makeContainer, manyContainersState } from '../helpers/fixtureState.js';
+import { hasContainerRow, waitForSelected } from '../helpers/treeScreen.js';
+
+afterEach(() => cleanup());
+
+describe('moving the selection', () => {
+	test('Down and Up move one container at a time and stop at the ends', async () => {
+		const { rendered } = await renderApp(fixtureState());
+		await waitForSelected(rendered, 'web');
+		await sendInput(rendered, ARROW_DOWN);
+		await waitForSelected(rendered, 'batch');
+		await sendInput(rendered, ARROW_DOWN);
+		await waitForSelected(rendered, 'db');
+		await sendInput(rendered, ARROW_DOWN);
+		await waitForSelected(rendered, 'db');
+		await sendInput(rendered, ARROW_UP);
+		await waitForSelected(rendered, 'batch');
+		await sendInput(rendered, ARROW_UP);
+		await sendInput(rendered, ARROW_UP);
+		await waitForSelected(rendered, 'web');
+	});
+
+	test('End goes to the last container and Home to the first', async () => {
+		const { rendered } = await renderApp(fixtureState());
+		await sendInput(rendered, END);
+		await waitForSelected(rendered, 'db');
+		await sendInput(rendered, HOME);
+		await waitForSelected(rendered, 'web');
+	});
+
+	test('PgDn and PgUp move ten containers, not past the ends, scrolling the tree', async () => {
+		const { rendered } = await renderApp(manyContainersState(15));
+		await waitForSelected(rendered, 'job-01');
+		await sendInput(rendered, PAGE_DOWN);
+		await waitForSelected(rendered, 'job-11');
+		await sendInput(rendered, PAGE_DOWN);
+		await waitForSelected(rendered, 'job-15');
+		await sendInput(rendered, PAGE_UP);
+		await waitForSelected(rendered, 'job-05');
+		await sendInput(rendered, PAGE_UP);
+		await waitForSelected(rendered, 'job-01');
+	});
+
+	test('with nothing selected, Down selects the first container', async () => {
+		const { rendered } = await renderApp({ ...fixtureState(), selectedId: undefined });
+		await sendInput(rendered, ARROW_DOWN);
+		await waitForSelected(rendered, 'web');
+	});
+
+	test('the selection stays on its container when podman lists a new one above it', async () => {
+		const { rendered, store } = await renderApp(fixtureState());
+		await sendInput(rendered, ARROW_DOWN);
+		await waitForSelected(rendered, 'batch');
+		const earlier = makeContainer({ id: containerId('older'), name: 'older', createdAt: at(15, 0, 0) });
+		setContainers(store, [earlier, ...Object.values(store.getState().containers)]);
+		await waitForFrame(rendered, (screen) => hasContainerRow(screen, 'older'), 'the new container');
+		await waitForSelected(rendered, 'batch');
+		await sendInput(rendered, ARROW_UP);
+		await waitForSelected(rendered, 'web');
+	});
+});
+
+describe('keys that act on the selected container', () => {
+	const keys = [
+		{ key: 'k', action: 'kill' },
+		{ key: 's', action: 'start' },
+		{ key: 'x', action: 'stop' },
+		{ key: 'R', action: 'restart' },
+		{ key: 'p', action: 'pause' },
+	] as const;
+	for (const { key, action } of keys) {
+		test(`${key} asks for ${action} of the selected container`, async () => {
+			const { rendered, calls } = await renderApp(fixtureState());
+			await sendInput(rendered, END);
+			await waitForSelected(rendered, 'db');
+			await sendInput(rendered, key);
+			assert.deepEqual(calls, [{ action, containerId: DB_ID, name: 'db' }]);
+		});
+	}
+
+	test('with no container selected they do nothing but say so', async () => {
+		const { rendered, calls } = await renderApp({ loaded: true });
+		await sendInputAndWaitForContent(rendered, 'k', 'no container selected: press r to run one');
+		assert.deepEqual(calls, []);
+	});
+
+	test('r runs a new container', async () => {
+		const { rendered, calls } = await renderApp(fixtureState());
+		await sendInput(rendered, 'r');
+		assert.deepEqual(calls, [{ action: 'run' }]);
+	});
+
+	test('keys without a meaning do nothing', async () => {
+		const { rendered, calls, quits } = await renderApp(fixtureState());
+		for (const key of ['z', 'K', 'S', '1']) await sendInput(rendered, key);
+		assert.deepEqual(calls, []);
+		assert.equal(quits(), 0);
+	});
+});
+
+describe('d removes only after y', () => {
+	test('d asks, y removes the container that was selected', async () => {
+		const { rendered, calls } = await renderApp(fixtureState());
+		await sendInput(rendered, ARROW_DOWN);
+		await waitForSelected(rendered, 'batch');
+		await sendInputAndWaitForContent(rendered, 'd', 'remove batch? y/n');
+		assert.deepEqual(calls, [], 'nothing is removed before the answer');
+		await sendInput(rendered, 'y');
+		assert.deepEqual(calls, [{ action: 'remove', containerId: BATCH_ID, name: 'batch' }]);
+	});
+
+	test('n cancels', async () => {
+		const { rendered, calls } = await renderApp(fixtureState());
+		await sendInputAndWaitForContent(rendered, 'd', 'remove web? y/n');
+		await sendInputAndWaitForContent(rendered, 'n', 'remove canceled');
+		assert.deepEqual(calls, []);
+		assert.doesNotMatch(statusLine(rendered), /y\/n/);
+	});
+
+	test('any other key cancels too, and is not taken as a command', async () => {
+		const { rendered, calls } = await renderApp(fixtureState());
+		await sendInputAndWaitForContent(rendered, 'd', 'remove web? y/n');
+		await sendInputAndWaitForContent(rendered, 'k', 'remove canceled');
+		assert.deepEqual(calls, [], 'neither removed nor killed');
+	});
+
+	test('y after the container has gone meanwhile removes nothing', async () => {
+		const { rendered, store, calls } = await renderApp(fixtureState());
+		await sendInputAndWaitForContent(rendered, 'd', 'remove web? y/n');
+		setContainers(store, Object.values(store.getState().containers).filter((c) => c.id !== WEB_ID));
+		await sendInput(rendered, 'y');
+		assert.deepEqual(calls, []);
+	});
+});
+
+describe('quitting', () => {
+	test('q quits', async () => {
+		const { rendered, quits, calls } = await renderApp(fixtureState());
+		await sendInput(rendered, 'q');
+		assert.equal(quits(), 1);
+		assert.deepEqual(calls, []);
+	});
+
+	test('Ctrl-C quits', async () => {
+		const { rendered, quits } = await renderApp(fixtureState());
+		await sendInput(rendered, CTRL_C);
+		assert.equal(quits(), 1);
+	});
+});

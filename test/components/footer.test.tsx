@@ -1,0 +1,75 @@
+/**
+ * The footer: the keys in short form, on the last line whatever else is on screen.
+ */
+// First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
+import { ENTER, renderInk, resizeTerminal, screenText, sendInput, sendInputAndWaitForContent } from '../helpers/inkTesting.js';
+import { afterEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cleanup } from 'ink-testing-library';
+import { Footer } from '../../components/Footer.js';
+import { footerLine, renderApp } from '../helpers/appHarness.js';
+import { fixtureState, manyContainersState } from '../helpers/fixtureState.js';
+
+afterEach(() => cleanup());
+
+const HINTS = ['↑↓ move', '⏎ details', '/ filter', 'r run', 's start', 'x stop', 'k kill', 'R restart', 'p pause', 'd rm', '? help', 'q quit'];
+
+describe('the footer alone', () => {
+	test('lists every key hint, in order, when there is room', async () => {
+		const rendered = await renderInk(<Footer width={120} />);
+		await resizeTerminal(rendered, { columns: 120, rows: 24 });
+		assert.equal(screenText(rendered).trim(), HINTS.join('  '));
+	});
+
+	test('is cut with … to the width it is given, never wrapped', async () => {
+		const rendered = await renderInk(<Footer width={40} />);
+		const lines = screenText(rendered).trimEnd().split('\n');
+		assert.equal(lines.length, 1);
+		assert.ok((lines[0] ?? '').length <= 40, `at most 40 columns: ${lines[0]}`);
+		assert.match(lines[0] ?? '', /^↑↓ move  ⏎ details.*…$/);
+	});
+});
+
+describe('the footer in the App', () => {
+	/** The footer starts the same way on every screen; `? help` shows that it is the whole line. */
+	function assertFooter(line: string): void {
+		assert.match(line, /^↑↓ move  ⏎ details  \/ filter  r run .* \? help/, `footer on the last line, got: ${line}`);
+	}
+
+	test('is the last line under the tree', async () => {
+		const { rendered } = await renderApp(fixtureState());
+		assertFooter(footerLine(rendered));
+	});
+
+	test('stays when the tree has more rows than fit', async () => {
+		const { rendered } = await renderApp(manyContainersState(40));
+		assert.match(screenText(rendered), /job-01/);
+		assertFooter(footerLine(rendered));
+	});
+
+	test('stays under the help', async () => {
+		const { rendered } = await renderApp(fixtureState());
+		await sendInputAndWaitForContent(rendered, '?', 'Keys — Escape or ? closes');
+		assertFooter(footerLine(rendered));
+	});
+
+	test('stays under the details', async () => {
+		const { rendered } = await renderApp(fixtureState());
+		await sendInputAndWaitForContent(rendered, ENTER, 'conmon generations seen this session');
+		assertFooter(footerLine(rendered));
+	});
+
+	test('stays under the filter prompt and a remove question', async () => {
+		const { rendered } = await renderApp(fixtureState());
+		await sendInputAndWaitForContent(rendered, '/', 'Enter keeps');
+		assertFooter(footerLine(rendered));
+		await sendInput(rendered, ENTER);
+		await sendInputAndWaitForContent(rendered, 'd', 'remove web? y/n');
+		assertFooter(footerLine(rendered));
+	});
+
+	test('stays in the smallest terminal the App accepts (40×12)', async () => {
+		const { rendered } = await renderApp(fixtureState(), { columns: 40, rows: 12 });
+		assert.match(footerLine(rendered), /^↑↓ move  ⏎ details.*…$/);
+	});
+});

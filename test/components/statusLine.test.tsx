@@ -1,0 +1,67 @@
+/**
+ * The status line: what the last podman command was and what podman answered, errors in
+ * red with podman's own message, and the y/n question of a remove.
+ */
+// First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
+import { renderInk, resizeTerminal, screenLines, screenText, waitForContent } from '../helpers/inkTesting.js';
+import { afterEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cleanup } from 'ink-testing-library';
+import { StatusLine } from '../../components/StatusLine.js';
+import { createAppStore } from '../../src/store.js';
+import { renderApp, statusLine } from '../helpers/appHarness.js';
+import { fixtureState } from '../helpers/fixtureState.js';
+
+afterEach(() => cleanup());
+
+const KILL_FAILED = "✗ $ podman kill 4bb24efc9641: Error: can only kill running containers. 4bb24efc9641 is in state exited: container state improper";
+const NOT_FOUND = '✗ $ podman stop 4b5e57f6eb2f: Error: no container with name or ID "4b5e57f6eb2f" found: no such container';
+const RED = '\u001B[31m';
+
+describe('the status line', () => {
+	test("shows an error with podman's own message, in red", async () => {
+		const store = createAppStore({ status: { tone: 'error', text: KILL_FAILED } });
+		const rendered = await renderInk(<StatusLine store={store} />);
+		await resizeTerminal(rendered, { columns: 160, rows: 24 });
+		assert.equal(screenText(rendered).trim(), KILL_FAILED);
+		assert.ok(rendered.lastFrame()?.includes(RED), 'drawn in red');
+	});
+
+	test('shows the command that is running, then its result, as the store changes', async () => {
+		const store = createAppStore({ status: { tone: 'working', text: '$ podman stop 4b5e57f6eb2f' } });
+		const rendered = await renderInk(<StatusLine store={store} />);
+		assert.equal(screenText(rendered).trim(), '$ podman stop 4b5e57f6eb2f');
+		assert.ok(!rendered.lastFrame()?.includes(RED));
+		store.setState({ status: { tone: 'ok', text: '✓ $ podman stop 4b5e57f6eb2f  (10231 ms: 4b5e57f6eb2f)' } });
+		await waitForContent(rendered, '✓ $ podman stop');
+		assert.ok(!screenText(rendered).includes('$ podman stop 4b5e57f6eb2f\n'), 'the old text is replaced');
+	});
+
+	test('in the App, an error appears above the footer', async () => {
+		const { rendered, store } = await renderApp(fixtureState(), { columns: 140, rows: 24 });
+		assert.equal(statusLine(rendered), '');
+		store.setState({ status: { tone: 'error', text: NOT_FOUND } });
+		await waitForContent(rendered, 'no such container');
+		assert.equal(statusLine(rendered), NOT_FOUND);
+	});
+
+	test('in the App, its line is kept while empty, so nothing moves when a status appears', async () => {
+		const { rendered, store } = await renderApp(fixtureState());
+		const before = screenLines(rendered);
+		assert.match(before.at(-1) ?? '', /^↑↓ move/, 'the footer is on the last line');
+		assert.equal(before.at(-2), '', 'with the empty status line above it');
+		store.setState({ status: { tone: 'info', text: 'remove canceled' } });
+		await waitForContent(rendered, 'remove canceled');
+		const after = screenLines(rendered);
+		assert.equal(after.length, before.length);
+		assert.equal(after.indexOf(before.find((line) => line.startsWith('─ events')) ?? '-'), before.findIndex((line) => line.startsWith('─ events')));
+		assert.equal(after.at(-2), 'remove canceled');
+	});
+
+	test('in the App, a long error is cut to the width, not wrapped over the footer', async () => {
+		const { rendered, store } = await renderApp(fixtureState(), { columns: 60, rows: 24 });
+		store.setState({ status: { tone: 'error', text: KILL_FAILED } });
+		await waitForContent(rendered, '✗ $ podman kill');
+		assert.match(statusLine(rendered), /^✗ \$ podman kill 4bb24efc9641: Error: can only kill running ?…$/);
+	});
+});

@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { highlightedLines, waitForFrame, type Rendered } from './inkTesting.js';
+
+/** The index of a container's own row: its state glyph, then its name (padded to the name column). */
+export function containerRow(lines: readonly string[], name: string): number {
+	const index = lines.findIndex((line) => isContainerRow(line, name));
+	assert.ok(index >= 0, `no row for container ${name} in:\n${lines.join('\n')}`);
+	return index;
+}
+
+/** Whether the screen has a row for container `name`. */
+export function hasContainerRow(screen: string, name: string): boolean {
+	return screen.split('\n').some((line) => isContainerRow(line, name));
+}
+
+function isContainerRow(line: string, name: string): boolean {
+	return line.startsWith(`● ${name} `) || line.startsWith(`○ ${name} `) || line.startsWith(`◐ ${name} `);
+}
+
+/**
+ * Waits until container `name` is the selected (highlighted) row, checks that no other
+ * container row is highlighted, and returns that row.
+ */
+export async function waitForSelected(rendered: Pick<Rendered, 'lastFrame'>, name: string): Promise<string> {
+	const selectedRows = () => highlightedLines(rendered).filter((line) => /^[●○◐] /.test(line));
+	await waitForFrame(rendered, () => selectedRows().some((line) => isContainerRow(line, name)), `${name} to be the selected row`);
+	const rows = selectedRows();
+	assert.equal(rows.length, 1, `exactly one selected row, got:\n${rows.join('\n')}`);
+	return rows[0] ?? '';
+}
