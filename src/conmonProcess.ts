@@ -7,10 +7,16 @@ export interface ConmonProcess {
 	args: ConmonArgs;
 }
 
+function isPodman(process: ProcessInfo | undefined): boolean {
+	const program = process?.argv[0];
+	return program !== undefined && (program === 'podman' || program.endsWith('/podman'));
+}
+
 /**
  * Monitor conmons among the processes: the main ones and exec-session ones, zombies included.
- * podman starts conmon, which forks the long-lived monitor and exits at once; that first
- * conmon (whose parent is podman) is a launcher, not a monitor, and is left out.
+ * Two other conmons show up for a moment and are left out: the launcher podman starts, which
+ * forks the monitor and exits at once (its parent is podman), and a fork of the monitor about
+ * to exec the exit command (podman's cleanup): its parent is the monitor itself.
  */
 export function findConmons(processes: readonly ProcessInfo[]): ConmonProcess[] {
 	const byPid = new Map(processes.map((p) => [p.pid, p]));
@@ -18,8 +24,10 @@ export function findConmons(processes: readonly ProcessInfo[]): ConmonProcess[] 
 	for (const process of processes) {
 		const args = parseConmonArgs(process.argv);
 		if (!args) continue;
-		const parent = byPid.get(process.ppid)?.argv[0];
-		if (parent !== undefined && (parent === 'podman' || parent.endsWith('/podman'))) continue;
+		const parent = byPid.get(process.ppid);
+		if (isPodman(parent)) continue;
+		const parentArgs = parent ? parseConmonArgs(parent.argv) : undefined;
+		if (parent && parentArgs?.containerId === args.containerId && !isPodman(byPid.get(parent.ppid))) continue;
 		found.push({ process, args });
 	}
 	return found;

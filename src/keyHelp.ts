@@ -4,6 +4,8 @@ export interface KeyHelp {
 	does: string;
 	/** Shown in the always-visible footer, in this short form. */
 	footer?: string;
+	/** Kept in the footer however narrow the terminal: the way to the rest, and the way out. */
+	essential?: boolean;
 }
 
 export const KEY_HELP: readonly KeyHelp[] = [
@@ -17,7 +19,25 @@ export const KEY_HELP: readonly KeyHelp[] = [
 	{ keys: 'R', does: 'restart it: the old conmon goes, a new one comes', footer: 'R restart' },
 	{ keys: 'p', does: 'pause or unpause it (conmon stays)', footer: 'p pause' },
 	{ keys: 'd', does: 'remove it (asks y/n; a running one is removed with -f)', footer: 'd rm' },
-	{ keys: '?', does: 'this help', footer: '? help' },
+	{ keys: '?', does: 'this help', footer: '? help', essential: true },
 	{ keys: 'Escape', does: 'close an overlay, clear the filter' },
-	{ keys: 'q  Ctrl-C', does: 'quit (no podman process is left behind)', footer: 'q quit' },
+	{ keys: 'q  Ctrl-C', does: 'quit (no podman process is left behind)', footer: 'q quit', essential: true },
 ];
+
+/**
+ * The footer for a terminal this wide: every key when it fits, else tighter spacing, else
+ * the last optional keys dropped one by one — never `? help` and `q quit`.
+ */
+export function footerText(width: number): string {
+	const items = KEY_HELP.filter((k) => k.footer !== undefined);
+	const shown = [...items];
+	for (;;) {
+		for (const gap of ['  ', ' ']) {
+			const text = shown.map((k) => k.footer).join(gap);
+			if (text.length <= width) return text;
+		}
+		const drop = shown.findLastIndex((k) => !k.essential);
+		if (drop < 0) return shown.map((k) => k.footer).join(' ').slice(0, width);
+		shown.splice(drop, 1);
+	}
+}

@@ -21,19 +21,25 @@ describe('the footer alone', () => {
 		assert.equal(screenText(rendered).trim(), HINTS.join('  '));
 	});
 
-	test('is cut with … to the width it is given, never wrapped', async () => {
-		const rendered = await renderInk(<Footer width={40} />);
-		const lines = screenText(rendered).trimEnd().split('\n');
-		assert.equal(lines.length, 1);
-		assert.ok((lines[0] ?? '').length <= 40, `at most 40 columns: ${lines[0]}`);
-		assert.match(lines[0] ?? '', /^↑↓ move  ⏎ details.*…$/);
+	test('narrower, it drops optional keys from the end but keeps ? help and q quit; never wrapped', async () => {
+		for (const width of [100, 80, 60, 40, 16]) {
+			const rendered = await renderInk(<Footer width={width} />);
+			const lines = screenText(rendered).trimEnd().split('\n');
+			assert.equal(lines.length, 1, `one line at ${width}`);
+			assert.ok((lines[0] ?? '').length <= width, `at most ${width} columns: ${lines[0]}`);
+			assert.match(lines[0] ?? '', /\? help +q quit$/, `at ${width}: ${lines[0]}`);
+			cleanup();
+		}
+		const at40 = screenText(await renderInk(<Footer width={40} />)).trim();
+		assert.match(at40, /^↑↓ move ⏎ details/);
+		assert.doesNotMatch(at40, /R restart/);
 	});
 });
 
 describe('the footer in the App', () => {
 	/** The footer starts the same way on every screen; `? help` shows that it is the whole line. */
 	function assertFooter(line: string): void {
-		assert.match(line, /^↑↓ move  ⏎ details  \/ filter  r run .* \? help/, `footer on the last line, got: ${line}`);
+		assert.match(line, /^↑↓ move +⏎ details +\/ filter .* \? help +q quit$/, `footer on the last line, got: ${line}`);
 	}
 
 	test('is the last line under the tree', async () => {
@@ -70,6 +76,6 @@ describe('the footer in the App', () => {
 
 	test('stays in the smallest terminal the App accepts (40×12)', async () => {
 		const { rendered } = await renderApp(fixtureState(), { columns: 40, rows: 12 });
-		assert.match(footerLine(rendered), /^↑↓ move  ⏎ details.*…$/);
+		assert.match(footerLine(rendered), /^↑↓ move ⏎ details .*\? help q quit$/);
 	});
 });

@@ -5,6 +5,8 @@ export interface SeenConmon {
 	pid: number;
 	containerId: string;
 	firstSeen: number;
+	/** When it was last seen alive (not a zombie). */
+	lastAlive: number;
 }
 
 function read(path: string): string | undefined {
@@ -17,9 +19,10 @@ function read(path: string): string | undefined {
 
 /**
  * An independent, fast /proc watcher for tests: every few milliseconds it looks for new
- * processes and records each monitor conmon (a conmon with --api-version whose parent is not
- * podman: podman's first conmon only forks the monitor and exits) whose bundle lies under
- * `storeDir`. It shares no code with the program under test, so it can prove it wrong.
+ * processes and records each monitor conmon whose bundle lies under `storeDir`: a conmon with
+ * --api-version whose parent is not podman (podman's first conmon only forks the monitor and
+ * exits) and not a conmon of its own whose parent is not podman (the monitor forks itself to
+ * exec the exit command). It shares no code with the program under test, so it can prove it wrong.
  */
 export class ConmonWatcher {
 	readonly seen: SeenConmon[] = [];
@@ -38,6 +41,11 @@ export class ConmonWatcher {
 	}
 
 	private poll(): void {
+		const now = Date.now();
+		for (const conmon of this.seen) {
+			const stat = read(`/proc/${conmon.pid}/stat`);
+			if (stat && stat.includes('(conmon) ') && !/\) [ZX] /.test(stat)) conmon.lastAlive = now;
+		}
 		for (const name of readdirSync('/proc')) {
 			if (!/^\d+$/.test(name)) continue;
 			const stat = read(`/proc/${name}/stat`);
@@ -54,7 +62,12 @@ export class ConmonWatcher {
 			if (!bundle.startsWith(this.storeDir)) continue;
 			const parent = (read(`/proc/${fields[1]}/cmdline`) ?? '').split('\0')[0] ?? '';
 			if (parent.endsWith('podman')) continue;
-			this.seen.push({ pid: Number(name), containerId: argv[argv.indexOf('-c') + 1] ?? '', firstSeen: Date.now() });
+			if (parent.endsWith('conmon')) {
+				const parentStat = read(`/proc/${fields[1]}/stat`) ?? '';
+				const grandparent = parentStat.slice(parentStat.lastIndexOf(')') + 2).split(' ')[1];
+				if (!(read(`/proc/${grandparent}/cmdline`) ?? '').split('\0')[0]?.endsWith('podman')) continue;
+			}
+			this.seen.push({ pid: Number(name), containerId: argv[argv.indexOf('-c') + 1] ?? '', firstSeen: now, lastAlive: now });
 		}
 	}
 }

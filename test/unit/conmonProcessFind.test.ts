@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { findConmons } from '../../src/conmonProcess.js';
+import type { ProcessInfo } from '../../src/procfs.js';
+import { CONMON_ARGV } from '../helpers/fixtures.js';
+
+function proc(pid: number, ppid: number, argv: string[]): ProcessInfo {
+	return { pid, ppid, state: 'S', startTicks: pid, comm: argv[0]?.split('/').at(-1)?.slice(0, 15) ?? '', argv };
+}
+
+describe('findConmons: which conmons are monitors', () => {
+	const podman = proc(100, 50, ['podman', 'start', 'x']);
+
+	test('the monitor, reparented to PID 1', () => {
+		assert.deepEqual(findConmons([proc(1, 0, ['init']), proc(200, 1, CONMON_ARGV)]).map((c) => c.process.pid), [200]);
+	});
+
+	test('the launcher (parent podman) is not; the monitor it forked is', () => {
+		const found = findConmons([podman, proc(101, 100, CONMON_ARGV), proc(102, 101, CONMON_ARGV)]);
+		assert.deepEqual(found.map((c) => c.process.pid), [102]);
+	});
+
+	test("the monitor's fork about to exec podman's cleanup is not", () => {
+		const found = findConmons([proc(1, 0, ['init']), proc(200, 1, CONMON_ARGV), proc(201, 200, CONMON_ARGV)]);
+		assert.deepEqual(found.map((c) => c.process.pid), [200]);
+	});
+
+	test('other programs and conmon --version are not', () => {
+		assert.deepEqual(findConmons([proc(5, 1, ['/usr/bin/conmon', '--version']), proc(6, 1, ['sleep', '1'])]), []);
+	});
+});
