@@ -12,7 +12,7 @@ const MAX_COMMAND = 24;
 
 /** The live tree: containers, their conmon, exec sessions and processes, scrolled to keep the selection in view. */
 export function ContainerTree({ store, height, now }: { store: AppStore; height: number; now: number }) {
-	const { containers, history, processes, unmonitored, filter, selectedId, busy, loaded } = useAppState(store, (s) => ({
+	const { containers, history, processes, unmonitored, filter, selectedId, busy, loaded, helpers, ownUid, allUsers, userNames, focusKey } = useAppState(store, (s) => ({
 		containers: s.containers,
 		history: s.history,
 		processes: s.processes,
@@ -21,10 +21,15 @@ export function ContainerTree({ store, height, now }: { store: AppStore; height:
 		selectedId: s.selectedId,
 		busy: s.busy,
 		loaded: s.loaded,
+		helpers: s.helpers,
+		ownUid: s.ownUid,
+		allUsers: s.allUsers,
+		userNames: s.userNames,
+		focusKey: s.focusKey,
 	}));
 	const rows = useMemo(
-		() => buildTree({ containers: Object.values(containers), history, processes, unmonitored }, filter, now),
-		[containers, history, processes, unmonitored, filter, now],
+		() => buildTree({ containers: Object.values(containers), history, processes, unmonitored, helpers, ownUid, allUsers, userNames }, filter, now),
+		[containers, history, processes, unmonitored, helpers, ownUid, allUsers, userNames, filter, now],
 	);
 	const widths = useMemo<ColumnWidths>(() => {
 		const listed = rows.flatMap((r) => (r.kind === 'container' ? [r.container] : []));
@@ -36,6 +41,9 @@ export function ContainerTree({ store, height, now }: { store: AppStore; height:
 			command: widest((c) => c.command.join(' '), MAX_COMMAND),
 		};
 	}, [rows]);
+
+	// The cursor: a focused row of the selected container's branch, else the container's row.
+	const cursorKey = rows.some((r) => r.key === focusKey && r.containerId === selectedId) ? focusKey : selectedId;
 
 	// Scroll so that the selected container's row, and as much of its branch as fits, is visible.
 	const offset = useRef(0);
@@ -68,7 +76,7 @@ export function ContainerTree({ store, height, now }: { store: AppStore; height:
 				<TreeLine
 					key={row.key}
 					row={row}
-					selected={row.kind === 'container' && row.containerId === selectedId}
+					selected={row.key === cursorKey}
 					busy={row.kind === 'container' ? busy[row.containerId] : undefined}
 					widths={widths}
 					now={now}

@@ -62,7 +62,9 @@ export const TreeLine = memo(function TreeLine({
 	return (
 		<Text wrap="truncate-end" dimColor={dead}>
 			<Text dimColor>{row.guide}</Text>
-			<Text {...color}>{rowText(row, now)}</Text>
+			<Text {...color} inverse={selected}>
+				{rowText(row, now)}
+			</Text>
 		</Text>
 	);
 });

@@ -1,5 +1,6 @@
 import { useInput, type Key } from 'ink';
 import type { Actions, ContainerAction } from '../src/actions.js';
+import { moveFocus } from '../src/focus.js';
 import { ensureSelection, moveSelection, selectedContainer, visibleContainers, type AppStore } from '../src/store.js';
 
 /** Keys that act on the selected container. */
@@ -53,6 +54,8 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void): 
 		if (key.pageUp) return moveSelection(store, { by: -PAGE_SIZE });
 		if (key.pageDown) return moveSelection(store, { by: PAGE_SIZE });
 		if (key.home) return moveSelection(store, 'first');
+		if (key.rightArrow) return moveFocus(store, 1);
+		if (key.leftArrow) return moveFocus(store, -1);
 		if (key.end) return moveSelection(store, 'last');
 		if (input === '?') return store.setState({ overlay: 'help' });
 		if (input === '/') return store.setState({ filterDraft: state.filter });

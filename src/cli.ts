@@ -10,6 +10,7 @@ import { parsePodmanVersion, MIN_PODMAN_MAJOR } from './podmanVersion.js';
 import { snapshotJson, snapshotText } from './snapshot.js';
 import { checkLogFile, followLogToFile } from './logFile.js';
 import { createAppStore } from './store.js';
+import { readUserNames } from './users.js';
 import { Watcher } from './watcher.js';
 
 /** Exit codes: 1 for a problem with the machine (no podman, no terminal), 2 for a bad command line. */
@@ -48,9 +49,14 @@ async function checkPodman(podman: Podman): Promise<string> {
 	}
 }
 
+/** What the store starts with: who is looking, and how much of other users' podman to show. */
+function initialStoreState(version: string, options: Options) {
+	return { podmanVersion: version, ownUid: process.getuid?.() ?? 0, allUsers: options.allUsers, userNames: readUserNames() };
+}
+
 /** `--once`: load everything once, print it, exit. */
 async function printOnce(podman: Podman, version: string, options: Options): Promise<void> {
-	const store = createAppStore({ podmanVersion: version });
+	const store = createAppStore(initialStoreState(version, options));
 	const watcher = new Watcher(podman, store);
 	watcher.scan();
 	await watcher.reconcile({ full: true });
@@ -65,7 +71,7 @@ async function printOnce(podman: Podman, version: string, options: Options): Pro
 
 /** The live screen, until q, Ctrl-C, SIGTERM or SIGHUP. */
 async function runInteractive(podman: Podman, version: string, options: Options): Promise<number> {
-	const store = createAppStore({ podmanVersion: version });
+	const store = createAppStore(initialStoreState(version, options));
 	const stopLogFile = options.logFile === undefined ? undefined : followLogToFile(store, options.logFile);
 	const watcher = new Watcher(podman, store);
 	const actions = createActions({

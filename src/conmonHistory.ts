@@ -1,3 +1,4 @@
+import type { ConmonArgs } from './conmonArgs.js';
 import type { ConmonProcess } from './conmonProcess.js';
 import { isDead, processKey } from './procfs.js';
 
@@ -15,6 +16,10 @@ export interface ConmonGeneration {
 	containerPid?: number;
 	/** The container name conmon was given (`-n`); podman's name is the current one. */
 	nameAtStart?: string;
+	/** Who ran it: another user's rootless conmon is grouped under that user. */
+	uid?: number;
+	/** What its command line said, kept for the details view after it has gone. */
+	args?: ConmonArgs;
 }
 
 /** A running exec-session conmon (`podman exec`), shown as its own branch. */
@@ -114,6 +119,8 @@ export function observeConmons(
 		const dead = isDead(conmon.process);
 		const generation: ConmonGeneration = { pid, startTicks, startedAt: toMs(startTicks) };
 		if (conmon.args.name !== undefined) generation.nameAtStart = conmon.args.name;
+		if (conmon.process.uid !== undefined) generation.uid = conmon.process.uid;
+		generation.args = conmon.args;
 		const containerPid = dead ? undefined : containerPidOf(conmon);
 		if (containerPid !== undefined) generation.containerPid = containerPid;
 		if (dead) generation.exitedAt = now;

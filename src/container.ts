@@ -18,6 +18,8 @@ export interface Container {
 	restartCount: number | undefined;
 	/** Exec sessions podman knows of (inspect `.ExecIDs`). */
 	execIds: string[];
+	/** The network namespace path (inspect `.NetworkSettings.SandboxKey`); rootless network helpers name it. */
+	sandboxKey?: string;
 }
 
 /** The first 12 characters of an ID, as podman prints it. */
@@ -120,9 +122,15 @@ export function parseInspectJson(stdout: string): Container[] {
 			finishedAt: isoToMs(state['FinishedAt']),
 			restartCount: asNumber(entry['RestartCount']),
 			execIds: asStringArray(entry['ExecIDs']),
+			...sandboxKeyOf(entry),
 		});
 	}
 	return containers;
+}
+
+function sandboxKeyOf(entry: Json): { sandboxKey?: string } {
+	const key = asString(asObject(entry['NetworkSettings'])['SandboxKey']);
+	return key ? { sandboxKey: key } : {};
 }
 
 /** Inspect knows more than ps (ConmonPid, exec IDs, restart count); ps lists every container. */

@@ -10,7 +10,8 @@ export interface KeyHelp {
 
 export const KEY_HELP: readonly KeyHelp[] = [
 	{ keys: '↑ ↓  PgUp PgDn  Home End', does: 'move the selection (it follows the container, not the row)', footer: '↑↓ move' },
-	{ keys: 'Enter', does: 'details: every conmon this container has had, with PIDs and times', footer: '⏎ details' },
+	{ keys: '→ ←', does: 'step through the selected container\'s conmon, processes and helpers', footer: '←→ rows' },
+	{ keys: 'Enter', does: 'details of the row under the cursor (container, conmon, process)', footer: '⏎ details' },
 	{ keys: '/', does: 'filter by name, ID or image; Enter keeps it, Escape clears it', footer: '/ filter' },
 	{ keys: 'r', does: 'run a new container: podman run -d IMAGE COMMAND (--image, --command)', footer: 'r run' },
 	{ keys: 's', does: 'start the selected container: a new conmon appears', footer: 's start' },

@@ -13,6 +13,8 @@ export interface Options {
 	timeoutSeconds: number;
 	/** Append every event-log line to this file as JSON lines. */
 	logFile: string | undefined;
+	/** List other users' rootless conmons in full. */
+	allUsers: boolean;
 }
 
 export const DEFAULT_IMAGE = 'alpine:latest';
@@ -32,6 +34,7 @@ Options:
   --json           with --once: print it as JSON
   --timeout SEC    give up on a podman command after SEC seconds   default: ${DEFAULT_TIMEOUT_SECONDS}
   --log FILE       append every event-log line to FILE, as JSON lines
+  --all-users      also list other users' rootless conmons, grouped by user (as root)
   --help           show this help
   --version        show the version
 
@@ -76,6 +79,7 @@ export function parseOptions(argv: readonly string[]): Options {
 		version: values.version ?? false,
 		timeoutSeconds,
 		logFile: values.log,
+		allUsers: values['all-users'] ?? false,
 	};
 }
 
@@ -91,6 +95,7 @@ function parse(argv: readonly string[]) {
 			json: { type: 'boolean' },
 			timeout: { type: 'string' },
 			log: { type: 'string' },
+			'all-users': { type: 'boolean' },
 			help: { type: 'boolean', short: 'h' },
 			version: { type: 'boolean', short: 'V' },
 		},

@@ -1,6 +1,7 @@
 import type { ConmonGeneration } from './conmonHistory.js';
 import { shortId, type Container } from './container.js';
 import type { ProcessInfo } from './procfs.js';
+import { HELPER_PURPOSE, type RootlessHelper } from './rootlessHelpers.js';
 import type { TreeRow } from './tree.js';
 
 /** A compact age: 4s, 3m12s, 2h05m, 3d04h. */
@@ -110,12 +111,20 @@ export function rowText(row: TreeRow, now: number): string {
 		case 'no-conmon':
 			return noConmonText(row.container);
 		case 'foreign-heading':
-			return `? ${row.count} conmon(s) of containers this podman does not list (another store or user, or left over)`;
+			if (!row.user) return `? ${row.count} conmon(s) of containers this podman does not list (another store, or left over)`;
+			return `? user ${row.user.name ?? row.user.uid} (uid ${row.user.uid}): ${row.count} rootless conmon(s)${row.listed ? '' : ' — --all-users lists them'}`;
+		case 'helper':
+			return `${helperCommand(row.helper)} ${row.helper.process.pid}  ${HELPER_PURPOSE[row.helper.kind]}`;
 		case 'foreign': {
 			const name = row.generation.nameAtStart ? ` (${row.generation.nameAtStart})` : '';
 			return `conmon ${row.generation.pid}  container ${shortId(row.containerId)}${name}, since ${formatClock(row.generation.startedAt)}`;
 		}
 	}
+}
+
+/** A helper by the name people know it by: `catatonit -P`, `slirp4netns`, `pasta`, `rootlessport`. */
+function helperCommand(helper: RootlessHelper): string {
+	return helper.kind === 'pause' ? 'catatonit -P' : helper.kind;
 }
 
 function isZombie(process: ProcessInfo): boolean {

@@ -12,6 +12,8 @@ export interface ProcessInfo {
 	comm: string;
 	/** /proc/PID/cmdline split on NUL; empty for zombies and kernel threads. */
 	argv: string[];
+	/** Real UID from /proc/PID/status; read only for conmons and rootless helpers. */
+	uid?: number;
 }
 
 /** The fields of /proc/PID/stat that conmon-tui uses. */
@@ -152,3 +154,52 @@ export class ProcScanner {
 		return status === undefined ? undefined : { nsPid: parseNsPid(status), uid: parseUid(status) };
 	}
 }
+
+/** One line of /proc/PID/uid_map: `inside` IDs map to `outside` (host) IDs, `count` of them. */
+export interface IdMapRange {
+	inside: number;
+	outside: number;
+	count: number;
+}
+
+/** Parses /proc/PID/uid_map (or gid_map). */
+export function parseIdMap(text: string): IdMapRange[] {
+	return text.split('\n').flatMap((line) => {
+		const [inside, outside, count] = line.trim().split(/\s+/).map(Number);
+		return inside !== undefined && outside !== undefined && count !== undefined && [inside, outside, count].every(Number.isInteger)
+			? [{ inside, outside, count }]
+			: [];
+	});
+}
+
+/** The UID a host UID has inside a user namespace, or undefined when it is not mapped there. */
+export function uidInside(hostUid: number, map: readonly IdMapRange[]): number | undefined {
+	const range = map.find((r) => hostUid >= r.outside && hostUid < r.outside + r.count);
+	return range ? hostUid - range.outside + range.inside : undefined;
+}
+
+/** What the details view shows of a process beyond its stat line. */
+export interface ProcessFacts {
+	/** The PID in each PID namespace, host first: the last one is the PID inside the container. */
+	nsPid: number[];
+	uid: number | undefined;
+	uidMap: IdMapRange[];
+}
+
+/** Reads NSpid, Uid and uid_map of a process; undefined when it has gone. */
+export function readProcessFacts(pid: number, procRoot = '/proc'): ProcessFacts | undefined {
+	const status = readProcFile(`${procRoot}/${pid}/status`);
+	if (status === undefined) return undefined;
+	return { nsPid: parseNsPid(status), uid: parseUid(status), uidMap: parseIdMap(readProcFile(`${procRoot}/${pid}/uid_map`) ?? '') };
+}
+
+/** The name of a process (/proc/PID/comm), or undefined when it has gone. */
+export function readComm(pid: number, procRoot = '/proc'): string | undefined {
+	return readProcFile(`${procRoot}/${pid}/comm`)?.trim();
+}
+
+/** What a state letter of /proc/PID/stat means. */
+export const STATE_NAMES: Readonly<Record<string, string>> = {
+	R: 'running', S: 'sleeping', D: 'waiting on I/O', Z: 'zombie (exited, not yet reaped)', T: 'stopped',
+	t: 'stopped by a tracer', X: 'dead', I: 'idle',
+};

@@ -3,9 +3,11 @@ import { descendants, indexChildren } from './conmonProcess.js';
 import { processCommand, rowText } from './present.js';
 import type { ProcessInfo } from './procfs.js';
 import type { AppState } from './store.js';
-import { buildTree, sortContainers } from './tree.js';
+import type { RootlessHelper } from './rootlessHelpers.js';
+import { buildTree, helpersByContainer, sortContainers } from './tree.js';
 
-type SnapshotSource = Pick<AppState, 'containers' | 'history' | 'processes' | 'unmonitored' | 'podmanVersion'>;
+type SnapshotSource = Pick<AppState, 'containers' | 'history' | 'processes' | 'unmonitored' | 'podmanVersion'> &
+	Partial<Pick<AppState, 'helpers' | 'ownUid' | 'allUsers' | 'userNames'>>;
 
 function isoOrNull(ms: number | undefined): string | null {
 	return ms === undefined ? null : new Date(ms).toISOString();
@@ -29,6 +31,9 @@ export function snapshotJson(source: SnapshotSource, now = Date.now()) {
 		return root ? [processJson(root, 0), ...tree(pid)] : tree(pid);
 	};
 	const execs = Object.values(source.history.execConmons);
+	const helpers = source.helpers ?? [];
+	const helpersOf = helpersByContainer(Object.values(source.containers), helpers);
+	const helperJson = (h: RootlessHelper) => ({ kind: h.kind, pid: h.process.pid, uid: h.process.uid ?? null, netnsPath: h.netnsPath ?? null });
 	return {
 		takenAt: new Date(now).toISOString(),
 		podmanVersion: source.podmanVersion ?? null,
@@ -60,6 +65,7 @@ export function snapshotJson(source: SnapshotSource, now = Date.now()) {
 					.filter((e) => e.containerId === c.id)
 					.map((e) => ({ execSessionId: e.execSessionId, conmonPid: e.pid, startedAt: isoOrNull(e.startedAt), processes: tree(e.pid) })),
 				unmonitoredPid: unmonitoredPid ?? null,
+				rootlessHelpers: (helpersOf.get(c.id) ?? []).map(helperJson),
 				processes: live ? tree(live.pid) : unmonitoredPid !== undefined ? rootedTree(unmonitoredPid) : [],
 			};
 		}),
@@ -67,8 +73,12 @@ export function snapshotJson(source: SnapshotSource, now = Date.now()) {
 		foreignConmons: Object.entries(source.history.generations).flatMap(([containerId, list]) => {
 			const live = currentGeneration(list);
 			if (!live || source.containers[containerId]) return [];
-			return [{ containerId, nameAtStart: live.nameAtStart ?? null, conmonPid: live.pid, startedAt: isoOrNull(live.startedAt), processes: tree(live.pid) }];
+			const uid = live.uid ?? null;
+			const user = uid === null ? null : (source.userNames?.[uid] ?? null);
+			return [{ containerId, nameAtStart: live.nameAtStart ?? null, conmonPid: live.pid, uid, user, startedAt: isoOrNull(live.startedAt), processes: tree(live.pid) }];
 		}),
+		// Pause processes, and network helpers whose container is not known.
+		rootlessHelpers: helpers.filter((h) => ![...helpersOf.values()].flat().includes(h)).map(helperJson),
 	};
 }
 

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { EMPTY_HISTORY, type ConmonHistory } from './conmonHistory.js';
 import type { Container } from './container.js';
 import type { ProcessInfo } from './procfs.js';
+import type { RootlessHelper } from './rootlessHelpers.js';
 import { matchesFilter, sortContainers } from './tree.js';
 
 /** What a log line is about, for `--log` and for tests: the text is for people, this for programs. */
@@ -47,6 +48,8 @@ export interface AppState {
 	log: readonly LogEntry[];
 	/** The selected container's full ID: selection follows the container, not the row. */
 	selectedId: string | undefined;
+	/** A row inside the selected container's branch (→/←), by its key; undefined: the container row itself. */
+	focusKey: string | undefined;
 	filter: string;
 	/** The filter being typed, while the filter prompt is open. */
 	filterDraft: string | undefined;
@@ -60,6 +63,16 @@ export interface AppState {
 	eventStream: 'connecting' | 'live' | 'lost';
 	/** A container just run with `r`: selected as soon as podman lists it. */
 	pendingSelectionId: string | undefined;
+	/** Rootless pause processes and network helpers (slirp4netns, pasta, rootlessport). */
+	helpers: readonly RootlessHelper[];
+	/** conmon-tui's own UID: conmons of other UIDs belong to other users' rootless podman. */
+	ownUid: number;
+	/** `--all-users`: list other users' rootless conmons in full, not just count them. */
+	allUsers: boolean;
+	/** User names by UID, from /etc/passwd, for grouping other users' conmons. */
+	userNames: Readonly<Record<number, string>>;
+	/** When the machine booted (ms since the epoch): turns /proc start times into clock times. */
+	bootTimeMs: number | undefined;
 }
 
 /** The event log keeps this many lines; older ones are dropped (memory stays bounded). */
@@ -74,6 +87,7 @@ export const initialState: AppState = {
 	unmonitored: {},
 	log: [],
 	selectedId: undefined,
+	focusKey: undefined,
 	filter: '',
 	filterDraft: undefined,
 	overlay: undefined,
@@ -82,6 +96,11 @@ export const initialState: AppState = {
 	busy: {},
 	eventStream: 'connecting',
 	pendingSelectionId: undefined,
+	helpers: [],
+	ownUid: 0,
+	allUsers: false,
+	userNames: {},
+	bootTimeMs: undefined,
 };
 
 export type AppStore = StoreApi<AppState>;
@@ -138,7 +157,7 @@ export function moveSelection(store: AppStore, move: SelectionMove): void {
 	else if (move === 'last') index = list.length - 1;
 	else if (current < 0) index = 0;
 	else index = Math.min(list.length - 1, Math.max(0, current + move.by));
-	store.setState({ selectedId: list[index]?.id });
+	store.setState({ selectedId: list[index]?.id, focusKey: undefined });
 }
 
 /**

@@ -2,6 +2,7 @@ import { currentGeneration, type ConmonGeneration, type ConmonHistory, type Exec
 import { descendants, indexChildren } from './conmonProcess.js';
 import { expectsConmon, type Container } from './container.js';
 import { isDead, type ProcessInfo } from './procfs.js';
+import type { RootlessHelper } from './rootlessHelpers.js';
 
 /** One line of the tree. `guide` is the box-drawing prefix that places it under its parent. */
 export type TreeRow = { key: string; containerId: string; guide: string } & (
@@ -19,8 +20,9 @@ export type TreeRow = { key: string; containerId: string; guide: string } & (
 	| { kind: 'process'; process: ProcessInfo }
 	| { kind: 'unmonitored'; pid: number }
 	| { kind: 'no-conmon'; container: Container }
-	| { kind: 'foreign-heading'; count: number }
+	| { kind: 'foreign-heading'; count: number; user: { uid: number; name: string | undefined } | undefined; listed: boolean }
 	| { kind: 'foreign'; generation: ConmonGeneration }
+	| { kind: 'helper'; helper: RootlessHelper }
 );
 
 /**
@@ -37,6 +39,13 @@ export interface TreeInput {
 	processes: readonly ProcessInfo[];
 	/** Containers podman says are running whose conmon is gone while their process lives on, with that PID. */
 	unmonitored: Readonly<Record<string, number>>;
+	/** Rootless pause processes and network helpers. */
+	helpers?: readonly RootlessHelper[];
+	/** The viewer's UID: other UIDs' conmons are other users' rootless podman. */
+	ownUid?: number;
+	/** List other users' conmons in full (`--all-users`), not only count them. */
+	allUsers?: boolean;
+	userNames?: Readonly<Record<number, string>>;
 }
 
 /** Case-insensitive match of a filter against a container's name, ID and image. */
@@ -66,6 +75,8 @@ export function buildTree(input: TreeInput, filter = '', now = Date.now()): Tree
 	}
 
 	const rows: TreeRow[] = [];
+	const helpers = helpersByContainer(input.containers, input.helpers ?? []);
+	pushRootlessProcesses(rows, input, new Set([...helpers.values()].flat().map((h) => h.process.pid)));
 	for (const container of sortContainers(input.containers)) {
 		if (!matchesFilter(container, filter)) continue;
 		const id = container.id;
@@ -94,6 +105,9 @@ export function buildTree(input: TreeInput, filter = '', now = Date.now()): Tree
 				pushProcessRows(rows, id, exec.pid, children, childGuide);
 			});
 		}
+		for (const helper of helpers.get(id) ?? []) {
+			branches.push((guide) => rows.push({ kind: 'helper', key: `${id}/helper/${helper.process.pid}`, containerId: id, guide, helper }));
+		}
 		const orphanPid = input.unmonitored[id];
 		if (orphanPid !== undefined && expectsConmon(container)) {
 			branches.push((guide, childGuide) => {
@@ -115,8 +129,9 @@ export function buildTree(input: TreeInput, filter = '', now = Date.now()): Tree
 }
 
 /**
- * Live conmons of containers this podman does not list (another store, another user,
- * a leftover): never dropped silently, they get a group of their own at the bottom.
+ * Live conmons of containers this podman does not list: never dropped silently. This user's
+ * (another store, a leftover) get a group; other users' rootless conmons a group per user,
+ * in full with `--all-users`, else counted on one line.
  */
 function pushForeignConmons(
 	rows: TreeRow[],
@@ -127,19 +142,51 @@ function pushForeignConmons(
 ): void {
 	const known = new Set(input.containers.map((c) => c.id));
 	const needle = filter.trim().toLowerCase();
-	const foreign = Object.entries(input.history.generations).flatMap(([containerId, list]) => {
+	const ownUid = input.ownUid ?? 0;
+	const groups = new Map<number, { containerId: string; generation: ConmonGeneration }[]>();
+	for (const [containerId, list] of Object.entries(input.history.generations)) {
 		const live = currentGeneration(list);
-		if (known.has(containerId) || !live || now - live.startedAt < FOREIGN_GRACE_MS) return [];
-		const matches = needle === '' || containerId.includes(needle) || (live.nameAtStart ?? '').toLowerCase().includes(needle);
-		return matches ? [{ containerId, generation: live }] : [];
-	});
-	if (foreign.length === 0) return;
-	rows.push({ kind: 'foreign-heading', key: 'foreign', containerId: '', guide: '', count: foreign.length });
-	foreign.forEach(({ containerId, generation }, index) => {
-		const last = index === foreign.length - 1;
-		rows.push({ kind: 'foreign', key: `foreign/${generation.pid}@${generation.startTicks}`, containerId, guide: `  ${last ? '└─' : '├─'} `, generation });
-		pushProcessRows(rows, containerId, generation.pid, children, `  ${last ? '   ' : '│  '}`);
-	});
+		if (known.has(containerId) || !live || now - live.startedAt < FOREIGN_GRACE_MS) continue;
+		if (needle !== '' && !containerId.includes(needle) && !(live.nameAtStart ?? '').toLowerCase().includes(needle)) continue;
+		const uid = live.uid ?? ownUid;
+		groups.set(uid, [...(groups.get(uid) ?? []), { containerId, generation: live }]);
+	}
+	for (const [uid, members] of [...groups].sort(([a], [b]) => (a === ownUid ? -1 : b === ownUid ? 1 : a - b))) {
+		const user = uid === ownUid ? undefined : { uid, name: input.userNames?.[uid] };
+		const listed = user === undefined || input.allUsers === true;
+		rows.push({ kind: 'foreign-heading', key: `foreign/${uid}`, containerId: '', guide: '', count: members.length, user, listed });
+		if (!listed) continue;
+		members.forEach(({ containerId, generation }, index) => {
+			const last = index === members.length - 1;
+			rows.push({ kind: 'foreign', key: `foreign/${generation.pid}@${generation.startTicks}`, containerId, guide: `  ${last ? '└─' : '├─'} `, generation });
+			pushProcessRows(rows, containerId, generation.pid, children, `  ${last ? '   ' : '│  '}`);
+		});
+	}
+}
+
+/**
+ * Rootless pause processes (this user's, or everyone's with `--all-users`), and network
+ * helpers whose container could not be told: at the top, before the containers.
+ */
+function pushRootlessProcesses(rows: TreeRow[], input: TreeInput, attached: ReadonlySet<number>): void {
+	const ownUid = input.ownUid ?? 0;
+	const shown = (input.helpers ?? []).filter(
+		(h) => !attached.has(h.process.pid) && (input.allUsers === true || (h.process.uid ?? ownUid) === ownUid),
+	);
+	for (const helper of shown) {
+		rows.push({ kind: 'helper', key: `helper/${helper.process.pid}@${helper.process.startTicks}`, containerId: '', guide: '', helper });
+	}
+}
+
+/** Which container each network helper serves: the one whose network namespace its command line names. */
+export function helpersByContainer(containers: readonly Container[], helpers: readonly RootlessHelper[]): Map<string, RootlessHelper[]> {
+	const byNetns = new Map(containers.filter((c) => c.sandboxKey).map((c) => [c.sandboxKey, c.id]));
+	const result = new Map<string, RootlessHelper[]>();
+	for (const helper of helpers) {
+		const id = helper.netnsPath === undefined ? undefined : byNetns.get(helper.netnsPath);
+		if (id) result.set(id, [...(result.get(id) ?? []), helper]);
+	}
+	return result;
 }
 
 /** Rows for every process below `pid`, with tree guides. */

@@ -6,7 +6,8 @@ import { PodmanEventStream } from './eventStream.js';
 import { PodmanError, type Podman } from './podman.js';
 import type { PodmanEvent } from './podmanEvent.js';
 import { conmonInStore, parseStoreRoots, type PodmanStoreRoots } from './podmanStore.js';
-import { isDead, ProcScanner, readBootTimeMs, startTicksToMs, type ProcessInfo } from './procfs.js';
+import { isDead, processKey, ProcScanner, readBootTimeMs, startTicksToMs, type ProcessInfo } from './procfs.js';
+import { findRootlessHelpers } from './rootlessHelpers.js';
 import { appendLog, setContainers, type AppState, type AppStore } from './store.js';
 
 /** /proc is scanned this often when nothing is happening: it catches a conmon killed by hand. */
@@ -52,11 +53,14 @@ export class Watcher {
 	private storeRoots: PodmanStoreRoots | undefined;
 	/** Containers whose conmon lives in this podman's store, by ID (learnt from conmon's arguments). */
 	private readonly inStore = new Set<string>();
+	/** UIDs of conmons and helpers by process key: read once per process, not every scan. */
+	private uids = new Map<string, number | undefined>();
 
 	constructor(
 		private readonly podman: Podman,
 		private readonly store: AppStore,
 	) {
+		store.setState({ bootTimeMs: this.bootTimeMs });
 		this.events = new PodmanEventStream(podman, {
 			onEvent: (event) => this.onEvent(event),
 			onState: (state, detail) => this.onStreamState(state, detail),
@@ -168,6 +172,8 @@ export class Watcher {
 		const now = Date.now();
 		const all = this.scanner.scan();
 		const conmons = findConmons(all);
+		const helpers = findRootlessHelpers(all);
+		this.readUids([...conmons.map((c) => c.process), ...helpers.map((h) => h.process)]);
 		const children = indexChildren(all);
 		const state = this.store.getState();
 		const { history, changes } = observeConmons(
@@ -189,6 +195,7 @@ export class Watcher {
 		if (history !== state.history) update.history = history;
 		if (processSignature(processes) !== processSignature(state.processes)) update.processes = processes;
 		if (JSON.stringify(unmonitored) !== JSON.stringify(state.unmonitored)) update.unmonitored = unmonitored;
+		if (processSignature(helpers.map((h) => h.process)) !== processSignature(state.helpers.map((h) => h.process))) update.helpers = helpers;
 		if (Object.keys(update).length > 0) this.store.setState(update);
 		const roots = this.storeRoots;
 		if (roots) for (const conmon of conmons) if (conmonInStore(conmon.args, roots)) this.inStore.add(conmon.args.containerId);
@@ -199,6 +206,18 @@ export class Watcher {
 			appendLog(this.store, changes.map((change) => conmonChangeEntry(change, names[change.containerId]?.name)));
 		}
 		if (news) this.expectEvents(changes, state.containers, unmonitored, now);
+	}
+
+	/** Fills in `uid` on these processes, reading /proc/PID/status only for processes not seen before. */
+	private readUids(processes: ProcessInfo[]): void {
+		const next = new Map<string, number | undefined>();
+		for (const process of processes) {
+			const key = processKey(process.pid, process.startTicks);
+			const uid = this.uids.has(key) ? this.uids.get(key) : this.scanner.readStatus(process.pid)?.uid;
+			next.set(key, uid);
+			if (uid !== undefined) process.uid = uid;
+		}
+		this.uids = next;
 	}
 
 	/**

@@ -12,7 +12,7 @@ import { fixtureState, manyContainersState } from '../helpers/fixtureState.js';
 
 afterEach(() => cleanup());
 
-const HINTS = ['↑↓ move', '⏎ details', '/ filter', 'r run', 's start', 'x stop', 'k kill', 'R restart', 'p pause', 'd rm', '? help', 'q quit'];
+const HINTS = ['↑↓ move', '←→ rows', '⏎ details', '/ filter', 'r run', 's start', 'x stop', 'k kill', 'R restart', 'p pause', 'd rm', '? help', 'q quit'];
 
 describe('the footer alone', () => {
 	test('lists every key hint, in order, when there is room', async () => {
@@ -31,7 +31,7 @@ describe('the footer alone', () => {
 			cleanup();
 		}
 		const at40 = screenText(await renderInk(<Footer width={40} />)).trim();
-		assert.match(at40, /^↑↓ move ⏎ details/);
+		assert.match(at40, /^↑↓ move ←→ rows/);
 		assert.doesNotMatch(at40, /R restart/);
 	});
 });
@@ -39,7 +39,7 @@ describe('the footer alone', () => {
 describe('the footer in the App', () => {
 	/** The footer starts the same way on every screen; `? help` shows that it is the whole line. */
 	function assertFooter(line: string): void {
-		assert.match(line, /^↑↓ move +⏎ details +\/ filter .* \? help +q quit$/, `footer on the last line, got: ${line}`);
+		assert.match(line, /^↑↓ move +←→ rows +⏎ details .* \? help +q quit$/, `footer on the last line, got: ${line}`);
 	}
 
 	test('is the last line under the tree', async () => {
@@ -76,6 +76,6 @@ describe('the footer in the App', () => {
 
 	test('stays in the smallest terminal the App accepts (40×12)', async () => {
 		const { rendered } = await renderApp(fixtureState(), { columns: 40, rows: 12 });
-		assert.match(footerLine(rendered), /^↑↓ move ⏎ details .*\? help q quit$/);
+		assert.match(footerLine(rendered), /^↑↓ move ←→ rows .*\? help q quit$/);
 	});
 });

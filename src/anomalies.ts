@@ -1,0 +1,41 @@
+import { currentGeneration, type ConmonGeneration } from './conmonHistory.js';
+import { expectsConmon, type Container } from './container.js';
+
+/** A disagreement between podman's view of a container and what /proc shows. */
+export interface Disagreement {
+	kind: 'stale-conmon-pid' | 'container-without-conmon' | 'two-conmons';
+	text: string;
+}
+
+/**
+ * Where podman and /proc disagree about a container: the ConmonPid podman believes is not the
+ * live conmon; podman says it runs but no conmon watches it; two main conmons at once (outside
+ * an exec, which has its own). Empty when they agree.
+ */
+export function containerDisagreements(
+	container: Container,
+	generations: readonly ConmonGeneration[] | undefined,
+	unmonitoredPid: number | undefined,
+): Disagreement[] {
+	const found: Disagreement[] = [];
+	const live = (generations ?? []).filter((g) => g.exitedAt === undefined);
+	const current = currentGeneration(generations);
+	if (container.podmanConmonPid !== undefined && current?.pid !== container.podmanConmonPid && !live.some((g) => g.pid === container.podmanConmonPid)) {
+		found.push({
+			kind: 'stale-conmon-pid',
+			text: `podman's ConmonPid ${container.podmanConmonPid} is stale: no such conmon in /proc${current ? ` (the live one is ${current.pid})` : ''}`,
+		});
+	}
+	if ((expectsConmon(container) && live.length === 0) || unmonitoredPid !== undefined) {
+		found.push({
+			kind: 'container-without-conmon',
+			text: unmonitoredPid === undefined
+				? `podman says ${container.state}, but no conmon watches this container`
+				: `podman says ${container.state}, but no conmon watches it: PID ${unmonitoredPid} runs with no conmon (podman rm -f recovers)`,
+		});
+	}
+	if (live.length > 1) {
+		found.push({ kind: 'two-conmons', text: `${live.length} main conmons at once: ${live.map((g) => g.pid).join(', ')} (outside any exec session)` });
+	}
+	return found;
+}

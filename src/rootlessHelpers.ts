@@ -1,0 +1,60 @@
+import type { ProcessInfo } from './procfs.js';
+
+/**
+ * The processes rootless podman leaves beside conmon: the pause process that holds the
+ * user namespace, and per-container network helpers.
+ */
+export type RootlessHelperKind = 'pause' | 'slirp4netns' | 'pasta' | 'rootlessport';
+
+export interface RootlessHelper {
+	kind: RootlessHelperKind;
+	process: ProcessInfo;
+	/** The container network namespace it serves, from its command line (`--netns-type=path P`, `--netns P`). */
+	netnsPath?: string;
+}
+
+/** One line a person can read about what each helper is for. */
+export const HELPER_PURPOSE: Record<RootlessHelperKind, string> = {
+	pause: 'rootless pause process: holds the user namespace that this user\'s rootless containers and their conmons join; it stays after they are gone',
+	slirp4netns: 'user-mode network for this rootless container (podman 4)',
+	pasta: 'user-mode network for this rootless container (podman 5)',
+	rootlessport: 'forwards published ports into this rootless container',
+};
+
+function programName(process: ProcessInfo): string {
+	return process.argv[0]?.split('/').at(-1) ?? process.comm;
+}
+
+/** The value after `flag` (`--netns P`) or inside it (`--netns=P`). */
+function optionValue(argv: readonly string[], flag: string): string | undefined {
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i] ?? '';
+		if (arg === flag) return argv[i + 1];
+		if (arg.startsWith(`${flag}=`)) return arg.slice(flag.length + 1);
+	}
+	return undefined;
+}
+
+/** Classifies a process as a rootless helper, or undefined. */
+export function rootlessHelper(process: ProcessInfo): RootlessHelper | undefined {
+	const name = programName(process);
+	if (name === 'catatonit' && process.argv.includes('-P')) return { kind: 'pause', process };
+	if (name === 'slirp4netns') {
+		// podman 4: slirp4netns ... --netns-type=path /run/user/UID/netns/netns-… tap0
+		const index = process.argv.indexOf('--netns-type=path');
+		const netnsPath = index >= 0 ? process.argv[index + 1] : undefined;
+		return netnsPath ? { kind: 'slirp4netns', process, netnsPath } : { kind: 'slirp4netns', process };
+	}
+	// podman 5 runs pasta, whose binary is passt (comm "passt.avx2" on x86-64).
+	if (name.startsWith('pasta') || name.startsWith('passt') || process.comm.startsWith('passt')) {
+		const netnsPath = optionValue(process.argv, '--netns');
+		return netnsPath ? { kind: 'pasta', process, netnsPath } : { kind: 'pasta', process };
+	}
+	if (name === 'rootlessport') return { kind: 'rootlessport', process };
+	return undefined;
+}
+
+/** Every rootless helper among the processes. */
+export function findRootlessHelpers(processes: readonly ProcessInfo[]): RootlessHelper[] {
+	return processes.flatMap((process) => rootlessHelper(process) ?? []);
+}
