@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { containerDisagreements } from '../../src/anomalies.js';
+import type { ConmonGeneration } from '../../src/conmonHistory.js';
+import type { Container } from '../../src/container.js';
+import { explainConmonArgs, explainConmonParent, splitLogPath } from '../../src/conmonExplain.js';
+import { parseConmonArgs } from '../../src/conmonArgs.js';
+import { rowText } from '../../src/present.js';
+import { parseIdMap, uidInside, type ProcessInfo } from '../../src/procfs.js';
+import { findRootlessHelpers, rootlessHelper } from '../../src/rootlessHelpers.js';
+import { buildTree, FOREIGN_GRACE_MS, helpersByContainer } from '../../src/tree.js';
+import { parsePasswd } from '../../src/users.js';
+import { CONMON_ARGV } from '../helpers/fixtures.js';
+
+const NOW = Date.parse('2026-11-29T18:00:00Z');
+const ID = 'c'.repeat(64);
+
+function proc(pid: number, argv: string[], extra: Partial<ProcessInfo> = {}): ProcessInfo {
+	return { pid, ppid: 1, state: 'S', startTicks: pid, comm: argv[0]?.split('/').at(-1)?.slice(0, 15) ?? '', argv, ...extra };
+}
+
+function container(over: Partial<Container> = {}): Container {
+	return {
+		id: ID, name: 'web', image: 'alpine', command: ['sleep', 'infinity'], state: 'running', exitCode: undefined, pid: 40,
+		podmanConmonPid: 30, createdAt: NOW, startedAt: NOW, finishedAt: undefined, restartCount: 0, execIds: [], ...over,
+	};
+}
+
+describe('rootless helpers', () => {
+	const NETNS = '/run/user/1000/netns/netns-5b2c5e6a-1d1e-5a2b-8c7d-3e6f9a0b1c2d';
+	const slirp = proc(50, ['/usr/bin/slirp4netns', '--disable-host-loopback', '--mtu=65520', '--enable-sandbox', '--enable-seccomp', '-c', '-e', '3', '-r', '4', '--netns-type=path', NETNS, 'tap0']);
+	const pasta = proc(51, ['/usr/bin/pasta', '--config-net', '-t', 'none', '--netns', NETNS, '--quiet'], { comm: 'passt.avx2' });
+	const pause = proc(52, ['catatonit', '-P'], { uid: 1000 });
+
+	test('the pause process, slirp4netns (podman 4) and pasta (podman 5) are recognised with their netns', () => {
+		assert.deepEqual(rootlessHelper(pause), { kind: 'pause', process: pause });
+		assert.equal(rootlessHelper(slirp)?.netnsPath, NETNS);
+		assert.equal(rootlessHelper(pasta)?.kind, 'pasta');
+		assert.equal(rootlessHelper(pasta)?.netnsPath, NETNS);
+		assert.equal(rootlessHelper(proc(53, ['rootlessport']))?.kind, 'rootlessport');
+		assert.equal(rootlessHelper(proc(54, ['catatonit', '--', 'sleep'])), undefined, 'catatonit as an init is not the pause process');
+		assert.equal(rootlessHelper(proc(55, ['sleep', 'infinity'])), undefined);
+	});
+
+	test('a network helper hangs under the container whose SandboxKey it names; the pause process stands on its own', () => {
+		const helpers = findRootlessHelpers([slirp, pause, proc(60, ['sleep'])]);
+		assert.deepEqual([...helpersByContainer([container({ sandboxKey: NETNS })], helpers).keys()], [ID]);
+		const rows = buildTree({
+			containers: [container({ sandboxKey: NETNS })], history: { generations: {}, execConmons: {} }, processes: [], unmonitored: {},
+			helpers, ownUid: 1000,
+		}, '', NOW).map((row) => `${row.guide}${rowText(row, NOW)}`);
+		assert.match(rows[0] ?? '', /^catatonit -P 52 {2}rootless pause process: holds the user namespace/);
+		assert.match(rows.find((r) => r.includes('slirp4netns')) ?? '', /^ {2}└─ slirp4netns 50 {2}user-mode network for this rootless container/);
+	});
+});
+
+describe("other users' conmons", () => {
+	const generation = (pid: number, uid: number): ConmonGeneration => ({ pid, startTicks: pid, startedAt: NOW - FOREIGN_GRACE_MS - 10, uid, nameAtStart: `ctr${pid}` });
+	const history = { generations: { ['a'.repeat(64)]: [generation(70, 0)], ['b'.repeat(64)]: [generation(71, 1000)], ['d'.repeat(64)]: [generation(72, 1000)] }, execConmons: {} };
+	const rows = (allUsers: boolean) =>
+		buildTree({ containers: [], history, processes: [], unmonitored: {}, ownUid: 0, allUsers, userNames: { 1000: 'alice' } }, '', NOW).map((r) => `${r.guide}${rowText(r, NOW)}`);
+
+	test('without --all-users: counted per user, not listed', () => {
+		const lines = rows(false);
+		assert.match(lines[0] ?? '', /^\? 1 conmon\(s\) of containers this podman does not list \(another store, or left over\)/);
+		assert.match(lines[1] ?? '', /conmon 70 /);
+		assert.equal(lines[2], '? user alice (uid 1000): 2 rootless conmon(s) — --all-users lists them');
+		assert.equal(lines.length, 3);
+	});
+
+	test('with --all-users: listed under their user', () => {
+		const lines = rows(true);
+		assert.equal(lines[2], '? user alice (uid 1000): 2 rootless conmon(s)');
+		assert.match(lines[3] ?? '', /├─ conmon 71 {2}container bbbbbbbbbbbb \(ctr71\)/);
+		assert.match(lines[4] ?? '', /└─ conmon 72 /);
+	});
+
+	test('/etc/passwd names users', () => {
+		assert.deepEqual(parsePasswd('root:x:0:0:root:/root:/bin/bash\nalice:x:1000:1000::/home/alice:/bin/sh\nbroken\n'), { 0: 'root', 1000: 'alice' });
+	});
+});
+
+describe('user namespaces', () => {
+	test('uid_map translates a host UID to the UID inside', () => {
+		const map = parseIdMap('         0       1000          1\n         1     200000      65536\n');
+		assert.equal(uidInside(1000, map), 0);
+		assert.equal(uidInside(200000, map), 1);
+		assert.equal(uidInside(200099, map), 100);
+		assert.equal(uidInside(5, map), undefined);
+		assert.equal(uidInside(0, parseIdMap('0 0 4294967295')), 0, 'the initial namespace maps everything to itself');
+	});
+});
+
+describe('podman vs /proc', () => {
+	const live = (pid: number): ConmonGeneration => ({ pid, startTicks: pid, startedAt: NOW });
+	test('agreeing: nothing to flag', () => {
+		assert.deepEqual(containerDisagreements(container(), [live(30)], undefined), []);
+	});
+	test('a stale ConmonPid, a container without conmon, two conmons at once', () => {
+		assert.deepEqual(containerDisagreements(container(), [live(31)], undefined).map((d) => d.kind), ['stale-conmon-pid']);
+		assert.deepEqual(
+			containerDisagreements(container(), [{ ...live(30), exitedAt: NOW }], 40).map((d) => d.kind),
+			['stale-conmon-pid', 'container-without-conmon'],
+			'conmon killed by hand: podman keeps the dead PID, and nothing watches the container',
+		);
+		assert.deepEqual(containerDisagreements(container({ podmanConmonPid: undefined }), [live(30), live(32)], undefined).map((d) => d.kind), ['two-conmons']);
+		assert.deepEqual(containerDisagreements(container({ state: 'exited', podmanConmonPid: undefined }), [], undefined), []);
+	});
+});
+
+describe("conmon's arguments in plain words", () => {
+	test('every argument that matters is explained', () => {
+		const args = parseConmonArgs(CONMON_ARGV);
+		assert.ok(args);
+		const labels = explainConmonArgs(args).map((f) => f.label);
+		assert.deepEqual(labels, ['container', 'name at start', 'runtime', 'bundle', 'container pidfile', 'conmon pidfile', 'exit directory', 'log', 'exit command']);
+		assert.match(explainConmonArgs(args).find((f) => f.label === 'exit command')?.value ?? '', /container cleanup/);
+		assert.deepEqual(splitLogPath('k8s-file:/x/ctr.log'), { driver: 'k8s-file', path: '/x/ctr.log' });
+		assert.deepEqual(splitLogPath('/x/ctr.log'), { driver: 'k8s-file', path: '/x/ctr.log' });
+	});
+
+	test('its parent: PID 1 or a subreaper, never podman', () => {
+		assert.match(explainConmonParent(1, 'init', false), /adopted by PID 1/);
+		assert.match(explainConmonParent(900, 'systemd', false), /subreaper/);
+		assert.match(explainConmonParent(901, 'conmon', true), /the first conmon, about to exit/);
+	});
+});
