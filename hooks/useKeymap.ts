@@ -58,7 +58,12 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void): 
 		if (key.leftArrow) return moveFocus(store, -1);
 		if (key.end) return moveSelection(store, 'last');
 		if (input === '?') return store.setState({ overlay: 'help' });
-		if (input === '/') return store.setState({ filterDraft: state.filter });
+		if (input.startsWith('/')) {
+			// A pasted "/text⏎" arrives as one chunk: open the filter and type the rest into it.
+			store.setState({ filterDraft: state.filter });
+			if (input.length > 1) filterKey(store, input.slice(1), key);
+			return;
+		}
 		if (input === 'r') return void actions.run();
 
 		const container = selectedContainer(state);
@@ -85,6 +90,13 @@ function filterKey(store: AppStore, input: string, key: Key): void {
 	if (key.escape) {
 		store.setState({ filterDraft: undefined, filter: '' });
 		ensureSelection(store);
+		return;
+	}
+	// Pasted text may end in Enter: type what comes before it, then keep the filter.
+	const enter = input.search(/[\r\n]/);
+	if (enter > 0) {
+		filterKey(store, input.slice(0, enter), { ...key, return: false });
+		filterKey(store, '\r', { ...key, return: true });
 		return;
 	}
 	if (key.return) {

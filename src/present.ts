@@ -112,7 +112,7 @@ export function rowText(row: TreeRow, now: number): string {
 			return noConmonText(row.container);
 		case 'foreign-heading':
 			if (!row.user) return `? ${row.count} conmon(s) of containers this podman does not list (another store, or left over)`;
-			return `? user ${row.user.name ?? row.user.uid} (uid ${row.user.uid}): ${row.count} rootless conmon(s)${row.listed ? '' : ' — --all-users lists them'}`;
+			return `? user ${row.user.name ?? row.user.uid} (uid ${row.user.uid}): ${row.count} conmon(s) of that user's podman${row.listed ? '' : ' — --all-users lists them'}`;
 		case 'helper':
 			return `${helperCommand(row.helper)} ${row.helper.process.pid}  ${HELPER_PURPOSE[row.helper.kind]}`;
 		case 'foreign': {

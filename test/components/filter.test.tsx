@@ -193,3 +193,12 @@ describe('Escape clears the filter', () => {
 		await waitForSelected(rendered, 'db');
 	});
 });
+
+describe('pasted filter text', () => {
+	test('"/web⏎" in one chunk opens the filter, types it and keeps it', async () => {
+		const { rendered } = await renderApp(fixtureState());
+		await sendInputAndWaitForContent(rendered, '/we\r', 'filter: we');
+		assert.ok(hasContainerRow(screenText(rendered), 'web'));
+		assert.ok(!hasContainerRow(screenText(rendered), 'db'));
+	});
+});

@@ -64,13 +64,13 @@ describe("other users' conmons", () => {
 		const lines = rows(false);
 		assert.match(lines[0] ?? '', /^\? 1 conmon\(s\) of containers this podman does not list \(another store, or left over\)/);
 		assert.match(lines[1] ?? '', /conmon 70 /);
-		assert.equal(lines[2], '? user alice (uid 1000): 2 rootless conmon(s) — --all-users lists them');
+		assert.equal(lines[2], "? user alice (uid 1000): 2 conmon(s) of that user's podman — --all-users lists them");
 		assert.equal(lines.length, 3);
 	});
 
 	test('with --all-users: listed under their user', () => {
 		const lines = rows(true);
-		assert.equal(lines[2], '? user alice (uid 1000): 2 rootless conmon(s)');
+		assert.equal(lines[2], "? user alice (uid 1000): 2 conmon(s) of that user's podman");
 		assert.match(lines[3] ?? '', /├─ conmon 71 {2}container bbbbbbbbbbbb \(ctr71\)/);
 		assert.match(lines[4] ?? '', /└─ conmon 72 /);
 	});
