@@ -6,11 +6,15 @@ import type { Container } from '../../src/container.js';
 import { explainConmonArgs, explainConmonParent, splitLogPath } from '../../src/conmonExplain.js';
 import { parseConmonArgs } from '../../src/conmonArgs.js';
 import { rowText } from '../../src/present.js';
-import { parseIdMap, uidInside, type ProcessInfo } from '../../src/procfs.js';
+import { parseCmdline, parseIdMap, parseStat, parseUid, uidInside, type ProcessInfo } from '../../src/procfs.js';
+import { parseInspectJson } from '../../src/container.js';
+import { conmonInStore, parseStoreRoots } from '../../src/podmanStore.js';
 import { findRootlessHelpers, rootlessHelper } from '../../src/rootlessHelpers.js';
 import { buildTree, FOREIGN_GRACE_MS, helpersByContainer } from '../../src/tree.js';
 import { parsePasswd } from '../../src/users.js';
-import { CONMON_ARGV } from '../helpers/fixtures.js';
+import { CONMON_ARGV, projectRoot, readFixture } from '../helpers/fixtures.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const NOW = Date.parse('2026-11-29T18:00:00Z');
 const ID = 'c'.repeat(64);
@@ -123,5 +127,50 @@ describe("conmon's arguments in plain words", () => {
 		assert.match(explainConmonParent(1, 'init', false), /adopted by PID 1/);
 		assert.match(explainConmonParent(900, 'systemd', false), /subreaper/);
 		assert.match(explainConmonParent(901, 'conmon', true), /the first conmon, about to exit/);
+	});
+});
+
+describe('captured rootless podman 4.3.1 (test/fixtures/rootless)', () => {
+	const meta = JSON.parse(readFixture('rootless/meta.json')) as {
+		user: { uid: number }; slirp: { id: string; sandboxKey: string; slirp4netnsPid: number }; running: { id: string }; pausePid: number;
+	};
+	const cmdline = (name: string) => parseCmdline(readFileSync(join(projectRoot(), 'test', 'fixtures', 'rootless', name), 'latin1'));
+	const fixtureProcess = (name: string, stat: string, uid?: number): ProcessInfo => {
+		const parsed = parseStat(readFixture(`rootless/${stat}`));
+		assert.ok(parsed);
+		return { ...parsed, argv: cmdline(name), ...(uid === undefined ? {} : { uid }) };
+	};
+
+	test("slirp4netns names the netns that is the container's SandboxKey", () => {
+		const slirp = rootlessHelper(fixtureProcess('slirp4netns-cmdline.bin', 'slirp4netns-stat.txt'));
+		assert.equal(slirp?.kind, 'slirp4netns');
+		const [container] = parseInspectJson(readFixture('rootless/inspect-slirp.json'));
+		assert.equal(container?.sandboxKey, meta.slirp.sandboxKey);
+		assert.equal(slirp?.netnsPath, container?.sandboxKey);
+		assert.deepEqual([...helpersByContainer(container ? [container] : [], slirp ? [slirp] : []).keys()], [meta.slirp.id]);
+	});
+
+	test('the pause process, rootlessport and pasta (podman 5, from source) are recognised', () => {
+		assert.equal(rootlessHelper(fixtureProcess('catatonit-cmdline.bin', 'catatonit-stat.txt'))?.kind, 'pause');
+		assert.equal(rootlessHelper(fixtureProcess('rootlessport-cmdline.bin', 'rootlessport-stat.txt'))?.kind, 'rootlessport');
+		const pasta = rootlessHelper({ pid: 9, ppid: 1, state: 'S', startTicks: 9, comm: 'passt.avx2', argv: cmdline('pasta-cmdline.bin') });
+		assert.equal(pasta?.kind, 'pasta');
+		assert.match(pasta?.netnsPath ?? '', /netns/);
+	});
+
+	test("the rootless conmon is the user's, in the user's store", () => {
+		assert.equal(parseUid(readFixture('rootless/conmon-status.txt')), meta.user.uid);
+		const args = parseConmonArgs(cmdline('conmon-cmdline.bin'));
+		assert.equal(args?.containerId, meta.running.id);
+		const roots = parseStoreRoots(readFixture('rootless/info.json'));
+		assert.ok(roots && args);
+		assert.equal(conmonInStore(args, roots), true);
+		assert.equal(conmonInStore(args, { graphRoot: '/var/lib/containers/storage', runRoot: '/run/containers/storage' }), false);
+	});
+
+	test('container root is the user on the host: uid_map says so', () => {
+		const map = parseIdMap(readFixture('rootless/container-uid_map.txt'));
+		assert.equal(uidInside(meta.user.uid, map), 0);
+		assert.equal(parseUid(readFixture('rootless/container-status.txt')), meta.user.uid);
 	});
 });
