@@ -5,7 +5,8 @@ import { useKeymap } from '../hooks/useKeymap.js';
 import { useNow } from '../hooks/useNow.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import type { Actions } from '../src/actions.js';
-import type { AppStore } from '../src/store.js';
+import { ageTicksBySecond } from '../src/present.js';
+import type { AppState, AppStore } from '../src/store.js';
 import { ContainerTree } from './ContainerTree.js';
 import { DetailsView } from './DetailsView.js';
 import { EventLog } from './EventLog.js';
@@ -19,6 +20,16 @@ import { StatusLine } from './StatusLine.js';
 export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 12;
 
+/** The latest start or exit among containers: while it is under a minute old, ages count seconds. */
+function youngestAge(state: AppState): number | undefined {
+	let latest: number | undefined;
+	for (const c of Object.values(state.containers)) {
+		const since = c.state === 'running' ? c.startedAt : c.finishedAt;
+		if (since !== undefined && (latest === undefined || since > latest)) latest = since;
+	}
+	return latest;
+}
+
 /** The event log takes a quarter of the screen, between 2 and 8 lines. */
 function eventLogLines(rows: number): number {
 	return Math.max(2, Math.min(8, Math.floor(rows / 4)));
@@ -27,9 +38,14 @@ function eventLogLines(rows: number): number {
 /** The whole screen: header, tree (or an overlay), event log, status line and footer. */
 export function App({ store, actions, quit }: { store: AppStore; actions: Actions; quit: () => void }) {
 	useKeymap(store, actions, quit);
-	const now = useNow();
 	const { columns, rows } = useTerminalSize();
-	const { overlay, filterShown } = useAppState(store, (s) => ({ overlay: s.overlay, filterShown: filterBarShown(s.filterDraft, s.filter) }));
+	const { overlay, filterShown, youngest } = useAppState(store, (s) => ({
+		overlay: s.overlay,
+		filterShown: filterBarShown(s.filterDraft, s.filter),
+		youngest: youngestAge(s),
+	}));
+	// Ages under a minute count seconds; the details view shows exact durations.
+	const now = useNow(overlay === 'details' || ageTicksBySecond(youngest, Date.now()));
 
 	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
 		return (

@@ -25,7 +25,7 @@ export function Header({ store, now }: { store: AppStore; now: number }) {
 			{/* The clock keeps its width and the counts are cut instead: in a narrow terminal the
 			    clock wrapped onto a second line, which pushed the tree's top row off screen. */}
 			<Box flexShrink={0} marginLeft={1}>
-				<Text dimColor>{formatClock(now)}</Text>
+				<Text dimColor>{formatClock(now).slice(0, 5)}</Text>
 			</Box>
 		</Box>
 	);

@@ -1,14 +1,10 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { render } from 'ink';
-import { createElement } from 'react';
-import { App } from '../components/App.js';
-import { createActions } from './actions.js';
 import { parseOptions, UsageError, USAGE, type Options } from './options.js';
 import { Podman, PodmanError } from './podman.js';
 import { parsePodmanVersion, MIN_PODMAN_MAJOR } from './podmanVersion.js';
 import { snapshotJson, snapshotText } from './snapshot.js';
-import { checkLogFile, followLogToFile } from './logFile.js';
+import { checkLogFile } from './logFile.js';
 import { createAppStore } from './store.js';
 import { readUserNames } from './users.js';
 import { Watcher } from './watcher.js';
@@ -69,50 +65,6 @@ async function printOnce(podman: Podman, version: string, options: Options): Pro
 	process.stdout.write(`${out}\n`);
 }
 
-/** The live screen, until q, Ctrl-C, SIGTERM or SIGHUP. */
-async function runInteractive(podman: Podman, version: string, options: Options): Promise<number> {
-	const store = createAppStore(initialStoreState(version, options));
-	const stopLogFile = options.logFile === undefined ? undefined : followLogToFile(store, options.logFile);
-	const watcher = new Watcher(podman, store);
-	const actions = createActions({
-		store,
-		podman,
-		image: options.image,
-		command: options.command,
-		onChange: (ids) => {
-			watcher.burst();
-			watcher.refresh(ids);
-		},
-	});
-
-	// The alternate screen keeps the user's scrollback intact; it is left on every way out.
-	process.stdout.write('\u001B[?1049h\u001B[H');
-	let exitCode = 0;
-	let quitting = false;
-	const app = render(createElement(App, { store, actions, quit: () => quit(0) }), {
-		exitOnCtrlC: false,
-	});
-	function quit(code: number): void {
-		if (quitting) return;
-		quitting = true;
-		exitCode = code;
-		watcher.stop();
-		app.unmount();
-	}
-	const onSignal = (signal: NodeJS.Signals, number: number) => () => quit(128 + number);
-	process.on('SIGTERM', onSignal('SIGTERM', 15));
-	process.on('SIGHUP', onSignal('SIGHUP', 1));
-	process.on('SIGINT', onSignal('SIGINT', 2));
-
-	watcher.start().catch((error: unknown) => {
-		store.setState({ status: { tone: 'error', text: String(error) } });
-	});
-	await app.waitUntilExit();
-	process.stdout.write('\u001B[?1049l');
-	await stopLogFile?.(snapshotJson(store.getState()));
-	return exitCode;
-}
-
 async function main(): Promise<void> {
 	let options: Options;
 	try {
@@ -137,12 +89,17 @@ async function main(): Promise<void> {
 		if (problem) fail(problem, EXIT_TROUBLE);
 	}
 	const podman = new Podman(process.env['CONMON_TUI_PODMAN'] || 'podman', options.timeoutSeconds * 1000);
+	// The screen's code (React, Ink) takes most of start-up to load: load it while podman answers.
+	// React's development build is several times slower and is never what a user wants here.
+	process.env['NODE_ENV'] ??= 'production';
+	const screen = options.once ? undefined : import('./interactive.js');
 	const version = await checkPodman(podman);
-	if (options.once) {
+	if (!screen) {
 		await printOnce(podman, version, options);
 		return;
 	}
-	const code = await runInteractive(podman, version, options);
+	const { runInteractive } = await screen;
+	const code = await runInteractive(podman, initialStoreState(version, options), options);
 	// Nothing must keep running: children were ended by the watcher's stop.
 	process.exit(code);
 }

@@ -15,6 +15,26 @@ export function formatDuration(ms: number): string {
 	return `${Math.floor(hours / 24)}d${String(hours % 24).padStart(2, '0')}h`;
 }
 
+/**
+ * An age as the tree shows it: seconds only in the first minute, then minutes, hours, days
+ * (podman says "Up 3 minutes"). The screen then changes once a minute, not once a second,
+ * when nothing happens; the details view has the exact durations.
+ */
+export function formatAge(ms: number): string {
+	const seconds = Math.max(0, Math.floor(ms / 1000));
+	if (seconds < 60) return `${seconds}s`;
+	const minutes = Math.floor(seconds / 60);
+	if (minutes < 60) return `${minutes}m`;
+	const hours = Math.floor(minutes / 60);
+	if (hours < 24) return `${hours}h${String(minutes % 60).padStart(2, '0')}m`;
+	return `${Math.floor(hours / 24)}d${String(hours % 24).padStart(2, '0')}h`;
+}
+
+/** True while an age shown in the tree still changes every second. */
+export function ageTicksBySecond(since: number | undefined, now: number): boolean {
+	return since !== undefined && now - since < 60_000;
+}
+
 /** Wall-clock time of day, HH:MM:SS, in local time as people in the room read it. */
 export function formatClock(ms: number): string {
 	const d = new Date(ms);
@@ -44,13 +64,13 @@ export function stateGlyph(state: string): string {
 export function containerStatus(container: Container, now: number): string {
 	switch (container.state) {
 		case 'running':
-			return container.startedAt ? `Up ${formatDuration(now - container.startedAt)}` : 'Up';
+			return container.startedAt ? `Up ${formatAge(now - container.startedAt)}` : 'Up';
 		case 'paused':
 			return 'Paused';
 		case 'exited':
 		case 'stopped': {
 			const code = container.exitCode === undefined ? '' : ` (${container.exitCode})`;
-			const ago = container.finishedAt ? ` ${formatDuration(now - container.finishedAt)} ago` : '';
+			const ago = container.finishedAt ? ` ${formatAge(now - container.finishedAt)} ago` : '';
 			return `Exited${code}${ago}`;
 		}
 		default:

@@ -113,11 +113,20 @@ export function startTicksToMs(startTicks: number, bootTimeMs: number): number {
  */
 export class ProcScanner {
 	private cmdlines = new Map<string, { comm: string; argv: string[] }>();
+	/** The last scan's processes by PID, reused by quick scans. */
+	private previous = new Map<number, ProcessInfo>();
+	/** Kernel threads seen: skipped by quick scans without reading them again. */
+	private kernelThreads = new Set<number>();
 
 	constructor(private readonly procRoot = '/proc') {}
 
-	/** Reads every user-space process now. */
-	scan(): ProcessInfo[] {
+	/**
+	 * Reads every user-space process now. A quick scan (`watched` given) reads only processes
+	 * not seen before and the watched ones (conmons and what is below them); any other process
+	 * still listed keeps what the last scan read — a PID is not reused within a fraction of a
+	 * second, and an unrelated process does not move under a conmon. Full scans read everything.
+	 */
+	scan(watched?: ReadonlySet<number>): ProcessInfo[] {
 		let names: string[];
 		try {
 			names = readdirSync(this.procRoot);
@@ -125,27 +134,46 @@ export class ProcScanner {
 			return [];
 		}
 		const seen = new Map<string, { comm: string; argv: string[] }>();
-		const processes: ProcessInfo[] = [];
+		const current = new Map<number, ProcessInfo>();
+		const kernelThreads = new Set<number>();
 		for (const name of names) {
 			const first = name.charCodeAt(0);
 			if (first < 48 || first > 57) continue;
-			const stat = readProcFile(`${this.procRoot}/${name}/stat`);
-			const parsed = stat === undefined ? undefined : parseStat(stat);
-			// Kernel threads (children of kthreadd, PID 2) are never part of a container tree.
-			if (!parsed || parsed.ppid === 2 || parsed.pid === 2) continue;
-			const key = processKey(parsed.pid, parsed.startTicks);
-			const cached = this.cmdlines.get(key);
-			let argv = cached?.argv;
-			// exec() keeps PID and start time but changes comm (runc init becomes the container's
-			// command): read cmdline again then. A zombie's cmdline is empty: keep the last one seen.
-			if (!cached || (cached.comm !== parsed.comm && parsed.state !== 'Z') || (cached.argv.length === 0 && parsed.state !== 'Z')) {
-				argv = parseCmdline(readProcFile(`${this.procRoot}/${name}/cmdline`) ?? '');
+			const pid = Number(name);
+			if (watched && this.kernelThreads.has(pid)) {
+				kernelThreads.add(pid);
+				continue;
 			}
-			seen.set(key, { comm: parsed.comm, argv: argv ?? [] });
-			processes.push({ ...parsed, argv: argv ?? [] });
+			const known = watched && !watched.has(pid) ? this.previous.get(pid) : undefined;
+			const process = known ?? this.read(name);
+			if (process === 'kernel') {
+				kernelThreads.add(pid);
+				continue;
+			}
+			if (!process) continue;
+			seen.set(processKey(process.pid, process.startTicks), { comm: process.comm, argv: process.argv });
+			current.set(pid, process);
 		}
 		this.cmdlines = seen;
-		return processes;
+		this.previous = current;
+		this.kernelThreads = kernelThreads;
+		return [...current.values()];
+	}
+
+	private read(name: string): ProcessInfo | 'kernel' | undefined {
+		const stat = readProcFile(`${this.procRoot}/${name}/stat`);
+		const parsed = stat === undefined ? undefined : parseStat(stat);
+		if (!parsed) return undefined;
+		// Kernel threads (children of kthreadd, PID 2) are never part of a container tree.
+		if (parsed.ppid === 2 || parsed.pid === 2) return 'kernel';
+		const cached = this.cmdlines.get(processKey(parsed.pid, parsed.startTicks));
+		let argv = cached?.argv;
+		// exec() keeps PID and start time but changes comm (runc init becomes the container's
+		// command): read cmdline again then. A zombie's cmdline is empty: keep the last one seen.
+		if (!cached || (cached.comm !== parsed.comm && parsed.state !== 'Z') || (cached.argv.length === 0 && parsed.state !== 'Z')) {
+			argv = parseCmdline(readProcFile(`${this.procRoot}/${name}/cmdline`) ?? '');
+		}
+		return { ...parsed, argv: argv ?? [] };
 	}
 
 	/** Reads NSpid and Uid of one process; undefined when it has gone. */

@@ -6,13 +6,22 @@ import { PodmanEventStream } from './eventStream.js';
 import { PodmanError, type Podman } from './podman.js';
 import type { PodmanEvent } from './podmanEvent.js';
 import { conmonInStore, parseStoreRoots, type PodmanStoreRoots } from './podmanStore.js';
-import { isDead, processKey, ProcScanner, readBootTimeMs, startTicksToMs, type ProcessInfo } from './procfs.js';
+import { readFileSync } from 'node:fs';
+import { DirectoryWatch } from './directoryWatch.js';
+import { isDead, parseStat, processKey, ProcScanner, readBootTimeMs, startTicksToMs, type ProcessInfo } from './procfs.js';
 import { findRootlessHelpers } from './rootlessHelpers.js';
 import { appendLog, setContainers, type AppState, type AppStore } from './store.js';
 
-/** /proc is scanned this often when nothing is happening: it catches a conmon killed by hand. */
-export const IDLE_SCAN_INTERVAL_MS = 1_000;
-/** After an event or an action, /proc is scanned this often ... */
+/**
+ * A full /proc scan this often when nothing is happening: a safety net. Changes are noticed
+ * sooner by what signals them: podman events, inotify on podman's run root (a container's
+ * conmon.pid and pidfile are written there at each start) and on conmon's exit directory (the
+ * exit file is written when the container dies), and the liveness check below.
+ */
+export const SAFETY_SCAN_INTERVAL_MS = 5_000;
+/** The live conmons' own /proc entries are checked this often: a conmon killed by hand signals nothing else. */
+export const LIVENESS_INTERVAL_MS = 500;
+/** After a signal of change, /proc is scanned this often ... */
 export const BURST_SCAN_INTERVAL_MS = 40;
 /** ... for this long, to catch conmons that live for a fraction of a second. */
 export const BURST_DURATION_MS = 3_000;
@@ -38,7 +47,10 @@ export class Watcher {
 	private readonly events: PodmanEventStream;
 	private readonly abort = new AbortController();
 	private scanTimer: NodeJS.Timeout | undefined;
+	private livenessTimer: NodeJS.Timeout | undefined;
 	private burstUntil = 0;
+	private lastScanAt = 0;
+	private readonly directories = new DirectoryWatch(() => this.burst());
 	private reconcileTimer: NodeJS.Timeout | undefined;
 	private slowTimer: NodeJS.Timeout | undefined;
 	private reconciling: Promise<void> | undefined;
@@ -72,7 +84,10 @@ export class Watcher {
 		// Events first, so that nothing between the first `ps` and the stream is missed.
 		this.events.start();
 		this.scan();
-		await Promise.all([this.reconcile({ full: true }), this.readStoreRoots()]);
+		await this.reconcile({ full: true });
+		// `podman info` is slow (~0.5 s): asked after the first screen is drawn.
+		await this.readStoreRoots();
+		if (this.storeRoots) this.directories.add(this.storeRoots.runRoot, true);
 		this.scan();
 		const state = this.store.getState();
 		const live = Object.entries(state.history.generations).filter(([, list]) => currentGeneration(list));
@@ -84,7 +99,25 @@ export class Watcher {
 				(others > 0 ? ` (and ${others} of containers this podman does not list)` : ''),
 		}]);
 		this.scheduleScan();
+		this.livenessTimer = setInterval(() => this.checkLiveness(), LIVENESS_INTERVAL_MS);
 		this.slowTimer = setInterval(() => void this.reconcile({ full: true }), SLOW_RECONCILE_INTERVAL_MS);
+	}
+
+	/**
+	 * Scans at once when a live conmon of this podman (or an unmonitored container's process) is
+	 * gone or a zombie. Other stores' and users' conmons wait for the safety scan: their churn must
+	 * not keep this one busy.
+	 */
+	private checkLiveness(): void {
+		const state = this.store.getState();
+		const ours = (id: string): boolean => state.containers[id] !== undefined || this.inStore.has(id);
+		const watched = [
+			...Object.entries(state.history.generations).flatMap(([id, list]) => (ours(id) ? (currentGeneration(list) ?? []) : [])),
+			...Object.values(state.history.execConmons).filter((e) => ours(e.containerId)),
+		];
+		const changed = watched.some((p) => !isAliveAs(p.pid, p.startTicks)) ||
+			Object.values(state.unmonitored).some((pid) => !isAliveAs(pid, undefined));
+		if (changed) this.burst();
 	}
 
 	/** Ends the events process, any podman query in flight, and every timer. */
@@ -92,7 +125,9 @@ export class Watcher {
 		this.stopped = true;
 		this.events.stop();
 		this.abort.abort();
+		this.directories.close();
 		clearTimeout(this.scanTimer);
+		clearInterval(this.livenessTimer);
 		clearTimeout(this.reconcileTimer);
 		clearInterval(this.slowTimer);
 	}
@@ -113,10 +148,12 @@ export class Watcher {
 
 	/** Something is about to change (a key action ran): watch /proc closely for a while. */
 	burst(): void {
-		this.burstUntil = Date.now() + BURST_DURATION_MS;
+		const now = Date.now();
+		this.burstUntil = now + BURST_DURATION_MS;
 		if (this.stopped) return;
 		clearTimeout(this.scanTimer);
-		this.scan();
+		// A flood of signals (inotify fires per file) costs one scan per burst interval, not one each.
+		if (now - this.lastScanAt >= BURST_SCAN_INTERVAL_MS) this.scan('quick');
 		this.scheduleScan();
 	}
 
@@ -129,11 +166,11 @@ export class Watcher {
 
 	private scheduleScan(): void {
 		if (this.stopped) return;
-		const delay = Date.now() < this.burstUntil ? BURST_SCAN_INTERVAL_MS : IDLE_SCAN_INTERVAL_MS;
+		const bursting = Date.now() < this.burstUntil;
 		this.scanTimer = setTimeout(() => {
-			this.scan();
+			this.scan(bursting ? 'quick' : 'full');
 			this.scheduleScan();
-		}, delay);
+		}, bursting ? BURST_SCAN_INTERVAL_MS : SAFETY_SCAN_INTERVAL_MS);
 	}
 
 	private onEvent(event: PodmanEvent): void {
@@ -168,14 +205,17 @@ export class Watcher {
 	 * One /proc scan folded into the store: conmon generations appear and exit, the
 	 * processes below conmons are kept, and running containers without a conmon are flagged.
 	 */
-	scan(): void {
+	scan(depth: 'full' | 'quick' = 'full'): void {
 		const now = Date.now();
-		const all = this.scanner.scan();
+		this.lastScanAt = now;
+		const state = this.store.getState();
+		// A quick scan re-reads only what conmon-tui shows; new processes are always read.
+		const watched = depth === 'quick' ? new Set([...state.processes, ...state.helpers.map((h) => h.process)].map((p) => p.pid)) : undefined;
+		const all = this.scanner.scan(watched);
 		const conmons = findConmons(all);
 		const helpers = findRootlessHelpers(all);
 		this.readUids([...conmons.map((c) => c.process), ...helpers.map((h) => h.process)]);
 		const children = indexChildren(all);
-		const state = this.store.getState();
 		const { history, changes } = observeConmons(
 			state.history,
 			conmons,
@@ -198,7 +238,12 @@ export class Watcher {
 		if (processSignature(helpers.map((h) => h.process)) !== processSignature(state.helpers.map((h) => h.process))) update.helpers = helpers;
 		if (Object.keys(update).length > 0) this.store.setState(update);
 		const roots = this.storeRoots;
-		if (roots) for (const conmon of conmons) if (conmonInStore(conmon.args, roots)) this.inStore.add(conmon.args.containerId);
+		for (const conmon of conmons) {
+			if (!roots || !conmonInStore(conmon.args, roots)) continue;
+			this.inStore.add(conmon.args.containerId);
+			// conmon writes the exit file here the moment its container dies.
+			if (conmon.args.exitDir && this.firstScanDone) this.directories.add(conmon.args.exitDir);
+		}
 		const news = this.firstScanDone;
 		this.firstScanDone = true;
 		if (news && changes.length > 0) {
@@ -274,6 +319,10 @@ export class Watcher {
 			const listed = parsePsJson((await this.query(['ps', '-a', '--format', 'json'])).stdout);
 			const previous = this.store.getState().containers;
 			const ids = listed.map((c) => c.id).filter((id) => !wanted || wanted.has(id) || !previous[id]);
+			// What ps says is on screen at once; inspect's extra facts follow when it answers.
+			if (!this.stopped && listed.some((c) => !previous[c.id] || previous[c.id]?.state !== c.state)) {
+				setContainers(this.store, listed.map((c) => (previous[c.id] ? withFresh(previous[c.id] as Container, listed) : c)));
+			}
 			const inspected = ids.length === 0 ? [] : await this.inspect(ids);
 			// Containers not inspected this time keep what an earlier inspect knew.
 			const known = listed.map((c) => previous[c.id]).filter((c): c is Container => c !== undefined && !ids.includes(c.id));
@@ -334,6 +383,18 @@ function withFresh(old: Container, listed: readonly Container[]): Container {
 		finishedAt: fresh.finishedAt ?? old.finishedAt,
 		podmanConmonPid: stateChanged ? undefined : old.podmanConmonPid,
 	};
+}
+
+/** Whether PID still runs (not a zombie), as the same process when its start time is given. */
+function isAliveAs(pid: number, startTicks: number | undefined): boolean {
+	let stat: string;
+	try {
+		stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	} catch {
+		return false;
+	}
+	const parsed = parseStat(stat);
+	return parsed !== undefined && !isDead(parsed) && (startTicks === undefined || parsed.startTicks === startTicks);
 }
 
 /**

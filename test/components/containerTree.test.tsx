@@ -34,8 +34,8 @@ describe('container rows', () => {
 	test('show the state, name, short ID, image, command and status of each container', async () => {
 		const { rendered } = await renderTree(fixtureState());
 		const screen = screenText(rendered);
-		assert.match(screen, wordsInOrder('●', 'web', WEB_ID.slice(0, 12), 'docker.io/library/nginx:alpine', 'nginx -g daemon off;', 'Up 3m00s'));
-		assert.match(screen, wordsInOrder('○', 'batch', BATCH_ID.slice(0, 12), 'quay.io/fedora/fedora:40', 'sh -c exit 1', 'Exited (1) 1m55s ago'));
+		assert.match(screen, wordsInOrder('●', 'web', WEB_ID.slice(0, 12), 'docker.io/library/nginx:alpine', 'nginx -g daemon off;', 'Up 3m'));
+		assert.match(screen, wordsInOrder('○', 'batch', BATCH_ID.slice(0, 12), 'quay.io/fedora/fedora:40', 'sh -c exit 1', 'Exited (1) 1m ago'));
 		assert.match(screen, wordsInOrder('●', 'db', DB_ID.slice(0, 12), 'docker.io/library/postgres:16', 'postgres', 'Up 25s'));
 		assert.ok(!screen.includes(WEB_ID), 'the full 64-hex ID is not shown in the tree');
 	});
@@ -61,7 +61,7 @@ describe('container rows', () => {
 		const line = screenLines(rendered)[containerRow(screenLines(rendered), 'web')] ?? '';
 		assert.ok(!line.includes(long), 'the whole image does not fit');
 		assert.match(line, /registry\.example\.com\S*…/);
-		assert.match(line, /Up 3m00s$/);
+		assert.match(line, /Up 3m$/);
 	});
 
 	test('say what is going on when there is nothing to list', async () => {

@@ -55,10 +55,13 @@ describe('anomalies and changes behind the back', { skip: skip ?? false }, () =>
 	test("a conmon of another store is shown in its own group, not dropped", async () => {
 		const id = (await other.podman(['run', '-d', '--name', 'stranger', other.image])).stdout.trim();
 		const conmon = (await other.inspect(id)).State.ConmonPid;
+		// The machine may hold other stores' conmons too: narrow the screen down to this one.
+		await tui.filter('stranger');
 		await tui.waitFor(new RegExp(`\\? \\d+ conmon\\(s\\) of containers this podman does not list[\\s\\S]*conmon ${conmon} {2}container ${id.slice(0, 12)} \\(stranger\\)`));
 		assert.doesNotMatch(await tui.screen(), /● stranger/);
 		await other.podman(['rm', '-f', '-t', '0', id]);
 		await tui.waitFor(new RegExp(`^(?![\\s\\S]*conmon ${conmon} {2}container)`));
+		await tui.type([KEY.escape]);
 	});
 
 	test('renamed, recreated with the same name, removed while selected', async () => {

@@ -67,10 +67,7 @@ describe('exec sessions and the details view', { skip: skip ?? false }, () => {
 		await tui.waitFor(new RegExp(`PID inside +1  \\(NSpid ${state.Pid} → 1\\)`));
 		await tui.waitFor(new RegExp(`parent +${state.ConmonPid} \\(conmon\\)`));
 		// One key at a time, as a person types: a lone Escape followed at once by an arrow reads as Alt+arrow.
-		for (const key of [KEY.escape, LEFT, LEFT, KEY.enter]) {
-			tui.press(key);
-			await new Promise((resolve) => setTimeout(resolve, 150));
-		}
+		await tui.type([KEY.escape, LEFT, LEFT, KEY.enter], 150);
 		await tui.waitFor(/podman says: state running/);
 		tui.press(KEY.escape);
 	});

@@ -17,14 +17,6 @@ import { KEY, TuiSession } from '../helpers/tuiSession.js';
  */
 const skip = await rootlessSkipReason();
 
-/** Types `/`, the text and Enter as a person would, one key at a time. */
-async function typeFilter(tui: TuiSession, text: string): Promise<void> {
-	for (const key of ['/', ...text, '\r']) {
-		tui.press(key);
-		await new Promise((resolve) => setTimeout(resolve, 15));
-	}
-}
-
 /** A field of /proc/PID/status, e.g. `Uid` → ['1001', '1001', '1001', '1001']. */
 function statusField(pid: number, field: string): string[] {
 	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -144,7 +136,7 @@ describe('rootless seed experiment from the podman CLI', { skip: skip ?? false }
 			try {
 				// Other conmons may be on the machine: filter down to this container.
 				await everyone.waitFor(/watching podman/);
-				await typeFilter(everyone, id.slice(0, 12));
+				await everyone.filter(id.slice(0, 12));
 				await everyone.waitFor(new RegExp(`\\? user ${user.name} \\(uid ${user.uid}\\): \\d+ conmon\\(s\\) of that user's podman\\n(.*\\n)*? +[├└]─ conmon ${state.ConmonPid} {2}container ${id.slice(0, 12)}`));
 			} finally {
 				await everyone.kill();
@@ -152,7 +144,7 @@ describe('rootless seed experiment from the podman CLI', { skip: skip ?? false }
 			const counted = new TuiSession({ env: rootful.env });
 			try {
 				await counted.waitFor(/watching podman/);
-				await typeFilter(counted, id.slice(0, 12));
+				await counted.filter(id.slice(0, 12));
 				await counted.waitFor(new RegExp(`\\? user ${user.name} \\(uid ${user.uid}\\): \\d+ conmon\\(s\\) of that user's podman — --all-users lists them`));
 				assert.doesNotMatch(await counted.screen(), new RegExp(`conmon ${state.ConmonPid} `));
 			} finally {

@@ -12,9 +12,9 @@ export const KEY = {
 	ctrlC: '\u0003',
 } as const;
 
-/** The built program, as `npm run build` leaves it. */
+/** The built program, as `npm run build` leaves it and the package ships it (one bundled file). */
 export function cliPath(): string {
-	return join(projectRoot(), 'dist', 'src', 'cli.js');
+	return join(projectRoot(), 'dist', 'bundle', 'cli.js');
 }
 
 export interface TuiOptions {
@@ -91,6 +91,19 @@ export class TuiSession {
 	/** Types keys into the program. */
 	press(keys: string): void {
 		this.pty.write(keys);
+	}
+
+	/** Types keys one at a time with a pause between, as a person does (a lone Escape followed at once by more keys reads as Alt+key). */
+	async type(keys: readonly string[], pauseMs = 30): Promise<void> {
+		for (const key of keys) {
+			this.press(key);
+			await new Promise((resolve) => setTimeout(resolve, pauseMs));
+		}
+	}
+
+	/** Opens the filter, types `text` and keeps it with Enter. */
+	async filter(text: string): Promise<void> {
+		await this.type(['/', ...text, '\r']);
 	}
 
 	resize(columns: number, rows: number): void {

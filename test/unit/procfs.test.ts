@@ -83,6 +83,20 @@ describe('ProcScanner on a fake /proc', () => {
 		assert.deepEqual(zombie?.argv, ['sleep', 'infinity']);
 	});
 
+	test('a quick scan re-reads only new and watched processes; a full scan reads all', () => {
+		const scanner = new ProcScanner(root);
+		scanner.scan();
+		writeProcess(1, '1 (init) T 0 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 1 0 0', 'init\0');
+		writeProcess(60, '60 (newcomer) S 1 0 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 400 0 0', 'newcomer\0');
+		const quick = scanner.scan(new Set([50]));
+		assert.equal(quick.find((p) => p.pid === 1)?.state, 'S', 'unwatched and known: kept from the last scan');
+		assert.deepEqual(quick.find((p) => p.pid === 60)?.argv, ['newcomer'], 'new: read');
+		assert.equal(scanner.scan(new Set([1])).find((p) => p.pid === 1)?.state, 'T', 'watched: read');
+		writeProcess(1, '1 (init) S 0 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 1 0 0', 'init\0');
+		assert.equal(scanner.scan().find((p) => p.pid === 1)?.state, 'S', 'full: read');
+		rmSync(join(root, '60'), { recursive: true });
+	});
+
 	test('a vanished process is simply not listed', () => {
 		const scanner = new ProcScanner(root);
 		mkdirSync(join(root, '999'));

@@ -1,0 +1,55 @@
+import { render } from 'ink';
+import { createElement } from 'react';
+import { App } from '../components/App.js';
+import { createActions } from './actions.js';
+import { followLogToFile } from './logFile.js';
+import type { Options } from './options.js';
+import type { Podman } from './podman.js';
+import { snapshotJson } from './snapshot.js';
+import { createAppStore, type AppState } from './store.js';
+import { Watcher } from './watcher.js';
+
+/** The live screen, until q, Ctrl-C, SIGTERM or SIGHUP. */
+export async function runInteractive(podman: Podman, initial: Partial<AppState>, options: Options): Promise<number> {
+	const store = createAppStore(initial);
+	const stopLogFile = options.logFile === undefined ? undefined : followLogToFile(store, options.logFile);
+	const watcher = new Watcher(podman, store);
+	const actions = createActions({
+		store,
+		podman,
+		image: options.image,
+		command: options.command,
+		onChange: (ids) => {
+			watcher.burst();
+			watcher.refresh(ids);
+		},
+	});
+
+	// The alternate screen keeps the user's scrollback intact; it is left on every way out.
+	process.stdout.write('\u001B[?1049h\u001B[H');
+	let exitCode = 0;
+	let quitting = false;
+	const app = render(createElement(App, { store, actions, quit: () => quit(0) }), {
+		exitOnCtrlC: false,
+	});
+	function quit(code: number): void {
+		if (quitting) return;
+		quitting = true;
+		exitCode = code;
+		watcher.stop();
+		app.unmount();
+	}
+	const onSignal = (signal: NodeJS.Signals, number: number) => () => quit(128 + number);
+	process.on('SIGTERM', onSignal('SIGTERM', 15));
+	process.on('SIGHUP', onSignal('SIGHUP', 1));
+	process.on('SIGINT', onSignal('SIGINT', 2));
+
+	watcher.start().catch((error: unknown) => {
+		store.setState({ status: { tone: 'error', text: String(error) } });
+	});
+	await app.waitUntilExit();
+	process.stdout.write('\u001B[?1049l');
+	await stopLogFile?.(snapshotJson(store.getState()));
+	return exitCode;
+}
+
