@@ -57,10 +57,13 @@ export function matchesFilter(container: Container, filter: string): boolean {
 
 /**
  * Orders containers by creation time, then ID: a stable order, so rows never jump
- * under the cursor when states change; new containers appear at the bottom.
+ * under the cursor when states change; new containers appear at the bottom. Whole seconds:
+ * `podman ps` gives seconds and `inspect` nanoseconds, and the order must not change when
+ * inspect's answer follows ps's.
  */
 export function sortContainers(containers: readonly Container[]): Container[] {
-	return [...containers].sort((a, b) => (a.createdAt ?? 0) - (b.createdAt ?? 0) || a.id.localeCompare(b.id));
+	const second = (c: Container): number => Math.floor((c.createdAt ?? 0) / 1000);
+	return [...containers].sort((a, b) => second(a) - second(b) || a.id.localeCompare(b.id));
 }
 
 /** Builds the rows of the tree: a pure function of its input, so tests and `--once` share it with the TUI. */

@@ -27,8 +27,11 @@ export const BURST_SCAN_INTERVAL_MS = 40;
 export const BURST_DURATION_MS = 3_000;
 /** Events come in bursts (create, init, start); podman is asked once per burst. */
 export const RECONCILE_DEBOUNCE_MS = 80;
-/** A full `podman ps` + `inspect` this often, in case an event was missed. */
-export const SLOW_RECONCILE_INTERVAL_MS = 30_000;
+/**
+ * A full `podman ps` + `inspect` this often, in case an event was missed: a safety net only (a
+ * stalled stream is caught sooner, from /proc), so rare enough to cost nothing while idle.
+ */
+export const SLOW_RECONCILE_INTERVAL_MS = 300_000;
 /**
  * When /proc shows a known container's conmon start or exit, podman reports an event for
  * that container within a fraction of a second. None within this long: the events stream
