@@ -16,8 +16,9 @@ const HINTS = ['↑↓ move', '←→ rows', '⏎ details', '/ filter', 'r run',
 
 describe('the footer alone', () => {
 	test('lists every key hint, in order, when there is room', async () => {
-		const rendered = await renderInk(<Footer width={120} />);
-		await resizeTerminal(rendered, { columns: 120, rows: 24 });
+		const tree = <Footer width={120} />;
+		const rendered = await renderInk(tree);
+		await resizeTerminal(rendered, { columns: 120, rows: 24 }, tree);
 		assert.equal(screenText(rendered).trim(), HINTS.join('  '));
 	});
 

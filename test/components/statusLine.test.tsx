@@ -21,8 +21,9 @@ const RED = '\u001B[31m';
 describe('the status line', () => {
 	test("shows an error with podman's own message, in red", async () => {
 		const store = createAppStore({ status: { tone: 'error', text: KILL_FAILED } });
-		const rendered = await renderInk(<StatusLine store={store} />);
-		await resizeTerminal(rendered, { columns: 160, rows: 24 });
+		const tree = <StatusLine store={store} />;
+		const rendered = await renderInk(tree);
+		await resizeTerminal(rendered, { columns: 160, rows: 24 }, tree);
 		assert.equal(screenText(rendered).trim(), KILL_FAILED);
 		assert.ok(rendered.lastFrame()?.includes(RED), 'drawn in red');
 	});

@@ -1,5 +1,6 @@
 // First, before ink (and with it chalk) is loaded: see forceColor.ts.
 import './forceColor.js';
+import type React from 'react';
 import assert from 'node:assert/strict';
 import { stripVTControlCharacters } from 'node:util';
 import { render } from 'ink-testing-library';
@@ -126,10 +127,16 @@ export async function renderInk(element: ReactElement): Promise<Rendered> {
  * event. ink-testing-library's stdout has a fixed `columns` (100) and no `rows` (the app
  * then assumes 24), so the size is set on the instance.
  */
-export async function resizeTerminal(rendered: Pick<Rendered, 'stdout'>, size: { columns: number; rows: number }): Promise<void> {
+export async function resizeTerminal(
+	rendered: Pick<Rendered, 'stdout' | 'rerender'>,
+	size: { columns: number; rows: number },
+	tree?: React.ReactElement,
+): Promise<void> {
 	Object.defineProperty(rendered.stdout, 'columns', { configurable: true, get: () => size.columns });
 	Object.defineProperty(rendered.stdout, 'rows', { configurable: true, get: () => size.rows });
 	rendered.stdout.emit('resize');
+	// With CI=true, Ink ignores resize events: drawing the tree again makes it use the new width.
+	if (tree) rendered.rerender(tree);
 	await settle();
 }
 

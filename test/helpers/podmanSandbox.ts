@@ -36,6 +36,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestContext } from 'node:test';
+import { mountsUnder, processStartTime, selfAndAncestors, toml } from './sandboxProcesses.js';
 
 export const TEST_IMAGE = 'localhost/conmon-tui-test:latest';
 
@@ -323,9 +324,6 @@ runroot = ${toml(path.join(dir, 'run'))}
 `;
 }
 
-function toml(value: string): string {
-	return JSON.stringify(value);
-}
 
 function makeSandbox(dir: string, env: Record<string, string>): PodmanSandbox {
 	let disposing: Promise<void> | undefined;
@@ -482,24 +480,7 @@ async function listProcesses(): Promise<ProcInfo[]> {
 	return out;
 }
 
-async function selfAndAncestors(): Promise<Set<number>> {
-	const pids = new Set<number>();
-	let pid = process.pid;
-	while (pid > 0 && !pids.has(pid)) {
-		pids.add(pid);
-		const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		pid = Number(fields[1] ?? 0);
-	}
-	return pids;
-}
 
-async function processStartTime(pid: number): Promise<string | undefined> {
-	const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-	if (!stat) return undefined;
-	// Fields after the comm start at field 3 (state); starttime is field 22.
-	return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-}
 
 /** runc keeps state in /run/runc/<id>; delete what is left of this store's containers. */
 async function deleteRuncState(ids: string[]): Promise<void> {
@@ -523,18 +504,6 @@ async function removeCgroups(ids: string[]): Promise<void> {
 	}
 }
 
-/** Mount points at or under dir, from /proc/self/mounts (octal escapes decoded). */
-async function mountsUnder(dir: string): Promise<string[]> {
-	const mounts = await readFile('/proc/self/mounts', 'utf8').catch(() => '');
-	const out: string[] = [];
-	for (const line of mounts.split('\n')) {
-		const field = line.split(' ')[1];
-		if (!field) continue;
-		const mountPoint = field.replace(/\\([0-7]{3})/g, (_, oct: string) => String.fromCharCode(parseInt(oct, 8)));
-		if (mountPoint === dir || mountPoint.startsWith(`${dir}/`)) out.push(mountPoint);
-	}
-	return out;
-}
 
 async function unmountUnder(dir: string): Promise<void> {
 	for (let round = 0; round < 5; round++) {

@@ -38,6 +38,7 @@ import path from 'node:path';
 import { prepareRootfs, TEST_IMAGE } from './podmanSandbox.js';
 import type { PodmanInspect, PodmanOptions, PodmanResult, PodmanSandbox } from './podmanSandbox.js';
 import type { RootlessUser } from './rootlessUser.js';
+import { mountsUnder, processStartTime, selfAndAncestors, toml } from './sandboxProcesses.js';
 
 /** Prefix of every rootless sandbox directory, under os.tmpdir() (distinct from the rootful one). */
 export const ROOTLESS_SANDBOX_PREFIX = 'conmon-tui-rootless-';
@@ -178,9 +179,6 @@ runroot = ${toml(path.join(dir, 'xdg', 'containers'))}
 `;
 }
 
-function toml(value: string): string {
-	return JSON.stringify(value);
-}
 
 function makeSandbox(dir: string, user: RootlessUser, env: Record<string, string>): RootlessSandbox {
 	let disposing: Promise<void> | undefined;
@@ -373,37 +371,8 @@ async function listProcesses(): Promise<ProcInfo[]> {
 	return out;
 }
 
-async function selfAndAncestors(): Promise<Set<number>> {
-	const pids = new Set<number>();
-	let pid = process.pid;
-	while (pid > 0 && !pids.has(pid)) {
-		pids.add(pid);
-		const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		pid = Number(fields[1] ?? 0);
-	}
-	return pids;
-}
 
-async function processStartTime(pid: number): Promise<string | undefined> {
-	const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-	if (!stat) return undefined;
-	// Fields after the comm start at field 3 (state); starttime is field 22.
-	return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-}
 
-/** Mount points at or under dir in root's mount namespace, from /proc/self/mounts. */
-async function mountsUnder(dir: string): Promise<string[]> {
-	const mounts = await readFile('/proc/self/mounts', 'utf8').catch(() => '');
-	const out: string[] = [];
-	for (const line of mounts.split('\n')) {
-		const field = line.split(' ')[1];
-		if (!field) continue;
-		const mountPoint = field.replace(/\\([0-7]{3})/g, (_, oct: string) => String.fromCharCode(parseInt(oct, 8)));
-		if (mountPoint === dir || mountPoint.startsWith(`${dir}/`)) out.push(mountPoint);
-	}
-	return out;
-}
 
 /** Rootless mounts live in the pause process's namespace; this is for anything else. */
 async function unmountUnder(dir: string): Promise<void> {

@@ -12,6 +12,21 @@ export const KEY = {
 	ctrlC: '\u0003',
 } as const;
 
+/**
+ * What the program starts with besides the test's own variables: the runner's environment, or
+ * for a program running as another user only the locale (root's HOME, XDG_* and the like would
+ * point it at root's files).
+ */
+function baseEnvironment(otherUser: boolean): NodeJS.ProcessEnv {
+	if (!otherUser) return process.env;
+	const locale: Record<string, string> = {};
+	for (const key of ['LANG', 'LC_ALL'] as const) {
+		const value = process.env[key];
+		if (value !== undefined) locale[key] = value;
+	}
+	return locale;
+}
+
 /** The built program, as `npm run build` leaves it and the package ships it (one bundled file). */
 export function cliPath(): string {
 	return join(projectRoot(), 'dist', 'bundle', 'cli.js');
@@ -19,9 +34,12 @@ export function cliPath(): string {
 
 export interface TuiOptions {
 	args?: string[];
+	/** Added to the test runner's environment; with `runAs`, the whole environment instead. */
 	env?: Record<string, string>;
 	columns?: number;
 	rows?: number;
+	/** Run the program as this user (node-pty's setuid/setgid; no setgroups). */
+	runAs?: { uid: number; gid: number };
 }
 
 /**
@@ -45,7 +63,8 @@ export class TuiSession {
 			cols: columns,
 			rows,
 			cwd: projectRoot(),
-			env: { ...process.env, ...options.env, TERM: 'xterm-256color' } as Record<string, string>,
+			env: { ...baseEnvironment(options.runAs !== undefined), ...options.env, TERM: 'xterm-256color' } as Record<string, string>,
+			...(options.runAs ?? {}),
 		});
 		this.pty.onData((data) => {
 			this.raw += data;
