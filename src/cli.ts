@@ -65,6 +65,22 @@ async function printOnce(podman: Podman, version: string, options: Options): Pro
 	process.stdout.write(`${out}\n`);
 }
 
+/**
+ * Loads the live view's code. Ink draws only its last frame when it believes it runs in CI
+ * (CI or CONTINUOUS_INTEGRATION set; read once, when Ink loads). The live view runs only in a
+ * terminal, where that is never right — a developer's shell or a test's pty may well have CI
+ * set — so the variables read "false" while Ink loads, and are put back after.
+ */
+async function loadScreen(): Promise<typeof import('./interactive.js')> {
+	const saved = { CI: process.env['CI'], CONTINUOUS_INTEGRATION: process.env['CONTINUOUS_INTEGRATION'] };
+	for (const [name, value] of Object.entries(saved)) if (value !== undefined) process.env[name] = 'false';
+	try {
+		return await import('./interactive.js');
+	} finally {
+		for (const [name, value] of Object.entries(saved)) if (value !== undefined) process.env[name] = value;
+	}
+}
+
 async function main(): Promise<void> {
 	let options: Options;
 	try {
@@ -92,7 +108,7 @@ async function main(): Promise<void> {
 	// The screen's code (React, Ink) takes most of start-up to load: load it while podman answers.
 	// React's development build is several times slower and is never what a user wants here.
 	process.env['NODE_ENV'] ??= 'production';
-	const screen = options.once ? undefined : import('./interactive.js');
+	const screen = options.once ? undefined : loadScreen();
 	const version = await checkPodman(podman);
 	if (!screen) {
 		await printOnce(podman, version, options);

@@ -55,6 +55,15 @@ describe('terminal, signals and bad input', { skip: skip ?? false }, () => {
 		});
 	}
 
+	test('CI=true in the environment (a dev container, a CI job with a pty) still draws live frames', async () => {
+		const tui = new TuiSession({ env: { ...sandbox.env, CI: 'true', CONTINUOUS_INTEGRATION: '1' }, args: ['--image', sandbox.image] });
+		try {
+			await tui.waitFor(/● resident .*Up/);
+		} finally {
+			await tui.kill();
+		}
+	});
+
 	test('Ctrl-C quits like q', async () => {
 		const tui = new TuiSession({ env: sandbox.env, args: ['--image', sandbox.image] });
 		await tui.waitFor(/watching podman/);
