@@ -1,6 +1,6 @@
 import { currentGeneration, forgetContainers, observeConmons, recordExitCode, type ConmonChange, type ConmonHistory } from './conmonHistory.js';
-import { containerPidOf, descendants, findConmons, indexChildren, processesUnderConmons } from './conmonProcess.js';
-import { expectsConmon, mergeContainerViews, parseInspectJson, parsePsJson, type Container } from './container.js';
+import { containerPidOf, descendants, findConmons, indexChildren, processesUnderConmons, type ConmonProcess } from './conmonProcess.js';
+import { expectsConmon, mergeContainerViews, parseInspectJson, parsePsJson, shortId, type Container } from './container.js';
 import { conmonChangeEntry, podmanEventEntry } from './eventLog.js';
 import { PodmanEventStream } from './eventStream.js';
 import { PodmanError, type Podman } from './podman.js';
@@ -235,6 +235,8 @@ export class Watcher {
 		}
 
 		const update: Partial<typeof state> = {};
+		const provisional = this.provisionalContainers(conmons, state.containers, (conmon) => containerPidOf(conmon, children), now);
+		if (provisional.length > 0) update.containers = { ...state.containers, ...Object.fromEntries(provisional.map((c) => [c.id, c])) };
 		if (history !== state.history) update.history = history;
 		if (processSignature(processes) !== processSignature(state.processes)) update.processes = processes;
 		if (JSON.stringify(unmonitored) !== JSON.stringify(state.unmonitored)) update.unmonitored = unmonitored;
@@ -254,6 +256,28 @@ export class Watcher {
 			appendLog(this.store, changes.map((change) => conmonChangeEntry(change, names[change.containerId]?.name)));
 		}
 		if (news) this.expectEvents(changes, state.containers, unmonitored, now);
+	}
+
+	/**
+	 * A conmon of this podman's store whose container `podman ps` has not listed yet (it lists it
+	 * a hundred milliseconds or more later): a row from what conmon's command line says, so that
+	 * the conmon is on screen the moment it exists. The next `ps` replaces it with podman's view.
+	 */
+	private provisionalContainers(
+		conmons: readonly ConmonProcess[],
+		listed: AppState['containers'],
+		containerPidOf: (conmon: ConmonProcess) => number | undefined,
+		now: number,
+	): Container[] {
+		const roots = this.storeRoots;
+		if (!roots) return [];
+		return conmons
+			.filter((c) => c.args.execSessionId === undefined && !isDead(c.process) && !listed[c.args.containerId] && conmonInStore(c.args, roots))
+			.map((c) => ({
+				id: c.args.containerId, name: c.args.name ?? shortId(c.args.containerId), image: '', command: [], state: 'running',
+				exitCode: undefined, pid: containerPidOf(c), podmanConmonPid: undefined, createdAt: now, startedAt: startTicksToMs(c.process.startTicks, this.bootTimeMs),
+				finishedAt: undefined, restartCount: undefined, execIds: [],
+			}));
 	}
 
 	/** Fills in `uid` on these processes, reading /proc/PID/status only for processes not seen before. */
