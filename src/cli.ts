@@ -109,13 +109,15 @@ async function main(): Promise<void> {
 	// React's development build is several times slower and is never what a user wants here.
 	process.env['NODE_ENV'] ??= 'production';
 	const screen = options.once ? undefined : loadScreen();
+	// The first container list is asked for at once too; it is used only if podman passes the check.
+	const firstList = screen ? podman.run(['ps', '-a', '--format', 'json']).then((r) => r.stdout, () => undefined) : undefined;
 	const version = await checkPodman(podman);
 	if (!screen) {
 		await printOnce(podman, version, options);
 		return;
 	}
 	const { runInteractive } = await screen;
-	const code = await runInteractive(podman, initialStoreState(version, options), options);
+	const code = await runInteractive(podman, initialStoreState(version, options), options, firstList);
 	// Nothing must keep running: children were ended by the watcher's stop.
 	process.exit(code);
 }

@@ -10,7 +10,7 @@ import { createAppStore, type AppState } from './store.js';
 import { Watcher } from './watcher.js';
 
 /** The live screen, until q, Ctrl-C, SIGTERM or SIGHUP. */
-export async function runInteractive(podman: Podman, initial: Partial<AppState>, options: Options): Promise<number> {
+export async function runInteractive(podman: Podman, initial: Partial<AppState>, options: Options, firstList?: Promise<string | undefined>): Promise<number> {
 	const store = createAppStore(initial);
 	const stopLogFile = options.logFile === undefined ? undefined : followLogToFile(store, options.logFile);
 	const watcher = new Watcher(podman, store);
@@ -44,7 +44,7 @@ export async function runInteractive(podman: Podman, initial: Partial<AppState>,
 	process.on('SIGHUP', onSignal('SIGHUP', 1));
 	process.on('SIGINT', onSignal('SIGINT', 2));
 
-	watcher.start().catch((error: unknown) => {
+	watcher.start(firstList).catch((error: unknown) => {
 		store.setState({ status: { tone: 'error', text: String(error) } });
 	});
 	await app.waitUntilExit();

@@ -60,6 +60,7 @@ export class Watcher {
 	private reconcileAgain = false;
 	private pendingInspect = new Set<string>();
 	private stopped = false;
+	private firstList: Promise<string | undefined> | undefined;
 	/** The first scan finds what was already there: that is not news for the event log. */
 	private firstScanDone = false;
 	/** Containers whose conmon changed in /proc, awaiting podman's event: ID → deadline. */
@@ -82,8 +83,13 @@ export class Watcher {
 		});
 	}
 
-	/** Starts everything; resolves when the first container list is in the store. */
-	async start(): Promise<void> {
+	/**
+	 * Starts everything; resolves when the first container list is in the store. `firstList`
+	 * is a `podman ps -a --format json` already under way (started while the screen's code
+	 * loaded), used for the first list instead of asking again.
+	 */
+	async start(firstList?: Promise<string | undefined>): Promise<void> {
+		this.firstList = firstList;
 		// Events first, so that nothing between the first `ps` and the stream is missed.
 		this.events.start();
 		this.scan();
@@ -343,7 +349,9 @@ export class Watcher {
 		const wanted = full || this.pendingInspect.has('*') ? undefined : new Set(this.pendingInspect);
 		this.pendingInspect.clear();
 		try {
-			const listed = parsePsJson((await this.query(['ps', '-a', '--format', 'json'])).stdout);
+			const early = this.firstList ? await this.firstList : undefined;
+			this.firstList = undefined;
+			const listed = parsePsJson(early ?? (await this.query(['ps', '-a', '--format', 'json'])).stdout);
 			const previous = this.store.getState().containers;
 			const ids = listed.map((c) => c.id).filter((id) => !wanted || wanted.has(id) || !previous[id]);
 			// What ps says is on screen at once; inspect's extra facts follow when it answers.
