@@ -66,14 +66,15 @@ async function printOnce(podman: Podman, version: string, options: Options): Pro
 }
 
 /**
- * Loads the live view's code. Ink draws only its last frame when it believes it runs in CI
- * (CI or CONTINUOUS_INTEGRATION set; read once, when Ink loads). The live view runs only in a
- * terminal, where that is never right — a developer's shell or a test's pty may well have CI
- * set — so the variables read "false" while Ink loads, and are put back after.
+ * Loads the live view's code. When CI or CONTINUOUS_INTEGRATION is set, Ink draws only its last
+ * frame and chalk drops colours and inverse video (so the selection would not show); both read
+ * the variables once, when they load. The live view runs only in a terminal, where neither is
+ * right — a developer's shell or a test's pty may well have CI set — so the variables are
+ * unset while that code loads, and put back after.
  */
 async function loadScreen(): Promise<typeof import('./interactive.js')> {
 	const saved = { CI: process.env['CI'], CONTINUOUS_INTEGRATION: process.env['CONTINUOUS_INTEGRATION'] };
-	for (const [name, value] of Object.entries(saved)) if (value !== undefined) process.env[name] = 'false';
+	for (const name of Object.keys(saved)) delete process.env[name];
 	try {
 		return await import('./interactive.js');
 	} finally {

@@ -59,6 +59,7 @@ describe('terminal, signals and bad input', { skip: skip ?? false }, () => {
 		const tui = new TuiSession({ env: { ...sandbox.env, CI: 'true', CONTINUOUS_INTEGRATION: '1' }, args: ['--image', sandbox.image] });
 		try {
 			await tui.waitFor(/● resident .*Up/);
+			assert.match((await tui.selectedRow()) ?? '', /resident/, 'the selection shows (inverse video)');
 		} finally {
 			await tui.kill();
 		}
