@@ -1,0 +1,51 @@
+/**
+ * Details of a conmon and of a process (→ to reach the row, Enter to open): conmon's arguments
+ * in plain words, its parent and its predecessors; a process's PIDs and UIDs inside and out.
+ */
+// First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
+import { ENTER, ESCAPE, screenText, sendInput, sendInputAndWaitForContent } from '../helpers/inkTesting.js';
+import { afterEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cleanup } from 'ink-testing-library';
+import { renderApp } from '../helpers/appHarness.js';
+import { fixtureState } from '../helpers/fixtureState.js';
+
+afterEach(() => cleanup());
+
+const ARROW_RIGHT = '\u001B[C';
+const ARROW_LEFT = '\u001B[D';
+
+describe('details of the row under the cursor', () => {
+	test('→ moves the cursor onto the conmon; Enter explains it', async () => {
+		const { rendered } = await renderApp(fixtureState());
+		await sendInput(rendered, ARROW_RIGHT);
+		const screen = await sendInputAndWaitForContent(rendered, ENTER, 'start of this container');
+		assert.match(screen, /conmon 3990 +web /);
+		assert.match(screen, /2nd start of this container/);
+		assert.match(screen, /parent: PID 1 \(\S+\): podman started a first conmon, which forked this one/);
+		assert.match(screen, /before it: 3805 \(\d\d:51:00–\d\d:57:03, code 0\)/);
+		assert.match(screen, /runtime +\/usr\/bin\/crun/);
+		assert.match(screen, /the OCI runtime conmon calls/);
+		assert.match(screen, /bundle +\/home\/dev\/\.local\/share\/containers\/storage\/overlay-containers\//);
+		assert.match(screen, /the OCI bundle: config\.json and the root filesystem/);
+		assert.doesNotMatch(screen, /conmon generations seen this session/, 'not the container view');
+	});
+
+	test('→ again reaches the container process; Enter shows its facts; ← ← back to the container', async () => {
+		const { rendered } = await renderApp(fixtureState());
+		await sendInput(rendered, ARROW_RIGHT);
+		await sendInput(rendered, ARROW_RIGHT);
+		const screen = await sendInputAndWaitForContent(rendered, ENTER, 'host PID');
+		assert.match(screen, /nginx: master process nginx -g daemon off;/);
+		assert.match(screen, /host PID +3995/);
+		assert.match(screen, /parent +3990/);
+		assert.match(screen, /state +S — sleeping/);
+		assert.match(screen, /children +nginx: worker process 3996, nginx: worker process 3997/);
+		await sendInput(rendered, ESCAPE);
+		await sendInput(rendered, ARROW_LEFT);
+		await sendInput(rendered, ARROW_LEFT);
+		const container = await sendInputAndWaitForContent(rendered, ENTER, 'conmon generations seen this session');
+		assert.match(container, /podman says: state running/);
+		assert.match(screenText(rendered), /web/);
+	});
+});
