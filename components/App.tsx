@@ -56,9 +56,9 @@ export function App({ store, actions, quit }: { store: AppStore; actions: Action
 	}
 	// One line is left free: a frame exactly as tall as the terminal scrolls it on some terminals.
 	const logLines = eventLogLines(rows);
-	// The help takes the event log's lines too: beside it, it does not fit in 24 rows, and Ink
+	// An overlay (help, details) takes the event log's lines too: beside it, it does not fit in 24 rows, and Ink
 	// squeezes lines out of it (the title and some keys) rather than cutting its end.
-	const logShown = overlay !== 'help';
+	const logShown = overlay === undefined;
 	const mainHeight = rows - 1 - 1 - (logShown ? logLines + 1 : 0) - 1 - 1 - (filterShown ? 1 : 0);
 	return (
 		<Box flexDirection="column" width={columns} height={rows - 1}>

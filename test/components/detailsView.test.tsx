@@ -136,10 +136,10 @@ describe('opening and closing the details', () => {
 	});
 
 	test('when not all generations fit, the newest are shown and the title counts them all', async () => {
-		const { rendered } = await renderApp(restartLoopState(6));
-		await sendInputAndWaitForContent(rendered, ENTER, 'conmon generations seen this session (6)');
+		const { rendered } = await renderApp(restartLoopState(14));
+		await sendInputAndWaitForContent(rendered, ENTER, 'conmon generations seen this session (14)');
 		const screen = screenText(rendered);
-		assert.match(screen, wordsInOrder('6th', '5050', '16:45:00', 'running'));
+		assert.match(screen, wordsInOrder('14th', '5130', '16:53:00', 'running'));
 		assert.doesNotMatch(screen, /1st\s+5000/);
 		assert.match(screen, /Enter or Escape closes/);
 	});
