@@ -64,7 +64,7 @@ export class TuiSession {
 			rows,
 			cwd: projectRoot(),
 			env: { ...baseEnvironment(options.runAs !== undefined), ...options.env, TERM: 'xterm-256color' } as Record<string, string>,
-			...(options.runAs ?? {}),
+			...(options.runAs ? { uid: options.runAs.uid, gid: options.runAs.gid } : {}),
 		});
 		this.pty.onData((data) => {
 			this.raw += data;
