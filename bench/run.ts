@@ -1,0 +1,343 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench [-- --quick]`: the benchmark of conmon-tui against a polling baseline, on
+ * real podman in a private sandbox store. Prints a table, writes the raw numbers to
+ * bench/results/latest.json (and a dated copy), and after a complete full run bench/RESULTS.md.
+ * Exits 1 when any scenario did not complete (so that `--quick` can serve as a smoke
+ * check), 2 on a bad command line, 130 when interrupted. The sandbox is removed on every
+ * way out.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createPodmanSandbox, sweepStaleSandboxes, type PodmanSandbox } from '../test/helpers/podmanSandbox.js';
+import { nowMs } from './clock.js';
+import { summarize } from './stats.js';
+import { addCreatedContainers, addRunningContainers, countContainers, removeAllContainers, removeContainersViaApi, type FleetStep } from './fleet.js';
+import { describeMachine, loadAverage, sampleLoad } from './machine.js';
+import { PtyScreen } from './ptyScreen.js';
+import { machineLines, resultsMarkdown, resultsNotes, resultsTable } from './report.js';
+import { FULL, measured, QUICK, type BenchConfig, type BenchResults, type Row } from './results.js';
+import { firstFrame, idleUsage, keyLatency, lifecycleLatency, type BenchContext, type FirstFrames, type IdleUsage, type LifecycleRun } from './scenarios.js';
+import { baseline, conmonTui, conmonTuiProgram, SUBJECTS, type Subject, type SubjectKey } from './subjects.js';
+
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const RESULTS_DIR = path.join(PROJECT_ROOT, 'bench', 'results');
+const RESULTS_MD = path.join(PROJECT_ROOT, 'bench', 'RESULTS.md');
+
+/** Environment variables that would send podman to another store (as the test sandbox drops them). */
+const HOSTILE_ENV = ['CONTAINER_HOST', 'CONTAINER_CONNECTION', 'CONTAINER_SSHKEY', 'CONTAINERS_CONF_OVERRIDE', 'STORAGE_DRIVER', 'STORAGE_OPTS'];
+
+const started = nowMs();
+
+function log(message: string): void {
+	process.stderr.write(`[${((nowMs() - started) / 1000).toFixed(1).padStart(6)} s] ${message}\n`);
+}
+
+function parseArgs(argv: readonly string[]): BenchConfig {
+	let config = FULL;
+	for (const arg of argv) {
+		if (arg === '--quick') config = QUICK;
+		else if (arg === '--help' || arg === '-h') {
+			process.stdout.write('usage: npm run bench [-- --quick]\n  --quick  smoke mode: 3 runs, 5/10 containers, 5 s CPU windows\n');
+			process.exit(0);
+		} else {
+			process.stderr.write(`bench: unknown argument ${arg} (see --help)\n`);
+			process.exit(2);
+		}
+	}
+	return config;
+}
+
+function benchEnv(sandbox: PodmanSandbox): Record<string, string> {
+	const env: Record<string, string> = {};
+	for (const [key, value] of Object.entries(process.env)) {
+		if (value !== undefined && !HOSTILE_ENV.includes(key)) env[key] = value;
+	}
+	// CI would make Ink skip synchronized output; the programs should behave as in a terminal.
+	delete env['CI'];
+	// Measure what a user gets by default: NODE_ENV=production in the caller's shell would switch
+	// React to its production build and change every number.
+	delete env['NODE_ENV'];
+	return { ...env, ...sandbox.env };
+}
+
+function errorText(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+// ---------------------------------------------------------------------------------------
+// Cleanup on every way out, Ctrl-C included
+
+let activeSandbox: PodmanSandbox | undefined;
+let interrupted = false;
+
+async function cleanUp(): Promise<void> {
+	await Promise.all([...PtyScreen.live].map((screen) => screen.stop(2_000)));
+	const sandbox = activeSandbox;
+	if (!sandbox) return;
+	log('removing the sandbox store…');
+	await sandbox.dispose();
+	activeSandbox = undefined;
+}
+
+function onSignal(signal: NodeJS.Signals, code: number): void {
+	if (interrupted) {
+		log(`${signal} again: still cleaning up, please wait`);
+		return;
+	}
+	interrupted = true;
+	log(`${signal}: stopping and cleaning up`);
+	cleanUp()
+		.catch((error: unknown) => log(`cleanup failed: ${errorText(error)}`))
+		.finally(() => process.exit(code));
+}
+
+// ---------------------------------------------------------------------------------------
+// The plan
+
+interface Collected {
+	lifecycle: Partial<Record<SubjectKey, LifecycleRun[]>>;
+	firstFrame: Partial<Record<SubjectKey, FirstFrames>>;
+	idleSmall: Partial<Record<SubjectKey, IdleUsage>>;
+	idleLarge: Partial<Record<SubjectKey, IdleUsage>>;
+	keyPresses: number[] | undefined;
+	/** Why a scenario (by name) failed. */
+	errors: Map<string, string>;
+	setup: FleetStep[];
+}
+
+async function attempt<T>(collected: Collected, name: string, run: () => Promise<T>): Promise<T | undefined> {
+	if (interrupted) return undefined;
+	const at = nowMs();
+	log(`${name}…`);
+	try {
+		const result = await run();
+		log(`${name}: done in ${((nowMs() - at) / 1000).toFixed(1)} s`);
+		return result;
+	} catch (error) {
+		collected.errors.set(name, errorText(error));
+		log(`${name}: FAILED: ${errorText(error)}`);
+		return undefined;
+	}
+}
+
+/** Adds running containers (`podman run -d`) until the store holds `total`. */
+async function growTo(ctx: BenchContext, collected: Collected, total: number): Promise<void> {
+	const now = await countContainers(ctx.sandbox);
+	const missing = total - now.total;
+	if (missing <= 0) return;
+	log(`adding ${missing} running containers…`);
+	const step = await addRunningContainers(ctx.sandbox, missing);
+	ctx.youngestStartedAt = nowMs();
+	collected.setup.push(step);
+	log(`${step.what}: ${(step.ms / 1000).toFixed(1)} s`);
+}
+
+const scenarioName = {
+	lifecycle: (s: Subject) => `rows 1-2 (run → conmon on screen; kill → conmon gone) ${s.label}`,
+	firstFrame: (s: Subject, n: number) => `row 6 (first frame, ${n} containers) ${s.label}`,
+	idle: (n: number, row: 4 | 5) => `row ${row}${row === 5 ? '/7' : ''} (idle CPU${row === 5 ? ' and memory' : ''}, ${n} running) both programs side by side`,
+	keys: (n: number) => `row 3 (Down key → frame, ${n} containers) conmon-tui`,
+};
+
+/**
+ * The order keeps the store as small as each step needs — rows 1-2 on an empty store, 50
+ * running containers for rows 6 and 4, 200 for rows 3 (plus created ones, removed right
+ * after) and 5/7 — and gives the 150 new containers time to age before row 5's window.
+ */
+async function runPlan(config: BenchConfig, ctx: BenchContext, collected: Collected): Promise<void> {
+	for (const subject of SUBJECTS) {
+		const runs = await attempt(collected, scenarioName.lifecycle(subject), () => lifecycleLatency(ctx, subject, config.lifecycleRuns));
+		if (runs) collected.lifecycle[subject.key] = runs;
+	}
+	if (interrupted) return;
+	await growTo(ctx, collected, config.small);
+	for (const subject of SUBJECTS) {
+		const frames = await attempt(collected, scenarioName.firstFrame(subject, config.small), () => firstFrame(ctx, subject, config.small, config.firstFrameRuns));
+		if (frames) collected.firstFrame[subject.key] = frames;
+	}
+	collected.idleSmall = (await attempt(collected, scenarioName.idle(config.small, 4), () =>
+		idleUsage(ctx, SUBJECTS, config.small, config.cpuWindowMs, config.minContainerAgeMs))) ?? {};
+	if (interrupted) return;
+	await growTo(ctx, collected, config.large);
+	const extra = config.keys - config.large;
+	const created = extra > 0 ? await addCreatedContainers(ctx.sandbox, extra) : undefined;
+	if (created) {
+		collected.setup.push(created.step);
+		log(`${created.step.what}: ${(created.step.ms / 1000).toFixed(1)} s`);
+	}
+	collected.keyPresses = await attempt(collected, scenarioName.keys(config.keys), () => keyLatency(ctx, conmonTui, config.keys, config.keyPresses));
+	if (created) {
+		const removed = await removeContainersViaApi(ctx.sandbox, created.ids);
+		collected.setup.push(removed);
+		log(`${removed.what}: ${(removed.ms / 1000).toFixed(1)} s`);
+	}
+	if (interrupted) return;
+	collected.idleLarge = (await attempt(collected, scenarioName.idle(config.large, 5), () =>
+		idleUsage(ctx, SUBJECTS, config.large, config.cpuWindowMs, config.minContainerAgeMs))) ?? {};
+}
+
+// ---------------------------------------------------------------------------------------
+// From what was collected to the rows of the table
+
+/** Row 6's extra: when conmon-tui's header also counted every conmon. */
+function conmonsNote(samples: number[] | undefined, count: number): string {
+	const summary = samples ? summarize(samples) : undefined;
+	if (!summary) return '.';
+	return `; conmon-tui's header counted all ${count} conmons after p50 ${summary.p50.toFixed(0)} ms, p95 ${summary.p95.toFixed(0)} ms (n ${summary.n}).`;
+}
+
+function buildRows(config: BenchConfig, c: Collected): Row[] {
+	const why = (name: string): string | undefined => c.errors.get(name) ?? (interrupted ? 'interrupted' : undefined);
+	const pair = (samples: (s: Subject) => number[] | undefined, name: (s: Subject) => string) => ({
+		conmonTui: measured(samples(conmonTui), why(name(conmonTui)) ?? 'not run'),
+		baseline: measured(samples(baseline), why(name(baseline)) ?? 'not run'),
+	});
+	const windowS = Math.round(config.cpuWindowMs / 1000);
+	const kib = (kb: number): number => kb / 1024;
+	const optional = (value: number | undefined, unit = (v: number) => v): number[] | undefined => (value === undefined ? undefined : [unit(value)]);
+	return [
+		{
+			row: 1, title: '`podman run -d` returned → new conmon on screen', unit: 'ms', kind: 'latency',
+			...pair((s) => c.lifecycle[s.key]?.map((r) => r.runReturnedToShownMs), scenarioName.lifecycle),
+			note: 'From the moment `podman run -d` returned to the first screen showing `└─ conmon <ConmonPid of podman inspect>`. ' +
+				'The baseline cannot know conmon PIDs (`podman ps` has none): for it, until the container\'s ID first appears. ' +
+				'Each run starts at a random moment (0-1 s after the previous one ended), so that it does not fall at the same phase of a 1 s timer every time. ' +
+				'Negative or zero values are legitimate: conmon exists before `run -d` returns, and `ps` lists a container while it is still being started.',
+		},
+		{
+			row: 2, title: 'conmon exited → shown exited', unit: 'ms', kind: 'latency',
+			...pair((s) => c.lifecycle[s.key]?.map((r) => r.conmonExitToShownMs), scenarioName.lifecycle),
+			note: 'After `podman kill`, from the moment a 2 ms /proc poller in the bench saw conmon gone or a zombie to the first screen showing ' +
+				'`conmon <PID> gone|zombie` (baseline: the container\'s state `exited`, which podman can report before conmon has finished its cleanup, so its values can be near 0 or below). ' +
+				`Each kill comes a random 0-1 s after the program is idle (conmon-tui: ${conmonTui.settleMs / 1000} s after the container appeared, past the 3 s of fast /proc scans that follow a change).`,
+		},
+		{
+			row: 3, title: `Down key → frame with the moved selection, ${config.keys} containers`, unit: 'ms', kind: 'latency',
+			conmonTui: measured(c.keyPresses, why(scenarioName.keys(config.keys)) ?? 'not run'),
+			baseline: { status: 'n/a', reason: 'the baseline has no selection' },
+			note: `${config.large} running and ${config.keys - config.large} created containers (the created ones never started, so without conmon, and made through podman's REST API, ` +
+				'the create `podman --remote create` does: as many `podman create` processes take minutes here). ' +
+				'From writing `ESC [ B` to the pty to the first frame whose inverse-video row is another container; 30 presses 150-400 ms apart, after Home. The baseline takes no keys.',
+		},
+		{
+			row: 4, title: `idle CPU, ${config.small} running containers`, unit: '%', kind: 'window',
+			...pair((s) => optional(c.idleSmall[s.key]?.cpuPercent), () => scenarioName.idle(config.small, 4)),
+			note: `Percent of one core over one ${windowS} s window, after the first frame and a settle, both programs running side by side in the same window: ` +
+				'utime+stime of the program and every descendant (`podman events`, `podman ps`...), ' +
+				'with children that exited meanwhile counted through their parent\'s cutime+cstime. ' +
+				(config.minContainerAgeMs > 0 ? `The window starts once the youngest container is ${Math.round(config.minContainerAgeMs / 1000)} s old, so that no age on screen ticks every second. ` : '') +
+				'A periodic task slower than the window (such as a safety reconcile every few minutes) may or may not fall into it.',
+		},
+		{
+			row: 5, title: `idle CPU, ${config.large} running containers`, unit: '%', kind: 'window',
+			...pair((s) => optional(c.idleLarge[s.key]?.cpuPercent), () => scenarioName.idle(config.large, 5)),
+			note: 'As row 4.',
+		},
+		{
+			row: 6, title: `first frame with ${config.small} containers`, unit: 'ms', kind: 'latency',
+			...pair((s) => c.firstFrame[s.key]?.containers, (s) => scenarioName.firstFrame(s, config.small)),
+			note: `From spawning \`node <program>\` in the pty to the first screen whose header says "${config.small} containers" with container rows drawn` +
+				conmonsNote(c.firstFrame.conmonTui?.conmons, config.small),
+		},
+		{
+			row: 7, title: `resident memory, ${config.large} containers`, unit: 'MiB', kind: 'window',
+			...pair((s) => optional(c.idleLarge[s.key]?.rssKb, kib), () => scenarioName.idle(config.large, 5)),
+			note: 'VmRSS of the program\'s own (node) process at the end of row 5\'s window. The baseline is a plain Node script without React or Ink: the floor for any Node TUI.',
+		},
+	];
+}
+
+// ---------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+	const config = parseArgs(process.argv.slice(2));
+	process.on('SIGINT', () => onSignal('SIGINT', 130));
+	process.on('SIGTERM', () => onSignal('SIGTERM', 143));
+	process.on('SIGHUP', () => onSignal('SIGHUP', 129));
+
+	const date = new Date().toISOString();
+	const machine = await describeMachine(PROJECT_ROOT);
+	const load = sampleLoad();
+	log(`conmon-tui benchmark, ${config.mode} mode: ${machine.nproc} CPUs, ${machine.podman}, load ${machine.loadAtStart.join(' ')}`);
+	const collected: Collected = { lifecycle: {}, firstFrame: {}, idleSmall: {}, idleLarge: {}, keyPresses: undefined, errors: new Map(), setup: [] };
+	const failures: string[] = [];
+	try {
+		await sweepStaleSandboxes().catch(() => undefined);
+		const sandboxStarted = nowMs();
+		activeSandbox = await createPodmanSandbox();
+		collected.setup.push({ what: 'sandbox store with the test image', count: 0, ms: nowMs() - sandboxStarted });
+		log(`sandbox ${activeSandbox.dir}`);
+		// A first frame with hundreds of containers may take a while on a loaded machine.
+		const firstFrameTimeoutMs = config.mode === 'quick' ? 30_000 : 90_000;
+		await runPlan(config, { sandbox: activeSandbox, env: benchEnv(activeSandbox), firstFrameTimeoutMs, youngestStartedAt: 0 }, collected);
+	} catch (error) {
+		failures.push(`setup: ${errorText(error)}`);
+		log(`FAILED: ${errorText(error)}`);
+	} finally {
+		if (!interrupted) {
+			await Promise.all([...PtyScreen.live].map((screen) => screen.stop(2_000)));
+			const sandbox = activeSandbox;
+			if (sandbox) {
+				try {
+					log('removing every container…');
+					const removed = await removeAllContainers(sandbox);
+					collected.setup.push(removed);
+					const disposing = nowMs();
+					await sandbox.dispose();
+					activeSandbox = undefined;
+					collected.setup.push({ what: 'sandbox disposed', count: 0, ms: nowMs() - disposing });
+				} catch (error) {
+					failures.push(`teardown: ${errorText(error)}`);
+					log(`teardown FAILED: ${errorText(error)}`);
+				}
+			}
+		}
+	}
+	if (interrupted) return new Promise<number>(() => undefined); // the signal handler exits
+
+	machine.loadAtEnd = loadAverage();
+	machine.loadDuring = load.stop();
+	const rows = buildRows(config, collected);
+	failures.push(...[...collected.errors].map(([name, error]) => `${name}: ${error}`));
+	const results: BenchResults = {
+		date,
+		program: path.relative(PROJECT_ROOT, conmonTuiProgram()),
+		config,
+		machine,
+		rows,
+		setup: collected.setup,
+		raw: {
+			lifecycle: collected.lifecycle,
+			idleSmall: collected.idleSmall,
+			idleLarge: collected.idleLarge,
+			keyPresses: collected.keyPresses,
+			firstFrame: collected.firstFrame,
+		},
+		failures,
+		totalMs: nowMs() - started,
+	};
+	mkdirSync(RESULTS_DIR, { recursive: true });
+	const json = `${JSON.stringify(results, null, '\t')}\n`;
+	writeFileSync(path.join(RESULTS_DIR, 'latest.json'), json);
+	writeFileSync(path.join(RESULTS_DIR, `${date.replace(/[:.]/g, '-')}-${config.mode}.json`), json);
+	const incomplete = rows.some((row) => row.conmonTui.status === 'failed' || row.baseline.status === 'failed') || failures.length > 0;
+	// The committed table is replaced only by a complete full run.
+	const writeTable = config.mode === 'full' && !incomplete;
+	if (writeTable) writeFileSync(RESULTS_MD, resultsMarkdown(results));
+
+	process.stdout.write(`\nconmon-tui benchmark (${config.mode}), ${date}\n\n${machineLines(results)}\n\n${resultsTable(results)}\n\n${resultsNotes(results)}\n`);
+	process.stdout.write(`\nRaw numbers: ${path.relative(PROJECT_ROOT, path.join(RESULTS_DIR, 'latest.json'))}` +
+		(writeTable ? `; table: ${path.relative(PROJECT_ROOT, RESULTS_MD)}` : '') + '\n');
+	return incomplete ? 1 : 0;
+}
+
+main().then(
+	(code) => process.exit(code),
+	async (error: unknown) => {
+		log(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+		await cleanUp().catch(() => undefined);
+		process.exit(1);
+	},
+);

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Frame } from './ptyScreen.js';
+import { PtyScreen } from './ptyScreen.js';
+
+/**
+ * The two programs the benchmark compares, and how each one's screen says what a
+ * scenario waits for. Both run from the build (conmon-tui as package.json's `bin` names
+ * it), in the same pty size.
+ */
+
+export type SubjectKey = 'conmonTui' | 'baseline';
+
+/** What is known of a container when its screen is checked. */
+export interface ContainerFacts {
+	id: string;
+	conmonPid: number;
+}
+
+export interface Subject {
+	key: SubjectKey;
+	label: string;
+	/** Starts the program in a pty against the store `env` selects. */
+	spawn(env: Record<string, string>, image: string): PtyScreen;
+	/** Row 1: the new container is on screen (conmon-tui: its conmon PID; baseline: its ID). */
+	showsNewContainer(facts: ContainerFacts): (frame: Frame) => boolean;
+	/** Row 2: the container's end is on screen (conmon-tui: conmon gone or zombie; baseline: state exited). */
+	showsExited(facts: ContainerFacts): (frame: Frame) => boolean;
+	/** The list is drawn with `count` containers (header count plus at least one container row if any). */
+	showsCount(count: number): (frame: Frame) => boolean;
+	/** `count` live conmons are drawn (conmon-tui's header count); undefined for a program that knows none. */
+	showsConmons: ((count: number) => (frame: Frame) => boolean) | undefined;
+	/**
+	 * How long the program needs, after activity, before it is idle again. conmon-tui scans
+	 * /proc every 40 ms for 3 s after a sign of change (src/watcher.ts BURST_*), then only on
+	 * its slower timers; the baseline has no such mode. Row 2 kills a container only after
+	 * this, plus a random jitter, so that the kill lands at a random moment of an idle program.
+	 */
+	settleMs: number;
+	/** Row 3 needs a selection to move; the baseline has none. */
+	hasKeys: boolean;
+}
+
+/** The pty every subject runs in: the size the e2e tests use. */
+export const SCREEN = { columns: 140, rows: 40 } as const;
+
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+const distFile = (relative: string): string => fileURLToPath(new URL(relative, import.meta.url));
+
+/** The program as the package ships it: package.json's `bin` (the build may bundle it anywhere). */
+export function conmonTuiProgram(): string {
+	const pkg = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { bin?: string | Record<string, string> };
+	const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin?.['conmon-tui'];
+	if (!bin) throw new Error('package.json has no bin for conmon-tui');
+	return path.join(projectRoot, bin);
+}
+
+function escape(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function headerCount(first: string, count: number): RegExp {
+	return new RegExp(`^${escape(first)}.*\\b${count} containers\\b`);
+}
+
+const CONTAINER_ROW = /^[●○◐] /m;
+
+export const conmonTui: Subject = {
+	key: 'conmonTui',
+	label: 'conmon-tui',
+	spawn: (env, image) => new PtyScreen('conmon-tui', process.execPath, [conmonTuiProgram(), '--image', image], { env, cwd: projectRoot, ...SCREEN }),
+	showsNewContainer: ({ conmonPid }) => {
+		// The tree row of a live conmon: "└─ conmon 24622" or "└─ conmon 24622  (2nd start; ...)".
+		const live = new RegExp(`└─ conmon ${conmonPid}(?:  \\(|$)`, 'm');
+		return (frame) => live.test(frame.text);
+	},
+	showsExited: ({ conmonPid }) => {
+		const dead = new RegExp(`└─ conmon ${conmonPid} (?:gone|zombie)`);
+		return (frame) => dead.test(frame.text);
+	},
+	showsCount: (count) => {
+		const header = headerCount('conmon-tui', count);
+		return (frame) => header.test(frame.text) && (count === 0 || CONTAINER_ROW.test(frame.text));
+	},
+	showsConmons: (count) => {
+		const header = new RegExp(`^conmon-tui.*\\b${count} conmons\\b`);
+		return (frame) => header.test(frame.text);
+	},
+	settleMs: 3_200,
+	hasKeys: true,
+};
+
+export const baseline: Subject = {
+	key: 'baseline',
+	label: 'baseline (podman ps every 1 s)',
+	spawn: (env) => new PtyScreen('baseline', process.execPath, [distFile('./baselinePoller.js')], { env, cwd: projectRoot, ...SCREEN }),
+	showsNewContainer: ({ id }) => {
+		const row = new RegExp(`^${id.slice(0, 12)} `, 'm');
+		return (frame) => row.test(frame.text);
+	},
+	showsExited: ({ id }) => {
+		const row = new RegExp(`^${id.slice(0, 12)} .* exited `, 'm');
+		return (frame) => row.test(frame.text);
+	},
+	showsCount: (count) => {
+		const header = headerCount('baseline', count);
+		const row = /^[0-9a-f]{12} /m;
+		return (frame) => header.test(frame.text) && (count === 0 || row.test(frame.text));
+	},
+	showsConmons: undefined,
+	settleMs: 0,
+	hasKeys: false,
+};
+
+export const SUBJECTS: readonly Subject[] = [conmonTui, baseline];
