@@ -77,7 +77,9 @@ describe('keys mashed', { skip: skip ?? false }, () => {
 			}
 		}
 
-		// Still alive, and every container's row shows podman's state and conmon.
+		// Still alive, and every container's row shows podman's state and conmon (Home: the top of
+		// the list, in case other stores' conmons on this machine make it longer than the screen).
+		await tui.type(['\u001B[H']);
 		const listed = JSON.parse((await sandbox.podman(['ps', '-a', '--format', 'json'])).stdout) as { Id: string; Names: string[] }[];
 		for (const { Id, Names } of listed) {
 			const state = (await sandbox.inspect(Id)).State;
