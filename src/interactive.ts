@@ -31,6 +31,8 @@ export async function runInteractive(podman: Podman, initial: Partial<AppState>,
 	let quitting = false;
 	const app = render(createElement(App, { store, actions, quit: () => quit(0) }), {
 		exitOnCtrlC: false,
+		// Ink's default of 30 frames a second delays a frame right after another by up to 33 ms.
+		maxFps: 60,
 	});
 	function quit(code: number): void {
 		if (quitting) return;

@@ -19,8 +19,10 @@ import { appendLog, setContainers, type AppState, type AppStore } from './store.
  * exit file is written when the container dies), and the liveness check below.
  */
 export const SAFETY_SCAN_INTERVAL_MS = 5_000;
+/** Most safety scans are quick (new processes and those on screen); every so often one reads everything. */
+export const FULL_SCAN_INTERVAL_MS = 30_000;
 /** The live conmons' own /proc entries are checked this often: a conmon killed by hand signals nothing else. */
-export const LIVENESS_INTERVAL_MS = 500;
+export const LIVENESS_INTERVAL_MS = 1_000;
 /** After a signal of change, /proc is scanned this often ... */
 export const BURST_SCAN_INTERVAL_MS = 40;
 /** ... for this long, to catch conmons that live for a fraction of a second. */
@@ -53,6 +55,7 @@ export class Watcher {
 	private livenessTimer: NodeJS.Timeout | undefined;
 	private burstUntil = 0;
 	private lastScanAt = 0;
+	private lastFullScanAt = 0;
 	private readonly directories = new DirectoryWatch(() => this.burst());
 	private reconcileTimer: NodeJS.Timeout | undefined;
 	private slowTimer: NodeJS.Timeout | undefined;
@@ -177,7 +180,7 @@ export class Watcher {
 		if (this.stopped) return;
 		const bursting = Date.now() < this.burstUntil;
 		this.scanTimer = setTimeout(() => {
-			this.scan(bursting ? 'quick' : 'full');
+			this.scan(bursting || Date.now() - this.lastFullScanAt < FULL_SCAN_INTERVAL_MS ? 'quick' : 'full');
 			this.scheduleScan();
 		}, bursting ? BURST_SCAN_INTERVAL_MS : SAFETY_SCAN_INTERVAL_MS);
 	}
@@ -217,6 +220,7 @@ export class Watcher {
 	scan(depth: 'full' | 'quick' = 'full'): void {
 		const now = Date.now();
 		this.lastScanAt = now;
+		if (depth === 'full') this.lastFullScanAt = now;
 		const state = this.store.getState();
 		// A quick scan re-reads only what conmon-tui shows; new processes are always read.
 		const watched = depth === 'quick' ? new Set([...state.processes, ...state.helpers.map((h) => h.process)].map((p) => p.pid)) : undefined;
