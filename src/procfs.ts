@@ -87,6 +87,16 @@ function readProcFile(path: string): string | undefined {
 }
 
 /**
+ * Whether PID still runs (not a zombie) — as the same process when its start time is given.
+ * One stat read: the liveness check between scans, for what signals nothing else (kill -9).
+ */
+export function isAliveAs(pid: number, startTicks: number | undefined, procRoot = '/proc'): boolean {
+	const stat = readProcFile(`${procRoot}/${pid}/stat`);
+	const parsed = stat === undefined ? undefined : parseStat(stat);
+	return parsed !== undefined && !isDead(parsed) && (startTicks === undefined || parsed.startTicks === startTicks);
+}
+
+/**
  * Boot time in milliseconds since the epoch. /proc/stat's `btime` is whole seconds, which
  * would misplace process start times by up to a second; now minus /proc/uptime is exact
  * to its 10 ms resolution.

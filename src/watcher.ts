@@ -6,9 +6,8 @@ import { PodmanEventStream } from './eventStream.js';
 import { PodmanError, type Podman } from './podman.js';
 import type { PodmanEvent } from './podmanEvent.js';
 import { conmonInStore, parseStoreRoots, type PodmanStoreRoots } from './podmanStore.js';
-import { readFileSync } from 'node:fs';
 import { DirectoryWatch } from './directoryWatch.js';
-import { isDead, parseStat, processKey, ProcScanner, readBootTimeMs, startTicksToMs, type ProcessInfo } from './procfs.js';
+import { isAliveAs, isDead, processKey, ProcScanner, readBootTimeMs, startTicksToMs, type ProcessInfo } from './procfs.js';
 import { findRootlessHelpers } from './rootlessHelpers.js';
 import { appendLog, setContainers, type AppState, type AppStore } from './store.js';
 
@@ -422,18 +421,6 @@ function withFresh(old: Container, listed: readonly Container[]): Container {
 		finishedAt: fresh.finishedAt ?? old.finishedAt,
 		podmanConmonPid: stateChanged ? undefined : old.podmanConmonPid,
 	};
-}
-
-/** Whether PID still runs (not a zombie), as the same process when its start time is given. */
-function isAliveAs(pid: number, startTicks: number | undefined): boolean {
-	let stat: string;
-	try {
-		stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-	} catch {
-		return false;
-	}
-	const parsed = parseStat(stat);
-	return parsed !== undefined && !isDead(parsed) && (startTicks === undefined || parsed.startTicks === startTicks);
 }
 
 /**

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { isDead, parseCmdline, parseNsPid, parseStat, parseUid, ProcScanner, processKey, readBootTimeMs, startTicksToMs } from '../../src/procfs.js';
+import { isAliveAs, isDead, parseCmdline, parseNsPid, parseStat, parseUid, ProcScanner, processKey, readBootTimeMs, startTicksToMs } from '../../src/procfs.js';
 
 const CONMON_STAT = '11939 (conmon) S 1 11939 11939 0 -1 4194368 70 1004 0 0 0 0 0 1 20 0 1 0 58370 9080832 458 18446744073709551615 94436243591168 94436243632153 140722342092912 0 0 0 66048 4096 16390 1 0 0 17 0 0 0 0 0 0';
 
@@ -116,5 +116,16 @@ describe('ProcScanner on the real /proc', () => {
 		assert.ok(me);
 		assert.equal(me.ppid, process.ppid);
 		assert.ok(me.argv[0]?.includes('node'));
+	});
+});
+
+describe('isAliveAs', () => {
+	test('this process is alive as itself; a wrong start time or a missing PID is not', () => {
+		const me = new ProcScanner().scan().find((p) => p.pid === process.pid);
+		assert.ok(me);
+		assert.equal(isAliveAs(process.pid, me.startTicks), true);
+		assert.equal(isAliveAs(process.pid, undefined), true);
+		assert.equal(isAliveAs(process.pid, me.startTicks + 1), false);
+		assert.equal(isAliveAs(2 ** 22 + 7, undefined), false);
 	});
 });
