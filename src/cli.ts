@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
+import { languageFromEnv, setLanguage } from './i18n.js';
 import { parseOptions, UsageError, USAGE, type Options } from './options.js';
 import { Podman, PodmanError } from './podman.js';
 import { parsePodmanVersion, MIN_PODMAN_MAJOR } from './podmanVersion.js';
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
 		if (error instanceof UsageError) fail(`${error.message} (see conmon-tui --help)`, EXIT_USAGE);
 		throw error;
 	}
+	setLanguage(options.lang ?? languageFromEnv(process.env));
 	if (options.help) {
 		process.stdout.write(`${USAGE}\n`);
 		return;

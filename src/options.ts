@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { splitCommandWords } from './commandWords.js';
+import { isLanguage, type Language } from './i18n.js';
 
 /** What the command line asked for. */
 export interface Options {
@@ -15,6 +16,12 @@ export interface Options {
 	logFile: string | undefined;
 	/** List other users' rootless conmons in full. */
 	allUsers: boolean;
+	/** `--lang`; undefined: follow LC_ALL / LC_MESSAGES / LANG. */
+	lang: Language | undefined;
+	/** Write a Markdown transcript of the session to this file. */
+	recordFile: string | undefined;
+	/** `conmon-tui lesson [NAME]`: a guided lesson; no name: the menu of lessons. */
+	lesson: { name: string | undefined } | undefined;
 }
 
 export const DEFAULT_IMAGE = 'alpine:latest';
@@ -22,6 +29,7 @@ export const DEFAULT_COMMAND = 'sleep infinity';
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 
 export const USAGE = `Usage: conmon-tui [options]
+       conmon-tui lesson [NAME] [options]
 
 Shows podman's containers live, with each container's conmon and processes and their
 real PIDs, and keys that run podman so you can watch conmon appear, die and respawn.
@@ -35,8 +43,12 @@ Options:
   --timeout SEC    give up on a podman command after SEC seconds   default: ${DEFAULT_TIMEOUT_SECONDS}
   --log FILE       append every event-log line to FILE, as JSON lines
   --all-users      also list other users' rootless conmons, grouped by user (as root)
+  --lang en|ja     language of the screen and lessons    default: from LC_ALL, LC_MESSAGES, LANG
+  --record FILE    write a Markdown transcript of the session (steps, commands, PIDs) to FILE
   --help           show this help
   --version        show the version
+
+Lessons: lifecycle, parentage, exec, orphan, restart-policy (no NAME: a menu)
 
 Keys: ↑/↓ PgUp/PgDn Home/End move · Enter details · / filter · r run · s start · x stop
       k kill · R restart · p pause/unpause · d remove · ? help · q quit`;
@@ -49,8 +61,9 @@ export class UsageError extends Error {
 /** Parses argv (without node and the script) with node's util.parseArgs. */
 export function parseOptions(argv: readonly string[]): Options {
 	let values: ReturnType<typeof parse>['values'];
+	let positionals: string[];
 	try {
-		values = parse(argv).values;
+		({ values, positionals } = parse(argv));
 	} catch (error) {
 		// parseArgs explains itself well; keep its first sentence on one line.
 		const message = error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
@@ -70,6 +83,10 @@ export function parseOptions(argv: readonly string[]): Options {
 		throw new UsageError(`--timeout needs a number of seconds above 0, not "${values.timeout ?? ''}"`);
 	}
 	if (values.log !== undefined && values.log.trim() === '') throw new UsageError('--log needs a file name');
+	if (values.record !== undefined && values.record.trim() === '') throw new UsageError('--record needs a file name');
+	if (values.lang !== undefined && !isLanguage(values.lang)) throw new UsageError(`--lang must be en or ja, not "${values.lang}"`);
+	const lesson = lessonCommand(positionals);
+	if (lesson && values.once) throw new UsageError('a lesson runs in the live view; it does not go with --once');
 	return {
 		image,
 		command,
@@ -80,14 +97,26 @@ export function parseOptions(argv: readonly string[]): Options {
 		timeoutSeconds,
 		logFile: values.log,
 		allUsers: values['all-users'] ?? false,
+		lang: values.lang as Language | undefined,
+		recordFile: values.record,
+		lesson,
 	};
+}
+
+/** The one command there is, `lesson [NAME]`; anything else positional is a mistake. */
+function lessonCommand(positionals: readonly string[]): Options['lesson'] {
+	const [command, name, ...extra] = positionals;
+	if (command === undefined) return undefined;
+	if (command !== 'lesson') throw new UsageError(`unknown command "${command}"; the only command is "lesson [NAME]"`);
+	if (extra.length > 0) throw new UsageError(`"lesson" takes one lesson name, not "${positionals.slice(1).join(' ')}"`);
+	return { name };
 }
 
 function parse(argv: readonly string[]) {
 	return parseArgs({
 		args: [...argv],
 		strict: true,
-		allowPositionals: false,
+		allowPositionals: true,
 		options: {
 			image: { type: 'string' },
 			command: { type: 'string' },
@@ -96,6 +125,8 @@ function parse(argv: readonly string[]) {
 			timeout: { type: 'string' },
 			log: { type: 'string' },
 			'all-users': { type: 'boolean' },
+			lang: { type: 'string' },
+			record: { type: 'string' },
 			help: { type: 'boolean', short: 'h' },
 			version: { type: 'boolean', short: 'V' },
 		},

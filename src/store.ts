@@ -7,13 +7,29 @@ import { matchesFilter, sortContainers } from './tree.js';
 
 /** What a log line is about, for `--log` and for tests: the text is for people, this for programs. */
 export interface LogFacts {
-	kind: 'podman-event' | 'conmon' | 'command' | 'command-failed' | 'stream' | 'watching';
+	kind: 'podman-event' | 'conmon' | 'command' | 'command-failed' | 'stream' | 'watching' | 'lesson';
 	/** podman's event status (died, start, ...) or the conmon change (appeared, exited, exec-appeared, exec-exited). */
 	status?: string;
 	containerId?: string;
 	pid?: number;
 	exitCode?: number;
 	command?: readonly string[];
+	/** For kind 'lesson': where in which lesson, for the `--record` transcript. */
+	lesson?: LessonFacts;
+}
+
+/** A lesson's progress as the log and the transcript record it. */
+export interface LessonFacts {
+	/** The lesson's name, e.g. `lifecycle`. */
+	name: string;
+	/** started: the lesson began; step: a step is shown; passed/failed: its check's outcome; finished/left: the end. */
+	event: 'started' | 'step' | 'passed' | 'failed' | 'finished' | 'left';
+	title?: string;
+	/** 1-based, with the number of steps, for step/passed/failed. */
+	step?: number;
+	steps?: number;
+	/** The step's explanation (event 'step'). */
+	explanation?: string;
 }
 
 /** One line of the event log pane. */

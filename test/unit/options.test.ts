@@ -24,9 +24,22 @@ describe('parseOptions', () => {
 		assert.equal(parseOptions(['--image', 'alpine; rm -rf /']).image, 'alpine; rm -rf /');
 	});
 
+	test('lesson, with and without a name; --lang and --record', () => {
+		assert.deepEqual(parseOptions(['lesson']).lesson, { name: undefined });
+		assert.deepEqual(parseOptions(['lesson', 'orphan', '--lang', 'ja']).lesson, { name: 'orphan' });
+		assert.equal(parseOptions(['--lang=ja']).lang, 'ja');
+		assert.equal(parseOptions([]).lang, undefined);
+		assert.equal(parseOptions(['--record', 'out.md']).recordFile, 'out.md');
+		assert.equal(parseOptions([]).lesson, undefined);
+	});
+
 	for (const [argv, message] of [
 		[['--bogus'], /Unknown option '--bogus'/],
-		[['stray'], /positional|Unexpected argument/i],
+		[['stray'], /unknown command "stray"/],
+		[['lesson', 'a', 'b'], /one lesson name/],
+		[['lesson', '--once'], /does not go with --once/],
+		[['--lang', 'fr'], /--lang must be en or ja/],
+		[['--record', ''], /--record needs a file name/],
 		[['--image'], /--image/],
 		[['--image', ''], /--image needs an image name/],
 		[['--command', "sh -c 'oops"], /unterminated ' quote/],

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { languageFromEnv, setLanguage, t } from '../../src/i18n.js';
+import { CATALOGUES, en, ja } from '../../src/messages/catalogues.js';
+
+/** The `{name}` placeholders of a message, sorted. */
+function placeholders(text: string): string[] {
+	return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+}
+
+describe('message catalogues', () => {
+	test('English and Japanese have exactly the same keys', () => {
+		const enKeys = Object.keys(en).sort();
+		const jaKeys = Object.keys(ja).sort();
+		assert.deepEqual(enKeys.filter((k) => !jaKeys.includes(k)), [], 'keys only in English');
+		assert.deepEqual(jaKeys.filter((k) => !enKeys.includes(k)), [], 'keys only in Japanese');
+	});
+
+	test('each message has the same placeholders in both languages, and no empty text', () => {
+		for (const key of Object.keys(en) as (keyof typeof en)[]) {
+			assert.deepEqual(placeholders(ja[key]), placeholders(en[key]), `placeholders of ${key}`);
+			for (const [language, catalogue] of Object.entries(CATALOGUES)) {
+				assert.notEqual(catalogue[key].trim(), '', `${language} ${key} is empty`);
+			}
+		}
+	});
+
+	test('t() fills placeholders in the chosen language', () => {
+		try {
+			setLanguage('ja');
+			assert.equal(t('lang.name'), '日本語');
+			setLanguage('en');
+			assert.equal(t('lang.name'), 'English');
+		} finally {
+			setLanguage('en');
+		}
+	});
+
+	test('the language follows LC_ALL, then LC_MESSAGES, then LANG', () => {
+		assert.equal(languageFromEnv({}), 'en');
+		assert.equal(languageFromEnv({ LANG: 'ja_JP.UTF-8' }), 'ja');
+		assert.equal(languageFromEnv({ LANG: 'ja' }), 'ja');
+		assert.equal(languageFromEnv({ LANG: 'en_US.UTF-8', LC_MESSAGES: 'ja_JP.eucJP' }), 'ja');
+		assert.equal(languageFromEnv({ LANG: 'ja_JP.UTF-8', LC_ALL: 'C' }), 'en');
+		assert.equal(languageFromEnv({ LANG: 'ja_JP.UTF-8', LC_ALL: '' }), 'ja');
+		assert.equal(languageFromEnv({ LANG: 'jam' }), 'en');
+	});
+});
