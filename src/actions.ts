@@ -23,9 +23,10 @@ export function runArgs(image: string, command: readonly string[]): string[] {
 }
 
 /** What the verbs look like on the status line while they run. */
-const PROGRESS: Record<ContainerAction | 'run', string> = {
+const PROGRESS: Record<ContainerAction | 'run' | 'lesson', string> = {
 	start: 'starting', stop: 'stopping', kill: 'killing', restart: 'restarting',
 	pause: 'pausing', unpause: 'unpausing', remove: 'removing', run: 'running a new container',
+	lesson: 'busy with a lesson step',
 };
 
 /** Quotes an argv element for display only, so a shown command can be pasted into a shell. */
@@ -54,7 +55,13 @@ export interface ActionDeps {
 export function createActions(deps: ActionDeps) {
 	const { store, podman } = deps;
 
-	async function execute(key: string, verb: ContainerAction | 'run', args: readonly string[], label: string): Promise<string | undefined> {
+	async function execute(
+		key: string,
+		verb: ContainerAction | 'run' | 'lesson',
+		args: readonly string[],
+		label: string,
+		onSpawn?: (pid: number) => void,
+	): Promise<string | undefined> {
 		if (store.getState().busy[key]) {
 			store.setState({ status: { tone: 'info', text: `${label} is already ${store.getState().busy[key]}; wait for it` } });
 			return undefined;
@@ -65,7 +72,7 @@ export function createActions(deps: ActionDeps) {
 		deps.onChange(key === 'run' ? [] : [key]);
 		const started = Date.now();
 		try {
-			const { stdout } = await podman.run(args);
+			const { stdout } = await podman.run(args, onSpawn ? { onSpawn } : {});
 			const answer = stdout.trim().split('\n').at(-1) ?? '';
 			const took = Date.now() - started;
 			store.setState({ status: { tone: 'ok', text: `✓ $ ${shown}  (${took} ms${answer ? `: ${shortIfId(answer)}` : ''})` } });
@@ -95,6 +102,32 @@ export function createActions(deps: ActionDeps) {
 		async onContainer(action: ContainerAction, container: Container): Promise<boolean> {
 			const effective = action === 'pause' && container.state === 'paused' ? 'unpause' : action;
 			return (await execute(container.id, effective, containerActionArgs(effective, container), container.name)) !== undefined;
+		},
+		/**
+		 * A lesson step's podman command, shown and logged like any key's; resolves with podman's
+		 * last line of output, or undefined when it failed (the status line has podman's error).
+		 */
+		async lessonCommand(args: readonly string[], onSpawn?: (pid: number) => void): Promise<string | undefined> {
+			return execute('lesson', 'lesson', args, 'the lesson step', onSpawn);
+		},
+		/**
+		 * `kill -9 PID` of a conmon, for the orphan lesson (after the learner confirmed): not a
+		 * podman command, but shown and logged as one so that it can be copied.
+		 */
+		killConmon(pid: number): boolean {
+			const command = ['kill', '-9', String(pid)];
+			appendLog(store, [{ at: Date.now(), tone: 'command', text: `$ ${displayCommand(command)}`, facts: { kind: 'command', command } }]);
+			try {
+				process.kill(pid, 'SIGKILL');
+				store.setState({ status: { tone: 'ok', text: `✓ $ ${displayCommand(command)}` } });
+				deps.onChange([]);
+				return true;
+			} catch (error) {
+				const message = error instanceof Error ? error.message : String(error);
+				store.setState({ status: { tone: 'error', text: `✗ $ ${displayCommand(command)}: ${message}` } });
+				appendLog(store, [{ at: Date.now(), tone: 'bad', text: `✗ ${message}`, facts: { kind: 'command-failed', command } }]);
+				return false;
+			}
 		},
 	};
 }

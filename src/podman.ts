@@ -27,6 +27,8 @@ export interface PodmanOutput {
 export interface PodmanRunOptions {
 	timeoutMs?: number;
 	signal?: AbortSignal;
+	/** Told podman's PID as soon as it is started: a lesson shows that this process is gone while conmon lives. */
+	onSpawn?: (pid: number) => void;
 }
 
 /**
@@ -43,7 +45,7 @@ export class Podman {
 	/** Runs `podman ARGS…` and resolves with its output, or rejects with a PodmanError. */
 	async run(args: readonly string[], options: PodmanRunOptions = {}): Promise<PodmanOutput> {
 		const command = [this.binary, ...args];
-		const result = await execa(this.binary, args, {
+		const subprocess = execa(this.binary, args, {
 			env: this.env,
 			extendEnv: false,
 			stdin: 'ignore',
@@ -53,6 +55,8 @@ export class Podman {
 			forceKillAfterDelay: 2_000,
 			cleanup: true,
 		});
+		if (subprocess.pid !== undefined) options.onSpawn?.(subprocess.pid);
+		const result = await subprocess;
 		if (result.failed) {
 			throw toPodmanError(result, command);
 		}

@@ -5,7 +5,11 @@ import type { Container } from '../../src/container.js';
 import { createAppStore, type AppState, type AppStore } from '../../src/store.js';
 
 /** One call the App made on its actions. */
-export type ActionCall = { action: 'run' } | { action: ContainerAction; containerId: string; name: string };
+export type ActionCall =
+	| { action: 'run' }
+	| { action: ContainerAction; containerId: string; name: string }
+	| { action: 'lesson-command'; args: readonly string[] }
+	| { action: 'kill-conmon'; pid: number };
 
 /** An `Actions` object that runs nothing and records what it was asked to do. */
 export function fakeActions(): { actions: Actions; calls: ActionCall[] } {
@@ -17,6 +21,14 @@ export function fakeActions(): { actions: Actions; calls: ActionCall[] } {
 		},
 		async onContainer(action: ContainerAction, container: Container) {
 			calls.push({ action, containerId: container.id, name: container.name });
+			return true;
+		},
+		async lessonCommand(args: readonly string[]) {
+			calls.push({ action: 'lesson-command', args });
+			return '';
+		},
+		killConmon(pid: number) {
+			calls.push({ action: 'kill-conmon', pid });
 			return true;
 		},
 	};
