@@ -47,7 +47,29 @@ export interface StatusMessage {
 	tone: 'info' | 'working' | 'ok' | 'error';
 }
 
-export type Overlay = 'help' | 'details';
+export type Overlay = 'help' | 'details' | 'lessons';
+
+/** Where a running lesson is, as the lesson pane shows it. Texts are already in the session's language. */
+export interface LessonProgress {
+	name: string;
+	title: string;
+	/** 0-based index of the step shown, and how many there are. */
+	step: number;
+	steps: number;
+	stepTitle: string;
+	explanation: string;
+	/**
+	 * ready: waiting for the step's key; confirm: waiting for y/n; acting: its command runs;
+	 * checking: watching for the expectation; passed/failed: the check's verdict; finished: after the last step.
+	 */
+	phase: 'ready' | 'confirm' | 'acting' | 'checking' | 'passed' | 'failed' | 'finished';
+	/** The step's key and the exact command it runs (undefined: nothing to press, just watch). */
+	key: string | undefined;
+	command: string | undefined;
+	/** While checking: what is seen so far. After: the verdict with the real values. */
+	seen: string | undefined;
+	outcome: string | undefined;
+}
 
 /** Everything the UI shows. Written by the watcher and the actions, read by components. */
 export interface AppState {
@@ -89,6 +111,10 @@ export interface AppState {
 	userNames: Readonly<Record<number, string>>;
 	/** When the machine booted (ms since the epoch): turns /proc start times into clock times. */
 	bootTimeMs: number | undefined;
+	/** The guided lesson in progress (`conmon-tui lesson`, or L). */
+	lesson: LessonProgress | undefined;
+	/** The lesson the menu's cursor is on. */
+	lessonMenuIndex: number;
 }
 
 /** The event log keeps this many lines; older ones are dropped (memory stays bounded). */
@@ -117,6 +143,8 @@ export const initialState: AppState = {
 	allUsers: false,
 	userNames: {},
 	bootTimeMs: undefined,
+	lesson: undefined,
+	lessonMenuIndex: 0,
 };
 
 export type AppStore = StoreApi<AppState>;

@@ -1,5 +1,7 @@
 import { commonEn } from './common.en.js';
 import { commonJa } from './common.ja.js';
+import { lessonsEn } from './lessons.en.js';
+import { lessonsJa } from './lessons.ja.js';
 
 /**
  * Every user-visible text, per language. Each area of the program has its own section file
@@ -7,12 +9,14 @@ import { commonJa } from './common.ja.js';
  */
 export const en = {
 	...commonEn,
+	...lessonsEn,
 };
 
 export type MessageKey = keyof typeof en;
 
 export const ja: Readonly<Record<MessageKey, string>> = {
 	...commonJa,
+	...lessonsJa,
 };
 
 export const LANGUAGES = ['en', 'ja'] as const;

@@ -1,0 +1,259 @@
+import { displayCommand, type Actions } from '../actions.js';
+import { t } from '../i18n.js';
+import { appendLog, selectWhenListed, type AppStore, type LessonFacts, type LessonProgress, type LogEntry } from '../store.js';
+import type { Lesson, LessonCommand, LessonContext, LessonStep } from './lesson.js';
+
+/** How often a step's check looks again while it waits (it also looks on every store change). */
+export const CHECK_INTERVAL_MS = 250;
+
+/** The parts of the program a lesson drives: the store it reports to and the actions that run commands. */
+export interface LessonDeps {
+	store: AppStore;
+	actions: Pick<Actions, 'lessonCommand' | 'killConmon'>;
+	/** What podman is called on this machine, for showing commands exactly. */
+	podmanBinary: string;
+	image: string;
+	command: readonly string[];
+}
+
+/**
+ * Runs one lesson: shows a step, runs its command when its key is pressed, then watches the
+ * store until the step's expectation is met or its time is up, and reports either with the
+ * real values. The learner can go on, step back, repeat a step or leave at any time.
+ */
+export class LessonRunner {
+	readonly context: LessonContext;
+	private index = 0;
+	/** Changes with every step shown: an answer that arrives after the learner moved on is not a verdict. */
+	private token = 0;
+	private stopChecking: (() => void) | undefined;
+
+	constructor(
+		readonly lesson: Lesson,
+		private readonly deps: LessonDeps,
+		containerName: string,
+	) {
+		this.context = { containerName, image: deps.image, command: deps.command, containerId: undefined, created: [], memory: new Map() };
+	}
+
+	/** Shows the first step. */
+	start(): void {
+		this.log('info', `▶ ${t(this.lesson.title)}`, { event: 'started', title: t(this.lesson.title) });
+		this.show(0);
+	}
+
+	/** The step's key: runs its command (after y/n when it asks). Pressing it again repeats the step. */
+	act(): void {
+		const progress = this.progress();
+		const action = this.step().action;
+		if (!action || !progress || progress.phase === 'acting' || progress.phase === 'finished') return;
+		const command = action.command(this.context, this.deps.store.getState());
+		if (!command) {
+			this.status(t('lesson.cannotActYet', { why: this.describeWait() }));
+			return;
+		}
+		if (action.confirm && progress.phase !== 'confirm') {
+			this.update({ phase: 'confirm' });
+			return;
+		}
+		void this.perform(command);
+	}
+
+	/** The answer to a step's y/n question: y runs the command, anything else takes the question back. */
+	confirm(yes: boolean): void {
+		if (this.progress()?.phase !== 'confirm') return;
+		if (yes) this.act();
+		else this.update({ phase: 'ready' });
+	}
+
+	/** Goes on to the next step, whatever the verdict (a failed step need not block the lesson); after the last, finishes. */
+	next(): void {
+		const phase = this.progress()?.phase;
+		if (phase === 'acting' || phase === 'finished') return;
+		if (this.index + 1 < this.lesson.steps.length) this.show(this.index + 1);
+		else this.finish();
+	}
+
+	/** Back to the previous step, to look at it again or repeat it. */
+	back(): void {
+		if (this.progress()?.phase === 'acting') return;
+		this.show(Math.max(0, this.index - 1));
+	}
+
+	/** Shows the current step afresh: its key can be pressed again, or its check runs again. */
+	repeat(): void {
+		if (this.progress()?.phase === 'acting') return;
+		this.show(this.index);
+	}
+
+	/** Ends the lesson early or after the last step; the containers it made are listed by `leftovers`. */
+	leave(): void {
+		this.stop();
+		if (this.progress()?.phase !== 'finished') this.log('warn', t('lesson.left', { title: t(this.lesson.title) }), { event: 'left', title: t(this.lesson.title) });
+		this.deps.store.setState({ lesson: undefined });
+	}
+
+	/** Containers this lesson made that podman still lists: the way out says how to remove them. */
+	leftovers(): string[] {
+		const { containers } = this.deps.store.getState();
+		return this.context.created.filter((id) => containers[id] !== undefined);
+	}
+
+	/** Stops watching: no timer or subscription is left behind. */
+	stop(): void {
+		this.token++;
+		this.stopChecking?.();
+		this.stopChecking = undefined;
+	}
+
+	private step(): LessonStep {
+		const step = this.lesson.steps[this.index];
+		if (!step) throw new Error(`lesson ${this.lesson.name} has no step ${this.index}`);
+		return step;
+	}
+
+	private progress(): LessonProgress | undefined {
+		return this.deps.store.getState().lesson;
+	}
+
+	private update(patch: Partial<LessonProgress>): void {
+		const current = this.progress();
+		if (current) this.deps.store.setState({ lesson: { ...current, ...patch } });
+	}
+
+	private show(index: number): void {
+		this.stop();
+		this.index = index;
+		const step = this.step();
+		const state = this.deps.store.getState();
+		const command = step.action?.command(this.context, state);
+		this.deps.store.setState({
+			lesson: {
+				name: this.lesson.name,
+				title: t(this.lesson.title),
+				step: index,
+				steps: this.lesson.steps.length,
+				stepTitle: t(step.title),
+				explanation: t(step.explanation),
+				phase: step.action ? 'ready' : 'checking',
+				key: step.action?.key,
+				command: command ? this.shown(command) : undefined,
+				seen: undefined,
+				outcome: undefined,
+			},
+		});
+		this.log('info', t('lesson.stepHeading', { step: index + 1, steps: this.lesson.steps.length, title: t(step.title) }), {
+			event: 'step', title: t(step.title), step: index + 1, steps: this.lesson.steps.length, explanation: t(step.explanation),
+		});
+		if (step.action) this.followCommand(step.action);
+		else {
+			step.begin?.(this.context, state, Date.now());
+			this.watch();
+		}
+	}
+
+	/** Keeps the shown command current while the step waits for its key (the conmon to kill may appear only now). */
+	private followCommand(action: NonNullable<LessonStep['action']>): void {
+		const token = this.token;
+		const refresh = (): void => {
+			if (token !== this.token) return;
+			const command = action.command(this.context, this.deps.store.getState());
+			const shown = command ? this.shown(command) : undefined;
+			if (shown !== this.progress()?.command) this.update({ command: shown });
+		};
+		this.stopChecking = this.deps.store.subscribe(refresh);
+	}
+
+	private async perform(command: LessonCommand): Promise<void> {
+		const step = this.step();
+		const token = ++this.token;
+		this.stopChecking?.();
+		step.begin?.(this.context, this.deps.store.getState(), Date.now());
+		this.update({ phase: 'acting', command: this.shown(command), seen: undefined, outcome: undefined });
+		let answer: string | undefined;
+		let podmanPid: number | undefined;
+		if ('podman' in command) {
+			answer = await this.deps.actions.lessonCommand(command.podman, (pid) => (podmanPid = pid));
+		} else {
+			answer = this.deps.actions.killConmon(command.killConmon) ? '' : undefined;
+		}
+		const before = this.context.containerId;
+		// What the command made is the lesson's even when the learner has moved on meanwhile: the clean-up must know it.
+		if (answer !== undefined) step.action?.after?.(this.context, answer, podmanPid);
+		if (this.context.containerId !== undefined && this.context.containerId !== before) selectWhenListed(this.deps.store, this.context.containerId);
+		if (token !== this.token) return;
+		if (answer === undefined) {
+			this.fail(t('lesson.commandFailed'));
+			return;
+		}
+		this.watch();
+	}
+
+	/** Checks the step now, on every store change and every CHECK_INTERVAL_MS, until met or the step's time is up. */
+	private watch(): void {
+		const step = this.step();
+		const token = this.token;
+		const deadline = Date.now() + step.timeoutMs;
+		let checking = false;
+		const evaluate = (): void => {
+			// The check's own store updates would call it again from inside itself.
+			if (checking || token !== this.token) return;
+			checking = true;
+			try {
+				const now = Date.now();
+				const result = step.check(this.context, this.deps.store.getState(), now);
+				if (result.met) this.pass(result.text);
+				else if (now >= deadline) this.fail(t('lesson.expectedSeen', { expected: t(step.expectation), seen: result.seen }));
+				else if (this.progress()?.seen !== result.seen || this.progress()?.phase !== 'checking') this.update({ phase: 'checking', seen: result.seen });
+			} finally {
+				checking = false;
+			}
+		};
+		const unsubscribe = this.deps.store.subscribe(evaluate);
+		const timer = setInterval(evaluate, CHECK_INTERVAL_MS);
+		this.stopChecking = () => {
+			unsubscribe();
+			clearInterval(timer);
+		};
+		evaluate();
+	}
+
+	private pass(text: string): void {
+		this.stop();
+		this.update({ phase: 'passed', outcome: text, seen: undefined });
+		this.log('good', `✓ ${text}`, this.stepFacts('passed'));
+	}
+
+	private fail(text: string): void {
+		this.stop();
+		this.update({ phase: 'failed', outcome: text, seen: undefined });
+		this.log('bad', `✗ ${text}`, this.stepFacts('failed'));
+	}
+
+	private finish(): void {
+		this.stop();
+		this.update({ phase: 'finished', outcome: undefined, seen: undefined, key: undefined, command: undefined });
+		this.log('good', t('lesson.finished', { title: t(this.lesson.title) }), { event: 'finished', title: t(this.lesson.title) });
+	}
+
+	private stepFacts(event: 'passed' | 'failed'): Omit<LessonFacts, 'name'> {
+		return { event, title: t(this.step().title), step: this.index + 1, steps: this.lesson.steps.length };
+	}
+
+	private describeWait(): string {
+		const result = this.step().check(this.context, this.deps.store.getState(), Date.now());
+		return result.met ? result.text : result.seen;
+	}
+
+	private shown(command: LessonCommand): string {
+		return displayCommand('podman' in command ? [this.deps.podmanBinary, ...command.podman] : ['kill', '-9', String(command.killConmon)]);
+	}
+
+	private status(text: string): void {
+		this.deps.store.setState({ status: { tone: 'info', text } });
+	}
+
+	private log(tone: LogEntry['tone'], text: string, facts: Omit<LessonFacts, 'name'>): void {
+		appendLog(this.deps.store, [{ at: Date.now(), tone, text, facts: { kind: 'lesson', lesson: { name: this.lesson.name, ...facts } } }]);
+	}
+}

@@ -1,0 +1,14 @@
+import { exec } from './exec.js';
+import type { Lesson } from './lesson.js';
+import { lifecycle } from './lifecycle.js';
+import { orphan } from './orphan.js';
+import { parentage } from './parentage.js';
+import { restartPolicy } from './restartPolicy.js';
+
+/** Every lesson, in the order the menu lists them: each builds on the one before. */
+export const LESSONS: readonly Lesson[] = [lifecycle, parentage, exec, orphan, restartPolicy];
+
+/** A lesson by its command-line name. */
+export function findLesson(name: string): Lesson | undefined {
+	return LESSONS.find((lesson) => lesson.name === name);
+}

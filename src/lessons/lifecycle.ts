@@ -1,0 +1,69 @@
+import { shortId } from '../container.js';
+import { t } from '../i18n.js';
+import type { Lesson } from './lesson.js';
+import { cleanupStep, conmonWithChild, runStep } from './commonSteps.js';
+import { generationsOf, liveConmonOf, pidChain } from './observe.js';
+
+/** How long a kill may take to show as conmon's exit, with podman's exit code. */
+const EXIT_TIMEOUT_MS = 15_000;
+/** podman's died event brings the exit code some 100-250 ms after /proc shows conmon gone: wait this long for it. */
+const EXIT_CODE_WAIT_MS = 3_000;
+
+/** The seed experiment: one conmon per start, and it dies with its container. */
+export const lifecycle: Lesson = {
+	name: 'lifecycle',
+	title: 'lesson.lifecycle.title',
+	summary: 'lesson.lifecycle.summary',
+	steps: [
+		runStep({ title: 'lesson.lifecycle.run.title', explanation: 'lesson.lifecycle.run.explain' }),
+		{
+			title: 'lesson.lifecycle.kill.title',
+			explanation: 'lesson.lifecycle.kill.explain',
+			expectation: 'lesson.lifecycle.kill.expect',
+			action: { key: 'k', command: (ctx) => (ctx.containerId === undefined ? undefined : { podman: ['kill', shortId(ctx.containerId)] }) },
+			begin(ctx, state) {
+				const live = liveConmonOf(state, ctx.containerId);
+				if (live) ctx.memory.set('killed.conmon', live.pid);
+			},
+			check(ctx, state, now) {
+				const pid = ctx.memory.get('killed.conmon');
+				const killed = generationsOf(state, ctx.containerId).find((g) => g.pid === pid);
+				if (pid === undefined || !killed) return { met: false, seen: t('lesson.seen.noConmon', { name: ctx.containerName }) };
+				if (killed.exitedAt === undefined) return { met: false, seen: t('lesson.seen.conmonRuns', { conmon: killed.pid }) };
+				if (killed.exitCode === undefined && now - killed.exitedAt < EXIT_CODE_WAIT_MS) return { met: false, seen: t('lesson.seen.waitingExitCode') };
+				return { met: true, text: t('lesson.lifecycle.kill.met', { conmon: killed.pid, code: killed.exitCode ?? '?' }) };
+			},
+			timeoutMs: EXIT_TIMEOUT_MS,
+		},
+		{
+			title: 'lesson.lifecycle.start.title',
+			explanation: 'lesson.lifecycle.start.explain',
+			expectation: 'lesson.lifecycle.start.expect',
+			action: { key: 's', command: (ctx) => (ctx.containerId === undefined ? undefined : { podman: ['start', shortId(ctx.containerId)] }) },
+			begin(ctx, state) {
+				const last = generationsOf(state, ctx.containerId).at(-1);
+				if (last) ctx.memory.set('start.before', last.pid);
+			},
+			check(ctx, state) {
+				const before = ctx.memory.get('start.before');
+				const seen = conmonWithChild(ctx, state);
+				if (!seen.met) return seen;
+				if (seen.conmon === before) return { met: false, seen: t('lesson.seen.conmonRuns', { conmon: seen.conmon }) };
+				return { met: true, text: t('lesson.lifecycle.start.met', { conmon: seen.conmon, before: before ?? '?', child: seen.child }) };
+			},
+			timeoutMs: EXIT_TIMEOUT_MS,
+		},
+		{
+			title: 'lesson.lifecycle.conclusion.title',
+			explanation: 'lesson.lifecycle.conclusion.explain',
+			expectation: 'lesson.lifecycle.conclusion.expect',
+			check(ctx, state) {
+				const generations = generationsOf(state, ctx.containerId);
+				if (generations.length < 2) return { met: false, seen: t('lesson.seen.conmonCount', { count: generations.length }) };
+				return { met: true, text: t('lesson.lifecycle.conclusion.met', { count: generations.length, pids: pidChain(generations) }) };
+			},
+			timeoutMs: EXIT_TIMEOUT_MS,
+		},
+		cleanupStep(),
+	],
+};

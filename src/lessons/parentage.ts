@@ -1,0 +1,75 @@
+import { shortId } from '../container.js';
+import { t } from '../i18n.js';
+import { isAliveAs, readComm, readProcessFacts } from '../procfs.js';
+import type { Lesson } from './lesson.js';
+import { cleanupStep, conmonWithChild, runStep } from './commonSteps.js';
+import { liveConmonOf } from './observe.js';
+
+/** The checks here read /proc directly; what they look at is already there when the step is shown. */
+const LOOK_TIMEOUT_MS = 10_000;
+
+/** Who is conmon's parent? Not podman: podman has exited; conmon is the parent of the container's PID 1. */
+export const parentage: Lesson = {
+	name: 'parentage',
+	title: 'lesson.parentage.title',
+	summary: 'lesson.parentage.summary',
+	steps: [
+		runStep({ title: 'lesson.parentage.run.title', explanation: 'lesson.parentage.run.explain' }),
+		{
+			title: 'lesson.parentage.parent.title',
+			explanation: 'lesson.parentage.parent.explain',
+			expectation: 'lesson.parentage.parent.expect',
+			action: {
+				key: 'i',
+				command: (ctx) =>
+					ctx.containerId === undefined ? undefined : { podman: ['container', 'inspect', '--format', '{{.State.ConmonPid}}', shortId(ctx.containerId)] },
+				after(ctx, answer) {
+					ctx.memory.set('inspect.conmonPid', answer.trim());
+				},
+			},
+			check(ctx, state) {
+				const conmon = liveConmonOf(state, ctx.containerId);
+				const process = conmon && state.processes.find((p) => p.pid === conmon.pid);
+				if (!conmon || !process) return { met: false, seen: t('lesson.seen.noConmon', { name: ctx.containerName }) };
+				const parent = readComm(process.ppid) ?? '?';
+				// The launcher conmon podman starts forks this one and exits: for an instant the parent is podman's child.
+				if (parent === 'podman' || parent === 'conmon') return { met: false, seen: t('lesson.parentage.parent.seenPodman', { ppid: process.ppid, parent }) };
+				return {
+					met: true,
+					text: t('lesson.parentage.parent.met', { said: ctx.memory.get('inspect.conmonPid') ?? '?', conmon: conmon.pid, ppid: process.ppid, parent }),
+				};
+			},
+			timeoutMs: LOOK_TIMEOUT_MS,
+		},
+		{
+			title: 'lesson.parentage.podmanGone.title',
+			explanation: 'lesson.parentage.podmanGone.explain',
+			expectation: 'lesson.parentage.podmanGone.expect',
+			check(ctx, state) {
+				const podmanPid = ctx.memory.get('run.podmanPid');
+				const conmon = liveConmonOf(state, ctx.containerId);
+				if (typeof podmanPid !== 'number' || !conmon) return { met: false, seen: t('lesson.seen.noConmon', { name: ctx.containerName }) };
+				if (isAliveAs(podmanPid, undefined) && readComm(podmanPid) === 'podman') {
+					return { met: false, seen: t('lesson.parentage.podmanGone.seenAlive', { podman: podmanPid }) };
+				}
+				return { met: true, text: t('lesson.parentage.podmanGone.met', { podman: podmanPid, conmon: conmon.pid }) };
+			},
+			timeoutMs: LOOK_TIMEOUT_MS,
+		},
+		{
+			title: 'lesson.parentage.child.title',
+			explanation: 'lesson.parentage.child.explain',
+			expectation: 'lesson.parentage.child.expect',
+			check(ctx, state) {
+				const seen = conmonWithChild(ctx, state);
+				if (!seen.met) return seen;
+				const nsPid = readProcessFacts(seen.childPid)?.nsPid ?? [];
+				const inside = nsPid.at(-1);
+				if (inside !== 1) return { met: false, seen: t('lesson.parentage.child.seenInside', { child: seen.child, inside: inside ?? '?' }) };
+				return { met: true, text: t('lesson.parentage.child.met', { conmon: seen.conmon, child: seen.child, host: seen.childPid, inside }) };
+			},
+			timeoutMs: LOOK_TIMEOUT_MS,
+		},
+		cleanupStep(),
+	],
+};

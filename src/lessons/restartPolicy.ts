@@ -1,0 +1,39 @@
+import { t } from '../i18n.js';
+import type { Lesson } from './lesson.js';
+import { cleanupStep, runStep } from './commonSteps.js';
+import { generationsOf, pidChain } from './observe.js';
+
+/** The container's command: lives a few seconds, then fails, so that the restart policy acts. */
+export const SHORT_LIVED_COMMAND = ['sh', '-c', 'sleep 3; exit 3'] as const;
+/** This many conmons started by podman itself, with no key pressed, make the point. */
+export const RESPAWNS_TO_SEE = 3;
+const RESPAWN_TIMEOUT_MS = 60_000;
+
+/** `--restart always`: conmon respawns on its own again and again, a new PID each time. */
+export const restartPolicy: Lesson = {
+	name: 'restart-policy',
+	title: 'lesson.restartPolicy.title',
+	summary: 'lesson.restartPolicy.summary',
+	steps: [
+		runStep({ title: 'lesson.restartPolicy.run.title', explanation: 'lesson.restartPolicy.run.explain' }, ['--restart', 'always'], SHORT_LIVED_COMMAND),
+		{
+			title: 'lesson.restartPolicy.watch.title',
+			explanation: 'lesson.restartPolicy.watch.explain',
+			expectation: 'lesson.restartPolicy.watch.expect',
+			begin(ctx, state) {
+				ctx.memory.set('respawn.from', generationsOf(state, ctx.containerId).length);
+			},
+			check(ctx, state) {
+				const all = generationsOf(state, ctx.containerId);
+				const from = Math.max(0, Number(ctx.memory.get('respawn.from') ?? all.length) - 1);
+				const seen = all.slice(from);
+				const respawns = seen.length - 1;
+				if (respawns < RESPAWNS_TO_SEE) return { met: false, seen: t('lesson.restartPolicy.seen.respawns', { count: Math.max(0, respawns), pids: pidChain(seen) || '-' }) };
+				const codes = [...new Set(seen.slice(0, -1).map((g) => g.exitCode ?? '?'))].join(', ');
+				return { met: true, text: t('lesson.restartPolicy.watch.met', { count: respawns, pids: pidChain(seen), codes }) };
+			},
+			timeoutMs: RESPAWN_TIMEOUT_MS,
+		},
+		cleanupStep(),
+	],
+};
