@@ -5,6 +5,7 @@ import { useKeymap } from '../hooks/useKeymap.js';
 import { useNow } from '../hooks/useNow.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import type { Actions } from '../src/actions.js';
+import type { LessonController } from '../src/lessons/lessonController.js';
 import { ageTicksBySecond } from '../src/present.js';
 import type { AppState, AppStore } from '../src/store.js';
 import { ContainerTree } from './ContainerTree.js';
@@ -14,6 +15,8 @@ import { FilterBar, filterBarShown } from './FilterBar.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
+import { LessonMenu } from './LessonMenu.js';
+import { LESSON_PANE_LINES, LessonPane } from './LessonPane.js';
 import { StatusLine } from './StatusLine.js';
 
 /** Below this the layout cannot show a useful tree; a message says so instead of garbage. */
@@ -36,11 +39,12 @@ function eventLogLines(rows: number): number {
 }
 
 /** The whole screen: header, tree (or an overlay), event log, status line and footer. */
-export function App({ store, actions, quit }: { store: AppStore; actions: Actions; quit: () => void }) {
-	useKeymap(store, actions, quit);
+export function App({ store, actions, quit, lessons }: { store: AppStore; actions: Actions; quit: () => void; lessons?: LessonController }) {
+	useKeymap(store, actions, quit, lessons);
 	const { columns, rows } = useTerminalSize();
-	const { overlay, filterShown, youngest } = useAppState(store, (s) => ({
+	const { overlay, filterShown, youngest, inLesson } = useAppState(store, (s) => ({
 		overlay: s.overlay,
+		inLesson: s.lesson !== undefined,
 		filterShown: filterBarShown(s.filterDraft, s.filter),
 		youngest: youngestAge(s),
 	}));
@@ -55,11 +59,13 @@ export function App({ store, actions, quit }: { store: AppStore; actions: Action
 		);
 	}
 	// One line is left free: a frame exactly as tall as the terminal scrolls it on some terminals.
-	const logLines = eventLogLines(rows);
+	// A lesson's pane sits between the tree and the log; the log shrinks to make room for it.
+	const paneLines = inLesson ? Math.min(LESSON_PANE_LINES, rows - 8) : 0;
+	const logLines = inLesson ? Math.min(3, rows - paneLines - 12) : eventLogLines(rows);
 	// An overlay (help, details) takes the event log's lines too: beside it, it does not fit in 24 rows, and Ink
 	// squeezes lines out of it (the title and some keys) rather than cutting its end.
-	const logShown = overlay === undefined;
-	const mainHeight = rows - 1 - 1 - (logShown ? logLines + 1 : 0) - 1 - 1 - (filterShown ? 1 : 0);
+	const logShown = overlay === undefined && logLines > 0;
+	const mainHeight = rows - 1 - 1 - (logShown ? logLines + 1 : 0) - paneLines - 1 - 1 - (filterShown ? 1 : 0);
 	return (
 		<Box flexDirection="column" width={columns} height={rows - 1}>
 			<Header store={store} now={now} />
@@ -67,9 +73,12 @@ export function App({ store, actions, quit }: { store: AppStore; actions: Action
 				<HelpOverlay height={mainHeight} />
 			) : overlay === 'details' ? (
 				<DetailsView store={store} height={mainHeight} now={now} />
+			) : overlay === 'lessons' ? (
+				<LessonMenu store={store} height={mainHeight} />
 			) : (
 				<ContainerTree store={store} height={mainHeight} now={now} />
 			)}
+			{inLesson ? <LessonPane store={store} width={columns} height={paneLines} /> : null}
 			<FilterBar store={store} />
 			{logShown ? <EventLog store={store} lines={logLines} width={columns} /> : null}
 			<StatusLine store={store} />

@@ -1,6 +1,8 @@
 import { useInput, type Key } from 'ink';
 import type { Actions, ContainerAction } from '../src/actions.js';
 import { moveFocus } from '../src/focus.js';
+import type { LessonController } from '../src/lessons/lessonController.js';
+import { lessonMenuKey, lessonStepKey } from '../src/lessons/lessonKeys.js';
 import { ensureSelection, moveSelection, selectedContainer, visibleContainers, type AppStore } from '../src/store.js';
 
 /** Keys that act on the selected container. */
@@ -19,7 +21,7 @@ export const PAGE_SIZE = 10;
  * All keyboard handling. The order is the order of precedence: an open prompt (filter,
  * remove confirmation) takes every key, then overlays, then the main keys.
  */
-export function useKeymap(store: AppStore, actions: Actions, quit: () => void): void {
+export function useKeymap(store: AppStore, actions: Actions, quit: () => void, lessons?: LessonController): void {
 	useInput((input: string, key: Key) => {
 		const state = store.getState();
 		if (key.ctrl && input === 'c') return quit();
@@ -34,6 +36,12 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void): 
 			return;
 		}
 
+		if (lessons && state.lesson?.phase === 'confirm') {
+			lessonStepKey(lessons, input, key);
+			return;
+		}
+		if (lessons && state.overlay === 'lessons' && lessonMenuKey(lessons, input, key)) return;
+
 		if (state.overlay !== undefined) {
 			if (key.escape || input === 'q' || (input === '?' && state.overlay === 'help') || (key.return && state.overlay === 'details')) {
 				store.setState({ overlay: undefined });
@@ -42,6 +50,8 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void): 
 		}
 
 		if (input === 'q') return quit();
+		if (lessons && lessonStepKey(lessons, input, key)) return;
+		if (lessons && input === 'L') return lessons.openMenu();
 		if (key.escape) {
 			if (state.filter !== '') {
 				store.setState({ filter: '' });

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { languageFromEnv, setLanguage } from './i18n.js';
+import { findLesson, LESSONS } from './lessons/lessons.js';
 import { parseOptions, UsageError, USAGE, type Options } from './options.js';
 import { Podman, PodmanError } from './podman.js';
 import { parsePodmanVersion, MIN_PODMAN_MAJOR } from './podmanVersion.js';
@@ -95,6 +96,10 @@ async function main(): Promise<void> {
 	if (options.help) {
 		process.stdout.write(`${USAGE}\n`);
 		return;
+	}
+	const lessonName = options.lesson?.name;
+	if (lessonName !== undefined && !findLesson(lessonName)) {
+		fail(`there is no lesson "${lessonName}"; the lessons are ${LESSONS.map((l) => l.name).join(', ')}`, EXIT_USAGE);
 	}
 	if (options.version) {
 		process.stdout.write(`${packageVersion()}\n`);

@@ -2,6 +2,8 @@ import { render } from 'ink';
 import { createElement } from 'react';
 import { App } from '../components/App.js';
 import { createActions } from './actions.js';
+import { LessonController } from './lessons/lessonController.js';
+import { findLesson } from './lessons/lessons.js';
 import { followLogToFile } from './logFile.js';
 import type { Options } from './options.js';
 import type { Podman } from './podman.js';
@@ -25,11 +27,18 @@ export async function runInteractive(podman: Podman, initial: Partial<AppState>,
 		},
 	});
 
+	const lessons = new LessonController({ store, actions, podmanBinary: podman.binary, image: options.image, command: options.command });
+	if (options.lesson) {
+		const lesson = options.lesson.name === undefined ? undefined : findLesson(options.lesson.name);
+		if (lesson) lessons.start(lesson);
+		else lessons.openMenu();
+	}
+
 	// The alternate screen keeps the user's scrollback intact; it is left on every way out.
 	process.stdout.write('\u001B[?1049h\u001B[H');
 	let exitCode = 0;
 	let quitting = false;
-	const app = render(createElement(App, { store, actions, quit: () => quit(0) }), {
+	const app = render(createElement(App, { store, actions, quit: () => quit(0), lessons }), {
 		exitOnCtrlC: false,
 		// Ink's default of 30 frames a second delays a frame right after another by up to 33 ms.
 		maxFps: 60,
@@ -51,6 +60,8 @@ export async function runInteractive(podman: Podman, initial: Partial<AppState>,
 	});
 	await app.waitUntilExit();
 	process.stdout.write('\u001B[?1049l');
+	const leftovers = lessons.exitMessage();
+	if (leftovers) process.stdout.write(`${leftovers}\n`);
 	await stopLogFile?.(snapshotJson(store.getState()));
 	return exitCode;
 }

@@ -19,9 +19,15 @@ export function conmonWithChild(ctx: LessonContext, state: AppState): { met: tru
 	if (ctx.containerId === undefined) return { met: false, seen: t('lesson.seen.noContainer') };
 	const conmon = liveConmonOf(state, ctx.containerId);
 	if (!conmon) return { met: false, seen: t('lesson.seen.noConmon', { name: ctx.containerName }) };
-	const child = childrenOf(state, conmon.pid)[0];
-	if (!child) return { met: false, seen: t('lesson.seen.noChild', { conmon: conmon.pid }) };
+	// Until the runtime's `init` has exec'd the container's command, the child is `runc init`: not yet the container's process.
+	const child = childrenOf(state, conmon.pid).find((p) => !isRuntimeInit(p.argv));
+	if (!child || state.containers[ctx.containerId]?.state !== 'running') return { met: false, seen: t('lesson.seen.noChild', { conmon: conmon.pid }) };
 	return { met: true, conmon: conmon.pid, child: describeProcess(child), childPid: child.pid };
+}
+
+/** `runc init` / `crun init`-like: the OCI runtime's own process, before it becomes the container's command. */
+function isRuntimeInit(argv: readonly string[]): boolean {
+	return argv[1] === 'init' && /(?:^|\/)(?:runc|crun|youki|runsc)$/.test(argv[0] ?? '');
 }
 
 /**

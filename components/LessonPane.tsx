@@ -1,0 +1,78 @@
+import { Box, Text } from 'ink';
+import React from 'react';
+import { useAppState } from '../hooks/useAppState.js';
+import { displayWidth } from '../src/displayWidth.js';
+import { t } from '../src/i18n.js';
+import type { AppStore, LessonProgress } from '../src/store.js';
+
+/** Lines the lesson pane takes: heading, step title, explanation (up to 3), command, verdict (up to 2), keys. */
+export const LESSON_PANE_LINES = 9;
+
+const VERDICT_COLOR: Partial<Record<LessonProgress['phase'], string>> = { passed: 'green', failed: 'red', confirm: 'yellow', checking: 'yellow', acting: 'yellow' };
+
+/** The step view: what the step explains, the key and the exact command, and the check's verdict with real values. */
+export function LessonPane({ store, width, height }: { store: AppStore; width: number; height: number }) {
+	const lesson = useAppState(store, (s) => s.lesson);
+	if (!lesson) return null;
+	const heading = `─ ${t('lesson.ui.heading', { title: lesson.title, step: lesson.step + 1, steps: lesson.steps })} `;
+	const color = VERDICT_COLOR[lesson.phase];
+	return (
+		<Box flexDirection="column" height={height} overflow="hidden">
+			<Text bold color="cyan" wrap="truncate-end">
+				{heading + '─'.repeat(Math.max(0, width - displayWidth(heading)))}
+			</Text>
+			{lesson.phase === 'finished' ? (
+				<Text bold color="green" wrap="wrap">
+					{t('lesson.ui.finished')}
+				</Text>
+			) : (
+				<>
+					<Text bold wrap="truncate-end">
+						{lesson.stepTitle}
+					</Text>
+					<Box height={3} overflow="hidden">
+						<Text wrap="wrap">{lesson.explanation}</Text>
+					</Box>
+					<StepAction lesson={lesson} />
+					<Box height={2} overflow="hidden">
+						<Text wrap="wrap" {...(color ? { color } : {})}>
+							{verdict(lesson)}
+						</Text>
+					</Box>
+					<Text dimColor wrap="truncate-end">
+						{lesson.phase === 'failed'
+							? `${t('lesson.ui.failedKeys')} · ${t('lesson.ui.keys')}`
+							: t(lesson.step + 1 === lesson.steps ? 'lesson.ui.keysLast' : 'lesson.ui.keys')}
+					</Text>
+				</>
+			)}
+		</Box>
+	);
+}
+
+/** `Press k: $ podman kill 6dcd50dd9924`, or that there is nothing to press. */
+function StepAction({ lesson }: { lesson: LessonProgress }) {
+	if (lesson.key === undefined) return <Text dimColor wrap="truncate-end">{t('lesson.ui.watch')}</Text>;
+	return (
+		<Text wrap="truncate-end">
+			<Text bold>{t('lesson.ui.press', { key: lesson.key })}</Text> <Text color="cyan">{lesson.command ? `$ ${lesson.command}` : '…'}</Text>
+		</Text>
+	);
+}
+
+function verdict(lesson: LessonProgress): string {
+	switch (lesson.phase) {
+		case 'confirm':
+			return t('lesson.ui.confirm');
+		case 'acting':
+			return t('lesson.ui.running');
+		case 'checking':
+			return `${t('lesson.ui.checking')} ${lesson.seen ?? ''}`;
+		case 'passed':
+			return `✓ ${lesson.outcome ?? ''}`;
+		case 'failed':
+			return `✗ ${lesson.outcome ?? ''}`;
+		default:
+			return '';
+	}
+}

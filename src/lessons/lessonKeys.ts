@@ -1,0 +1,55 @@
+import { t } from '../i18n.js';
+import type { LessonController } from './lessonController.js';
+import { LESSONS } from './lessons.js';
+
+/** The parts of a key press the lesson keys look at (ink's Key has these). */
+export interface PressedKey {
+	escape: boolean;
+	return: boolean;
+	upArrow: boolean;
+	downArrow: boolean;
+}
+
+/** Keys that run podman outside lessons: during one, only the step's key runs a command. */
+export const COMMAND_KEYS = new Set(['r', 's', 'x', 'k', 'R', 'p', 'd']);
+
+/** The menu's keys: ↑↓ and Enter, or a lesson's number; Escape closes it. True when the key was the menu's. */
+export function lessonMenuKey(lessons: LessonController, input: string, key: PressedKey): boolean {
+	if (key.escape) lessons.store.setState({ overlay: undefined });
+	else if (key.upArrow) lessons.moveMenu(-1);
+	else if (key.downArrow) lessons.moveMenu(1);
+	else if (key.return) lessons.chooseFromMenu();
+	else if (/^[1-9]$/.test(input) && Number(input) <= LESSONS.length) {
+		lessons.store.setState({ lessonMenuIndex: Number(input) - 1 });
+		lessons.chooseFromMenu();
+	} else return input !== 'q';
+	return true;
+}
+
+/**
+ * A key during a lesson: its y/n question takes any key; then the step's key, n, b, t and
+ * Escape. The other command keys are refused, so that what the lesson checks is what its
+ * steps did. Returns false for keys the main keymap handles (movement, Enter, /, ?, q).
+ */
+export function lessonStepKey(lessons: LessonController, input: string, key: PressedKey): boolean {
+	const runner = lessons.current;
+	const progress = lessons.store.getState().lesson;
+	if (!runner || !progress) return false;
+	if (progress.phase === 'confirm') {
+		runner.confirm(input.toLowerCase() === 'y');
+		return true;
+	}
+	if (key.escape) {
+		lessons.leave();
+		return true;
+	}
+	if (progress.key !== undefined && input === progress.key) runner.act();
+	else if (input === 'n') runner.next();
+	else if (input === 'b') runner.back();
+	else if (input === 't') runner.repeat();
+	else if (COMMAND_KEYS.has(input) || input === 'e' || input === 'K' || input === 'i') {
+		const text = progress.key === undefined ? t('lesson.ui.noKeyInStep') : t('lesson.ui.notInLesson', { key: progress.key });
+		lessons.store.setState({ status: { tone: 'info', text } });
+	} else return false;
+	return true;
+}
