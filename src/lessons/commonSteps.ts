@@ -6,6 +6,8 @@ import { childrenOf, describeProcess, liveConmonOf } from './observe.js';
 
 /** How long a new container may take to have its conmon and first process on screen. */
 export const RUN_TIMEOUT_MS = 20_000;
+/** podman's died event brings the exit code some 100-250 ms after /proc shows conmon gone: wait this long for it. */
+export const EXIT_CODE_WAIT_MS = 3_000;
 /** How long podman may take to remove the lesson's containers. */
 export const CLEANUP_TIMEOUT_MS = 20_000;
 

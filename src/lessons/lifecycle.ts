@@ -1,13 +1,11 @@
 import { shortId } from '../container.js';
 import { t } from '../i18n.js';
 import type { Lesson } from './lesson.js';
-import { cleanupStep, conmonWithChild, runStep } from './commonSteps.js';
+import { cleanupStep, conmonWithChild, EXIT_CODE_WAIT_MS, runStep } from './commonSteps.js';
 import { generationsOf, liveConmonOf, pidChain } from './observe.js';
 
 /** How long a kill may take to show as conmon's exit, with podman's exit code. */
 const EXIT_TIMEOUT_MS = 15_000;
-/** podman's died event brings the exit code some 100-250 ms after /proc shows conmon gone: wait this long for it. */
-const EXIT_CODE_WAIT_MS = 3_000;
 
 /** The seed experiment: one conmon per start, and it dies with its container. */
 export const lifecycle: Lesson = {

@@ -1,6 +1,6 @@
 import { t } from '../i18n.js';
 import type { Lesson } from './lesson.js';
-import { cleanupStep, runStep } from './commonSteps.js';
+import { cleanupStep, EXIT_CODE_WAIT_MS, runStep } from './commonSteps.js';
 import { generationsOf, pidChain } from './observe.js';
 
 /** The container's command: lives a few seconds, then fails, so that the restart policy acts. */
@@ -23,12 +23,15 @@ export const restartPolicy: Lesson = {
 			begin(ctx, state) {
 				ctx.memory.set('respawn.from', generationsOf(state, ctx.containerId).length);
 			},
-			check(ctx, state) {
+			check(ctx, state, now) {
 				const all = generationsOf(state, ctx.containerId);
 				const from = Math.max(0, Number(ctx.memory.get('respawn.from') ?? all.length) - 1);
 				const seen = all.slice(from);
 				const respawns = seen.length - 1;
 				if (respawns < RESPAWNS_TO_SEE) return { met: false, seen: t('lesson.restartPolicy.seen.respawns', { count: Math.max(0, respawns), pids: pidChain(seen) || '-' }) };
+				// podman's died event brings each exit code a little after /proc showed conmon gone.
+				const lastExit = Math.max(...seen.map((g) => g.exitedAt ?? 0));
+				if (seen.slice(0, -1).some((g) => g.exitCode === undefined) && now - lastExit < EXIT_CODE_WAIT_MS) return { met: false, seen: t('lesson.seen.waitingExitCode') };
 				const codes = [...new Set(seen.slice(0, -1).map((g) => g.exitCode ?? '?'))].join(', ');
 				return { met: true, text: t('lesson.restartPolicy.watch.met', { count: respawns, pids: pidChain(seen), codes }) };
 			},
