@@ -1,4 +1,5 @@
 import { closeSync, createWriteStream, openSync } from 'node:fs';
+import { t } from './i18n.js';
 import { onLogAppended, type AppStore, type LogEntry } from './store.js';
 
 /**
@@ -10,7 +11,7 @@ export function checkLogFile(path: string): string | undefined {
 		closeSync(openSync(path, 'a'));
 		return undefined;
 	} catch (error) {
-		return `cannot write the log file ${path}: ${error instanceof Error ? error.message : String(error)}`;
+		return t('cli.logFileUnwritable', { path, message: error instanceof Error ? error.message : String(error) });
 	}
 }
 
