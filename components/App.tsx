@@ -5,6 +5,7 @@ import { useKeymap } from '../hooks/useKeymap.js';
 import { useNow } from '../hooks/useNow.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import type { Actions } from '../src/actions.js';
+import { t } from '../src/i18n.js';
 import { ageTicksBySecond } from '../src/present.js';
 import type { AppState, AppStore } from '../src/store.js';
 import { ContainerTree } from './ContainerTree.js';
@@ -50,7 +51,7 @@ export function App({ store, actions, quit }: { store: AppStore; actions: Action
 	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
 		return (
 			<Text wrap="truncate-end">
-				Terminal too small ({columns}×{rows}); conmon-tui needs {MIN_COLUMNS}×{MIN_ROWS}. q quits.
+				{t('screen.tooSmall', { columns, rows, minColumns: MIN_COLUMNS, minRows: MIN_ROWS })}
 			</Text>
 		);
 	}
@@ -68,7 +69,7 @@ export function App({ store, actions, quit }: { store: AppStore; actions: Action
 			) : overlay === 'details' ? (
 				<DetailsView store={store} height={mainHeight} now={now} />
 			) : (
-				<ContainerTree store={store} height={mainHeight} now={now} />
+				<ContainerTree store={store} height={mainHeight} width={columns} now={now} />
 			)}
 			<FilterBar store={store} />
 			{logShown ? <EventLog store={store} lines={logLines} width={columns} /> : null}
