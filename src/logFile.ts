@@ -15,7 +15,7 @@ export function checkLogFile(path: string): string | undefined {
 	}
 }
 
-/** One JSON line per event-log entry: the time, the text people read, and the facts programs read. */
+/** One JSON line per event-log entry: the time, the text people read (in the screen's language), and the facts programs read (the same in every language). */
 export function logLine(entry: LogEntry): string {
 	return `${JSON.stringify({ time: new Date(entry.at).toISOString(), text: entry.text, ...entry.facts })}\n`;
 }
