@@ -6,6 +6,7 @@ import { useNow } from '../hooks/useNow.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import type { Actions } from '../src/actions.js';
 import type { LessonController } from '../src/lessons/lessonController.js';
+import { t } from '../src/i18n.js';
 import { ageTicksBySecond } from '../src/present.js';
 import type { AppState, AppStore } from '../src/store.js';
 import { ContainerTree } from './ContainerTree.js';
@@ -54,7 +55,7 @@ export function App({ store, actions, quit, lessons }: { store: AppStore; action
 	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
 		return (
 			<Text wrap="truncate-end">
-				Terminal too small ({columns}×{rows}); conmon-tui needs {MIN_COLUMNS}×{MIN_ROWS}. q quits.
+				{t('screen.tooSmall', { columns, rows, minColumns: MIN_COLUMNS, minRows: MIN_ROWS })}
 			</Text>
 		);
 	}
@@ -76,7 +77,7 @@ export function App({ store, actions, quit, lessons }: { store: AppStore; action
 			) : overlay === 'lessons' ? (
 				<LessonMenu store={store} height={mainHeight} />
 			) : (
-				<ContainerTree store={store} height={mainHeight} now={now} />
+				<ContainerTree store={store} height={mainHeight} width={columns} now={now} />
 			)}
 			{inLesson ? <LessonPane store={store} width={columns} height={paneLines} /> : null}
 			<FilterBar store={store} />

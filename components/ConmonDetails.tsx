@@ -5,6 +5,8 @@ import { useProcessFacts } from '../hooks/useProcessFacts.js';
 import { parseConmonArgs } from '../src/conmonArgs.js';
 import { explainConmonArgs, explainConmonParent } from '../src/conmonExplain.js';
 import { shortId } from '../src/container.js';
+import { displayWidth, fitToWidth } from '../src/displayWidth.js';
+import { t } from '../src/i18n.js';
 import { formatClock, formatDuration, ordinal } from '../src/present.js';
 import type { AppStore } from '../src/store.js';
 import type { TreeRow } from '../src/tree.js';
@@ -25,36 +27,45 @@ export function ConmonDetails({ store, row, height, now }: { store: AppStore; ro
 	const exitedAt = row.kind === 'exec' ? undefined : row.generation.exitedAt;
 	const parentIsConmon = parentComm === 'conmon';
 	const earlier = row.kind === 'exec' ? [] : (generations ?? []).filter((g) => g.startTicks < row.generation.startTicks).reverse();
-	const title = row.kind === 'exec' ? 'exec-session conmon' : row.kind === 'foreign' ? 'conmon of a container this podman does not list' : 'conmon';
+	const title = t(row.kind === 'exec' ? 'details.conmon.titleExec' : row.kind === 'foreign' ? 'details.conmon.titleForeign' : 'details.conmon.title');
 	const facts = args ? explainConmonArgs(args) : [];
+	const labelWidth = Math.max(LABEL_WIDTH, ...facts.map((fact) => displayWidth(fact.label) + 1));
+	const when = exitedAt === undefined
+		? t('details.conmon.startedUp', { time: formatClock(startedAt), duration: formatDuration(now - startedAt) })
+		: t('details.conmon.startedExited', { time: formatClock(startedAt), exitTime: formatClock(exitedAt), duration: formatDuration(exitedAt - startedAt) });
+	const beforeItem = (g: (typeof earlier)[number]): string => {
+		const span = { pid: g.pid, from: formatClock(g.startedAt), to: g.exitedAt === undefined ? '?' : formatClock(g.exitedAt) };
+		return g.exitCode === undefined ? t('details.conmon.beforeItem', span) : t('details.conmon.beforeItemCode', { ...span, code: g.exitCode });
+	};
 	const lines: React.ReactElement[] = [
 		<Text key="title" bold wrap="truncate-end">
 			{title} {pid}  <Text dimColor>{containerName ? `${containerName} ` : ''}{shortId(row.containerId)}</Text>
 		</Text>,
 		<Text key="when" wrap="truncate-end">
-			started {formatClock(startedAt)} ·{' '}
-			{exitedAt === undefined ? `up ${formatDuration(now - startedAt)}` : `exited ${formatClock(exitedAt)} after ${formatDuration(exitedAt - startedAt)}`}
-			{row.kind === 'conmon' ? ` · ${ordinal(row.startNumber)} start of this container` : ''}
+			{when}
+			{row.kind === 'conmon' ? t('details.conmon.nthStart', { nth: ordinal(row.startNumber) }) : ''}
 		</Text>,
 		<Text key="parent" wrap="truncate-end">
-			parent: {process && exitedAt === undefined ? explainConmonParent(process.ppid, parentComm, parentIsConmon) : 'gone (this conmon has exited)'}
+			{t('details.conmon.parent', {
+				parent: process && exitedAt === undefined ? explainConmonParent(process.ppid, parentComm, parentIsConmon) : t('details.conmon.parentGone'),
+			})}
 		</Text>,
 	];
 	if (earlier.length > 0) {
 		lines.push(
 			<Text key="earlier" wrap="truncate-end">
-				before it: {earlier.map((g) => `${g.pid} (${formatClock(g.startedAt)}–${g.exitedAt === undefined ? '?' : formatClock(g.exitedAt)}${g.exitCode === undefined ? '' : `, code ${g.exitCode}`})`).join(', ')}
+				{t('details.conmon.before', { list: earlier.map(beforeItem).join(', ') })}
 			</Text>,
 		);
 	}
 	for (const fact of facts) {
 		lines.push(
 			<Text key={`${fact.label}/value`} wrap="truncate-end">
-				<Text color="cyan">{fact.label.padEnd(LABEL_WIDTH)}</Text>
+				<Text color="cyan">{fitToWidth(fact.label, labelWidth)}</Text>
 				{fact.value}
 			</Text>,
 			<Text key={`${fact.label}/meaning`} dimColor wrap="truncate-end">
-				{' '.repeat(LABEL_WIDTH)}
+				{' '.repeat(labelWidth)}
 				{fact.meaning}
 			</Text>,
 		);
@@ -64,10 +75,10 @@ export function ConmonDetails({ store, row, height, now }: { store: AppStore; ro
 	return (
 		<Box flexDirection="column" height={height} borderStyle="round" paddingX={1} overflow="hidden">
 			{lines.slice(0, room)}
-			<Text dimColor>Enter or Escape closes · ←/→ moves between rows</Text>
+			<Text dimColor wrap="truncate-end">{t('details.closeHint')}</Text>
 		</Box>
 	);
 }
 
-/** The width of the labels column of conmon's explained arguments. */
+/** The narrowest the labels column of conmon's explained arguments gets; wider labels widen it. */
 const LABEL_WIDTH = 18;

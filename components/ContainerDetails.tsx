@@ -3,12 +3,34 @@ import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { containerDisagreements } from '../src/anomalies.js';
 import { currentGeneration } from '../src/conmonHistory.js';
+import type { ConmonGeneration } from '../src/conmonHistory.js';
 import { shortId } from '../src/container.js';
+import { displayWidth, fitToWidth } from '../src/displayWidth.js';
+import { t, type MessageKey } from '../src/i18n.js';
 import { containerStatus, formatClock, formatDuration, ordinal } from '../src/present.js';
 import type { AppStore } from '../src/store.js';
 
-function cell(text: string, width: number): string {
-	return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+/** A column of the generations table: its heading, its narrowest width (heading and gap included), and its cell. */
+interface GenerationColumn {
+	heading: MessageKey;
+	minWidth: number;
+	cell: (g: ConmonGeneration, n: number) => string;
+}
+
+const GENERATION_COLUMNS: readonly GenerationColumn[] = [
+	{ heading: 'details.container.column.start', minWidth: 7, cell: (_g, n) => ordinal(n) },
+	{ heading: 'details.container.column.conmon', minWidth: 9, cell: (g) => String(g.pid) },
+	{ heading: 'details.container.column.started', minWidth: 10, cell: (g) => formatClock(g.startedAt) },
+	{ heading: 'details.container.column.exited', minWidth: 10, cell: (g) => (g.exitedAt === undefined ? t('details.container.running') : formatClock(g.exitedAt)) },
+	{ heading: 'details.container.column.code', minWidth: 6, cell: (g) => (g.exitCode === undefined ? '—' : String(g.exitCode)) },
+	{ heading: 'details.container.column.containerPid', minWidth: 9, cell: (g) => (g.containerPid === undefined ? '—' : String(g.containerPid)) },
+];
+
+/** Each column as wide as its widest text (in terminal columns) plus a gap, and never narrower than its minimum. */
+function columnWidths(rows: readonly { g: ConmonGeneration; n: number }[]): number[] {
+	return GENERATION_COLUMNS.map((column) =>
+		Math.max(column.minWidth, ...[t(column.heading), ...rows.map(({ g, n }) => column.cell(g, n))].map((text) => displayWidth(text) + 1)),
+	);
 }
 
 /** Enter on a container: podman's view of it beside /proc's, where they disagree, and every conmon it has had this session. */
@@ -25,7 +47,7 @@ export function ContainerDetails({ store, height, now }: { store: AppStore; heig
 	if (!container) {
 		return (
 			<Box height={height} borderStyle="round" paddingX={1}>
-				<Text>The container is gone. Escape closes.</Text>
+				<Text wrap="truncate-end">{t('details.container.gone')}</Text>
 			</Box>
 		);
 	}
@@ -35,44 +57,44 @@ export function ContainerDetails({ store, height, now }: { store: AppStore; heig
 	// Newest first; as many as fit beside the 8 fixed lines and the 2 border lines.
 	const room = Math.max(1, height - 10 - disagreements.length);
 	const shown = [...list].map((g, i) => ({ g, n: i + 1 })).reverse().slice(0, room);
+	const widths = columnWidths(shown);
+	const cells = (texts: readonly string[]): string => texts.map((text, i) => fitToWidth(text, widths[i] ?? 0)).join('');
+	const podmanSays =
+		t('details.container.podmanSays', { state: container.state, pid: container.pid ?? '—', conmonPid: container.podmanConmonPid ?? '—' }) +
+		(container.exitCode !== undefined && container.state !== 'running' ? t('details.container.exitCode', { code: container.exitCode }) : '') +
+		(container.restartCount ? t('details.container.restarted', { count: container.restartCount }) : '');
+	const liveConmon = !live
+		? t('details.container.noLiveConmon')
+		: live.containerPid
+			? t('details.container.liveConmonPid', { pid: live.pid, containerPid: live.containerPid })
+			: t('details.container.liveConmon', { pid: live.pid });
+	const procShows = t('details.container.procShows', { conmon: liveConmon }) + (execs > 0 ? t('details.container.execConmons', { count: execs }) : '');
 	return (
 		<Box flexDirection="column" height={height} borderStyle="round" paddingX={1} overflow="hidden">
 			<Text bold wrap="truncate-end">
 				{container.name}  <Text dimColor>{container.id}</Text>
 			</Text>
 			<Text wrap="truncate-end">
-				image {container.image} · command {container.command.join(' ')} · {containerStatus(container, now)}
+				{t('details.container.summary', { image: container.image, command: container.command.join(' '), status: containerStatus(container, now) })}
 			</Text>
-			<Text wrap="truncate-end">
-				podman says: state {container.state}, PID {container.pid ?? '—'}, conmon PID {container.podmanConmonPid ?? '—'}
-				{container.exitCode !== undefined && container.state !== 'running' ? `, exit code ${container.exitCode}` : ''}
-				{container.restartCount ? `, restarted ${container.restartCount}×` : ''}
-			</Text>
-			<Text wrap="truncate-end">
-				/proc shows: {live ? `conmon ${live.pid}${live.containerPid ? `, container PID ${live.containerPid}` : ''}` : 'no live conmon'}
-				{execs > 0 ? `, ${execs} exec session conmon(s)` : ''}
-			</Text>
+			<Text wrap="truncate-end">{podmanSays}</Text>
+			<Text wrap="truncate-end">{procShows}</Text>
 			{disagreements.map((d) => (
 				<Text key={d.kind} color="yellow" wrap="truncate-end">
 					⚠ {d.text}
 				</Text>
 			))}
 			<Text> </Text>
-			<Text bold>conmon generations seen this session ({list.length}), newest first</Text>
-			<Text dimColor>{`${cell('start', 7)}${cell('conmon', 9)}${cell('started', 10)}${cell('exited', 10)}${cell('code', 6)}${cell('ctr PID', 9)}lived`}</Text>
+			<Text bold wrap="truncate-end">{t('details.container.generations', { count: list.length })}</Text>
+			<Text dimColor wrap="truncate-end">{cells(GENERATION_COLUMNS.map((c) => t(c.heading))) + t('details.container.column.lived')}</Text>
 			{shown.map(({ g, n }) => (
 				<Text key={`${g.pid}@${g.startTicks}`} {...(g.exitedAt === undefined ? { color: 'cyan' } : {})} wrap="truncate-end">
-					{cell(ordinal(n), 7)}
-					{cell(String(g.pid), 9)}
-					{cell(formatClock(g.startedAt), 10)}
-					{cell(g.exitedAt === undefined ? 'running' : formatClock(g.exitedAt), 10)}
-					{cell(g.exitCode === undefined ? '—' : String(g.exitCode), 6)}
-					{cell(g.containerPid === undefined ? '—' : String(g.containerPid), 9)}
+					{cells(GENERATION_COLUMNS.map((c) => c.cell(g, n)))}
 					{formatDuration((g.exitedAt ?? now) - g.startedAt)}
 				</Text>
 			))}
-			{list.length === 0 ? <Text dimColor>none yet: conmon-tui has not seen this container run</Text> : null}
-			<Text dimColor>{`Enter or Escape closes · container ${shortId(container.id)}`}</Text>
+			{list.length === 0 ? <Text dimColor wrap="truncate-end">{t('details.container.noGenerations')}</Text> : null}
+			<Text dimColor wrap="truncate-end">{t('details.container.closeHint', { id: shortId(container.id) })}</Text>
 		</Box>
 	);
 }

@@ -1,17 +1,14 @@
 import { Box, Text } from 'ink';
 import React, { useMemo, useRef } from 'react';
 import { useAppState } from '../hooks/useAppState.js';
+import { t } from '../src/i18n.js';
 import type { AppStore } from '../src/store.js';
 import { buildTree } from '../src/tree.js';
-import { TreeLine, type ColumnWidths } from './TreeLine.js';
-
-/** Column caps: long names and images are cut with … rather than pushing the status off screen. */
-const MAX_NAME = 28;
-const MAX_IMAGE = 30;
-const MAX_COMMAND = 24;
+import { containerColumnWidths } from '../src/treeColumns.js';
+import { TreeLine } from './TreeLine.js';
 
 /** The live tree: containers, their conmon, exec sessions and processes, scrolled to keep the selection in view. */
-export function ContainerTree({ store, height, now }: { store: AppStore; height: number; now: number }) {
+export function ContainerTree({ store, height, width, now }: { store: AppStore; height: number; width: number; now: number }) {
 	const { containers, history, processes, unmonitored, filter, selectedId, busy, loaded, helpers, ownUid, allUsers, userNames, focusKey } = useAppState(store, (s) => ({
 		containers: s.containers,
 		history: s.history,
@@ -31,16 +28,10 @@ export function ContainerTree({ store, height, now }: { store: AppStore; height:
 		() => buildTree({ containers: Object.values(containers), history, processes, unmonitored, helpers, ownUid, allUsers, userNames }, filter, now),
 		[containers, history, processes, unmonitored, helpers, ownUid, allUsers, userNames, filter, now],
 	);
-	const widths = useMemo<ColumnWidths>(() => {
-		const listed = rows.flatMap((r) => (r.kind === 'container' ? [r.container] : []));
-		const widest = (pick: (c: (typeof listed)[number]) => string, cap: number) =>
-			Math.min(cap, Math.max(1, ...listed.map((c) => pick(c).length)));
-		return {
-			name: widest((c) => c.name, MAX_NAME),
-			image: widest((c) => c.image, MAX_IMAGE),
-			command: widest((c) => c.command.join(' '), MAX_COMMAND),
-		};
-	}, [rows]);
+	const widths = useMemo(
+		() => containerColumnWidths(rows.flatMap((r) => (r.kind === 'container' ? [r.container] : [])), now, width),
+		[rows, now, width],
+	);
 
 	// The cursor: a focused row of the selected container's branch, else the container's row.
 	const cursorKey = rows.some((r) => r.key === focusKey && r.containerId === selectedId) ? focusKey : selectedId;
@@ -58,14 +49,10 @@ export function ContainerTree({ store, height, now }: { store: AppStore; height:
 	offset.current = Math.max(0, Math.min(offset.current, rows.length - height));
 
 	if (rows.length === 0) {
-		const message = !loaded
-			? 'asking podman for containers…'
-			: filter
-				? `no container matches "${filter}" (Escape clears the filter)`
-				: 'no containers yet: press r to run one, or run one with podman in another terminal';
+		const message = !loaded ? t('tree.loading') : filter ? t('tree.noMatch', { filter }) : t('tree.noContainers');
 		return (
 			<Box height={height} flexDirection="column">
-				<Text dimColor>{message}</Text>
+				<Text dimColor wrap="truncate-end">{message}</Text>
 			</Box>
 		);
 	}

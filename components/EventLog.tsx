@@ -1,6 +1,8 @@
 import { Box, Text } from 'ink';
 import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
+import { displayWidth } from '../src/displayWidth.js';
+import { t } from '../src/i18n.js';
 import { formatClockMs } from '../src/present.js';
 import type { AppStore, LogEntry } from '../src/store.js';
 
@@ -19,10 +21,10 @@ function colorOf(color: string | undefined): { color?: string } {
 /** The last lifecycle changes, newest at the bottom, with times to the millisecond. */
 export function EventLog({ store, lines, width }: { store: AppStore; lines: number; width: number }) {
 	const log = useAppState(store, (s) => s.log.slice(-lines));
-	const title = '─ events ';
+	const title = `─ ${t('eventLog.title')} `;
 	return (
 		<Box flexDirection="column" height={lines + 1}>
-			<Text dimColor>{title + '─'.repeat(Math.max(0, width - title.length))}</Text>
+			<Text dimColor>{title + '─'.repeat(Math.max(0, width - displayWidth(title)))}</Text>
 			{log.map((entry) => (
 				<Text key={entry.id} wrap="truncate-end">
 					<Text dimColor>{formatClockMs(entry.at)} </Text>

@@ -1,6 +1,7 @@
 import { Text } from 'ink';
 import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
+import { t } from '../src/i18n.js';
 import type { AppStore } from '../src/store.js';
 
 /** The filter prompt while typing, or the filter in force. Renders nothing without a filter. */
@@ -12,14 +13,14 @@ export function FilterBar({ store }: { store: AppStore }) {
 				<Text color="cyan">/</Text>
 				{draft}
 				<Text inverse> </Text>
-				<Text dimColor>  Enter keeps · Escape clears</Text>
+				<Text dimColor>{`  ${t('filter.draftHint')}`}</Text>
 			</Text>
 		);
 	}
 	if (filter === '') return null;
 	return (
 		<Text wrap="truncate-end" dimColor>
-			filter: <Text color="cyan">{filter}</Text>  (/ edits · Escape clears)
+			{t('filter.label')} <Text color="cyan">{filter}</Text>  {t('filter.hint')}
 		</Text>
 	);
 }

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { currentGeneration } from '../src/conmonHistory.js';
+import { t } from '../src/i18n.js';
 import { formatClock } from '../src/present.js';
 import type { AppStore } from '../src/store.js';
 
@@ -19,8 +20,8 @@ export function Header({ store, now }: { store: AppStore; now: number }) {
 			<Text wrap="truncate-end">
 				<Text bold color="cyan">conmon-tui</Text>
 				<Text dimColor>{version ? `  podman ${version}` : ''}</Text>
-				{`  ${containers} containers · ${running} running · ${conmons} conmons`}
-				{stream === 'live' ? '' : <Text color={stream === 'lost' ? 'red' : 'yellow'}>{`  events: ${stream}`}</Text>}
+				{`  ${t('header.counts', { containers, running, conmons })}`}
+				{stream === 'live' ? '' : <Text color={stream === 'lost' ? 'red' : 'yellow'}>{`  ${t(`header.stream.${stream}`)}`}</Text>}
 			</Text>
 			{/* The clock keeps its width and the counts are cut instead: in a narrow terminal the
 			    clock wrapped onto a second line, which pushed the tree's top row off screen. */}

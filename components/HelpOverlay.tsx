@@ -1,20 +1,23 @@
 import { Box, Text } from 'ink';
 import React from 'react';
-import { KEY_HELP } from '../src/keyHelp.js';
+import { displayWidth, fitToWidth } from '../src/displayWidth.js';
+import { t } from '../src/i18n.js';
+import { keyHelp } from '../src/keyHelp.js';
 
 /** The `?` overlay: every key and what it does. */
 export function HelpOverlay({ height }: { height: number }) {
-	const width = Math.max(...KEY_HELP.map((k) => k.keys.length));
+	const keys = keyHelp();
+	const width = Math.max(...keys.map((k) => displayWidth(k.keys)));
 	return (
 		<Box flexDirection="column" height={height} borderStyle="round" paddingX={1} overflow="hidden">
-			<Text bold>Keys — Escape or ? closes</Text>
-			{KEY_HELP.map((k) => (
+			<Text bold wrap="truncate-end">{t('help.title')}</Text>
+			{keys.map((k) => (
 				<Text key={k.keys} wrap="truncate-end">
-					<Text color="cyan">{k.keys.padEnd(width)}</Text>  {k.does}
+					<Text color="cyan">{fitToWidth(k.keys, width)}</Text>  {k.does}
 				</Text>
 			))}
 			<Text dimColor wrap="truncate-end">
-				Every podman command a key runs is shown on the status line and in the event log.
+				{t('help.note')}
 			</Text>
 		</Box>
 	);

@@ -2,10 +2,34 @@ import { Box, Text } from 'ink';
 import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { useProcessFacts } from '../hooks/useProcessFacts.js';
+import { displayWidth, fitToWidth } from '../src/displayWidth.js';
+import { t, type MessageKey } from '../src/i18n.js';
 import { processCommand, formatClock } from '../src/present.js';
-import { STATE_NAMES, startTicksToMs, uidInside, type ProcessInfo } from '../src/procfs.js';
-import { HELPER_PURPOSE, type RootlessHelper } from '../src/rootlessHelpers.js';
+import { startTicksToMs, uidInside, type ProcessInfo } from '../src/procfs.js';
+import { helperPurpose, type RootlessHelper } from '../src/rootlessHelpers.js';
 import type { AppStore } from '../src/store.js';
+
+/** The labels of the details, in the order shown. */
+const LABELS = [
+	'details.process.hostPid',
+	'details.process.insidePid',
+	'details.process.parent',
+	'details.process.user',
+	'details.process.state',
+	'details.process.command',
+	'details.process.started',
+	'details.process.children',
+] as const satisfies readonly MessageKey[];
+
+/** The narrowest the labels column gets; wider labels (in terminal columns) widen it. */
+const LABEL_WIDTH = 16;
+
+/** What a state letter of /proc/PID/stat means. */
+const STATE_NAMES: Readonly<Record<string, MessageKey>> = {
+	R: 'details.process.stateName.R', S: 'details.process.stateName.S', D: 'details.process.stateName.D',
+	Z: 'details.process.stateName.Z', T: 'details.process.stateName.T', t: 'details.process.stateName.t',
+	X: 'details.process.stateName.X', I: 'details.process.stateName.I',
+};
 
 /** Enter on a container process (or a rootless helper): its PIDs and UIDs inside and out, state, command, start, children. */
 export function ProcessDetails({ store, process, helper, height, now }: { store: AppStore; process: ProcessInfo; helper?: RootlessHelper; height: number; now: number }) {
@@ -18,28 +42,34 @@ export function ProcessDetails({ store, process, helper, height, now }: { store:
 	const hostUid = facts?.uid ?? process.uid;
 	const insideUid = hostUid === undefined || !facts ? undefined : uidInside(hostUid, facts.uidMap);
 	const started = bootTimeMs === undefined ? undefined : startTicksToMs(process.startTicks, bootTimeMs);
-	const line = (label: string, value: string) => (
+	const labelWidth = Math.max(LABEL_WIDTH, ...LABELS.map((label) => displayWidth(t(label)) + 1));
+	const line = (label: (typeof LABELS)[number], value: string) => (
 		<Text wrap="truncate-end">
-			<Text color="cyan">{label.padEnd(16)}</Text>
+			<Text color="cyan">{fitToWidth(t(label), labelWidth)}</Text>
 			{value}
 		</Text>
 	);
+	const user = hostUid === undefined
+		? '—'
+		: insideUid === undefined || insideUid === hostUid
+			? t('details.process.hostUid', { uid: hostUid })
+			: t('details.process.hostUidInside', { uid: hostUid, inside: insideUid });
 	return (
 		<Box flexDirection="column" height={height} borderStyle="round" paddingX={1} overflow="hidden">
 			<Text bold wrap="truncate-end">
 				{processCommand(process)}
 			</Text>
-			{helper ? <Text wrap="truncate-end" color="yellow">{HELPER_PURPOSE[helper.kind]}</Text> : null}
-			{line('host PID', String(process.pid))}
-			{line('PID inside', insidePid === undefined ? '— (same PID namespace as the host)' : `${insidePid}  (NSpid ${facts?.nsPid.join(' → ')})`)}
-			{line('parent', `${process.ppid}${parentComm ? ` (${parentComm})` : ''}`)}
-			{line('user', hostUid === undefined ? '—' : `host uid ${hostUid}${insideUid === undefined || insideUid === hostUid ? '' : `, uid ${insideUid} inside the container`}`)}
-			{line('state', `${process.state} — ${STATE_NAMES[process.state] ?? 'unknown'}`)}
-			{line('command', process.argv.length > 0 ? process.argv.join(' ') : `[${process.comm}] (no command line: exited or a kernel thread)`)}
-			{line('started', started === undefined ? '—' : formatClock(started))}
-			{line('children', children || 'none')}
-			{facts === undefined ? <Text color="red">this process has exited</Text> : null}
-			<Text dimColor>Enter or Escape closes · ←/→ moves between rows</Text>
+			{helper ? <Text wrap="truncate-end" color="yellow">{helperPurpose(helper.kind)}</Text> : null}
+			{line('details.process.hostPid', String(process.pid))}
+			{line('details.process.insidePid', insidePid === undefined ? t('details.process.samePidNamespace') : `${insidePid}  (NSpid ${facts?.nsPid.join(' → ')})`)}
+			{line('details.process.parent', `${process.ppid}${parentComm ? ` (${parentComm})` : ''}`)}
+			{line('details.process.user', user)}
+			{line('details.process.state', `${process.state} — ${t(STATE_NAMES[process.state] ?? 'details.process.stateName.unknown')}`)}
+			{line('details.process.command', process.argv.length > 0 ? process.argv.join(' ') : t('details.process.noCommandLine', { comm: process.comm }))}
+			{line('details.process.started', started === undefined ? '—' : formatClock(started))}
+			{line('details.process.children', children || t('details.process.noChildren'))}
+			{facts === undefined ? <Text color="red">{t('details.process.exited')}</Text> : null}
+			<Text dimColor wrap="truncate-end">{t('details.closeHint')}</Text>
 		</Box>
 	);
 }

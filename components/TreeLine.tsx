@@ -1,18 +1,9 @@
 import { Text } from 'ink';
 import React, { memo } from 'react';
+import { fitToWidth } from '../src/displayWidth.js';
 import { containerColumns, rowText, stateGlyph } from '../src/present.js';
 import type { TreeRow } from '../src/tree.js';
-
-/** Column widths shared by every container row, so names, IDs and images line up. */
-export interface ColumnWidths {
-	name: number;
-	image: number;
-	command: number;
-}
-
-function fit(text: string, width: number): string {
-	return text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text.padEnd(width);
-}
+import type { ColumnWidths } from '../src/treeColumns.js';
 
 function rowColor(row: TreeRow): { color?: string } {
 	const color = rowColorName(row);
@@ -45,13 +36,13 @@ export const TreeLine = memo(function TreeLine({
 		return (
 			<Text wrap="truncate-end" inverse={selected}>
 				<Text {...color}>{stateGlyph(row.container.state)} </Text>
-				<Text bold>{fit(c.name, widths.name)}</Text>
+				<Text bold>{fitToWidth(c.name, widths.name)}</Text>
 				{'  '}
 				<Text dimColor={!selected}>{c.id}</Text>
 				{'  '}
-				{fit(c.image, widths.image)}
+				{fitToWidth(c.image, widths.image)}
 				{'  '}
-				{fit(c.command, widths.command)}
+				{fitToWidth(c.command, widths.command)}
 				{'  '}
 				<Text {...color}>{c.status}</Text>
 				{busy ? <Text color="yellow">{`  … ${busy}`}</Text> : null}

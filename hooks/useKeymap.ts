@@ -3,6 +3,7 @@ import type { Actions, ContainerAction } from '../src/actions.js';
 import { moveFocus } from '../src/focus.js';
 import type { LessonController } from '../src/lessons/lessonController.js';
 import { lessonMenuKey, lessonStepKey } from '../src/lessons/lessonKeys.js';
+import { t } from '../src/i18n.js';
 import { ensureSelection, moveSelection, selectedContainer, visibleContainers, type AppStore } from '../src/store.js';
 
 /** Keys that act on the selected container. */
@@ -32,7 +33,7 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 			const container = state.containers[state.confirmRemoveId];
 			store.setState({ confirmRemoveId: undefined, status: undefined });
 			if (input.toLowerCase() === 'y' && container) void actions.onContainer('remove', container);
-			else store.setState({ status: { tone: 'info', text: 'remove canceled' } });
+			else store.setState({ status: { tone: 'info', text: t('status.removeCanceled') } });
 			return;
 		}
 
@@ -84,11 +85,11 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 		const action = CONTAINER_KEYS[input];
 		if (action === undefined && input !== 'd') return;
 		if (!container) {
-			store.setState({ status: { tone: 'info', text: 'no container selected: press r to run one' } });
+			store.setState({ status: { tone: 'info', text: t('status.noSelection') } });
 			return;
 		}
 		if (input === 'd') {
-			store.setState({ confirmRemoveId: container.id, status: { tone: 'info', text: `remove ${container.name}? y/n` } });
+			store.setState({ confirmRemoveId: container.id, status: { tone: 'info', text: t('status.confirmRemove', { name: container.name }) } });
 			return;
 		}
 		if (action) void actions.onContainer(action, container);
@@ -114,7 +115,7 @@ function filterKey(store: AppStore, input: string, key: Key): void {
 		// Enter keeps the filter and puts the cursor on the first match.
 		const first = visibleContainers(store.getState())[0];
 		store.setState({ selectedId: first?.id });
-		if (!first) store.setState({ status: { tone: 'info', text: `no container matches "${draft}"; Escape clears the filter` } });
+		if (!first) store.setState({ status: { tone: 'info', text: t('status.noMatch', { filter: draft }) } });
 		return;
 	}
 	if (key.backspace || key.delete) {

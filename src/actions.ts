@@ -1,4 +1,5 @@
 import { shortId, type Container } from './container.js';
+import { t, type MessageKey } from './i18n.js';
 import { PodmanError, type Podman } from './podman.js';
 import { appendLog, selectWhenListed, type AppStore } from './store.js';
 
@@ -23,10 +24,10 @@ export function runArgs(image: string, command: readonly string[]): string[] {
 }
 
 /** What the verbs look like on the status line while they run. */
-const PROGRESS: Record<ContainerAction | 'run' | 'lesson', string> = {
-	start: 'starting', stop: 'stopping', kill: 'killing', restart: 'restarting',
-	pause: 'pausing', unpause: 'unpausing', remove: 'removing', run: 'running a new container',
-	lesson: 'busy with a lesson step',
+const PROGRESS: Record<ContainerAction | 'run' | 'lesson', MessageKey> = {
+	start: 'status.progress.start', stop: 'status.progress.stop', kill: 'status.progress.kill', restart: 'status.progress.restart',
+	pause: 'status.progress.pause', unpause: 'status.progress.unpause', remove: 'status.progress.remove', run: 'status.progress.run',
+	lesson: 'status.progress.lesson',
 };
 
 /** Quotes an argv element for display only, so a shown command can be pasted into a shell. */
@@ -63,11 +64,11 @@ export function createActions(deps: ActionDeps) {
 		onSpawn?: (pid: number) => void,
 	): Promise<string | undefined> {
 		if (store.getState().busy[key]) {
-			store.setState({ status: { tone: 'info', text: `${label} is already ${store.getState().busy[key]}; wait for it` } });
+			store.setState({ status: { tone: 'info', text: t('status.alreadyBusy', { label, busy: store.getState().busy[key] ?? '' }) } });
 			return undefined;
 		}
 		const shown = displayCommand([podman.binary, ...args]);
-		store.setState((s) => ({ busy: { ...s.busy, [key]: PROGRESS[verb] }, status: { tone: 'working', text: `$ ${shown}` } }));
+		store.setState((s) => ({ busy: { ...s.busy, [key]: t(PROGRESS[verb]) }, status: { tone: 'working', text: `$ ${shown}` } }));
 		appendLog(store, [{ at: Date.now(), tone: 'command', text: `$ ${shown}`, facts: { kind: 'command', command: [podman.binary, ...args] } }]);
 		deps.onChange(key === 'run' ? [] : [key]);
 		const started = Date.now();
@@ -108,7 +109,7 @@ export function createActions(deps: ActionDeps) {
 		 * last line of output, or undefined when it failed (the status line has podman's error).
 		 */
 		async lessonCommand(args: readonly string[], onSpawn?: (pid: number) => void): Promise<string | undefined> {
-			return execute('lesson', 'lesson', args, 'the lesson step', onSpawn);
+			return execute('lesson', 'lesson', args, t('status.lessonStep'), onSpawn);
 		},
 		/**
 		 * `kill -9 PID` of a conmon, for the orphan lesson (after the learner confirmed): not a

@@ -1,5 +1,6 @@
 import { currentGeneration, type ConmonGeneration } from './conmonHistory.js';
 import { expectsConmon, type Container } from './container.js';
+import { t } from './i18n.js';
 
 /** A disagreement between podman's view of a container and what /proc shows. */
 export interface Disagreement {
@@ -21,21 +22,22 @@ export function containerDisagreements(
 	const live = (generations ?? []).filter((g) => g.exitedAt === undefined);
 	const current = currentGeneration(generations);
 	if (container.podmanConmonPid !== undefined && current?.pid !== container.podmanConmonPid && !live.some((g) => g.pid === container.podmanConmonPid)) {
+		const pid = container.podmanConmonPid;
 		found.push({
 			kind: 'stale-conmon-pid',
-			text: `podman's ConmonPid ${container.podmanConmonPid} is stale: no such conmon in /proc${current ? ` (the live one is ${current.pid})` : ''}`,
+			text: current ? t('anomaly.staleConmonPidLive', { pid, live: current.pid }) : t('anomaly.staleConmonPid', { pid }),
 		});
 	}
 	if ((expectsConmon(container) && live.length === 0) || unmonitoredPid !== undefined) {
 		found.push({
 			kind: 'container-without-conmon',
 			text: unmonitoredPid === undefined
-				? `podman says ${container.state}, but no conmon watches this container`
-				: `podman says ${container.state}, but no conmon watches it: PID ${unmonitoredPid} runs with no conmon (podman rm -f recovers)`,
+				? t('anomaly.noConmon', { state: container.state })
+				: t('anomaly.noConmonPid', { state: container.state, pid: unmonitoredPid }),
 		});
 	}
 	if (live.length > 1) {
-		found.push({ kind: 'two-conmons', text: `${live.length} main conmons at once: ${live.map((g) => g.pid).join(', ')} (outside any exec session)` });
+		found.push({ kind: 'two-conmons', text: t('anomaly.twoConmons', { count: live.length, pids: live.map((g) => g.pid).join(', ') }) });
 	}
 	return found;
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { languageFromEnv, setLanguage } from './i18n.js';
+import { languageFromEnv, setLanguage, t } from './i18n.js';
+import { parseOptions, UsageError, usage, type Options } from './options.js';
 import { findLesson, LESSONS } from './lessons/lessons.js';
-import { parseOptions, UsageError, USAGE, type Options } from './options.js';
 import { Podman, PodmanError } from './podman.js';
 import { parsePodmanVersion, MIN_PODMAN_MAJOR } from './podmanVersion.js';
 import { snapshotJson, snapshotText } from './snapshot.js';
@@ -14,10 +14,6 @@ import { Watcher } from './watcher.js';
 /** Exit codes: 1 for a problem with the machine (no podman, no terminal), 2 for a bad command line. */
 const EXIT_TROUBLE = 1;
 const EXIT_USAGE = 2;
-
-const INSTALL_HINT =
-	'Install it and run conmon-tui again: Debian/Ubuntu `sudo apt-get install podman`, ' +
-	'Fedora `sudo dnf install podman`, Arch `sudo pacman -S podman`; see https://podman.io/docs/installation';
 
 function packageVersion(): string {
 	const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
@@ -34,16 +30,16 @@ async function checkPodman(podman: Podman): Promise<string> {
 	try {
 		const { stdout } = await podman.run(['--version']);
 		const version = parsePodmanVersion(stdout);
-		if (!version) fail(`could not read podman's version from "${stdout.trim()}"`, EXIT_TROUBLE);
+		if (!version) fail(t('cli.unreadableVersion', { output: stdout.trim() }), EXIT_TROUBLE);
 		if (version.major < MIN_PODMAN_MAJOR) {
-			fail(`podman ${version.text} is too old: conmon-tui needs podman ${MIN_PODMAN_MAJOR}.0 or newer. ${INSTALL_HINT}`, EXIT_TROUBLE);
+			fail(t('cli.podmanTooOld', { version: version.text, major: MIN_PODMAN_MAJOR, hint: t('cli.installHint') }), EXIT_TROUBLE);
 		}
 		return version.text;
 	} catch (error) {
 		if (error instanceof PodmanError && error.reason === 'missing') {
-			fail(`conmon-tui needs podman, and ${error.message}. ${INSTALL_HINT}`, EXIT_TROUBLE);
+			fail(t('cli.podmanMissing', { reason: error.message, hint: t('cli.installHint') }), EXIT_TROUBLE);
 		}
-		fail(`podman does not work here: ${error instanceof Error ? error.message : String(error)}`, EXIT_TROUBLE);
+		fail(t('cli.podmanBroken', { message: error instanceof Error ? error.message : String(error) }), EXIT_TROUBLE);
 	}
 }
 
@@ -89,12 +85,13 @@ async function main(): Promise<void> {
 	try {
 		options = parseOptions(process.argv.slice(2));
 	} catch (error) {
+		// In English, as the message itself: see UsageError.
 		if (error instanceof UsageError) fail(`${error.message} (see conmon-tui --help)`, EXIT_USAGE);
 		throw error;
 	}
 	setLanguage(options.lang ?? languageFromEnv(process.env));
 	if (options.help) {
-		process.stdout.write(`${USAGE}\n`);
+		process.stdout.write(`${usage()}\n`);
 		return;
 	}
 	const lessonName = options.lesson?.name;
@@ -106,7 +103,7 @@ async function main(): Promise<void> {
 		return;
 	}
 	if (!options.once && !(process.stdout.isTTY && process.stdin.isTTY)) {
-		fail('the live view needs a terminal (stdin and stdout); for a pipe or a script use --once, or --once --json', EXIT_TROUBLE);
+		fail(t('cli.needsTerminal'), EXIT_TROUBLE);
 	}
 	if (options.logFile !== undefined) {
 		const problem = checkLogFile(options.logFile);
@@ -131,5 +128,5 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-	fail(`unexpected error: ${error instanceof Error ? error.message : String(error)}`, EXIT_TROUBLE);
+	fail(t('cli.unexpected', { message: error instanceof Error ? error.message : String(error) }), EXIT_TROUBLE);
 });

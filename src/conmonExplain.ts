@@ -1,4 +1,5 @@
 import type { ConmonArgs } from './conmonArgs.js';
+import { t, type MessageParams } from './i18n.js';
 
 /** One fact from conmon's command line, with what it means in plain words. */
 export interface ConmonFact {
@@ -7,27 +8,26 @@ export interface ConmonFact {
 	meaning: string;
 }
 
+/** The arguments explained, each with a `explain.<name>.label` and `explain.<name>.meaning` message. */
+type ExplainedArg = 'container' | 'execSession' | 'nameAtStart' | 'runtime' | 'bundle' | 'containerPidfile' | 'conmonPidfile' | 'exitDir' | 'log' | 'exitCommand';
+
 /** conmon's arguments explained: what each one tells, for a person who has never read conmon's source. */
 export function explainConmonArgs(args: ConmonArgs): ConmonFact[] {
 	const facts: ConmonFact[] = [];
-	const add = (label: string, value: string | undefined, meaning: string): void => {
-		if (value !== undefined && value !== '') facts.push({ label, value, meaning });
+	const add = (name: ExplainedArg, value: string | undefined, params: MessageParams = {}): void => {
+		if (value !== undefined && value !== '') facts.push({ label: t(`explain.${name}.label`), value, meaning: t(`explain.${name}.meaning`, params) });
 	};
-	add('container', args.containerId, 'the container this conmon watches (-c)');
-	if (args.execSessionId) add('exec session', args.execSessionId, 'a `podman exec` session: this conmon runs one command in the container (-e, -u)');
-	add('name at start', args.name, 'the container name when it started (-n); a later rename does not change it');
-	add('runtime', args.runtime, 'the OCI runtime conmon calls to create and start the container (-r)');
-	add('bundle', args.bundle, 'the OCI bundle: config.json and the root filesystem the runtime is given (-b)');
-	add('container pidfile', args.containerPidfile, "where the runtime writes the container's host PID (-p)");
-	add('conmon pidfile', args.conmonPidfile, "where conmon writes its own PID: podman's ConmonPid (--conmon-pidfile)");
-	add('exit directory', args.exitDir, "when the container dies, conmon writes its exit code to a file named after the container here; podman reads it (--exit-dir)");
+	add('container', args.containerId);
+	if (args.execSessionId) add('execSession', args.execSessionId);
+	add('nameAtStart', args.name);
+	add('runtime', args.runtime);
+	add('bundle', args.bundle);
+	add('containerPidfile', args.containerPidfile);
+	add('conmonPidfile', args.conmonPidfile);
+	add('exitDir', args.exitDir);
 	const log = splitLogPath(args.logPath);
-	add('log', log?.path, `the container's stdout and stderr, written by conmon with the ${log?.driver ?? 'k8s-file'} driver: what \`podman logs\` reads (-l)`);
-	add(
-		'exit command',
-		args.exitCommand?.join(' '),
-		"what conmon runs after the container dies, before it exits itself: podman's cleanup (unmount, network teardown, runtime delete, restart policy)",
-	);
+	add('log', log?.path, { driver: log?.driver ?? 'k8s-file' });
+	add('exitCommand', args.exitCommand?.join(' '));
 	return facts;
 }
 
@@ -42,9 +42,7 @@ export function splitLogPath(logPath: string | undefined): { driver: string; pat
 /** Why conmon's parent is what it is: never podman. */
 export function explainConmonParent(ppid: number, parentComm: string | undefined, parentIsConmon: boolean): string {
 	const who = `PID ${ppid}${parentComm ? ` (${parentComm})` : ''}`;
-	if (ppid === 1) {
-		return `${who}: podman started a first conmon, which forked this one and exited at once; the orphan was adopted by PID 1. podman itself has long exited.`;
-	}
-	if (parentIsConmon) return `${who}: the first conmon, about to exit; this one will then be adopted by PID 1 or a subreaper.`;
-	return `${who}: a subreaper (PR_SET_CHILD_SUBREAPER, e.g. systemd --user), which adopts orphans below it instead of PID 1. It is not podman.`;
+	if (ppid === 1) return t('explain.parent.adoptedByInit', { who });
+	if (parentIsConmon) return t('explain.parent.firstConmon', { who });
+	return t('explain.parent.subreaper', { who });
 }

@@ -1,5 +1,6 @@
 import type { ConmonChange } from './conmonHistory.js';
 import { shortId } from './container.js';
+import { t } from './i18n.js';
 import type { PodmanEvent } from './podmanEvent.js';
 import { LOGGED_STATUSES } from './podmanEvent.js';
 import type { LogEntry } from './store.js';
@@ -11,7 +12,10 @@ export function containerLabel(id: string, name: string | undefined): string {
 	return name ? `${name} (${shortId(id)})` : shortId(id);
 }
 
-/** The log line for a podman event, or undefined for events not worth a line. */
+/**
+ * The log line for a podman event, or undefined for events not worth a line. The text is in the
+ * language of the screen (also in `--log`'s file, beside the facts, which stay the same in every language).
+ */
 export function podmanEventEntry(event: PodmanEvent): NewLogEntry | undefined {
 	if (event.type !== 'container' || !LOGGED_STATUSES.has(event.status)) return undefined;
 	const entry = podmanEventLine(event);
@@ -24,23 +28,23 @@ function podmanEventLine(event: PodmanEvent): NewLogEntry | undefined {
 	const who = containerLabel(event.id, event.name);
 	switch (event.status) {
 		case 'create':
-			return { at: event.timeMs, tone: 'info', text: `container ${who} created` };
+			return { at: event.timeMs, tone: 'info', text: t('events.created', { who }) };
 		case 'start':
-			return { at: event.timeMs, tone: 'good', text: `container ${who} started` };
+			return { at: event.timeMs, tone: 'good', text: t('events.started', { who }) };
 		case 'died':
-			return { at: event.timeMs, tone: 'bad', text: `container ${who} died (exit code ${event.exitCode ?? '?'})` };
+			return { at: event.timeMs, tone: 'bad', text: t('events.died', { who, code: event.exitCode ?? '?' }) };
 		case 'remove':
-			return { at: event.timeMs, tone: 'info', text: `container ${who} removed` };
+			return { at: event.timeMs, tone: 'info', text: t('events.removed', { who }) };
 		case 'exec':
-			return { at: event.timeMs, tone: 'info', text: `exec session started in ${who}` };
+			return { at: event.timeMs, tone: 'info', text: t('events.execStarted', { who }) };
 		case 'exec_died':
-			return { at: event.timeMs, tone: 'info', text: `exec session ended in ${who}` };
+			return { at: event.timeMs, tone: 'info', text: t('events.execEnded', { who }) };
 		case 'pause':
-			return { at: event.timeMs, tone: 'info', text: `container ${who} paused` };
+			return { at: event.timeMs, tone: 'info', text: t('events.paused', { who }) };
 		case 'unpause':
-			return { at: event.timeMs, tone: 'info', text: `container ${who} unpaused` };
+			return { at: event.timeMs, tone: 'info', text: t('events.unpaused', { who }) };
 		case 'rename':
-			return { at: event.timeMs, tone: 'info', text: `container ${shortId(event.id)} renamed to ${event.name}` };
+			return { at: event.timeMs, tone: 'info', text: t('events.renamed', { id: shortId(event.id), name: event.name }) };
 		default:
 			return undefined;
 	}
@@ -57,14 +61,16 @@ function conmonChangeLine(change: ConmonChange, name: string | undefined): NewLo
 	const who = containerLabel(change.containerId, name ?? ('name' in change ? change.name : undefined));
 	switch (change.kind) {
 		case 'appeared':
-			return { at: change.at, tone: 'good', text: `conmon ${change.pid} appeared for ${who}` };
+			return { at: change.at, tone: 'good', text: t('events.conmonAppeared', { pid: change.pid, who }) };
 		case 'exited': {
-			const code = change.exitCode === undefined ? '' : ` (code ${change.exitCode})`;
-			return { at: change.at, tone: 'bad', text: `conmon ${change.pid} exited for ${who}${code}` };
+			const text = change.exitCode === undefined
+				? t('events.conmonExited', { pid: change.pid, who })
+				: t('events.conmonExitedCode', { pid: change.pid, who, code: change.exitCode });
+			return { at: change.at, tone: 'bad', text };
 		}
 		case 'exec-appeared':
-			return { at: change.at, tone: 'info', text: `exec conmon ${change.pid} appeared for ${who} (session ${shortId(change.execSessionId)})` };
+			return { at: change.at, tone: 'info', text: t('events.execConmonAppeared', { pid: change.pid, who, session: shortId(change.execSessionId) }) };
 		case 'exec-exited':
-			return { at: change.at, tone: 'info', text: `exec conmon ${change.pid} exited for ${who}` };
+			return { at: change.at, tone: 'info', text: t('events.execConmonExited', { pid: change.pid, who }) };
 	}
 }

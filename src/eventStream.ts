@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { eventKey, parsePodmanEvent, type PodmanEvent } from './podmanEvent.js';
+import { t } from './i18n.js';
 import type { Podman } from './podman.js';
 
 /** Waits before restarting a `podman events` process that ended, growing per failure in a row. */
@@ -98,7 +99,7 @@ export class PodmanEventStream {
 			clearTimeout(liveTimer);
 			if (this.stopped || this.current !== child) return;
 			this.current = undefined;
-			const why = this.restartReason ?? (stderr.trim().split('\n').at(-1) || `podman events exited (${result.exitCode ?? result.signal ?? 'unknown'})`);
+			const why = this.restartReason ?? (stderr.trim().split('\n').at(-1) || t('podman.eventsExited', { how: result.exitCode ?? result.signal ?? '?' }));
 			this.restartReason = undefined;
 			this.handlers.onState('lost', { message: why, resumed });
 			const delay = EVENT_STREAM_BACKOFF_MS[Math.min(this.failures, EVENT_STREAM_BACKOFF_MS.length - 1)] ?? 10_000;

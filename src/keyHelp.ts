@@ -1,3 +1,6 @@
+import { displayWidth, truncateToWidth } from './displayWidth.js';
+import { t, type MessageKey } from './i18n.js';
+
 /** The keys, as the footer and the help overlay list them. One list, so the two never disagree. */
 export interface KeyHelp {
 	keys: string;
@@ -8,37 +11,54 @@ export interface KeyHelp {
 	essential?: boolean;
 }
 
-export const KEY_HELP: readonly KeyHelp[] = [
-	{ keys: '↑ ↓  PgUp PgDn  Home End', does: 'move the selection (it follows the container, not the row)', footer: '↑↓ move' },
-	{ keys: '→ ←', does: 'step through the selected container\'s conmon, processes and helpers', footer: '←→ rows' },
-	{ keys: 'Enter', does: 'details of the row under the cursor (container, conmon, process)', footer: '⏎ details' },
-	{ keys: '/', does: 'filter by name, ID or image; Enter keeps it, Escape clears it', footer: '/ filter' },
-	{ keys: 'r', does: 'run a new container: podman run -d IMAGE COMMAND (--image, --command)', footer: 'r run' },
-	{ keys: 's', does: 'start the selected container: a new conmon appears', footer: 's start' },
-	{ keys: 'x', does: 'stop it (SIGTERM, then SIGKILL after the stop timeout)', footer: 'x stop' },
-	{ keys: 'k', does: 'kill it (SIGKILL): watch its conmon exit', footer: 'k kill' },
-	{ keys: 'R', does: 'restart it: the old conmon goes, a new one comes', footer: 'R restart' },
-	{ keys: 'p', does: 'pause or unpause it (conmon stays)', footer: 'p pause' },
-	{ keys: 'd', does: 'remove it (asks y/n; a running one is removed with -f)', footer: 'd rm' },
-	{ keys: '?', does: 'this help', footer: '? help', essential: true },
-	{ keys: 'Escape', does: 'close an overlay, clear the filter' },
-	{ keys: 'q  Ctrl-C', does: 'quit (no podman process is left behind)', footer: 'q quit', essential: true },
+/** A key's entry with its texts still as catalogue keys: they are looked up in the language of the moment. */
+interface KeyHelpEntry {
+	keys: string;
+	does: MessageKey;
+	footer?: MessageKey;
+	essential?: boolean;
+}
+
+const KEY_HELP: readonly KeyHelpEntry[] = [
+	{ keys: '↑ ↓  PgUp PgDn  Home End', does: 'help.keys.move', footer: 'help.footer.move' },
+	{ keys: '→ ←', does: 'help.keys.rows', footer: 'help.footer.rows' },
+	{ keys: 'Enter', does: 'help.keys.details', footer: 'help.footer.details' },
+	{ keys: '/', does: 'help.keys.filter', footer: 'help.footer.filter' },
+	{ keys: 'r', does: 'help.keys.run', footer: 'help.footer.run' },
+	{ keys: 's', does: 'help.keys.start', footer: 'help.footer.start' },
+	{ keys: 'x', does: 'help.keys.stop', footer: 'help.footer.stop' },
+	{ keys: 'k', does: 'help.keys.kill', footer: 'help.footer.kill' },
+	{ keys: 'R', does: 'help.keys.restart', footer: 'help.footer.restart' },
+	{ keys: 'p', does: 'help.keys.pause', footer: 'help.footer.pause' },
+	{ keys: 'd', does: 'help.keys.remove', footer: 'help.footer.remove' },
+	{ keys: '?', does: 'help.keys.help', footer: 'help.footer.help', essential: true },
+	{ keys: 'Escape', does: 'help.keys.escape' },
+	{ keys: 'q  Ctrl-C', does: 'help.keys.quit', footer: 'help.footer.quit', essential: true },
 ];
 
+/** Every key and what it does, in the current language. */
+export function keyHelp(): KeyHelp[] {
+	return KEY_HELP.map(({ keys, does, footer, essential }) => ({
+		keys,
+		does: t(does),
+		...(footer === undefined ? {} : { footer: t(footer) }),
+		...(essential === undefined ? {} : { essential }),
+	}));
+}
+
 /**
- * The footer for a terminal this wide: every key when it fits, else tighter spacing, else
- * the last optional keys dropped one by one — never `? help` and `q quit`.
+ * The footer for a terminal this many columns wide: every key when it fits, else tighter
+ * spacing, else the last optional keys dropped one by one — never `? help` and `q quit`.
  */
 export function footerText(width: number): string {
-	const items = KEY_HELP.filter((k) => k.footer !== undefined);
-	const shown = [...items];
+	const shown = keyHelp().filter((k) => k.footer !== undefined);
 	for (;;) {
 		for (const gap of ['  ', ' ']) {
 			const text = shown.map((k) => k.footer).join(gap);
-			if (text.length <= width) return text;
+			if (displayWidth(text) <= width) return text;
 		}
 		const drop = shown.findLastIndex((k) => !k.essential);
-		if (drop < 0) return shown.map((k) => k.footer).join(' ').slice(0, width);
+		if (drop < 0) return truncateToWidth(shown.map((k) => k.footer).join(' '), width);
 		shown.splice(drop, 1);
 	}
 }

@@ -1,4 +1,5 @@
 import { closeSync, createWriteStream, openSync } from 'node:fs';
+import { t } from './i18n.js';
 import { onLogAppended, type AppStore, type LogEntry } from './store.js';
 
 /**
@@ -10,11 +11,11 @@ export function checkLogFile(path: string): string | undefined {
 		closeSync(openSync(path, 'a'));
 		return undefined;
 	} catch (error) {
-		return `cannot write the log file ${path}: ${error instanceof Error ? error.message : String(error)}`;
+		return t('cli.logFileUnwritable', { path, message: error instanceof Error ? error.message : String(error) });
 	}
 }
 
-/** One JSON line per event-log entry: the time, the text people read, and the facts programs read. */
+/** One JSON line per event-log entry: the time, the text people read (in the screen's language), and the facts programs read (the same in every language). */
 export function logLine(entry: LogEntry): string {
 	return `${JSON.stringify({ time: new Date(entry.at).toISOString(), text: entry.text, ...entry.facts })}\n`;
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { splitCommandWords } from './commandWords.js';
-import { isLanguage, type Language } from './i18n.js';
+import { isLanguage, t, type Language } from './i18n.js';
 
 /** What the command line asked for. */
 export interface Options {
@@ -28,32 +28,19 @@ export const DEFAULT_IMAGE = 'alpine:latest';
 export const DEFAULT_COMMAND = 'sleep infinity';
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 
-export const USAGE = `Usage: conmon-tui [options]
-       conmon-tui lesson [NAME] [options]
+/** The `--help` text, in the current language. */
+export function usage(): string {
+	return t('cli.usage', { image: DEFAULT_IMAGE, command: DEFAULT_COMMAND, timeout: DEFAULT_TIMEOUT_SECONDS });
+}
 
-Shows podman's containers live, with each container's conmon and processes and their
-real PIDs, and keys that run podman so you can watch conmon appear, die and respawn.
-
-Options:
-  --image IMG      image for the run key (r)             default: ${DEFAULT_IMAGE}
-  --command CMD    command for the run key, split into words like a shell
-                   would, but never run through one      default: ${DEFAULT_COMMAND}
-  --once           print the current tree as text and exit
-  --json           with --once: print it as JSON
-  --timeout SEC    give up on a podman command after SEC seconds   default: ${DEFAULT_TIMEOUT_SECONDS}
-  --log FILE       append every event-log line to FILE, as JSON lines
-  --all-users      also list other users' rootless conmons, grouped by user (as root)
-  --lang en|ja     language of the screen and lessons    default: from LC_ALL, LC_MESSAGES, LANG
-  --record FILE    write a Markdown transcript of the session (steps, commands, PIDs) to FILE
-  --help           show this help
-  --version        show the version
-
-Lessons: lifecycle, parentage, exec, orphan, restart-policy (no NAME: a menu)
-
-Keys: ↑/↓ PgUp/PgDn Home/End move · Enter details · / filter · r run · s start · x stop
-      k kill · R restart · p pause/unpause · d remove · ? help · q quit`;
-
-/** A command line that cannot be used: the message is one line, the exit code is 2. */
+/**
+ * A command line that cannot be used: the message is one line, the exit code is 2.
+ *
+ * Its messages stay in English. The language is known only once the command line is parsed
+ * (`--lang` is on it, and may be the mistake), and most of these messages are node's own
+ * `util.parseArgs` errors, which are English anyway: a translated few beside them would read
+ * as a mix of two languages in one kind of message.
+ */
 export class UsageError extends Error {
 	override name = 'UsageError';
 }

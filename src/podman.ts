@@ -1,4 +1,5 @@
 import { execa } from 'execa';
+import { t } from './i18n.js';
 
 /** How long a podman command may run before it is ended and reported as hung (`--timeout`). */
 export const PODMAN_TIMEOUT_MS = 30_000;
@@ -92,19 +93,19 @@ interface FailedResult {
 function toPodmanError(result: FailedResult, command: readonly string[]): PodmanError {
 	const code = result.code ?? (result.cause as { code?: string } | undefined)?.code;
 	if (code === 'ENOENT') {
-		return new PodmanError(`${command[0]} was not found on PATH`, command, undefined, 'missing');
+		return new PodmanError(t('podman.notFound', { program: command[0] ?? '' }), command, undefined, 'missing');
 	}
 	if (code === 'EACCES') {
-		return new PodmanError(`${command[0]} is not executable (permission denied)`, command, undefined, 'missing');
+		return new PodmanError(t('podman.notExecutable', { program: command[0] ?? '' }), command, undefined, 'missing');
 	}
 	if (result.timedOut) {
-		return new PodmanError(`podman did not answer within ${Math.round((result.durationMs ?? 0) / 1000)} s and was stopped: ${command.join(' ')}`, command, undefined, 'timeout');
+		return new PodmanError(t('podman.timeout', { seconds: Math.round((result.durationMs ?? 0) / 1000), command: command.join(' ') }), command, undefined, 'timeout');
 	}
 	if (result.isCanceled) {
-		return new PodmanError(`canceled: ${command.join(' ')}`, command, undefined, 'canceled');
+		return new PodmanError(t('podman.canceled', { command: command.join(' ') }), command, undefined, 'canceled');
 	}
 	const stderr = typeof result.stderr === 'string' ? result.stderr : '';
-	return new PodmanError(podmanMessage(stderr) || result.shortMessage || 'podman failed', command, result.exitCode, 'failed');
+	return new PodmanError(podmanMessage(stderr) || result.shortMessage || t('podman.failed'), command, result.exitCode, 'failed');
 }
 
 /**

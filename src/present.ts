@@ -1,7 +1,8 @@
 import type { ConmonGeneration } from './conmonHistory.js';
 import { shortId, type Container } from './container.js';
+import { currentLanguage, t, type MessageKey } from './i18n.js';
 import type { ProcessInfo } from './procfs.js';
-import { HELPER_PURPOSE, type RootlessHelper } from './rootlessHelpers.js';
+import { helperPurpose, type RootlessHelper } from './rootlessHelpers.js';
 import type { TreeRow } from './tree.js';
 
 /** A compact age: 4s, 3m12s, 2h05m, 3d04h. */
@@ -46,11 +47,17 @@ export function formatClockMs(ms: number): string {
 	return `${formatClock(ms)}.${String(new Date(ms).getMilliseconds()).padStart(3, '0')}`;
 }
 
-/** 1st, 2nd, 3rd, 4th, 11th, 21st ... */
+const ORDINAL_KEYS: Readonly<Partial<Record<Intl.LDMLPluralRule, MessageKey>>> = {
+	one: 'ordinal.one',
+	two: 'ordinal.two',
+	few: 'ordinal.few',
+	other: 'ordinal.other',
+};
+
+/** 1st, 2nd, 3rd, 4th, 11th, 21st ... in English; 1 回目, 2 回目 ... in Japanese (the language's ordinal rules pick the form). */
 export function ordinal(n: number): string {
-	const tens = n % 100;
-	const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
-	return `${n}${suffix}`;
+	const category = new Intl.PluralRules(currentLanguage(), { type: 'ordinal' }).select(n);
+	return t(ORDINAL_KEYS[category] ?? 'ordinal.other', { n });
 }
 
 /** The state marker of a container row. */
@@ -60,22 +67,41 @@ export function stateGlyph(state: string): string {
 	return '○';
 }
 
+/** The other states podman reports, by name; a state not listed here is shown as podman spells it. */
+const STATE_STATUS: Readonly<Record<string, MessageKey>> = {
+	created: 'tree.status.created',
+	configured: 'tree.status.configured',
+	initialized: 'tree.status.initialized',
+	stopping: 'tree.status.stopping',
+	removing: 'tree.status.removing',
+};
+
 /** podman-ps-like status: "Up 4s", "Exited (0) 5s ago", "Paused", "Created". */
 export function containerStatus(container: Container, now: number): string {
 	switch (container.state) {
 		case 'running':
-			return container.startedAt ? `Up ${formatAge(now - container.startedAt)}` : 'Up';
+			return container.startedAt ? t('tree.status.up', { age: formatAge(now - container.startedAt) }) : t('tree.status.upSinceUnknown');
 		case 'paused':
-			return 'Paused';
+			return t('tree.status.paused');
 		case 'exited':
 		case 'stopped': {
-			const code = container.exitCode === undefined ? '' : ` (${container.exitCode})`;
-			const ago = container.finishedAt ? ` ${formatAge(now - container.finishedAt)} ago` : '';
-			return `Exited${code}${ago}`;
+			const code = container.exitCode;
+			if (!container.finishedAt) return code === undefined ? t('tree.status.exited') : t('tree.status.exitedCode', { code });
+			const age = formatAge(now - container.finishedAt);
+			return code === undefined ? t('tree.status.exitedAgo', { age }) : t('tree.status.exitedCodeAgo', { code, age });
 		}
-		default:
-			return container.state.charAt(0).toUpperCase() + container.state.slice(1);
+		default: {
+			const key = STATE_STATUS[container.state];
+			return key ? t(key) : container.state.charAt(0).toUpperCase() + container.state.slice(1);
+		}
 	}
+}
+
+/** "exited 16:58:10, code 0", or as much of it as is known. */
+function exitPhrase(exitedAt: number | undefined, code: number | undefined): string {
+	if (exitedAt === undefined) return code === undefined ? t('tree.exit.unknownTime') : t('tree.exit.code', { code });
+	const time = formatClock(exitedAt);
+	return code === undefined ? t('tree.exit.at', { time }) : t('tree.exit.atCode', { time, code });
 }
 
 /** A process as a person recognises it: its command line, or its name in brackets for a zombie. */
@@ -94,23 +120,21 @@ export function containerColumns(container: Container, now: number): { name: str
 	};
 }
 
-function previousText(previous: ConmonGeneration | undefined): string {
-	if (!previous) return '';
-	const exited = previous.exitedAt === undefined ? 'still running' : `exited ${formatClock(previous.exitedAt)}`;
-	return `; before: ${previous.pid} ${exited}`;
+function previousText(previous: ConmonGeneration): string {
+	if (previous.exitedAt === undefined) return t('tree.conmon.previousRunning', { pid: previous.pid });
+	return t('tree.conmon.previousExited', { pid: previous.pid, time: formatClock(previous.exitedAt) });
 }
 
 /** "conmon 3990  (2nd start; before: 3805 exited 16:57:03)" or "conmon 3870 gone (exited 16:58:10, code 0)". */
 export function conmonText(row: Extract<TreeRow, { kind: 'conmon' }>): string {
 	const { generation, startNumber, previous, zombie } = row;
+	const pid = generation.pid;
 	if (generation.exitedAt === undefined && !zombie) {
-		const nth = startNumber > 1 || previous ? `  (${ordinal(startNumber)} start${previousText(previous)})` : '';
-		return `conmon ${generation.pid}${nth}`;
+		if (previous) return t('tree.conmon.nthStartAfter', { pid, nth: ordinal(startNumber), previous: previousText(previous) });
+		return startNumber > 1 ? t('tree.conmon.nthStart', { pid, nth: ordinal(startNumber) }) : `conmon ${pid}`;
 	}
-	const code = generation.exitCode === undefined ? '' : `, code ${generation.exitCode}`;
-	const when = generation.exitedAt === undefined ? 'exited' : `exited ${formatClock(generation.exitedAt)}`;
-	const word = zombie ? 'zombie (dead, not yet reaped)' : 'gone';
-	return `conmon ${generation.pid} ${word} (${when}${code})`;
+	const exit = exitPhrase(generation.exitedAt, generation.exitCode);
+	return zombie ? t('tree.conmon.zombie', { pid, exit }) : t('tree.conmon.gone', { pid, exit });
 }
 
 /** The text of any tree row, without its guide. Used by the TUI and by `--once`. */
@@ -123,21 +147,26 @@ export function rowText(row: TreeRow, now: number): string {
 		case 'conmon':
 			return conmonText(row);
 		case 'exec':
-			return `conmon ${row.exec.pid}  exec session ${shortId(row.exec.execSessionId)}`;
-		case 'process':
-			return `${processCommand(row.process)} ${row.process.pid}${isZombie(row.process) ? ' (zombie)' : ''}`;
+			return t('tree.exec', { pid: row.exec.pid, session: shortId(row.exec.execSessionId) });
+		case 'process': {
+			const command = processCommand(row.process);
+			return isZombie(row.process) ? t('tree.process.zombie', { command, pid: row.process.pid }) : `${command} ${row.process.pid}`;
+		}
 		case 'unmonitored':
-			return `⚠ no conmon: container PID ${row.pid} runs unmonitored (conmon was killed?); podman rm -f recovers`;
+			return t('tree.unmonitored', { pid: row.pid });
 		case 'no-conmon':
 			return noConmonText(row.container);
-		case 'foreign-heading':
-			if (!row.user) return `? ${row.count} conmon(s) of containers this podman does not list (another store, or left over)`;
-			return `? user ${row.user.name ?? row.user.uid} (uid ${row.user.uid}): ${row.count} conmon(s) of that user's podman${row.listed ? '' : ' — --all-users lists them'}`;
+		case 'foreign-heading': {
+			if (!row.user) return t('tree.foreign.heading', { count: row.count });
+			const params = { user: row.user.name ?? row.user.uid, uid: row.user.uid, count: row.count };
+			return row.listed ? t('tree.foreign.user', params) : t('tree.foreign.userUnlisted', params);
+		}
 		case 'helper':
-			return `${helperCommand(row.helper)} ${row.helper.process.pid}  ${HELPER_PURPOSE[row.helper.kind]}`;
+			return `${helperCommand(row.helper)} ${row.helper.process.pid}  ${helperPurpose(row.helper.kind)}`;
 		case 'foreign': {
-			const name = row.generation.nameAtStart ? ` (${row.generation.nameAtStart})` : '';
-			return `conmon ${row.generation.pid}  container ${shortId(row.containerId)}${name}, since ${formatClock(row.generation.startedAt)}`;
+			const params = { pid: row.generation.pid, id: shortId(row.containerId), time: formatClock(row.generation.startedAt) };
+			const name = row.generation.nameAtStart;
+			return name ? t('tree.foreign.conmonNamed', { ...params, name }) : t('tree.foreign.conmon', params);
 		}
 	}
 }
@@ -152,9 +181,7 @@ function isZombie(process: ProcessInfo): boolean {
 }
 
 function noConmonText(container: Container): string {
-	if (container.state === 'created' || container.state === 'configured') return 'no conmon yet (never started)';
-	if (container.state === 'running' || container.state === 'paused') return 'conmon not found yet';
-	const finished = container.finishedAt ? `exited ${formatClock(container.finishedAt)}` : 'exited';
-	const code = container.exitCode === undefined ? '' : `, code ${container.exitCode}`;
-	return `no conmon (${finished}${code}, before conmon-tui started)`;
+	if (container.state === 'created' || container.state === 'configured') return t('tree.noConmon.neverStarted');
+	if (container.state === 'running' || container.state === 'paused') return t('tree.noConmon.notFound');
+	return t('tree.noConmon.exited', { exit: exitPhrase(container.finishedAt || undefined, container.exitCode) });
 }

@@ -235,9 +235,3 @@ export function readProcessFacts(pid: number, procRoot = '/proc'): ProcessFacts 
 export function readComm(pid: number, procRoot = '/proc'): string | undefined {
 	return readProcFile(`${procRoot}/${pid}/comm`)?.trim();
 }
-
-/** What a state letter of /proc/PID/stat means. */
-export const STATE_NAMES: Readonly<Record<string, string>> = {
-	R: 'running', S: 'sleeping', D: 'waiting on I/O', Z: 'zombie (exited, not yet reaped)', T: 'stopped',
-	t: 'stopped by a tracer', X: 'dead', I: 'idle',
-};

@@ -1,3 +1,4 @@
+import { t } from './i18n.js';
 import type { ProcessInfo } from './procfs.js';
 
 /**
@@ -13,13 +14,10 @@ export interface RootlessHelper {
 	netnsPath?: string;
 }
 
-/** One line a person can read about what each helper is for. */
-export const HELPER_PURPOSE: Record<RootlessHelperKind, string> = {
-	pause: 'rootless pause process: holds the user namespace that this user\'s rootless containers and their conmons join; it stays after they are gone',
-	slirp4netns: 'user-mode network for this rootless container (podman 4)',
-	pasta: 'user-mode network for this rootless container (podman 5)',
-	rootlessport: 'forwards published ports into this rootless container',
-};
+/** One line a person can read about what a helper is for, in the current language. */
+export function helperPurpose(kind: RootlessHelperKind): string {
+	return t(`rootless.purpose.${kind}`);
+}
 
 function programName(process: ProcessInfo): string {
 	return process.argv[0]?.split('/').at(-1) ?? process.comm;

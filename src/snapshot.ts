@@ -1,5 +1,6 @@
 import { currentGeneration } from './conmonHistory.js';
 import { descendants, indexChildren } from './conmonProcess.js';
+import { t } from './i18n.js';
 import { processCommand, rowText } from './present.js';
 import type { ProcessInfo } from './procfs.js';
 import type { AppState } from './store.js';
@@ -85,6 +86,6 @@ export function snapshotJson(source: SnapshotSource, now = Date.now()) {
 /** What `--once` prints: the tree as the TUI draws it, one row a line. */
 export function snapshotText(source: SnapshotSource, now = Date.now()): string {
 	const rows = buildTree({ ...source, containers: Object.values(source.containers) }, '', now);
-	if (rows.length === 0) return 'No containers. Start one with: podman run -d alpine:latest sleep infinity';
+	if (rows.length === 0) return t('tree.onceEmpty');
 	return rows.map((row) => `${row.guide}${rowText(row, now)}`).join('\n');
 }

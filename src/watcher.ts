@@ -7,6 +7,7 @@ import { PodmanError, type Podman } from './podman.js';
 import type { PodmanEvent } from './podmanEvent.js';
 import { conmonInStore, parseStoreRoots, type PodmanStoreRoots } from './podmanStore.js';
 import { DirectoryWatch } from './directoryWatch.js';
+import { t } from './i18n.js';
 import { isAliveAs, isDead, processKey, ProcScanner, readBootTimeMs, startTicksToMs, type ProcessInfo } from './procfs.js';
 import { findRootlessHelpers } from './rootlessHelpers.js';
 import { appendLog, setContainers, type AppState, type AppStore } from './store.js';
@@ -104,10 +105,10 @@ export class Watcher {
 		const live = Object.entries(state.history.generations).filter(([, list]) => currentGeneration(list));
 		const known = live.filter(([id]) => state.containers[id]).length;
 		const others = live.length - known;
+		const counts = { version: state.podmanVersion ?? '', containers: Object.keys(state.containers).length, conmons: known };
 		appendLog(this.store, [{
 			at: Date.now(), tone: 'info', facts: { kind: 'watching' },
-			text: `watching podman ${state.podmanVersion ?? ''}: ${Object.keys(state.containers).length} containers, ${known} live conmons` +
-				(others > 0 ? ` (and ${others} of containers this podman does not list)` : ''),
+			text: others > 0 ? t('events.watchingWithOthers', { ...counts, others }) : t('events.watching', counts),
 		}]);
 		this.scheduleScan();
 		this.livenessTimer = setInterval(() => this.checkLiveness(), LIVENESS_INTERVAL_MS);
@@ -201,11 +202,11 @@ export class Watcher {
 	private onStreamState(state: 'live' | 'lost', detail: { message?: string; resumed: boolean }): void {
 		this.store.setState({ eventStream: state });
 		if (state === 'lost') {
-			appendLog(this.store, [{ at: Date.now(), tone: 'warn', text: `podman events stream lost: ${detail.message ?? ''}; reconnecting`, facts: { kind: 'stream', status: 'lost' } }]);
-			this.store.setState({ status: { tone: 'error', text: `podman events stream lost (${detail.message ?? 'exited'}); reconnecting…` } });
+			appendLog(this.store, [{ at: Date.now(), tone: 'warn', text: t('events.streamLost', { reason: detail.message ?? '' }), facts: { kind: 'stream', status: 'lost' } }]);
+			this.store.setState({ status: { tone: 'error', text: t('status.streamLost', { reason: detail.message ?? t('status.streamEnded') }) } });
 		} else if (detail.resumed) {
-			appendLog(this.store, [{ at: Date.now(), tone: 'good', text: 'podman events stream recovered', facts: { kind: 'stream', status: 'recovered' } }]);
-			this.store.setState({ status: { tone: 'ok', text: 'podman events stream recovered; state reconciled' } });
+			appendLog(this.store, [{ at: Date.now(), tone: 'good', text: t('events.streamRecovered'), facts: { kind: 'stream', status: 'recovered' } }]);
+			this.store.setState({ status: { tone: 'ok', text: t('status.streamRecovered') } });
 			// Whatever happened while it was down is in podman's state: read it all again.
 			void this.reconcile({ full: true });
 			this.burst();
@@ -324,7 +325,7 @@ export class Watcher {
 		if (!overdue) return;
 		this.awaitingEvent.clear();
 		const name = containers[overdue[0]]?.name ?? overdue[0].slice(0, 12);
-		this.events.restart(`no podman event ${EVENT_SILENCE_LIMIT_MS / 1000} s after ${name}'s conmon changed: stream stalled`);
+		this.events.restart(t('status.streamStalled', { seconds: EVENT_SILENCE_LIMIT_MS / 1000, name }));
 	}
 
 	/**
@@ -375,7 +376,7 @@ export class Watcher {
 		} catch (error) {
 			if (this.stopped) return;
 			const message = error instanceof PodmanError ? error.message : String(error);
-			this.store.setState({ status: { tone: 'error', text: `podman ps failed: ${message}` } });
+			this.store.setState({ status: { tone: 'error', text: t('status.psFailed', { message }) } });
 		}
 	}
 

@@ -1,5 +1,23 @@
 import { commonEn } from './common.en.js';
 import { commonJa } from './common.ja.js';
+import { helpEn } from './help.en.js';
+import { helpJa } from './help.ja.js';
+import { screenEn } from './screen.en.js';
+import { screenJa } from './screen.ja.js';
+import { treeEn } from './tree.en.js';
+import { treeJa } from './tree.ja.js';
+import { detailsEn } from './details.en.js';
+import { detailsJa } from './details.ja.js';
+import { explainEn } from './explain.en.js';
+import { explainJa } from './explain.ja.js';
+import { eventsEn } from './events.en.js';
+import { eventsJa } from './events.ja.js';
+import { statusEn } from './status.en.js';
+import { statusJa } from './status.ja.js';
+import { rootlessEn } from './rootless.en.js';
+import { rootlessJa } from './rootless.ja.js';
+import { cliEn } from './cli.en.js';
+import { cliJa } from './cli.ja.js';
 import { lessonsEn } from './lessons.en.js';
 import { lessonsJa } from './lessons.ja.js';
 
@@ -9,6 +27,15 @@ import { lessonsJa } from './lessons.ja.js';
  */
 export const en = {
 	...commonEn,
+	...helpEn,
+	...screenEn,
+	...treeEn,
+	...detailsEn,
+	...explainEn,
+	...eventsEn,
+	...statusEn,
+	...rootlessEn,
+	...cliEn,
 	...lessonsEn,
 };
 
@@ -16,6 +43,15 @@ export type MessageKey = keyof typeof en;
 
 export const ja: Readonly<Record<MessageKey, string>> = {
 	...commonJa,
+	...helpJa,
+	...screenJa,
+	...treeJa,
+	...detailsJa,
+	...explainJa,
+	...eventsJa,
+	...statusJa,
+	...rootlessJa,
+	...cliJa,
 	...lessonsJa,
 };
 

@@ -21,7 +21,7 @@ afterEach(() => cleanup());
 /** Renders the tree alone, at the fixtures' fixed time, so ages are exact. */
 async function renderTree(state: Partial<AppState>, height = 20) {
 	const store = createAppStore(state);
-	const rendered = await renderInk(<ContainerTree store={store} height={height} now={NOW} />);
+	const rendered = await renderInk(<ContainerTree store={store} height={height} width={100} now={NOW} />);
 	return { rendered, store };
 }
 

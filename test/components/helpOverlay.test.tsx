@@ -8,7 +8,7 @@ import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanup } from 'ink-testing-library';
 import { HelpOverlay } from '../../components/HelpOverlay.js';
-import { KEY_HELP } from '../../src/keyHelp.js';
+import { keyHelp } from '../../src/keyHelp.js';
 import { renderApp } from '../helpers/appHarness.js';
 import { fixtureState } from '../helpers/fixtureState.js';
 import { hasContainerRow } from '../helpers/treeScreen.js';
@@ -27,9 +27,9 @@ function overlayLines(lines: readonly string[]): string[] {
 
 describe('the help overlay', () => {
 	test('has an entry for every key the keymap handles', () => {
-		const listed = new Set(KEY_HELP.flatMap((k) => k.keys.split(/\s+/)));
+		const listed = new Set(keyHelp().flatMap((k) => k.keys.split(/\s+/)));
 		for (const key of ['↑', '↓', 'PgUp', 'PgDn', 'Home', 'End', 'Enter', '/', 'r', 's', 'x', 'k', 'R', 'p', 'd', '?', 'Escape', 'q', 'Ctrl-C']) {
-			assert.ok(listed.has(key), `${key} is in KEY_HELP`);
+			assert.ok(listed.has(key), `${key} is in the help`);
 		}
 	});
 
@@ -37,7 +37,7 @@ describe('the help overlay', () => {
 		const { rendered } = await renderApp(fixtureState());
 		await sendInputAndWaitForContent(rendered, '?', TITLE);
 		const lines = overlayLines(screenLines(rendered));
-		for (const { keys, does } of KEY_HELP) {
+		for (const { keys, does } of keyHelp()) {
 			assert.ok(lines.some((line) => wordsInOrder(keys, does).test(line)), `"${keys}  ${does}" in the help:\n${lines.join('\n')}`);
 		}
 		assert.ok(lines.includes(TITLE), 'the title is the first line');
@@ -48,7 +48,7 @@ describe('the help overlay', () => {
 		const { rendered } = await renderApp(fixtureState(), { columns: 80, rows: 24 });
 		await sendInputAndWaitForContent(rendered, '?', TITLE);
 		const lines = overlayLines(screenLines(rendered));
-		for (const { keys } of KEY_HELP) {
+		for (const { keys } of keyHelp()) {
 			assert.ok(lines.some((line) => line.startsWith(`${keys} `)), `${keys} in the help:\n${lines.join('\n')}`);
 		}
 	});
@@ -72,13 +72,13 @@ describe('the help overlay', () => {
 	});
 
 	test('rendered alone with room to spare, it shows the title, every key and the closing note', async () => {
-		const rendered = await renderInk(<HelpOverlay height={KEY_HELP.length + 6} />);
+		const rendered = await renderInk(<HelpOverlay height={keyHelp().length + 6} />);
 		const lines = overlayLines(screenLines(rendered));
 		assert.equal(lines[0], TITLE);
-		KEY_HELP.forEach(({ keys, does }, index) => {
+		keyHelp().forEach(({ keys, does }, index) => {
 			const line = lines[1 + index] ?? '';
 			assert.ok(line.startsWith(keys) && line.endsWith(does), `line ${index + 1} is "${keys} … ${does}": ${line}`);
 		});
-		assert.match(lines[1 + KEY_HELP.length] ?? '', /Every podman command a key runs is shown on the status line/);
+		assert.match(lines[1 + keyHelp().length] ?? '', /Every podman command a key runs is shown on the status line/);
 	});
 });

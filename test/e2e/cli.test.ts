@@ -4,11 +4,11 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { cliPath } from '../helpers/tuiSession.js';
+import { cliPath, languageEnvironment } from '../helpers/tuiSession.js';
 
-/** The command line's answers that need no container: help, version, bad flags, no podman, no terminal. */
+/** The command line's answers that need no container: help, version, bad flags, no podman, no terminal. In English. */
 const run = (args: string[], env: Record<string, string> = {}) =>
-	execa(process.execPath, [cliPath(), ...args], { env: { ...process.env, ...env }, reject: false, stdin: 'ignore', timeout: 20_000 });
+	execa(process.execPath, [cliPath(), ...args], { env: { ...process.env, ...languageEnvironment('en'), ...env }, reject: false, stdin: 'ignore', timeout: 20_000 });
 
 describe('command line', () => {
 	const dir = mkdtempSync(join(tmpdir(), 'conmon-tui-cli-'));
@@ -18,6 +18,17 @@ describe('command line', () => {
 		const { stdout, exitCode } = await run(['--help']);
 		assert.equal(exitCode, 0);
 		for (const flag of ['--image', '--command', '--once', '--json', '--help', '--version']) assert.ok(stdout.includes(flag), flag);
+	});
+
+	test('--help in Japanese with --lang ja or a Japanese locale; usage errors stay English', async () => {
+		for (const { args, env } of [{ args: ['--lang', 'ja', '--help'], env: {} }, { args: ['--help'], env: { LC_ALL: 'ja_JP.UTF-8' } }]) {
+			const { stdout, exitCode } = await run(args, env);
+			assert.equal(exitCode, 0);
+			assert.match(stdout, /^使い方: conmon-tui \[オプション\]/);
+			assert.ok(stdout.includes('--image IMG'), 'the flags themselves are as typed');
+		}
+		const { stderr } = await run(['--json'], { LC_ALL: 'ja_JP.UTF-8' });
+		assert.match(stderr, /--json goes with --once/);
 	});
 
 	test('--version prints the package version', async () => {

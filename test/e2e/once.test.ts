@@ -3,7 +3,7 @@ import { execa } from 'execa';
 import { after, before, describe, test } from 'node:test';
 import { createPodmanSandbox, e2eSkipReason, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { processArgv } from '../helpers/procCheck.js';
-import { cliPath } from '../helpers/tuiSession.js';
+import { cliPath, languageEnvironment } from '../helpers/tuiSession.js';
 
 /** `--once` and `--once --json` piped, as scripts use them, checked against podman inspect and /proc. */
 const skip = await e2eSkipReason();
@@ -31,7 +31,8 @@ describe('--once against real podman', { skip: skip ?? false }, () => {
 		await sandbox?.dispose();
 	});
 
-	const once = (...args: string[]) => execa(process.execPath, [cliPath(), '--once', ...args], { env: sandbox.env, stdin: 'ignore', timeout: 30_000 });
+	const once = (...args: string[]) =>
+		execa(process.execPath, [cliPath(), '--once', ...args], { env: { ...sandbox.env, ...languageEnvironment('en') }, stdin: 'ignore', timeout: 30_000 });
 
 	test('--once --json: every field agrees with podman inspect and /proc', async () => {
 		const { stdout, exitCode } = await once('--json');
@@ -69,5 +70,13 @@ describe('--once against real podman', { skip: skip ?? false }, () => {
 		const inspect = await sandbox.inspect(running);
 		assert.match(stdout, new RegExp(`● once-running  ${running.slice(0, 12)}  ${sandbox.image}  sleep infinity  Up \\S+\\n  └─ conmon ${inspect.State.ConmonPid}\\n     └─ sleep infinity ${inspect.State.Pid}`));
 		assert.match(stdout, new RegExp(`○ once-exited  ${exited.slice(0, 12)} .* Exited \\(3\\)`));
+	});
+
+	test('--lang ja: the text is in Japanese, the JSON is the same for programs', async () => {
+		const { stdout } = await once('--lang', 'ja');
+		assert.match(stdout, new RegExp(`● once-running  ${running.slice(0, 12)}  .*  実行中 \\S+\\n`));
+		assert.match(stdout, new RegExp(`○ once-exited  ${exited.slice(0, 12)} .* 終了 \\(3\\)`));
+		const json = JSON.parse((await once('--json', '--lang', 'ja')).stdout) as { containers: SnapshotContainer[] };
+		assert.deepEqual(json.containers.map((c) => [c.name, c.state]).sort(), [['once-exited', 'exited'], ['once-running', 'running']]);
 	});
 });

@@ -18,9 +18,11 @@ export interface RootlessTuiOptions {
 	user: { uid: number; gid: number };
 	/**
 	 * The complete environment (e.g. RootlessSandbox.env); root's process.env is not merged in.
-	 * TERM is set here; LANG and LC_ALL are taken from the test runner when set.
+	 * TERM is set here; LANG is taken from the test runner when set, and LC_ALL from `lang`.
 	 */
 	env: Record<string, string>;
+	/** The language of the screen; default English. */
+	lang?: 'en' | 'ja';
 	args?: string[];
 	columns?: number;
 	rows?: number;

@@ -27,6 +27,14 @@ function baseEnvironment(otherUser: boolean): NodeJS.ProcessEnv {
 	return locale;
 }
 
+/**
+ * The locale that makes the program speak `lang`: LC_ALL, which wins over LC_MESSAGES and LANG
+ * (the runner's own locale must not decide what language a test reads on screen).
+ */
+export function languageEnvironment(lang: 'en' | 'ja'): Record<string, string> {
+	return { LC_ALL: lang === 'ja' ? 'ja_JP.UTF-8' : 'C.UTF-8' };
+}
+
 /** The built program, as `npm run build` leaves it and the package ships it (one bundled file). */
 export function cliPath(): string {
 	return join(projectRoot(), 'dist', 'bundle', 'cli.js');
@@ -36,6 +44,8 @@ export interface TuiOptions {
 	args?: string[];
 	/** Added to the test runner's environment; with `runAs`, the whole environment instead. */
 	env?: Record<string, string>;
+	/** The language of the screen (through the locale; `env` may still set LC_ALL itself). Default: English. */
+	lang?: 'en' | 'ja';
 	columns?: number;
 	rows?: number;
 	/** Run the program as this user (node-pty's setuid/setgid; no setgroups). */
@@ -63,7 +73,12 @@ export class TuiSession {
 			cols: columns,
 			rows,
 			cwd: projectRoot(),
-			env: { ...baseEnvironment(options.runAs !== undefined), ...options.env, TERM: 'xterm-256color' } as Record<string, string>,
+			env: {
+				...baseEnvironment(options.runAs !== undefined),
+				...languageEnvironment(options.lang ?? 'en'),
+				...options.env,
+				TERM: 'xterm-256color',
+			} as Record<string, string>,
 			...(options.runAs ? { uid: options.runAs.uid, gid: options.runAs.gid } : {}),
 		});
 		this.pty.onData((data) => {

@@ -1,0 +1,37 @@
+/** The command line's own output: `--help`, and why the program cannot start. */
+export const cliEn = {
+	'cli.usage': `Usage: conmon-tui [options]
+       conmon-tui lesson [NAME] [options]
+
+Shows podman's containers live, with each container's conmon and processes and their
+real PIDs, and keys that run podman so you can watch conmon appear, die and respawn.
+
+Options:
+  --image IMG      image for the run key (r)             default: {image}
+  --command CMD    command for the run key, split into words like a shell
+                   would, but never run through one      default: {command}
+  --once           print the current tree as text and exit
+  --json           with --once: print it as JSON
+  --timeout SEC    give up on a podman command after SEC seconds   default: {timeout}
+  --log FILE       append every event-log line to FILE, as JSON lines
+  --all-users      also list other users' rootless conmons, grouped by user (as root)
+  --lang en|ja     language of the screen and lessons    default: from LC_ALL, LC_MESSAGES, LANG
+  --record FILE    write a Markdown transcript of the session (steps, commands, PIDs) to FILE
+  --help           show this help
+  --version        show the version
+
+Lessons: lifecycle, parentage, exec, orphan, restart-policy (no NAME: a menu)
+
+Keys: ↑/↓ PgUp/PgDn Home/End move · Enter details · / filter · r run · s start · x stop
+      k kill · R restart · p pause/unpause · d remove · ? help · q quit`,
+	'cli.installHint':
+		'Install it and run conmon-tui again: Debian/Ubuntu `sudo apt-get install podman`, ' +
+		'Fedora `sudo dnf install podman`, Arch `sudo pacman -S podman`; see https://podman.io/docs/installation',
+	'cli.unreadableVersion': 'could not read podman\'s version from "{output}"',
+	'cli.podmanTooOld': 'podman {version} is too old: conmon-tui needs podman {major}.0 or newer. {hint}',
+	'cli.podmanMissing': 'conmon-tui needs podman, and {reason}. {hint}',
+	'cli.podmanBroken': 'podman does not work here: {message}',
+	'cli.needsTerminal': 'the live view needs a terminal (stdin and stdout); for a pipe or a script use --once, or --once --json',
+	'cli.logFileUnwritable': 'cannot write the log file {path}: {message}',
+	'cli.unexpected': 'unexpected error: {message}',
+} as const;

@@ -1,0 +1,39 @@
+import type { cliEn } from './cli.en.js';
+import type { MessagesLike } from './messages.js';
+
+export const cliJa: MessagesLike<typeof cliEn> = {
+	'cli.usage': `使い方: conmon-tui [オプション]
+        conmon-tui lesson [NAME] [オプション]
+
+podman のコンテナをライブで表示します。各コンテナの conmon とプロセスを実際の PID
+とともに示し、キーで podman を実行して conmon の起動・終了・再起動を観察できます。
+
+オプション:
+  --image IMG      実行キー (r) で使うイメージ             既定: {image}
+  --command CMD    実行キーで使うコマンド。シェルと同じように単語に分けるが、
+                   シェルを通して実行はしない              既定: {command}
+  --once           現在のツリーをテキストで出力して終了
+  --json           --once と併用: JSON で出力
+  --timeout SEC    podman のコマンドを SEC 秒で打ち切る    既定: {timeout}
+  --log FILE       イベントログの各行を JSON Lines として FILE に追記
+  --all-users      他ユーザーの rootless の conmon もユーザー別に表示 (root のとき)
+  --lang en|ja     画面とレッスンの言語 (既定: LC_ALL、LC_MESSAGES、LANG から)
+  --record FILE    セッションの記録 (手順・コマンド・PID) を Markdown で FILE へ
+  --help           このヘルプを表示
+  --version        バージョンを表示
+
+レッスン: lifecycle, parentage, exec, orphan, restart-policy (NAME なし: メニュー)
+
+キー: ↑/↓ PgUp/PgDn Home/End 移動 · Enter 詳細 · / 絞り込み · r 実行 · s 起動 · x 停止
+      k kill · R 再起動 · p 一時停止/再開 · d 削除 · ? ヘルプ · q 終了`,
+	'cli.installHint':
+		'インストールしてから conmon-tui をもう一度実行してください: Debian/Ubuntu は `sudo apt-get install podman`、' +
+		'Fedora は `sudo dnf install podman`、Arch は `sudo pacman -S podman`。詳しくは https://podman.io/docs/installation',
+	'cli.unreadableVersion': 'podman のバージョンを "{output}" から読み取れませんでした',
+	'cli.podmanTooOld': 'podman {version} は古すぎます: conmon-tui には podman {major}.0 以降が必要です。{hint}',
+	'cli.podmanMissing': 'conmon-tui には podman が必要ですが、{reason}。{hint}',
+	'cli.podmanBroken': 'ここでは podman が動きません: {message}',
+	'cli.needsTerminal': 'ライブ表示には端末 (stdin と stdout) が必要です。パイプやスクリプトでは --once か --once --json を使ってください',
+	'cli.logFileUnwritable': 'ログファイル {path} に書き込めません: {message}',
+	'cli.unexpected': '予期しないエラー: {message}',
+};

@@ -1,0 +1,33 @@
+import type { explainEn } from './explain.en.js';
+import type { MessagesLike } from './messages.js';
+
+export const explainJa: MessagesLike<typeof explainEn> = {
+	'explain.container.label': 'コンテナ',
+	'explain.container.meaning': 'この conmon が見張るコンテナ (-c)',
+	'explain.execSession.label': 'exec セッション',
+	'explain.execSession.meaning': '`podman exec` のセッション: この conmon はコンテナ内でコマンドを 1 つ実行する (-e, -u)',
+	'explain.nameAtStart.label': '起動時の名前',
+	'explain.nameAtStart.meaning': '起動したときのコンテナ名 (-n)。あとで名前を変えてもこれは変わらない',
+	'explain.runtime.label': 'ランタイム',
+	'explain.runtime.meaning': 'conmon がコンテナの作成と起動に呼び出す OCI ランタイム (-r)',
+	'explain.bundle.label': 'バンドル',
+	'explain.bundle.meaning': 'OCI バンドル: ランタイムに渡す config.json とルートファイルシステム (-b)',
+	'explain.containerPidfile.label': 'コンテナの pidfile',
+	'explain.containerPidfile.meaning': 'ランタイムがコンテナのホスト側 PID を書き込む場所 (-p)',
+	'explain.conmonPidfile.label': 'conmon の pidfile',
+	'explain.conmonPidfile.meaning': 'conmon が自分の PID を書き込む場所: podman の ConmonPid (--conmon-pidfile)',
+	'explain.exitDir.label': '終了ディレクトリ',
+	'explain.exitDir.meaning': 'コンテナが終了すると、conmon はここにコンテナごとのファイルを作って終了コードを書き込み、podman がそれを読む (--exit-dir)',
+	'explain.log.label': 'ログ',
+	'explain.log.meaning': 'コンテナの stdout と stderr。conmon が {driver} ドライバーで書き込み、`podman logs` が読む (-l)',
+	'explain.exitCommand.label': '終了時コマンド',
+	'explain.exitCommand.meaning': 'コンテナの終了後、conmon が自身の終了前に実行するもの: podman の後始末 (アンマウント、ネットワークの撤去、ランタイムの delete、再起動ポリシー)',
+	'explain.parent.adoptedByInit': '{who}: podman が最初の conmon を起動し、それがこの conmon を fork してすぐ終了した。孤児になったこの conmon を PID 1 が引き取った。podman 自体はとうに終了している。',
+	'explain.parent.firstConmon': '{who}: 最初の conmon で、まもなく終了する。そのあとこの conmon は PID 1 か subreaper に引き取られる。',
+	'explain.parent.subreaper': '{who}: subreaper (PR_SET_CHILD_SUBREAPER、例: systemd --user)。配下の孤児を PID 1 の代わりに引き取る。podman ではない。',
+	'anomaly.staleConmonPid': 'podman の ConmonPid {pid} は古い: /proc にその conmon はない',
+	'anomaly.staleConmonPidLive': 'podman の ConmonPid {pid} は古い: /proc にその conmon はない (動いているのは {live})',
+	'anomaly.noConmon': 'podman は {state} と言うが、このコンテナを見張る conmon がいない',
+	'anomaly.noConmonPid': 'podman は {state} と言うが、見張る conmon がいない: PID {pid} が conmon なしで動作中 (podman rm -f で回復)',
+	'anomaly.twoConmons': 'メインの conmon が同時に {count} 個: {pids} (exec セッション以外)',
+};

@@ -1,0 +1,11 @@
+/** The frame around the tree: header, filter bar, event log title, and the too-small message. */
+export const screenEn = {
+	'screen.tooSmall': 'Terminal too small ({columns}×{rows}); conmon-tui needs {minColumns}×{minRows}. q quits.',
+	'header.counts': '{containers} containers · {running} running · {conmons} conmons',
+	'header.stream.connecting': 'events: connecting',
+	'header.stream.lost': 'events: lost',
+	'filter.draftHint': 'Enter keeps · Escape clears',
+	'filter.label': 'filter:',
+	'filter.hint': '(/ edits · Escape clears)',
+	'eventLog.title': 'events',
+} as const;

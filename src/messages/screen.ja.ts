@@ -1,0 +1,13 @@
+import type { screenEn } from './screen.en.js';
+import type { MessagesLike } from './messages.js';
+
+export const screenJa: MessagesLike<typeof screenEn> = {
+	'screen.tooSmall': '端末が小さすぎます ({columns}×{rows})。conmon-tui には {minColumns}×{minRows} 以上が必要です。q で終了。',
+	'header.counts': 'コンテナ {containers} · 実行中 {running} · conmon {conmons}',
+	'header.stream.connecting': 'イベント: 接続中',
+	'header.stream.lost': 'イベント: 途絶',
+	'filter.draftHint': 'Enter で確定 · Escape で解除',
+	'filter.label': 'フィルター:',
+	'filter.hint': '(/ で編集 · Escape で解除)',
+	'eventLog.title': 'イベント',
+};
