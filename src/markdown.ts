@@ -3,8 +3,12 @@
  * out as the same characters, never as emphasis, links, HTML, headings or a broken code span.
  */
 
-/** Characters that can start or end inline markup anywhere in a line (CommonMark allows `\` before any ASCII punctuation). */
-const INLINE_SPECIAL = /[\\`*_[\]<>|~&]/g;
+/**
+ * Characters that can start or end inline markup anywhere in a line (CommonMark allows `\` before
+ * any ASCII punctuation). An underscore inside a word never does, and container names are full of
+ * them (`cool_noyce`): left alone there, the file reads well as plain text too.
+ */
+const INLINE_SPECIAL = /[\\`*[\]<>|~&]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
 
 /** A first character that could open a block: heading, list, thematic break, setext underline (`>` and `*` are inline-escaped already). */
 const BLOCK_START = /^[#+=-]/;

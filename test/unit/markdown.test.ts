@@ -4,7 +4,9 @@ import { codeSpan, fencedBlock, markdownInline, markdownParagraph } from '../../
 
 describe('Markdown text', () => {
 	test('inline text: markup characters are escaped, line breaks folded', () => {
-		assert.equal(markdownInline('web_1 *bold* [x](y) <b> a|b ~z~ `c` &amp; \\'), 'web\\_1 \\*bold\\* \\[x\\](y) \\<b\\> a\\|b \\~z\\~ \\`c\\` \\&amp; \\\\');
+		assert.equal(markdownInline('*bold* [x](y) <b> a|b ~z~ `c` &amp; \\'), '\\*bold\\* \\[x\\](y) \\<b\\> a\\|b \\~z\\~ \\`c\\` \\&amp; \\\\');
+		// An underscore inside a word cannot emphasise: names stay readable.
+		assert.equal(markdownInline('cool_noyce _em_ a__b'), 'cool_noyce \\_em\\_ a\\_\\_b');
 		assert.equal(markdownInline('Error: one\n   two\nthree'), 'Error: one two three');
 	});
 
