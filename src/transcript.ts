@@ -48,10 +48,18 @@ export class TranscriptMarkdown {
 	private readonly execConmons = new Map<string, number[]>();
 	/** Names by container ID, kept after a container is removed. */
 	private readonly names = new Map<string, string>();
+	/**
+	 * Containers of this podman: listed, or in its events. The summary is about them; conmons of
+	 * other stores and users (their conmon lines are in the body) would crowd it out.
+	 */
+	private readonly ours = new Set<string>();
 
 	/** Learns the names (and IDs, for commands that name a container by its short ID) of the listed containers. */
 	noteContainers(containers: AppState['containers']): void {
-		for (const container of Object.values(containers)) this.names.set(container.id, container.name);
+		for (const container of Object.values(containers)) {
+			this.names.set(container.id, container.name);
+			this.ours.add(container.id);
+		}
 	}
 
 	/** The title and the header block. Outside a lesson the session section opens at once. */
@@ -92,7 +100,10 @@ export class TranscriptMarkdown {
 				this.noteConmon(facts);
 				break;
 			case 'podman-event':
-				if (facts.containerId) this.touched.add(facts.containerId);
+				if (facts.containerId) {
+					this.touched.add(facts.containerId);
+					this.ours.add(facts.containerId);
+				}
 				break;
 		}
 		return this.item(`${time} ${markdownInline(entry.text)}`);
@@ -103,8 +114,9 @@ export class TranscriptMarkdown {
 		this.noteContainers(state.containers);
 		const none = t('transcript.summary.none');
 		const label = (id: string) => markdownInline(containerLabel(id, this.names.get(id)));
-		const containers = [...this.touched].map(label).join(', ') || none;
-		const withConmons = [...new Set([...this.conmons.keys(), ...this.execConmons.keys()])];
+		const touched = [...this.touched].filter((id) => this.ours.has(id));
+		const containers = touched.map(label).join(', ') || none;
+		const withConmons = touched.filter((id) => this.conmons.has(id) || this.execConmons.has(id));
 		const conmonLines = withConmons.map((id) => {
 			const exec = this.execConmons.get(id);
 			const parts = [(this.conmons.get(id) ?? []).join(' → '), exec ? t('transcript.summary.execConmons', { list: exec.join(', ') }) : ''];

@@ -163,7 +163,10 @@ describe('the --record transcript', () => {
 			{ ...conmon(at(20, 31, 10), 'exec-appeared', 4300), text: 'exec conmon 4300 appeared' },
 			command(at(20, 31, 11), ['podman', 'start', BATCH_ID.slice(0, 12)]),
 			commandFailed(at(20, 31, 12), ['podman', 'start', BATCH_ID.slice(0, 12)], 'Error: boom'),
+			// Another store's container: its conmon is in the body, not in the summary.
+			{ at: at(20, 31, 13), tone: 'good', text: 'conmon 5000 appeared for other', facts: { kind: 'conmon', status: 'appeared', containerId: 'f'.repeat(64), pid: 5000 } },
 		]);
+		assert.match(text, /^- 20:31:13\.000 conmon 5000 appeared for other$/m);
 		const summary = section(text, '## Summary');
 		assert.deepEqual(summary.slice(0, 4), [
 			`- Containers touched: web (${WEB}), batch (${BATCH_ID.slice(0, 12)})`,
