@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, writeSync } from 'node:fs';
 import { displayCommand } from './actions.js';
 import { containerLabel } from './eventLog.js';
-import { t } from './i18n.js';
+import { t, type MessageKey } from './i18n.js';
 import { codeSpan, fencedBlock, markdownInline, markdownParagraph } from './markdown.js';
 import type { Options } from './options.js';
 import { formatClock, formatClockMs } from './present.js';
@@ -64,7 +64,7 @@ export class TranscriptMarkdown {
 
 	/** The title and the header block. Outside a lesson the session section opens at once. */
 	header(info: TranscriptInfo, state: Pick<AppState, 'podmanVersion' | 'ownUid' | 'userNames'>, now: number): string {
-		const field = (key: Parameters<typeof t>[0], value: string) => `- **${t(key)}:** ${value}\n`;
+		const field = (key: MessageKey, value: string) => `- **${t(key)}:** ${value}\n`;
 		const user = t('transcript.header.userValue', { name: markdownInline(state.userNames[state.ownUid] ?? String(state.ownUid)), uid: state.ownUid });
 		const lesson = info.lesson === undefined ? '' : field('transcript.header.lesson', info.lesson.name === undefined ? t('transcript.header.lessonMenu') : markdownInline(info.lesson.name));
 		this.inList = true;
