@@ -109,6 +109,10 @@ async function main(): Promise<void> {
 		const problem = checkLogFile(options.logFile);
 		if (problem) fail(problem, EXIT_TROUBLE);
 	}
+	if (options.recordFile !== undefined) {
+		const problem = checkLogFile(options.recordFile);
+		if (problem) fail(`--record: ${problem}`, EXIT_TROUBLE);
+	}
 	const podman = new Podman(process.env['CONMON_TUI_PODMAN'] || 'podman', options.timeoutSeconds * 1000);
 	// The screen's code (React, Ink) takes most of start-up to load: load it while podman answers.
 	// React's development build is several times slower and is never what a user wants here.

@@ -1,7 +1,7 @@
 import { render } from 'ink';
 import { createElement } from 'react';
 import { App } from '../components/App.js';
-import { createActions } from './actions.js';
+import { createActions, runArgs } from './actions.js';
 import { LessonController } from './lessons/lessonController.js';
 import { findLesson } from './lessons/lessons.js';
 import { followLogToFile } from './logFile.js';
@@ -9,12 +9,15 @@ import type { Options } from './options.js';
 import type { Podman } from './podman.js';
 import { snapshotJson } from './snapshot.js';
 import { createAppStore, type AppState } from './store.js';
+import { followTranscript } from './transcript.js';
 import { Watcher } from './watcher.js';
 
 /** The live screen, until q, Ctrl-C, SIGTERM or SIGHUP. */
 export async function runInteractive(podman: Podman, initial: Partial<AppState>, options: Options, firstList?: Promise<string | undefined>): Promise<number> {
 	const store = createAppStore(initial);
 	const stopLogFile = options.logFile === undefined ? undefined : followLogToFile(store, options.logFile);
+	const stopTranscript = options.recordFile === undefined ? undefined
+		: followTranscript(store, options.recordFile, { args: process.argv.slice(2), runCommand: [podman.binary, ...runArgs(options.image, options.command)], lesson: options.lesson });
 	const watcher = new Watcher(podman, store);
 	const actions = createActions({
 		store,
@@ -62,6 +65,7 @@ export async function runInteractive(podman: Podman, initial: Partial<AppState>,
 	process.stdout.write('\u001B[?1049l');
 	const leftovers = lessons.exitMessage();
 	if (leftovers) process.stdout.write(`${leftovers}\n`);
+	stopTranscript?.(store.getState());
 	await stopLogFile?.(snapshotJson(store.getState()));
 	return exitCode;
 }

@@ -20,6 +20,8 @@ import { cliEn } from './cli.en.js';
 import { cliJa } from './cli.ja.js';
 import { lessonsEn } from './lessons.en.js';
 import { lessonsJa } from './lessons.ja.js';
+import { transcriptEn } from './transcript.en.js';
+import { transcriptJa } from './transcript.ja.js';
 
 /**
  * Every user-visible text, per language. Each area of the program has its own section file
@@ -37,6 +39,7 @@ export const en = {
 	...rootlessEn,
 	...cliEn,
 	...lessonsEn,
+	...transcriptEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -53,6 +56,7 @@ export const ja: Readonly<Record<MessageKey, string>> = {
 	...rootlessJa,
 	...cliJa,
 	...lessonsJa,
+	...transcriptJa,
 };
 
 export const LANGUAGES = ['en', 'ja'] as const;

@@ -1,0 +1,32 @@
+import type { MessagesLike } from './messages.js';
+import type { transcriptEn } from './transcript.en.js';
+
+export const transcriptJa: MessagesLike<typeof transcriptEn> = {
+	'transcript.title': 'conmon-tui セッション記録',
+	'transcript.header.date': '日時',
+	'transcript.header.podman': 'podman',
+	'transcript.header.user': 'ユーザー',
+	'transcript.header.userValue': '{name}（uid {uid}）',
+	'transcript.header.language': '言語',
+	'transcript.header.commandLine': 'コマンドライン',
+	'transcript.header.runKey': 'r キーで実行するコマンド',
+	'transcript.header.lesson': 'レッスン',
+	'transcript.header.lessonMenu': 'メニューから選択',
+	'transcript.unknown': '不明',
+	'transcript.section.session': 'セッション',
+	'transcript.section.lesson': 'レッスン: {title}',
+	'transcript.step': 'ステップ {step}/{steps}: {title}',
+	'transcript.lesson.finished': '{time} にレッスンを終了しました。',
+	'transcript.lesson.left': '{time} にレッスンを中断しました。',
+	'transcript.lesson.leftAtStep': '{time} にステップ {step}/{steps} でレッスンを中断しました。',
+	'transcript.summary': 'まとめ',
+	'transcript.summary.containers': '操作・観測したコンテナ: {list}',
+	'transcript.summary.conmons': '観測した conmon（PID、出現順）:',
+	'transcript.summary.noConmons': '観測した conmon: なし',
+	'transcript.summary.execConmons': 'exec の conmon {list}',
+	'transcript.summary.commands': '実行したコマンド: {count} 件、失敗: {failed} 件',
+	'transcript.summary.checks': 'チェック: 成功 {passed} 件、失敗 {failed} 件',
+	'transcript.summary.none': 'なし',
+	'transcript.writeFailed': '--record {path}: 書き込めません: {error}',
+	'transcript.tree': '終了時のツリー（{time}）',
+};
