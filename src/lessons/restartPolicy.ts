@@ -32,7 +32,9 @@ export const restartPolicy: Lesson = {
 				// podman's died event brings each exit code a little after /proc showed conmon gone.
 				const lastExit = Math.max(...seen.map((g) => g.exitedAt ?? 0));
 				if (seen.slice(0, -1).some((g) => g.exitCode === undefined) && now - lastExit < EXIT_CODE_WAIT_MS) return { met: false, seen: t('lesson.seen.waitingExitCode') };
-				const codes = [...new Set(seen.slice(0, -1).map((g) => g.exitCode ?? '?'))].join(', ');
+				// A code podman's events did not bring (a quick respawn can outrun them) is left out rather than shown as "?".
+				const known = seen.slice(0, -1).flatMap((g) => (g.exitCode === undefined ? [] : [g.exitCode]));
+				const codes = known.length > 0 ? [...new Set(known)].join(', ') : '?';
 				return { met: true, text: t('lesson.restartPolicy.watch.met', { count: respawns, pids: pidChain(seen), codes }) };
 			},
 			timeoutMs: RESPAWN_TIMEOUT_MS,

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { LANGUAGES } from '../../src/messages/catalogues.js';
-import { setLanguage } from '../../src/i18n.js';
+import { setLanguage, t } from '../../src/i18n.js';
+import { markdownInline } from '../../src/markdown.js';
 import { EXEC_SECONDS } from '../../src/lessons/exec.js';
 import { RESPAWNS_TO_SEE } from '../../src/lessons/restartPolicy.js';
 import { LessonSession } from '../helpers/lessonSession.js';
@@ -25,6 +28,45 @@ function procStatus(pid: number): { ppid: number; nsPid: number[] } {
 	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
 	const field = (name: string) => /^(\w+):\s*(.*)$/m.exec(status.split('\n').find((l) => l.startsWith(`${name}:`)) ?? '')?.[2] ?? '';
 	return { ppid: Number(field('PPid')), nsPid: field('NSpid').split(/\s+/).map(Number) };
+}
+
+/** A container event as `podman events --format json` writes it (podman 4.3: ContainerExitCode omitted when 0). */
+interface RecordedEvent { ID: string; Name: string; Status: string; Type: string; ContainerExitCode?: number }
+
+/**
+ * The `--record` transcript of the lifecycle lesson against podman's own record: the lesson's
+ * headings and its five ✓ checks, exactly the four commands that ran, and each of podman's
+ * start and died events for the container with its exit code.
+ */
+async function checkLifecycleTranscript(sandbox: PodmanSandbox, file: string, id: string, since: string): Promise<void> {
+	const text = readFileSync(file, 'utf8');
+	const headings = text.split('\n').filter((line) => line.startsWith('##'));
+	const steps = [
+		'lesson.lifecycle.run.title', 'lesson.lifecycle.kill.title', 'lesson.lifecycle.start.title', 'lesson.lifecycle.conclusion.title', 'lesson.cleanup.title',
+	] as const;
+	assert.deepEqual(headings.slice(0, 6), [
+		`## ${t('transcript.section.lesson', { title: t('lesson.lifecycle.title') })}`,
+		...steps.map((title, i) => `### ${t('transcript.step', { step: i + 1, steps: 5, title: t(title) })}`),
+	]);
+	assert.equal(text.split('\n').filter((line) => /^- ✓ [\d:.]+ /.test(line)).length, 5, `five checks passed\n${text}`);
+
+	const recorded = (await sandbox.podman(['events', '--since', since, '--stream=false', '--format', 'json'])).stdout
+		.split('\n').filter(Boolean).map((line) => JSON.parse(line) as RecordedEvent)
+		.filter((e) => e.Type === 'container' && e.ID === id && (e.Status === 'start' || e.Status === 'died'));
+	assert.deepEqual(recorded.map((e) => e.Status), ['start', 'died', 'start', 'died']);
+	const short = id.slice(0, 12);
+	const who = `${markdownInline(recorded[0]?.Name ?? '')} (${short})`;
+	for (const event of recorded) {
+		const line = event.Status === 'start' ? t('events.started', { who }) : t('events.died', { who, code: event.ContainerExitCode ?? 0 });
+		assert.ok(text.includes(line), `podman's ${event.Status} event is in the transcript: ${line}\n${text}`);
+	}
+	const commands = text.split('\n').flatMap((line) => line.match(/^- [\d:.]+ `\$ (.*)`$/)?.[1] ?? []);
+	assert.deepEqual(commands, [
+		`podman run -d --name ${recorded[0]?.Name ?? ''} ${sandbox.image} sleep infinity`,
+		`podman kill ${short}`,
+		`podman start ${short}`,
+		`podman rm -f -t 0 ${short}`,
+	]);
 }
 
 for (const language of LANGUAGES) {
@@ -50,7 +92,8 @@ for (const language of LANGUAGES) {
 			const state = (await sandbox.inspect(seen['id'] ?? '')).State;
 			assert.equal(Number(seen['conmon']), state.ConmonPid, "the verdict's conmon is podman's ConmonPid");
 			assert.equal(Number(seen['pid']), state.Pid, "the verdict's child is the container's PID");
-			return { id: seen['id'] ?? '', conmon: Number(seen['conmon']), pid: Number(seen['pid']) };
+			const { Id: id } = await sandbox.inspect(seen['id'] ?? '');
+			return { id, conmon: Number(seen['conmon']), pid: Number(seen['pid']) };
 		}
 
 		/** The last step of most lessons: d removes the lesson's containers. */
@@ -60,8 +103,10 @@ for (const language of LANGUAGES) {
 			assert.equal((await sandbox.podman(['ps', '-aq'])).stdout.trim(), '', 'the lesson removed its container');
 		}
 
-		test('lifecycle: run, kill, start — a new conmon with a new PID', async () => {
-			const session = (lesson = new LessonSession(sandbox, 'lifecycle', language));
+		test('lifecycle: run, kill, start — a new conmon with a new PID; its --record transcript matches podman', async () => {
+			const dir = mkdtempSync(join(tmpdir(), 'conmon-tui-lesson-record-'));
+			const since = new Date(Date.now() - 1000).toISOString();
+			const session = (lesson = new LessonSession(sandbox, 'lifecycle', language, ['--record', join(dir, 'lesson.md')]));
 			await session.atStep(1, 5);
 			const first = await runStep(session);
 
@@ -84,6 +129,8 @@ for (const language of LANGUAGES) {
 			await cleanupStep(session, String(second));
 			await session.next(6, 5);
 			await session.quitAfterPassing(5);
+			await checkLifecycleTranscript(sandbox, join(dir, 'lesson.md'), first.id, since);
+			rmSync(dir, { recursive: true, force: true });
 		});
 
 		test("parentage: conmon's parent is not podman; podman has exited; conmon is the parent of PID 1", async () => {
