@@ -20,12 +20,21 @@ import { StatusLine } from './StatusLine.js';
 export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 12;
 
-/** The latest start or exit among containers: while it is under a minute old, ages count seconds. */
+/** The latest start or exit among containers and conmons: while it is under a minute old, ages count seconds. */
 function youngestAge(state: AppState): number | undefined {
 	let latest: number | undefined;
 	for (const c of Object.values(state.containers)) {
 		const since = c.state === 'running' ? c.startedAt : c.finishedAt;
 		if (since !== undefined && (latest === undefined || since > latest)) latest = since;
+	}
+	// Conmons count too: the screen must tick fast enough to take their change marks off on time.
+	for (const generations of Object.values(state.history.generations)) {
+		const last = generations.at(-1);
+		const since = last?.exitedAt ?? last?.startedAt;
+		if (since !== undefined && (latest === undefined || since > latest)) latest = since;
+	}
+	for (const exec of Object.values(state.history.execConmons)) {
+		if (latest === undefined || exec.startedAt > latest) latest = exec.startedAt;
 	}
 	return latest;
 }

@@ -1,3 +1,5 @@
+import { changesEn } from './changes.en.js';
+import { changesJa } from './changes.ja.js';
 import { commonEn } from './common.en.js';
 import { commonJa } from './common.ja.js';
 
@@ -7,12 +9,14 @@ import { commonJa } from './common.ja.js';
  */
 export const en = {
 	...commonEn,
+	...changesEn,
 };
 
 export type MessageKey = keyof typeof en;
 
 export const ja: Readonly<Record<MessageKey, string>> = {
 	...commonJa,
+	...changesJa,
 };
 
 export const LANGUAGES = ['en', 'ja'] as const;
