@@ -6,6 +6,7 @@ import { useNow } from '../hooks/useNow.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import type { Actions } from '../src/actions.js';
 import { ageTicksBySecond } from '../src/present.js';
+import { shownTime, shownView } from '../src/frozenView.js';
 import type { AppState, AppStore } from '../src/store.js';
 import { ContainerTree } from './ContainerTree.js';
 import { DetailsView } from './DetailsView.js';
@@ -21,7 +22,7 @@ export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 12;
 
 /** The latest start or exit among containers and conmons: while it is under a minute old, ages count seconds. */
-function youngestAge(state: AppState): number | undefined {
+function youngestAge(state: Pick<AppState, 'containers' | 'history'>): number | undefined {
 	let latest: number | undefined;
 	for (const c of Object.values(state.containers)) {
 		const since = c.state === 'running' ? c.startedAt : c.finishedAt;
@@ -48,13 +49,14 @@ function eventLogLines(rows: number): number {
 export function App({ store, actions, quit }: { store: AppStore; actions: Actions; quit: () => void }) {
 	useKeymap(store, actions, quit);
 	const { columns, rows } = useTerminalSize();
-	const { overlay, filterShown, youngest } = useAppState(store, (s) => ({
+	const { overlay, filterShown, youngest, frozen } = useAppState(store, (s) => ({
 		overlay: s.overlay,
 		filterShown: filterBarShown(s.filterDraft, s.filter),
-		youngest: youngestAge(s),
+		youngest: youngestAge(shownView(s)),
+		frozen: s.frozen,
 	}));
-	// Ages under a minute count seconds; the details view shows exact durations.
-	const now = useNow(overlay === 'details' || ageTicksBySecond(youngest, Date.now()));
+	// Ages under a minute count seconds; the details view shows exact durations. Frozen, time stands still.
+	const now = shownTime({ frozen }, useNow(overlay === 'details' || ageTicksBySecond(youngest, Date.now())));
 
 	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
 		return (

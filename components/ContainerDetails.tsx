@@ -5,6 +5,7 @@ import { containerDisagreements } from '../src/anomalies.js';
 import { currentGeneration } from '../src/conmonHistory.js';
 import { shortId } from '../src/container.js';
 import { containerStatus, formatClock, formatDuration, ordinal } from '../src/present.js';
+import { shownView } from '../src/frozenView.js';
 import type { AppStore } from '../src/store.js';
 
 function cell(text: string, width: number): string {
@@ -15,11 +16,12 @@ function cell(text: string, width: number): string {
 export function ContainerDetails({ store, height, now }: { store: AppStore; height: number; now: number }) {
 	const { container, generations, execs, unmonitoredPid } = useAppState(store, (s) => {
 		const id = s.selectedId ?? '';
+		const view = shownView(s);
 		return {
-			container: s.containers[id],
-			generations: s.history.generations[id],
-			execs: Object.values(s.history.execConmons).filter((e) => e.containerId === id).length,
-			unmonitoredPid: s.unmonitored[id],
+			container: view.containers[id],
+			generations: view.history.generations[id],
+			execs: Object.values(view.history.execConmons).filter((e) => e.containerId === id).length,
+			unmonitoredPid: view.unmonitored[id],
 		};
 	});
 	if (!container) {

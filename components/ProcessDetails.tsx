@@ -5,12 +5,13 @@ import { useProcessFacts } from '../hooks/useProcessFacts.js';
 import { processCommand, formatClock } from '../src/present.js';
 import { STATE_NAMES, startTicksToMs, uidInside, type ProcessInfo } from '../src/procfs.js';
 import { HELPER_PURPOSE, type RootlessHelper } from '../src/rootlessHelpers.js';
+import { shownView } from '../src/frozenView.js';
 import type { AppStore } from '../src/store.js';
 
 /** Enter on a container process (or a rootless helper): its PIDs and UIDs inside and out, state, command, start, children. */
 export function ProcessDetails({ store, process, helper, height, now }: { store: AppStore; process: ProcessInfo; helper?: RootlessHelper; height: number; now: number }) {
 	const { children, bootTimeMs } = useAppState(store, (s) => ({
-		children: s.processes.filter((p) => p.ppid === process.pid).map((p) => `${processCommand(p)} ${p.pid}`).join(', '),
+		children: shownView(s).processes.filter((p) => p.ppid === process.pid).map((p) => `${processCommand(p)} ${p.pid}`).join(', '),
 		bootTimeMs: s.bootTimeMs,
 	}));
 	const { facts, parentComm } = useProcessFacts(process.pid, process.ppid, now);

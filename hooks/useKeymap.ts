@@ -1,7 +1,7 @@
 import { useInput, type Key } from 'ink';
 import type { Actions, ContainerAction } from '../src/actions.js';
 import { moveFocus } from '../src/focus.js';
-import { ensureSelection, moveSelection, selectedContainer, visibleContainers, type AppStore } from '../src/store.js';
+import { ensureSelection, moveSelection, selectedContainer, toggleFreeze, visibleContainers, type AppStore } from '../src/store.js';
 
 /** Keys that act on the selected container. */
 export const CONTAINER_KEYS: Readonly<Record<string, ContainerAction>> = {
@@ -33,6 +33,9 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void): 
 			else store.setState({ status: { tone: 'info', text: 'remove canceled' } });
 			return;
 		}
+
+		// Space works over the help and the details too: freezing is for the whole screen.
+		if (input === ' ') return toggleFreeze(store);
 
 		if (state.overlay !== undefined) {
 			if (key.escape || input === 'q' || (input === '?' && state.overlay === 'help') || (key.return && state.overlay === 'details')) {

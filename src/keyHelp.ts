@@ -1,3 +1,5 @@
+import { t } from './i18n.js';
+
 /** The keys, as the footer and the help overlay list them. One list, so the two never disagree. */
 export interface KeyHelp {
 	keys: string;
@@ -12,6 +14,12 @@ export const KEY_HELP: readonly KeyHelp[] = [
 	{ keys: '↑ ↓  PgUp PgDn  Home End', does: 'move the selection (it follows the container, not the row)', footer: '↑↓ move' },
 	{ keys: '→ ←', does: 'step through the selected container\'s conmon, processes and helpers', footer: '←→ rows' },
 	{ keys: 'Enter', does: 'details of the row under the cursor (container, conmon, process)', footer: '⏎ details' },
+	// Getters: the catalogue's language is chosen at start, after this module has loaded.
+	{
+		keys: 'Space',
+		get does() { return t('changes.key.freeze'); },
+		get footer() { return t('changes.key.freezeFooter'); },
+	},
 	{ keys: '/', does: 'filter by name, ID or image; Enter keeps it, Escape clears it', footer: '/ filter' },
 	{ keys: 'r', does: 'run a new container: podman run -d IMAGE COMMAND (--image, --command)', footer: 'r run' },
 	{ keys: 's', does: 'start the selected container: a new conmon appears', footer: 's start' },

@@ -11,6 +11,6 @@ export const changesEn = {
 	'changes.frozen.resume': 'Space resumes',
 	'changes.frozen.waitingOne': '{count} change waiting',
 	'changes.frozen.waitingOther': '{count} changes waiting',
-	'changes.key.freeze': 'freeze or unfreeze the display: data keeps coming in, Space again catches up',
+	'changes.key.freeze': 'freeze or unfreeze the display (the data keeps coming in)',
 	'changes.key.freezeFooter': 'Space freeze',
 } as const;

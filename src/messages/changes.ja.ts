@@ -13,6 +13,6 @@ export const changesJa: MessagesLike<typeof changesEn> = {
 	'changes.frozen.resume': 'Space で再開',
 	'changes.frozen.waitingOne': '未表示の変化 {count} 件',
 	'changes.frozen.waitingOther': '未表示の変化 {count} 件',
-	'changes.key.freeze': '画面の一時停止と再開: データは集め続け、もう一度 Space で最新に追いつく',
+	'changes.key.freeze': '画面の一時停止と再開（その間もデータは集め続ける）',
 	'changes.key.freezeFooter': 'Space 停止',
 };
