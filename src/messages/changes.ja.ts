@@ -14,5 +14,5 @@ export const changesJa: MessagesLike<typeof changesEn> = {
 	'changes.frozen.waitingOne': '未表示の変化 {count} 件',
 	'changes.frozen.waitingOther': '未表示の変化 {count} 件',
 	'changes.key.freeze': '画面の一時停止と再開（その間もデータは集め続ける）',
-	'changes.key.freezeFooter': 'Space 停止',
+	'changes.key.freezeFooter': 'Space 一時停止',
 };
