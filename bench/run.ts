@@ -210,7 +210,7 @@ function buildRows(config: BenchConfig, c: Collected): Row[] {
 			row: 2, title: 'conmon exited → shown exited', unit: 'ms', kind: 'latency',
 			...pair((s) => c.lifecycle[s.key]?.map((r) => r.conmonExitToShownMs), scenarioName.lifecycle),
 			note: 'After `podman kill`, from the moment a 2 ms /proc poller in the bench saw conmon gone or a zombie to the first screen showing ' +
-				'`conmon <PID> gone|zombie` (baseline: the container\'s state `exited`, which podman can report before conmon has finished its cleanup, so its values can be near 0 or below). ' +
+				'`conmon <PID>  ✝ exited` (a zombie\'s row too; baseline: the container\'s state `exited`, which podman can report before conmon has finished its cleanup, so its values can be near 0 or below). ' +
 				`Each kill comes a random 0-1 s after the program is idle (conmon-tui: ${conmonTui.settleMs / 1000} s after the container appeared, past the 3 s of fast /proc scans that follow a change).`,
 		},
 		{

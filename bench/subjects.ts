@@ -71,12 +71,13 @@ export const conmonTui: Subject = {
 	label: 'conmon-tui',
 	spawn: (env, image) => new PtyScreen('conmon-tui', process.execPath, [conmonTuiProgram(), '--image', image], { env, cwd: projectRoot, ...SCREEN }),
 	showsNewContainer: ({ conmonPid }) => {
-		// The tree row of a live conmon: "└─ conmon 24622" or "└─ conmon 24622  (2nd start; ...)".
-		const live = new RegExp(`└─ conmon ${conmonPid}(?:  \\(|$)`, 'm');
+		// The tree row of a live conmon: "└─ conmon 24622", "└─ conmon 24622  ★ new" or "└─ conmon 24622  (2nd start; ...)".
+		const live = new RegExp(`└─ conmon ${conmonPid}(?:  \\(|  ★|$)`, 'm');
 		return (frame) => live.test(frame.text);
 	},
 	showsExited: ({ conmonPid }) => {
-		const dead = new RegExp(`└─ conmon ${conmonPid} (?:gone|zombie)`);
+		// Its row marked dead: "└─ conmon 24622  ✝ exited ..." (a zombie's: "conmon 24622 zombie (...)  ✝ exited ...").
+		const dead = new RegExp(`└─ conmon ${conmonPid}(?: zombie[^\\n]*)? {2}✝ exited`);
 		return (frame) => dead.test(frame.text);
 	},
 	showsCount: (count) => {

@@ -8,6 +8,7 @@ import type { Actions } from '../src/actions.js';
 import type { LessonController } from '../src/lessons/lessonController.js';
 import { t } from '../src/i18n.js';
 import { ageTicksBySecond } from '../src/present.js';
+import { shownTime, shownView } from '../src/frozenView.js';
 import type { AppState, AppStore } from '../src/store.js';
 import { ContainerTree } from './ContainerTree.js';
 import { DetailsView } from './DetailsView.js';
@@ -24,12 +25,21 @@ import { StatusLine } from './StatusLine.js';
 export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 12;
 
-/** The latest start or exit among containers: while it is under a minute old, ages count seconds. */
-function youngestAge(state: AppState): number | undefined {
+/** The latest start or exit among containers and conmons: while it is under a minute old, ages count seconds. */
+function youngestAge(state: Pick<AppState, 'containers' | 'history'>): number | undefined {
 	let latest: number | undefined;
 	for (const c of Object.values(state.containers)) {
 		const since = c.state === 'running' ? c.startedAt : c.finishedAt;
 		if (since !== undefined && (latest === undefined || since > latest)) latest = since;
+	}
+	// Conmons count too: the screen must tick fast enough to take their change marks off on time.
+	for (const generations of Object.values(state.history.generations)) {
+		const last = generations.at(-1);
+		const since = last?.exitedAt ?? last?.startedAt;
+		if (since !== undefined && (latest === undefined || since > latest)) latest = since;
+	}
+	for (const exec of Object.values(state.history.execConmons)) {
+		if (latest === undefined || exec.startedAt > latest) latest = exec.startedAt;
 	}
 	return latest;
 }
@@ -43,14 +53,15 @@ function eventLogLines(rows: number): number {
 export function App({ store, actions, quit, lessons }: { store: AppStore; actions: Actions; quit: () => void; lessons?: LessonController }) {
 	useKeymap(store, actions, quit, lessons);
 	const { columns, rows } = useTerminalSize();
-	const { overlay, filterShown, youngest, inLesson } = useAppState(store, (s) => ({
+	const { overlay, filterShown, youngest, inLesson, frozen } = useAppState(store, (s) => ({
 		overlay: s.overlay,
 		inLesson: s.lesson !== undefined,
 		filterShown: filterBarShown(s.filterDraft, s.filter),
-		youngest: youngestAge(s),
+		youngest: youngestAge(shownView(s)),
+		frozen: s.frozen,
 	}));
-	// Ages under a minute count seconds; the details view shows exact durations.
-	const now = useNow(overlay === 'details' || ageTicksBySecond(youngest, Date.now()));
+	// Ages under a minute count seconds; the details view shows exact durations. Frozen, time stands still.
+	const now = shownTime({ frozen }, useNow(overlay === 'details' || ageTicksBySecond(youngest, Date.now())));
 
 	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
 		return (

@@ -8,6 +8,7 @@ import { shortId } from '../src/container.js';
 import { displayWidth, fitToWidth } from '../src/displayWidth.js';
 import { t } from '../src/i18n.js';
 import { formatClock, formatDuration, ordinal } from '../src/present.js';
+import { shownView } from '../src/frozenView.js';
 import type { AppStore } from '../src/store.js';
 import type { TreeRow } from '../src/tree.js';
 
@@ -17,9 +18,9 @@ type ConmonRow = Extract<TreeRow, { kind: 'conmon' | 'exec' | 'foreign' }>;
 export function ConmonDetails({ store, row, height, now }: { store: AppStore; row: ConmonRow; height: number; now: number }) {
 	const pid = row.kind === 'exec' ? row.exec.pid : row.generation.pid;
 	const { process, generations, containerName } = useAppState(store, (s) => ({
-		process: s.processes.find((p) => p.pid === pid),
-		generations: s.history.generations[row.containerId],
-		containerName: s.containers[row.containerId]?.name,
+		process: shownView(s).processes.find((p) => p.pid === pid),
+		generations: shownView(s).history.generations[row.containerId],
+		containerName: shownView(s).containers[row.containerId]?.name,
 	}));
 	const { parentComm } = useProcessFacts(process?.pid, process?.ppid, now);
 	const args = row.kind === 'exec' ? (process ? parseConmonArgs(process.argv) : undefined) : (row.generation.args ?? (process ? parseConmonArgs(process.argv) : undefined));

@@ -8,6 +8,7 @@ import { shortId } from '../src/container.js';
 import { displayWidth, fitToWidth } from '../src/displayWidth.js';
 import { t, type MessageKey } from '../src/i18n.js';
 import { containerStatus, formatClock, formatDuration, ordinal } from '../src/present.js';
+import { shownView } from '../src/frozenView.js';
 import type { AppStore } from '../src/store.js';
 
 /** A column of the generations table: its heading, its narrowest width (heading and gap included), and its cell. */
@@ -37,11 +38,12 @@ function columnWidths(rows: readonly { g: ConmonGeneration; n: number }[]): numb
 export function ContainerDetails({ store, height, now }: { store: AppStore; height: number; now: number }) {
 	const { container, generations, execs, unmonitoredPid } = useAppState(store, (s) => {
 		const id = s.selectedId ?? '';
+		const view = shownView(s);
 		return {
-			container: s.containers[id],
-			generations: s.history.generations[id],
-			execs: Object.values(s.history.execConmons).filter((e) => e.containerId === id).length,
-			unmonitoredPid: s.unmonitored[id],
+			container: view.containers[id],
+			generations: view.history.generations[id],
+			execs: Object.values(view.history.execConmons).filter((e) => e.containerId === id).length,
+			unmonitoredPid: view.unmonitored[id],
 		};
 	});
 	if (!container) {

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import React, { useMemo, useRef } from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { t } from '../src/i18n.js';
+import { shownView } from '../src/frozenView.js';
 import type { AppStore } from '../src/store.js';
 import { buildTree } from '../src/tree.js';
 import { containerColumnWidths } from '../src/treeColumns.js';
@@ -10,15 +11,15 @@ import { TreeLine } from './TreeLine.js';
 /** The live tree: containers, their conmon, exec sessions and processes, scrolled to keep the selection in view. */
 export function ContainerTree({ store, height, width, now }: { store: AppStore; height: number; width: number; now: number }) {
 	const { containers, history, processes, unmonitored, filter, selectedId, busy, loaded, helpers, ownUid, allUsers, userNames, focusKey } = useAppState(store, (s) => ({
-		containers: s.containers,
-		history: s.history,
-		processes: s.processes,
-		unmonitored: s.unmonitored,
+		containers: shownView(s).containers,
+		history: shownView(s).history,
+		processes: shownView(s).processes,
+		unmonitored: shownView(s).unmonitored,
 		filter: s.filterDraft ?? s.filter,
 		selectedId: s.selectedId,
 		busy: s.busy,
 		loaded: s.loaded,
-		helpers: s.helpers,
+		helpers: shownView(s).helpers,
 		ownUid: s.ownUid,
 		allUsers: s.allUsers,
 		userNames: s.userNames,

@@ -4,6 +4,7 @@ import { useAppState } from '../hooks/useAppState.js';
 import { displayWidth } from '../src/displayWidth.js';
 import { t } from '../src/i18n.js';
 import { formatClockMs } from '../src/present.js';
+import { shownView } from '../src/frozenView.js';
 import type { AppStore, LogEntry } from '../src/store.js';
 
 const TONE_COLOR: Record<LogEntry['tone'], string | undefined> = {
@@ -20,7 +21,7 @@ function colorOf(color: string | undefined): { color?: string } {
 
 /** The last lifecycle changes, newest at the bottom, with times to the millisecond. */
 export function EventLog({ store, lines, width }: { store: AppStore; lines: number; width: number }) {
-	const log = useAppState(store, (s) => s.log.slice(-lines));
+	const log = useAppState(store, (s) => shownView(s).log.slice(-lines));
 	const title = `─ ${t('eventLog.title')} `;
 	return (
 		<Box flexDirection="column" height={lines + 1}>

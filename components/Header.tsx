@@ -2,22 +2,32 @@ import { Box, Text } from 'ink';
 import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { currentGeneration } from '../src/conmonHistory.js';
+import { changesWaiting, shownView } from '../src/frozenView.js';
 import { t } from '../src/i18n.js';
 import { formatClock } from '../src/present.js';
 import type { AppStore } from '../src/store.js';
 
-/** Title, podman version, counts, the event stream's health and the time. */
+/** Title, podman version, counts, the event stream's health and the time; first, while frozen, a marker that says so. */
 export function Header({ store, now }: { store: AppStore; now: number }) {
-	const { version, containers, running, conmons, stream } = useAppState(store, (s) => ({
+	const { version, containers, running, conmons, stream, frozenAt, waiting } = useAppState(store, (s) => ({
 		version: s.podmanVersion,
-		containers: Object.keys(s.containers).length,
-		running: Object.values(s.containers).filter((c) => c.state === 'running').length,
-		conmons: Object.entries(s.history.generations).filter(([id, g]) => s.containers[id] && currentGeneration(g)).length,
+		containers: Object.keys(shownView(s).containers).length,
+		running: Object.values(shownView(s).containers).filter((c) => c.state === 'running').length,
+		conmons: Object.entries(shownView(s).history.generations).filter(([id, g]) => shownView(s).containers[id] && currentGeneration(g)).length,
 		stream: s.eventStream,
+		frozenAt: s.frozen?.at,
+		waiting: changesWaiting(s),
 	}));
 	return (
 		<Box justifyContent="space-between">
 			<Text wrap="truncate-end">
+				{/* First on the line, so that a narrow terminal cuts the counts, not the way back to live. */}
+				{frozenAt === undefined ? null : (
+					<Text bold>
+						<Text backgroundColor="blue" color="white">{` ${t('changes.frozen.marker', { time: formatClock(frozenAt) })} `}</Text>
+						{`— ${t('changes.frozen.resume')} · ${t(waiting === 1 ? 'changes.frozen.waitingOne' : 'changes.frozen.waitingOther', { count: waiting })}  `}
+					</Text>
+				)}
 				<Text bold color="cyan">conmon-tui</Text>
 				<Text dimColor>{version ? `  podman ${version}` : ''}</Text>
 				{`  ${t('header.counts', { containers, running, conmons })}`}

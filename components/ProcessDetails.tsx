@@ -7,6 +7,7 @@ import { t, type MessageKey } from '../src/i18n.js';
 import { processCommand, formatClock } from '../src/present.js';
 import { startTicksToMs, uidInside, type ProcessInfo } from '../src/procfs.js';
 import { helperPurpose, type RootlessHelper } from '../src/rootlessHelpers.js';
+import { shownView } from '../src/frozenView.js';
 import type { AppStore } from '../src/store.js';
 
 /** The labels of the details, in the order shown. */
@@ -34,7 +35,7 @@ const STATE_NAMES: Readonly<Record<string, MessageKey>> = {
 /** Enter on a container process (or a rootless helper): its PIDs and UIDs inside and out, state, command, start, children. */
 export function ProcessDetails({ store, process, helper, height, now }: { store: AppStore; process: ProcessInfo; helper?: RootlessHelper; height: number; now: number }) {
 	const { children, bootTimeMs } = useAppState(store, (s) => ({
-		children: s.processes.filter((p) => p.ppid === process.pid).map((p) => `${processCommand(p)} ${p.pid}`).join(', '),
+		children: shownView(s).processes.filter((p) => p.ppid === process.pid).map((p) => `${processCommand(p)} ${p.pid}`).join(', '),
 		bootTimeMs: s.bootTimeMs,
 	}));
 	const { facts, parentComm } = useProcessFacts(process.pid, process.ppid, now);

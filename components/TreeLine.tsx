@@ -1,7 +1,7 @@
 import { Text } from 'ink';
 import React, { memo } from 'react';
 import { fitToWidth } from '../src/displayWidth.js';
-import { containerColumns, rowText, stateGlyph } from '../src/present.js';
+import { changeBadge, containerColumns, rowText, stateGlyph } from '../src/present.js';
 import type { TreeRow } from '../src/tree.js';
 import type { ColumnWidths } from '../src/treeColumns.js';
 
@@ -15,9 +15,10 @@ function rowColorName(row: TreeRow): string | undefined {
 		case 'container':
 			return row.container.state === 'running' ? 'green' : row.container.state === 'paused' ? 'yellow' : undefined;
 		case 'conmon':
+			if (row.highlight === 'new') return 'green';
 			return row.generation.exitedAt === undefined && !row.zombie ? 'cyan' : 'red';
 		case 'exec':
-			return 'magenta';
+			return row.highlight === 'new' ? 'green' : 'magenta';
 		case 'unmonitored':
 		case 'foreign-heading':
 			return 'yellow';
@@ -49,11 +50,13 @@ export const TreeLine = memo(function TreeLine({
 			</Text>
 		);
 	}
-	const dead = row.kind === 'process' && row.process.state === 'Z';
+	const dead = (row.kind === 'process' && row.process.state === 'Z') || row.kind === 'conmon-history';
+	// A row that has just changed is bold as well as coloured: projectors wash colours out.
+	const changed = changeBadge(row) !== undefined;
 	return (
 		<Text wrap="truncate-end" dimColor={dead}>
 			<Text dimColor>{row.guide}</Text>
-			<Text {...color} inverse={selected}>
+			<Text {...color} bold={changed} inverse={selected}>
 				{rowText(row, now)}
 			</Text>
 		</Text>

@@ -4,7 +4,7 @@ import { moveFocus } from '../src/focus.js';
 import type { LessonController } from '../src/lessons/lessonController.js';
 import { lessonMenuKey, lessonStepKey } from '../src/lessons/lessonKeys.js';
 import { t } from '../src/i18n.js';
-import { ensureSelection, moveSelection, selectedContainer, visibleContainers, type AppStore } from '../src/store.js';
+import { ensureSelection, moveSelection, selectedContainer, toggleFreeze, visibleContainers, type AppStore } from '../src/store.js';
 
 /** Keys that act on the selected container. */
 export const CONTAINER_KEYS: Readonly<Record<string, ContainerAction>> = {
@@ -41,6 +41,8 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 			lessonStepKey(lessons, input, key);
 			return;
 		}
+		// Space works over the help and the details too: freezing is for the whole screen.
+		if (input === ' ') return toggleFreeze(store);
 		if (lessons && state.overlay === 'lessons' && lessonMenuKey(lessons, input, key)) return;
 
 		if (state.overlay !== undefined) {

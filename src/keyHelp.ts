@@ -23,6 +23,7 @@ const KEY_HELP: readonly KeyHelpEntry[] = [
 	{ keys: '↑ ↓  PgUp PgDn  Home End', does: 'help.keys.move', footer: 'help.footer.move' },
 	{ keys: '→ ←', does: 'help.keys.rows', footer: 'help.footer.rows' },
 	{ keys: 'Enter', does: 'help.keys.details', footer: 'help.footer.details' },
+	{ keys: 'Space', does: 'changes.key.freeze', footer: 'changes.key.freezeFooter' },
 	{ keys: '/', does: 'help.keys.filter', footer: 'help.footer.filter' },
 	{ keys: 'r', does: 'help.keys.run', footer: 'help.footer.run' },
 	{ keys: 's', does: 'help.keys.start', footer: 'help.footer.start' },

@@ -125,7 +125,7 @@ function previousText(previous: ConmonGeneration): string {
 	return t('tree.conmon.previousExited', { pid: previous.pid, time: formatClock(previous.exitedAt) });
 }
 
-/** "conmon 3990  (2nd start; before: 3805 exited 16:57:03)" or "conmon 3870 gone (exited 16:58:10, code 0)". */
+/** "conmon 3990  (2nd start; before: 3805 exited 16:57:03)", "conmon 3870", "conmon 3870 zombie (dead, not yet reaped)"; without the badge. */
 export function conmonText(row: Extract<TreeRow, { kind: 'conmon' }>): string {
 	const { generation, startNumber, previous, zombie } = row;
 	const pid = generation.pid;
@@ -133,8 +133,36 @@ export function conmonText(row: Extract<TreeRow, { kind: 'conmon' }>): string {
 		if (previous) return t('tree.conmon.nthStartAfter', { pid, nth: ordinal(startNumber), previous: previousText(previous) });
 		return startNumber > 1 ? t('tree.conmon.nthStart', { pid, nth: ordinal(startNumber) }) : `conmon ${pid}`;
 	}
-	const exit = exitPhrase(generation.exitedAt, generation.exitCode);
-	return zombie ? t('tree.conmon.zombie', { pid, exit }) : t('tree.conmon.gone', { pid, exit });
+	// Dead: when and with which code it exited is its badge (changeBadge).
+	return zombie ? t('tree.conmon.zombie', { pid }) : `conmon ${pid}`;
+}
+
+/**
+ * The mark of a row that has just changed, as text so that it reads without colour too:
+ * `★ new` on a conmon that just started, `✝ exited 16:58:10, code 137` on a dead one.
+ */
+export function changeBadge(row: TreeRow): string | undefined {
+	if (row.kind === 'exec') return row.highlight === 'new' ? t('changes.badge.new') : undefined;
+	if (row.kind !== 'conmon' || row.highlight === undefined) return undefined;
+	if (row.highlight === 'new') return t('changes.badge.new');
+	const { exitedAt, exitCode } = row.generation;
+	if (exitedAt === undefined) return exitCode === undefined ? t('changes.badge.exited') : t('changes.badge.exitedCode', { code: exitCode });
+	const time = formatClock(exitedAt);
+	return exitCode === undefined ? t('changes.badge.exitedAt', { time }) : t('changes.badge.exitedAtCode', { time, code: exitCode });
+}
+
+/** A container's last conmon, moved into history: `no conmon · last: 3805 exited 16:57:03, code 137 (Enter: history)`. */
+export function conmonHistoryText(generation: ConmonGeneration): string {
+	const pid = generation.pid;
+	const time = generation.exitedAt === undefined ? '?' : formatClock(generation.exitedAt);
+	const code = generation.exitCode;
+	return code === undefined ? t('changes.history.last', { pid, time }) : t('changes.history.lastCode', { pid, time, code });
+}
+
+/** `text`, followed by the row's badge when it has one. */
+function withBadge(text: string, row: TreeRow): string {
+	const badge = changeBadge(row);
+	return badge === undefined ? text : `${text}  ${badge}`;
 }
 
 /** The text of any tree row, without its guide. Used by the TUI and by `--once`. */
@@ -145,9 +173,11 @@ export function rowText(row: TreeRow, now: number): string {
 			return `${stateGlyph(row.container.state)} ${c.name}  ${c.id}  ${c.image}  ${c.command}  ${c.status}`;
 		}
 		case 'conmon':
-			return conmonText(row);
+			return withBadge(conmonText(row), row);
+		case 'conmon-history':
+			return conmonHistoryText(row.generation);
 		case 'exec':
-			return t('tree.exec', { pid: row.exec.pid, session: shortId(row.exec.execSessionId) });
+			return withBadge(t('tree.exec', { pid: row.exec.pid, session: shortId(row.exec.execSessionId) }), row);
 		case 'process': {
 			const command = processCommand(row.process);
 			return isZombie(row.process) ? t('tree.process.zombie', { command, pid: row.process.pid }) : `${command} ${row.process.pid}`;

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { EMPTY_HISTORY, type ConmonHistory } from './conmonHistory.js';
 import type { Container } from './container.js';
+import { freezeView, shownView, type FrozenView } from './frozenView.js';
 import type { ProcessInfo } from './procfs.js';
 import type { RootlessHelper } from './rootlessHelpers.js';
 import { matchesFilter, sortContainers } from './tree.js';
@@ -115,6 +116,8 @@ export interface AppState {
 	lesson: LessonProgress | undefined;
 	/** The lesson the menu's cursor is on. */
 	lessonMenuIndex: number;
+	/** Space: the screen holds this view while the data above keeps updating (see frozenView.ts). */
+	frozen: FrozenView | undefined;
 }
 
 /** The event log keeps this many lines; older ones are dropped (memory stays bounded). */
@@ -145,6 +148,7 @@ export const initialState: AppState = {
 	bootTimeMs: undefined,
 	lesson: undefined,
 	lessonMenuIndex: 0,
+	frozen: undefined,
 };
 
 export type AppStore = StoreApi<AppState>;
@@ -177,9 +181,9 @@ export function appendLog(store: AppStore, entries: readonly Omit<LogEntry, 'id'
 	store.setState((s) => ({ log: [...s.log, ...added].sort((a, b) => a.at - b.at).slice(-MAX_LOG_ENTRIES) }));
 }
 
-/** The containers that are listed now, in display order, after the filter. */
-export function visibleContainers(state: Pick<AppState, 'containers' | 'filter'>): Container[] {
-	return sortContainers(Object.values(state.containers)).filter((c) => matchesFilter(c, state.filter));
+/** The containers that are listed on screen now (the frozen ones while frozen), in display order, after the filter. */
+export function visibleContainers(state: AppState): Container[] {
+	return sortContainers(Object.values(shownView(state).containers)).filter((c) => matchesFilter(c, state.filter));
 }
 
 /** The selected container if it is still listed. */
@@ -249,8 +253,26 @@ export function selectWhenListed(store: AppStore, id: string): void {
 }
 
 function selectPending(store: AppStore): void {
-	const { pendingSelectionId, containers } = store.getState();
-	if (pendingSelectionId !== undefined && containers[pendingSelectionId]) {
+	const state = store.getState();
+	const { pendingSelectionId } = state;
+	// While frozen, a container run meanwhile is not on screen yet: it is selected when Space shows it.
+	if (pendingSelectionId !== undefined && shownView(state).containers[pendingSelectionId]) {
 		store.setState({ selectedId: pendingSelectionId, pendingSelectionId: undefined });
 	}
+}
+
+/**
+ * Space: freezes the display (the view of now stays on screen while the data keeps
+ * updating), or unfreezes it, catching up at once. The selection then settles on the live
+ * list: a container run meanwhile is selected, a removed one gives the cursor away.
+ */
+export function toggleFreeze(store: AppStore, now = Date.now()): void {
+	const state = store.getState();
+	if (state.frozen === undefined) {
+		store.setState({ frozen: freezeView(state, now) });
+		return;
+	}
+	store.setState({ frozen: undefined });
+	selectPending(store);
+	ensureSelection(store);
 }

@@ -1,3 +1,4 @@
+import { conmonHighlight, isFresh, movedToHistory, type ConmonHighlight } from './changeHighlight.js';
 import { currentGeneration, type ConmonGeneration, type ConmonHistory, type ExecConmon } from './conmonHistory.js';
 import { descendants, indexChildren } from './conmonProcess.js';
 import { expectsConmon, type Container } from './container.js';
@@ -15,8 +16,12 @@ export type TreeRow = { key: string; containerId: string; guide: string } & (
 			previous: ConmonGeneration | undefined;
 			/** Exited but not yet reaped by its parent: dead, still listed in /proc. */
 			zombie: boolean;
+			/** Marked as just started or as exited, from its times and `now` (see changeHighlight.ts). */
+			highlight: ConmonHighlight | undefined;
 	  }
-	| { kind: 'exec'; exec: ExecConmon }
+	/** The container's last conmon, exited a while ago: one line instead of its full row. */
+	| { kind: 'conmon-history'; generation: ConmonGeneration }
+	| { kind: 'exec'; exec: ExecConmon; highlight: 'new' | undefined }
 	| { kind: 'process'; process: ProcessInfo }
 	| { kind: 'unmonitored'; pid: number }
 	| { kind: 'no-conmon'; container: Container }
@@ -91,11 +96,17 @@ export function buildTree(input: TreeInput, filter = '', now = Date.now()): Tree
 		const latest = generations.at(-1);
 		if (latest) {
 			branches.push((guide, childGuide) => {
-				const process = currentGeneration(generations) ? byPid.get(latest.pid) : undefined;
-				const zombie = process !== undefined && isDead(process);
+				// Still in /proc once marked exited: a zombie, until its parent reaps it.
+				const process = byPid.get(latest.pid);
+				const zombie = process !== undefined && process.startTicks === latest.startTicks && isDead(process);
+				if (movedToHistory(latest, zombie, now)) {
+					rows.push({ kind: 'conmon-history', key: `${id}/conmon-history`, containerId: id, guide, generation: latest });
+					return;
+				}
 				rows.push({
 					kind: 'conmon', key: `${id}/conmon/${latest.pid}@${latest.startTicks}`, containerId: id, guide,
 					generation: latest, startNumber: generations.length, previous: generations.at(-2), zombie,
+					highlight: conmonHighlight(latest, zombie, now),
 				});
 				if (currentGeneration(generations) && !zombie) pushProcessRows(rows, id, latest.pid, children, childGuide);
 			});
@@ -104,7 +115,8 @@ export function buildTree(input: TreeInput, filter = '', now = Date.now()): Tree
 		}
 		for (const exec of (execByContainer.get(id) ?? []).sort((a, b) => a.startTicks - b.startTicks)) {
 			branches.push((guide, childGuide) => {
-				rows.push({ kind: 'exec', key: `${id}/exec/${exec.pid}@${exec.startTicks}`, containerId: id, guide, exec });
+				const highlight = isFresh(exec.startedAt, now) ? 'new' : undefined;
+				rows.push({ kind: 'exec', key: `${id}/exec/${exec.pid}@${exec.startTicks}`, containerId: id, guide, exec, highlight });
 				pushProcessRows(rows, id, exec.pid, children, childGuide);
 			});
 		}

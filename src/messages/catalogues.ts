@@ -1,3 +1,5 @@
+import { changesEn } from './changes.en.js';
+import { changesJa } from './changes.ja.js';
 import { commonEn } from './common.en.js';
 import { commonJa } from './common.ja.js';
 import { helpEn } from './help.en.js';
@@ -40,6 +42,7 @@ export const en = {
 	...cliEn,
 	...lessonsEn,
 	...transcriptEn,
+	...changesEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -57,6 +60,7 @@ export const ja: Readonly<Record<MessageKey, string>> = {
 	...cliJa,
 	...lessonsJa,
 	...transcriptJa,
+	...changesJa,
 };
 
 export const LANGUAGES = ['en', 'ja'] as const;

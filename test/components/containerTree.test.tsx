@@ -48,7 +48,7 @@ describe('container rows', () => {
 		const db = containerRow(lines, 'db');
 		assert.ok(web < batch && batch < db, `order web, batch, db in:\n${lines.join('\n')}`);
 		assert.ok(lineIndex(lines, 'conmon 3990') > web && lineIndex(lines, 'conmon 3990') < batch);
-		assert.ok(lineIndex(lines, 'conmon 3870') > batch && lineIndex(lines, 'conmon 3870') < db);
+		assert.ok(lineIndex(lines, 'last: 3870') > batch && lineIndex(lines, 'last: 3870') < db);
 		assert.ok(lineIndex(lines, 'conmon 4120') > db);
 	});
 
@@ -100,12 +100,12 @@ describe('conmon rows', () => {
 		assert.ok(column(master) < column(worker1) && column(worker1) === column(worker2), 'the workers are below the master');
 	});
 
-	test('a dead conmon reads "gone", with its exit time and code, and has no processes', async () => {
+	test('a conmon that exited a while ago has moved into history: one summary line, no processes', async () => {
 		const { rendered } = await renderTree(fixtureState());
 		const lines = screenLines(rendered);
-		const conmon = lineIndex(lines, 'conmon 3870');
-		assert.equal(lines[conmon]?.trim(), '└─ conmon 3870 gone (exited 16:58:10, code 1)');
-		assert.match(lines[conmon + 1] ?? '', /● db/);
+		const summary = lineIndex(lines, 'last: 3870');
+		assert.equal(lines[summary]?.trim(), '└─ no conmon · last: 3870 exited 16:58:10, code 1 (Enter: history)');
+		assert.match(lines[summary + 1] ?? '', /● db/);
 	});
 
 	test('a zombie conmon (dead, not yet reaped) is shown as dead, not as a running monitor', async () => {
@@ -123,16 +123,16 @@ describe('conmon rows', () => {
 		assert.doesNotMatch(row, /conmon 4300\s*$/, 'not drawn like a live conmon');
 	});
 
-	test('a zombie conmon already seen exiting reads "gone" with the container\'s exit code', async () => {
+	test('a zombie conmon already seen exiting stays a zombie row, with the container\'s exit code, however long ago', async () => {
 		const id = containerId('killed');
-		const generation = makeGeneration(4300, at(16, 59, 0), { exitedAt: at(17, 0, 1), exitCode: 137 });
+		const generation = makeGeneration(4300, at(16, 59, 0), { exitedAt: at(16, 59, 30), exitCode: 137 });
 		const { rendered } = await renderTree({
 			loaded: true,
-			containers: byId([makeContainer({ id, name: 'killed', state: 'exited', exitCode: 137, finishedAt: at(17, 0, 1) })]),
+			containers: byId([makeContainer({ id, name: 'killed', state: 'exited', exitCode: 137, finishedAt: at(16, 59, 30) })]),
 			history: { ...EMPTY_HISTORY, generations: { [id]: [generation] } },
 			processes: [makeConmonProcess(generation, id, 'killed', { state: 'Z', argv: [] })],
 		});
-		assert.match(screenText(rendered), /└─ conmon 4300 gone \(exited 17:00:01, code 137\)/);
+		assert.match(screenText(rendered), /└─ conmon 4300 zombie \(dead, not yet reaped\) {2}✝ exited 16:59:30, code 137/);
 	});
 });
 

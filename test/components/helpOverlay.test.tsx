@@ -28,7 +28,7 @@ function overlayLines(lines: readonly string[]): string[] {
 describe('the help overlay', () => {
 	test('has an entry for every key the keymap handles', () => {
 		const listed = new Set(keyHelp().flatMap((k) => k.keys.split(/\s+/)));
-		for (const key of ['↑', '↓', 'PgUp', 'PgDn', 'Home', 'End', 'Enter', '/', 'r', 's', 'x', 'k', 'R', 'p', 'd', '?', 'Escape', 'q', 'Ctrl-C']) {
+		for (const key of ['↑', '↓', 'PgUp', 'PgDn', 'Home', 'End', 'Enter', 'Space', '/', 'r', 's', 'x', 'k', 'R', 'p', 'd', '?', 'Escape', 'q', 'Ctrl-C']) {
 			assert.ok(listed.has(key), `${key} is in the help`);
 		}
 	});

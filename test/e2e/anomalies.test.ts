@@ -7,6 +7,7 @@ import { createPodmanSandbox, e2eSkipReason, type PodmanSandbox } from '../helpe
 import { writePodmanWrapper } from '../helpers/podmanWrapper.js';
 import { processState } from '../helpers/procCheck.js';
 import { KEY, TuiSession } from '../helpers/tuiSession.js';
+import { MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
 
 /**
  * Faults produced for real: a conmon killed by hand, a conmon of another store, a hung
@@ -37,7 +38,7 @@ describe('anomalies and changes behind the back', { skip: skip ?? false }, () =>
 	test('conmon killed with kill -9: the container runs on unmonitored, and the tree says so', async () => {
 		const id = (await sandbox.podman(['run', '-d', '--name', 'orphaned', sandbox.image])).stdout.trim();
 		const before = (await sandbox.inspect(id)).State;
-		await tui.waitFor(new RegExp(`└─ conmon ${before.ConmonPid}\\n`));
+		await tui.waitFor(new RegExp(`└─ conmon ${before.ConmonPid}${MAYBE_NEW}\\n`));
 		process.kill(before.ConmonPid ?? 0, 'SIGKILL');
 		await tui.waitFor(new RegExp(`⚠ no conmon: container PID ${before.Pid} runs unmonitored`));
 		await tui.waitFor(new RegExp(`└─ (/bin/)?sleep infinity ${before.Pid}`));
@@ -76,7 +77,7 @@ describe('anomalies and changes behind the back', { skip: skip ?? false }, () =>
 		await sandbox.podman(['rm', '-f', '-t', '0', 'beta']);
 		const second = (await sandbox.podman(['run', '-d', '--name', 'beta', sandbox.image])).stdout.trim();
 		const conmon = (await sandbox.inspect(second)).State.ConmonPid;
-		await tui.waitFor(new RegExp(`● beta +${second.slice(0, 12)} .*\\n  └─ conmon ${conmon}\\n`));
+		await tui.waitFor(new RegExp(`● beta +${second.slice(0, 12)} .*\\n  └─ conmon ${conmon}${MAYBE_NEW}\\n`));
 
 		// Select beta (the last row), then remove it behind the tool's back: the cursor moves to gamma.
 		tui.press('\u001B[F'); // End

@@ -4,6 +4,7 @@ import { execa } from 'execa';
 import { createPodmanSandbox, e2eSkipReason, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { processArgv } from '../helpers/procCheck.js';
 import { KEY, TuiSession } from '../helpers/tuiSession.js';
+import { MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
 
 /**
  * `podman exec` shows its own conmon branch while it runs; the details view explains a conmon
@@ -33,7 +34,7 @@ describe('exec sessions and the details view', { skip: skip ?? false }, () => {
 	test('podman exec: a second, separate conmon branch appears, and goes when the command ends', async () => {
 		const main = (await sandbox.inspect(id)).State.ConmonPid;
 		const exec = execa('podman', ['exec', id, 'sleep', '3'], { env: { ...process.env, ...sandbox.env }, timeout: 30_000 });
-		const branch = await tui.waitFor(new RegExp(`├─ conmon ${main}\\n.*\\n  └─ conmon (\\d+) {2}exec session ([0-9a-f]{12})\\n +└─ sleep 3 (\\d+)`));
+		const branch = await tui.waitFor(new RegExp(`├─ conmon ${main}${MAYBE_NEW}\\n.*\\n  └─ conmon (\\d+) {2}exec session ([0-9a-f]{12})${MAYBE_NEW}\\n +└─ sleep 3 (\\d+)`));
 		const execConmon = Number(branch[1]);
 		assert.notEqual(execConmon, main);
 		const argv = processArgv(execConmon);
@@ -43,7 +44,7 @@ describe('exec sessions and the details view', { skip: skip ?? false }, () => {
 		await tui.waitFor(/exec session started in host/);
 		await exec;
 		await tui.waitFor(new RegExp(`exec conmon ${execConmon} exited for host`));
-		await tui.waitFor(new RegExp(`└─ conmon ${main}\\n +└─ sleep infinity`));
+		await tui.waitFor(new RegExp(`└─ conmon ${main}${MAYBE_NEW}\\n +└─ sleep infinity`));
 		assert.doesNotMatch(await tui.screen(), /exec session [0-9a-f]{12}\n/);
 	});
 

@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { createPodmanSandbox, e2eSkipReason, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { processArgv } from '../helpers/procCheck.js';
 import { cliPath, languageEnvironment } from '../helpers/tuiSession.js';
+import { MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
 
 /** `--once` and `--once --json` piped, as scripts use them, checked against podman inspect and /proc. */
 const skip = await e2eSkipReason();
@@ -68,7 +69,7 @@ describe('--once against real podman', { skip: skip ?? false }, () => {
 	test('--once: the tree as text, piped', async () => {
 		const { stdout } = await once();
 		const inspect = await sandbox.inspect(running);
-		assert.match(stdout, new RegExp(`● once-running  ${running.slice(0, 12)}  ${sandbox.image}  sleep infinity  Up \\S+\\n  └─ conmon ${inspect.State.ConmonPid}\\n     └─ sleep infinity ${inspect.State.Pid}`));
+		assert.match(stdout, new RegExp(`● once-running  ${running.slice(0, 12)}  ${sandbox.image}  sleep infinity  Up \\S+\\n  └─ conmon ${inspect.State.ConmonPid}${MAYBE_NEW}\\n     └─ sleep infinity ${inspect.State.Pid}`));
 		assert.match(stdout, new RegExp(`○ once-exited  ${exited.slice(0, 12)} .* Exited \\(3\\)`));
 	});
 

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { createPodmanSandbox, e2eSkipReason, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { processArgv, processState } from '../helpers/procCheck.js';
 import { KEY, TuiSession } from '../helpers/tuiSession.js';
+import { MAYBE_NEW, deadConmon } from '../helpers/conmonRowPatterns.js';
 
 /**
  * The seed experiment driven from the podman CLI while conmon-tui only watches:
@@ -38,13 +39,13 @@ describe('seed experiment from the podman CLI', { skip: skip ?? false }, () => {
 		assert.match(argv[0] ?? '', /conmon$/);
 		assert.ok(argv.includes(id), 'conmon cmdline names the container');
 		assert.equal(processState(state.Pid), 'alive');
-		await tui.waitFor(new RegExp(`● \\S+ +${id.slice(0, 12)} .*Up[^\\n]*\\n  └─ conmon ${firstConmon}\\n +└─ sleep infinity ${state.Pid}\\n`));
+		await tui.waitFor(new RegExp(`● \\S+ +${id.slice(0, 12)} .*Up[^\\n]*\\n  └─ conmon ${firstConmon}${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`));
 		await tui.waitFor(new RegExp(`conmon ${firstConmon} appeared for \\S+ \\(${id.slice(0, 12)}\\)`));
 	});
 
 	test('podman kill: conmon exits, and the screen says so with the exit code', async () => {
 		await sandbox.podman(['kill', id]);
-		await tui.waitFor(new RegExp(`└─ conmon ${firstConmon} (gone|zombie)[^\\n]*code 137\\)`));
+		await tui.waitFor(new RegExp(deadConmon(firstConmon, 137)));
 		assert.notEqual(processState(firstConmon), 'alive', '/proc agrees that conmon is dead');
 		await tui.waitFor(/died \(exit code 137\)/);
 		await tui.waitFor(new RegExp(`conmon ${firstConmon} exited`));
@@ -57,7 +58,7 @@ describe('seed experiment from the podman CLI', { skip: skip ?? false }, () => {
 		assert.ok(secondConmon > 0);
 		assert.notEqual(secondConmon, firstConmon, 'a new conmon, not the old one');
 		assert.equal(processState(secondConmon), 'alive');
-		await tui.waitFor(new RegExp(`└─ conmon ${secondConmon} {2}\\(2nd start; before: ${firstConmon} exited \\d\\d:\\d\\d:\\d\\d\\)\\n +└─ sleep infinity ${state.Pid}\\n`));
+		await tui.waitFor(new RegExp(`└─ conmon ${secondConmon} {2}\\(2nd start; before: ${firstConmon} exited \\d\\d:\\d\\d:\\d\\d\\)${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`));
 
 		// The details view lists both generations.
 		tui.press(KEY.enter);

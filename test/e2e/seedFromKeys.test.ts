@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { createPodmanSandbox, e2eSkipReason, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { descendantPids, processState } from '../helpers/procCheck.js';
 import { TuiSession } from '../helpers/tuiSession.js';
+import { MAYBE_NEW, deadConmon } from '../helpers/conmonRowPatterns.js';
 
 /**
  * The seed experiment driven from conmon-tui's own keys: r (podman run), k (kill),
@@ -37,13 +38,13 @@ describe('seed experiment from the keys', { skip: skip ?? false }, () => {
 		assert.equal(id.slice(0, 12), done[1]);
 		const state = (await sandbox.inspect(id)).State;
 		firstConmon = state.ConmonPid ?? 0;
-		await tui.waitFor(new RegExp(`${id.slice(0, 12)} .*Up[^\\n]*\\n  └─ conmon ${firstConmon}\\n +└─ sleep infinity ${state.Pid}\\n`));
+		await tui.waitFor(new RegExp(`${id.slice(0, 12)} .*Up[^\\n]*\\n  └─ conmon ${firstConmon}${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`));
 	});
 
 	test('k kills it: `podman kill` is shown and conmon exits', async () => {
 		tui.press('k');
 		await tui.waitFor(new RegExp(`\\$ podman kill ${id.slice(0, 12)}`));
-		await tui.waitFor(new RegExp(`└─ conmon ${firstConmon} (gone|zombie)[^\\n]*code 137\\)`));
+		await tui.waitFor(new RegExp(deadConmon(firstConmon, 137)));
 		assert.equal((await sandbox.inspect(id)).State.Status, 'exited');
 		assert.notEqual(processState(firstConmon), 'alive');
 	});
@@ -54,7 +55,7 @@ describe('seed experiment from the keys', { skip: skip ?? false }, () => {
 		const state = (await sandbox.inspect(id)).State;
 		const secondConmon = state.ConmonPid ?? 0;
 		assert.ok(secondConmon > 0 && secondConmon !== firstConmon);
-		await tui.waitFor(new RegExp(`└─ conmon ${secondConmon} {2}\\(2nd start; before: ${firstConmon} exited [\\d:]+\\)\\n +└─ sleep infinity ${state.Pid}\\n`));
+		await tui.waitFor(new RegExp(`└─ conmon ${secondConmon} {2}\\(2nd start; before: ${firstConmon} exited [\\d:]+\\)${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`));
 	});
 
 	test("a podman command that fails shows podman's own message, and the program keeps running", async () => {

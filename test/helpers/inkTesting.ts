@@ -83,6 +83,24 @@ export async function waitForFrame(
 	}
 }
 
+/**
+ * Like `waitForFrame`, for tests that mock the clock (node:test `mock.timers` with `Date`):
+ * it gives up after `turns` turns of the event loop, since a deadline in mocked time never comes.
+ */
+export async function waitForFrameInTurns(
+	rendered: Pick<Rendered, 'lastFrame'>,
+	matches: (screen: string) => boolean,
+	what: string,
+	turns = 2_000,
+): Promise<string> {
+	for (let turn = 0; turn < turns; turn++) {
+		const screen = screenText(rendered);
+		if (matches(screen)) return screen;
+		await nextTick();
+	}
+	return assert.fail(`gave up after ${turns} event loop turns waiting for ${what}; the last frame was:\n${screenText(rendered)}`);
+}
+
 /** Waits until the last frame shows `text`. */
 export function waitForContent(rendered: Pick<Rendered, 'lastFrame'>, text: string): Promise<string> {
 	return waitForFrame(rendered, (screen) => screen.includes(text), JSON.stringify(text));

@@ -4,7 +4,8 @@ import type { ConmonGeneration } from '../../src/conmonHistory.js';
 import type { Container } from '../../src/container.js';
 import { rowText } from '../../src/present.js';
 import type { ProcessInfo } from '../../src/procfs.js';
-import { buildTree, FOREIGN_GRACE_MS, type TreeInput } from '../../src/tree.js';
+import { CHANGE_HIGHLIGHT_MS } from '../../src/changeHighlight.js';
+import { buildTree, FOREIGN_GRACE_MS, type TreeInput, type TreeRow } from '../../src/tree.js';
 
 const NOW = Date.parse('2026-11-29T16:58:15Z');
 const A = 'bbd78c2c3402' + '0'.repeat(52);
@@ -53,7 +54,8 @@ describe('buildTree', () => {
 		assert.match(lines[1] ?? '', /^ {2}└─ conmon 3990 {2}\(2nd start; before: 3805 exited \d\d:57:03\)$/);
 		assert.equal(lines[2], '     └─ sleep infinity 4002');
 		assert.equal(lines[3], '○ quirky_hopper  a1b2c3d4e5f6  alpine:latest  sleep 1  Exited (0) 5s ago');
-		assert.match(lines[4] ?? '', /^ {2}└─ conmon 3870 gone \(exited \d\d:58:10, code 0\)$/);
+		// It exited 5 s ago: no longer marked, it has moved into history.
+		assert.match(lines[4] ?? '', /^ {2}└─ no conmon · last: 3870 exited \d\d:58:10, code 0 \(Enter: history\)$/);
 		assert.equal(lines.length, 5);
 	});
 
@@ -98,7 +100,7 @@ describe('buildTree', () => {
 		assert.deepEqual(lines.slice(1), [
 			'  ├─ conmon 10',
 			'  │  └─ sleep infinity 11',
-			'  └─ conmon 20  exec session eeeeeeeeeeee',
+			'  └─ conmon 20  exec session eeeeeeeeeeee  ★ new',
 			'     └─ sh 21',
 		]);
 	});
@@ -110,7 +112,7 @@ describe('buildTree', () => {
 			processes: [proc(11, 1, ['sleep', 'infinity'])],
 			unmonitored: { [A]: 11 },
 		});
-		assert.match(lines[1] ?? '', /├─ conmon 10 gone/);
+		assert.match(lines[1] ?? '', /├─ conmon 10 {2}✝ exited \d\d:58:14$/);
 		assert.match(lines[2] ?? '', /└─ ⚠ no conmon: container PID 11 runs unmonitored/);
 		assert.equal(lines[3], '     └─ sleep infinity 11');
 	});
@@ -140,5 +142,73 @@ describe('buildTree', () => {
 		assert.equal(lines.at(-1), '     └─ top 78');
 		const young: TreeInput["history"] = { generations: { [B]: [gen(77, { startedAt: NOW - 100 })] }, execConmons: {} };
 		assert.equal(render({ history: young }).length, 0, 'a brand-new conmon waits for podman ps');
+	});
+});
+
+describe('changes marked in the tree', () => {
+	/** The rows of one running container `web` (A) with these conmon generations, at `now`. */
+	function rowsAt(generations: ConmonGeneration[], now: number, processes: ProcessInfo[] = []): TreeRow[] {
+		const input: TreeInput = { containers: [container(A, 'web')], history: { generations: { [A]: generations }, execConmons: {} }, processes, unmonitored: {} };
+		return buildTree(input, '', now);
+	}
+	function conmonRow(rows: readonly TreeRow[]): Extract<TreeRow, { kind: 'conmon' }> | undefined {
+		return rows.find((r): r is Extract<TreeRow, { kind: 'conmon' }> => r.kind === 'conmon');
+	}
+
+	test('a conmon is new for CHANGE_HIGHLIGHT_MS after it started, then plain', () => {
+		const started = gen(10, { startedAt: NOW });
+		const processes = [proc(10, 1, ['conmon'])];
+		assert.equal(conmonRow(rowsAt([started], NOW, processes))?.highlight, 'new');
+		assert.equal(conmonRow(rowsAt([started], NOW + CHANGE_HIGHLIGHT_MS - 1, processes))?.highlight, 'new');
+		assert.equal(conmonRow(rowsAt([started], NOW + CHANGE_HIGHLIGHT_MS, processes))?.highlight, undefined);
+		// A clock read just before the start (the screen ticks slowly when idle) still marks it.
+		assert.equal(conmonRow(rowsAt([started], NOW - 500, processes))?.highlight, 'new');
+		assert.match(rowText(conmonRow(rowsAt([started], NOW, processes)) as TreeRow, NOW), /^conmon 10 {2}★ new$/);
+	});
+
+	test('an exited conmon is marked exited, with its code, then moves into history', () => {
+		const exited = gen(10, { startedAt: NOW - 60_000, exitedAt: NOW, exitCode: 137 });
+		const fresh = rowsAt([exited], NOW + CHANGE_HIGHLIGHT_MS - 1);
+		const row = conmonRow(fresh);
+		assert.equal(row?.highlight, 'exited');
+		assert.match(rowText(row as TreeRow, NOW), /^conmon 10 {2}✝ exited \d\d:58:15, code 137$/);
+
+		const later = rowsAt([exited], NOW + CHANGE_HIGHLIGHT_MS);
+		assert.equal(conmonRow(later), undefined, 'no full conmon row any more');
+		const summary = later.find((r) => r.kind === 'conmon-history');
+		assert.ok(summary, 'a history summary instead');
+		assert.equal(summary.generation.pid, 10);
+		assert.match(rowText(summary, NOW), /^no conmon · last: 10 exited \d\d:58:15, code 137 \(Enter: history\)$/);
+		assert.equal(later.length, 2, 'the container and its summary: nothing below it');
+	});
+
+	test('the summary names the last conmon when there were several', () => {
+		const first = gen(10, { startedAt: NOW - 90_000, exitedAt: NOW - 60_000, exitCode: 0 });
+		const second = gen(20, { startedAt: NOW - 50_000, exitedAt: NOW - 30_000 });
+		const rows = rowsAt([first, second], NOW);
+		assert.match(rowText(rows[1] as TreeRow, NOW), /^no conmon · last: 20 exited \d\d:57:45 \(Enter: history\)$/);
+	});
+
+	test('a zombie conmon stays a full, exited row as long as /proc lists it', () => {
+		const exited = gen(10, { startedAt: NOW - 60_000, exitedAt: NOW - 60_000, exitCode: 1 });
+		const zombie = proc(10, 1, [], 'Z');
+		const row = conmonRow(rowsAt([exited], NOW, [zombie]));
+		assert.equal(row?.zombie, true);
+		assert.equal(row?.highlight, 'exited');
+		assert.match(rowText(row as TreeRow, NOW), /^conmon 10 zombie \(dead, not yet reaped\) {2}✝ exited \d\d:57:15, code 1$/);
+		// Another process that took the PID later is not that zombie.
+		const reused = { ...zombie, startTicks: zombie.startTicks + 1 };
+		assert.equal(conmonRow(rowsAt([exited], NOW, [reused])), undefined);
+	});
+
+	test('a new exec conmon is marked new, then plain', () => {
+		const exec = { containerId: A, execSessionId: 'e'.repeat(64), pid: 20, startTicks: 200, startedAt: NOW };
+		const input: TreeInput = {
+			containers: [container(A, 'web')], history: { generations: {}, execConmons: { x: exec } }, processes: [proc(20, 1, ['conmon'])], unmonitored: {},
+		};
+		const execRow = (now: number) => buildTree(input, '', now).find((r) => r.kind === 'exec');
+		assert.equal(execRow(NOW)?.kind === 'exec' && execRow(NOW)?.highlight, 'new');
+		const later = execRow(NOW + CHANGE_HIGHLIGHT_MS);
+		assert.equal(later?.kind === 'exec' ? later.highlight : 'missing', undefined);
 	});
 });

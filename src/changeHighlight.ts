@@ -1,0 +1,35 @@
+import type { ConmonGeneration } from './conmonHistory.js';
+
+/**
+ * How long a change stays marked on screen: a new conmon as new, a dead one as exited
+ * (after that, a dead conmon's row folds into its container's history summary). Long
+ * enough for a room to look up at the projector, short enough that the marks mean "just now".
+ */
+export const CHANGE_HIGHLIGHT_MS = 5_000;
+
+/** How a conmon row is marked: `new` while it has just started, `exited` while it is dead and still shown in full. */
+export type ConmonHighlight = 'new' | 'exited';
+
+/**
+ * True while something that happened at `at` is still fresh at `now`. A time after `now`
+ * counts as fresh too: the screen's clock ticks slowly when idle, and a change seen between
+ * two ticks must be marked, not missed.
+ */
+export function isFresh(at: number | undefined, now: number): boolean {
+	return at !== undefined && now - at < CHANGE_HIGHLIGHT_MS;
+}
+
+/** The mark of a conmon row at `now`: new while its start is fresh, exited once it is dead (zombie or gone). */
+export function conmonHighlight(generation: ConmonGeneration, zombie: boolean, now: number): ConmonHighlight | undefined {
+	if (generation.exitedAt !== undefined || zombie) return 'exited';
+	return isFresh(generation.startedAt, now) ? 'new' : undefined;
+}
+
+/**
+ * Whether a conmon that has exited has moved into history at `now`: its row then gives way to
+ * a one-line summary. A zombie stays in full while /proc lists it: it is a real, visible state
+ * (exited, not yet reaped by its parent) that people come to see.
+ */
+export function movedToHistory(generation: ConmonGeneration, zombie: boolean, now: number): boolean {
+	return generation.exitedAt !== undefined && !zombie && !isFresh(generation.exitedAt, now);
+}

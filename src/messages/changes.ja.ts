@@ -1,0 +1,18 @@
+import type { changesEn } from './changes.en.js';
+import type { MessagesLike } from './messages.js';
+
+export const changesJa: MessagesLike<typeof changesEn> = {
+	'changes.badge.new': '★ 新規',
+	'changes.badge.exited': '✝ 終了',
+	'changes.badge.exitedCode': '✝ 終了・コード {code}',
+	'changes.badge.exitedAt': '✝ {time} に終了',
+	'changes.badge.exitedAtCode': '✝ {time} に終了・コード {code}',
+	'changes.history.last': 'conmon なし · 直前: {pid} は {time} に終了（Enter: 履歴）',
+	'changes.history.lastCode': 'conmon なし · 直前: {pid} は {time} に終了・コード {code}（Enter: 履歴）',
+	'changes.frozen.marker': '❄ 一時停止中 {time}',
+	'changes.frozen.resume': 'Space で再開',
+	'changes.frozen.waitingOne': '未表示の変化 {count} 件',
+	'changes.frozen.waitingOther': '未表示の変化 {count} 件',
+	'changes.key.freeze': '画面の一時停止と再開（その間もデータは集め続ける）',
+	'changes.key.freezeFooter': 'Space 一時停止',
+};
