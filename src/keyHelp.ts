@@ -32,6 +32,7 @@ const KEY_HELP: readonly KeyHelpEntry[] = [
 	{ keys: 'R', does: 'help.keys.restart', footer: 'help.footer.restart' },
 	{ keys: 'p', does: 'help.keys.pause', footer: 'help.footer.pause' },
 	{ keys: 'd', does: 'help.keys.remove', footer: 'help.footer.remove' },
+	{ keys: 'L', does: 'help.keys.lessons', footer: 'help.footer.lessons' },
 	{ keys: '?', does: 'help.keys.help', footer: 'help.footer.help', essential: true },
 	{ keys: 'Escape', does: 'help.keys.escape' },
 	{ keys: 'q  Ctrl-C', does: 'help.keys.quit', footer: 'help.footer.quit', essential: true },

@@ -13,6 +13,7 @@ export const helpEn = {
 	'help.keys.restart': 'restart it: the old conmon goes, a new one comes',
 	'help.keys.pause': 'pause or unpause it (conmon stays)',
 	'help.keys.remove': 'remove it (asks y/n; a running one is removed with -f)',
+	'help.keys.lessons': 'guided lessons, checked against podman and /proc',
 	'help.keys.help': 'this help',
 	'help.keys.escape': 'close an overlay, clear the filter',
 	'help.keys.quit': 'quit (no podman process is left behind)',
@@ -27,6 +28,7 @@ export const helpEn = {
 	'help.footer.restart': 'R restart',
 	'help.footer.pause': 'p pause',
 	'help.footer.remove': 'd rm',
+	'help.footer.lessons': 'L lessons',
 	'help.footer.help': '? help',
 	'help.footer.quit': 'q quit',
 } as const;

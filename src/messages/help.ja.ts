@@ -15,6 +15,7 @@ export const helpJa: MessagesLike<typeof helpEn> = {
 	'help.keys.restart': '再起動: 古い conmon が消え、新しい conmon が現れる',
 	'help.keys.pause': '一時停止・再開 (conmon は残る)',
 	'help.keys.remove': '削除 (y/n で確認。実行中なら -f で削除)',
+	'help.keys.lessons': 'レッスン: podman と /proc で確かめながら進む',
 	'help.keys.help': 'このヘルプ',
 	'help.keys.escape': 'オーバーレイを閉じる、フィルターを解除する',
 	'help.keys.quit': '終了 (podman のプロセスは残さない)',
@@ -29,6 +30,7 @@ export const helpJa: MessagesLike<typeof helpEn> = {
 	'help.footer.restart': 'R 再起動',
 	'help.footer.pause': 'p 一時停止',
 	'help.footer.remove': 'd 削除',
+	'help.footer.lessons': 'L レッスン',
 	'help.footer.help': '? ヘルプ',
 	'help.footer.quit': 'q 終了',
 };

@@ -12,13 +12,13 @@ import { fixtureState, manyContainersState } from '../helpers/fixtureState.js';
 
 afterEach(() => cleanup());
 
-const HINTS = ['↑↓ move', '←→ rows', '⏎ details', 'Space freeze', '/ filter', 'r run', 's start', 'x stop', 'k kill', 'R restart', 'p pause', 'd rm', '? help', 'q quit'];
+const HINTS = ['↑↓ move', '←→ rows', '⏎ details', 'Space freeze', '/ filter', 'r run', 's start', 'x stop', 'k kill', 'R restart', 'p pause', 'd rm', 'L lessons', '? help', 'q quit'];
 
 describe('the footer alone', () => {
 	test('lists every key hint, in order, when there is room', async () => {
-		const tree = <Footer width={130} />;
+		const tree = <Footer width={140} />;
 		const rendered = await renderInk(tree);
-		await resizeTerminal(rendered, { columns: 130, rows: 24 }, tree);
+		await resizeTerminal(rendered, { columns: 140, rows: 24 }, tree);
 		assert.equal(screenText(rendered).trim(), HINTS.join('  '));
 	});
 
