@@ -57,7 +57,9 @@ describe('exec sessions and the details view', { skip: skip ?? false }, () => {
 		await tui.waitFor(new RegExp(`container +${id}`));
 		await tui.waitFor(/exit directory +\S+\/exits/);
 		await tui.waitFor(/conmon pidfile +\/\S+overlay-containers\//);
-		tui.press(KEY.escape);
+		// The details must be closed before the next test's →: a lone Escape followed at once by an arrow reads as Alt+arrow.
+		await tui.type([KEY.escape], 150);
+		await tui.waitFor(/─ (events|イベント) ─/);
 	});
 
 	test('→ again, Enter on the container process: host PID, PID 1 inside, parent conmon', async () => {
