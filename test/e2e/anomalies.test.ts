@@ -1,3 +1,4 @@
+import { execa } from 'execa';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { createPodmanSandbox, e2eSkipReason, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { writePodmanWrapper } from '../helpers/podmanWrapper.js';
 import { processState } from '../helpers/procCheck.js';
-import { KEY, TuiSession } from '../helpers/tuiSession.js';
+import { cliPath, KEY, TuiSession } from '../helpers/tuiSession.js';
 import { MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
 
 /**
@@ -49,6 +50,15 @@ describe('anomalies and changes behind the back', { skip: skip ?? false }, () =>
 		tui.press(KEY.enter);
 		await tui.waitFor(new RegExp(`PID ${before.Pid} runs with no conmon`));
 		tui.press(KEY.escape);
+
+		// Flagged in every mode, not only in the live view (and not only in the orphan lesson).
+		const once = (...args: string[]) => execa(process.execPath, [cliPath(), '--once', '--lang', 'en', ...args], { env: sandbox.env });
+		assert.match((await once()).stdout, new RegExp(`⚠ no conmon: container PID ${before.Pid} runs unmonitored`));
+		const json = JSON.parse((await once('--json')).stdout) as { containers: { id: string; unmonitoredPid: number | null; conmonPid: number | null }[] };
+		const listed = json.containers.find((c) => c.id === id);
+		assert.equal(listed?.unmonitoredPid, before.Pid, '--once --json names the unmonitored process');
+		assert.equal(listed?.conmonPid, null, 'and no live conmon');
+
 		await sandbox.podman(['rm', '-f', '-t', '0', id]);
 		await tui.waitFor(/container orphaned \(\w+\) removed/);
 	});

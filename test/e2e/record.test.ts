@@ -7,6 +7,7 @@ import { markdownInline } from '../../src/markdown.js';
 import { ConmonWatcher } from '../helpers/conmonWatcher.js';
 import { createPodmanSandbox, e2eSkipReason, waitFor, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { TuiSession } from '../helpers/tuiSession.js';
+import { MAYBE_NEW, deadConmon } from '../helpers/conmonRowPatterns.js';
 
 /**
  * `--record FILE` in a real session: r (run), k (kill), s (start), q. The transcript must tell
@@ -79,11 +80,11 @@ describe('--record writes a Markdown transcript of the session', { skip: skip ??
 		const name = markdownInline(podmanName);
 		const short = id.slice(0, 12);
 		const firstConmon = (await sandbox.inspect(id)).State.ConmonPid ?? 0;
-		await tui.waitFor(new RegExp(`└─ conmon ${firstConmon}\\n`));
+		await tui.waitFor(new RegExp(`└─ conmon ${firstConmon}${MAYBE_NEW}\\n`));
 
 		tui.press('k');
 		await tui.waitFor(new RegExp(`✓ \\$ podman kill ${short}`));
-		await tui.waitFor(new RegExp(`└─ conmon ${firstConmon} (gone|zombie)[^\\n]*code 137\\)`));
+		await tui.waitFor(new RegExp(deadConmon(firstConmon, 137)));
 
 		tui.press('s');
 		await tui.waitFor(new RegExp(`✓ \\$ podman start ${short}`));
