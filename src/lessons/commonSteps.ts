@@ -1,7 +1,7 @@
 import { shortId } from '../container.js';
 import { t, type MessageKey } from '../i18n.js';
 import type { AppState } from '../store.js';
-import type { CheckResult, LessonContext, LessonStep } from './lesson.js';
+import type { CheckResult, LessonContext, LessonStep, StepAction } from './lesson.js';
 import { childrenOf, describeProcess, liveConmonOf } from './observe.js';
 
 /** How long a new container may take to have its conmon and first process on screen. */
@@ -31,6 +31,18 @@ export function conmonWithChild(ctx: LessonContext, state: AppState): { met: tru
 function isRuntimeInit(argv: readonly string[]): boolean {
 	return argv[1] === 'init' && /(?:^|\/)(?:runc|crun|youki|runsc)$/.test(argv[0] ?? '');
 }
+
+/** A podman command on the lesson's container (by its short ID, as people type it), once the run step has made it. */
+export function onLessonContainer(args: (id: string) => readonly string[]): StepAction['command'] {
+	return (ctx) => (ctx.containerId === undefined ? undefined : { podman: args(shortId(ctx.containerId)) });
+}
+
+/**
+ * `podman rm -f -t 0` of every container the lesson made. -t 0: `sleep` as PID 1 ignores
+ * SIGTERM, and waiting 10 s for podman's SIGKILL teaches nothing.
+ */
+export const removeLessonContainers: StepAction['command'] = (ctx) =>
+	ctx.created.length === 0 ? undefined : { podman: ['rm', '-f', '-t', '0', ...ctx.created.map(shortId)] };
 
 /**
  * `r`: runs the lesson's container (`podman run -d --name …`) and waits for its conmon and the
@@ -65,11 +77,7 @@ export function cleanupStep(texts: { title: MessageKey; explanation: MessageKey 
 	return {
 		...texts,
 		expectation: 'lesson.cleanup.expect',
-		action: {
-			key: 'd',
-			// -t 0: `sleep` as PID 1 ignores SIGTERM, and waiting 10 s for podman's SIGKILL teaches nothing.
-			command: (ctx) => (ctx.created.length === 0 ? undefined : { podman: ['rm', '-f', '-t', '0', ...ctx.created.map(shortId)] }),
-		},
+		action: { key: 'd', command: removeLessonContainers },
 		begin(ctx, state) {
 			// A removed container's history is dropped: remember which conmons are to go with it.
 			const live = ctx.created.flatMap((id) => liveConmonOf(state, id)?.pid ?? []);

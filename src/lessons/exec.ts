@@ -1,7 +1,7 @@
 import { shortId } from '../container.js';
 import { t } from '../i18n.js';
 import type { Lesson } from './lesson.js';
-import { cleanupStep, runStep } from './commonSteps.js';
+import { cleanupStep, onLessonContainer, runStep } from './commonSteps.js';
 import { execConmonsOf, liveConmonOf } from './observe.js';
 
 /** How long the exec'd command runs: long enough to look at its conmon in the tree. */
@@ -23,7 +23,7 @@ export const exec: Lesson = {
 			expectation: 'lesson.exec.exec.expect',
 			action: {
 				key: 'e',
-				command: (ctx) => (ctx.containerId === undefined ? undefined : { podman: ['exec', '-d', shortId(ctx.containerId), 'sleep', String(EXEC_SECONDS)] }),
+				command: onLessonContainer((id) => ['exec', '-d', id, 'sleep', String(EXEC_SECONDS)]),
 			},
 			begin(ctx, state) {
 				ctx.memory.set('exec.known', execConmonsOf(state, ctx.containerId).map((e) => e.pid).join(','));

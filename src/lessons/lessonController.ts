@@ -1,3 +1,4 @@
+import { shortId } from '../container.js';
 import { t } from '../i18n.js';
 import type { AppStore } from '../store.js';
 import type { Lesson } from './lesson.js';
@@ -73,7 +74,7 @@ export class LessonController {
 		this.runner?.stop();
 		const ids = [...new Set([...(this.runner?.leftovers() ?? []), ...this.stranded])];
 		if (ids.length === 0) return undefined;
-		return t('lesson.leftoversOnExit', { command: `${this.deps.podmanBinary} rm -f -t 0 ${ids.map((id) => id.slice(0, 12)).join(' ')}` });
+		return t('lesson.leftoversOnExit', { command: `${this.deps.podmanBinary} rm -f -t 0 ${ids.map(shortId).join(' ')}` });
 	}
 }
 

@@ -1,7 +1,6 @@
-import { shortId } from '../container.js';
 import { t } from '../i18n.js';
 import type { Lesson } from './lesson.js';
-import { cleanupStep, conmonWithChild, EXIT_CODE_WAIT_MS, runStep } from './commonSteps.js';
+import { cleanupStep, conmonWithChild, EXIT_CODE_WAIT_MS, onLessonContainer, runStep } from './commonSteps.js';
 import { generationsOf, liveConmonOf, pidChain } from './observe.js';
 
 /** How long a kill may take to show as conmon's exit, with podman's exit code. */
@@ -18,7 +17,7 @@ export const lifecycle: Lesson = {
 			title: 'lesson.lifecycle.kill.title',
 			explanation: 'lesson.lifecycle.kill.explain',
 			expectation: 'lesson.lifecycle.kill.expect',
-			action: { key: 'k', command: (ctx) => (ctx.containerId === undefined ? undefined : { podman: ['kill', shortId(ctx.containerId)] }) },
+			action: { key: 'k', command: onLessonContainer((id) => ['kill', id]) },
 			begin(ctx, state) {
 				const live = liveConmonOf(state, ctx.containerId);
 				if (live) ctx.memory.set('killed.conmon', live.pid);
@@ -37,7 +36,7 @@ export const lifecycle: Lesson = {
 			title: 'lesson.lifecycle.start.title',
 			explanation: 'lesson.lifecycle.start.explain',
 			expectation: 'lesson.lifecycle.start.expect',
-			action: { key: 's', command: (ctx) => (ctx.containerId === undefined ? undefined : { podman: ['start', shortId(ctx.containerId)] }) },
+			action: { key: 's', command: onLessonContainer((id) => ['start', id]) },
 			begin(ctx, state) {
 				const last = generationsOf(state, ctx.containerId).at(-1);
 				if (last) ctx.memory.set('start.before', last.pid);

@@ -2,7 +2,7 @@ import { shortId } from '../container.js';
 import { t } from '../i18n.js';
 import { isAliveAs } from '../procfs.js';
 import type { Lesson } from './lesson.js';
-import { CLEANUP_TIMEOUT_MS, runStep } from './commonSteps.js';
+import { CLEANUP_TIMEOUT_MS, onLessonContainer, removeLessonContainers, runStep } from './commonSteps.js';
 import { generationsOf, liveConmonOf } from './observe.js';
 
 const ORPHAN_TIMEOUT_MS = 15_000;
@@ -51,10 +51,7 @@ export const orphan: Lesson = {
 			expectation: 'lesson.orphan.stale.expect',
 			action: {
 				key: 'i',
-				command: (ctx) =>
-					ctx.containerId === undefined
-						? undefined
-						: { podman: ['container', 'inspect', '--format', '{{.State.Status}} {{.State.ConmonPid}}', shortId(ctx.containerId)] },
+				command: onLessonContainer((id) => ['container', 'inspect', '--format', '{{.State.Status}} {{.State.ConmonPid}}', id]),
 				after(ctx, answer) {
 					ctx.memory.set('orphan.inspect', answer.trim());
 				},
@@ -72,10 +69,7 @@ export const orphan: Lesson = {
 			title: 'lesson.orphan.recover.title',
 			explanation: 'lesson.orphan.recover.explain',
 			expectation: 'lesson.orphan.recover.expect',
-			action: {
-				key: 'd',
-				command: (ctx) => (ctx.created.length === 0 ? undefined : { podman: ['rm', '-f', '-t', '0', ...ctx.created.map(shortId)] }),
-			},
+			action: { key: 'd', command: removeLessonContainers },
 			check(ctx, state) {
 				const pid = ctx.memory.get('orphan.process');
 				const left = ctx.created.filter((id) => state.containers[id] !== undefined);

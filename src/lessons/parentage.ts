@@ -1,8 +1,7 @@
-import { shortId } from '../container.js';
 import { t } from '../i18n.js';
 import { isAliveAs, readComm, readProcessFacts } from '../procfs.js';
 import type { Lesson } from './lesson.js';
-import { cleanupStep, conmonWithChild, runStep } from './commonSteps.js';
+import { cleanupStep, conmonWithChild, onLessonContainer, runStep } from './commonSteps.js';
 import { liveConmonOf } from './observe.js';
 
 /** The checks here read /proc directly; what they look at is already there when the step is shown. */
@@ -21,8 +20,7 @@ export const parentage: Lesson = {
 			expectation: 'lesson.parentage.parent.expect',
 			action: {
 				key: 'i',
-				command: (ctx) =>
-					ctx.containerId === undefined ? undefined : { podman: ['container', 'inspect', '--format', '{{.State.ConmonPid}}', shortId(ctx.containerId)] },
+				command: onLessonContainer((id) => ['container', 'inspect', '--format', '{{.State.ConmonPid}}', id]),
 				after(ctx, answer) {
 					ctx.memory.set('inspect.conmonPid', answer.trim());
 				},
