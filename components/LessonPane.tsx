@@ -10,7 +10,11 @@ export const LESSON_PANE_LINES = 9;
 
 const VERDICT_COLOR: Partial<Record<LessonProgress['phase'], string>> = { passed: 'green', failed: 'red', confirm: 'yellow', checking: 'yellow', acting: 'yellow' };
 
-/** The step view: what the step explains, the key and the exact command, and the check's verdict with real values. */
+/**
+ * The step view: what the step explains, the key and the exact command, and the check's verdict with real values.
+ * Shorter than LESSON_PANE_LINES (a small terminal), the explanation gives its lines up first, then the verdict's
+ * second line; the one-line parts never shrink (Ink draws a Text squeezed to no height over the next line).
+ */
 export function LessonPane({ store, width, height }: { store: AppStore; width: number; height: number }) {
 	const lesson = useAppState(store, (s) => s.lesson);
 	if (!lesson) return null;
@@ -18,32 +22,40 @@ export function LessonPane({ store, width, height }: { store: AppStore; width: n
 	const color = VERDICT_COLOR[lesson.phase];
 	return (
 		<Box flexDirection="column" height={height} overflow="hidden">
-			<Text bold color="cyan" wrap="truncate-end">
-				{heading + '─'.repeat(Math.max(0, width - displayWidth(heading)))}
-			</Text>
+			<Box flexShrink={0}>
+				<Text bold color="cyan" wrap="truncate-end">
+					{heading + '─'.repeat(Math.max(0, width - displayWidth(heading)))}
+				</Text>
+			</Box>
 			{lesson.phase === 'finished' ? (
 				<Text bold color="green" wrap="wrap">
 					{t('lesson.ui.finished')}
 				</Text>
 			) : (
 				<>
-					<Text bold wrap="truncate-end">
-						{lesson.stepTitle}
-					</Text>
-					<Box height={3} overflow="hidden">
+					<Box flexShrink={0}>
+						<Text bold wrap="truncate-end">
+							{lesson.stepTitle}
+						</Text>
+					</Box>
+					<Box height={3} flexShrink={1} overflow="hidden">
 						<Text wrap="wrap">{lesson.explanation}</Text>
 					</Box>
-					<StepAction lesson={lesson} />
-					<Box height={2} overflow="hidden">
+					<Box flexShrink={0}>
+						<StepAction lesson={lesson} />
+					</Box>
+					<Box height={2} minHeight={1} flexShrink={1} overflow="hidden">
 						<Text wrap="wrap" {...(color ? { color } : {})}>
 							{verdict(lesson)}
 						</Text>
 					</Box>
-					<Text dimColor wrap="truncate-end">
-						{lesson.phase === 'failed'
-							? `${t('lesson.ui.failedKeys')} · ${t('lesson.ui.keys')}`
-							: t(lesson.step + 1 === lesson.steps ? 'lesson.ui.keysLast' : 'lesson.ui.keys')}
-					</Text>
+					<Box flexShrink={0}>
+						<Text dimColor wrap="truncate-end">
+							{lesson.phase === 'failed'
+								? `${t('lesson.ui.failedKeys')} · ${t('lesson.ui.keys')}`
+								: t(lesson.step + 1 === lesson.steps ? 'lesson.ui.keysLast' : 'lesson.ui.keys')}
+						</Text>
+					</Box>
 				</>
 			)}
 		</Box>

@@ -57,13 +57,24 @@ export class LessonController {
 		this.runner = undefined;
 		runner.leave();
 		const left = runner.leftovers();
-		if (left.length > 0) {
+		const running = runner.commandInFlight();
+		if (running) {
+			// A `podman run` not answered yet makes its container after this; and a second lesson command is
+			// refused while one runs. Remove them all once it has answered; the exit message names them meanwhile.
+			const known = new Set(runner.context.created);
 			for (const id of left) this.stranded.add(id);
-			void this.deps.actions.lessonCommand(['rm', '-f', '-t', '0', ...left]).then((answer) => {
-				if (answer !== undefined) for (const id of left) this.stranded.delete(id);
-			});
-		}
+			void running.then(() => this.remove([...left, ...runner.context.created.filter((id) => !known.has(id))]));
+		} else this.remove(left);
 		if (toMenu) this.openMenu();
+	}
+
+	/** `podman rm -f -t 0` of a left lesson's containers; until podman has removed them, the exit message names them. */
+	private remove(ids: readonly string[]): void {
+		if (ids.length === 0) return;
+		for (const id of ids) this.stranded.add(id);
+		void this.deps.actions.lessonCommand(['rm', '-f', '-t', '0', ...ids]).then((answer) => {
+			if (answer !== undefined) for (const id of ids) this.stranded.delete(id);
+		});
 	}
 
 	/**

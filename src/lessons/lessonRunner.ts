@@ -27,6 +27,8 @@ export class LessonRunner {
 	/** Changes with every step shown: an answer that arrives after the learner moved on is not a verdict. */
 	private token = 0;
 	private stopChecking: (() => void) | undefined;
+	/** The step's command while it runs: leaving does not wait for it, but the clean-up must know what it made. */
+	private running: Promise<void> | undefined;
 
 	constructor(
 		readonly lesson: Lesson,
@@ -56,7 +58,10 @@ export class LessonRunner {
 			this.update({ phase: 'confirm' });
 			return;
 		}
-		void this.perform(command);
+		const running = this.perform(command).finally(() => {
+			if (this.running === running) this.running = undefined;
+		});
+		this.running = running;
 	}
 
 	/** The answer to a step's y/n question: y runs the command, anything else takes the question back. */
@@ -97,6 +102,11 @@ export class LessonRunner {
 	leftovers(): string[] {
 		const { containers } = this.deps.store.getState();
 		return this.context.created.filter((id) => containers[id] !== undefined);
+	}
+
+	/** The command still running, if any: it resolves once what the command made is in `context.created`. */
+	commandInFlight(): Promise<void> | undefined {
+		return this.running;
 	}
 
 	/** Stops watching: no timer or subscription is left behind. */

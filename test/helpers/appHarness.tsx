@@ -2,6 +2,7 @@ import { renderInk, resizeTerminal, screenLines, type Rendered } from './inkTest
 import { App } from '../../components/App.js';
 import type { Actions, ContainerAction } from '../../src/actions.js';
 import type { Container } from '../../src/container.js';
+import { LessonController } from '../../src/lessons/lessonController.js';
 import { createAppStore, type AppState, type AppStore } from '../../src/store.js';
 
 /** One call the App made on its actions. */
@@ -41,19 +42,34 @@ export interface AppHarness {
 	calls: ActionCall[];
 	/** How many times the App asked to quit. */
 	quits: () => number;
+	/** The lessons (L), when asked for: on the same store and fake actions. */
+	lessons: LessonController | undefined;
 }
+
+/** The image and command the lessons' run step uses in the harness. */
+export const LESSON_IMAGE = 'docker.io/library/alpine:3.20';
+export const LESSON_COMMAND = ['sleep', 'infinity'] as const;
 
 /**
  * Renders the whole App on a store that starts from `state`, with fake actions and quit.
- * With `size` the terminal is resized to it before the test starts typing.
+ * With `size` the terminal is resized to it before the test starts typing; with `lessons`
+ * the App gets a LessonController (as `conmon-tui` has one), podman being called `podman`.
  */
-export async function renderApp(state: Partial<AppState>, size?: { columns: number; rows: number }): Promise<AppHarness> {
+export async function renderApp(
+	state: Partial<AppState>,
+	size?: { columns: number; rows: number },
+	{ lessons: withLessons = false }: { lessons?: boolean } = {},
+): Promise<AppHarness> {
 	const store = createAppStore(state);
 	const { actions, calls } = fakeActions();
+	const lessons = withLessons
+		? new LessonController({ store, actions, podmanBinary: 'podman', image: LESSON_IMAGE, command: LESSON_COMMAND })
+		: undefined;
 	let quits = 0;
-	const rendered = await renderInk(<App store={store} actions={actions} quit={() => void quits++} />);
+	const app = <App store={store} actions={actions} quit={() => void quits++} {...(lessons ? { lessons } : {})} />;
+	const rendered = await renderInk(app);
 	if (size) await resizeTerminal(rendered, size);
-	return { rendered, store, calls, quits: () => quits };
+	return { rendered, store, calls, quits: () => quits, lessons };
 }
 
 /** The App's last line: the footer. */

@@ -1,0 +1,104 @@
+/**
+ * The App's keys with lessons: L opens the menu, ↓ Enter starts a lesson, the step's key runs
+ * the step's command, other command keys are refused, Escape leaves back to the menu. The
+ * LessonController runs on the App's store and fake actions; nothing runs podman.
+ */
+// First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
+import { ARROW_DOWN, ENTER, ESCAPE, sendInput, sendInputAndWaitForContent, waitForContent, waitForFrame } from '../helpers/inkTesting.js';
+import { afterEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cleanup } from 'ink-testing-library';
+import { t } from '../../src/i18n.js';
+import { LESSONS } from '../../src/lessons/lessons.js';
+import { parentage } from '../../src/lessons/parentage.js';
+import { LESSON_COMMAND, LESSON_IMAGE, renderApp, statusLine, type AppHarness } from '../helpers/appHarness.js';
+import { fixtureState } from '../helpers/fixtureState.js';
+
+const OPEN_LESSONS = 'L';
+/** parentage's first step: run the lesson's container. */
+const RUN_STEP_KEY = 'r';
+/** A key that kills the selected container outside lessons. */
+const KILL_KEY = 'k';
+
+afterEach(() => cleanup());
+
+const MENU_TITLE = (): string => t('lesson.ui.menuTitle', { count: LESSONS.length });
+const PARENTAGE_HEADING = (): string => t('lesson.ui.heading', { title: t(parentage.title), step: 1, steps: parentage.steps.length });
+
+/** The App with lessons, the menu open by L. */
+async function withMenuOpen(): Promise<AppHarness> {
+	const harness = await renderApp(fixtureState(), { columns: 120, rows: 30 }, { lessons: true });
+	await sendInputAndWaitForContent(harness.rendered, OPEN_LESSONS, MENU_TITLE());
+	return harness;
+}
+
+/** The App in the parentage lesson, started from the menu with ↓ Enter. */
+async function inParentage(): Promise<AppHarness> {
+	const harness = await withMenuOpen();
+	await sendInput(harness.rendered, ARROW_DOWN);
+	await sendInputAndWaitForContent(harness.rendered, ENTER, PARENTAGE_HEADING());
+	return harness;
+}
+
+describe('lessons from the App', () => {
+	test('L opens the lesson menu with the cursor on the first lesson', async () => {
+		const { rendered, store } = await renderApp(fixtureState(), { columns: 120, rows: 30 }, { lessons: true });
+
+		await sendInputAndWaitForContent(rendered, OPEN_LESSONS, MENU_TITLE());
+
+		assert.equal(store.getState().overlay, 'lessons');
+		await waitForContent(rendered, '▸ 1 lifecycle');
+	});
+
+	test('↓ Enter starts the second lesson, parentage, at its first step', async () => {
+		const { rendered, store, calls } = await withMenuOpen();
+
+		await sendInput(rendered, ARROW_DOWN);
+		await waitForContent(rendered, '▸ 2 parentage');
+		await sendInputAndWaitForContent(rendered, ENTER, PARENTAGE_HEADING());
+
+		assert.equal(store.getState().overlay, undefined);
+		assert.equal(store.getState().lesson?.name, 'parentage');
+		await waitForContent(rendered, t('lesson.parentage.run.title'));
+		assert.deepEqual(calls, [], 'starting a lesson runs nothing');
+	});
+
+	test('the step\'s key r runs the step\'s command: podman run -d --name lesson-parentage-XXXX IMAGE sleep infinity', async () => {
+		const { rendered, calls, lessons } = await inParentage();
+
+		await sendInput(rendered, RUN_STEP_KEY);
+
+		assert.equal(calls.length, 1, JSON.stringify(calls));
+		const call = calls[0];
+		assert.ok(call?.action === 'lesson-command', JSON.stringify(call));
+		const name = lessons?.current?.context.containerName ?? '';
+		assert.match(name, /^lesson-parentage-[0-9a-f]{4}$/);
+		assert.deepEqual(call.args, ['run', '-d', '--name', name, LESSON_IMAGE, ...LESSON_COMMAND]);
+		await waitForContent(rendered, `$ podman run -d --name ${name} ${LESSON_IMAGE} sleep infinity`);
+	});
+
+	test('a command key that is not the step\'s is refused with a word on the status line, and runs nothing', async () => {
+		const { rendered, calls, store } = await inParentage();
+
+		await sendInput(rendered, KILL_KEY);
+
+		const refusal = t('lesson.ui.notInLesson', { key: RUN_STEP_KEY });
+		await waitForFrame(rendered, () => statusLine(rendered).includes(refusal), `the refusal on the status line: ${refusal}`);
+		assert.deepEqual(calls, []);
+		assert.equal(store.getState().lesson?.phase, 'ready');
+	});
+
+	test('Escape leaves the lesson, back to the menu', async () => {
+		const { rendered, store, calls, lessons } = await inParentage();
+
+		await sendInputAndWaitForContent(rendered, ESCAPE, MENU_TITLE());
+
+		assert.equal(store.getState().lesson, undefined);
+		assert.equal(lessons?.current, undefined);
+		assert.equal(store.getState().overlay, 'lessons');
+		const left = store.getState().log.at(-1);
+		assert.equal(left?.facts?.lesson?.event, 'left');
+		assert.deepEqual(calls, [], 'the lesson made no container, so there is nothing to remove');
+		assert.ok(!rendered.lastFrame()?.includes(PARENTAGE_HEADING()), 'the lesson pane is gone');
+	});
+});
