@@ -6,7 +6,7 @@ import { findLesson, LESSONS } from './lessons/lessons.js';
 import { Podman, PodmanError } from './podman.js';
 import { parsePodmanVersion, MIN_PODMAN_MAJOR } from './podmanVersion.js';
 import { snapshotJson, snapshotText } from './snapshot.js';
-import { checkLogFile } from './logFile.js';
+import { checkWritable } from './logFile.js';
 import { createAppStore } from './store.js';
 import { readUserNames } from './users.js';
 import { Watcher } from './watcher.js';
@@ -105,13 +105,9 @@ async function main(): Promise<void> {
 	if (!options.once && !(process.stdout.isTTY && process.stdin.isTTY)) {
 		fail(t('cli.needsTerminal'), EXIT_TROUBLE);
 	}
-	if (options.logFile !== undefined) {
-		const problem = checkLogFile(options.logFile);
+	for (const [flag, path] of [['--log', options.logFile], ['--record', options.recordFile]] as const) {
+		const problem = path === undefined ? undefined : checkWritable(flag, path);
 		if (problem) fail(problem, EXIT_TROUBLE);
-	}
-	if (options.recordFile !== undefined) {
-		const problem = checkLogFile(options.recordFile);
-		if (problem) fail(`--record: ${problem}`, EXIT_TROUBLE);
 	}
 	const podman = new Podman(process.env['CONMON_TUI_PODMAN'] || 'podman', options.timeoutSeconds * 1000);
 	// The screen's code (React, Ink) takes most of start-up to load: load it while podman answers.

@@ -4,14 +4,14 @@ import { onLogAppended, type AppStore, type LogEntry } from './store.js';
 
 /**
  * Opens FILE for appending, or says in one sentence why it cannot: checked before the
- * screen starts, so a bad `--log` path is an error message, not a broken session.
+ * screen starts, so a bad `--log` or `--record` path is an error message, not a broken session.
  */
-export function checkLogFile(path: string): string | undefined {
+export function checkWritable(flag: '--log' | '--record', path: string): string | undefined {
 	try {
 		closeSync(openSync(path, 'a'));
 		return undefined;
 	} catch (error) {
-		return t('cli.logFileUnwritable', { path, message: error instanceof Error ? error.message : String(error) });
+		return t('cli.fileUnwritable', { flag, path, message: error instanceof Error ? error.message : String(error) });
 	}
 }
 

@@ -60,7 +60,7 @@ describe('--record writes a Markdown transcript of the session', { skip: skip ??
 		const { exitCode } = await session.waitForExit();
 		assert.equal(exitCode, 1);
 		const message = session.raw.trim();
-		assert.match(message, new RegExp(`^conmon-tui: --record: cannot write the log file ${escapeRegExp(missing)}: ENOENT[^\\n]*$`));
+		assert.match(message, new RegExp(`^conmon-tui: --record ${escapeRegExp(missing)}: cannot write: ENOENT[^\\n]*$`));
 	});
 
 	test('r, k, s, q: the commands, podman events and conmon PIDs are in the transcript', { timeout: 120_000 }, async () => {
