@@ -25,7 +25,7 @@ export function ConmonDetails({ store, row, height, now }: { store: AppStore; ro
 	const { parentComm } = useProcessFacts(process?.pid, process?.ppid, now);
 	const args = row.kind === 'exec' ? (process ? parseConmonArgs(process.argv) : undefined) : (row.generation.args ?? (process ? parseConmonArgs(process.argv) : undefined));
 	const startedAt = row.kind === 'exec' ? row.exec.startedAt : row.generation.startedAt;
-	const exitedAt = row.kind === 'exec' ? undefined : row.generation.exitedAt;
+	const exitedAt = row.kind === 'exec' ? row.exec.exitedAt : row.generation.exitedAt;
 	const parentIsConmon = parentComm === 'conmon';
 	const earlier = row.kind === 'exec' ? [] : (generations ?? []).filter((g) => g.startTicks < row.generation.startTicks).reverse();
 	const title = t(row.kind === 'exec' ? 'details.conmon.titleExec' : row.kind === 'foreign' ? 'details.conmon.titleForeign' : 'details.conmon.title');

@@ -18,7 +18,7 @@ function rowColorName(row: TreeRow): string | undefined {
 			if (row.highlight === 'new') return 'green';
 			return row.generation.exitedAt === undefined && !row.zombie ? 'cyan' : 'red';
 		case 'exec':
-			return row.highlight === 'new' ? 'green' : 'magenta';
+			return row.highlight === 'new' ? 'green' : row.highlight === 'exited' ? 'red' : 'magenta';
 		case 'unmonitored':
 		case 'foreign-heading':
 			return 'yellow';

@@ -1,5 +1,6 @@
 import type { ConmonArgs } from './conmonArgs.js';
 import type { ConmonProcess } from './conmonProcess.js';
+import { isFresh } from './changeHighlight.js';
 import { isDead, processKey } from './procfs.js';
 
 /** One start of a container: the conmon that watched it and the container PID it had. */
@@ -22,13 +23,15 @@ export interface ConmonGeneration {
 	args?: ConmonArgs;
 }
 
-/** A running exec-session conmon (`podman exec`), shown as its own branch. */
+/** An exec-session conmon (`podman exec`), shown as its own branch. */
 export interface ExecConmon {
 	containerId: string;
 	execSessionId: string;
 	pid: number;
 	startTicks: number;
 	startedAt: number;
+	/** Set on the ones in `recentExecExits`: when it was seen gone. */
+	exitedAt?: number;
 }
 
 /** Every conmon each container has had in this session, and the exec conmons alive now. */
@@ -37,6 +40,11 @@ export interface ConmonHistory {
 	generations: Readonly<Record<string, readonly ConmonGeneration[]>>;
 	/** Live exec conmons by process key. */
 	execConmons: Readonly<Record<string, ExecConmon>>;
+	/**
+	 * Exec conmons that exited less than CHANGE_HIGHLIGHT_MS ago, by process key: the tree shows
+	 * them marked exited for that long, as it does a container's conmon. Older ones are dropped.
+	 */
+	recentExecExits?: Readonly<Record<string, ExecConmon>>;
 	/**
 	 * Process keys of conmons whose container was removed and forgotten. An exited conmon can
 	 * linger as a zombie for seconds; without this it would be taken for a new one every scan.
@@ -132,10 +140,20 @@ export function observeConmons(
 	}
 
 	const execConmons = observeExecConmons(history.execConmons, live, toMs, now, changes);
-	if (generations === history.generations && execConmons === history.execConmons && forgotten === history.forgotten) {
+	const recentExecExits = rememberExecExits(history, execConmons, now);
+	if (generations === history.generations && execConmons === history.execConmons && forgotten === history.forgotten && recentExecExits === history.recentExecExits) {
 		return { history, changes };
 	}
-	return { history: { generations, execConmons, forgotten }, changes };
+	return { history: { generations, execConmons, forgotten, ...(recentExecExits ? { recentExecExits } : {}) }, changes };
+}
+
+/** Keeps the exec conmons that just exited, with the time, and drops the ones exited too long ago. */
+function rememberExecExits(history: ConmonHistory, execConmons: ConmonHistory['execConmons'], now: number): ConmonHistory['recentExecExits'] {
+	const previous = history.recentExecExits ?? {};
+	const kept = Object.entries(previous).filter(([, exec]) => isFresh(exec.exitedAt, now));
+	const exited = Object.entries(history.execConmons).filter(([key]) => execConmons[key] === undefined);
+	if (exited.length === 0 && kept.length === Object.keys(previous).length) return history.recentExecExits;
+	return Object.fromEntries([...kept, ...exited.map(([key, exec]) => [key, { ...exec, exitedAt: now }] as const)]);
 }
 
 function observeExecConmons(

@@ -142,7 +142,10 @@ export function conmonText(row: Extract<TreeRow, { kind: 'conmon' }>): string {
  * `★ new` on a conmon that just started, `✝ exited 16:58:10, code 137` on a dead one.
  */
 export function changeBadge(row: TreeRow): string | undefined {
-	if (row.kind === 'exec') return row.highlight === 'new' ? t('changes.badge.new') : undefined;
+	if (row.kind === 'exec') {
+		if (row.highlight === 'new') return t('changes.badge.new');
+		return row.exec.exitedAt === undefined ? undefined : t('changes.badge.exitedAt', { time: formatClock(row.exec.exitedAt) });
+	}
 	if (row.kind !== 'conmon' || row.highlight === undefined) return undefined;
 	if (row.highlight === 'new') return t('changes.badge.new');
 	const { exitedAt, exitCode } = row.generation;

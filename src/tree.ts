@@ -21,7 +21,7 @@ export type TreeRow = { key: string; containerId: string; guide: string } & (
 	  }
 	/** The container's last conmon, exited a while ago: one line instead of its full row. */
 	| { kind: 'conmon-history'; generation: ConmonGeneration }
-	| { kind: 'exec'; exec: ExecConmon; highlight: 'new' | undefined }
+	| { kind: 'exec'; exec: ExecConmon; highlight: ConmonHighlight | undefined }
 	| { kind: 'process'; process: ProcessInfo }
 	| { kind: 'unmonitored'; pid: number }
 	| { kind: 'no-conmon'; container: Container }
@@ -39,7 +39,7 @@ export const FOREIGN_GRACE_MS = 2_000;
 /** What the tree is built from: podman's containers, the conmon history and the processes below conmons. */
 export interface TreeInput {
 	containers: readonly Container[];
-	history: Pick<ConmonHistory, 'generations' | 'execConmons'>;
+	history: Pick<ConmonHistory, 'generations' | 'execConmons' | 'recentExecExits'>;
 	/** Monitor conmons and their descendants, and the process trees of unmonitored containers. */
 	processes: readonly ProcessInfo[];
 	/** Containers podman says are running whose conmon is gone while their process lives on, with that PID. */
@@ -76,7 +76,9 @@ export function buildTree(input: TreeInput, filter = '', now = Date.now()): Tree
 	const children = indexChildren(input.processes);
 	const byPid = new Map(input.processes.map((p) => [p.pid, p]));
 	const execByContainer = new Map<string, ExecConmon[]>();
-	for (const exec of Object.values(input.history.execConmons)) {
+	// Exec conmons that have just exited stay a moment, marked exited, like a container's conmon.
+	const recentExecs = Object.values(input.history.recentExecExits ?? {}).filter((exec) => isFresh(exec.exitedAt, now));
+	for (const exec of [...Object.values(input.history.execConmons), ...recentExecs]) {
 		const list = execByContainer.get(exec.containerId) ?? [];
 		list.push(exec);
 		execByContainer.set(exec.containerId, list);
@@ -94,6 +96,14 @@ export function buildTree(input: TreeInput, filter = '', now = Date.now()): Tree
 		const branches: Array<(guide: string, childGuide: string) => void> = [];
 		const generations = input.history.generations[id] ?? [];
 		const latest = generations.at(-1);
+		// A conmon a newer one replaced (restart, a restart policy) stays a moment, marked exited, above its successor.
+		generations.slice(0, -1).forEach((generation, index) => {
+			if (generation.exitedAt === undefined || !isFresh(generation.exitedAt, now)) return;
+			branches.push((guide) => rows.push({
+				kind: 'conmon', key: `${id}/conmon/${generation.pid}@${generation.startTicks}`, containerId: id, guide,
+				generation, startNumber: index + 1, previous: generations[index - 1], zombie: false, highlight: 'exited',
+			}));
+		});
 		if (latest) {
 			branches.push((guide, childGuide) => {
 				// Still in /proc once marked exited: a zombie, until its parent reaps it.
@@ -115,7 +125,7 @@ export function buildTree(input: TreeInput, filter = '', now = Date.now()): Tree
 		}
 		for (const exec of (execByContainer.get(id) ?? []).sort((a, b) => a.startTicks - b.startTicks)) {
 			branches.push((guide, childGuide) => {
-				const highlight = isFresh(exec.startedAt, now) ? 'new' : undefined;
+				const highlight = exec.exitedAt !== undefined ? 'exited' : isFresh(exec.startedAt, now) ? 'new' : undefined;
 				rows.push({ kind: 'exec', key: `${id}/exec/${exec.pid}@${exec.startTicks}`, containerId: id, guide, exec, highlight });
 				pushProcessRows(rows, id, exec.pid, children, childGuide);
 			});

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { CHANGE_HIGHLIGHT_MS } from '../../src/changeHighlight.js';
 import { describe, test } from 'node:test';
 import { parseConmonArgs } from '../../src/conmonArgs.js';
 import {
@@ -89,6 +90,10 @@ describe('observeConmons', () => {
 		result = observe(result.history, [main], 2);
 		assert.deepEqual(result.changes.map((c) => [c.kind, c.pid]), [['exec-exited', 20]]);
 		assert.deepEqual(result.history.execConmons, {});
+		// It is kept, with the time it went, for the tree to mark it exited a moment; then dropped.
+		assert.deepEqual(Object.values(result.history.recentExecExits ?? {}).map((e) => [e.pid, e.exitedAt]), [[20, 2]]);
+		result = observe(result.history, [main], 2 + CHANGE_HIGHLIGHT_MS);
+		assert.deepEqual(result.history.recentExecExits, {});
 	});
 
 	test('history per container is bounded', () => {

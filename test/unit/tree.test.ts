@@ -211,4 +211,27 @@ describe('changes marked in the tree', () => {
 		const later = execRow(NOW + CHANGE_HIGHLIGHT_MS);
 		assert.equal(later?.kind === 'exec' ? later.highlight : 'missing', undefined);
 	});
+
+	test('a conmon a newer one replaced (restart) stays a moment, marked exited, above its successor', () => {
+		const old = gen(10, { startedAt: NOW - 60_000, exitedAt: NOW, exitCode: 137 });
+		const next = gen(20, { startedAt: NOW + 100 });
+		const processes = [proc(20, 1, ['conmon'])];
+		const fresh = rowsAt([old, next], NOW + 1_000, processes).filter((r) => r.kind === 'conmon');
+		assert.deepEqual(fresh.map((r) => [r.generation.pid, r.highlight]), [[10, 'exited'], [20, 'new']]);
+		assert.match(rowText(fresh[0] as TreeRow, NOW), /^conmon 10 {2}✝ exited \d\d:58:15, code 137$/);
+		assert.equal(fresh[0]?.guide, '  ├─ ', 'the old one first, its successor last');
+		const later = rowsAt([old, next], NOW + CHANGE_HIGHLIGHT_MS, processes).filter((r) => r.kind === 'conmon');
+		assert.deepEqual(later.map((r) => r.generation.pid), [20], 'then only the successor, which names it as before');
+	});
+
+	test('an exec conmon that exited stays a moment, marked exited, then goes', () => {
+		const exec = { containerId: A, execSessionId: 'e'.repeat(64), pid: 20, startTicks: 200, startedAt: NOW - 8_000, exitedAt: NOW };
+		const input = (now: number) => buildTree({
+			containers: [container(A, 'web')], history: { generations: {}, execConmons: {}, recentExecExits: { x: exec } }, processes: [], unmonitored: {},
+		}, '', now);
+		const row = input(NOW + 1_000).find((r) => r.kind === 'exec');
+		assert.equal(row?.kind === 'exec' && row.highlight, 'exited');
+		assert.match(rowText(row as TreeRow, NOW), /exec session e{12} {2}✝ exited \d\d:58:15$/);
+		assert.equal(input(NOW + CHANGE_HIGHLIGHT_MS).find((r) => r.kind === 'exec'), undefined);
+	});
 });
