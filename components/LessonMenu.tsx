@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
-import { displayWidth } from '../src/displayWidth.js';
+import { displayWidth, fitToWidth } from '../src/displayWidth.js';
 import { t } from '../src/i18n.js';
 import { LESSONS } from '../src/lessons/lessons.js';
 import type { AppStore } from '../src/store.js';
@@ -19,11 +19,11 @@ export function LessonMenu({ store, height }: { store: AppStore; height: number 
 				<Box key={lesson.name} flexDirection="column">
 					<Text wrap="truncate-end" inverse={i === index}>
 						{`${i === index ? '▸' : ' '} ${i + 1} `}
-						<Text color="cyan">{lesson.name.padEnd(nameWidth)}</Text>
+						<Text color="cyan">{fitToWidth(lesson.name, nameWidth)}</Text>
 						{`  ${t(lesson.title)}`}
 					</Text>
 					<Text dimColor wrap="truncate-end">
-						{`${' '.repeat(nameWidth + 6)}${t(lesson.summary)}`}
+						{`${' '.repeat(displayWidth(`▸ ${LESSONS.length} `) + nameWidth + 2)}${t(lesson.summary)}`}
 					</Text>
 				</Box>
 			))}

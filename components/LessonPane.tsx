@@ -19,7 +19,7 @@ export function LessonPane({ store, width, height }: { store: AppStore; width: n
 	const lesson = useAppState(store, (s) => s.lesson);
 	if (!lesson) return null;
 	const heading = `─ ${t('lesson.ui.heading', { title: lesson.title, step: lesson.step + 1, steps: lesson.steps })} `;
-	const color = VERDICT_COLOR[lesson.phase];
+	const color = lesson.confirmLeave ? 'yellow' : VERDICT_COLOR[lesson.phase];
 	return (
 		<Box flexDirection="column" height={height} overflow="hidden">
 			<Box flexShrink={0}>
@@ -51,9 +51,7 @@ export function LessonPane({ store, width, height }: { store: AppStore; width: n
 					</Box>
 					<Box flexShrink={0}>
 						<Text dimColor wrap="truncate-end">
-							{lesson.phase === 'failed'
-								? `${t('lesson.ui.failedKeys')} · ${t('lesson.ui.keys')}`
-								: t(lesson.step + 1 === lesson.steps ? 'lesson.ui.keysLast' : 'lesson.ui.keys')}
+							{t(lesson.phase === 'failed' ? 'lesson.ui.failedKeys' : lesson.step + 1 === lesson.steps ? 'lesson.ui.keysLast' : 'lesson.ui.keys')}
 						</Text>
 					</Box>
 				</>
@@ -73,6 +71,7 @@ function StepAction({ lesson }: { lesson: LessonProgress }) {
 }
 
 function verdict(lesson: LessonProgress): string {
+	if (lesson.confirmLeave) return t('lesson.ui.confirmLeave');
 	switch (lesson.phase) {
 		case 'confirm':
 			return t('lesson.ui.confirm');

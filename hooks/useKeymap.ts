@@ -1,19 +1,11 @@
 import { useInput, type Key } from 'ink';
-import type { Actions, ContainerAction } from '../src/actions.js';
+import type { Actions } from '../src/actions.js';
+import { CONTAINER_KEYS } from '../src/containerKeys.js';
 import { moveFocus } from '../src/focus.js';
 import type { LessonController } from '../src/lessons/lessonController.js';
 import { lessonMenuKey, lessonStepKey } from '../src/lessons/lessonKeys.js';
 import { t } from '../src/i18n.js';
 import { ensureSelection, moveSelection, selectedContainer, toggleFreeze, visibleContainers, type AppStore } from '../src/store.js';
-
-/** Keys that act on the selected container. */
-export const CONTAINER_KEYS: Readonly<Record<string, ContainerAction>> = {
-	s: 'start',
-	x: 'stop',
-	k: 'kill',
-	R: 'restart',
-	p: 'pause',
-};
 
 /** How many containers PgUp/PgDn move by. */
 export const PAGE_SIZE = 10;
@@ -37,7 +29,7 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 			return;
 		}
 
-		if (lessons && state.lesson?.phase === 'confirm') {
+		if (lessons && (state.lesson?.phase === 'confirm' || state.lesson?.confirmLeave)) {
 			lessonStepKey(lessons, input, key);
 			return;
 		}

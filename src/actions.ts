@@ -1,6 +1,7 @@
 import { shortId, type Container } from './container.js';
 import { t, type MessageKey } from './i18n.js';
 import { PodmanError, type Podman } from './podman.js';
+import { isAliveAs, readComm } from './procfs.js';
 import { appendLog, selectWhenListed, type AppStore } from './store.js';
 
 /** What a key can do to a container. */
@@ -62,10 +63,10 @@ export function createActions(deps: ActionDeps) {
 		args: readonly string[],
 		label: string,
 		onSpawn?: (pid: number) => void,
-	): Promise<string | undefined> {
+	): Promise<CommandOutcome> {
 		if (store.getState().busy[key]) {
 			store.setState({ status: { tone: 'info', text: t('status.alreadyBusy', { label, busy: store.getState().busy[key] ?? '' }) } });
-			return undefined;
+			return { ok: false, reason: 'busy' };
 		}
 		const shown = displayCommand([podman.binary, ...args]);
 		store.setState((s) => ({ busy: { ...s.busy, [key]: t(PROGRESS[verb]) }, status: { tone: 'working', text: `$ ${shown}` } }));
@@ -77,12 +78,12 @@ export function createActions(deps: ActionDeps) {
 			const answer = stdout.trim().split('\n').at(-1) ?? '';
 			const took = Date.now() - started;
 			store.setState({ status: { tone: 'ok', text: `✓ $ ${shown}  (${took} ms${answer ? `: ${shortIfId(answer)}` : ''})` } });
-			return answer;
+			return { ok: true, answer };
 		} catch (error) {
 			const message = error instanceof PodmanError ? error.message : String(error);
 			store.setState({ status: { tone: 'error', text: `✗ $ ${shown}: ${message}` } });
 			appendLog(store, [{ at: Date.now(), tone: 'bad', text: `✗ ${message}`, facts: { kind: 'command-failed', command: [podman.binary, ...args] } }]);
-			return undefined;
+			return { ok: false, reason: 'failed' };
 		} finally {
 			store.setState((s) => {
 				const { [key]: _done, ...rest } = s.busy;
@@ -95,45 +96,56 @@ export function createActions(deps: ActionDeps) {
 	return {
 		/** `podman run -d` with the configured image and command; the new container gets the cursor. */
 		async run(): Promise<boolean> {
-			const id = await execute('run', 'run', runArgs(deps.image, deps.command), 'podman run');
-			if (id && /^[0-9a-f]{64}$/.test(id)) selectWhenListed(store, id);
-			return id !== undefined;
+			const outcome = await execute('run', 'run', runArgs(deps.image, deps.command), 'podman run');
+			if (outcome.ok && /^[0-9a-f]{64}$/.test(outcome.answer)) selectWhenListed(store, outcome.answer);
+			return outcome.ok;
 		},
 		/** Runs an action on a container; pause toggles to unpause on a paused one. */
 		async onContainer(action: ContainerAction, container: Container): Promise<boolean> {
 			const effective = action === 'pause' && container.state === 'paused' ? 'unpause' : action;
-			return (await execute(container.id, effective, containerActionArgs(effective, container), container.name)) !== undefined;
+			return (await execute(container.id, effective, containerActionArgs(effective, container), container.name)).ok;
 		},
 		/**
-		 * A lesson step's podman command, shown and logged like any key's; resolves with podman's
-		 * last line of output, or undefined when it failed (the status line has podman's error).
+		 * A lesson step's podman command, shown and logged like any key's. `target` is the container
+		 * it acts on (its row shows it busy, and a second command on it is refused), or undefined.
 		 */
-		async lessonCommand(args: readonly string[], onSpawn?: (pid: number) => void): Promise<string | undefined> {
-			return execute('lesson', 'lesson', args, t('status.lessonStep'), onSpawn);
+		async lessonCommand(args: readonly string[], options: { target?: string | undefined; onSpawn?: (pid: number) => void } = {}): Promise<CommandOutcome> {
+			return execute(options.target ?? 'lesson', 'lesson', args, t('status.lessonStep'), options.onSpawn);
 		},
 		/**
 		 * `kill -9 PID` of a conmon, for the orphan lesson (after the learner confirmed): not a
-		 * podman command, but shown and logged as one so that it can be copied.
+		 * podman command, but shown and logged as one so that it can be copied. The PID is checked
+		 * first to still be that conmon (same start time): a PID can be reused.
 		 */
-		killConmon(pid: number): boolean {
-			const command = ['kill', '-9', String(pid)];
-			appendLog(store, [{ at: Date.now(), tone: 'command', text: `$ ${displayCommand(command)}`, facts: { kind: 'command', command } }]);
-			try {
-				process.kill(pid, 'SIGKILL');
-				store.setState({ status: { tone: 'ok', text: `✓ $ ${displayCommand(command)}` } });
+		killConmon(conmon: { pid: number; startTicks: number }): boolean {
+			const command = ['kill', '-9', String(conmon.pid)];
+			const shown = `$ ${displayCommand(command)}`;
+			appendLog(store, [{ at: Date.now(), tone: 'command', text: shown, facts: { kind: 'command', command } }]);
+			let message: string | undefined;
+			if (!isAliveAs(conmon.pid, conmon.startTicks) || readComm(conmon.pid) !== 'conmon') message = t('status.killNotThatConmon', { pid: conmon.pid });
+			else {
+				try {
+					process.kill(conmon.pid, 'SIGKILL');
+				} catch (error) {
+					message = t('status.killFailed', { pid: conmon.pid, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+				}
+			}
+			if (message === undefined) {
+				store.setState({ status: { tone: 'ok', text: `✓ ${shown}` } });
 				deps.onChange([]);
 				return true;
-			} catch (error) {
-				const message = error instanceof Error ? error.message : String(error);
-				store.setState({ status: { tone: 'error', text: `✗ $ ${displayCommand(command)}: ${message}` } });
-				appendLog(store, [{ at: Date.now(), tone: 'bad', text: `✗ ${message}`, facts: { kind: 'command-failed', command } }]);
-				return false;
 			}
+			store.setState({ status: { tone: 'error', text: `✗ ${shown}: ${message}` } });
+			appendLog(store, [{ at: Date.now(), tone: 'bad', text: `✗ ${message}`, facts: { kind: 'command-failed', command } }]);
+			return false;
 		},
 	};
 }
 
 export type Actions = ReturnType<typeof createActions>;
+
+/** How a command went: podman's last line of output, or why not (a command already running on it, or podman failed). */
+export type CommandOutcome = { ok: true; answer: string } | { ok: false; reason: 'busy' | 'failed' };
 
 function shortIfId(text: string): string {
 	return /^[0-9a-f]{64}$/.test(text) ? shortId(text) : text;

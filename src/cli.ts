@@ -96,7 +96,7 @@ async function main(): Promise<void> {
 	}
 	const lessonName = options.lesson?.name;
 	if (lessonName !== undefined && !findLesson(lessonName)) {
-		fail(`there is no lesson "${lessonName}"; the lessons are ${LESSONS.map((l) => l.name).join(', ')}`, EXIT_USAGE);
+		fail(t('cli.unknownLesson', { name: lessonName, lessons: LESSONS.map((l) => l.name).join(', ') }), EXIT_USAGE);
 	}
 	if (options.version) {
 		process.stdout.write(`${packageVersion()}\n`);

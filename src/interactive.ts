@@ -63,6 +63,7 @@ export async function runInteractive(podman: Podman, initial: Partial<AppState>,
 	});
 	await app.waitUntilExit();
 	process.stdout.write('\u001B[?1049l');
+	await lessons.leaveForExit((text) => process.stdout.write(`${text}\n`));
 	const leftovers = lessons.exitMessage();
 	if (leftovers) process.stdout.write(`${leftovers}\n`);
 	stopTranscript?.(store.getState());

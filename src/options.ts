@@ -74,6 +74,7 @@ export function parseOptions(argv: readonly string[]): Options {
 	if (values.lang !== undefined && !isLanguage(values.lang)) throw new UsageError(`--lang must be en or ja, not "${values.lang}"`);
 	const lesson = lessonCommand(positionals);
 	if (lesson && values.once) throw new UsageError('a lesson runs in the live view; it does not go with --once');
+	if (values.record !== undefined && values.once) throw new UsageError('--record records a live session; it does not go with --once');
 	return {
 		image,
 		command,

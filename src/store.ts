@@ -70,6 +70,8 @@ export interface LessonProgress {
 	/** While checking: what is seen so far. After: the verdict with the real values. */
 	seen: string | undefined;
 	outcome: string | undefined;
+	/** Escape was pressed: leaving waits for y (the lesson's containers are removed on the way). */
+	confirmLeave?: boolean;
 }
 
 /** Everything the UI shows. Written by the watcher and the actions, read by components. */

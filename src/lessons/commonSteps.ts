@@ -38,11 +38,25 @@ export function onLessonContainer(args: (id: string) => readonly string[]): Step
 }
 
 /**
- * `podman rm -f -t 0` of every container the lesson made. -t 0: `sleep` as PID 1 ignores
- * SIGTERM, and waiting 10 s for podman's SIGKILL teaches nothing.
+ * `podman rm -f -i -t 0` of the containers the lesson made and has not seen removed. -t 0: `sleep`
+ * as PID 1 ignores SIGTERM, and waiting 10 s for podman's SIGKILL teaches nothing; -i: one
+ * already gone is no error.
  */
-export const removeLessonContainers: StepAction['command'] = (ctx) =>
-	ctx.created.length === 0 ? undefined : { podman: ['rm', '-f', '-t', '0', ...ctx.created.map(shortId)] };
+export function removeArgs(ids: readonly string[]): string[] {
+	return ['rm', '-f', '-i', '-t', '0', ...ids.map(shortId)];
+}
+
+export const removeLessonContainers: StepAction['command'] = (ctx) => {
+	const left = ctx.created.filter((id) => !ctx.removed.has(id));
+	return left.length === 0 ? undefined : { podman: removeArgs(left) };
+};
+
+/** The lesson's containers podman still lists (none: the clean-up is done, and remembered as done). */
+export function stillListed(ctx: LessonContext, state: AppState): string[] {
+	const left = ctx.created.filter((id) => state.containers[id] !== undefined || liveConmonOf(state, id) !== undefined);
+	if (left.length === 0) for (const id of ctx.created) ctx.removed.add(id);
+	return left;
+}
 
 /**
  * `r`: runs the lesson's container (`podman run -d --name …`) and waits for its conmon and the
@@ -84,7 +98,7 @@ export function cleanupStep(texts: { title: MessageKey; explanation: MessageKey 
 			ctx.memory.set('cleanup.conmons', live.join(', ') || '-');
 		},
 		check(ctx, state): CheckResult {
-			const left = ctx.created.filter((id) => state.containers[id] !== undefined || liveConmonOf(state, id) !== undefined);
+			const left = stillListed(ctx, state);
 			if (left.length > 0) return { met: false, seen: t('lesson.seen.stillThere', { ids: left.map(shortId).join(' ') }) };
 			return { met: true, text: t('lesson.cleanup.met', { count: ctx.created.length, pids: ctx.memory.get('cleanup.conmons') ?? '-' }) };
 		},

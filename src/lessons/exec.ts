@@ -26,6 +26,7 @@ export const exec: Lesson = {
 				command: onLessonContainer((id) => ['exec', '-d', id, 'sleep', String(EXEC_SECONDS)]),
 			},
 			begin(ctx, state) {
+				ctx.memory.delete('exec.conmon');
 				ctx.memory.set('exec.known', execConmonsOf(state, ctx.containerId).map((e) => e.pid).join(','));
 			},
 			check(ctx, state) {
@@ -46,7 +47,8 @@ export const exec: Lesson = {
 			check(ctx, state) {
 				const pid = ctx.memory.get('exec.conmon');
 				const main = liveConmonOf(state, ctx.containerId);
-				if (pid === undefined || !main) return { met: false, seen: t('lesson.seen.noConmon', { name: ctx.containerName }) };
+				if (!main) return { met: false, seen: t('lesson.seen.noConmon', { name: ctx.containerName }) };
+				if (pid === undefined) return { met: false, seen: t('lesson.exec.seen.noExecYet') };
 				if (execConmonsOf(state, ctx.containerId).some((e) => e.pid === pid)) return { met: false, seen: t('lesson.exec.seen.stillRuns', { exec: pid }) };
 				return { met: true, text: t('lesson.exec.exit.met', { exec: pid, conmon: main.pid, seconds: EXEC_SECONDS }) };
 			},

@@ -15,12 +15,17 @@ export interface LessonContext {
 	containerId: string | undefined;
 	/** Every container this lesson made (a repeated run step makes another): the clean-up removes them. */
 	readonly created: string[];
+	/** The ones seen removed (by the clean-up step, or on leaving): nothing is left to do for them. */
+	readonly removed: Set<string>;
 	/** PIDs, counts and answers a step keeps for the checks that follow. */
 	readonly memory: Map<string, number | string>;
 }
 
-/** What a step's key runs: a podman command (argv after `podman`), or `kill -9` of a conmon. */
-export type LessonCommand = { podman: readonly string[] } | { killConmon: number };
+/**
+ * What a step's key runs: a podman command (argv after `podman`), or `kill -9` of a conmon,
+ * named by PID and start time so that a reused PID is never killed.
+ */
+export type LessonCommand = { podman: readonly string[] } | { killConmon: { pid: number; startTicks: number } };
 
 /** The key a step asks for, and the real command it runs. */
 export interface StepAction {

@@ -1,8 +1,10 @@
+import { displayCommand } from '../actions.js';
 import { shortId } from '../container.js';
 import { t } from '../i18n.js';
 import type { AppStore } from '../store.js';
 import type { Lesson } from './lesson.js';
 import { LESSONS } from './lessons.js';
+import { removeArgs } from './commonSteps.js';
 import { LessonRunner, type LessonDeps } from './lessonRunner.js';
 
 /**
@@ -11,8 +13,10 @@ import { LessonRunner, type LessonDeps } from './lessonRunner.js';
  */
 export class LessonController {
 	private runner: LessonRunner | undefined;
-	/** Containers of lessons already left that could not be removed: the exit message lists them. */
+	/** Containers of left lessons whose removal is under way or failed: the exit message names them. */
 	private readonly stranded = new Set<string>();
+	/** Removals under way, awaited on the way out. */
+	private readonly removals = new Set<Promise<void>>();
 
 	constructor(private readonly deps: LessonDeps) {}
 
@@ -44,48 +48,58 @@ export class LessonController {
 
 	/** Starts a lesson (leaving any other first), beside the live tree. */
 	start(lesson: Lesson): void {
-		if (this.runner) this.leave({ toMenu: false });
+		if (this.runner) void this.leave({ toMenu: false });
 		this.deps.store.setState({ overlay: undefined, lessonMenuIndex: LESSONS.indexOf(lesson) });
 		this.runner = new LessonRunner(lesson, this.deps, containerNameFor(lesson));
 		this.runner.start();
 	}
 
-	/** Leaves the lesson in progress, removing its containers, and shows the menu again. */
-	leave({ toMenu }: { toMenu: boolean } = { toMenu: true }): void {
+	/**
+	 * Leaves the lesson in progress and shows the menu again. Its containers are removed: once
+	 * a command still running has answered (a `podman run` not answered yet makes its container
+	 * after this, and a second lesson command would be refused meanwhile). Resolves when done.
+	 */
+	leave({ toMenu }: { toMenu: boolean } = { toMenu: true }): Promise<void> {
 		const runner = this.runner;
-		if (!runner) return;
+		if (!runner) return Promise.resolve();
 		this.runner = undefined;
 		runner.leave();
-		const left = runner.leftovers();
-		const running = runner.commandInFlight();
-		if (running) {
-			// A `podman run` not answered yet makes its container after this; and a second lesson command is
-			// refused while one runs. Remove them all once it has answered; the exit message names them meanwhile.
-			const known = new Set(runner.context.created);
-			for (const id of left) this.stranded.add(id);
-			void running.then(() => this.remove([...left, ...runner.context.created.filter((id) => !known.has(id))]));
-		} else this.remove(left);
 		if (toMenu) this.openMenu();
-	}
-
-	/** `podman rm -f -t 0` of a left lesson's containers; until podman has removed them, the exit message names them. */
-	private remove(ids: readonly string[]): void {
-		if (ids.length === 0) return;
-		for (const id of ids) this.stranded.add(id);
-		void this.deps.actions.lessonCommand(['rm', '-f', '-t', '0', ...ids]).then((answer) => {
-			if (answer !== undefined) for (const id of ids) this.stranded.delete(id);
-		});
+		const removal = (runner.commandInFlight() ?? Promise.resolve()).then(() => this.remove(runner));
+		this.removals.add(removal);
+		void removal.finally(() => this.removals.delete(removal));
+		return removal;
 	}
 
 	/**
-	 * What to tell the learner on the way out: the lesson's containers still there, with the
-	 * command that removes them (quitting does not wait for podman).
+	 * On the way out (q, Ctrl-C, a signal): leaves the lesson in progress and waits until its
+	 * containers are removed — a `--restart always` one would otherwise respawn for ever. podman's
+	 * timeout bounds the wait; `announce` tells the person why quitting takes a moment.
 	 */
+	async leaveForExit(announce: (text: string) => void): Promise<void> {
+		const ids = this.runner?.leftovers() ?? [];
+		if (ids.length > 0) announce(t('lesson.removingOnExit', { ids: ids.map(shortId).join(' ') }));
+		await this.leave({ toMenu: false });
+		await Promise.all([...this.removals]);
+	}
+
+	/** `podman rm` of what a left lesson made and has not seen removed; until podman has removed them, the exit message names them. */
+	private async remove(runner: LessonRunner): Promise<void> {
+		const ids = runner.leftovers();
+		if (ids.length === 0) return;
+		for (const id of ids) this.stranded.add(id);
+		const outcome = await this.deps.actions.lessonCommand(removeArgs(ids));
+		if (!outcome.ok) return;
+		for (const id of ids) {
+			this.stranded.delete(id);
+			runner.context.removed.add(id);
+		}
+	}
+
+	/** The lesson's containers podman could not remove, with the command that removes them; undefined when there are none. */
 	exitMessage(): string | undefined {
-		this.runner?.stop();
-		const ids = [...new Set([...(this.runner?.leftovers() ?? []), ...this.stranded])];
-		if (ids.length === 0) return undefined;
-		return t('lesson.leftoversOnExit', { command: `${this.deps.podmanBinary} rm -f -t 0 ${ids.map(shortId).join(' ')}` });
+		if (this.stranded.size === 0) return undefined;
+		return t('lesson.leftoversOnExit', { command: displayCommand([this.deps.podmanBinary, ...removeArgs([...this.stranded])]) });
 	}
 }
 

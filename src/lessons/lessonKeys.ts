@@ -1,5 +1,6 @@
 import { t } from '../i18n.js';
 import type { LessonController } from './lessonController.js';
+import { CONTAINER_KEYS } from '../containerKeys.js';
 import { LESSONS } from './lessons.js';
 
 /** The parts of a key press the lesson keys look at (ink's Key has these). */
@@ -10,8 +11,14 @@ export interface PressedKey {
 	downArrow: boolean;
 }
 
-/** Keys that run podman outside lessons: during one, only the step's key runs a command. */
-export const COMMAND_KEYS = new Set(['r', 's', 'x', 'k', 'R', 'p', 'd']);
+/**
+ * Keys that run a command, outside lessons or in some step: during a lesson, only the step's
+ * own key does. (`r` and `d` are the run and remove keys, beside the container action keys.)
+ */
+export const COMMAND_KEYS: ReadonlySet<string> = new Set([
+	'r', 'd', ...Object.keys(CONTAINER_KEYS),
+	...LESSONS.flatMap((lesson) => lesson.steps.flatMap((step) => (step.action ? [step.action.key] : []))),
+]);
 
 /** The menu's keys: ↑↓ and Enter, or a lesson's number; Escape closes it. True when the key was the menu's. */
 export function lessonMenuKey(lessons: LessonController, input: string, key: PressedKey): boolean {
@@ -39,15 +46,23 @@ export function lessonStepKey(lessons: LessonController, input: string, key: Pre
 		runner.confirm(input.toLowerCase() === 'y');
 		return true;
 	}
+	if (progress.confirmLeave) {
+		if (input.toLowerCase() === 'y') void lessons.leave();
+		else lessons.store.setState({ lesson: { ...progress, confirmLeave: false } });
+		return true;
+	}
 	if (key.escape) {
-		lessons.leave();
+		// Escape clears a filter first, as everywhere; a lesson in progress is left only after y.
+		if (lessons.store.getState().filter !== '') return false;
+		if (progress.phase === 'finished') void lessons.leave();
+		else lessons.store.setState({ lesson: { ...progress, confirmLeave: true } });
 		return true;
 	}
 	if (progress.key !== undefined && input === progress.key) runner.act();
 	else if (input === 'n') runner.next();
 	else if (input === 'b') runner.back();
 	else if (input === 't') runner.repeat();
-	else if (COMMAND_KEYS.has(input) || input === 'e' || input === 'K' || input === 'i') {
+	else if (COMMAND_KEYS.has(input)) {
 		const text = progress.key === undefined ? t('lesson.ui.noKeyInStep') : t('lesson.ui.notInLesson', { key: progress.key });
 		lessons.store.setState({ status: { tone: 'info', text } });
 	} else return false;

@@ -1,4 +1,4 @@
-import { displayCommand, type Actions } from '../actions.js';
+import { displayCommand, type Actions, type CommandOutcome } from '../actions.js';
 import { t } from '../i18n.js';
 import { appendLog, selectWhenListed, type AppStore, type LessonFacts, type LessonProgress, type LogEntry } from '../store.js';
 import type { Lesson, LessonCommand, LessonContext, LessonStep } from './lesson.js';
@@ -35,7 +35,7 @@ export class LessonRunner {
 		private readonly deps: LessonDeps,
 		containerName: string,
 	) {
-		this.context = { containerName, image: deps.image, command: deps.command, containerId: undefined, created: [], memory: new Map() };
+		this.context = { containerName, image: deps.image, command: deps.command, containerId: undefined, created: [], removed: new Set(), memory: new Map() };
 	}
 
 	/** Shows the first step. */
@@ -58,9 +58,11 @@ export class LessonRunner {
 			this.update({ phase: 'confirm' });
 			return;
 		}
-		const running = this.perform(command).finally(() => {
-			if (this.running === running) this.running = undefined;
-		});
+		const running = this.perform(command)
+			.catch((error: unknown) => this.fail(error instanceof Error ? error.message : String(error)))
+			.finally(() => {
+				if (this.running === running) this.running = undefined;
+			});
 		this.running = running;
 	}
 
@@ -94,14 +96,19 @@ export class LessonRunner {
 	/** Ends the lesson early or after the last step; the containers it made are listed by `leftovers`. */
 	leave(): void {
 		this.stop();
-		if (this.progress()?.phase !== 'finished') this.log('warn', t('lesson.left', { title: t(this.lesson.title) }), { event: 'left', title: t(this.lesson.title) });
+		if (this.progress()?.phase !== 'finished') {
+			const title = t(this.lesson.title);
+			this.log('warn', t('lesson.left', { title }), { event: 'left', title, step: this.index + 1, steps: this.lesson.steps.length });
+		}
 		this.deps.store.setState({ lesson: undefined });
 	}
 
-	/** Containers this lesson made that podman still lists: the way out says how to remove them. */
+	/**
+	 * Containers this lesson made and has not seen removed. Not only those podman lists now: a
+	 * container just made may not be in the list yet, and must not be left behind.
+	 */
 	leftovers(): string[] {
-		const { containers } = this.deps.store.getState();
-		return this.context.created.filter((id) => containers[id] !== undefined);
+		return this.context.created.filter((id) => !this.context.removed.has(id));
 	}
 
 	/** The command still running, if any: it resolves once what the command made is in `context.created`. */
@@ -180,19 +187,25 @@ export class LessonRunner {
 		this.stopChecking?.();
 		step.begin?.(this.context, this.deps.store.getState(), Date.now());
 		this.update({ phase: 'acting', command: this.shown(command), seen: undefined, outcome: undefined });
-		let answer: string | undefined;
+		let outcome: CommandOutcome;
 		let podmanPid: number | undefined;
 		if ('podman' in command) {
-			answer = await this.deps.actions.lessonCommand(command.podman, (pid) => (podmanPid = pid));
+			outcome = await this.deps.actions.lessonCommand(command.podman, { target: this.context.containerId, onSpawn: (pid) => (podmanPid = pid) });
 		} else {
-			answer = this.deps.actions.killConmon(command.killConmon) ? '' : undefined;
+			outcome = this.deps.actions.killConmon(command.killConmon) ? { ok: true, answer: '' } : { ok: false, reason: 'failed' };
 		}
 		const before = this.context.containerId;
 		// What the command made is the lesson's even when the learner has moved on meanwhile: the clean-up must know it.
-		if (answer !== undefined) step.action?.after?.(this.context, answer, podmanPid);
+		if (outcome.ok) step.action?.after?.(this.context, outcome.answer, podmanPid);
 		if (this.context.containerId !== undefined && this.context.containerId !== before) selectWhenListed(this.deps.store, this.context.containerId);
 		if (token !== this.token) return;
-		if (answer === undefined) {
+		if (!outcome.ok && outcome.reason === 'busy') {
+			// Nothing ran (the status line says what is still running): the key can be pressed again.
+			this.update({ phase: 'ready' });
+			if (step.action) this.followCommand(step.action);
+			return;
+		}
+		if (!outcome.ok) {
 			this.fail(t('lesson.commandFailed'));
 			return;
 		}
@@ -250,13 +263,14 @@ export class LessonRunner {
 		return { event, title: t(this.step().title), step: this.index + 1, steps: this.lesson.steps.length };
 	}
 
+	/** Why a step's command cannot run yet: what its check sees (the lesson's container not made yet, most often). */
 	private describeWait(): string {
 		const result = this.step().check(this.context, this.deps.store.getState(), Date.now());
-		return result.met ? result.text : result.seen;
+		return result.met ? t('lesson.seen.noContainer') : result.seen;
 	}
 
 	private shown(command: LessonCommand): string {
-		return displayCommand('podman' in command ? [this.deps.podmanBinary, ...command.podman] : ['kill', '-9', String(command.killConmon)]);
+		return displayCommand('podman' in command ? [this.deps.podmanBinary, ...command.podman] : ['kill', '-9', String(command.killConmon.pid)]);
 	}
 
 	private status(text: string): void {

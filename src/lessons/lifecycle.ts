@@ -5,6 +5,8 @@ import { generationsOf, liveConmonOf, pidChain } from './observe.js';
 
 /** How long a kill may take to show as conmon's exit, with podman's exit code. */
 const EXIT_TIMEOUT_MS = 15_000;
+/** What a container killed by `podman kill` (SIGKILL, signal 9) exits with: 128 + 9. */
+const KILLED_EXIT_CODE = 137;
 
 /** The seed experiment: one conmon per start, and it dies with its container. */
 export const lifecycle: Lesson = {
@@ -19,6 +21,8 @@ export const lifecycle: Lesson = {
 			expectation: 'lesson.lifecycle.kill.expect',
 			action: { key: 'k', command: onLessonContainer((id) => ['kill', id]) },
 			begin(ctx, state) {
+				// A repeated step must not look at the conmon an earlier attempt killed.
+				ctx.memory.delete('killed.conmon');
 				const live = liveConmonOf(state, ctx.containerId);
 				if (live) ctx.memory.set('killed.conmon', live.pid);
 			},
@@ -28,6 +32,10 @@ export const lifecycle: Lesson = {
 				if (pid === undefined || !killed) return { met: false, seen: t('lesson.seen.noConmon', { name: ctx.containerName }) };
 				if (killed.exitedAt === undefined) return { met: false, seen: t('lesson.seen.conmonRuns', { conmon: killed.pid }) };
 				if (killed.exitCode === undefined && now - killed.exitedAt < EXIT_CODE_WAIT_MS) return { met: false, seen: t('lesson.seen.waitingExitCode') };
+				// SIGKILL: 128 + 9. Another code means something else ended it (podman did not send SIGKILL).
+				if (killed.exitCode !== undefined && killed.exitCode !== KILLED_EXIT_CODE) {
+					return { met: false, seen: t('lesson.lifecycle.kill.seenCode', { conmon: killed.pid, code: killed.exitCode }) };
+				}
 				return { met: true, text: t('lesson.lifecycle.kill.met', { conmon: killed.pid, code: killed.exitCode ?? '?' }) };
 			},
 			timeoutMs: EXIT_TIMEOUT_MS,
@@ -38,6 +46,7 @@ export const lifecycle: Lesson = {
 			expectation: 'lesson.lifecycle.start.expect',
 			action: { key: 's', command: onLessonContainer((id) => ['start', id]) },
 			begin(ctx, state) {
+				ctx.memory.delete('start.before');
 				const last = generationsOf(state, ctx.containerId).at(-1);
 				if (last) ctx.memory.set('start.before', last.pid);
 			},

@@ -2,7 +2,7 @@ import { shortId } from '../container.js';
 import { t } from '../i18n.js';
 import { isAliveAs } from '../procfs.js';
 import type { Lesson } from './lesson.js';
-import { CLEANUP_TIMEOUT_MS, onLessonContainer, removeLessonContainers, runStep } from './commonSteps.js';
+import { CLEANUP_TIMEOUT_MS, onLessonContainer, removeLessonContainers, runStep, stillListed } from './commonSteps.js';
 import { generationsOf, liveConmonOf } from './observe.js';
 
 const ORPHAN_TIMEOUT_MS = 15_000;
@@ -26,10 +26,11 @@ export const orphan: Lesson = {
 				confirm: true,
 				command: (ctx, state) => {
 					const conmon = liveConmonOf(state, ctx.containerId);
-					return conmon ? { killConmon: conmon.pid } : undefined;
+					return conmon ? { killConmon: { pid: conmon.pid, startTicks: conmon.startTicks } } : undefined;
 				},
 			},
 			begin(ctx, state) {
+				ctx.memory.delete('orphan.conmon');
 				const conmon = liveConmonOf(state, ctx.containerId);
 				if (conmon) ctx.memory.set('orphan.conmon', conmon.pid);
 			},
@@ -56,6 +57,9 @@ export const orphan: Lesson = {
 					ctx.memory.set('orphan.inspect', answer.trim());
 				},
 			},
+			begin(ctx) {
+				ctx.memory.delete('orphan.inspect');
+			},
 			check(ctx) {
 				const answer = String(ctx.memory.get('orphan.inspect') ?? '');
 				const [status, said] = answer.split(' ');
@@ -72,7 +76,7 @@ export const orphan: Lesson = {
 			action: { key: 'd', command: removeLessonContainers },
 			check(ctx, state) {
 				const pid = ctx.memory.get('orphan.process');
-				const left = ctx.created.filter((id) => state.containers[id] !== undefined);
+				const left = stillListed(ctx, state);
 				if (left.length > 0) return { met: false, seen: t('lesson.seen.stillThere', { ids: left.map(shortId).join(' ') }) };
 				if (typeof pid === 'number' && isAliveAs(pid, undefined)) return { met: false, seen: t('lesson.orphan.seen.processLives', { pid }) };
 				return { met: true, text: t('lesson.orphan.recover.met', { pid: pid ?? '?' }) };

@@ -25,17 +25,19 @@ export const parentage: Lesson = {
 					ctx.memory.set('inspect.conmonPid', answer.trim());
 				},
 			},
+			begin(ctx) {
+				ctx.memory.delete('inspect.conmonPid');
+			},
 			check(ctx, state) {
 				const conmon = liveConmonOf(state, ctx.containerId);
 				const process = conmon && state.processes.find((p) => p.pid === conmon.pid);
 				if (!conmon || !process) return { met: false, seen: t('lesson.seen.noConmon', { name: ctx.containerName }) };
+				const said = Number(ctx.memory.get('inspect.conmonPid'));
+				if (said !== conmon.pid) return { met: false, seen: t('lesson.parentage.parent.seenSaid', { said: ctx.memory.get('inspect.conmonPid') ?? '-', conmon: conmon.pid }) };
 				const parent = readComm(process.ppid) ?? '?';
 				// The launcher conmon podman starts forks this one and exits: for an instant the parent is podman's child.
 				if (parent === 'podman' || parent === 'conmon') return { met: false, seen: t('lesson.parentage.parent.seenPodman', { ppid: process.ppid, parent }) };
-				return {
-					met: true,
-					text: t('lesson.parentage.parent.met', { said: ctx.memory.get('inspect.conmonPid') ?? '?', conmon: conmon.pid, ppid: process.ppid, parent }),
-				};
+				return { met: true, text: t('lesson.parentage.parent.met', { said, conmon: conmon.pid, ppid: process.ppid, parent }) };
 			},
 			timeoutMs: LOOK_TIMEOUT_MS,
 		},
@@ -46,7 +48,8 @@ export const parentage: Lesson = {
 			check(ctx, state) {
 				const podmanPid = ctx.memory.get('run.podmanPid');
 				const conmon = liveConmonOf(state, ctx.containerId);
-				if (typeof podmanPid !== 'number' || !conmon) return { met: false, seen: t('lesson.seen.noConmon', { name: ctx.containerName }) };
+				if (!conmon) return { met: false, seen: t('lesson.seen.noConmon', { name: ctx.containerName }) };
+				if (typeof podmanPid !== 'number') return { met: false, seen: t('lesson.parentage.podmanGone.seenUnknown') };
 				if (isAliveAs(podmanPid, undefined) && readComm(podmanPid) === 'podman') {
 					return { met: false, seen: t('lesson.parentage.podmanGone.seenAlive', { podman: podmanPid }) };
 				}

@@ -32,6 +32,7 @@ Keys: ↑/↓ PgUp/PgDn Home/End move · Enter details · / filter · r run · s
 	'cli.podmanMissing': 'conmon-tui needs podman, and {reason}. {hint}',
 	'cli.podmanBroken': 'podman does not work here: {message}',
 	'cli.needsTerminal': 'the live view needs a terminal (stdin and stdout); for a pipe or a script use --once, or --once --json',
+	'cli.unknownLesson': 'there is no lesson "{name}"; the lessons are {lessons}',
 	'cli.fileUnwritable': '{flag} {path}: cannot write: {message}',
 	'cli.unexpected': 'unexpected error: {message}',
 } as const;

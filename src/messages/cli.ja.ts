@@ -34,6 +34,7 @@ podman のコンテナをライブで表示します。各コンテナの conmon
 	'cli.podmanMissing': 'conmon-tui には podman が必要ですが、{reason}。{hint}',
 	'cli.podmanBroken': 'ここでは podman が動きません: {message}',
 	'cli.needsTerminal': 'ライブ表示には端末 (stdin と stdout) が必要です。パイプやスクリプトでは --once か --once --json を使ってください',
+	'cli.unknownLesson': 'レッスン "{name}" はありません。レッスンは {lessons} です',
 	'cli.fileUnwritable': '{flag} {path}: 書き込めません: {message}',
 	'cli.unexpected': '予期しないエラー: {message}',
 };

@@ -11,6 +11,8 @@ export const statusEn = {
 	'status.progress.run': 'running a new container',
 	'status.progress.lesson': 'busy with a lesson step',
 	'status.lessonStep': 'the lesson step',
+	'status.killNotThatConmon': 'PID {pid} is no longer that conmon; nothing was killed',
+	'status.killFailed': 'could not kill PID {pid}: {reason}',
 	'status.removeCanceled': 'remove canceled',
 	'status.confirmRemove': 'remove {name}? y/n',
 	'status.noSelection': 'no container selected: press r to run one',

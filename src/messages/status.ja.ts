@@ -13,6 +13,8 @@ export const statusJa: MessagesLike<typeof statusEn> = {
 	'status.progress.run': '新しいコンテナを実行中',
 	'status.progress.lesson': 'レッスンのステップを実行中',
 	'status.lessonStep': 'レッスンのステップ',
+	'status.killNotThatConmon': 'PID {pid} はもうその conmon ではありません。何も kill していません',
+	'status.killFailed': 'PID {pid} を kill できませんでした: {reason}',
 	'status.removeCanceled': '削除を取り消しました',
 	'status.confirmRemove': '{name} を削除しますか? y/n',
 	'status.noSelection': 'コンテナが選択されていません: r で実行できます',

@@ -88,10 +88,33 @@ describe('lessons from the App', () => {
 		assert.equal(store.getState().lesson?.phase, 'ready');
 	});
 
-	test('Escape leaves the lesson, back to the menu', async () => {
+	test('Escape asks first; any key but y stays in the lesson', async () => {
+		const { rendered, store, lessons } = await inParentage();
+
+		await sendInputAndWaitForContent(rendered, ESCAPE, t('lesson.ui.confirmLeave'));
+		await sendInputAndWaitForContent(rendered, 'n', PARENTAGE_HEADING());
+
+		assert.equal(store.getState().lesson?.confirmLeave, false);
+		assert.ok(lessons?.current, 'still in the lesson');
+		assert.ok(!rendered.lastFrame()?.includes(t('lesson.ui.confirmLeave')));
+	});
+
+	test('Escape with a filter set clears the filter and stays in the lesson', async () => {
+		const { rendered, store, lessons } = await inParentage();
+		store.setState({ filter: 'web' });
+
+		await sendInput(rendered, ESCAPE);
+
+		assert.equal(store.getState().filter, '');
+		assert.ok(lessons?.current, 'still in the lesson');
+		assert.notEqual(store.getState().lesson?.confirmLeave, true);
+	});
+
+	test('Escape, then y, leaves the lesson, back to the menu', async () => {
 		const { rendered, store, calls, lessons } = await inParentage();
 
-		await sendInputAndWaitForContent(rendered, ESCAPE, MENU_TITLE());
+		await sendInputAndWaitForContent(rendered, ESCAPE, t('lesson.ui.confirmLeave'));
+		await sendInputAndWaitForContent(rendered, 'y', MENU_TITLE());
 
 		assert.equal(store.getState().lesson, undefined);
 		assert.equal(lessons?.current, undefined);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { LANGUAGES } from '../../src/messages/catalogues.js';
 import { setLanguage, t } from '../../src/i18n.js';
 import { markdownInline } from '../../src/markdown.js';
@@ -65,7 +65,7 @@ async function checkLifecycleTranscript(sandbox: PodmanSandbox, file: string, id
 		`podman run -d --name ${recorded[0]?.Name ?? ''} ${sandbox.image} sleep infinity`,
 		`podman kill ${short}`,
 		`podman start ${short}`,
-		`podman rm -f -t 0 ${short}`,
+		`podman rm -f -i -t 0 ${short}`,
 	]);
 }
 
@@ -79,9 +79,14 @@ for (const language of LANGUAGES) {
 			sandbox = await createPodmanSandbox();
 		});
 
+		// Each test's session is ended after it, passed or failed: no pseudo-terminal is left running.
+		afterEach(async () => {
+			await lesson?.dispose();
+			lesson = undefined;
+		});
+
 		after(async () => {
 			setLanguage('en');
-			await lesson?.dispose();
 			await sandbox?.dispose();
 		});
 

@@ -26,10 +26,10 @@ export function fakeActions(): { actions: Actions; calls: ActionCall[] } {
 		},
 		async lessonCommand(args: readonly string[]) {
 			calls.push({ action: 'lesson-command', args });
-			return '';
+			return { ok: true, answer: '' };
 		},
-		killConmon(pid: number) {
-			calls.push({ action: 'kill-conmon', pid });
+		killConmon(conmon: { pid: number }) {
+			calls.push({ action: 'kill-conmon', pid: conmon.pid });
 			return true;
 		},
 	};

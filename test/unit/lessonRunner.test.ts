@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, mock, test } from 'node:test';
-import { displayCommand, type Actions } from '../../src/actions.js';
+import { displayCommand, type Actions, type CommandOutcome } from '../../src/actions.js';
 import { recordExitCode, type ConmonGeneration } from '../../src/conmonHistory.js';
 import { t } from '../../src/i18n.js';
 import { EXIT_CODE_WAIT_MS } from '../../src/lessons/commonSteps.js';
@@ -39,6 +39,11 @@ const ESCAPE_KEY: PressedKey = { ...NO_KEY, escape: true };
 /** One command the fake actions were asked to run. */
 type Call = { podman: readonly string[] } | { killConmon: number };
 
+/** How fake podman answers: its last line, or undefined for a failure. */
+function outcomeOf(text: string | undefined): CommandOutcome {
+	return text === undefined ? { ok: false, reason: 'failed' } : { ok: true, answer: text };
+}
+
 /**
  * Actions that run nothing: they record each call, and a podman command stays in flight until
  * the test answers it (with podman's last line, or undefined for a failure).
@@ -47,15 +52,15 @@ class FakeLessonActions implements Pick<Actions, 'lessonCommand' | 'killConmon'>
 	readonly calls: Call[] = [];
 	/** What `killConmon` answers: false as if the kill had failed. */
 	killSucceeds = true;
-	private readonly inFlight: Array<{ answer: (text: string | undefined) => void; onSpawn: ((pid: number) => void) | undefined }> = [];
+	private readonly inFlight: Array<{ answer: (outcome: CommandOutcome) => void; onSpawn: ((pid: number) => void) | undefined }> = [];
 
-	lessonCommand = (args: readonly string[], onSpawn?: (pid: number) => void): Promise<string | undefined> => {
+	lessonCommand = (args: readonly string[], options: { onSpawn?: (pid: number) => void } = {}): Promise<CommandOutcome> => {
 		this.calls.push({ podman: args });
-		return new Promise((resolve) => this.inFlight.push({ answer: resolve, onSpawn }));
+		return new Promise((resolve) => this.inFlight.push({ answer: resolve, onSpawn: options.onSpawn }));
 	};
 
-	killConmon = (pid: number): boolean => {
-		this.calls.push({ killConmon: pid });
+	killConmon = (conmon: { pid: number; startTicks: number }): boolean => {
+		this.calls.push({ killConmon: conmon.pid });
 		return this.killSucceeds;
 	};
 
@@ -69,7 +74,7 @@ class FakeLessonActions implements Pick<Actions, 'lessonCommand' | 'killConmon'>
 		const command = this.inFlight.shift();
 		assert.ok(command, 'no podman command is waiting for an answer');
 		if (podmanPid !== undefined) command.onSpawn?.(podmanPid);
-		command.answer(text);
+		command.answer(outcomeOf(text));
 		await flush();
 	}
 }
@@ -176,7 +181,7 @@ const practice: Lesson = {
 			title: 'lesson.orphan.kill.title',
 			explanation: 'lesson.orphan.kill.explain',
 			expectation: 'lesson.orphan.kill.expect',
-			action: { key: 'K', confirm: true, command: () => ({ killConmon: PRACTICE_CONMON }) },
+			action: { key: 'K', confirm: true, command: () => ({ killConmon: { pid: PRACTICE_CONMON, startTicks: 1 } }) },
 			check: (ctx, state) =>
 				state.containers[ctx.containerId ?? '']?.state === 'exited' ? { met: true, text: `${ctx.containerName} exited` } : { met: false, seen: containerState(ctx, state) },
 			timeoutMs: 5_000,
@@ -436,7 +441,7 @@ describe('leaving', () => {
 			runner.leave();
 
 			assert.equal(store.getState().lesson, undefined);
-			assert.deepEqual(lastLessonEvent(store), { name: 'practice', event: 'left', title: t('lesson.lifecycle.title') });
+			assert.deepEqual(lastLessonEvent(store), { name: 'practice', event: 'left', title: t('lesson.lifecycle.title'), step: 1, steps: practice.steps.length });
 			assert.equal(subscriptions(), 0);
 			assert.equal(intervals.live(), 0);
 			let changes = 0;
@@ -516,63 +521,89 @@ describe('the lesson controller', () => {
 		assert.equal(progressOf(store).name, 'practice');
 	});
 
-	test('leaving removes the lesson\'s containers with podman rm -f -t 0 and opens the menu', async () => {
+	test('leaving removes the lesson\'s containers with podman rm -f -i -t 0 and opens the menu', async () => {
 		const { store, actions, lessons } = controller();
 		lessons.start(practice);
 		await runContainer(store, actions, lessons, LESSON_ID);
 		lessons.current?.repeat();
 		await runContainer(store, actions, lessons, SECOND_ID);
 
-		lessons.leave();
+		void lessons.leave();
+		await flush();
 
-		assert.deepEqual(podmanArgs(actions.calls.at(-1)), ['rm', '-f', '-t', '0', LESSON_ID, SECOND_ID]);
+		assert.deepEqual(podmanArgs(actions.calls.at(-1)), ['rm', '-f', '-i', '-t', '0', LESSON_ID.slice(0, 12), SECOND_ID.slice(0, 12)]);
 		assert.equal(lessons.current, undefined);
 		assert.equal(store.getState().lesson, undefined);
 		assert.equal(store.getState().overlay, 'lessons');
 		assert.equal(lastLessonEvent(store)?.event, 'left');
 	});
 
-	test('leaving removes nothing when the lesson\'s containers are gone already', async () => {
+	test('leaving removes a container podman does not list yet too (-i: one already gone is no error)', async () => {
 		const { store, actions, lessons } = controller();
 		lessons.start(practice);
 		await runContainer(store, actions, lessons, LESSON_ID);
 		store.setState({ containers: {} });
+
+		void lessons.leave();
+		await flush();
+
+		assert.deepEqual(podmanArgs(actions.calls.at(-1)), ['rm', '-f', '-i', '-t', '0', LESSON_ID.slice(0, 12)]);
+	});
+
+	test('leaving after the clean-up step saw the containers gone removes nothing', async () => {
+		const { store, actions, lessons } = controller();
+		lessons.start(lifecycle);
+		lessons.current?.act();
+		await actions.answer(LESSON_ID);
+		lessons.current?.context.removed.add(LESSON_ID);
 		const before = actions.calls.length;
 
-		lessons.leave();
+		void lessons.leave();
+		await flush();
 
 		assert.equal(actions.calls.length, before);
+		assert.equal(store.getState().lesson, undefined);
 		assert.equal(lessons.exitMessage(), undefined);
 	});
 
-	test('the exit message names the running lesson\'s containers with the command that removes them', async () => {
+	test('on the way out, the running lesson is left and its containers removed, said first; then no exit message', async () => {
 		const { store, actions, lessons } = controller();
 		lessons.start(practice);
 		await runContainer(store, actions, lessons, LESSON_ID);
+		const said: string[] = [];
 
-		const message = lessons.exitMessage();
+		const leaving = lessons.leaveForExit((text) => said.push(text));
+		await flush();
+		assert.deepEqual(said, [t('lesson.removingOnExit', { ids: LESSON_ID.slice(0, 12) })]);
+		assert.deepEqual(podmanArgs(actions.calls.at(-1)), ['rm', '-f', '-i', '-t', '0', LESSON_ID.slice(0, 12)]);
+		await actions.answer('');
+		await leaving;
 
-		assert.equal(message, t('lesson.leftoversOnExit', { command: `podman rm -f -t 0 ${LESSON_ID.slice(0, 12)}` }));
+		assert.equal(lastLessonEvent(store)?.event, 'left');
+		assert.equal(lessons.exitMessage(), undefined);
 	});
 
 	test('the exit message names a left lesson\'s containers until podman has removed them', async () => {
 		const { store, actions, lessons } = controller();
 		lessons.start(practice);
 		await runContainer(store, actions, lessons, LESSON_ID);
-		lessons.leave();
+		void lessons.leave();
+		await flush();
 
-		assert.match(lessons.exitMessage() ?? '', new RegExp(`rm -f -t 0 ${LESSON_ID.slice(0, 12)}$`), 'while podman rm runs');
+		const command = `podman rm -f -i -t 0 ${LESSON_ID.slice(0, 12)}`;
+		assert.equal(lessons.exitMessage(), t('lesson.leftoversOnExit', { command }), 'while podman rm runs');
 		await actions.answer(undefined);
-		assert.match(lessons.exitMessage() ?? '', new RegExp(`rm -f -t 0 ${LESSON_ID.slice(0, 12)}$`), 'podman rm failed');
+		assert.equal(lessons.exitMessage(), t('lesson.leftoversOnExit', { command }), 'podman rm failed');
 	});
 
 	test('no exit message once podman has removed them', async () => {
 		const { store, actions, lessons } = controller();
 		lessons.start(practice);
 		await runContainer(store, actions, lessons, LESSON_ID);
-		lessons.leave();
+		void lessons.leave();
+		await flush();
 
-		await actions.answer(LESSON_ID);
+		await actions.answer('');
 
 		assert.equal(lessons.exitMessage(), undefined);
 	});
@@ -581,14 +612,15 @@ describe('the lesson controller', () => {
 		const { actions, lessons } = controller();
 		lessons.start(practice);
 		lessons.current?.act();
-		lessons.leave();
+		void lessons.leave();
 		assert.equal(actions.pending, 1, 'podman run still runs');
 
 		await actions.answer(LESSON_ID);
+		await flush();
 
-		assert.deepEqual(podmanArgs(actions.calls.at(-1)), ['rm', '-f', '-t', '0', LESSON_ID]);
-		assert.match(lessons.exitMessage() ?? '', new RegExp(`rm -f -t 0 ${LESSON_ID.slice(0, 12)}$`), 'until podman has removed it');
-		await actions.answer(LESSON_ID);
+		assert.deepEqual(podmanArgs(actions.calls.at(-1)), ['rm', '-f', '-i', '-t', '0', LESSON_ID.slice(0, 12)]);
+		assert.match(lessons.exitMessage() ?? '', new RegExp(`rm -f -i -t 0 ${LESSON_ID.slice(0, 12)}$`), 'until podman has removed it');
+		await actions.answer('');
 		assert.equal(lessons.exitMessage(), undefined);
 	});
 });
@@ -753,7 +785,7 @@ describe('the lifecycle lesson, driven by the store', () => {
 		assert.equal(progressOf(store).phase, 'passed');
 		assert.equal(progressOf(store).outcome, t('lesson.lifecycle.conclusion.met', { count: 2, pids: `${FIRST_CONMON} → ${SECOND_CONMON}` }));
 		runner.next();
-		assert.equal(progressOf(store).command, `podman rm -f -t 0 ${SHORT}`);
+		assert.equal(progressOf(store).command, `podman rm -f -i -t 0 ${SHORT}`);
 		runner.act();
 		await actions.answer(LESSON_ID);
 		assert.equal(progressOf(store).seen, t('lesson.seen.stillThere', { ids: SHORT }));

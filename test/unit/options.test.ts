@@ -40,6 +40,7 @@ describe('parseOptions', () => {
 		[['lesson', '--once'], /does not go with --once/],
 		[['--lang', 'fr'], /--lang must be en or ja/],
 		[['--record', ''], /--record needs a file name/],
+		[['--once', '--record', 'x.md'], /does not go with --once/],
 		[['--image'], /--image/],
 		[['--image', ''], /--image needs an image name/],
 		[['--command', "sh -c 'oops"], /unterminated ' quote/],
