@@ -94,7 +94,7 @@ export function App({ store, actions, quit, lessons }: { store: AppStore; action
 			<FilterBar store={store} />
 			{logShown ? <EventLog store={store} lines={logLines} width={columns} /> : null}
 			<StatusLine store={store} />
-			<Footer width={columns} />
+			<Footer width={columns} inLesson={inLesson} />
 		</Box>
 	);
 }

@@ -110,7 +110,8 @@ export function createActions(deps: ActionDeps) {
 		 * it acts on (its row shows it busy, and a second command on it is refused), or undefined.
 		 */
 		async lessonCommand(args: readonly string[], options: { target?: string | undefined; onSpawn?: (pid: number) => void } = {}): Promise<CommandOutcome> {
-			return execute(options.target ?? 'lesson', 'lesson', args, t('status.lessonStep'), options.onSpawn);
+			const label = options.target === undefined ? t('status.lessonStep') : shortId(options.target);
+			return execute(options.target ?? 'lesson', 'lesson', args, label, options.onSpawn);
 		},
 		/**
 		 * `kill -9 PID` of a conmon, for the orphan lesson (after the learner confirmed): not a

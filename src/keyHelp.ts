@@ -9,6 +9,8 @@ export interface KeyHelp {
 	footer?: string;
 	/** Kept in the footer however narrow the terminal: the way to the rest, and the way out. */
 	essential?: boolean;
+	/** Runs a command (or opens the lessons): refused during a lesson, so left out of the footer then. */
+	command?: boolean;
 }
 
 /** A key's entry with its texts still as catalogue keys: they are looked up in the language of the moment. */
@@ -17,6 +19,7 @@ interface KeyHelpEntry {
 	does: MessageKey;
 	footer?: MessageKey;
 	essential?: boolean;
+	command?: boolean;
 }
 
 const KEY_HELP: readonly KeyHelpEntry[] = [
@@ -25,14 +28,14 @@ const KEY_HELP: readonly KeyHelpEntry[] = [
 	{ keys: 'Enter', does: 'help.keys.details', footer: 'help.footer.details' },
 	{ keys: 'Space', does: 'changes.key.freeze', footer: 'changes.key.freezeFooter' },
 	{ keys: '/', does: 'help.keys.filter', footer: 'help.footer.filter' },
-	{ keys: 'r', does: 'help.keys.run', footer: 'help.footer.run' },
-	{ keys: 's', does: 'help.keys.start', footer: 'help.footer.start' },
-	{ keys: 'x', does: 'help.keys.stop', footer: 'help.footer.stop' },
-	{ keys: 'k', does: 'help.keys.kill', footer: 'help.footer.kill' },
-	{ keys: 'R', does: 'help.keys.restart', footer: 'help.footer.restart' },
-	{ keys: 'p', does: 'help.keys.pause', footer: 'help.footer.pause' },
-	{ keys: 'd', does: 'help.keys.remove', footer: 'help.footer.remove' },
-	{ keys: 'L', does: 'help.keys.lessons', footer: 'help.footer.lessons' },
+	{ keys: 'r', does: 'help.keys.run', footer: 'help.footer.run', command: true },
+	{ keys: 's', does: 'help.keys.start', footer: 'help.footer.start', command: true },
+	{ keys: 'x', does: 'help.keys.stop', footer: 'help.footer.stop', command: true },
+	{ keys: 'k', does: 'help.keys.kill', footer: 'help.footer.kill', command: true },
+	{ keys: 'R', does: 'help.keys.restart', footer: 'help.footer.restart', command: true },
+	{ keys: 'p', does: 'help.keys.pause', footer: 'help.footer.pause', command: true },
+	{ keys: 'd', does: 'help.keys.remove', footer: 'help.footer.remove', command: true },
+	{ keys: 'L', does: 'help.keys.lessons', footer: 'help.footer.lessons', command: true },
 	{ keys: '?', does: 'help.keys.help', footer: 'help.footer.help', essential: true },
 	{ keys: 'Escape', does: 'help.keys.escape' },
 	{ keys: 'q  Ctrl-C', does: 'help.keys.quit', footer: 'help.footer.quit', essential: true },
@@ -40,20 +43,22 @@ const KEY_HELP: readonly KeyHelpEntry[] = [
 
 /** Every key and what it does, in the current language. */
 export function keyHelp(): KeyHelp[] {
-	return KEY_HELP.map(({ keys, does, footer, essential }) => ({
+	return KEY_HELP.map(({ keys, does, footer, essential, command }) => ({
 		keys,
 		does: t(does),
 		...(footer === undefined ? {} : { footer: t(footer) }),
 		...(essential === undefined ? {} : { essential }),
+		...(command === undefined ? {} : { command }),
 	}));
 }
 
 /**
  * The footer for a terminal this many columns wide: every key when it fits, else tighter
  * spacing, else the last optional keys dropped one by one — never `? help` and `q quit`.
+ * During a lesson the command keys are left out: the lesson pane names the one key that works.
  */
-export function footerText(width: number): string {
-	const shown = keyHelp().filter((k) => k.footer !== undefined);
+export function footerText(width: number, inLesson = false): string {
+	const shown = keyHelp().filter((k) => k.footer !== undefined && !(inLesson && k.command));
 	for (;;) {
 		for (const gap of ['  ', ' ']) {
 			const text = shown.map((k) => k.footer).join(gap);

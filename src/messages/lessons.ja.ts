@@ -118,7 +118,7 @@ export const lessonsJa: MessagesLike<typeof lessonsEn> = {
 	'lesson.orphan.seen.processLives': 'プロセス {pid} はまだ動いています',
 	'lesson.orphan.recover.met': 'コンテナを削除しました。そのプロセス {pid} も一緒に消えました',
 
-	'lesson.restartPolicy.title': '再起動ポリシー: conmon がひとりでに生まれ変わる',
+	'lesson.restartPolicy.title': '再起動ポリシー: conmon がひとりでに起動し直す',
 	'lesson.restartPolicy.summary': '--restart always と終了するコマンド: キーを押さなくても、新しい PID の conmon が何度も現れる',
 	'lesson.restartPolicy.run.title': '失敗し続けるコンテナを実行する',
 	'lesson.restartPolicy.run.explain': 'このコマンドは 3 秒後に終了コード 3 で終了します。--restart always により podman は毎回再起動します。',
@@ -126,5 +126,5 @@ export const lessonsJa: MessagesLike<typeof lessonsEn> = {
 	'lesson.restartPolicy.watch.explain': 'コンテナが終了するたびに conmon が podman の後始末を実行し、それがコンテナを再起動します。毎回まったく新しい conmon です。',
 	'lesson.restartPolicy.watch.expect': 'podman 自身が起動した新しい conmon が 3 つ',
 	'lesson.restartPolicy.seen.respawns': 'これまでの再起動 {count} 回: {pids}',
-	'lesson.restartPolicy.watch.met': 'conmon はひとりでに {count} 回生まれ変わりました: {pids} — 毎回新しい PID (終了コード: {codes})',
+	'lesson.restartPolicy.watch.met': 'conmon はひとりでに {count} 回起動し直しました: {pids} — 毎回新しい PID (終了コード: {codes})',
 };

@@ -7,6 +7,7 @@ import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanup } from 'ink-testing-library';
 import { Footer } from '../../components/Footer.js';
+import { footerText } from '../../src/keyHelp.js';
 import { footerLine, renderApp } from '../helpers/appHarness.js';
 import { fixtureState, manyContainersState } from '../helpers/fixtureState.js';
 
@@ -78,5 +79,11 @@ describe('the footer in the App', () => {
 	test('stays in the smallest terminal the App accepts (40×12)', async () => {
 		const { rendered } = await renderApp(fixtureState(), { columns: 40, rows: 12 });
 		assert.match(footerLine(rendered), /^↑↓ move ←→ rows .*\? help q quit$/);
+	});
+
+	test('during a lesson the command keys are left out: the lesson pane names the one that works', () => {
+		const text = footerText(200, true);
+		for (const hint of ['r run', 's start', 'x stop', 'k kill', 'R restart', 'p pause', 'd rm', 'L lessons']) assert.ok(!text.includes(hint), `${hint} is not offered`);
+		for (const hint of ['↑↓ move', '⏎ details', 'Space freeze', '? help', 'q quit']) assert.ok(text.includes(hint), `${hint} is still there`);
 	});
 });
