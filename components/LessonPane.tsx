@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
-import { displayWidth } from '../src/displayWidth.js';
+import { displayWidth, wrapToWidth } from '../src/displayWidth.js';
 import { t } from '../src/i18n.js';
 import type { AppStore, LessonProgress } from '../src/store.js';
 
@@ -38,16 +38,14 @@ export function LessonPane({ store, width, height }: { store: AppStore; width: n
 							{lesson.stepTitle}
 						</Text>
 					</Box>
-					<Box height={3} flexShrink={1} overflow="hidden">
-						<Text wrap="wrap">{lesson.explanation}</Text>
+					<Box height={3} flexShrink={1} flexDirection="column" overflow="hidden">
+						<WrappedLines text={lesson.explanation} width={width} />
 					</Box>
 					<Box flexShrink={0}>
 						<StepAction lesson={lesson} />
 					</Box>
-					<Box height={2} minHeight={1} flexShrink={1} overflow="hidden">
-						<Text wrap="wrap" {...(color ? { color } : {})}>
-							{verdict(lesson)}
-						</Text>
+					<Box height={2} minHeight={1} flexShrink={1} flexDirection="column" overflow="hidden">
+						<WrappedLines text={verdict(lesson)} width={width} {...(color ? { color } : {})} />
 					</Box>
 					<Box flexShrink={0}>
 						<Text dimColor wrap="truncate-end">
@@ -57,6 +55,22 @@ export function LessonPane({ store, width, height }: { store: AppStore; width: n
 				</>
 			)}
 		</Box>
+	);
+}
+
+/**
+ * Text wrapped by display width, a line per row: Ink's own wrapping keeps a Japanese sentence
+ * (no spaces) whole as one word and breaks before it, leaving a short line and a long one.
+ */
+function WrappedLines({ text, width, color }: { text: string; width: number; color?: string }) {
+	return (
+		<>
+			{wrapToWidth(text, width).map((line, index) => (
+				<Text key={index} wrap="truncate-end" {...(color ? { color } : {})}>
+					{line}
+				</Text>
+			))}
+		</>
 	);
 }
 

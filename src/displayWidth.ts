@@ -29,6 +29,38 @@ export function fitToWidth(text: string, width: number): string {
 	return cut + ' '.repeat(Math.max(0, width - displayWidth(cut)));
 }
 
+/**
+ * Wraps text into lines of at most `width` columns. Latin words break at spaces, as a terminal
+ * reader expects; Japanese (and other wide) text breaks between any two of its characters, as
+ * Japanese is set — a whole Japanese sentence is not one unbreakable "word". A word wider
+ * than the line is cut.
+ */
+export function wrapToWidth(text: string, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const token of wrapTokens(text)) {
+		const candidate = line + token;
+		if (displayWidth(candidate) <= width) {
+			line = candidate;
+			continue;
+		}
+		if (line.trim() !== '') lines.push(line.trimEnd());
+		line = token.trimStart();
+		while (displayWidth(line) > width) {
+			const cut = truncateToWidth(line, width + 1).slice(0, -1);
+			lines.push(cut);
+			line = line.slice(cut.length);
+		}
+	}
+	if (line.trim() !== '') lines.push(line.trimEnd());
+	return lines;
+}
+
+/** Breakable pieces: a run of spaces, a Latin word (with its punctuation), or one wide character. */
+function wrapTokens(text: string): string[] {
+	return text.match(/\s+|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|./gsu) ?? [];
+}
+
 const segmenter = new Intl.Segmenter();
 
 /** User-perceived characters: a base letter and its combining marks, an emoji sequence. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { displayWidth, fitToWidth, truncateToWidth } from '../../src/displayWidth.js';
+import { displayWidth, fitToWidth, truncateToWidth, wrapToWidth } from '../../src/displayWidth.js';
 
 describe('display width', () => {
 	test('a Japanese character takes two columns', () => {
@@ -19,5 +19,15 @@ describe('display width', () => {
 		assert.equal(displayWidth(fitToWidth('名前', 7)), 7);
 		assert.equal(displayWidth(fitToWidth('コンテナを実行', 7)), 7);
 		assert.equal(fitToWidth('ab', 4), 'ab  ');
+	});
+
+	test('wrapping: Latin breaks at spaces, Japanese between characters, every line within the width', () => {
+		assert.deepEqual(wrapToWidth('podman kill sends SIGKILL to the process', 16), ['podman kill', 'sends SIGKILL to', 'the process']);
+		const japanese = 'podman kill はコンテナのプロセスに SIGKILL を送ります。conmon は子の死を見て終了コードを記録します。';
+		const lines = wrapToWidth(japanese, 30);
+		for (const line of lines) assert.ok(displayWidth(line) <= 30, `${line} fits`);
+		assert.equal(displayWidth(lines[0] ?? ''), 30, 'the first line is filled, not broken at the last space');
+		assert.equal(lines.join('').replaceAll(' ', ''), japanese.replaceAll(' ', ''), 'nothing is lost');
+		assert.deepEqual(wrapToWidth('abcdefghij', 4), ['abcd', 'efgh', 'ij'], 'a word wider than the line is cut');
 	});
 });
