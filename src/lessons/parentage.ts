@@ -34,9 +34,12 @@ export const parentage: Lesson = {
 				if (!conmon || !process) return { met: false, seen: t('lesson.seen.noConmon', { name: ctx.containerName }) };
 				const said = Number(ctx.memory.get('inspect.conmonPid'));
 				if (said !== conmon.pid) return { met: false, seen: t('lesson.parentage.parent.seenSaid', { said: ctx.memory.get('inspect.conmonPid') ?? '-', conmon: conmon.pid }) };
-				const parent = readComm(process.ppid) ?? '?';
+				const parent = readComm(process.ppid);
 				// The launcher conmon podman starts forks this one and exits: for an instant the parent is podman's child.
-				if (parent === 'podman' || parent === 'conmon') return { met: false, seen: t('lesson.parentage.parent.seenPodman', { ppid: process.ppid, parent }) };
+				// A parent already gone from /proc is that launcher too, exited since the scan: the next scan shows who adopted conmon.
+				if (parent === undefined || parent === 'podman' || parent === 'conmon') {
+					return { met: false, seen: t('lesson.parentage.parent.seenPodman', { ppid: process.ppid, parent: parent ?? '?' }) };
+				}
 				return { met: true, text: t('lesson.parentage.parent.met', { said, conmon: conmon.pid, ppid: process.ppid, parent }) };
 			},
 			timeoutMs: LOOK_TIMEOUT_MS,
