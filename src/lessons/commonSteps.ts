@@ -32,6 +32,15 @@ function isRuntimeInit(argv: readonly string[]): boolean {
 	return argv[1] === 'init' && /(?:^|\/)(?:runc|crun|youki|runsc)$/.test(argv[0] ?? '');
 }
 
+/**
+ * Remembers a fact for the checks that follow, or forgets an earlier attempt's when there is
+ * none now: a repeated step must not look at what an earlier attempt saw.
+ */
+export function remember(ctx: LessonContext, key: string, value: number | string | undefined): void {
+	if (value === undefined) ctx.memory.delete(key);
+	else ctx.memory.set(key, value);
+}
+
 /** A podman command on the lesson's container (by its short ID, as people type it), once the run step has made it. */
 export function onLessonContainer(args: (id: string) => readonly string[]): StepAction['command'] {
 	return (ctx) => (ctx.containerId === undefined ? undefined : { podman: args(shortId(ctx.containerId)) });

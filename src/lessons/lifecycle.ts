@@ -1,6 +1,6 @@
 import { t } from '../i18n.js';
 import type { Lesson } from './lesson.js';
-import { cleanupStep, conmonWithChild, EXIT_CODE_WAIT_MS, onLessonContainer, runStep } from './commonSteps.js';
+import { cleanupStep, conmonWithChild, EXIT_CODE_WAIT_MS, onLessonContainer, remember, runStep } from './commonSteps.js';
 import { generationsOf, liveConmonOf, pidChain } from './observe.js';
 
 /** How long a kill may take to show as conmon's exit, with podman's exit code. */
@@ -21,10 +21,7 @@ export const lifecycle: Lesson = {
 			expectation: 'lesson.lifecycle.kill.expect',
 			action: { key: 'k', command: onLessonContainer((id) => ['kill', id]) },
 			begin(ctx, state) {
-				// A repeated step must not look at the conmon an earlier attempt killed.
-				ctx.memory.delete('killed.conmon');
-				const live = liveConmonOf(state, ctx.containerId);
-				if (live) ctx.memory.set('killed.conmon', live.pid);
+				remember(ctx, 'killed.conmon', liveConmonOf(state, ctx.containerId)?.pid);
 			},
 			check(ctx, state, now) {
 				const pid = ctx.memory.get('killed.conmon');
@@ -46,9 +43,7 @@ export const lifecycle: Lesson = {
 			expectation: 'lesson.lifecycle.start.expect',
 			action: { key: 's', command: onLessonContainer((id) => ['start', id]) },
 			begin(ctx, state) {
-				ctx.memory.delete('start.before');
-				const last = generationsOf(state, ctx.containerId).at(-1);
-				if (last) ctx.memory.set('start.before', last.pid);
+				remember(ctx, 'start.before', generationsOf(state, ctx.containerId).at(-1)?.pid);
 			},
 			check(ctx, state) {
 				const before = ctx.memory.get('start.before');

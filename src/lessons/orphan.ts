@@ -2,7 +2,7 @@ import { shortId } from '../container.js';
 import { t } from '../i18n.js';
 import { isAliveAs } from '../procfs.js';
 import type { Lesson } from './lesson.js';
-import { CLEANUP_TIMEOUT_MS, onLessonContainer, removeLessonContainers, runStep, stillListed } from './commonSteps.js';
+import { CLEANUP_TIMEOUT_MS, onLessonContainer, remember, removeLessonContainers, runStep, stillListed } from './commonSteps.js';
 import { generationsOf, liveConmonOf } from './observe.js';
 
 const ORPHAN_TIMEOUT_MS = 15_000;
@@ -30,9 +30,7 @@ export const orphan: Lesson = {
 				},
 			},
 			begin(ctx, state) {
-				ctx.memory.delete('orphan.conmon');
-				const conmon = liveConmonOf(state, ctx.containerId);
-				if (conmon) ctx.memory.set('orphan.conmon', conmon.pid);
+				remember(ctx, 'orphan.conmon', liveConmonOf(state, ctx.containerId)?.pid);
 			},
 			check(ctx, state) {
 				const pid = ctx.memory.get('orphan.conmon');
