@@ -1,5 +1,5 @@
 import { shortId } from '../container.js';
-import { t, type MessageKey } from '../i18n.js';
+import { t, type MessageKey, type MessageParams } from '../i18n.js';
 import type { AppState } from '../store.js';
 import type { CheckResult, LessonContext, LessonStep, StepAction } from './lesson.js';
 import { childrenOf, describeProcess, liveConmonOf } from './observe.js';
@@ -72,7 +72,11 @@ export function stillListed(ctx: LessonContext, state: AppState): string[] {
  * container's first process below it. `extraArgs` go before the image (`--restart always`);
  * `command` replaces the run key's command.
  */
-export function runStep(texts: { title: MessageKey; explanation: MessageKey }, extraArgs: readonly string[] = [], command?: readonly string[]): LessonStep {
+export function runStep(
+	texts: { title: MessageKey; explanation: MessageKey; params?: MessageParams },
+	extraArgs: readonly string[] = [],
+	command?: readonly string[],
+): LessonStep {
 	return {
 		...texts,
 		expectation: 'lesson.run.expect',

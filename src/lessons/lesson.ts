@@ -1,4 +1,4 @@
-import type { MessageKey } from '../i18n.js';
+import type { MessageKey, MessageParams } from '../i18n.js';
 import type { AppState } from '../store.js';
 
 /**
@@ -47,6 +47,8 @@ export interface LessonStep {
 	explanation: MessageKey;
 	/** What should happen, in words: shown when it did not happen in time. */
 	expectation: MessageKey;
+	/** Values for placeholders in the title, explanation and expectation: the constants they name, said once. */
+	params?: MessageParams;
 	/** Without an action the check runs as soon as the step is shown: the thing to watch happens by itself. */
 	action?: StepAction;
 	/** Called just before the action runs (or when an action-less step is shown): remember the "before". */

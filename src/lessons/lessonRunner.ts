@@ -150,8 +150,8 @@ export class LessonRunner {
 				title: t(this.lesson.title),
 				step: index,
 				steps: this.lesson.steps.length,
-				stepTitle: t(step.title),
-				explanation: t(step.explanation),
+				stepTitle: t(step.title, step.params),
+				explanation: t(step.explanation, step.params),
 				phase: step.action ? 'ready' : 'checking',
 				key: step.action?.key,
 				command: command ? this.shown(command) : undefined,
@@ -159,8 +159,8 @@ export class LessonRunner {
 				outcome: undefined,
 			},
 		});
-		this.log('info', t('lesson.stepHeading', { step: index + 1, steps: this.lesson.steps.length, title: t(step.title) }), {
-			event: 'step', title: t(step.title), step: index + 1, steps: this.lesson.steps.length, explanation: t(step.explanation),
+		this.log('info', t('lesson.stepHeading', { step: index + 1, steps: this.lesson.steps.length, title: t(step.title, step.params) }), {
+			event: 'step', title: t(step.title, step.params), step: index + 1, steps: this.lesson.steps.length, explanation: t(step.explanation, step.params),
 		});
 		if (step.action) this.followCommand(step.action);
 		else {
@@ -226,7 +226,7 @@ export class LessonRunner {
 				const now = Date.now();
 				const result = step.check(this.context, this.deps.store.getState(), now);
 				if (result.met) this.pass(result.text);
-				else if (now >= deadline) this.fail(t('lesson.expectedSeen', { expected: t(step.expectation), seen: result.seen }));
+				else if (now >= deadline) this.fail(t('lesson.expectedSeen', { expected: t(step.expectation, step.params), seen: result.seen }));
 				else if (this.progress()?.seen !== result.seen || this.progress()?.phase !== 'checking') this.update({ phase: 'checking', seen: result.seen });
 			} finally {
 				checking = false;

@@ -3,8 +3,10 @@ import type { Lesson } from './lesson.js';
 import { cleanupStep, EXIT_CODE_WAIT_MS, runStep } from './commonSteps.js';
 import { generationsOf, pidChain } from './observe.js';
 
-/** The container's command: lives a few seconds, then fails, so that the restart policy acts. */
-export const SHORT_LIVED_COMMAND = ['sh', '-c', 'sleep 3; exit 3'] as const;
+/** How long the container's command lives, and the code it then fails with, so that the restart policy acts. */
+const LIFETIME_SECONDS = 3;
+const FAILING_EXIT_CODE = 3;
+export const SHORT_LIVED_COMMAND = ['sh', '-c', `sleep ${LIFETIME_SECONDS}; exit ${FAILING_EXIT_CODE}`] as const;
 /** This many conmons started by podman itself, with no key pressed, make the point. */
 export const RESPAWNS_TO_SEE = 3;
 const RESPAWN_TIMEOUT_MS = 60_000;
@@ -15,11 +17,16 @@ export const restartPolicy: Lesson = {
 	title: 'lesson.restartPolicy.title',
 	summary: 'lesson.restartPolicy.summary',
 	steps: [
-		runStep({ title: 'lesson.restartPolicy.run.title', explanation: 'lesson.restartPolicy.run.explain' }, ['--restart', 'always'], SHORT_LIVED_COMMAND),
+		runStep(
+			{ title: 'lesson.restartPolicy.run.title', explanation: 'lesson.restartPolicy.run.explain', params: { seconds: LIFETIME_SECONDS, code: FAILING_EXIT_CODE } },
+			['--restart', 'always'],
+			SHORT_LIVED_COMMAND,
+		),
 		{
 			title: 'lesson.restartPolicy.watch.title',
 			explanation: 'lesson.restartPolicy.watch.explain',
 			expectation: 'lesson.restartPolicy.watch.expect',
+			params: { count: RESPAWNS_TO_SEE },
 			begin(ctx, state) {
 				ctx.memory.set('respawn.from', generationsOf(state, ctx.containerId).length);
 			},

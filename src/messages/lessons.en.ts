@@ -119,10 +119,10 @@ export const lessonsEn = {
 	'lesson.restartPolicy.title': 'Restart policy: conmon respawns by itself',
 	'lesson.restartPolicy.summary': '--restart always with a command that exits: a new conmon, with a new PID, again and again, with no key pressed',
 	'lesson.restartPolicy.run.title': 'Run a container that keeps failing',
-	'lesson.restartPolicy.run.explain': 'Its command exits with code 3 after 3 seconds. --restart always tells podman to start it again each time.',
+	'lesson.restartPolicy.run.explain': 'Its command exits with code {code} after {seconds} seconds. --restart always tells podman to start it again each time.',
 	'lesson.restartPolicy.watch.title': 'Watch, press nothing',
 	'lesson.restartPolicy.watch.explain': 'Each time the container exits, its conmon runs podman\'s cleanup, which starts the container again: a brand-new conmon each time.',
-	'lesson.restartPolicy.watch.expect': 'three new conmons started by podman itself',
+	'lesson.restartPolicy.watch.expect': '{count} new conmons started by podman itself',
 	'lesson.restartPolicy.seen.respawns': '{count} respawn(s) so far: {pids}',
 	'lesson.restartPolicy.watch.met': 'conmon respawned {count} times on its own: {pids} — a new PID each time (exit codes: {codes})',
 } as const;

@@ -121,10 +121,10 @@ export const lessonsJa: MessagesLike<typeof lessonsEn> = {
 	'lesson.restartPolicy.title': '再起動ポリシー: conmon がひとりでに起動し直す',
 	'lesson.restartPolicy.summary': '--restart always と終了するコマンド: キーを押さなくても、新しい PID の conmon が何度も現れる',
 	'lesson.restartPolicy.run.title': '失敗し続けるコンテナを実行する',
-	'lesson.restartPolicy.run.explain': 'このコマンドは 3 秒後に終了コード 3 で終了します。--restart always により podman は毎回再起動します。',
+	'lesson.restartPolicy.run.explain': 'このコマンドは {seconds} 秒後に終了コード {code} で終了します。--restart always により podman は毎回再起動します。',
 	'lesson.restartPolicy.watch.title': '見ているだけ、何も押さない',
 	'lesson.restartPolicy.watch.explain': 'コンテナが終了するたびに conmon が podman の後始末を実行し、それがコンテナを再起動します。毎回まったく新しい conmon です。',
-	'lesson.restartPolicy.watch.expect': 'podman 自身が起動した新しい conmon が 3 つ',
+	'lesson.restartPolicy.watch.expect': 'podman 自身が起動した新しい conmon が {count} 個',
 	'lesson.restartPolicy.seen.respawns': 'これまでの再起動 {count} 回: {pids}',
 	'lesson.restartPolicy.watch.met': 'conmon はひとりでに {count} 回起動し直しました: {pids} — 毎回新しい PID (終了コード: {codes})',
 };

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { languageFromEnv, setLanguage, t } from '../../src/i18n.js';
-import { CATALOGUES, en, ja } from '../../src/messages/catalogues.js';
+import { LESSONS } from '../../src/lessons/lessons.js';
+import { CATALOGUES, LANGUAGES, en, ja } from '../../src/messages/catalogues.js';
 
 /** The `{name}` placeholders of a message, sorted. */
 function placeholders(text: string): string[] {
@@ -44,5 +45,22 @@ describe('message catalogues', () => {
 		assert.equal(languageFromEnv({ LANG: 'ja_JP.UTF-8', LC_ALL: 'C' }), 'en');
 		assert.equal(languageFromEnv({ LANG: 'ja_JP.UTF-8', LC_ALL: '' }), 'ja');
 		assert.equal(languageFromEnv({ LANG: 'jam' }), 'en');
+	});
+
+	test("every lesson step's title, explanation and expectation has its placeholders filled, in both languages", () => {
+		try {
+			for (const language of LANGUAGES) {
+				setLanguage(language);
+				for (const lesson of LESSONS) {
+					for (const step of lesson.steps) {
+						for (const key of [step.title, step.explanation, step.expectation]) {
+							assert.doesNotMatch(t(key, step.params), /\{\w+\}/, `${language} ${key}`);
+						}
+					}
+				}
+			}
+		} finally {
+			setLanguage('en');
+		}
 	});
 });
