@@ -2,33 +2,23 @@ import { Box, Text } from 'ink';
 import React, { useMemo, useRef } from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { t } from '../src/i18n.js';
-import { shownView } from '../src/frozenView.js';
+import { treeSourceOf } from '../src/frozenView.js';
 import type { AppStore } from '../src/store.js';
-import { buildTree } from '../src/tree.js';
+import { buildTreeFrom } from '../src/tree.js';
 import { containerColumnWidths } from '../src/treeColumns.js';
 import { TreeLine } from './TreeLine.js';
 
 /** The live tree: containers, their conmon, exec sessions and processes, scrolled to keep the selection in view. */
 export function ContainerTree({ store, height, width, now }: { store: AppStore; height: number; width: number; now: number }) {
-	const { containers, history, processes, unmonitored, filter, selectedId, busy, loaded, helpers, ownUid, allUsers, userNames, focusKey } = useAppState(store, (s) => ({
-		containers: shownView(s).containers,
-		history: shownView(s).history,
-		processes: shownView(s).processes,
-		unmonitored: shownView(s).unmonitored,
+	const source = useAppState(store, treeSourceOf);
+	const { filter, selectedId, busy, loaded, focusKey } = useAppState(store, (s) => ({
 		filter: s.filterDraft ?? s.filter,
 		selectedId: s.selectedId,
 		busy: s.busy,
 		loaded: s.loaded,
-		helpers: shownView(s).helpers,
-		ownUid: s.ownUid,
-		allUsers: s.allUsers,
-		userNames: s.userNames,
 		focusKey: s.focusKey,
 	}));
-	const rows = useMemo(
-		() => buildTree({ containers: Object.values(containers), history, processes, unmonitored, helpers, ownUid, allUsers, userNames }, filter, now),
-		[containers, history, processes, unmonitored, helpers, ownUid, allUsers, userNames, filter, now],
-	);
+	const rows = useMemo(() => buildTreeFrom(source, filter, now), [source, filter, now]);
 	const widths = useMemo(
 		() => containerColumnWidths(rows.flatMap((r) => (r.kind === 'container' ? [r.container] : [])), now, width),
 		[rows, now, width],

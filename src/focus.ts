@@ -1,21 +1,13 @@
-import { shownTime, shownView } from './frozenView.js';
+import { shownTime, treeSourceOf } from './frozenView.js';
 import type { AppState, AppStore } from './store.js';
-import { buildTree, type TreeRow } from './tree.js';
+import { buildTreeFrom, type TreeRow } from './tree.js';
 
 /** Rows inside a container's branch that can be focused for the details view. */
 const FOCUSABLE: ReadonlySet<TreeRow['kind']> = new Set(['conmon', 'exec', 'process', 'helper']);
 
 /** The tree as the screen shows it now (with the filter being typed; the frozen one while frozen). */
 export function visibleRows(state: AppState, now = Date.now()): TreeRow[] {
-	const view = shownView(state);
-	return buildTree(
-		{
-			containers: Object.values(view.containers), history: view.history, processes: view.processes, unmonitored: view.unmonitored,
-			helpers: view.helpers, ownUid: state.ownUid, allUsers: state.allUsers, userNames: state.userNames,
-		},
-		state.filterDraft ?? state.filter,
-		shownTime(state, now),
-	);
+	return buildTreeFrom(treeSourceOf(state), state.filterDraft ?? state.filter, shownTime(state, now));
 }
 
 /** The row the cursor is on: a focused row in the selected container's branch, else the container's own row. */

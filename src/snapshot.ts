@@ -5,7 +5,7 @@ import { processCommand, rowText } from './present.js';
 import type { ProcessInfo } from './procfs.js';
 import type { AppState } from './store.js';
 import type { RootlessHelper } from './rootlessHelpers.js';
-import { buildTree, helpersByContainer, sortContainers } from './tree.js';
+import { buildTreeFrom, helpersByContainer, sortContainers } from './tree.js';
 
 type SnapshotSource = Pick<AppState, 'containers' | 'history' | 'processes' | 'unmonitored' | 'podmanVersion'> &
 	Partial<Pick<AppState, 'helpers' | 'ownUid' | 'allUsers' | 'userNames'>>;
@@ -85,7 +85,7 @@ export function snapshotJson(source: SnapshotSource, now = Date.now()) {
 
 /** What `--once` prints: the tree as the TUI draws it, one row a line. */
 export function snapshotText(source: SnapshotSource, now = Date.now()): string {
-	const rows = buildTree({ ...source, containers: Object.values(source.containers) }, '', now);
+	const rows = buildTreeFrom(source, '', now);
 	if (rows.length === 0) return t('tree.onceEmpty');
 	return rows.map((row) => `${row.guide}${rowText(row, now)}`).join('\n');
 }

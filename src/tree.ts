@@ -53,6 +53,14 @@ export interface TreeInput {
 	userNames?: Readonly<Record<number, string>>;
 }
 
+/** What the tree is built from, with the containers as the store keeps them (by ID): stable references, so a shallow selector can hold it. */
+export type TreeSource = Omit<TreeInput, 'containers'> & { containers: Readonly<Record<string, Container>> };
+
+/** buildTree from the store's shape of the data. */
+export function buildTreeFrom(source: TreeSource, filter = '', now = Date.now()): TreeRow[] {
+	return buildTree({ ...source, containers: Object.values(source.containers) }, filter, now);
+}
+
 /** Case-insensitive match of a filter against a container's name, ID and image. */
 export function matchesFilter(container: Container, filter: string): boolean {
 	const needle = filter.trim().toLowerCase();
