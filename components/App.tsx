@@ -7,6 +7,7 @@ import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import type { Actions } from '../src/actions.js';
 import type { LessonController } from '../src/lessons/lessonController.js';
 import { t } from '../src/i18n.js';
+import { latestChangeAt } from '../src/changeHighlight.js';
 import { ageTicksBySecond } from '../src/present.js';
 import { shownTime, shownView } from '../src/frozenView.js';
 import type { AppState, AppStore } from '../src/store.js';
@@ -25,25 +26,6 @@ import { StatusLine } from './StatusLine.js';
 export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 12;
 
-/** The latest start or exit among containers and conmons: while it is under a minute old, ages count seconds. */
-function youngestAge(state: Pick<AppState, 'containers' | 'history'>): number | undefined {
-	let latest: number | undefined;
-	for (const c of Object.values(state.containers)) {
-		const since = c.state === 'running' ? c.startedAt : c.finishedAt;
-		if (since !== undefined && (latest === undefined || since > latest)) latest = since;
-	}
-	// Conmons count too: the screen must tick fast enough to take their change marks off on time.
-	for (const generations of Object.values(state.history.generations)) {
-		const last = generations.at(-1);
-		const since = last?.exitedAt ?? last?.startedAt;
-		if (since !== undefined && (latest === undefined || since > latest)) latest = since;
-	}
-	for (const exec of Object.values(state.history.execConmons)) {
-		if (latest === undefined || exec.startedAt > latest) latest = exec.startedAt;
-	}
-	return latest;
-}
-
 /** The event log takes a quarter of the screen, between 2 and 8 lines. */
 function eventLogLines(rows: number): number {
 	return Math.max(2, Math.min(8, Math.floor(rows / 4)));
@@ -57,7 +39,7 @@ export function App({ store, actions, quit, lessons }: { store: AppStore; action
 		overlay: s.overlay,
 		inLesson: s.lesson !== undefined,
 		filterShown: filterBarShown(s.filterDraft, s.filter),
-		youngest: youngestAge(shownView(s)),
+		youngest: latestChangeAt(shownView(s)),
 		frozen: s.frozen,
 	}));
 	// Ages under a minute count seconds; the details view shows exact durations. Frozen, time stands still.

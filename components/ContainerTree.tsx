@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import React, { useMemo, useRef } from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { t } from '../src/i18n.js';
+import { focusedRow } from '../src/focus.js';
 import { treeSourceOf } from '../src/frozenView.js';
 import type { AppStore } from '../src/store.js';
 import { buildTreeFrom } from '../src/tree.js';
@@ -25,7 +26,7 @@ export function ContainerTree({ store, height, width, now }: { store: AppStore; 
 	);
 
 	// The cursor: a focused row of the selected container's branch, else the container's row.
-	const cursorKey = rows.some((r) => r.key === focusKey && r.containerId === selectedId) ? focusKey : selectedId;
+	const cursorKey = focusedRow({ focusKey, selectedId }, rows)?.key;
 
 	// Scroll so that the selected container's row, and as much of its branch as fits, is visible.
 	const offset = useRef(0);

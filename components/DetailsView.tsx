@@ -1,6 +1,8 @@
-import React from 'react';
+import React, { useMemo } from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { focusedRow } from '../src/focus.js';
+import { shownTime, treeSourceOf } from '../src/frozenView.js';
+import { buildTreeFrom } from '../src/tree.js';
 import type { AppStore } from '../src/store.js';
 import { ConmonDetails } from './ConmonDetails.js';
 import { ContainerDetails } from './ContainerDetails.js';
@@ -8,7 +10,11 @@ import { ProcessDetails } from './ProcessDetails.js';
 
 /** Enter: the details of the row under the cursor — a container, a conmon, or a process. Only shows; keys act as always. */
 export function DetailsView({ store, height, now }: { store: AppStore; height: number; now: number }) {
-	const row = useAppState(store, (s) => focusedRow(s));
+	// The rows are built once per frame, not on every store change (a scan every 40 ms during a burst).
+	const source = useAppState(store, treeSourceOf);
+	const cursor = useAppState(store, (s) => ({ focusKey: s.focusKey, selectedId: s.selectedId, filter: s.filterDraft ?? s.filter, at: shownTime(s, now) }));
+	const rows = useMemo(() => buildTreeFrom(source, cursor.filter, cursor.at), [source, cursor.filter, cursor.at]);
+	const row = focusedRow(cursor, rows);
 	switch (row?.kind) {
 		case 'conmon':
 		case 'exec':

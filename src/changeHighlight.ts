@@ -1,4 +1,5 @@
-import type { ConmonGeneration } from './conmonHistory.js';
+import type { ConmonGeneration, ConmonHistory } from './conmonHistory.js';
+import type { Container } from './container.js';
 
 /**
  * How long a change stays marked on screen: a new conmon as new, a dead one as exited
@@ -32,4 +33,24 @@ export function conmonHighlight(generation: ConmonGeneration, zombie: boolean, n
  */
 export function movedToHistory(generation: ConmonGeneration, zombie: boolean, now: number): boolean {
 	return generation.exitedAt !== undefined && !zombie && !isFresh(generation.exitedAt, now);
+}
+
+/**
+ * The latest start or exit on screen — of a container, a conmon or an exec conmon. While it is
+ * young the screen ticks every second: ages count seconds, and change marks come off on time.
+ */
+export function latestChangeAt(view: { containers: Readonly<Record<string, Container>>; history: ConmonHistory }): number | undefined {
+	const times: number[] = [];
+	for (const c of Object.values(view.containers)) {
+		const since = c.state === 'running' ? c.startedAt : c.finishedAt;
+		if (since !== undefined) times.push(since);
+	}
+	for (const generations of Object.values(view.history.generations)) {
+		const last = generations.at(-1);
+		const since = last?.exitedAt ?? last?.startedAt;
+		if (since !== undefined) times.push(since);
+	}
+	for (const exec of Object.values(view.history.execConmons)) times.push(exec.startedAt);
+	for (const exec of Object.values(view.history.recentExecExits ?? {})) if (exec.exitedAt !== undefined) times.push(exec.exitedAt);
+	return times.length === 0 ? undefined : Math.max(...times);
 }

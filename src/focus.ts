@@ -6,12 +6,12 @@ import { buildTreeFrom, type TreeRow } from './tree.js';
 const FOCUSABLE: ReadonlySet<TreeRow['kind']> = new Set(['conmon', 'exec', 'process', 'helper']);
 
 /** The tree as the screen shows it now (with the filter being typed; the frozen one while frozen). */
-export function visibleRows(state: AppState, now = Date.now()): TreeRow[] {
+function visibleRows(state: AppState, now = Date.now()): TreeRow[] {
 	return buildTreeFrom(treeSourceOf(state), state.filterDraft ?? state.filter, shownTime(state, now));
 }
 
 /** The row the cursor is on: a focused row in the selected container's branch, else the container's own row. */
-export function focusedRow(state: AppState, rows: readonly TreeRow[] = visibleRows(state)): TreeRow | undefined {
+export function focusedRow(state: Pick<AppState, 'focusKey' | 'selectedId'>, rows: readonly TreeRow[]): TreeRow | undefined {
 	const inBranch = state.focusKey === undefined ? undefined : rows.find((r) => r.key === state.focusKey && r.containerId === state.selectedId);
 	return inBranch ?? rows.find((r) => r.kind === 'container' && r.containerId === state.selectedId);
 }
