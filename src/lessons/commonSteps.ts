@@ -2,7 +2,8 @@ import { shortId } from '../container.js';
 import { t, type MessageKey, type MessageParams } from '../i18n.js';
 import type { AppState } from '../store.js';
 import type { CheckResult, LessonContext, LessonStep, StepAction } from './lesson.js';
-import { childrenOf, describeProcess, liveConmonOf } from './observe.js';
+import { describeProcess, liveConmonOf } from './observe.js';
+import { isDead } from '../procfs.js';
 
 /** How long a new container may take to have its conmon and first process on screen. */
 export const RUN_TIMEOUT_MS = 20_000;
@@ -21,9 +22,12 @@ export function conmonWithChild(ctx: LessonContext, state: AppState): { met: tru
 	if (ctx.containerId === undefined) return { met: false, seen: t('lesson.seen.noContainer') };
 	const conmon = liveConmonOf(state, ctx.containerId);
 	if (!conmon) return { met: false, seen: t('lesson.seen.noConmon', { name: ctx.containerName }) };
-	// Until the runtime's `init` has exec'd the container's command, the child is `runc init`: not yet the container's process.
-	const child = childrenOf(state, conmon.pid).find((p) => !isRuntimeInit(p.argv));
-	if (!child || state.containers[ctx.containerId]?.state !== 'running') return { met: false, seen: t('lesson.seen.noChild', { conmon: conmon.pid }) };
+	// The watcher's containerPid (see containerPidOf). Until the runtime's `init` has exec'd the container's
+	// command, that process is still `runc init`: the same PID, not yet the container's command.
+	const child = state.processes.find((p) => p.pid === conmon.containerPid && !isDead(p));
+	if (!child || isRuntimeInit(child.argv) || state.containers[ctx.containerId]?.state !== 'running') {
+		return { met: false, seen: t('lesson.seen.noChild', { conmon: conmon.pid }) };
+	}
 	return { met: true, conmon: conmon.pid, child: describeProcess(child), childPid: child.pid };
 }
 

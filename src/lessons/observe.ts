@@ -1,9 +1,8 @@
+// What a lesson's checks read from the store: the lesson container's conmons and processes.
 import { currentGeneration, type ConmonGeneration, type ExecConmon } from '../conmonHistory.js';
 import { processCommand } from '../present.js';
-import { isDead, type ProcessInfo } from '../procfs.js';
+import type { ProcessInfo } from '../procfs.js';
 import type { AppState } from '../store.js';
-
-/** What a lesson's checks read from the store: the lesson container's conmons and processes. */
 
 /** Every conmon the container has had in this session, oldest first. */
 export function generationsOf(state: AppState, containerId: string | undefined): readonly ConmonGeneration[] {
@@ -13,11 +12,6 @@ export function generationsOf(state: AppState, containerId: string | undefined):
 /** The container's conmon while it runs (not exited, not a zombie). */
 export function liveConmonOf(state: AppState, containerId: string | undefined): ConmonGeneration | undefined {
 	return currentGeneration(generationsOf(state, containerId));
-}
-
-/** The living children of a process, as the last scan saw them. */
-export function childrenOf(state: AppState, pid: number): ProcessInfo[] {
-	return state.processes.filter((p) => p.ppid === pid && !isDead(p));
 }
 
 /** The container's exec-session conmons alive now. */

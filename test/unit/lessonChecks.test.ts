@@ -91,7 +91,9 @@ const exitedConmon: ConmonGeneration = { ...liveConmon, exitedAt: at(16, 59, 30)
 /** The lesson container running: its conmon (whose parent is `conmonPpid`) and `child` below it. */
 function runningScene(conmonPpid: number, child: ProcessInfo | undefined = makeProcess(CHILD, CONMON, [...COMMAND])): Scene {
 	const conmonProcess = makeConmonProcess(liveConmon, LESSON_ID, CONTAINER_NAME, { ppid: conmonPpid });
-	return { containerState: 'running', generations: [liveConmon], processes: child === undefined ? [conmonProcess] : [conmonProcess, child] };
+	// The watcher records conmon's child as the generation's containerPid (containerPidOf).
+	const generation = child === undefined ? liveConmon : { ...liveConmon, containerPid: child.pid };
+	return { containerState: 'running', generations: [generation], processes: child === undefined ? [conmonProcess] : [conmonProcess, child] };
 }
 
 function execConmon(pid: number, session: string, container = LESSON_ID): ExecConmon {
