@@ -41,6 +41,9 @@ const KEY_HELP: readonly KeyHelpEntry[] = [
 	{ keys: 'q  Ctrl-C', does: 'help.keys.quit', footer: 'help.footer.quit', essential: true },
 ];
 
+/** The keys that run a command (or open the lessons): during a lesson only the step's own key does. */
+export const COMMAND_KEY_NAMES: readonly string[] = KEY_HELP.filter((entry) => entry.command).map((entry) => entry.keys);
+
 /** Every key and what it does, in the current language. */
 export function keyHelp(): KeyHelp[] {
 	return KEY_HELP.map(({ keys, does, footer, essential, command }) => ({

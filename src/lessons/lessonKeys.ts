@@ -1,6 +1,6 @@
 import { t } from '../i18n.js';
 import type { LessonController } from './lessonController.js';
-import { CONTAINER_KEYS } from '../containerKeys.js';
+import { COMMAND_KEY_NAMES } from '../keyHelp.js';
 import { LESSONS } from './lessons.js';
 
 /** The parts of a key press the lesson keys look at (ink's Key has these). */
@@ -12,11 +12,11 @@ export interface PressedKey {
 }
 
 /**
- * Keys that run a command, outside lessons or in some step: during a lesson, only the step's
- * own key does. (`r` and `d` are the run and remove keys, beside the container action keys.)
+ * Keys that run a command, outside lessons (the footer's and help's command keys, L too) or in
+ * some step: during a lesson, only the step's own key does.
  */
 export const COMMAND_KEYS: ReadonlySet<string> = new Set([
-	'r', 'd', ...Object.keys(CONTAINER_KEYS),
+	...COMMAND_KEY_NAMES,
 	...LESSONS.flatMap((lesson) => lesson.steps.flatMap((step) => (step.action ? [step.action.key] : []))),
 ]);
 
