@@ -1,7 +1,7 @@
 import { shortId, type Container } from './container.js';
 import { t, type MessageKey } from './i18n.js';
 import { PodmanError, type Podman } from './podman.js';
-import { isAliveAs, readComm } from './procfs.js';
+import { isDead, readStat } from './procfs.js';
 import { appendLog, selectWhenListed, type AppStore } from './store.js';
 
 /** What a key can do to a container. */
@@ -123,7 +123,9 @@ export function createActions(deps: ActionDeps) {
 			const shown = `$ ${displayCommand(command)}`;
 			appendLog(store, [{ at: Date.now(), tone: 'command', text: shown, facts: { kind: 'command', command } }]);
 			let message: string | undefined;
-			if (!isAliveAs(conmon.pid, conmon.startTicks) || readComm(conmon.pid) !== 'conmon') message = t('status.killNotThatConmon', { pid: conmon.pid });
+			// One stat read: the same process (start time) and still a conmon (comm).
+			const stat = readStat(conmon.pid);
+			if (!stat || isDead(stat) || stat.startTicks !== conmon.startTicks || stat.comm !== 'conmon') message = t('status.killNotThatConmon', { pid: conmon.pid });
 			else {
 				try {
 					process.kill(conmon.pid, 'SIGKILL');

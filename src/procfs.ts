@@ -91,9 +91,14 @@ function readProcFile(path: string): string | undefined {
  * One stat read: the liveness check between scans, for what signals nothing else (kill -9).
  */
 export function isAliveAs(pid: number, startTicks: number | undefined, procRoot = '/proc'): boolean {
-	const stat = readProcFile(`${procRoot}/${pid}/stat`);
-	const parsed = stat === undefined ? undefined : parseStat(stat);
+	const parsed = readStat(pid, procRoot);
 	return parsed !== undefined && !isDead(parsed) && (startTicks === undefined || parsed.startTicks === startTicks);
+}
+
+/** /proc/PID/stat, parsed; undefined when the process has gone. */
+export function readStat(pid: number, procRoot = '/proc'): ProcStat | undefined {
+	const stat = readProcFile(`${procRoot}/${pid}/stat`);
+	return stat === undefined ? undefined : parseStat(stat);
 }
 
 /**
