@@ -360,12 +360,13 @@ export class Watcher {
 			const ids = listed.map((c) => c.id).filter((id) => !wanted || wanted.has(id) || !previous[id]);
 			// What ps says is on screen at once; inspect's extra facts follow when it answers.
 			if (!this.stopped && listed.some((c) => !previous[c.id] || previous[c.id]?.state !== c.state)) {
-				setContainers(this.store, listed.map((c) => (previous[c.id] ? withFresh(previous[c.id] as Container, listed) : c)));
+				setContainers(this.store, listed.map((c) => { const old = previous[c.id]; return old ? withFresh(old, c) : c; }));
 			}
 			const inspected = ids.length === 0 ? [] : await this.inspect(ids);
 			// Containers not inspected this time keep what an earlier inspect knew.
-			const known = listed.map((c) => previous[c.id]).filter((c): c is Container => c !== undefined && !ids.includes(c.id));
-			const merged = mergeContainerViews(listed, [...inspected, ...known.map((old) => withFresh(old, listed))]);
+			const inspectedIds = new Set(ids);
+			const known = listed.flatMap((c) => { const old = previous[c.id]; return old && !inspectedIds.has(c.id) ? [withFresh(old, c)] : []; });
+			const merged = mergeContainerViews(listed, [...inspected, ...known]);
 			if (this.stopped) return;
 			setContainers(this.store, merged);
 			this.settleExitCodes(merged);
@@ -407,10 +408,8 @@ export class Watcher {
 	}
 }
 
-/** ps is fresher than an older inspect for state, PID and exit code. */
-function withFresh(old: Container, listed: readonly Container[]): Container {
-	const fresh = listed.find((c) => c.id === old.id);
-	if (!fresh) return old;
+/** ps (`fresh`, the same container) is fresher than an older inspect for state, PID and exit code. */
+function withFresh(old: Container, fresh: Container): Container {
 	const stateChanged = fresh.state !== old.state;
 	return {
 		...old,
