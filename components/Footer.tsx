@@ -1,12 +1,12 @@
 import { Text } from 'ink';
-import React from 'react';
+import React, { memo } from 'react';
 import { footerText } from '../src/keyHelp.js';
 
-/** The keys, always on screen in short form; `? help` and `q quit` survive any width. */
-export function Footer({ width, inLesson = false }: { width: number; inLesson?: boolean }) {
+/** The keys, always on screen in short form; `? help` and `q quit` survive any width. Memoized: the App redraws every second while ages tick, the footer only on a resize. */
+export const Footer = memo(function Footer({ width, inLesson = false }: { width: number; inLesson?: boolean }) {
 	return (
 		<Text dimColor wrap="truncate-end">
 			{footerText(width, inLesson)}
 		</Text>
 	);
-}
+});

@@ -1,5 +1,4 @@
-/** Words shared by every screen. */
+/** The language's own name, as the transcript's header gives it. */
 export const commonEn = {
-	'app.name': 'conmon-tui',
 	'lang.name': 'English',
 } as const;

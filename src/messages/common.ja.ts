@@ -2,6 +2,5 @@ import type { commonEn } from './common.en.js';
 import type { MessagesLike } from './messages.js';
 
 export const commonJa: MessagesLike<typeof commonEn> = {
-	'app.name': 'conmon-tui',
 	'lang.name': '日本語',
 };
