@@ -20,8 +20,8 @@ export function isFresh(at: number | undefined, now: number): boolean {
 	return at !== undefined && now - at < CHANGE_HIGHLIGHT_MS;
 }
 
-/** The mark of a conmon row at `now`: new while its start is fresh, exited once it is dead (zombie or gone). */
-export function conmonHighlight(generation: ConmonGeneration, zombie: boolean, now: number): ConmonHighlight | undefined {
+/** The mark of a conmon row (an exec conmon's too) at `now`: new while its start is fresh, exited once it is dead (zombie or gone). */
+export function conmonHighlight(generation: Pick<ConmonGeneration, 'startedAt' | 'exitedAt'>, zombie: boolean, now: number): ConmonHighlight | undefined {
 	if (generation.exitedAt !== undefined || zombie) return 'exited';
 	return isFresh(generation.startedAt, now) ? 'new' : undefined;
 }

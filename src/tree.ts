@@ -133,7 +133,7 @@ export function buildTree(input: TreeInput, filter = '', now = Date.now()): Tree
 		}
 		for (const exec of (execByContainer.get(id) ?? []).sort((a, b) => a.startTicks - b.startTicks)) {
 			branches.push((guide, childGuide) => {
-				const highlight = exec.exitedAt !== undefined ? 'exited' : isFresh(exec.startedAt, now) ? 'new' : undefined;
+				const highlight = conmonHighlight(exec, false, now);
 				rows.push({ kind: 'exec', key: `${id}/exec/${exec.pid}@${exec.startTicks}`, containerId: id, guide, exec, highlight });
 				pushProcessRows(rows, id, exec.pid, children, childGuide);
 			});

@@ -88,6 +88,16 @@ describe('lessons from the App', () => {
 		assert.equal(store.getState().lesson?.phase, 'ready');
 	});
 
+	test('L, which would start another lesson, is refused like the other command keys', async () => {
+		const { rendered, store, lessons } = await inParentage();
+
+		await sendInput(rendered, OPEN_LESSONS);
+
+		assert.equal(store.getState().overlay, undefined, 'no menu over the lesson');
+		assert.equal(lessons?.current?.lesson, parentage, 'still in the same lesson');
+		assert.equal(statusLine(rendered), t('lesson.ui.notInLesson', { key: RUN_STEP_KEY }));
+	});
+
 	test('Escape asks first; any key but y stays in the lesson', async () => {
 		const { rendered, store, lessons } = await inParentage();
 
