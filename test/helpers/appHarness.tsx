@@ -3,6 +3,7 @@ import { App } from '../../components/App.js';
 import type { Actions, ContainerAction } from '../../src/actions.js';
 import type { Container } from '../../src/container.js';
 import { LessonController } from '../../src/lessons/lessonController.js';
+import { procReader } from '../../src/procReader.js';
 import { createAppStore, type AppState, type AppStore } from '../../src/store.js';
 
 /** One call the App made on its actions. */
@@ -62,11 +63,13 @@ export async function renderApp(
 ): Promise<AppHarness> {
 	const store = createAppStore(state);
 	const { actions, calls } = fakeActions();
+	// The real /proc: the details view reads the fixture processes' PIDs there (gone, mostly), as conmon-tui would.
+	const reader = procReader();
 	const lessons = withLessons
-		? new LessonController({ store, actions, podmanBinary: 'podman', image: LESSON_IMAGE, command: LESSON_COMMAND })
+		? new LessonController({ store, actions, reader, podmanBinary: 'podman', image: LESSON_IMAGE, command: LESSON_COMMAND })
 		: undefined;
 	let quits = 0;
-	const app = <App store={store} actions={actions} quit={() => void quits++} {...(lessons ? { lessons } : {})} />;
+	const app = <App store={store} actions={actions} reader={reader} quit={() => void quits++} {...(lessons ? { lessons } : {})} />;
 	const rendered = await renderInk(app);
 	if (size) await resizeTerminal(rendered, size);
 	return { rendered, store, calls, quits: () => quits, lessons };
