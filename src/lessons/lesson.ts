@@ -8,6 +8,17 @@ import type { AppState } from '../store.js';
  */
 export type MemoryUpdate<M> = { [K in keyof M]?: M[K] | undefined };
 
+/** The memory after an update: kept facts replaced, forgotten ones gone. */
+export function updatedMemory<M>(memory: Readonly<Partial<M>>, update: MemoryUpdate<M>): Partial<M> {
+	const next: Partial<M> = { ...memory };
+	for (const key of Object.keys(update) as (keyof M)[]) {
+		const value = update[key];
+		if (value === undefined) delete next[key];
+		else next[key] = value;
+	}
+	return next;
+}
+
 /**
  * What a lesson knows while it runs: the container it made and the facts its steps remembered
  * for later ones (`M`, declared per lesson: the conmon PID before a kill, podman's PID during a

@@ -2,7 +2,7 @@ import { displayCommand, type Actions, type CommandOutcome } from '../actions.js
 import { t } from '../i18n.js';
 import { appendLog, selectWhenListed, type AppStore, type LessonFacts, type LessonProgress, type LogEntry } from '../store.js';
 import type { ProcessReader } from '../processReader.js';
-import type { CommandAnswer, Lesson, LessonCommand, LessonContext, LessonStep, MemoryUpdate, StepCheck } from './lesson.js';
+import { updatedMemory, type CommandAnswer, type Lesson, type LessonCommand, type LessonContext, type LessonStep, type MemoryUpdate, type StepCheck } from './lesson.js';
 
 /** How often a step's check looks again while it waits (it also looks on every store change). */
 export const CHECK_INTERVAL_MS = 250;
@@ -297,14 +297,7 @@ export class LessonRunner<M extends object = object> {
 
 	/** Keeps what a step asked to remember; undefined forgets an earlier attempt's. */
 	private remember(update: MemoryUpdate<M> | undefined): void {
-		if (!update) return;
-		const memory: Partial<M> = { ...this.run.memory };
-		for (const key of Object.keys(update) as (keyof M)[]) {
-			const value = update[key];
-			if (value === undefined) delete memory[key];
-			else memory[key] = value;
-		}
-		this.run.memory = memory;
+		if (update) this.run.memory = updatedMemory(this.run.memory, update);
 	}
 
 	/** What a command's answer taught: the container it made (it gets the cursor once listed), facts to remember. */
