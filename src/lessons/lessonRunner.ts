@@ -19,11 +19,6 @@ export interface LessonDeps {
 	command: readonly string[];
 }
 
-/**
- * Runs one lesson: shows a step, runs its command when its key is pressed, then watches the
- * store until the step's expectation is met or its time is up, and reports either with the
- * real values. The learner can go on, step back, repeat a step or leave at any time.
- */
 /** The lesson's context as the runner keeps it: the steps see it read-only, the runner alone changes it. */
 interface RunState<M> {
 	readonly containerName: string;
@@ -36,6 +31,11 @@ interface RunState<M> {
 	readonly reader: ProcessReader;
 }
 
+/**
+ * Runs one lesson: shows a step, runs its command when its key is pressed, then watches the
+ * store until the step's expectation is met or its time is up, and reports either with the
+ * real values. The learner can go on, step back, repeat a step or leave at any time.
+ */
 export class LessonRunner<M extends object = object> {
 	private readonly run: RunState<M>;
 	private index = 0;
