@@ -16,13 +16,12 @@ export interface ShownProcessFacts {
  */
 export function useProcessFacts(pid: number | undefined, ppid: number | undefined, now: number): ShownProcessFacts {
 	const reader = useContext(ReaderContext);
-	const [seen, setSeen] = useState<ShownProcessFacts & { pid: number | undefined; ppid: number | undefined }>();
+	const [seen, setSeen] = useState<{ pid: number | undefined; ppid: number | undefined; facts: ProcessFacts | undefined; parentComm: string | undefined }>();
 	useEffect(() => {
 		if (!reader) return;
 		setSeen({
 			pid,
 			ppid,
-			read: true,
 			facts: pid === undefined ? undefined : reader.facts(pid),
 			parentComm: ppid === undefined ? undefined : reader.comm(ppid),
 		});
@@ -30,5 +29,5 @@ export function useProcessFacts(pid: number | undefined, ppid: number | undefine
 	}, [reader, pid, ppid, now]);
 	// Facts read for another process (the cursor moved) are not this one's: not read yet.
 	if (!seen || seen.pid !== pid || seen.ppid !== ppid) return { read: false, facts: undefined, parentComm: undefined };
-	return { read: seen.read, facts: seen.facts, parentComm: seen.parentComm };
+	return { read: true, facts: seen.facts, parentComm: seen.parentComm };
 }
