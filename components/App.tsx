@@ -6,6 +6,7 @@ import { useNow } from '../hooks/useNow.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import type { Actions } from '../src/actions.js';
 import type { LessonController } from '../src/lessons/lessonController.js';
+import type { ProcessReader } from '../src/processReader.js';
 import { t } from '../src/i18n.js';
 import { latestChangeAt } from '../src/changeHighlight.js';
 import { ageTicksBySecond } from '../src/present.js';
@@ -20,6 +21,7 @@ import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { LessonMenu } from './LessonMenu.js';
 import { LESSON_PANE_LINES, LessonPane } from './LessonPane.js';
+import { ReaderContext } from './ReaderContext.js';
 import { StatusLine } from './StatusLine.js';
 
 /** Below this the layout cannot show a useful tree; a message says so instead of garbage. */
@@ -32,7 +34,7 @@ function eventLogLines(rows: number): number {
 }
 
 /** The whole screen: header, tree (or an overlay), event log, status line and footer. */
-export function App({ store, actions, quit, lessons }: { store: AppStore; actions: Actions; quit: () => void; lessons?: LessonController }) {
+export function App({ store, actions, reader, quit, lessons }: { store: AppStore; actions: Actions; reader: ProcessReader; quit: () => void; lessons?: LessonController }) {
 	useKeymap(store, actions, quit, lessons);
 	const { columns, rows } = useTerminalSize();
 	const { overlay, filterShown, youngest, inLesson, frozen } = useAppState(store, (s) => ({
@@ -66,7 +68,7 @@ export function App({ store, actions, quit, lessons }: { store: AppStore; action
 			{overlay === 'help' ? (
 				<HelpOverlay height={mainHeight} />
 			) : overlay === 'details' ? (
-				<DetailsView store={store} height={mainHeight} now={now} />
+				<ReaderContext.Provider value={reader}><DetailsView store={store} height={mainHeight} now={now} /></ReaderContext.Provider>
 			) : overlay === 'lessons' ? (
 				<LessonMenu store={store} height={mainHeight} />
 			) : (

@@ -38,7 +38,7 @@ export function ProcessDetails({ store, process, helper, height, now }: { store:
 		children: shownView(s).processes.filter((p) => p.ppid === process.pid).map((p) => `${processCommand(p)} ${p.pid}`).join(', '),
 		bootTimeMs: s.bootTimeMs,
 	}));
-	const { facts, parentComm } = useProcessFacts(process.pid, process.ppid, now);
+	const { read, facts, parentComm } = useProcessFacts(process.pid, process.ppid, now);
 	const insidePid = facts && facts.nsPid.length > 1 ? facts.nsPid.at(-1) : undefined;
 	const hostUid = facts?.uid ?? process.uid;
 	const insideUid = hostUid === undefined || !facts ? undefined : uidInside(hostUid, facts.uidMap);
@@ -69,7 +69,7 @@ export function ProcessDetails({ store, process, helper, height, now }: { store:
 			{line('details.process.command', process.argv.length > 0 ? process.argv.join(' ') : t('details.process.noCommandLine', { comm: process.comm }))}
 			{line('details.process.started', started === undefined ? '—' : formatClock(started))}
 			{line('details.process.children', children || t('details.process.noChildren'))}
-			{facts === undefined ? <Text color="red">{t('details.process.exited')}</Text> : null}
+			{read && facts === undefined ? <Text color="red">{t('details.process.exited')}</Text> : null}
 			<Text dimColor wrap="truncate-end">{t('details.closeHint')}</Text>
 		</Box>
 	);

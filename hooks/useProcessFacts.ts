@@ -1,17 +1,33 @@
-import { useMemo } from 'react';
-import { readComm, readProcessFacts, type ProcessFacts } from '../src/procfs.js';
+import { useContext, useEffect, useState } from 'react';
+import { ReaderContext } from '../components/ReaderContext.js';
+import type { ProcessFacts } from '../src/procfs.js';
+
+/** What the details view shows of a process beyond the scan; `read` is false until the first read is done. */
+export interface ShownProcessFacts {
+	read: boolean;
+	facts: ProcessFacts | undefined;
+	parentComm: string | undefined;
+}
 
 /**
- * What the details view reads from /proc beyond the scan: NSpid, Uid, uid_map of a process
- * and its parent's name. Read when the view opens and again on each clock tick (`now`).
+ * What the details view reads from /proc beyond the scan: NSpid, Uid, uid_map of a process and
+ * its parent's name. Read after the view opens, never during a render, and again on each clock
+ * tick (`now`: every second while the view is open; frozen, time and the facts stand still).
  */
-export function useProcessFacts(pid: number | undefined, ppid: number | undefined, now: number): { facts: ProcessFacts | undefined; parentComm: string | undefined } {
-	return useMemo(
-		() => ({
-			facts: pid === undefined ? undefined : readProcessFacts(pid),
-			parentComm: ppid === undefined ? undefined : readComm(ppid),
-		}),
-		// `now` is a dependency on purpose: the facts are re-read every tick while the view is open.
-		[pid, ppid, now],
-	);
+export function useProcessFacts(pid: number | undefined, ppid: number | undefined, now: number): ShownProcessFacts {
+	const reader = useContext(ReaderContext);
+	const [seen, setSeen] = useState<{ pid: number | undefined; ppid: number | undefined; facts: ProcessFacts | undefined; parentComm: string | undefined }>();
+	useEffect(() => {
+		if (!reader) return;
+		setSeen({
+			pid,
+			ppid,
+			facts: pid === undefined ? undefined : reader.facts(pid),
+			parentComm: ppid === undefined ? undefined : reader.comm(ppid),
+		});
+		// `now` is a dependency on purpose: the facts are read again every tick while the view is open.
+	}, [reader, pid, ppid, now]);
+	// Facts read for another process (the cursor moved) are not this one's: not read yet.
+	if (!seen || seen.pid !== pid || seen.ppid !== ppid) return { read: false, facts: undefined, parentComm: undefined };
+	return { read: true, facts: seen.facts, parentComm: seen.parentComm };
 }

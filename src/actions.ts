@@ -1,7 +1,8 @@
 import { shortId, type Container } from './container.js';
 import { t, type MessageKey } from './i18n.js';
 import { PodmanError, type Podman } from './podman.js';
-import { isDead, readStat } from './procfs.js';
+import type { ProcessReader } from './processReader.js';
+import { isDead } from './procfs.js';
 import { appendLog, selectWhenListed, type AppStore } from './store.js';
 
 /** What a key can do to a container. */
@@ -44,6 +45,8 @@ export function displayCommand(command: readonly string[]): string {
 export interface ActionDeps {
 	store: AppStore;
 	podman: Podman;
+	/** /proc, to make sure a PID about to be killed is still that conmon. */
+	reader: ProcessReader;
 	/** Called when podman has been told to change something: watch closely. */
 	onChange: (containerIds: readonly string[]) => void;
 	image: string;
@@ -124,7 +127,7 @@ export function createActions(deps: ActionDeps) {
 			appendLog(store, [{ at: Date.now(), tone: 'command', text: shown, facts: { kind: 'command', command } }]);
 			let message: string | undefined;
 			// One stat read: the same process (start time) and still a conmon (comm).
-			const stat = readStat(conmon.pid);
+			const stat = deps.reader.stat(conmon.pid);
 			if (!stat || isDead(stat) || stat.startTicks !== conmon.startTicks || stat.comm !== 'conmon') message = t('status.killNotThatConmon', { pid: conmon.pid });
 			else {
 				try {

@@ -10,6 +10,7 @@ import type { Podman } from './podman.js';
 import { snapshotJson } from './snapshot.js';
 import { createAppStore, type AppState } from './store.js';
 import { followTranscript } from './transcript.js';
+import { procReader } from './procReader.js';
 import { Watcher } from './watcher.js';
 
 /** The live screen, until q, Ctrl-C, SIGTERM or SIGHUP. */
@@ -19,9 +20,11 @@ export async function runInteractive(podman: Podman, initial: Partial<AppState>,
 	const stopTranscript = options.recordFile === undefined ? undefined
 		: followTranscript(store, options.recordFile, { args: process.argv.slice(2), runCommand: [podman.binary, ...runArgs(options.image, options.command)], lesson: options.lesson });
 	const watcher = new Watcher(podman, store);
+	const reader = procReader();
 	const actions = createActions({
 		store,
 		podman,
+		reader,
 		image: options.image,
 		command: options.command,
 		onChange: (ids) => {
@@ -30,7 +33,7 @@ export async function runInteractive(podman: Podman, initial: Partial<AppState>,
 		},
 	});
 
-	const lessons = new LessonController({ store, actions, podmanBinary: podman.binary, image: options.image, command: options.command });
+	const lessons = new LessonController({ store, actions, reader, podmanBinary: podman.binary, image: options.image, command: options.command });
 	if (options.lesson) {
 		const lesson = options.lesson.name === undefined ? undefined : findLesson(options.lesson.name);
 		if (lesson) lessons.start(lesson);
@@ -41,7 +44,7 @@ export async function runInteractive(podman: Podman, initial: Partial<AppState>,
 	process.stdout.write('\u001B[?1049h\u001B[H');
 	let exitCode = 0;
 	let quitting = false;
-	const app = render(createElement(App, { store, actions, quit: () => quit(0), lessons }), {
+	const app = render(createElement(App, { store, actions, reader, quit: () => quit(0), lessons }), {
 		exitOnCtrlC: false,
 		// Ink's default of 30 frames a second delays a frame right after another by up to 33 ms.
 		maxFps: 60,

@@ -1,9 +1,17 @@
 import { shortId } from '../container.js';
 import { t, type MessageKey, type MessageParams } from '../i18n.js';
 import type { AppState } from '../store.js';
-import type { CheckResult, LessonContext, LessonStep, StepAction } from './lesson.js';
+import { met, notYet, type LessonContext, type LessonStep, type StepAction } from './lesson.js';
 import { describeProcess, liveConmonOf } from './observe.js';
 import { isDead } from '../procfs.js';
+
+/** What the shared steps remember; every lesson's memory extends it. */
+export interface SharedMemory {
+	/** podman's own PID while `podman run` ran: the parentage lesson looks whether it is gone. */
+	podmanPid: number;
+	/** The conmons alive when the clean-up began: a removed container's history is dropped. */
+	cleanupConmons: readonly number[];
+}
 
 /** How long a new container may take to have its conmon and first process on screen. */
 export const RUN_TIMEOUT_MS = 20_000;
@@ -13,12 +21,12 @@ export const EXIT_CODE_WAIT_MS = 3_000;
 export const CLEANUP_TIMEOUT_MS = 20_000;
 
 /** The name of the next container the run step makes: the lesson's name, then -2, -3 for repeats. */
-export function nextContainerName(ctx: LessonContext): string {
+export function nextContainerName(ctx: LessonContext<object>): string {
 	return ctx.created.length === 0 ? ctx.containerName : `${ctx.containerName}-${ctx.created.length + 1}`;
 }
 
 /** The container's conmon and its first child, or what is missing, in words. */
-export function conmonWithChild(ctx: LessonContext, state: AppState): { met: true; conmon: number; child: string; childPid: number } | { met: false; seen: string } {
+export function conmonWithChild(ctx: LessonContext<object>, state: AppState): { met: true; conmon: number; child: string; childPid: number } | { met: false; seen: string } {
 	if (ctx.containerId === undefined) return { met: false, seen: t('lesson.seen.noContainer') };
 	const conmon = liveConmonOf(state, ctx.containerId);
 	if (!conmon) return { met: false, seen: t('lesson.seen.noConmon', { name: ctx.containerName }) };
@@ -36,17 +44,8 @@ function isRuntimeInit(argv: readonly string[]): boolean {
 	return argv[1] === 'init' && /(?:^|\/)(?:runc|crun|youki|runsc)$/.test(argv[0] ?? '');
 }
 
-/**
- * Remembers a fact for the checks that follow, or forgets an earlier attempt's when there is
- * none now: a repeated step must not look at what an earlier attempt saw.
- */
-export function remember(ctx: LessonContext, key: string, value: number | string | undefined): void {
-	if (value === undefined) ctx.memory.delete(key);
-	else ctx.memory.set(key, value);
-}
-
 /** A podman command on the lesson's container (by its short ID, as people type it), once the run step has made it. */
-export function onLessonContainer(args: (id: string) => readonly string[]): StepAction['command'] {
+export function onLessonContainer(args: (id: string) => readonly string[]): StepAction<object>['command'] {
 	return (ctx) => (ctx.containerId === undefined ? undefined : { podman: args(shortId(ctx.containerId)) });
 }
 
@@ -59,16 +58,15 @@ export function removeArgs(ids: readonly string[]): string[] {
 	return ['rm', '-f', '-i', '-t', '0', ...ids.map(shortId)];
 }
 
-export const removeLessonContainers: StepAction['command'] = (ctx) => {
+/** The clean-up's command: `podman rm` of what is left, or nothing when nothing is. */
+export const removeLessonContainers: StepAction<object>['command'] = (ctx) => {
 	const left = ctx.created.filter((id) => !ctx.removed.has(id));
 	return left.length === 0 ? undefined : { podman: removeArgs(left) };
 };
 
-/** The lesson's containers podman still lists (none: the clean-up is done, and remembered as done). */
-export function stillListed(ctx: LessonContext, state: AppState): string[] {
-	const left = ctx.created.filter((id) => state.containers[id] !== undefined || liveConmonOf(state, id) !== undefined);
-	if (left.length === 0) for (const id of ctx.created) ctx.removed.add(id);
-	return left;
+/** The lesson's containers podman still lists, or their conmon still runs (none: the clean-up is done, and the check says they are removed). */
+export function stillListed(ctx: LessonContext<object>, state: AppState): string[] {
+	return ctx.created.filter((id) => state.containers[id] !== undefined || liveConmonOf(state, id) !== undefined);
 }
 
 /**
@@ -80,44 +78,44 @@ export function runStep(
 	texts: { title: MessageKey; explanation: MessageKey; params?: MessageParams },
 	extraArgs: readonly string[] = [],
 	command?: readonly string[],
-): LessonStep {
+): LessonStep<SharedMemory> {
 	return {
 		...texts,
 		expectation: 'lesson.run.expect',
 		action: {
 			key: 'r',
 			command: (ctx) => ({ podman: ['run', '-d', '--name', nextContainerName(ctx), ...extraArgs, ctx.image, ...(command ?? ctx.command)] }),
-			after(ctx, answer, podmanPid) {
-				if (podmanPid !== undefined) ctx.memory.set('run.podmanPid', podmanPid);
-				if (!/^[0-9a-f]{64}$/.test(answer)) return;
-				ctx.containerId = answer;
-				ctx.created.push(answer);
+			after(_ctx, answer, podmanPid) {
+				// Only a full ID is a container made; and a run without podman's PID leaves the last one's.
+				return {
+					...(/^[0-9a-f]{64}$/.test(answer) ? { made: answer } : {}),
+					...(podmanPid === undefined ? {} : { remember: { podmanPid } }),
+				};
 			},
 		},
-		check(ctx, state): CheckResult {
+		check(ctx, state) {
 			const seen = conmonWithChild(ctx, state);
-			if (!seen.met) return seen;
-			return { met: true, text: t('lesson.run.met', { conmon: seen.conmon, child: seen.child, id: shortId(ctx.containerId ?? '') }) };
+			if (!seen.met) return notYet(seen.seen);
+			return met(t('lesson.run.met', { conmon: seen.conmon, child: seen.child, id: shortId(ctx.containerId ?? '') }));
 		},
 		timeoutMs: RUN_TIMEOUT_MS,
 	};
 }
 
 /** `d`: removes every container the lesson made (`podman rm -f -t 0`); their conmons go with them. */
-export function cleanupStep(texts: { title: MessageKey; explanation: MessageKey } = { title: 'lesson.cleanup.title', explanation: 'lesson.cleanup.explain' }): LessonStep {
+export function cleanupStep(texts: { title: MessageKey; explanation: MessageKey } = { title: 'lesson.cleanup.title', explanation: 'lesson.cleanup.explain' }): LessonStep<SharedMemory> {
 	return {
 		...texts,
 		expectation: 'lesson.cleanup.expect',
 		action: { key: 'd', command: removeLessonContainers },
 		begin(ctx, state) {
 			// A removed container's history is dropped: remember which conmons are to go with it.
-			const live = ctx.created.flatMap((id) => liveConmonOf(state, id)?.pid ?? []);
-			ctx.memory.set('cleanup.conmons', live.join(', ') || '-');
+			return { cleanupConmons: ctx.created.flatMap((id) => liveConmonOf(state, id)?.pid ?? []) };
 		},
-		check(ctx, state): CheckResult {
+		check(ctx, state) {
 			const left = stillListed(ctx, state);
-			if (left.length > 0) return { met: false, seen: t('lesson.seen.stillThere', { ids: left.map(shortId).join(' ') }) };
-			return { met: true, text: t('lesson.cleanup.met', { count: ctx.created.length, pids: ctx.memory.get('cleanup.conmons') ?? '-' }) };
+			if (left.length > 0) return notYet(t('lesson.seen.stillThere', { ids: left.map(shortId).join(' ') }));
+			return { ...met(t('lesson.cleanup.met', { count: ctx.created.length, pids: ctx.memory.cleanupConmons?.join(', ') || '-' })), seenRemoved: ctx.created };
 		},
 		timeoutMs: CLEANUP_TIMEOUT_MS,
 	};

@@ -1,7 +1,7 @@
 import { shortId } from '../container.js';
 import { t } from '../i18n.js';
-import type { Lesson } from './lesson.js';
-import { cleanupStep, onLessonContainer, runStep } from './commonSteps.js';
+import { met, notYet, type Lesson } from './lesson.js';
+import { cleanupStep, onLessonContainer, runStep, type SharedMemory } from './commonSteps.js';
 import { execConmonsOf, liveConmonOf } from './observe.js';
 
 /** How long the exec'd command runs: long enough to look at its conmon in the tree. */
@@ -10,8 +10,16 @@ const EXEC_APPEAR_TIMEOUT_MS = 15_000;
 /** The exec'd command's own time, and then some. */
 const EXEC_EXIT_TIMEOUT_MS = EXEC_SECONDS * 1000 + 15_000;
 
+/** What the exec lesson remembers between its steps. */
+export interface ExecMemory extends SharedMemory {
+	/** The exec conmons alive before the key: the new one is not among them. */
+	knownExecConmons: readonly number[];
+	/** The exec conmon the exec step saw appear: the next step watches it exit. */
+	execConmon: number;
+}
+
 /** `podman exec` starts a second, separate conmon for the session; it exits with the exec'd command. */
-export const exec: Lesson = {
+export const exec: Lesson<ExecMemory> = {
 	name: 'exec',
 	title: 'lesson.exec.title',
 	summary: 'lesson.exec.summary',
@@ -26,17 +34,15 @@ export const exec: Lesson = {
 				command: onLessonContainer((id) => ['exec', '-d', id, 'sleep', String(EXEC_SECONDS)]),
 			},
 			begin(ctx, state) {
-				ctx.memory.delete('exec.conmon');
-				ctx.memory.set('exec.known', execConmonsOf(state, ctx.containerId).map((e) => e.pid).join(','));
+				return { execConmon: undefined, knownExecConmons: execConmonsOf(state, ctx.containerId).map((e) => e.pid) };
 			},
 			check(ctx, state) {
 				const main = liveConmonOf(state, ctx.containerId);
-				const known = String(ctx.memory.get('exec.known') ?? '').split(',');
-				const fresh = execConmonsOf(state, ctx.containerId).find((e) => !known.includes(String(e.pid)));
-				if (!main) return { met: false, seen: t('lesson.seen.noConmon', { name: ctx.containerName }) };
-				if (!fresh) return { met: false, seen: t('lesson.exec.seen.noExecConmon', { conmon: main.pid }) };
-				ctx.memory.set('exec.conmon', fresh.pid);
-				return { met: true, text: t('lesson.exec.exec.met', { exec: fresh.pid, conmon: main.pid, session: shortId(fresh.execSessionId) }) };
+				const known = ctx.memory.knownExecConmons ?? [];
+				const fresh = execConmonsOf(state, ctx.containerId).find((e) => !known.includes(e.pid));
+				if (!main) return notYet(t('lesson.seen.noConmon', { name: ctx.containerName }));
+				if (!fresh) return notYet(t('lesson.exec.seen.noExecConmon', { conmon: main.pid }));
+				return { ...met(t('lesson.exec.exec.met', { exec: fresh.pid, conmon: main.pid, session: shortId(fresh.execSessionId) })), remember: { execConmon: fresh.pid } };
 			},
 			timeoutMs: EXEC_APPEAR_TIMEOUT_MS,
 		},
@@ -45,12 +51,12 @@ export const exec: Lesson = {
 			explanation: 'lesson.exec.exit.explain',
 			expectation: 'lesson.exec.exit.expect',
 			check(ctx, state) {
-				const pid = ctx.memory.get('exec.conmon');
+				const pid = ctx.memory.execConmon;
 				const main = liveConmonOf(state, ctx.containerId);
-				if (!main) return { met: false, seen: t('lesson.seen.noConmon', { name: ctx.containerName }) };
-				if (pid === undefined) return { met: false, seen: t('lesson.exec.seen.noExecYet') };
-				if (execConmonsOf(state, ctx.containerId).some((e) => e.pid === pid)) return { met: false, seen: t('lesson.exec.seen.stillRuns', { exec: pid }) };
-				return { met: true, text: t('lesson.exec.exit.met', { exec: pid, conmon: main.pid, seconds: EXEC_SECONDS }) };
+				if (!main) return notYet(t('lesson.seen.noConmon', { name: ctx.containerName }));
+				if (pid === undefined) return notYet(t('lesson.exec.seen.noExecYet'));
+				if (execConmonsOf(state, ctx.containerId).some((e) => e.pid === pid)) return notYet(t('lesson.exec.seen.stillRuns', { exec: pid }));
+				return met(t('lesson.exec.exit.met', { exec: pid, conmon: main.pid, seconds: EXEC_SECONDS }));
 			},
 			timeoutMs: EXEC_EXIT_TIMEOUT_MS,
 		},

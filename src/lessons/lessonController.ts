@@ -90,10 +90,8 @@ export class LessonController {
 		for (const id of ids) this.stranded.add(id);
 		const outcome = await this.deps.actions.lessonCommand(removeArgs(ids));
 		if (!outcome.ok) return;
-		for (const id of ids) {
-			this.stranded.delete(id);
-			runner.context.removed.add(id);
-		}
+		for (const id of ids) this.stranded.delete(id);
+		runner.markRemoved(ids);
 	}
 
 	/** The lesson's containers podman could not remove, with the command that removes them; undefined when there are none. */

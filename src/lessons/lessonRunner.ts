@@ -1,7 +1,8 @@
 import { displayCommand, type Actions, type CommandOutcome } from '../actions.js';
 import { t } from '../i18n.js';
 import { appendLog, selectWhenListed, type AppStore, type LessonFacts, type LessonProgress, type LogEntry } from '../store.js';
-import type { Lesson, LessonCommand, LessonContext, LessonStep } from './lesson.js';
+import type { ProcessReader } from '../processReader.js';
+import { updatedMemory, type CommandAnswer, type Lesson, type LessonCommand, type LessonContext, type LessonStep, type MemoryUpdate, type StepCheck } from './lesson.js';
 
 /** How often a step's check looks again while it waits (it also looks on every store change). */
 export const CHECK_INTERVAL_MS = 250;
@@ -10,10 +11,24 @@ export const CHECK_INTERVAL_MS = 250;
 export interface LessonDeps {
 	store: AppStore;
 	actions: Pick<Actions, 'lessonCommand' | 'killConmon'>;
+	/** /proc, for the checks that look beyond the watcher's scan. */
+	reader: ProcessReader;
 	/** What podman is called on this machine, for showing commands exactly. */
 	podmanBinary: string;
 	image: string;
 	command: readonly string[];
+}
+
+/** The lesson's context as the runner keeps it: the steps see it read-only, the runner alone changes it. */
+interface RunState<M> {
+	readonly containerName: string;
+	readonly image: string;
+	readonly command: readonly string[];
+	containerId: string | undefined;
+	readonly created: string[];
+	readonly removed: Set<string>;
+	memory: Readonly<Partial<M>>;
+	readonly reader: ProcessReader;
 }
 
 /**
@@ -21,8 +36,8 @@ export interface LessonDeps {
  * store until the step's expectation is met or its time is up, and reports either with the
  * real values. The learner can go on, step back, repeat a step or leave at any time.
  */
-export class LessonRunner {
-	readonly context: LessonContext;
+export class LessonRunner<M extends object = object> {
+	private readonly run: RunState<M>;
 	private index = 0;
 	/** Changes with every step shown: an answer that arrives after the learner moved on is not a verdict. */
 	private token = 0;
@@ -31,11 +46,22 @@ export class LessonRunner {
 	private running: Promise<void> | undefined;
 
 	constructor(
-		readonly lesson: Lesson,
+		readonly lesson: Lesson<M>,
 		private readonly deps: LessonDeps,
 		containerName: string,
 	) {
-		this.context = { containerName, image: deps.image, command: deps.command, containerId: undefined, created: [], removed: new Set(), memory: new Map() };
+		// Nothing remembered yet: every fact of the memory is optional.
+		this.run = { containerName, image: deps.image, command: deps.command, containerId: undefined, created: [], removed: new Set(), memory: {} as Partial<M>, reader: deps.reader };
+	}
+
+	/** What the lesson knows now: its container, what its steps remembered. */
+	get context(): LessonContext<M> {
+		return this.run;
+	}
+
+	/** Containers of the lesson seen removed (by its clean-up, or by the controller on leaving): nothing is left to do for them. */
+	markRemoved(ids: readonly string[]): void {
+		for (const id of ids) this.run.removed.add(id);
 	}
 
 	/** Shows the first step. */
@@ -108,7 +134,7 @@ export class LessonRunner {
 	 * container just made may not be in the list yet, and must not be left behind.
 	 */
 	leftovers(): string[] {
-		return this.context.created.filter((id) => !this.context.removed.has(id));
+		return this.run.created.filter((id) => !this.run.removed.has(id));
 	}
 
 	/** The command still running, if any: it resolves once what the command made is in `context.created`. */
@@ -123,7 +149,7 @@ export class LessonRunner {
 		this.stopChecking = undefined;
 	}
 
-	private step(): LessonStep {
+	private step(): LessonStep<M> {
 		const step = this.lesson.steps[this.index];
 		if (!step) throw new Error(`lesson ${this.lesson.name} has no step ${this.index}`);
 		return step;
@@ -164,13 +190,13 @@ export class LessonRunner {
 		});
 		if (step.action) this.followCommand(step.action);
 		else {
-			step.begin?.(this.context, state, Date.now());
+			this.remember(step.begin?.(this.context, state, Date.now()));
 			this.watch();
 		}
 	}
 
 	/** Keeps the shown command current while the step waits for its key (the conmon to kill may appear only now). */
-	private followCommand(action: NonNullable<LessonStep['action']>): void {
+	private followCommand(action: NonNullable<LessonStep<M>['action']>): void {
 		const token = this.token;
 		const refresh = (): void => {
 			if (token !== this.token) return;
@@ -185,19 +211,17 @@ export class LessonRunner {
 		const step = this.step();
 		const token = ++this.token;
 		this.stopChecking?.();
-		step.begin?.(this.context, this.deps.store.getState(), Date.now());
+		this.remember(step.begin?.(this.context, this.deps.store.getState(), Date.now()));
 		this.update({ phase: 'acting', command: this.shown(command), seen: undefined, outcome: undefined });
 		let outcome: CommandOutcome;
 		let podmanPid: number | undefined;
 		if ('podman' in command) {
-			outcome = await this.deps.actions.lessonCommand(command.podman, { target: this.context.containerId, onSpawn: (pid) => (podmanPid = pid) });
+			outcome = await this.deps.actions.lessonCommand(command.podman, { target: this.run.containerId, onSpawn: (pid) => (podmanPid = pid) });
 		} else {
 			outcome = this.deps.actions.killConmon(command.killConmon) ? { ok: true, answer: '' } : { ok: false, reason: 'failed' };
 		}
-		const before = this.context.containerId;
 		// What the command made is the lesson's even when the learner has moved on meanwhile: the clean-up must know it.
-		if (outcome.ok) step.action?.after?.(this.context, outcome.answer, podmanPid);
-		if (this.context.containerId !== undefined && this.context.containerId !== before) selectWhenListed(this.deps.store, this.context.containerId);
+		if (outcome.ok) this.learn(step.action?.after?.(this.context, outcome.answer, podmanPid));
 		if (token !== this.token) return;
 		if (!outcome.ok && outcome.reason === 'busy') {
 			// Nothing ran (the status line says what is still running): the key can be pressed again.
@@ -224,7 +248,9 @@ export class LessonRunner {
 			checking = true;
 			try {
 				const now = Date.now();
-				const result = step.check(this.context, this.deps.store.getState(), now);
+				const looked = step.check(this.context, this.deps.store.getState(), now);
+				this.apply(looked);
+				const result = looked.verdict;
 				if (result.met) this.pass(result.text);
 				else if (now >= deadline) this.fail(t('lesson.expectedSeen', { expected: t(step.expectation, step.params), seen: result.seen }));
 				else if (this.progress()?.seen !== result.seen || this.progress()?.phase !== 'checking') this.update({ phase: 'checking', seen: result.seen });
@@ -265,8 +291,30 @@ export class LessonRunner {
 
 	/** Why a step's command cannot run yet: what its check sees (the lesson's container not made yet, most often). */
 	private describeWait(): string {
-		const result = this.step().check(this.context, this.deps.store.getState(), Date.now());
+		const result = this.step().check(this.context, this.deps.store.getState(), Date.now()).verdict;
 		return result.met ? t('lesson.seen.noContainer') : result.seen;
+	}
+
+	/** Keeps what a step asked to remember; undefined forgets an earlier attempt's. */
+	private remember(update: MemoryUpdate<M> | undefined): void {
+		if (update) this.run.memory = updatedMemory(this.run.memory, update);
+	}
+
+	/** What a command's answer taught: the container it made (it gets the cursor once listed), facts to remember. */
+	private learn(answer: CommandAnswer<M> | undefined): void {
+		if (!answer) return;
+		this.remember(answer.remember);
+		if (answer.made !== undefined && answer.made !== this.run.containerId) {
+			this.run.containerId = answer.made;
+			this.run.created.push(answer.made);
+			selectWhenListed(this.deps.store, answer.made);
+		}
+	}
+
+	/** What a check saw besides its verdict: facts to remember, containers seen removed. */
+	private apply(looked: StepCheck<M>): void {
+		this.remember(looked.remember);
+		if (looked.seenRemoved) this.markRemoved(looked.seenRemoved);
 	}
 
 	private shown(command: LessonCommand): string {

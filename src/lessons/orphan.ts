@@ -1,17 +1,26 @@
 import { shortId } from '../container.js';
 import { t } from '../i18n.js';
-import { isAliveAs } from '../procfs.js';
-import type { Lesson } from './lesson.js';
-import { CLEANUP_TIMEOUT_MS, onLessonContainer, remember, removeLessonContainers, runStep, stillListed } from './commonSteps.js';
+import { met, notYet, type Lesson } from './lesson.js';
+import { CLEANUP_TIMEOUT_MS, onLessonContainer, removeLessonContainers, runStep, stillListed, type SharedMemory } from './commonSteps.js';
 import { generationsOf, liveConmonOf } from './observe.js';
 
 const ORPHAN_TIMEOUT_MS = 15_000;
+
+/** What the orphan lesson remembers between its steps. */
+export interface OrphanMemory extends SharedMemory {
+	/** The conmon alive when the kill key was pressed. */
+	killedConmon: number;
+	/** The container's process the tree flagged unmonitored once conmon was gone. */
+	unmonitoredPid: number;
+	/** podman's answer to `inspect --format '{{.State.Status}} {{.State.ConmonPid}}'`, trimmed. */
+	inspectAnswer: string;
+}
 
 /**
  * What happens when conmon itself is killed: the container runs on unmonitored, podman keeps
  * the stale ConmonPid, and `podman rm -f` recovers. The tree flags this state in every mode.
  */
-export const orphan: Lesson = {
+export const orphan: Lesson<OrphanMemory> = {
 	name: 'orphan',
 	title: 'lesson.orphan.title',
 	summary: 'lesson.orphan.summary',
@@ -30,17 +39,16 @@ export const orphan: Lesson = {
 				},
 			},
 			begin(ctx, state) {
-				remember(ctx, 'orphan.conmon', liveConmonOf(state, ctx.containerId)?.pid);
+				return { killedConmon: liveConmonOf(state, ctx.containerId)?.pid };
 			},
 			check(ctx, state) {
-				const pid = ctx.memory.get('orphan.conmon');
+				const pid = ctx.memory.killedConmon;
 				const killed = generationsOf(state, ctx.containerId).find((g) => g.pid === pid);
-				if (!killed) return { met: false, seen: t('lesson.seen.noConmon', { name: ctx.containerName }) };
-				if (killed.exitedAt === undefined) return { met: false, seen: t('lesson.seen.conmonRuns', { conmon: killed.pid }) };
+				if (!killed) return notYet(t('lesson.seen.noConmon', { name: ctx.containerName }));
+				if (killed.exitedAt === undefined) return notYet(t('lesson.seen.conmonRuns', { conmon: killed.pid }));
 				const orphanPid = ctx.containerId === undefined ? undefined : state.unmonitored[ctx.containerId];
-				if (orphanPid === undefined) return { met: false, seen: t('lesson.orphan.seen.notFlagged') };
-				ctx.memory.set('orphan.process', orphanPid);
-				return { met: true, text: t('lesson.orphan.kill.met', { conmon: killed.pid, pid: orphanPid }) };
+				if (orphanPid === undefined) return notYet(t('lesson.orphan.seen.notFlagged'));
+				return { ...met(t('lesson.orphan.kill.met', { conmon: killed.pid, pid: orphanPid })), remember: { unmonitoredPid: orphanPid } };
 			},
 			timeoutMs: ORPHAN_TIMEOUT_MS,
 		},
@@ -51,19 +59,19 @@ export const orphan: Lesson = {
 			action: {
 				key: 'i',
 				command: onLessonContainer((id) => ['container', 'inspect', '--format', '{{.State.Status}} {{.State.ConmonPid}}', id]),
-				after(ctx, answer) {
-					ctx.memory.set('orphan.inspect', answer.trim());
+				after(_ctx, answer) {
+					return { remember: { inspectAnswer: answer.trim() } };
 				},
 			},
-			begin(ctx) {
-				ctx.memory.delete('orphan.inspect');
+			begin() {
+				return { inspectAnswer: undefined };
 			},
 			check(ctx) {
-				const answer = String(ctx.memory.get('orphan.inspect') ?? '');
+				const answer = ctx.memory.inspectAnswer ?? '';
 				const [status, said] = answer.split(' ');
-				const killed = ctx.memory.get('orphan.conmon');
-				if (status !== 'running' || Number(said) !== killed) return { met: false, seen: t('lesson.orphan.seen.inspect', { answer: answer || '-' }) };
-				return { met: true, text: t('lesson.orphan.stale.met', { status, conmon: said ?? '?' }) };
+				const killed = ctx.memory.killedConmon;
+				if (status !== 'running' || Number(said) !== killed) return notYet(t('lesson.orphan.seen.inspect', { answer: answer || '-' }));
+				return met(t('lesson.orphan.stale.met', { status, conmon: said ?? '?' }));
 			},
 			timeoutMs: ORPHAN_TIMEOUT_MS,
 		},
@@ -73,11 +81,13 @@ export const orphan: Lesson = {
 			expectation: 'lesson.orphan.recover.expect',
 			action: { key: 'd', command: removeLessonContainers },
 			check(ctx, state) {
-				const pid = ctx.memory.get('orphan.process');
+				const pid = ctx.memory.unmonitoredPid;
 				const left = stillListed(ctx, state);
-				if (left.length > 0) return { met: false, seen: t('lesson.seen.stillThere', { ids: left.map(shortId).join(' ') }) };
-				if (typeof pid === 'number' && isAliveAs(pid, undefined)) return { met: false, seen: t('lesson.orphan.seen.processLives', { pid }) };
-				return { met: true, text: t('lesson.orphan.recover.met', { pid: pid ?? '?' }) };
+				if (left.length > 0) return notYet(t('lesson.seen.stillThere', { ids: left.map(shortId).join(' ') }));
+				// podman lists none of them: they are removed, even while the unmonitored process lingers.
+				const removed = { seenRemoved: ctx.created };
+				if (pid !== undefined && ctx.reader.isAliveAs(pid, undefined)) return { ...notYet(t('lesson.orphan.seen.processLives', { pid })), ...removed };
+				return { ...met(t('lesson.orphan.recover.met', { pid: pid ?? '?' })), ...removed };
 			},
 			timeoutMs: CLEANUP_TIMEOUT_MS,
 		},

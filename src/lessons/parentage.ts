@@ -1,14 +1,19 @@
 import { t } from '../i18n.js';
-import { isAliveAs, readComm, readProcessFacts } from '../procfs.js';
-import type { Lesson } from './lesson.js';
-import { cleanupStep, conmonWithChild, onLessonContainer, runStep } from './commonSteps.js';
+import { met, notYet, type Lesson } from './lesson.js';
+import { cleanupStep, conmonWithChild, onLessonContainer, runStep, type SharedMemory } from './commonSteps.js';
 import { liveConmonOf } from './observe.js';
 
 /** The checks here read /proc directly; what they look at is already there when the step is shown. */
 const LOOK_TIMEOUT_MS = 10_000;
 
+/** What the parentage lesson remembers between its steps. */
+export interface ParentageMemory extends SharedMemory {
+	/** podman's answer to `inspect --format '{{.State.ConmonPid}}'`, trimmed. */
+	inspectConmonPid: string;
+}
+
 /** Who is conmon's parent? Not podman: podman has exited; conmon is the parent of the container's PID 1. */
-export const parentage: Lesson = {
+export const parentage: Lesson<ParentageMemory> = {
 	name: 'parentage',
 	title: 'lesson.parentage.title',
 	summary: 'lesson.parentage.summary',
@@ -21,26 +26,26 @@ export const parentage: Lesson = {
 			action: {
 				key: 'i',
 				command: onLessonContainer((id) => ['container', 'inspect', '--format', '{{.State.ConmonPid}}', id]),
-				after(ctx, answer) {
-					ctx.memory.set('inspect.conmonPid', answer.trim());
+				after(_ctx, answer) {
+					return { remember: { inspectConmonPid: answer.trim() } };
 				},
 			},
-			begin(ctx) {
-				ctx.memory.delete('inspect.conmonPid');
+			begin() {
+				return { inspectConmonPid: undefined };
 			},
 			check(ctx, state) {
 				const conmon = liveConmonOf(state, ctx.containerId);
 				const process = conmon && state.processes.find((p) => p.pid === conmon.pid);
-				if (!conmon || !process) return { met: false, seen: t('lesson.seen.noConmon', { name: ctx.containerName }) };
-				const said = Number(ctx.memory.get('inspect.conmonPid'));
-				if (said !== conmon.pid) return { met: false, seen: t('lesson.parentage.parent.seenSaid', { said: ctx.memory.get('inspect.conmonPid') ?? '-', conmon: conmon.pid }) };
-				const parent = readComm(process.ppid);
+				if (!conmon || !process) return notYet(t('lesson.seen.noConmon', { name: ctx.containerName }));
+				const said = Number(ctx.memory.inspectConmonPid);
+				if (said !== conmon.pid) return notYet(t('lesson.parentage.parent.seenSaid', { said: ctx.memory.inspectConmonPid ?? '-', conmon: conmon.pid }));
+				const parent = ctx.reader.comm(process.ppid);
 				// The launcher conmon podman starts forks this one and exits: for an instant the parent is podman's child.
 				// A parent already gone from /proc is that launcher too, exited since the scan: the next scan shows who adopted conmon.
 				if (parent === undefined || parent === 'podman' || parent === 'conmon') {
-					return { met: false, seen: t('lesson.parentage.parent.seenPodman', { ppid: process.ppid, parent: parent ?? '?' }) };
+					return notYet(t('lesson.parentage.parent.seenPodman', { ppid: process.ppid, parent: parent ?? '?' }));
 				}
-				return { met: true, text: t('lesson.parentage.parent.met', { said, conmon: conmon.pid, ppid: process.ppid, parent }) };
+				return met(t('lesson.parentage.parent.met', { said, conmon: conmon.pid, ppid: process.ppid, parent }));
 			},
 			timeoutMs: LOOK_TIMEOUT_MS,
 		},
@@ -49,14 +54,14 @@ export const parentage: Lesson = {
 			explanation: 'lesson.parentage.podmanGone.explain',
 			expectation: 'lesson.parentage.podmanGone.expect',
 			check(ctx, state) {
-				const podmanPid = ctx.memory.get('run.podmanPid');
+				const podmanPid = ctx.memory.podmanPid;
 				const conmon = liveConmonOf(state, ctx.containerId);
-				if (!conmon) return { met: false, seen: t('lesson.seen.noConmon', { name: ctx.containerName }) };
-				if (typeof podmanPid !== 'number') return { met: false, seen: t('lesson.parentage.podmanGone.seenUnknown') };
-				if (isAliveAs(podmanPid, undefined) && readComm(podmanPid) === 'podman') {
-					return { met: false, seen: t('lesson.parentage.podmanGone.seenAlive', { podman: podmanPid }) };
+				if (!conmon) return notYet(t('lesson.seen.noConmon', { name: ctx.containerName }));
+				if (podmanPid === undefined) return notYet(t('lesson.parentage.podmanGone.seenUnknown'));
+				if (ctx.reader.isAliveAs(podmanPid, undefined) && ctx.reader.comm(podmanPid) === 'podman') {
+					return notYet(t('lesson.parentage.podmanGone.seenAlive', { podman: podmanPid }));
 				}
-				return { met: true, text: t('lesson.parentage.podmanGone.met', { podman: podmanPid, conmon: conmon.pid }) };
+				return met(t('lesson.parentage.podmanGone.met', { podman: podmanPid, conmon: conmon.pid }));
 			},
 			timeoutMs: LOOK_TIMEOUT_MS,
 		},
@@ -66,11 +71,11 @@ export const parentage: Lesson = {
 			expectation: 'lesson.parentage.child.expect',
 			check(ctx, state) {
 				const seen = conmonWithChild(ctx, state);
-				if (!seen.met) return seen;
-				const nsPid = readProcessFacts(seen.childPid)?.nsPid ?? [];
+				if (!seen.met) return notYet(seen.seen);
+				const nsPid = ctx.reader.facts(seen.childPid)?.nsPid ?? [];
 				const inside = nsPid.at(-1);
-				if (inside !== 1) return { met: false, seen: t('lesson.parentage.child.seenInside', { child: seen.child, inside: inside ?? '?' }) };
-				return { met: true, text: t('lesson.parentage.child.met', { conmon: seen.conmon, child: seen.child, host: seen.childPid, inside }) };
+				if (inside !== 1) return notYet(t('lesson.parentage.child.seenInside', { child: seen.child, inside: inside ?? '?' }));
+				return met(t('lesson.parentage.child.met', { conmon: seen.conmon, child: seen.child, host: seen.childPid, inside }));
 			},
 			timeoutMs: LOOK_TIMEOUT_MS,
 		},

@@ -1,6 +1,6 @@
 import { t } from '../i18n.js';
-import type { Lesson } from './lesson.js';
-import { cleanupStep, EXIT_CODE_WAIT_MS, runStep } from './commonSteps.js';
+import { met, notYet, type Lesson } from './lesson.js';
+import { cleanupStep, EXIT_CODE_WAIT_MS, runStep, type SharedMemory } from './commonSteps.js';
 import { generationsOf, pidChain } from './observe.js';
 
 /** How long the container's command lives, and the code it then fails with, so that the restart policy acts. */
@@ -11,8 +11,14 @@ export const SHORT_LIVED_COMMAND = ['sh', '-c', `sleep ${LIFETIME_SECONDS}; exit
 export const RESPAWNS_TO_SEE = 3;
 const RESPAWN_TIMEOUT_MS = 60_000;
 
+/** What the restart-policy lesson remembers between its steps. */
+export interface RestartPolicyMemory extends SharedMemory {
+	/** How many conmons the container had when the watching began: respawns count from the last of them. */
+	generationsAtStart: number;
+}
+
 /** `--restart always`: conmon respawns on its own again and again, a new PID each time. */
-export const restartPolicy: Lesson = {
+export const restartPolicy: Lesson<RestartPolicyMemory> = {
 	name: 'restart-policy',
 	title: 'lesson.restartPolicy.title',
 	summary: 'lesson.restartPolicy.summary',
@@ -28,21 +34,21 @@ export const restartPolicy: Lesson = {
 			expectation: 'lesson.restartPolicy.watch.expect',
 			params: { count: RESPAWNS_TO_SEE },
 			begin(ctx, state) {
-				ctx.memory.set('respawn.from', generationsOf(state, ctx.containerId).length);
+				return { generationsAtStart: generationsOf(state, ctx.containerId).length };
 			},
 			check(ctx, state, now) {
 				const all = generationsOf(state, ctx.containerId);
-				const from = Math.max(0, Number(ctx.memory.get('respawn.from') ?? all.length) - 1);
+				const from = Math.max(0, (ctx.memory.generationsAtStart ?? all.length) - 1);
 				const seen = all.slice(from);
 				const respawns = seen.length - 1;
-				if (respawns < RESPAWNS_TO_SEE) return { met: false, seen: t('lesson.restartPolicy.seen.respawns', { count: Math.max(0, respawns), pids: pidChain(seen) || '-' }) };
+				if (respawns < RESPAWNS_TO_SEE) return notYet(t('lesson.restartPolicy.seen.respawns', { count: Math.max(0, respawns), pids: pidChain(seen) || '-' }));
 				// podman's died event brings each exit code a little after /proc showed conmon gone.
 				const lastExit = Math.max(...seen.map((g) => g.exitedAt ?? 0));
-				if (seen.slice(0, -1).some((g) => g.exitCode === undefined) && now - lastExit < EXIT_CODE_WAIT_MS) return { met: false, seen: t('lesson.seen.waitingExitCode') };
+				if (seen.slice(0, -1).some((g) => g.exitCode === undefined) && now - lastExit < EXIT_CODE_WAIT_MS) return notYet(t('lesson.seen.waitingExitCode'));
 				// A code podman's events did not bring (a quick respawn can outrun them) is left out rather than shown as "?".
 				const known = seen.slice(0, -1).flatMap((g) => (g.exitCode === undefined ? [] : [g.exitCode]));
 				const codes = known.length > 0 ? [...new Set(known)].join(', ') : '?';
-				return { met: true, text: t('lesson.restartPolicy.watch.met', { count: respawns, pids: pidChain(seen), codes }) };
+				return met(t('lesson.restartPolicy.watch.met', { count: respawns, pids: pidChain(seen), codes }));
 			},
 			timeoutMs: RESPAWN_TIMEOUT_MS,
 		},

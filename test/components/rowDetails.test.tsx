@@ -3,11 +3,12 @@
  * in plain words, its parent and its predecessors; a process's PIDs and UIDs inside and out.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
-import { ENTER, ESCAPE, screenText, sendInput, sendInputAndWaitForContent } from '../helpers/inkTesting.js';
+import { ENTER, ESCAPE, screenText, sendInput, sendInputAndWaitForContent, waitForContent } from '../helpers/inkTesting.js';
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanup } from 'ink-testing-library';
 import { renderApp } from '../helpers/appHarness.js';
+import { FakeProcessReader } from '../helpers/fakeReader.js';
 import { fixtureState } from '../helpers/fixtureState.js';
 
 afterEach(() => cleanup());
@@ -19,7 +20,9 @@ describe('details of the row under the cursor', () => {
 	test('→ moves the cursor onto the conmon; Enter explains it', async () => {
 		const { rendered } = await renderApp(fixtureState());
 		await sendInput(rendered, ARROW_RIGHT);
-		const screen = await sendInputAndWaitForContent(rendered, ENTER, 'start of this container');
+		await sendInputAndWaitForContent(rendered, ENTER, 'start of this container');
+		// The parent's name is read from /proc after the view has opened, not while it renders: a frame later.
+		const screen = await waitForContent(rendered, 'parent: PID 1 (');
 		assert.match(screen, /conmon 3990 +web /);
 		assert.match(screen, /2nd start of this container/);
 		assert.match(screen, /parent: PID 1 \(\S+\): podman started a first conmon, which forked this one/);
@@ -47,5 +50,26 @@ describe('details of the row under the cursor', () => {
 		const container = await sendInputAndWaitForContent(rendered, ENTER, 'conmon generations seen this session');
 		assert.match(container, /podman says: state running/);
 		assert.match(screenText(rendered), /web/);
+	});
+
+	test('a process\'s facts come from the /proc reader handed in, read again each second while the view is open', async () => {
+		const reader = new FakeProcessReader({
+			3990: { comm: 'conmon' },
+			3995: { comm: 'nginx', ppid: 3990, nsPid: [3995, 1], uid: 100999, uidMap: [{ inside: 0, outside: 1000, count: 1 }, { inside: 1, outside: 100000, count: 65536 }] },
+		});
+		const { rendered } = await renderApp(fixtureState(), undefined, { reader });
+		await sendInput(rendered, ARROW_RIGHT);
+		await sendInput(rendered, ARROW_RIGHT);
+		await sendInputAndWaitForContent(rendered, ENTER, 'host PID');
+		const screen = await waitForContent(rendered, 'NSpid 3995 → 1');
+		assert.match(screen, /PID inside +1  \(NSpid 3995 → 1\)/);
+		assert.match(screen, /parent +3990 \(conmon\)/);
+		assert.match(screen, /user +host uid 100999, uid 1000 inside the container/);
+		assert.doesNotMatch(screen, /this process has exited/);
+
+		reader.remove(3995);
+
+		const gone = await waitForContent(rendered, 'this process has exited');
+		assert.doesNotMatch(gone, /NSpid/);
 	});
 });

@@ -3,6 +3,8 @@ import { App } from '../../components/App.js';
 import type { Actions, ContainerAction } from '../../src/actions.js';
 import type { Container } from '../../src/container.js';
 import { LessonController } from '../../src/lessons/lessonController.js';
+import type { ProcessReader } from '../../src/processReader.js';
+import { procReader } from '../../src/procReader.js';
 import { createAppStore, type AppState, type AppStore } from '../../src/store.js';
 
 /** One call the App made on its actions. */
@@ -54,19 +56,21 @@ export const LESSON_COMMAND = ['sleep', 'infinity'] as const;
  * Renders the whole App on a store that starts from `state`, with fake actions and quit.
  * With `size` the terminal is resized to it before the test starts typing; with `lessons`
  * the App gets a LessonController (as `conmon-tui` has one), podman being called `podman`.
+ * The details view reads the real /proc (the fixture processes' PIDs are mostly gone there),
+ * unless a `reader` (a fake /proc) is handed in.
  */
 export async function renderApp(
 	state: Partial<AppState>,
 	size?: { columns: number; rows: number },
-	{ lessons: withLessons = false }: { lessons?: boolean } = {},
+	{ lessons: withLessons = false, reader = procReader() }: { lessons?: boolean; reader?: ProcessReader } = {},
 ): Promise<AppHarness> {
 	const store = createAppStore(state);
 	const { actions, calls } = fakeActions();
 	const lessons = withLessons
-		? new LessonController({ store, actions, podmanBinary: 'podman', image: LESSON_IMAGE, command: LESSON_COMMAND })
+		? new LessonController({ store, actions, reader, podmanBinary: 'podman', image: LESSON_IMAGE, command: LESSON_COMMAND })
 		: undefined;
 	let quits = 0;
-	const app = <App store={store} actions={actions} quit={() => void quits++} {...(lessons ? { lessons } : {})} />;
+	const app = <App store={store} actions={actions} reader={reader} quit={() => void quits++} {...(lessons ? { lessons } : {})} />;
 	const rendered = await renderInk(app);
 	if (size) await resizeTerminal(rendered, size);
 	return { rendered, store, calls, quits: () => quits, lessons };

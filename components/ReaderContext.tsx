@@ -1,0 +1,8 @@
+import { createContext } from 'react';
+import type { ProcessReader } from '../src/processReader.js';
+
+/**
+ * The /proc reader the views read through (a process's NSpid, its parent's name), handed in by
+ * App: views never read /proc themselves. Undefined outside App: nothing is read then.
+ */
+export const ReaderContext = createContext<ProcessReader | undefined>(undefined);
