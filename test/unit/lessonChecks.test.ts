@@ -135,11 +135,21 @@ function commOf(pid: number): string {
 	return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
 }
 
-/** Starts a node that sleeps, under the name `name` (a symlink to node: the kernel names the process after it). */
+/**
+ * coreutils' sleep, found on PATH. Not node: Node 24 names its main thread "MainThread", which
+ * /proc/PID/comm then shows instead of the name it was started under.
+ */
+function sleepProgram(): string {
+	const found = (process.env['PATH'] ?? '').split(':').map((dir) => join(dir, 'sleep')).find((file) => existsSync(file));
+	assert.ok(found, 'sleep is on PATH');
+	return found;
+}
+
+/** Starts a sleep under the name `name` (a symlink to it: the kernel names the process after it). */
 async function spawnNamed(directory: string, name: string): Promise<ChildProcess & { pid: number }> {
 	const path = join(directory, name);
-	symlinkSync(process.execPath, path);
-	return spawnSleeper(path, ['-e', SLEEPER_SCRIPT]);
+	symlinkSync(sleepProgram(), path);
+	return spawnSleeper(path, ['60']);
 }
 
 /** Spawns `file` and waits until it runs (its exec has happened when 'spawn' fires). */
