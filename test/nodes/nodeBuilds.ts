@@ -51,11 +51,15 @@ async function versionOf(node: string): Promise<string | undefined> {
 	return result.exitCode === 0 ? result.stdout.trim() : undefined;
 }
 
-/** The npm client's environment without what npm sets for a running script (npm test), which would steer this install. */
+/**
+ * The npm client's environment, without what npm sets for a running script (npm test) about the
+ * project and where it installs, which would steer this install into the project. The rest
+ * (registry, proxy, cafile...) is the user's and kept.
+ */
 function npmEnvironment(): Record<string, string> {
 	const env: Record<string, string> = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (value !== undefined && !/^npm_(config|package|lifecycle)_/i.test(key)) env[key] = value;
+		if (value !== undefined && !/^npm_(package|lifecycle)_|^npm_config_(local_prefix|prefix|global_prefix|global)$/i.test(key)) env[key] = value;
 	}
 	return env;
 }
@@ -80,7 +84,8 @@ export async function nodeBuild(major: number): Promise<NodeBuild> {
 		const npm = await execa('npm', ['install', '--prefix', staging, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error', spec], {
 			env: npmEnvironment(), extendEnv: false, reject: false, timeout: INSTALL_TIMEOUT_MS, stdin: 'ignore', all: true,
 		});
-		if (npm.exitCode !== 0) throw new Error(`npm install ${spec} failed: ${npm.timedOut ? 'timed out' : (npm.all ?? '').trim().split('\n').slice(-5).join('\n')}`);
+		// npm says what went wrong first (code, then the message); a stack trace follows.
+		if (npm.exitCode !== 0) throw new Error(`npm install ${spec} failed: ${npm.timedOut ? 'timed out' : (npm.all ?? '').trim().split('\n').slice(0, 4).join('\n')}`);
 		const version = await versionOf(executableIn(staging));
 		if (!version?.startsWith(`v${major}.`)) throw new Error(`${spec} installed a node that says ${version ?? 'nothing'}, not v${major}`);
 		rmSync(directory, { recursive: true, force: true });
