@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [-- --quick]`: the benchmark of conmon-tui against a polling baseline, on
+ * `npm run bench [-- --quick] [-- --node N]`: the benchmark of conmon-tui against a polling baseline, on
  * real podman in a private sandbox store. Prints a table, writes the raw numbers to
  * bench/results/latest.json (and a dated copy), and after a complete full run bench/RESULTS.md.
  * Exits 1 when any scenario did not complete (so that `--quick` can serve as a smoke
  * check), 2 on a bad command line, 130 when interrupted. The sandbox is removed on every
- * way out.
+ * way out. With `--node N` it measures instead conmon-tui under the machine's Node and Node N
+ * (bench/nodes.ts) and writes that section of bench/RESULTS.md.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPodmanSandbox, sweepStaleSandboxes, type PodmanSandbox } from '../test/helpers/podmanSandbox.js';
@@ -19,6 +20,8 @@ import { PtyScreen } from './ptyScreen.js';
 import { machineLines, resultsMarkdown, resultsNotes, resultsTable } from './report.js';
 import { FULL, measured, QUICK, type BenchConfig, type BenchResults, type Row } from './results.js';
 import { firstFrame, idleUsage, keyLatency, lifecycleLatency, type BenchContext, type FirstFrames, type IdleUsage, type LifecycleRun } from './scenarios.js';
+import { nodeBuild, type NodeBuild } from '../test/nodes/nodeBuilds.js';
+import { compareNodes, nodesMarkdown, nodesSectionOf, withNodesSection, type NodeComparison } from './nodes.js';
 import { baseline, conmonTui, conmonTuiProgram, SUBJECTS, type Subject, type SubjectKey } from './subjects.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -34,19 +37,23 @@ function log(message: string): void {
 	process.stderr.write(`[${((nowMs() - started) / 1000).toFixed(1).padStart(6)} s] ${message}\n`);
 }
 
-function parseArgs(argv: readonly string[]): BenchConfig {
+function parseArgs(argv: readonly string[]): { config: BenchConfig; nodeMajor: number | undefined } {
 	let config = FULL;
-	for (const arg of argv) {
+	let nodeMajor: number | undefined;
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
 		if (arg === '--quick') config = QUICK;
+		else if (arg === '--node' && /^\d+$/.test(argv[i + 1] ?? '')) nodeMajor = Number(argv[++i]);
 		else if (arg === '--help' || arg === '-h') {
-			process.stdout.write('usage: npm run bench [-- --quick]\n  --quick  smoke mode: 3 runs, 5/10 containers, 5 s CPU windows\n');
+			process.stdout.write('usage: npm run bench [-- --quick] [-- --node N]\n  --quick   smoke mode: 3 runs, 5/10 containers, 5 s CPU windows\n' +
+				"  --node N  only first frame and idle CPU, under this Node and Node N's official build (and N's compile cache on and off)\n");
 			process.exit(0);
 		} else {
 			process.stderr.write(`bench: unknown argument ${arg} (see --help)\n`);
 			process.exit(2);
 		}
 	}
-	return config;
+	return { config, nodeMajor };
 }
 
 function benchEnv(sandbox: PodmanSandbox): Record<string, string> {
@@ -249,10 +256,53 @@ function buildRows(config: BenchConfig, c: Collected): Row[] {
 	];
 }
 
+/** The Node comparison's section of the current RESULTS.md, kept when the main table is rewritten. */
+function keptNodesSection(): string {
+	try {
+		const section = nodesSectionOf(readFileSync(RESULTS_MD, 'utf8'));
+		return section ? `\n${section}` : '';
+	} catch {
+		return '';
+	}
+}
+
+/** `--node N`: writes the comparison's raw numbers and, when it completed, its section of RESULTS.md. */
+function reportNodes(comparison: NodeComparison | undefined, collected: Collected, failures: string[], machine: Awaited<ReturnType<typeof describeMachine>>): number {
+	failures.push(...[...collected.errors].map(([name, error]) => `${name}: ${error}`));
+	mkdirSync(RESULTS_DIR, { recursive: true });
+	writeFileSync(path.join(RESULTS_DIR, 'nodes-latest.json'), `${JSON.stringify({ comparison, machine, failures, totalMs: nowMs() - started }, null, '\t')}\n`);
+	if (!comparison || failures.length > 0) {
+		process.stdout.write(`\nNode comparison incomplete:\n${failures.join('\n')}\n`);
+		return 1;
+	}
+	const machineLine = `${machine.nproc} CPUs, ${machine.podman}, load ${machine.loadAtStart.join(' / ')} at the start, median 1-min load ${machine.loadDuring?.median ?? '?'} during the run, tree \`${machine.gitDescribe}\``;
+	const section = nodesMarkdown(comparison, machineLine);
+	let current = '';
+	try {
+		current = readFileSync(RESULTS_MD, 'utf8');
+	} catch {
+		// no table yet: the section alone
+	}
+	writeFileSync(RESULTS_MD, withNodesSection(current, section));
+	process.stdout.write(`\n${section}\nRaw numbers: bench/results/nodes-latest.json; section written to bench/RESULTS.md\n`);
+	return 0;
+}
+
 // ---------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
-	const config = parseArgs(process.argv.slice(2));
+	const { config, nodeMajor } = parseArgs(process.argv.slice(2));
+	let otherNode: NodeBuild | undefined;
+	if (nodeMajor !== undefined) {
+		try {
+			otherNode = await nodeBuild(nodeMajor);
+		} catch (error) {
+			log(`no Node ${nodeMajor} build: ${errorText(error)}`);
+			return 1;
+		}
+		log(`Node ${otherNode.version}: ${otherNode.path}`);
+	}
+	let comparison: NodeComparison | undefined;
 	process.on('SIGINT', () => onSignal('SIGINT', 130));
 	process.on('SIGTERM', () => onSignal('SIGTERM', 143));
 	process.on('SIGHUP', () => onSignal('SIGHUP', 129));
@@ -271,7 +321,11 @@ async function main(): Promise<number> {
 		log(`sandbox ${activeSandbox.dir}`);
 		// A first frame with hundreds of containers may take a while on a loaded machine.
 		const firstFrameTimeoutMs = config.mode === 'quick' ? 30_000 : 90_000;
-		await runPlan(config, { sandbox: activeSandbox, env: benchEnv(activeSandbox), firstFrameTimeoutMs, youngestStartedAt: 0 }, collected);
+		const ctx = { sandbox: activeSandbox, env: benchEnv(activeSandbox), firstFrameTimeoutMs, youngestStartedAt: 0 };
+		if (otherNode) {
+			const build = otherNode;
+			comparison = await attempt(collected, `first frame and idle CPU under ${process.version} and ${build.version}`, () => compareNodes(ctx, config, build, log));
+		} else await runPlan(config, ctx, collected);
 	} catch (error) {
 		failures.push(`setup: ${errorText(error)}`);
 		log(`FAILED: ${errorText(error)}`);
@@ -299,6 +353,7 @@ async function main(): Promise<number> {
 
 	machine.loadAtEnd = loadAverage();
 	machine.loadDuring = load.stop();
+	if (nodeMajor !== undefined) return reportNodes(comparison, collected, failures, machine);
 	const rows = buildRows(config, collected);
 	failures.push(...[...collected.errors].map(([name, error]) => `${name}: ${error}`));
 	const results: BenchResults = {
@@ -325,7 +380,7 @@ async function main(): Promise<number> {
 	const incomplete = rows.some((row) => row.conmonTui.status === 'failed' || row.baseline.status === 'failed') || failures.length > 0;
 	// The committed table is replaced only by a complete full run.
 	const writeTable = config.mode === 'full' && !incomplete;
-	if (writeTable) writeFileSync(RESULTS_MD, resultsMarkdown(results));
+	if (writeTable) writeFileSync(RESULTS_MD, resultsMarkdown(results) + keptNodesSection());
 
 	process.stdout.write(`\nconmon-tui benchmark (${config.mode}), ${date}\n\n${machineLines(results)}\n\n${resultsTable(results)}\n\n${resultsNotes(results)}\n`);
 	process.stdout.write(`\nRaw numbers: ${path.relative(PROJECT_ROOT, path.join(RESULTS_DIR, 'latest.json'))}` +

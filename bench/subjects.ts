@@ -10,7 +10,8 @@ import { PtyScreen } from './ptyScreen.js';
  * it), in the same pty size.
  */
 
-export type SubjectKey = 'conmonTui' | 'baseline';
+/** The two programs, and conmon-tui under one Node or another (`npm run bench -- --node N`). */
+export type SubjectKey = 'conmonTui' | 'baseline' | `node:${string}`;
 
 /** What is known of a container when its screen is checked. */
 export interface ContainerFacts {
@@ -91,6 +92,19 @@ export const conmonTui: Subject = {
 	settleMs: 3_200,
 	hasKeys: true,
 };
+
+/**
+ * conmon-tui run by the node executable `node` with `env` added (the Node comparison): the same
+ * screen checks as conmonTui, under its own key so that side-by-side runs are told apart.
+ */
+export function conmonTuiOn(key: `node:${string}`, label: string, node: string, env: Record<string, string>): Subject {
+	return {
+		...conmonTui,
+		key,
+		label,
+		spawn: (base, image) => new PtyScreen(label, node, [conmonTuiProgram(), '--image', image], { env: { ...base, ...env }, cwd: projectRoot, ...SCREEN }),
+	};
+}
 
 export const baseline: Subject = {
 	key: 'baseline',

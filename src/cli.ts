@@ -7,6 +7,7 @@ import { Podman, PodmanError } from './podman.js';
 import { parsePodmanVersion, MIN_PODMAN_MAJOR } from './podmanVersion.js';
 import { snapshotJson, snapshotText } from './snapshot.js';
 import { checkWritable } from './logFile.js';
+import { enableCompileCache } from './compileCache.js';
 import { createAppStore } from './store.js';
 import { readUserNames } from './users.js';
 import { Watcher } from './watcher.js';
@@ -71,6 +72,8 @@ async function printOnce(podman: Podman, version: string, options: Options): Pro
  * unset while that code loads, and put back after.
  */
 async function loadScreen(): Promise<typeof import('./interactive.js')> {
+	// Before the import: Node compiles the code as it loads it.
+	enableCompileCache();
 	const saved = { CI: process.env['CI'], CONTINUOUS_INTEGRATION: process.env['CONTINUOUS_INTEGRATION'] };
 	for (const name of Object.keys(saved)) delete process.env[name];
 	try {
