@@ -35,8 +35,9 @@ function eventLogLines(rows: number): number {
 export function App({ store, actions, quit, lessons }: { store: AppStore; actions: Actions; quit: () => void; lessons?: LessonController }) {
 	useKeymap(store, actions, quit, lessons);
 	const { columns, rows } = useTerminalSize();
-	const { overlay, filterShown, youngest, inLesson, frozen } = useAppState(store, (s) => ({
+	const { overlay, filterShown, youngest, inLesson, frozen, readOnly } = useAppState(store, (s) => ({
 		overlay: s.overlay,
+		readOnly: s.readOnly,
 		inLesson: s.lesson !== undefined,
 		filterShown: filterBarShown(s.filterDraft, s.filter),
 		youngest: latestChangeAt(shownView(s)),
@@ -64,7 +65,7 @@ export function App({ store, actions, quit, lessons }: { store: AppStore; action
 		<Box flexDirection="column" width={columns} height={rows - 1}>
 			<Header store={store} now={now} />
 			{overlay === 'help' ? (
-				<HelpOverlay height={mainHeight} />
+				<HelpOverlay height={mainHeight} readOnly={readOnly} />
 			) : overlay === 'details' ? (
 				<DetailsView store={store} height={mainHeight} now={now} />
 			) : overlay === 'lessons' ? (
@@ -76,7 +77,7 @@ export function App({ store, actions, quit, lessons }: { store: AppStore; action
 			<FilterBar store={store} />
 			{logShown ? <EventLog store={store} lines={logLines} width={columns} /> : null}
 			<StatusLine store={store} />
-			<Footer width={columns} inLesson={inLesson} />
+			<Footer width={columns} inLesson={inLesson} readOnly={readOnly} />
 		</Box>
 	);
 }

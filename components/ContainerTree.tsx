@@ -8,6 +8,7 @@ import type { AppStore } from '../src/store.js';
 import { buildTreeFrom } from '../src/tree.js';
 import { containerColumnWidths } from '../src/treeColumns.js';
 import { TreeLine } from './TreeLine.js';
+import { safeText } from '../src/safeText.js';
 
 /** The live tree: containers, their conmon, exec sessions and processes, scrolled to keep the selection in view. */
 export function ContainerTree({ store, height, width, now }: { store: AppStore; height: number; width: number; now: number }) {
@@ -41,7 +42,7 @@ export function ContainerTree({ store, height, width, now }: { store: AppStore; 
 	offset.current = Math.max(0, Math.min(offset.current, rows.length - height));
 
 	if (rows.length === 0) {
-		const message = !loaded ? t('tree.loading') : filter ? t('tree.noMatch', { filter }) : t('tree.noContainers');
+		const message = !loaded ? t('tree.loading') : filter ? t('tree.noMatch', { filter: safeText(filter) }) : t('tree.noContainers');
 		return (
 			<Box height={height} flexDirection="column">
 				<Text dimColor wrap="truncate-end">{message}</Text>

@@ -5,7 +5,7 @@ import { t } from '../src/i18n.js';
 import { keyHelp } from '../src/keyHelp.js';
 
 /** The `?` overlay: every key and what it does. */
-export function HelpOverlay({ height }: { height: number }) {
+export function HelpOverlay({ height, readOnly = false }: { height: number; readOnly?: boolean }) {
 	const keys = keyHelp();
 	const width = Math.max(...keys.map((k) => displayWidth(k.keys)));
 	return (
@@ -18,6 +18,9 @@ export function HelpOverlay({ height }: { height: number }) {
 			))}
 			<Text dimColor wrap="truncate-end">
 				{t('help.note')}
+			</Text>
+			<Text {...(readOnly ? { bold: true } : { dimColor: true })} wrap="truncate-end">
+				{t(readOnly ? 'help.readOnly' : 'help.asks')}
 			</Text>
 		</Box>
 	);

@@ -10,6 +10,7 @@ import { checkWritable } from './logFile.js';
 import { createAppStore } from './store.js';
 import { readUserNames } from './users.js';
 import { Watcher } from './watcher.js';
+import { safeJson, safeLines } from './safeText.js';
 
 /** Exit codes: 1 for a problem with the machine (no podman, no terminal), 2 for a bad command line. */
 const EXIT_TROUBLE = 1;
@@ -21,7 +22,8 @@ function packageVersion(): string {
 }
 
 function fail(message: string, code: number): never {
-	process.stderr.write(`conmon-tui: ${message}\n`);
+	// The message may quote podman or a file system: outside text, escaped like everything drawn.
+	process.stderr.write(`conmon-tui: ${safeLines(message)}\n`);
 	process.exit(code);
 }
 
@@ -45,7 +47,14 @@ async function checkPodman(podman: Podman): Promise<string> {
 
 /** What the store starts with: who is looking, and how much of other users' podman to show. */
 function initialStoreState(version: string, options: Options) {
-	return { podmanVersion: version, ownUid: process.getuid?.() ?? 0, allUsers: options.allUsers, userNames: readUserNames() };
+	return {
+		podmanVersion: version,
+		ownUid: process.getuid?.() ?? 0,
+		allUsers: options.allUsers,
+		userNames: readUserNames(),
+		askFirst: !options.yes,
+		readOnly: options.readOnly,
+	};
 }
 
 /** `--once`: load everything once, print it, exit. */
@@ -59,7 +68,7 @@ async function printOnce(podman: Podman, version: string, options: Options): Pro
 	watcher.stop();
 	const state = store.getState();
 	if (state.status?.tone === 'error') fail(state.status.text, EXIT_TROUBLE);
-	const out = options.json ? JSON.stringify(snapshotJson(state), null, 2) : snapshotText(state);
+	const out = options.json ? safeJson(JSON.stringify(snapshotJson(state), null, 2)) : snapshotText(state);
 	process.stdout.write(`${out}\n`);
 }
 

@@ -31,4 +31,7 @@ export const helpEn = {
 	'help.footer.lessons': 'L lessons',
 	'help.footer.help': '? help',
 	'help.footer.quit': 'q quit',
+	'help.footer.readOnly': 'READ-ONLY',
+	'help.readOnly': 'Read-only (--read-only): r s x k R p d L are off; keys only move and show.',
+	'help.asks': 'x k R p d ask y/n on a container this session did not start (--yes: never).',
 } as const;

@@ -33,4 +33,7 @@ export const helpJa: MessagesLike<typeof helpEn> = {
 	'help.footer.lessons': 'L レッスン',
 	'help.footer.help': '? ヘルプ',
 	'help.footer.quit': 'q 終了',
+	'help.footer.readOnly': '読み取り専用',
+	'help.readOnly': '読み取り専用 (--read-only) です: r s x k R p d L は無効で、移動と表示だけができます。',
+	'help.asks': 'x k R p d は、このセッションが起動していないコンテナでは y/n を確認します (--yes で確認なし)。',
 };
