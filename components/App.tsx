@@ -9,6 +9,7 @@ import type { LessonController } from '../src/lessons/lessonController.js';
 import { t } from '../src/i18n.js';
 import { latestChangeAt } from '../src/changeHighlight.js';
 import { ageTicksBySecond } from '../src/present.js';
+import { injectedFault, TEST_FAULT } from '../src/testFault.js';
 import { shownTime, shownView } from '../src/frozenView.js';
 import type { AppState, AppStore } from '../src/store.js';
 import { ContainerTree } from './ContainerTree.js';
@@ -35,8 +36,9 @@ function eventLogLines(rows: number): number {
 export function App({ store, actions, quit, lessons }: { store: AppStore; actions: Actions; quit: () => void; lessons?: LessonController }) {
 	useKeymap(store, actions, quit, lessons);
 	const { columns, rows } = useTerminalSize();
-	const { overlay, filterShown, youngest, inLesson, frozen, readOnly } = useAppState(store, (s) => ({
+	const { overlay, filterShown, youngest, inLesson, frozen, readOnly, loaded } = useAppState(store, (s) => ({
 		overlay: s.overlay,
+		loaded: s.loaded,
 		readOnly: s.readOnly,
 		inLesson: s.lesson !== undefined,
 		filterShown: filterBarShown(s.filterDraft, s.filter),
@@ -45,6 +47,7 @@ export function App({ store, actions, quit, lessons }: { store: AppStore; action
 	}));
 	// Ages under a minute count seconds; the details view shows exact durations. Frozen, time stands still.
 	const now = shownTime({ frozen }, useNow(overlay === 'details' || ageTicksBySecond(youngest, Date.now())));
+	if (TEST_FAULT === 'render' && loaded) throw injectedFault('render');
 
 	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
 		return (

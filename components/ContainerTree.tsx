@@ -7,7 +7,7 @@ import { treeSourceOf } from '../src/frozenView.js';
 import type { AppStore } from '../src/store.js';
 import { buildTreeFrom } from '../src/tree.js';
 import { containerColumnWidths } from '../src/treeColumns.js';
-import { TreeLine } from './TreeLine.js';
+import { MARKER_WIDTH, TreeLine } from './TreeLine.js';
 import { safeText } from '../src/safeText.js';
 
 /** The live tree: containers, their conmon, exec sessions and processes, scrolled to keep the selection in view. */
@@ -22,7 +22,7 @@ export function ContainerTree({ store, height, width, now }: { store: AppStore; 
 	}));
 	const rows = useMemo(() => buildTreeFrom(source, filter, now), [source, filter, now]);
 	const widths = useMemo(
-		() => containerColumnWidths(rows.flatMap((r) => (r.kind === 'container' ? [r.container] : [])), now, width),
+		() => containerColumnWidths(rows.flatMap((r) => (r.kind === 'container' ? [r.container] : [])), now, width - MARKER_WIDTH),
 		[rows, now, width],
 	);
 

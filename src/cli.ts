@@ -80,12 +80,18 @@ async function printOnce(podman: Podman, version: string, options: Options): Pro
  * unset while that code loads, and put back after.
  */
 async function loadScreen(): Promise<typeof import('./interactive.js')> {
-	const saved = { CI: process.env['CI'], CONTINUOUS_INTEGRATION: process.env['CONTINUOUS_INTEGRATION'] };
-	for (const name of Object.keys(saved)) delete process.env[name];
+	const saved = { CI: process.env['CI'], CONTINUOUS_INTEGRATION: process.env['CONTINUOUS_INTEGRATION'], FORCE_COLOR: process.env['FORCE_COLOR'] };
+	for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) delete process.env[name];
+	// NO_COLOR (no-color.org: set and not empty) means no colour. chalk does not read it, but
+	// FORCE_COLOR=0 makes it draw no escape sequence at all; the selected row keeps its ▶ marker.
+	if (process.env['NO_COLOR']) process.env['FORCE_COLOR'] = '0';
 	try {
 		return await import('./interactive.js');
 	} finally {
-		for (const [name, value] of Object.entries(saved)) if (value !== undefined) process.env[name] = value;
+		for (const [name, value] of Object.entries(saved)) {
+			if (value !== undefined) process.env[name] = value;
+			else delete process.env[name];
+		}
 	}
 }
 
