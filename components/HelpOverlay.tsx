@@ -16,11 +16,9 @@ export function HelpOverlay({ height, readOnly = false }: { height: number; read
 					<Text color="cyan">{fitToWidth(k.keys, width)}</Text>  {k.does}
 				</Text>
 			))}
-			<Text dimColor wrap="truncate-end">
-				{t('help.note')}
-			</Text>
+			{/* One line for the note: a 24-row terminal has no room for another. */}
 			<Text {...(readOnly ? { bold: true } : { dimColor: true })} wrap="truncate-end">
-				{t(readOnly ? 'help.readOnly' : 'help.asks')}
+				{t(readOnly ? 'help.readOnly' : 'help.note')}
 			</Text>
 		</Box>
 	);
