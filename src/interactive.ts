@@ -85,11 +85,14 @@ export async function runInteractive(podman: Podman, initial: Partial<AppState>,
 	function crash(error: unknown): void {
 		if (crashed !== undefined) return;
 		crashed = error;
-		try {
-			quit(EXIT_CRASHED);
-		} catch {
-			// unmounting a broken tree can throw too; the exit below still restores the terminal
-		}
+		// Not from inside React's error handling (the boundary calls this while committing): next turn.
+		setImmediate(() => {
+			try {
+				quit(EXIT_CRASHED);
+			} catch {
+				// unmounting a broken tree can throw too; the timer below still restores the terminal
+			}
+		});
 		// If winding down hangs (a broken renderer), give the terminal back and go anyway.
 		setTimeout(() => {
 			restoreTerminal();
