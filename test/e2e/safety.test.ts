@@ -20,7 +20,8 @@ const ESC = '\u001B';
 const BEL = '\u0007';
 /** OSC title, OSC 52 (clipboard), CSI clear screen, SGR red, C1 CSI (U+009B) and RIGHT-TO-LEFT OVERRIDE. */
 const HOSTILE = `${ESC}]0;PWNED${BEL}${ESC}]52;c;UFdORUQ=${BEL}${ESC}[2J${ESC}[31mRED\u009b2J\u202eevil`;
-const HOSTILE_COMMAND = ['sh', '-c', `: "${HOSTILE}"; sleep 1000`];
+// `; exit 0` keeps sh (with the bytes in its argv) as sleep's parent: a last command alone is exec'd.
+const HOSTILE_COMMAND = ['sh', '-c', `: "${HOSTILE}"; sleep 1000; exit 0`];
 /** Any control a terminal acts on, other than newline. */
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 /** Podman verbs that change a container. */
@@ -65,7 +66,7 @@ describe('safe on a shared box, against real podman', { skip: skip ?? false }, (
 		const short = hostileId.slice(0, 12);
 		// The container row (command column cut to width) and the sh process row below it, from /proc.
 		await tui.waitFor(new RegExp(`● hostile +${short} .*sh -c : "\\\\e\\]0;`));
-		const screen = await tui.waitFor(/sh -c : "\\e\]0;PWNED\\x07\\e\]52;c;UFdORUQ=\\x07\\e\[2J\\e\[31mRED\\x9b2J\\u202eevil"; sleep 1000 \d+/);
+		const screen = await tui.waitFor(/sh -c : "\\e\]0;PWNED\\x07\\e\]52;c;UFdORUQ=\\x07\\e\[2J\\e\[31mRED\\x9b2J\\u202eevil"; sleep 1000; exit 0 \d+/);
 		assert.ok(screen, 'the process row shows every escape, on one line');
 		await tui.waitFor(/watching podman/);
 		assert.deepEqual(tui.titles.filter((title) => title.includes('PWNED')), [], 'the window title was never set by the container');
@@ -83,8 +84,7 @@ describe('safe on a shared box, against real podman', { skip: skip ?? false }, (
 		await tui.waitFor(/conmon generations seen this session/);
 		await tui.waitFor(/sh -c : "\\e\]0;PWNED\\x07/);
 		assert.deepEqual(tui.titles.filter((title) => title.includes('PWNED')), []);
-		tui.press('q');
-		tui.press('q');
+		await tui.type(['q', 'q']);
 		assert.equal((await tui.waitForExit()).exitCode, 0);
 	});
 
@@ -94,7 +94,7 @@ describe('safe on a shared box, against real podman', { skip: skip ?? false }, (
 		const text = await run();
 		assert.equal(text.exitCode, 0);
 		assert.ok(!RAW_CONTROL.test(text.stdout), `raw control in --once output: ${JSON.stringify(text.stdout.match(RAW_CONTROL))}`);
-		assert.match(text.stdout, /sh -c : "\\e\]0;PWNED\\x07\\e\]52;c;UFdORUQ=\\x07\\e\[2J\\e\[31mRED\\x9b2J\\u202eevil"; sleep 1000/);
+		assert.match(text.stdout, /sh -c : "\\e\]0;PWNED\\x07\\e\]52;c;UFdORUQ=\\x07\\e\[2J\\e\[31mRED\\x9b2J\\u202eevil"; sleep 1000; exit 0 \d+/);
 		const json = await run('--json');
 		assert.ok(!RAW_CONTROL.test(json.stdout), 'raw control in --once --json output');
 		const snapshot = JSON.parse(json.stdout) as { containers: { id: string; command: string[]; processes: { argv: string[] }[] }[] };
@@ -118,7 +118,9 @@ describe('safe on a shared box, against real podman', { skip: skip ?? false }, (
 		assert.equal((await sandbox.inspect(outside)).State.Status, 'running', 'n killed nothing');
 		assert.ok(!parseCallLog(readFileSync(callLog, 'utf8')).some((call) => call.args[0] === 'kill'), 'no podman kill ran');
 
-		tui.press(KEY.escape);
+		// Escape clears the filter (alone: Escape and r in one chunk would read as Alt-r).
+		await tui.type([KEY.escape]);
+		await tui.waitFor(/● hostile /);
 		tui.press('r');
 		const done = await tui.waitFor(/✓ \$ \S+ run -d \S+ sleep infinity {2}\(\d+ ms: ([0-9a-f]{12})\)/);
 		const ours = done[1] ?? '';
@@ -159,8 +161,7 @@ describe('safe on a shared box, against real podman', { skip: skip ?? false }, (
 		await tui.waitFor(/Keys — Escape or \? closes/);
 		assert.deepEqual(colourCodes(tui.raw), [], 'no colour SGR');
 		assert.ok(colourCodes('\u001B[31mx\u001B[38;5;2my').length === 2, 'the check itself finds colours');
-		tui.press('q');
-		tui.press('q');
+		await tui.type(['q', 'q']);
 		assert.equal((await tui.waitForExit()).exitCode, 0);
 	});
 
