@@ -68,7 +68,7 @@ export function ConmonDetails({ store, row, height, now }: { store: AppStore; ro
 			</Text>,
 			<Text key={`${fact.label}/meaning`} dimColor wrap="truncate-end">
 				{' '.repeat(labelWidth)}
-				{fact.meaning}
+				{safeText(fact.meaning)}
 			</Text>,
 		);
 	}
