@@ -27,12 +27,21 @@ function escapeChar(char: string): string {
 }
 
 /**
+ * The most characters of one outside string that are drawn: no terminal row is wider. A process
+ * may have a command line of megabytes (ARG_MAX); measured and cut whole on every frame, 100 KiB
+ * of it froze the screen.
+ */
+export const MAX_DRAWN_CHARS = 4096;
+
+/**
  * One line of outside text, safe to draw: every control (tab and newline too) and bidi control
- * becomes a visible escape such as `\e`, `\t`, `\n`, `\x9b` or `\u202e`. Measure and cut the
- * result, not the input: the escapes take columns.
+ * becomes a visible escape such as `\e`, `\t`, `\n`, `\x9b` or `\u202e`, and a text longer than
+ * {@link MAX_DRAWN_CHARS} is cut there with …. Measure and cut the result, not the input: the
+ * escapes take columns.
  */
 export function safeText(text: string): string {
-	return text.replace(UNSAFE, escapeChar);
+	const drawn = text.length > MAX_DRAWN_CHARS ? `${text.slice(0, MAX_DRAWN_CHARS)}…` : text;
+	return drawn.replace(UNSAFE, escapeChar);
 }
 
 /** Text of several lines (a `--once` tree, a transcript): like {@link safeText}, but its newlines stay line breaks. */

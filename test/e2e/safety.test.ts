@@ -88,6 +88,31 @@ describe('safe on a shared box, against real podman', { skip: skip ?? false }, (
 		assert.equal((await tui.waitForExit()).exitCode, 0);
 	});
 
+	test('hostile /proc: a comm faking `) R 1 (` with a newline, argv with newlines, empty elements and 100 KiB: parsed right, one line each, cut to width', async () => {
+		// sh renames itself (comm, 15 bytes at most), then waits on sleep: sleep's parent is that sh.
+		const script = 'printf "x) R 1 (\\n\\033]0;T\\007" > /proc/$$/comm; sleep 1000; exit 0';
+		const big = 'y'.repeat(100 * 1024);
+		const id = (await sandbox.podman(['run', '-d', '--name', 'oddproc', sandbox.image, 'sh', '-c', script, 'zero', '', 'a\nb', big])).stdout.trim();
+		const shPid = (await sandbox.inspect(id)).State.Pid ?? 0;
+		const comm = readFileSync(`/proc/${shPid}/comm`, 'utf8');
+		assert.equal(comm, 'x) R 1 (\n\u001B]0;T\u0007\n', 'the kernel holds the hostile comm');
+		const tui = session({ env: sandbox.env, args: ['--image', sandbox.image], columns: 120 });
+		await tui.waitFor(/watching podman/, 60_000);
+		await tui.filter('oddproc');
+		// sh's row: its argv on one line (the newline escaped, the empty element a double space), cut to the width.
+		const screen = await tui.waitFor(new RegExp(`└─ sh -c printf .* zero {2}a\\\\nb yyyy[^\\n]*…\\n +└─ sleep 1000 (\\d+)`));
+		const lines = (await tui.screen()).split('\n');
+		assert.ok(lines.every((line) => line.length <= 120), 'every line within the width');
+		// → to sleep's row (conmon, sh, sleep), Enter: its parent named by the escaped comm.
+		await tui.type(['\u001B[C', '\u001B[C', '\u001B[C', KEY.enter]);
+		await tui.waitFor(new RegExp(`${shPid} \\(x\\) R 1 \\(\\\\n\\\\e\\]0;T\\\\x07\\)`));
+		assert.ok(screen);
+		assert.deepEqual(tui.titles, [], 'no title was set');
+		await tui.type([KEY.escape, 'q']);
+		assert.equal((await tui.waitForExit()).exitCode, 0);
+		await sandbox.podman(['rm', '-f', '-t', '0', id]);
+	});
+
 	test('--once prints no raw control byte; --once --json has none either and keeps the exact command', async () => {
 		const run = (...args: string[]) =>
 			execa(process.execPath, [cliPath(), '--once', ...args], { env: { ...sandbox.env, ...languageEnvironment('en') }, stdin: 'ignore', timeout: 60_000 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { displayWidth, truncateToWidth } from '../../src/displayWidth.js';
-import { safeJson, safeLines, safeText } from '../../src/safeText.js';
+import { MAX_DRAWN_CHARS, safeJson, safeLines, safeText } from '../../src/safeText.js';
 
 /** Anything a terminal acts on: C0, DEL, C1, and the bidi embeddings, overrides and isolates. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -81,5 +81,13 @@ describe('safeJson: exact JSON without a raw control character', () => {
 		const safe = safeJson(JSON.stringify({ all }, null, 2));
 		assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(safe));
 		assert.equal((JSON.parse(safe) as { all: string }).all, all);
+	});
+});
+
+describe('safeText: very long outside text', () => {
+	test('is cut at MAX_DRAWN_CHARS with …, so a 100 KiB command line costs no more than a row', () => {
+		const out = safeText('y'.repeat(100 * 1024));
+		assert.equal(out.length, MAX_DRAWN_CHARS + 1);
+		assert.ok(out.endsWith('…'));
 	});
 });
