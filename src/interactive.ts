@@ -9,7 +9,7 @@ import { findLesson } from './lessons/lessons.js';
 import { followLogToFile } from './logFile.js';
 import type { Options } from './options.js';
 import type { Podman } from './podman.js';
-import { safeText } from './safeText.js';
+import { safeLines, safeText } from './safeText.js';
 import { snapshotJson } from './snapshot.js';
 import { createAppStore, type AppState } from './store.js';
 import { fireProcessFault, TEST_FAULT } from './testFault.js';
@@ -139,9 +139,9 @@ export async function runInteractive(podman: Podman, initial: Partial<AppState>,
 		await stopLogFile?.(snapshotJson(store.getState()));
 		return EXIT_CRASHED;
 	}
-	await lessons.leaveForExit((text) => process.stdout.write(`${safeText(text)}\n`));
+	await lessons.leaveForExit((text) => process.stdout.write(`${safeLines(text)}\n`));
 	const leftovers = lessons.exitMessage();
-	if (leftovers) process.stdout.write(`${safeText(leftovers)}\n`);
+	if (leftovers) process.stdout.write(`${safeLines(leftovers)}\n`);
 	stopTranscript?.(store.getState());
 	await stopLogFile?.(snapshotJson(store.getState()));
 	return exitCode;
