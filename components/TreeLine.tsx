@@ -47,17 +47,17 @@ export const TreeLine = memo(function TreeLine({
 			<Text wrap="truncate-end">
 				{selected ? SELECTION_MARKER : NO_MARKER}
 				<Text inverse={selected}>
-				<Text {...color}>{stateGlyph(row.container.state)} </Text>
-				<Text bold>{fitToWidth(c.name, widths.name)}</Text>
-				{'  '}
-				<Text dimColor={!selected}>{c.id}</Text>
-				{'  '}
-				{fitToWidth(c.image, widths.image)}
-				{'  '}
-				{fitToWidth(c.command, widths.command)}
-				{'  '}
-				<Text {...color}>{c.status}</Text>
-				{busy ? <Text color="yellow">{`  … ${busy}`}</Text> : null}
+					<Text {...color}>{stateGlyph(row.container.state)} </Text>
+					<Text bold>{fitToWidth(c.name, widths.name)}</Text>
+					{'  '}
+					<Text dimColor={!selected}>{c.id}</Text>
+					{'  '}
+					{fitToWidth(c.image, widths.image)}
+					{'  '}
+					{fitToWidth(c.command, widths.command)}
+					{'  '}
+					<Text {...color}>{c.status}</Text>
+					{busy ? <Text color="yellow">{`  … ${busy}`}</Text> : null}
 				</Text>
 			</Text>
 		);

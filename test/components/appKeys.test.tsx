@@ -184,6 +184,11 @@ describe('--read-only', () => {
 		await sendInput(rendered, ARROW_DOWN);
 		await waitForSelected(rendered, 'batch');
 	});
+
+	test('? says read-only', async () => {
+		const { rendered } = await renderApp({ ...fixtureState(), readOnly: true });
+		await sendInputAndWaitForContent(rendered, '?', 'Read-only (--read-only): r s x k R p d L are off');
+	});
 });
 
 describe('quitting', () => {
