@@ -10,6 +10,7 @@ import type { ProcessReader } from '../src/processReader.js';
 import { t } from '../src/i18n.js';
 import { latestChangeAt } from '../src/changeHighlight.js';
 import { ageTicksBySecond } from '../src/present.js';
+import { injectedFault, TEST_FAULT } from '../src/testFault.js';
 import { shownTime, shownView } from '../src/frozenView.js';
 import type { AppState, AppStore } from '../src/store.js';
 import { ContainerTree } from './ContainerTree.js';
@@ -37,8 +38,10 @@ function eventLogLines(rows: number): number {
 export function App({ store, actions, reader, quit, lessons }: { store: AppStore; actions: Actions; reader: ProcessReader; quit: () => void; lessons?: LessonController }) {
 	useKeymap(store, actions, quit, lessons);
 	const { columns, rows } = useTerminalSize();
-	const { overlay, filterShown, youngest, inLesson, frozen } = useAppState(store, (s) => ({
+	const { overlay, filterShown, youngest, inLesson, frozen, readOnly, loaded } = useAppState(store, (s) => ({
 		overlay: s.overlay,
+		loaded: s.loaded,
+		readOnly: s.readOnly,
 		inLesson: s.lesson !== undefined,
 		filterShown: filterBarShown(s.filterDraft, s.filter),
 		youngest: latestChangeAt(shownView(s)),
@@ -46,6 +49,7 @@ export function App({ store, actions, reader, quit, lessons }: { store: AppStore
 	}));
 	// Ages under a minute count seconds; the details view shows exact durations. Frozen, time stands still.
 	const now = shownTime({ frozen }, useNow(overlay === 'details' || ageTicksBySecond(youngest, Date.now())));
+	if (TEST_FAULT === 'render' && loaded) throw injectedFault('render');
 
 	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
 		return (
@@ -66,7 +70,7 @@ export function App({ store, actions, reader, quit, lessons }: { store: AppStore
 		<Box flexDirection="column" width={columns} height={rows - 1}>
 			<Header store={store} now={now} />
 			{overlay === 'help' ? (
-				<HelpOverlay height={mainHeight} />
+				<HelpOverlay height={mainHeight} readOnly={readOnly} />
 			) : overlay === 'details' ? (
 				<ReaderContext.Provider value={reader}><DetailsView store={store} height={mainHeight} now={now} /></ReaderContext.Provider>
 			) : overlay === 'lessons' ? (
@@ -78,7 +82,7 @@ export function App({ store, actions, reader, quit, lessons }: { store: AppStore
 			<FilterBar store={store} />
 			{logShown ? <EventLog store={store} lines={logLines} width={columns} /> : null}
 			<StatusLine store={store} />
-			<Footer width={columns} inLesson={inLesson} />
+			<Footer width={columns} inLesson={inLesson} readOnly={readOnly} />
 		</Box>
 	);
 }

@@ -11,6 +11,7 @@ import { formatClock, formatDuration, ordinal } from '../src/present.js';
 import { shownView } from '../src/frozenView.js';
 import type { AppStore } from '../src/store.js';
 import type { TreeRow } from '../src/tree.js';
+import { safeText } from '../src/safeText.js';
 
 type ConmonRow = Extract<TreeRow, { kind: 'conmon' | 'exec' | 'foreign' }>;
 
@@ -40,7 +41,7 @@ export function ConmonDetails({ store, row, height, now }: { store: AppStore; ro
 	};
 	const lines: React.ReactElement[] = [
 		<Text key="title" bold wrap="truncate-end">
-			{title} {pid}  <Text dimColor>{containerName ? `${containerName} ` : ''}{shortId(row.containerId)}</Text>
+			{title} {pid}  <Text dimColor>{containerName ? `${safeText(containerName)} ` : ''}{shortId(row.containerId)}</Text>
 		</Text>,
 		<Text key="when" wrap="truncate-end">
 			{when}
@@ -48,7 +49,7 @@ export function ConmonDetails({ store, row, height, now }: { store: AppStore; ro
 		</Text>,
 		<Text key="parent" wrap="truncate-end">
 			{t('details.conmon.parent', {
-				parent: process && exitedAt === undefined ? explainConmonParent(process.ppid, parentComm, parentIsConmon) : t('details.conmon.parentGone'),
+				parent: process && exitedAt === undefined ? explainConmonParent(process.ppid, parentComm === undefined ? undefined : safeText(parentComm), parentIsConmon) : t('details.conmon.parentGone'),
 			})}
 		</Text>,
 	];
@@ -63,11 +64,11 @@ export function ConmonDetails({ store, row, height, now }: { store: AppStore; ro
 		lines.push(
 			<Text key={`${fact.label}/value`} wrap="truncate-end">
 				<Text color="cyan">{fitToWidth(fact.label, labelWidth)}</Text>
-				{fact.value}
+				{safeText(fact.value)}
 			</Text>,
 			<Text key={`${fact.label}/meaning`} dimColor wrap="truncate-end">
 				{' '.repeat(labelWidth)}
-				{fact.meaning}
+				{safeText(fact.meaning)}
 			</Text>,
 		);
 	}

@@ -10,6 +10,7 @@ import { t, type MessageKey } from '../src/i18n.js';
 import { containerStatus, formatClock, formatDuration, ordinal } from '../src/present.js';
 import { shownView } from '../src/frozenView.js';
 import type { AppStore } from '../src/store.js';
+import { safeText } from '../src/safeText.js';
 
 /** A column of the generations table: its heading, its narrowest width (heading and gap included), and its cell. */
 interface GenerationColumn {
@@ -62,7 +63,7 @@ export function ContainerDetails({ store, height, now }: { store: AppStore; heig
 	const widths = columnWidths(shown);
 	const cells = (texts: readonly string[]): string => texts.map((text, i) => fitToWidth(text, widths[i] ?? 0)).join('');
 	const podmanSays =
-		t('details.container.podmanSays', { state: container.state, pid: container.pid ?? '—', conmonPid: container.podmanConmonPid ?? '—' }) +
+		t('details.container.podmanSays', { state: safeText(container.state), pid: container.pid ?? '—', conmonPid: container.podmanConmonPid ?? '—' }) +
 		(container.exitCode !== undefined && container.state !== 'running' ? t('details.container.exitCode', { code: container.exitCode }) : '') +
 		(container.restartCount ? t('details.container.restarted', { count: container.restartCount }) : '');
 	const liveConmon = !live
@@ -74,16 +75,16 @@ export function ContainerDetails({ store, height, now }: { store: AppStore; heig
 	return (
 		<Box flexDirection="column" height={height} borderStyle="round" paddingX={1} overflow="hidden">
 			<Text bold wrap="truncate-end">
-				{container.name}  <Text dimColor>{container.id}</Text>
+				{safeText(container.name)}  <Text dimColor>{safeText(container.id)}</Text>
 			</Text>
 			<Text wrap="truncate-end">
-				{t('details.container.summary', { image: container.image, command: container.command.join(' '), status: containerStatus(container, now) })}
+				{t('details.container.summary', { image: safeText(container.image), command: safeText(container.command.join(' ')), status: containerStatus(container, now) })}
 			</Text>
 			<Text wrap="truncate-end">{podmanSays}</Text>
 			<Text wrap="truncate-end">{procShows}</Text>
 			{disagreements.map((d) => (
 				<Text key={d.kind} color="yellow" wrap="truncate-end">
-					⚠ {d.text}
+					⚠ {safeText(d.text)}
 				</Text>
 			))}
 			<Text> </Text>

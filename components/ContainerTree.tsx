@@ -7,7 +7,8 @@ import { treeSourceOf } from '../src/frozenView.js';
 import type { AppStore } from '../src/store.js';
 import { buildTreeFrom } from '../src/tree.js';
 import { containerColumnWidths } from '../src/treeColumns.js';
-import { TreeLine } from './TreeLine.js';
+import { MARKER_WIDTH, TreeLine } from './TreeLine.js';
+import { safeText } from '../src/safeText.js';
 
 /** The live tree: containers, their conmon, exec sessions and processes, scrolled to keep the selection in view. */
 export function ContainerTree({ store, height, width, now }: { store: AppStore; height: number; width: number; now: number }) {
@@ -21,7 +22,7 @@ export function ContainerTree({ store, height, width, now }: { store: AppStore; 
 	}));
 	const rows = useMemo(() => buildTreeFrom(source, filter, now), [source, filter, now]);
 	const widths = useMemo(
-		() => containerColumnWidths(rows.flatMap((r) => (r.kind === 'container' ? [r.container] : [])), now, width),
+		() => containerColumnWidths(rows.flatMap((r) => (r.kind === 'container' ? [r.container] : [])), now, width - MARKER_WIDTH),
 		[rows, now, width],
 	);
 
@@ -41,7 +42,7 @@ export function ContainerTree({ store, height, width, now }: { store: AppStore; 
 	offset.current = Math.max(0, Math.min(offset.current, rows.length - height));
 
 	if (rows.length === 0) {
-		const message = !loaded ? t('tree.loading') : filter ? t('tree.noMatch', { filter }) : t('tree.noContainers');
+		const message = !loaded ? t('tree.loading') : filter ? t('tree.noMatch', { filter: safeText(filter) }) : t('tree.noContainers');
 		return (
 			<Box height={height} flexDirection="column">
 				<Text dimColor wrap="truncate-end">{message}</Text>

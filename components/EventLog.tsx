@@ -6,6 +6,7 @@ import { t } from '../src/i18n.js';
 import { formatClockMs } from '../src/present.js';
 import { shownView } from '../src/frozenView.js';
 import type { AppStore, LogEntry } from '../src/store.js';
+import { safeText } from '../src/safeText.js';
 
 const TONE_COLOR: Record<LogEntry['tone'], string | undefined> = {
 	info: undefined,
@@ -29,7 +30,7 @@ export function EventLog({ store, lines, width }: { store: AppStore; lines: numb
 			{log.map((entry) => (
 				<Text key={entry.id} wrap="truncate-end">
 					<Text dimColor>{formatClockMs(entry.at)} </Text>
-					<Text {...colorOf(TONE_COLOR[entry.tone])}>{entry.text}</Text>
+					<Text {...colorOf(TONE_COLOR[entry.tone])}>{safeText(entry.text)}</Text>
 				</Text>
 			))}
 		</Box>

@@ -3,6 +3,7 @@ import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { t } from '../src/i18n.js';
 import type { AppStore } from '../src/store.js';
+import { safeText } from '../src/safeText.js';
 
 /** The filter prompt while typing, or the filter in force. Renders nothing without a filter. */
 export function FilterBar({ store }: { store: AppStore }) {
@@ -11,7 +12,7 @@ export function FilterBar({ store }: { store: AppStore }) {
 		return (
 			<Text wrap="truncate-end">
 				<Text color="cyan">/</Text>
-				{draft}
+				{safeText(draft)}
 				<Text inverse> </Text>
 				<Text dimColor>{`  ${t('filter.draftHint')}`}</Text>
 			</Text>
@@ -20,7 +21,7 @@ export function FilterBar({ store }: { store: AppStore }) {
 	if (filter === '') return null;
 	return (
 		<Text wrap="truncate-end" dimColor>
-			{t('filter.label')} <Text color="cyan">{filter}</Text>  {t('filter.hint')}
+			{t('filter.label')} <Text color="cyan">{safeText(filter)}</Text>  {t('filter.hint')}
 		</Text>
 	);
 }

@@ -6,6 +6,7 @@ import { changesWaiting, shownView } from '../src/frozenView.js';
 import { t } from '../src/i18n.js';
 import { formatClock } from '../src/present.js';
 import type { AppStore } from '../src/store.js';
+import { safeText } from '../src/safeText.js';
 
 /** Title, podman version, counts, the event stream's health and the time; first, while frozen, a marker that says so. */
 export function Header({ store, now }: { store: AppStore; now: number }) {
@@ -29,7 +30,7 @@ export function Header({ store, now }: { store: AppStore; now: number }) {
 					</Text>
 				)}
 				<Text bold color="cyan">conmon-tui</Text>
-				<Text dimColor>{version ? `  podman ${version}` : ''}</Text>
+				<Text dimColor>{version ? `  podman ${safeText(version)}` : ''}</Text>
 				{`  ${t('header.counts', { containers, running, conmons })}`}
 				{stream === 'live' ? '' : <Text color={stream === 'lost' ? 'red' : 'yellow'}>{`  ${t(`header.stream.${stream}`)}`}</Text>}
 			</Text>

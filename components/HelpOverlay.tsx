@@ -5,7 +5,7 @@ import { t } from '../src/i18n.js';
 import { keyHelp } from '../src/keyHelp.js';
 
 /** The `?` overlay: every key and what it does. */
-export function HelpOverlay({ height }: { height: number }) {
+export function HelpOverlay({ height, readOnly = false }: { height: number; readOnly?: boolean }) {
 	const keys = keyHelp();
 	const width = Math.max(...keys.map((k) => displayWidth(k.keys)));
 	return (
@@ -16,8 +16,9 @@ export function HelpOverlay({ height }: { height: number }) {
 					<Text color="cyan">{fitToWidth(k.keys, width)}</Text>  {k.does}
 				</Text>
 			))}
-			<Text dimColor wrap="truncate-end">
-				{t('help.note')}
+			{/* One line for the note: a 24-row terminal has no room for another. */}
+			<Text {...(readOnly ? { bold: true } : { dimColor: true })} wrap="truncate-end">
+				{t(readOnly ? 'help.readOnly' : 'help.note')}
 			</Text>
 		</Box>
 	);

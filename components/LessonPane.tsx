@@ -4,6 +4,7 @@ import { useAppState } from '../hooks/useAppState.js';
 import { displayWidth, wrapToWidth } from '../src/displayWidth.js';
 import { t } from '../src/i18n.js';
 import type { AppStore, LessonProgress } from '../src/store.js';
+import { safeText } from '../src/safeText.js';
 
 /** Lines the lesson pane takes: heading, step title, explanation (up to 3), command, verdict (up to 2), keys. */
 export const LESSON_PANE_LINES = 9;
@@ -79,7 +80,7 @@ function StepAction({ lesson }: { lesson: LessonProgress }) {
 	if (lesson.key === undefined) return <Text dimColor wrap="truncate-end">{t('lesson.ui.watch')}</Text>;
 	return (
 		<Text wrap="truncate-end">
-			<Text bold>{t('lesson.ui.press', { key: lesson.key })}</Text> <Text color="cyan">{lesson.command ? `$ ${lesson.command}` : '…'}</Text>
+			<Text bold>{t('lesson.ui.press', { key: lesson.key })}</Text> <Text color="cyan">{lesson.command ? `$ ${safeText(lesson.command)}` : '…'}</Text>
 		</Text>
 	);
 }
@@ -92,11 +93,11 @@ function verdict(lesson: LessonProgress): string {
 		case 'acting':
 			return t('lesson.ui.running');
 		case 'checking':
-			return `${t('lesson.ui.checking')} ${lesson.seen ?? ''}`;
+			return `${t('lesson.ui.checking')} ${safeText(lesson.seen ?? '')}`;
 		case 'passed':
-			return `✓ ${lesson.outcome ?? ''}`;
+			return `✓ ${safeText(lesson.outcome ?? '')}`;
 		case 'failed':
-			return `✗ ${lesson.outcome ?? ''}`;
+			return `✗ ${safeText(lesson.outcome ?? '')}`;
 		default:
 			return '';
 	}

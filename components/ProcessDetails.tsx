@@ -9,6 +9,7 @@ import { startTicksToMs, uidInside, type ProcessInfo } from '../src/procfs.js';
 import { helperPurpose, type RootlessHelper } from '../src/rootlessHelpers.js';
 import { shownView } from '../src/frozenView.js';
 import type { AppStore } from '../src/store.js';
+import { safeText } from '../src/safeText.js';
 
 /** The labels of the details, in the order shown. */
 const LABELS = [
@@ -63,10 +64,10 @@ export function ProcessDetails({ store, process, helper, height, now }: { store:
 			{helper ? <Text wrap="truncate-end" color="yellow">{helperPurpose(helper.kind)}</Text> : null}
 			{line('details.process.hostPid', String(process.pid))}
 			{line('details.process.insidePid', insidePid === undefined ? t('details.process.samePidNamespace') : `${insidePid}  (NSpid ${facts?.nsPid.join(' → ')})`)}
-			{line('details.process.parent', `${process.ppid}${parentComm ? ` (${parentComm})` : ''}`)}
+			{line('details.process.parent', `${process.ppid}${parentComm ? ` (${safeText(parentComm)})` : ''}`)}
 			{line('details.process.user', user)}
-			{line('details.process.state', `${process.state} — ${t(STATE_NAMES[process.state] ?? 'details.process.stateName.unknown')}`)}
-			{line('details.process.command', process.argv.length > 0 ? process.argv.join(' ') : t('details.process.noCommandLine', { comm: process.comm }))}
+			{line('details.process.state', `${safeText(process.state)} — ${t(STATE_NAMES[process.state] ?? 'details.process.stateName.unknown')}`)}
+			{line('details.process.command', process.argv.length > 0 ? safeText(process.argv.join(' ')) : t('details.process.noCommandLine', { comm: safeText(process.comm) }))}
 			{line('details.process.started', started === undefined ? '—' : formatClock(started))}
 			{line('details.process.children', children || t('details.process.noChildren'))}
 			{read && facts === undefined ? <Text color="red">{t('details.process.exited')}</Text> : null}

@@ -27,6 +27,15 @@ function rowColorName(row: TreeRow): string | undefined {
 	}
 }
 
+/**
+ * The first column of every row: ▶ on the selected one. Inverse video alone vanishes where Ink
+ * draws no attributes (TERM=dumb, FORCE_COLOR=0, NO_COLOR) and on a washed-out projector.
+ */
+export const SELECTION_MARKER = '▶ ';
+export const NO_MARKER = '  ';
+/** The marker column's width, taken from the row's width. */
+export const MARKER_WIDTH = 2;
+
 /** One row of the tree, truncated to the terminal width. */
 export const TreeLine = memo(function TreeLine({
 	row, selected, busy, widths, now,
@@ -35,18 +44,21 @@ export const TreeLine = memo(function TreeLine({
 	if (row.kind === 'container') {
 		const c = containerColumns(row.container, now);
 		return (
-			<Text wrap="truncate-end" inverse={selected}>
-				<Text {...color}>{stateGlyph(row.container.state)} </Text>
-				<Text bold>{fitToWidth(c.name, widths.name)}</Text>
-				{'  '}
-				<Text dimColor={!selected}>{c.id}</Text>
-				{'  '}
-				{fitToWidth(c.image, widths.image)}
-				{'  '}
-				{fitToWidth(c.command, widths.command)}
-				{'  '}
-				<Text {...color}>{c.status}</Text>
-				{busy ? <Text color="yellow">{`  … ${busy}`}</Text> : null}
+			<Text wrap="truncate-end">
+				{selected ? SELECTION_MARKER : NO_MARKER}
+				<Text inverse={selected}>
+					<Text {...color}>{stateGlyph(row.container.state)} </Text>
+					<Text bold>{fitToWidth(c.name, widths.name)}</Text>
+					{'  '}
+					<Text dimColor={!selected}>{c.id}</Text>
+					{'  '}
+					{fitToWidth(c.image, widths.image)}
+					{'  '}
+					{fitToWidth(c.command, widths.command)}
+					{'  '}
+					<Text {...color}>{c.status}</Text>
+					{busy ? <Text color="yellow">{`  … ${busy}`}</Text> : null}
+				</Text>
 			</Text>
 		);
 	}
@@ -55,6 +67,7 @@ export const TreeLine = memo(function TreeLine({
 	const changed = changeBadge(row) !== undefined;
 	return (
 		<Text wrap="truncate-end" dimColor={dead}>
+			{selected ? SELECTION_MARKER : NO_MARKER}
 			<Text dimColor>{row.guide}</Text>
 			<Text {...color} bold={changed} inverse={selected}>
 				{rowText(row, now)}

@@ -1,11 +1,16 @@
 import { useInput, type Key } from 'ink';
 import type { Actions } from '../src/actions.js';
+import { asksFirst, confirmCanceled, confirmQuestion } from '../src/confirmAction.js';
 import { CONTAINER_KEYS } from '../src/containerKeys.js';
 import { moveFocus } from '../src/focus.js';
+import { COMMAND_KEY_NAMES } from '../src/keyHelp.js';
 import type { LessonController } from '../src/lessons/lessonController.js';
 import { lessonMenuKey, lessonStepKey } from '../src/lessons/lessonKeys.js';
 import { t } from '../src/i18n.js';
 import { ensureSelection, moveSelection, selectedContainer, toggleFreeze, visibleContainers, type AppStore } from '../src/store.js';
+
+/** The keys `--read-only` turns off: every key that runs a command, and L (a lesson runs commands). */
+const READ_ONLY_REFUSED: ReadonlySet<string> = new Set(COMMAND_KEY_NAMES);
 
 /** How many containers PgUp/PgDn move by. */
 export const PAGE_SIZE = 10;
@@ -21,11 +26,13 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 
 		if (state.filterDraft !== undefined) return filterKey(store, input, key);
 
-		if (state.confirmRemoveId !== undefined) {
-			const container = state.containers[state.confirmRemoveId];
-			store.setState({ confirmRemoveId: undefined, status: undefined });
-			if (input.toLowerCase() === 'y' && container) void actions.onContainer('remove', container);
-			else store.setState({ status: { tone: 'info', text: t('status.removeCanceled') } });
+		if (state.confirm !== undefined) {
+			// The one y/n prompt: y acts, any other key is no (and does nothing else).
+			const { action, containerId } = state.confirm;
+			const container = state.containers[containerId];
+			store.setState({ confirm: undefined, status: undefined });
+			if (input.toLowerCase() === 'y' && container) void actions.onContainer(action, container);
+			else store.setState({ status: { tone: 'info', text: confirmCanceled(action) } });
 			return;
 		}
 
@@ -45,6 +52,10 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 		}
 
 		if (input === 'q') return quit();
+		if (state.readOnly && READ_ONLY_REFUSED.has(input)) {
+			store.setState({ status: { tone: 'info', text: t('status.readOnly') } });
+			return;
+		}
 		if (lessons && lessonStepKey(lessons, input, key)) return;
 		if (lessons && input === 'L') return lessons.openMenu();
 		if (key.escape) {
@@ -77,16 +88,18 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 			return;
 		}
 		const action = CONTAINER_KEYS[input];
-		if (action === undefined && input !== 'd') return;
+		if (action === undefined) return;
 		if (!container) {
 			store.setState({ status: { tone: 'info', text: t('status.noSelection') } });
 			return;
 		}
-		if (input === 'd') {
-			store.setState({ confirmRemoveId: container.id, status: { tone: 'info', text: t('status.confirmRemove', { name: container.name }) } });
+		// p on a paused container unpauses it: that only brings it back, so it never asks.
+		const effective = action === 'pause' && container.state === 'paused' ? 'unpause' : action;
+		if (asksFirst(state, effective, container)) {
+			store.setState({ confirm: { action: effective, containerId: container.id }, status: { tone: 'info', text: confirmQuestion(effective, container) } });
 			return;
 		}
-		if (action) void actions.onContainer(action, container);
+		void actions.onContainer(action, container);
 	});
 }
 

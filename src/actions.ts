@@ -80,6 +80,8 @@ export function createActions(deps: ActionDeps) {
 			const { stdout } = await podman.run(args, onSpawn ? { onSpawn } : {});
 			const answer = stdout.trim().split('\n').at(-1) ?? '';
 			const took = Date.now() - started;
+			// `podman run -d` prints the new container's full ID: this session started it (see AppState.startedHere).
+			if (args[0] === 'run' && /^[0-9a-f]{64}$/.test(answer)) store.setState((s) => ({ startedHere: { ...s.startedHere, [answer]: true } }));
 			store.setState({ status: { tone: 'ok', text: `✓ $ ${shown}  (${took} ms${answer ? `: ${shortIfId(answer)}` : ''})` } });
 			return { ok: true, answer };
 		} catch (error) {

@@ -11,6 +11,7 @@ import { enableCompileCache } from './compileCache.js';
 import { createAppStore } from './store.js';
 import { readUserNames } from './users.js';
 import { Watcher } from './watcher.js';
+import { safeJson, safeLines } from './safeText.js';
 
 /** Exit codes: 1 for a problem with the machine (no podman, no terminal), 2 for a bad command line. */
 const EXIT_TROUBLE = 1;
@@ -22,7 +23,8 @@ function packageVersion(): string {
 }
 
 function fail(message: string, code: number): never {
-	process.stderr.write(`conmon-tui: ${message}\n`);
+	// The message may quote podman or a file system: outside text, escaped like everything drawn.
+	process.stderr.write(`conmon-tui: ${safeLines(message)}\n`);
 	process.exit(code);
 }
 
@@ -46,7 +48,14 @@ async function checkPodman(podman: Podman): Promise<string> {
 
 /** What the store starts with: who is looking, and how much of other users' podman to show. */
 function initialStoreState(version: string, options: Options) {
-	return { podmanVersion: version, ownUid: process.getuid?.() ?? 0, allUsers: options.allUsers, userNames: readUserNames() };
+	return {
+		podmanVersion: version,
+		ownUid: process.getuid?.() ?? 0,
+		allUsers: options.allUsers,
+		userNames: readUserNames(),
+		askFirst: !options.yes,
+		readOnly: options.readOnly,
+	};
 }
 
 /** `--once`: load everything once, print it, exit. */
@@ -60,7 +69,7 @@ async function printOnce(podman: Podman, version: string, options: Options): Pro
 	watcher.stop();
 	const state = store.getState();
 	if (state.status?.tone === 'error') fail(state.status.text, EXIT_TROUBLE);
-	const out = options.json ? JSON.stringify(snapshotJson(state), null, 2) : snapshotText(state);
+	const out = options.json ? safeJson(JSON.stringify(snapshotJson(state), null, 2)) : snapshotText(state);
 	process.stdout.write(`${out}\n`);
 }
 
@@ -74,12 +83,18 @@ async function printOnce(podman: Podman, version: string, options: Options): Pro
 async function loadScreen(): Promise<typeof import('./interactive.js')> {
 	// Before the import: Node compiles the code as it loads it.
 	enableCompileCache();
-	const saved = { CI: process.env['CI'], CONTINUOUS_INTEGRATION: process.env['CONTINUOUS_INTEGRATION'] };
-	for (const name of Object.keys(saved)) delete process.env[name];
+	const saved = { CI: process.env['CI'], CONTINUOUS_INTEGRATION: process.env['CONTINUOUS_INTEGRATION'], FORCE_COLOR: process.env['FORCE_COLOR'] };
+	for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) delete process.env[name];
+	// NO_COLOR (no-color.org: set and not empty) means no colour. chalk does not read it, but
+	// FORCE_COLOR=0 makes it draw no escape sequence at all; the selected row keeps its ▶ marker.
+	if (process.env['NO_COLOR']) process.env['FORCE_COLOR'] = '0';
 	try {
 		return await import('./interactive.js');
 	} finally {
-		for (const [name, value] of Object.entries(saved)) if (value !== undefined) process.env[name] = value;
+		for (const [name, value] of Object.entries(saved)) {
+			if (value !== undefined) process.env[name] = value;
+			else delete process.env[name];
+		}
 	}
 }
 

@@ -7,4 +7,5 @@ export const CONTAINER_KEYS: Readonly<Record<string, ContainerAction>> = {
 	k: 'kill',
 	R: 'restart',
 	p: 'pause',
+	d: 'remove',
 };

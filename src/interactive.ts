@@ -1,19 +1,52 @@
 import { render } from 'ink';
 import { createElement } from 'react';
 import { App } from '../components/App.js';
+import { CrashBoundary } from '../components/CrashBoundary.js';
 import { createActions, runArgs } from './actions.js';
+import { t } from './i18n.js';
 import { LessonController } from './lessons/lessonController.js';
 import { findLesson } from './lessons/lessons.js';
 import { followLogToFile } from './logFile.js';
 import type { Options } from './options.js';
 import type { Podman } from './podman.js';
+import { safeLines, safeText } from './safeText.js';
 import { snapshotJson } from './snapshot.js';
 import { createAppStore, type AppState } from './store.js';
+import { fireProcessFault, TEST_FAULT } from './testFault.js';
 import { followTranscript } from './transcript.js';
 import { procReader } from './procReader.js';
 import { Watcher } from './watcher.js';
 
-/** The live screen, until q, Ctrl-C, SIGTERM or SIGHUP. */
+/** The exit code after an unexpected error (as for any trouble with the machine, see cli.ts). */
+const EXIT_CRASHED = 1;
+
+/** How long a crashed session may take to wind down before it is ended regardless. */
+const CRASH_EXIT_GRACE_MS = 3000;
+
+const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h\u001B[H';
+/** Leaves the alternate screen and shows the cursor: written on every way out, a crash too. */
+const RESTORE_SCREEN = '\u001B[?1049l\u001B[?25h';
+
+/** Gives the terminal back as it was: main screen, cursor shown, line mode. Safe to call twice. */
+function restoreTerminal(): void {
+	process.stdout.write(RESTORE_SCREEN);
+	if (process.stdin.isTTY) {
+		try {
+			process.stdin.setRawMode(false);
+		} catch {
+			// stdin already closed: nothing to restore
+		}
+	}
+}
+
+/** One line on what went wrong; the stack only with CONMON_TUI_DEBUG=1. */
+function crashReport(error: unknown): string {
+	const message = safeText(error instanceof Error ? error.message : String(error));
+	const line = `conmon-tui: ${t('cli.crashed', { message })}`;
+	return process.env['CONMON_TUI_DEBUG'] === '1' && error instanceof Error && error.stack ? `${line}\n${error.stack}` : line;
+}
+
+/** The live screen, until q, Ctrl-C, SIGTERM or SIGHUP — or an unexpected error, which still gives the terminal back. */
 export async function runInteractive(podman: Podman, initial: Partial<AppState>, options: Options, firstList?: Promise<string | undefined>): Promise<number> {
 	const store = createAppStore(initial);
 	const stopLogFile = options.logFile === undefined ? undefined : followLogToFile(store, options.logFile);
@@ -40,37 +73,79 @@ export async function runInteractive(podman: Podman, initial: Partial<AppState>,
 		else lessons.openMenu();
 	}
 
-	// The alternate screen keeps the user's scrollback intact; it is left on every way out.
-	process.stdout.write('\u001B[?1049h\u001B[H');
 	let exitCode = 0;
 	let quitting = false;
-	const app = render(createElement(App, { store, actions, reader, quit: () => quit(0), lessons }), {
-		exitOnCtrlC: false,
-		// Ink's default of 30 frames a second delays a frame right after another by up to 33 ms.
-		maxFps: 60,
-	});
+	let crashed: unknown;
+	let app: ReturnType<typeof render> | undefined;
 	function quit(code: number): void {
 		if (quitting) return;
 		quitting = true;
 		exitCode = code;
 		watcher.stop();
-		app.unmount();
+		app?.unmount();
+	}
+	/** Any error nobody caught: end the session the ordinary way, with one line on what happened. */
+	function crash(error: unknown): void {
+		if (crashed !== undefined) return;
+		crashed = error;
+		// Not from inside React's error handling (the boundary calls this while committing): next turn.
+		setImmediate(() => {
+			try {
+				quit(EXIT_CRASHED);
+			} catch {
+				// unmounting a broken tree can throw too; the timer below still restores the terminal
+			}
+		});
+		// If winding down hangs (a broken renderer), give the terminal back and go anyway.
+		setTimeout(() => {
+			restoreTerminal();
+			process.stderr.write(`${crashReport(error)}\n`);
+			process.exit(EXIT_CRASHED);
+		}, CRASH_EXIT_GRACE_MS).unref();
 	}
 	const onSignal = (signal: NodeJS.Signals, number: number) => () => quit(128 + number);
 	process.on('SIGTERM', onSignal('SIGTERM', 15));
 	process.on('SIGHUP', onSignal('SIGHUP', 1));
 	process.on('SIGINT', onSignal('SIGINT', 2));
+	process.on('uncaughtException', crash);
+	process.on('unhandledRejection', crash);
 
-	watcher.start(firstList).catch((error: unknown) => {
-		store.setState({ status: { tone: 'error', text: String(error) } });
-	});
-	await app.waitUntilExit();
-	process.stdout.write('\u001B[?1049l');
-	await lessons.leaveForExit((text) => process.stdout.write(`${text}\n`));
+	// The alternate screen keeps the user's scrollback intact; it is left on every way out (finally).
+	process.stdout.write(ENTER_ALTERNATE_SCREEN);
+	try {
+		app = render(createElement(CrashBoundary, { onCrash: crash }, createElement(App, { store, actions, reader, quit: () => quit(0), lessons })), {
+			exitOnCtrlC: false,
+			// Ink's default of 30 frames a second delays a frame right after another by up to 33 ms.
+			maxFps: 60,
+		});
+		if (TEST_FAULT === 'exception' || TEST_FAULT === 'rejection') {
+			const fault = TEST_FAULT;
+			const unsubscribe = store.subscribe((s) => {
+				if (!s.loaded) return;
+				unsubscribe();
+				fireProcessFault(fault);
+			});
+		}
+		watcher.start(firstList).catch((error: unknown) => {
+			store.setState({ status: { tone: 'error', text: String(error) } });
+		});
+		await app.waitUntilExit();
+	} catch (error) {
+		crash(error);
+	} finally {
+		watcher.stop();
+		restoreTerminal();
+	}
+	if (crashed !== undefined) {
+		process.stderr.write(`${crashReport(crashed)}\n`);
+		stopTranscript?.(store.getState());
+		await stopLogFile?.(snapshotJson(store.getState()));
+		return EXIT_CRASHED;
+	}
+	await lessons.leaveForExit((text) => process.stdout.write(`${safeLines(text)}\n`));
 	const leftovers = lessons.exitMessage();
-	if (leftovers) process.stdout.write(`${leftovers}\n`);
+	if (leftovers) process.stdout.write(`${safeLines(leftovers)}\n`);
 	stopTranscript?.(store.getState());
 	await stopLogFile?.(snapshotJson(store.getState()));
 	return exitCode;
 }
-

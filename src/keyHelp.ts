@@ -58,10 +58,13 @@ export function keyHelp(): KeyHelp[] {
 /**
  * The footer for a terminal this many columns wide: every key when it fits, else tighter
  * spacing, else the last optional keys dropped one by one — never `? help` and `q quit`.
- * During a lesson the command keys are left out: the lesson pane names the one key that works.
+ * During a lesson the command keys are left out: the lesson pane names the one key that works;
+ * read-only (`--read-only`) too, and the footer starts with a label that says so.
  */
-export function footerText(width: number, inLesson = false): string {
-	const shown = keyHelp().filter((k) => k.footer !== undefined && !(inLesson && k.command));
+export function footerText(width: number, inLesson = false, readOnly = false): string {
+	const shown = keyHelp().filter((k) => k.footer !== undefined && !((inLesson || readOnly) && k.command));
+	// Read-only, the footer says so first, and never drops it.
+	if (readOnly) shown.unshift({ keys: '', does: '', footer: t('help.footer.readOnly'), essential: true });
 	for (;;) {
 		for (const gap of ['  ', ' ']) {
 			const text = shown.map((k) => k.footer).join(gap);

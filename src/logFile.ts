@@ -1,6 +1,19 @@
-import { closeSync, createWriteStream, openSync } from 'node:fs';
+import { closeSync, constants, createWriteStream, lstatSync, openSync } from 'node:fs';
 import { t } from './i18n.js';
+import { safeJson } from './safeText.js';
 import { onLogAppended, type AppStore, type LogEntry } from './store.js';
+
+/**
+ * How `--log` and `--record` open their file: append, create, and never through a symbolic link.
+ * They are often run as root with a path in /tmp, where any user can plant a link to
+ * /etc/shadow; O_NOFOLLOW makes the open fail (ELOOP) on a link instead of following it.
+ */
+export const APPEND_NO_FOLLOW = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW;
+
+/** Opens FILE for appending without following a symbolic link; throws as openSync does (ELOOP on a link). */
+export function openAppendNoFollow(path: string): number {
+	return openSync(path, APPEND_NO_FOLLOW, 0o644);
+}
 
 /**
  * Opens FILE for appending, or says in one sentence why it cannot: checked before the
@@ -8,16 +21,25 @@ import { onLogAppended, type AppStore, type LogEntry } from './store.js';
  */
 export function checkWritable(flag: '--log' | '--record', path: string): string | undefined {
 	try {
-		closeSync(openSync(path, 'a'));
+		closeSync(openAppendNoFollow(path));
 		return undefined;
 	} catch (error) {
+		if (isSymlink(path)) return t('cli.fileSymlink', { flag, path });
 		return t('cli.fileUnwritable', { flag, path, message: error instanceof Error ? error.message : String(error) });
+	}
+}
+
+function isSymlink(path: string): boolean {
+	try {
+		return lstatSync(path).isSymbolicLink();
+	} catch {
+		return false;
 	}
 }
 
 /** One JSON line per event-log entry: the time, the text people read (in the screen's language), and the facts programs read (the same in every language). */
 export function logLine(entry: LogEntry): string {
-	return `${JSON.stringify({ time: new Date(entry.at).toISOString(), text: entry.text, ...entry.facts })}\n`;
+	return `${safeJson(JSON.stringify({ time: new Date(entry.at).toISOString(), text: entry.text, ...entry.facts }))}\n`;
 }
 
 /**
@@ -26,7 +48,8 @@ export function logLine(entry: LogEntry): string {
  * Returns a function that writes a last line with the state at exit, then stops and flushes.
  */
 export function followLogToFile(store: AppStore, path: string): (stateAtExit: object) => Promise<void> {
-	const out = createWriteStream(path, { flags: 'a' });
+	// Opened here, not by the stream: the stream's flags cannot say O_NOFOLLOW.
+	const out = createWriteStream(path, { fd: openAppendNoFollow(path) });
 	out.on('error', (error) => {
 		store.setState({ status: { tone: 'error', text: `--log ${path}: ${error.message}` } });
 	});
@@ -35,7 +58,7 @@ export function followLogToFile(store: AppStore, path: string): (stateAtExit: ob
 	});
 	return (stateAtExit) => {
 		unsubscribe();
-		out.write(`${JSON.stringify({ time: new Date().toISOString(), kind: 'state-at-exit', ...stateAtExit })}\n`);
+		out.write(`${safeJson(JSON.stringify({ time: new Date().toISOString(), kind: 'state-at-exit', ...stateAtExit }))}\n`);
 		return new Promise((resolve) => out.end(resolve));
 	};
 }

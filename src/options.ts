@@ -20,6 +20,10 @@ export interface Options {
 	lang: Language | undefined;
 	/** Write a Markdown transcript of the session to this file. */
 	recordFile: string | undefined;
+	/** `--yes`: destructive keys never ask, even about containers this session did not start. */
+	yes: boolean;
+	/** `--read-only`: every key that runs a command is off. */
+	readOnly: boolean;
 	/** `conmon-tui lesson [NAME]`: a guided lesson; no name: the menu of lessons. */
 	lesson: { name: string | undefined } | undefined;
 }
@@ -74,6 +78,7 @@ export function parseOptions(argv: readonly string[]): Options {
 	if (values.lang !== undefined && !isLanguage(values.lang)) throw new UsageError(`--lang must be en or ja, not "${values.lang}"`);
 	const lesson = lessonCommand(positionals);
 	if (lesson && values.once) throw new UsageError('a lesson runs in the live view; it does not go with --once');
+	if (lesson && values['read-only']) throw new UsageError('a lesson runs podman commands; it does not go with --read-only');
 	if (values.record !== undefined && values.once) throw new UsageError('--record records a live session; it does not go with --once');
 	return {
 		image,
@@ -87,6 +92,8 @@ export function parseOptions(argv: readonly string[]): Options {
 		allUsers: values['all-users'] ?? false,
 		lang: values.lang as Language | undefined,
 		recordFile: values.record,
+		yes: values.yes ?? false,
+		readOnly: values['read-only'] ?? false,
 		lesson,
 	};
 }
@@ -115,6 +122,8 @@ function parse(argv: readonly string[]) {
 			'all-users': { type: 'boolean' },
 			lang: { type: 'string' },
 			record: { type: 'string' },
+			yes: { type: 'boolean' },
+			'read-only': { type: 'boolean' },
 			help: { type: 'boolean', short: 'h' },
 			version: { type: 'boolean', short: 'V' },
 		},

@@ -3,6 +3,7 @@ import { shortId, type Container } from './container.js';
 import { currentLanguage, t, type MessageKey } from './i18n.js';
 import type { ProcessInfo } from './procfs.js';
 import { helperPurpose, type RootlessHelper } from './rootlessHelpers.js';
+import { safeText } from './safeText.js';
 import type { TreeRow } from './tree.js';
 
 /** A compact age: 4s, 3m12s, 2h05m, 3d04h. */
@@ -92,7 +93,7 @@ export function containerStatus(container: Container, now: number): string {
 		}
 		default: {
 			const key = STATE_STATUS[container.state];
-			return key ? t(key) : container.state.charAt(0).toUpperCase() + container.state.slice(1);
+			return key ? t(key) : safeText(container.state.charAt(0).toUpperCase() + container.state.slice(1));
 		}
 	}
 }
@@ -104,18 +105,21 @@ function exitPhrase(exitedAt: number | undefined, code: number | undefined): str
 	return code === undefined ? t('tree.exit.at', { time }) : t('tree.exit.atCode', { time, code });
 }
 
-/** A process as a person recognises it: its command line, or its name in brackets for a zombie. */
+/**
+ * A process as a person recognises it: its command line, or its name in brackets for a zombie.
+ * Safe to draw (see safeText): an argument's newline shows as `\n`, so the command stays on one line.
+ */
 export function processCommand(process: ProcessInfo): string {
-	return process.argv.length > 0 ? process.argv.join(' ') : `[${process.comm}]`;
+	return process.argv.length > 0 ? safeText(process.argv.join(' ')) : `[${safeText(process.comm)}]`;
 }
 
-/** The columns of a container row. */
+/** The columns of a container row, safe to draw (podman's strings are the container creator's: see safeText). */
 export function containerColumns(container: Container, now: number): { name: string; id: string; image: string; command: string; status: string } {
 	return {
-		name: container.name,
-		id: shortId(container.id),
-		image: container.image,
-		command: container.command.join(' '),
+		name: safeText(container.name),
+		id: safeText(shortId(container.id)),
+		image: safeText(container.image),
+		command: safeText(container.command.join(' ')),
 		status: containerStatus(container, now),
 	};
 }
@@ -191,7 +195,7 @@ export function rowText(row: TreeRow, now: number): string {
 			return noConmonText(row.container);
 		case 'foreign-heading': {
 			if (!row.user) return t('tree.foreign.heading', { count: row.count });
-			const params = { user: row.user.name ?? row.user.uid, uid: row.user.uid, count: row.count };
+			const params = { user: row.user.name === undefined ? row.user.uid : safeText(row.user.name), uid: row.user.uid, count: row.count };
 			return row.listed ? t('tree.foreign.user', params) : t('tree.foreign.userUnlisted', params);
 		}
 		case 'helper':
@@ -199,7 +203,7 @@ export function rowText(row: TreeRow, now: number): string {
 		case 'foreign': {
 			const params = { pid: row.generation.pid, id: shortId(row.containerId), time: formatClock(row.generation.startedAt) };
 			const name = row.generation.nameAtStart;
-			return name ? t('tree.foreign.conmonNamed', { ...params, name }) : t('tree.foreign.conmon', params);
+			return name ? t('tree.foreign.conmonNamed', { ...params, name: safeText(name) }) : t('tree.foreign.conmon', params);
 		}
 	}
 }

@@ -1,7 +1,8 @@
 import { currentGeneration } from './conmonHistory.js';
 import { descendants, indexChildren } from './conmonProcess.js';
 import { t } from './i18n.js';
-import { processCommand, rowText } from './present.js';
+import { rowText } from './present.js';
+import { safeLines } from './safeText.js';
 import type { ProcessInfo } from './procfs.js';
 import type { AppState } from './store.js';
 import type { RootlessHelper } from './rootlessHelpers.js';
@@ -15,7 +16,9 @@ function isoOrNull(ms: number | undefined): string | null {
 }
 
 function processJson(process: ProcessInfo, depth: number) {
-	return { pid: process.pid, ppid: process.ppid, state: process.state, command: processCommand(process), argv: process.argv, depth };
+	// Exact data, not the escaped text the screen shows: JSON escapes it (see safeJson).
+	const command = process.argv.length > 0 ? process.argv.join(' ') : `[${process.comm}]`;
+	return { pid: process.pid, ppid: process.ppid, state: process.state, command, argv: process.argv, depth };
 }
 
 /**
@@ -87,5 +90,6 @@ export function snapshotJson(source: SnapshotSource, now = Date.now()) {
 export function snapshotText(source: SnapshotSource, now = Date.now()): string {
 	const rows = buildTreeFrom(source, '', now);
 	if (rows.length === 0) return t('tree.onceEmpty');
-	return rows.map((row) => `${row.guide}${rowText(row, now)}`).join('\n');
+	// Every row's outside text is escaped already (present.ts); this is the last guard before stdout.
+	return safeLines(rows.map((row) => `${row.guide}${rowText(row, now)}`).join('\n'));
 }

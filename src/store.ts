@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { EMPTY_HISTORY, type ConmonHistory } from './conmonHistory.js';
+import type { ContainerAction } from './actions.js';
 import type { Container } from './container.js';
 import { freezeView, shownView, type FrozenView } from './frozenView.js';
 import type { ProcessInfo } from './procfs.js';
@@ -31,6 +32,12 @@ export interface LessonFacts {
 	steps?: number;
 	/** The step's explanation (event 'step'). */
 	explanation?: string;
+}
+
+/** A destructive action asked about on the status line, waiting for y (any other key: no). */
+export interface PendingConfirm {
+	action: ContainerAction;
+	containerId: string;
 }
 
 /** One line of the event log pane. */
@@ -95,8 +102,17 @@ export interface AppState {
 	/** The filter being typed, while the filter prompt is open. */
 	filterDraft: string | undefined;
 	overlay: Overlay | undefined;
-	/** A container waiting for y/n before it is removed. */
-	confirmRemoveId: string | undefined;
+	/** A destructive key waiting for y/n on a container this session did not start (see askFirst). */
+	confirm: PendingConfirm | undefined;
+	/**
+	 * Containers this session started (`r`, a lesson), by the full ID podman's run printed: keys act
+	 * on them at once, so a demo stays one key per step. Any other container is someone's work.
+	 */
+	startedHere: Readonly<Record<string, true>>;
+	/** False with `--yes`: destructive keys never ask. */
+	askFirst: boolean;
+	/** `--read-only`: no key runs a command; the screen only looks. */
+	readOnly: boolean;
 	status: StatusMessage | undefined;
 	/** Actions in flight, by container ID: a second key on the same container is refused. */
 	busy: Readonly<Record<string, string>>;
@@ -138,7 +154,10 @@ export const initialState: AppState = {
 	filter: '',
 	filterDraft: undefined,
 	overlay: undefined,
-	confirmRemoveId: undefined,
+	confirm: undefined,
+	startedHere: {},
+	askFirst: true,
+	readOnly: false,
 	status: undefined,
 	busy: {},
 	eventStream: 'connecting',

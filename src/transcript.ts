@@ -1,10 +1,12 @@
-import { closeSync, fstatSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, writeSync } from 'node:fs';
 import { displayCommand } from './actions.js';
 import { containerLabel } from './eventLog.js';
 import { t, type MessageKey } from './i18n.js';
 import { codeSpan, fencedBlock, markdownInline, markdownParagraph } from './markdown.js';
 import type { Options } from './options.js';
+import { openAppendNoFollow } from './logFile.js';
 import { formatClock, formatClockMs } from './present.js';
+import { safeLines } from './safeText.js';
 import { snapshotText } from './snapshot.js';
 import { onLogAppended, type AppState, type AppStore, type LessonFacts, type LogEntry, type LogFacts } from './store.js';
 
@@ -225,12 +227,13 @@ function formatDateTime(ms: number): string {
  */
 export function followTranscript(store: AppStore, path: string, info: TranscriptInfo): (stateAtExit: AppState) => void {
 	const markdown = new TranscriptMarkdown();
-	const fd = openSync(path, 'a');
+	const fd = openAppendNoFollow(path);
 	let failed = false;
 	const write = (text: string): void => {
 		if (failed || text === '') return;
 		try {
-			writeSync(fd, text);
+			// The last guard: podman's messages and names in it are outside text (see safeText).
+			writeSync(fd, safeLines(text));
 		} catch (error) {
 			// Once is enough: the session goes on without its transcript.
 			failed = true;

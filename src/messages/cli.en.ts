@@ -17,13 +17,18 @@ Options:
   --all-users      also list other users' rootless conmons, grouped by user (as root)
   --lang en|ja     language of the screen and lessons    default: from LC_ALL, LC_MESSAGES, LANG
   --record FILE    write a Markdown transcript of the session (steps, commands, PIDs) to FILE
+  --yes            never ask before x k R p d (they ask about containers this session did not start)
+  --read-only      only look: every key that runs a command is off (no lessons either)
   --help           show this help
   --version        show the version
 
 Lessons: lifecycle, parentage, exec, orphan, restart-policy (no NAME: a menu)
 
 Keys: ↑/↓ PgUp/PgDn Home/End move · Enter details · / filter · r run · s start · x stop
-      k kill · R restart · p pause/unpause · d remove · ? help · q quit`,
+      k kill · R restart · p pause/unpause · d remove · ? help · q quit
+      x k R p d ask y/n first on a container this session did not start.
+
+NO_COLOR set (and not empty): no colours; the selected row is marked ▶.`,
 	'cli.installHint':
 		'Install it and run conmon-tui again: Debian/Ubuntu `sudo apt-get install podman`, ' +
 		'Fedora `sudo dnf install podman`, Arch `sudo pacman -S podman`; see https://podman.io/docs/installation',
@@ -34,5 +39,7 @@ Keys: ↑/↓ PgUp/PgDn Home/End move · Enter details · / filter · r run · s
 	'cli.needsTerminal': 'the live view needs a terminal (stdin and stdout); for a pipe or a script use --once, or --once --json',
 	'cli.unknownLesson': 'there is no lesson "{name}"; the lessons are {lessons}',
 	'cli.fileUnwritable': '{flag} {path}: cannot write: {message}',
+	'cli.fileSymlink': '{flag} {path}: is a symbolic link; refusing to write through it (give the real file\'s path)',
+	'cli.crashed': 'stopped after an unexpected error: {message}',
 	'cli.unexpected': 'unexpected error: {message}',
 } as const;

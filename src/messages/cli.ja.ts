@@ -19,13 +19,18 @@ podman のコンテナをライブで表示します。各コンテナの conmon
   --all-users      他ユーザーの rootless の conmon もユーザー別に表示 (root のとき)
   --lang en|ja     画面とレッスンの言語 (既定: LC_ALL、LC_MESSAGES、LANG から)
   --record FILE    セッションの記録 (手順・コマンド・PID) を Markdown で FILE へ
+  --yes            x k R p d の前に確認しない (このセッションが起動していないコンテナでは確認する)
+  --read-only      表示のみ: コマンドを実行するキーをすべて無効にする (レッスンも不可)
   --help           このヘルプを表示
   --version        バージョンを表示
 
 レッスン: lifecycle, parentage, exec, orphan, restart-policy (NAME なし: メニュー)
 
 キー: ↑/↓ PgUp/PgDn Home/End 移動 · Enter 詳細 · / 絞り込み · r 実行 · s 起動 · x 停止
-      k kill · R 再起動 · p 一時停止/再開 · d 削除 · ? ヘルプ · q 終了`,
+      k kill · R 再起動 · p 一時停止/再開 · d 削除 · ? ヘルプ · q 終了
+      x k R p d は、このセッションが起動していないコンテナでは先に y/n を確認します。
+
+NO_COLOR を設定 (空でない値) すると色を使いません。選択行には ▶ が付きます。`,
 	'cli.installHint':
 		'インストールしてから conmon-tui をもう一度実行してください: Debian/Ubuntu は `sudo apt-get install podman`、' +
 		'Fedora は `sudo dnf install podman`、Arch は `sudo pacman -S podman`。詳しくは https://podman.io/docs/installation',
@@ -36,5 +41,7 @@ podman のコンテナをライブで表示します。各コンテナの conmon
 	'cli.needsTerminal': 'ライブ表示には端末 (stdin と stdout) が必要です。パイプやスクリプトでは --once か --once --json を使ってください',
 	'cli.unknownLesson': 'レッスン "{name}" はありません。レッスンは {lessons} です',
 	'cli.fileUnwritable': '{flag} {path}: 書き込めません: {message}',
+	'cli.fileSymlink': '{flag} {path}: シンボリックリンクです。リンク経由では書き込みません (実際のファイルのパスを指定してください)',
+	'cli.crashed': '予期しないエラーで終了しました: {message}',
 	'cli.unexpected': '予期しないエラー: {message}',
 };

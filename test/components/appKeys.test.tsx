@@ -111,38 +111,83 @@ describe('keys that act on the selected container', () => {
 	});
 });
 
-describe('d removes only after y', () => {
-	test('d asks, y removes the container that was selected', async () => {
-		const { rendered, calls } = await renderApp(fixtureState());
-		await sendInput(rendered, ARROW_DOWN);
-		await waitForSelected(rendered, 'batch');
-		await sendInputAndWaitForContent(rendered, 'd', 'remove batch? y/n');
-		assert.deepEqual(calls, [], 'nothing is removed before the answer');
-		await sendInput(rendered, 'y');
-		assert.deepEqual(calls, [{ action: 'remove', containerId: BATCH_ID, name: 'batch' }]);
-	});
+describe('destructive keys ask first about a container this session did not start', () => {
+	/** The fixture's containers, none of them started by this session (as on a shared dev box). */
+	const notOurs = () => ({ ...fixtureState(), startedHere: {} });
+	const asking = [
+		{ key: 'k', action: 'kill', question: 'kill' },
+		{ key: 'x', action: 'stop', question: 'stop' },
+		{ key: 'R', action: 'restart', question: 'restart' },
+		{ key: 'p', action: 'pause', question: 'pause' },
+		{ key: 'd', action: 'remove', question: 'remove' },
+	] as const;
+	for (const { key, action, question } of asking) {
+		test(`${key} asks "${question} <name> (<id>)? y/n", and y runs ${action} on the container that was selected`, async () => {
+			const { rendered, calls } = await renderApp(notOurs());
+			await sendInput(rendered, ARROW_DOWN);
+			await waitForSelected(rendered, 'batch');
+			await sendInputAndWaitForContent(rendered, key, `${question} batch (${BATCH_ID.slice(0, 12)})? y/n`);
+			assert.deepEqual(calls, [], 'nothing runs before the answer');
+			await sendInput(rendered, 'y');
+			assert.deepEqual(calls, [{ action, containerId: BATCH_ID, name: 'batch' }]);
+		});
+	}
 
 	test('n cancels', async () => {
-		const { rendered, calls } = await renderApp(fixtureState());
-		await sendInputAndWaitForContent(rendered, 'd', 'remove web? y/n');
-		await sendInputAndWaitForContent(rendered, 'n', 'remove canceled');
+		const { rendered, calls } = await renderApp(notOurs());
+		await sendInputAndWaitForContent(rendered, 'k', `kill web (${WEB_ID.slice(0, 12)})? y/n`);
+		await sendInputAndWaitForContent(rendered, 'n', 'kill canceled');
 		assert.deepEqual(calls, []);
 		assert.doesNotMatch(statusLine(rendered), /y\/n/);
 	});
 
 	test('any other key cancels too, and is not taken as a command', async () => {
-		const { rendered, calls } = await renderApp(fixtureState());
-		await sendInputAndWaitForContent(rendered, 'd', 'remove web? y/n');
+		const { rendered, calls } = await renderApp(notOurs());
+		await sendInputAndWaitForContent(rendered, 'd', 'remove web');
 		await sendInputAndWaitForContent(rendered, 'k', 'remove canceled');
 		assert.deepEqual(calls, [], 'neither removed nor killed');
 	});
 
-	test('y after the container has gone meanwhile removes nothing', async () => {
-		const { rendered, store, calls } = await renderApp(fixtureState());
-		await sendInputAndWaitForContent(rendered, 'd', 'remove web? y/n');
+	test('y after the container has gone meanwhile does nothing', async () => {
+		const { rendered, store, calls } = await renderApp(notOurs());
+		await sendInputAndWaitForContent(rendered, 'd', 'remove web');
 		setContainers(store, Object.values(store.getState().containers).filter((c) => c.id !== WEB_ID));
 		await sendInput(rendered, 'y');
 		assert.deepEqual(calls, []);
+	});
+
+	test('s (start) never asks; a container this session started is acted on at once', async () => {
+		const { rendered, calls } = await renderApp({ ...fixtureState(), startedHere: { [BATCH_ID]: true } });
+		await sendInput(rendered, 's');
+		assert.deepEqual(calls, [{ action: 'start', containerId: WEB_ID, name: 'web' }]);
+		await sendInput(rendered, ARROW_DOWN);
+		await waitForSelected(rendered, 'batch');
+		await sendInput(rendered, 'k');
+		assert.deepEqual(calls.at(-1), { action: 'kill', containerId: BATCH_ID, name: 'batch' });
+	});
+
+	test('--yes (askFirst off): no question', async () => {
+		const { rendered, calls } = await renderApp({ ...notOurs(), askFirst: false });
+		await sendInput(rendered, 'k');
+		assert.deepEqual(calls, [{ action: 'kill', containerId: WEB_ID, name: 'web' }]);
+	});
+});
+
+describe('--read-only', () => {
+	test('every command key answers "read-only" and runs nothing; moving still works', async () => {
+		const { rendered, calls } = await renderApp({ ...fixtureState(), readOnly: true });
+		for (const key of ['r', 's', 'x', 'k', 'R', 'p', 'd', 'L']) {
+			await sendInputAndWaitForContent(rendered, key, 'read-only');
+		}
+		assert.deepEqual(calls, []);
+		assert.doesNotMatch(statusLine(rendered), /y\/n/);
+		await sendInput(rendered, ARROW_DOWN);
+		await waitForSelected(rendered, 'batch');
+	});
+
+	test('? says read-only', async () => {
+		const { rendered } = await renderApp({ ...fixtureState(), readOnly: true });
+		await sendInputAndWaitForContent(rendered, '?', 'Read-only (--read-only): r s x k R p d L are off');
 	});
 });
 

@@ -21,7 +21,7 @@ const NAMES = ['web', 'batch', 'db'] as const;
 /** The container rows on screen, by name, in screen order. */
 function listed(screen: string): string[] {
 	return NAMES.filter((name) => hasContainerRow(screen, name))
-		.sort((a, b) => screen.search(new RegExp(`^[●○◐] ${a} `, 'm')) - screen.search(new RegExp(`^[●○◐] ${b} `, 'm')));
+		.sort((a, b) => screen.search(new RegExp(`^[▶ ] [●○◐] ${a} `, 'm')) - screen.search(new RegExp(`^[▶ ] [●○◐] ${b} `, 'm')));
 }
 
 /** Waits until exactly `names` are listed. */

@@ -68,12 +68,20 @@ describe('the footer in the App', () => {
 	});
 
 	test('stays under the filter prompt and a remove question', async () => {
-		const { rendered } = await renderApp(fixtureState());
+		const { rendered } = await renderApp({ ...fixtureState(), startedHere: {} });
 		await sendInputAndWaitForContent(rendered, '/', 'Enter keeps');
 		assertFooter(footerLine(rendered));
 		await sendInput(rendered, ENTER);
-		await sendInputAndWaitForContent(rendered, 'd', 'remove web? y/n');
+		await sendInputAndWaitForContent(rendered, 'd', 'remove web (');
 		assertFooter(footerLine(rendered));
+	});
+
+	test('read-only: says so first and lists no command key', async () => {
+		const { rendered } = await renderApp({ ...fixtureState(), readOnly: true });
+		await sendInputAndWaitForContent(rendered, ENTER, 'conmon generations seen this session');
+		const footer = footerLine(rendered);
+		assert.match(footer, /^READ-ONLY +↑↓ move .* \? help +q quit$/);
+		for (const key of ['r run', 'k kill', 'd rm', 'L lessons']) assert.ok(!footer.includes(key), `${key} left out: ${footer}`);
 	});
 
 	test('stays in the smallest terminal the App accepts (40×12)', async () => {

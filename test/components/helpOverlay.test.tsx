@@ -79,6 +79,6 @@ describe('the help overlay', () => {
 			const line = lines[1 + index] ?? '';
 			assert.ok(line.startsWith(keys) && line.endsWith(does), `line ${index + 1} is "${keys} … ${does}": ${line}`);
 		});
-		assert.match(lines[1 + keyHelp().length] ?? '', /Every podman command a key runs is shown on the status line/);
+		assert.match(lines[1 + keyHelp().length] ?? '', /^"asks y\/n": only about a container this session did not start\. Every podman command a key runs/);
 	});
 });

@@ -70,7 +70,7 @@ describe('the App in Japanese', () => {
 		assertFits(lines, 80);
 		assert.match(lines[0] ?? '', /コンテナ 4 · 実行中 3 · conmon 3/, 'the header counts in Japanese');
 		const rows = Object.values(state.containers).map((c) => {
-			const row = lines.find((line) => /^[●○◐] /.test(line) && line.includes(c.id.slice(0, 12)));
+			const row = lines.find((line) => /^[▶ ] [●○◐] /.test(line) && line.includes(c.id.slice(0, 12)));
 			assert.ok(row, `a row for ${c.name} in:\n${lines.join('\n')}`);
 			return row;
 		});

@@ -62,7 +62,7 @@ describe('a terminal too small for the layout', () => {
 		assert.ok(!TOO_SMALL.test(screen));
 		const lines = screenLines(rendered);
 		assert.match(lines[0] ?? '', /^conmon-tui .*\d\d:\d\d$/, 'the header, with its clock, on one line');
-		assert.match(lines[1] ?? '', /^● web /, 'the first container right under it');
+		assert.match(lines[1] ?? '', /^[▶ ] ● web /, 'the first container right under it');
 		assert.equal(lines.length, 11, 'one line less than the terminal');
 	});
 });

@@ -26,7 +26,7 @@ describe('anomalies and changes behind the back', { skip: skip ?? false }, () =>
 		[sandbox, other] = await Promise.all([createPodmanSandbox(), createPodmanSandbox()]);
 		// podman kill hangs through this wrapper; everything else is real podman.
 		const wrapper = writePodmanWrapper(dir, { hangOn: ['kill'] });
-		tui = new TuiSession({ env: { ...sandbox.env, CONMON_TUI_PODMAN: wrapper }, args: ['--image', sandbox.image, '--timeout', '2'] });
+		tui = new TuiSession({ env: { ...sandbox.env, CONMON_TUI_PODMAN: wrapper }, args: ['--image', sandbox.image, '--timeout', '2', '--yes'] });
 		await tui.waitFor(/watching podman/);
 	});
 
@@ -87,7 +87,7 @@ describe('anomalies and changes behind the back', { skip: skip ?? false }, () =>
 		await sandbox.podman(['rm', '-f', '-t', '0', 'beta']);
 		const second = (await sandbox.podman(['run', '-d', '--name', 'beta', sandbox.image])).stdout.trim();
 		const conmon = (await sandbox.inspect(second)).State.ConmonPid;
-		await tui.waitFor(new RegExp(`● beta +${second.slice(0, 12)} .*\\n  └─ conmon ${conmon}${MAYBE_NEW}\\n`));
+		await tui.waitFor(new RegExp(`● beta +${second.slice(0, 12)} .*\\n {4}└─ conmon ${conmon}${MAYBE_NEW}\\n`));
 
 		// Select beta (the last row), then remove it behind the tool's back: the cursor moves to gamma.
 		tui.press('\u001B[F'); // End

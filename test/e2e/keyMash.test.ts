@@ -39,7 +39,8 @@ describe('keys mashed', { skip: skip ?? false }, () => {
 		const wrapper = writePodmanWrapper(dir, { callLog });
 		tui = new TuiSession({
 			env: { ...sandbox.env, CONMON_TUI_PODMAN: wrapper },
-			args: ['--image', sandbox.image, '--command', TERM_FRIENDLY_COMMAND.map((w) => `'${w}'`).join(' ')],
+			// --yes: the containers were made outside the program, and this test is about the commands, not the questions.
+			args: ['--yes', '--image', sandbox.image, '--command', TERM_FRIENDLY_COMMAND.map((w) => `'${w}'`).join(' ')],
 		});
 		await tui.waitFor(/● two /);
 	});
@@ -84,7 +85,7 @@ describe('keys mashed', { skip: skip ?? false }, () => {
 		for (const { Id, Names } of listed) {
 			const state = (await sandbox.inspect(Id)).State;
 			const glyph = state.Status === 'running' ? '●' : state.Status === 'paused' ? '◐' : '○';
-			const conmon = state.ConmonPid ? `\\n  (└|├)─ conmon ${state.ConmonPid}\\b` : '';
+			const conmon = state.ConmonPid ? `\\n {4}(└|├)─ conmon ${state.ConmonPid}\\b` : '';
 			await tui.waitFor(new RegExp(`${glyph} ${Names[0]} +${Id.slice(0, 12)}[^\\n]*${conmon}`), 15_000);
 		}
 		await tui.waitFor(new RegExp(`${listed.length} containers`));

@@ -92,7 +92,7 @@ describe('rootless seed experiment from the podman CLI', { skip: skip ?? false }
 		assert.equal(userNamespace(state.Pid), userNamespace(pause));
 		assert.notEqual(userNamespace(pause), userNamespace(process.pid), 'not the machine\'s user namespace');
 
-		await tui.waitFor(new RegExp(`● \\S+ +${id.slice(0, 12)} .*Up[^\\n]*\\n  └─ conmon ${firstConmon}${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`));
+		await tui.waitFor(new RegExp(`● \\S+ +${id.slice(0, 12)} .*Up[^\\n]*\\n {4}└─ conmon ${firstConmon}${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`));
 		await tui.waitFor(new RegExp(`conmon ${firstConmon} appeared for \\S+ \\(${id.slice(0, 12)}\\)`));
 	});
 

@@ -39,7 +39,7 @@ describe('seed experiment from the podman CLI', { skip: skip ?? false }, () => {
 		assert.match(argv[0] ?? '', /conmon$/);
 		assert.ok(argv.includes(id), 'conmon cmdline names the container');
 		assert.equal(processState(state.Pid), 'alive');
-		await tui.waitFor(new RegExp(`● \\S+ +${id.slice(0, 12)} .*Up[^\\n]*\\n  └─ conmon ${firstConmon}${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`));
+		await tui.waitFor(new RegExp(`● \\S+ +${id.slice(0, 12)} .*Up[^\\n]*\\n {4}└─ conmon ${firstConmon}${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`));
 		await tui.waitFor(new RegExp(`conmon ${firstConmon} appeared for \\S+ \\(${id.slice(0, 12)}\\)`));
 	});
 

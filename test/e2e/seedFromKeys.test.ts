@@ -38,7 +38,7 @@ describe('seed experiment from the keys', { skip: skip ?? false }, () => {
 		assert.equal(id.slice(0, 12), done[1]);
 		const state = (await sandbox.inspect(id)).State;
 		firstConmon = state.ConmonPid ?? 0;
-		await tui.waitFor(new RegExp(`${id.slice(0, 12)} .*Up[^\\n]*\\n  └─ conmon ${firstConmon}${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`));
+		await tui.waitFor(new RegExp(`${id.slice(0, 12)} .*Up[^\\n]*\\n {4}└─ conmon ${firstConmon}${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`));
 	});
 
 	test('k kills it: `podman kill` is shown and conmon exits', async () => {
@@ -69,11 +69,13 @@ describe('seed experiment from the keys', { skip: skip ?? false }, () => {
 		await tui.waitFor(new RegExp(`✓ \\$ podman unpause ${id.slice(0, 12)}`));
 		await tui.waitFor(/● \S+ .*Up/);
 		assert.equal((await sandbox.inspect(id)).State.Status, 'running');
+	});
+
+	test('d on the container r ran removes it at once, without a question (this session started it)', async () => {
 		tui.press('d');
-		await tui.waitFor(/remove \S+\? y\/n/);
-		tui.press('n');
-		await tui.waitFor(/remove canceled/);
-		assert.equal((await sandbox.podman(['ps', '-aq'])).stdout.trim().split('\n').length, 1, 'n did not remove it');
+		await tui.waitFor(new RegExp(`✓ \\$ podman rm -f ${id.slice(0, 12)}`));
+		assert.doesNotMatch(tui.raw, /y\/n/, 'no question was asked');
+		assert.equal((await sandbox.podman(['ps', '-aq'])).stdout.trim(), '', 'removed');
 	});
 
 	test('q quits: exit code 0, and podman events and every other child are gone', async () => {

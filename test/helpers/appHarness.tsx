@@ -64,7 +64,10 @@ export async function renderApp(
 	size?: { columns: number; rows: number },
 	{ lessons: withLessons = false, reader = procReader() }: { lessons?: boolean; reader?: ProcessReader } = {},
 ): Promise<AppHarness> {
-	const store = createAppStore(state);
+	// The fixture's containers count as started by this session, so keys act at once as in a demo;
+	// a test of the y/n question passes its own `startedHere` (e.g. {}).
+	const startedHere = state.startedHere ?? Object.fromEntries(Object.keys(state.containers ?? {}).map((id) => [id, true as const]));
+	const store = createAppStore({ ...state, startedHere });
 	const { actions, calls } = fakeActions();
 	const lessons = withLessons
 		? new LessonController({ store, actions, reader, podmanBinary: 'podman', image: LESSON_IMAGE, command: LESSON_COMMAND })

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { highlightedLines, waitForFrame, type Rendered } from './inkTesting.js';
 
-/** The index of a container's own row: its state glyph, then its name (padded to the name column). */
+/** The index of a container's own row: the selection marker column, its state glyph, then its name (padded to the name column). */
 export function containerRow(lines: readonly string[], name: string): number {
 	const index = lines.findIndex((line) => isContainerRow(line, name));
 	assert.ok(index >= 0, `no row for container ${name} in:\n${lines.join('\n')}`);
@@ -14,7 +14,9 @@ export function hasContainerRow(screen: string, name: string): boolean {
 }
 
 function isContainerRow(line: string, name: string): boolean {
-	return line.startsWith(`● ${name} `) || line.startsWith(`○ ${name} `) || line.startsWith(`◐ ${name} `);
+	// The first two columns are the selection marker's (▶ or blank) on the live screen.
+	const row = /^[▶ ] /.test(line) ? line.slice(2) : line;
+	return row.startsWith(`● ${name} `) || row.startsWith(`○ ${name} `) || row.startsWith(`◐ ${name} `);
 }
 
 /**
@@ -22,7 +24,7 @@ function isContainerRow(line: string, name: string): boolean {
  * container row is highlighted, and returns that row.
  */
 export async function waitForSelected(rendered: Pick<Rendered, 'lastFrame'>, name: string): Promise<string> {
-	const selectedRows = () => highlightedLines(rendered).filter((line) => /^[●○◐] /.test(line));
+	const selectedRows = () => highlightedLines(rendered).filter((line) => /^▶ [●○◐] /.test(line));
 	await waitForFrame(rendered, () => selectedRows().some((line) => isContainerRow(line, name)), `${name} to be the selected row`);
 	const rows = selectedRows();
 	assert.equal(rows.length, 1, `exactly one selected row, got:\n${rows.join('\n')}`);

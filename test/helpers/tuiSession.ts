@@ -50,6 +50,8 @@ export interface TuiOptions {
 	rows?: number;
 	/** Run the program as this user (node-pty's setuid/setgid; no setgroups). */
 	runAs?: { uid: number; gid: number };
+	/** The terminal type the program is told (TERM). Default: xterm-256color. */
+	term?: string;
 }
 
 /**
@@ -63,6 +65,8 @@ export class TuiSession {
 	private exited: Promise<{ exitCode: number; signal?: number }>;
 	/** Everything the program wrote, for failure messages. */
 	raw = '';
+	/** Every window title the program set (OSC 0/2), in order, as the terminal saw them. */
+	readonly titles: string[] = [];
 
 	constructor(options: TuiOptions = {}) {
 		const columns = options.columns ?? 140;
@@ -77,7 +81,7 @@ export class TuiSession {
 				...baseEnvironment(options.runAs !== undefined),
 				...languageEnvironment(options.lang ?? 'en'),
 				...options.env,
-				TERM: 'xterm-256color',
+				TERM: options.term ?? 'xterm-256color',
 			} as Record<string, string>,
 			...(options.runAs ? { uid: options.runAs.uid, gid: options.runAs.gid } : {}),
 		});
@@ -85,7 +89,19 @@ export class TuiSession {
 			this.raw += data;
 			this.pending = this.pending.then(() => new Promise<void>((resolve) => this.terminal.write(data, resolve)));
 		});
+		this.terminal.onTitleChange((title) => this.titles.push(title));
 		this.exited = new Promise((resolve) => this.pty.onExit(resolve));
+	}
+
+	/** Which screen buffer is showing: 'alternate' while the program draws, 'normal' once it gave the terminal back. */
+	async bufferType(): Promise<'normal' | 'alternate'> {
+		await this.pending;
+		return this.terminal.buffer.active.type;
+	}
+
+	/** Whether the program's last word on the cursor was to show it (it hides it while it draws). */
+	cursorShown(): boolean {
+		return this.raw.lastIndexOf('\u001B[?25h') > this.raw.lastIndexOf('\u001B[?25l');
 	}
 
 	/** The screen as text, one string per row, trailing blanks trimmed. */

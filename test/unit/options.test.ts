@@ -70,3 +70,18 @@ describe('splitCommandWords', () => {
 		assert.throws(() => splitCommandWords('echo "x'), /unterminated " quote/);
 	});
 });
+
+describe('--yes and --read-only', () => {
+	test('both off by default, each on by its flag', () => {
+		const plain = parseOptions([]);
+		assert.equal(plain.yes, false);
+		assert.equal(plain.readOnly, false);
+		assert.equal(parseOptions(['--yes']).yes, true);
+		assert.equal(parseOptions(['--read-only']).readOnly, true);
+	});
+
+	test('a lesson runs commands, so it is refused with --read-only', () => {
+		assert.throws(() => parseOptions(['lesson', 'lifecycle', '--read-only']), (error: unknown) => error instanceof UsageError && /--read-only/.test(error.message));
+		assert.throws(() => parseOptions(['--read-only', 'lesson']), UsageError);
+	});
+});

@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { displayWidth, truncateToWidth } from '../../src/displayWidth.js';
+import { processCommand } from '../../src/present.js';
 import { isAliveAs, isDead, parseCmdline, parseNsPid, parseStat, parseUid, ProcScanner, processKey, readBootTimeMs, startTicksToMs } from '../../src/procfs.js';
 
 const CONMON_STAT = '11939 (conmon) S 1 11939 11939 0 -1 4194368 70 1004 0 0 0 0 0 1 20 0 1 0 58370 9080832 458 18446744073709551615 94436243591168 94436243632153 140722342092912 0 0 0 66048 4096 16390 1 0 0 17 0 0 0 0 0 0';
@@ -127,5 +129,34 @@ describe('isAliveAs', () => {
 		assert.equal(isAliveAs(process.pid, undefined), true);
 		assert.equal(isAliveAs(process.pid, me.startTicks + 1), false);
 		assert.equal(isAliveAs(2 ** 22 + 7, undefined), false);
+	});
+});
+
+describe('hostile /proc', () => {
+	/** A stat line as the kernel writes it for `comm`, with start time 4242 in field 22. */
+	const statLine = (comm: string) => `31337 (${comm}) S 1 31337 31337 0 -1 4194560 100 0 0 0 0 0 0 0 20 0 1 0 4242 1000 100 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0\n`;
+
+	test('a comm that fakes the next fields, `) R 1 (`, is read after the last `)`', () => {
+		assert.deepEqual(parseStat(statLine('x) R 1 (y')), { pid: 31337, comm: 'x) R 1 (y', state: 'S', ppid: 1, startTicks: 4242 });
+	});
+
+	test('a comm with a newline (and other controls) parses; it is drawn escaped on one line', () => {
+		const stat = parseStat(statLine('a\nb\u001b[2J'));
+		assert.deepEqual(stat, { pid: 31337, comm: 'a\nb\u001b[2J', state: 'S', ppid: 1, startTicks: 4242 });
+		const text = processCommand({ pid: 31337, ppid: 1, state: 'Z', startTicks: 4242, comm: stat?.comm ?? '', argv: [] });
+		assert.equal(text, '[a\\nb\\e[2J]');
+	});
+
+	test('argv with newlines and empty elements, and a 100 KiB command line: one line, cut to width', () => {
+		const argv = parseCmdline(`sh\0\0-c\0echo a\nb\u009b\0${'x'.repeat(100 * 1024)}\0`);
+		assert.equal(argv.length, 5);
+		assert.equal(argv[1], '');
+		const proc = { pid: 7, ppid: 1, state: 'S', startTicks: 1, comm: 'sh', argv };
+		const text = processCommand(proc);
+		assert.ok(!/[\u0000-\u001f\u007f-\u009f]/.test(text));
+		assert.ok(text.startsWith('sh  -c echo a\\nb\\x9b xxx'));
+		const row = truncateToWidth(text, 80);
+		assert.equal(displayWidth(row), 80);
+		assert.ok(!row.includes('\n'));
 	});
 });
