@@ -12,7 +12,7 @@ import type { BenchConfig } from './results.js';
 /**
  * `npm run bench -- --node 24`: conmon-tui's first frame and idle CPU under the machine's Node
  * and under another major's official build, and under that build with and without Node's compile
- * cache (src/compileCache.ts). Launches of the variants take turns, so that the machine's noise
+ * cache (src/app/compileCache.ts). Launches of the variants take turns, so that the machine's noise
  * falls on all of them alike; the idle window runs the two Nodes side by side.
  */
 
@@ -121,7 +121,7 @@ Made by \`npm run bench -- --node ${c.variants[1]?.version.replace(/^v(\d+).*/, 
 conmon-tui (the built \`dist/bundle/cli.js\`) against ${c.containers} running containers, run by each Node.
 First frame as row 6 above: from spawning node in the pty to the first screen listing all ${c.containers} containers.
 The variants' launches take turns (one of each per round) after one uncounted warm-up launch each, which also fills a compile cache of this run's own;
-the compile cache (\`module.enableCompileCache()\`, src/compileCache.ts) is turned off with \`NODE_DISABLE_COMPILE_CACHE=1\`.
+the compile cache (\`module.enableCompileCache()\`, src/app/compileCache.ts) is turned off with \`NODE_DISABLE_COMPILE_CACHE=1\`.
 Idle CPU and memory as rows 4 and 7: the two Nodes side by side in one ${Math.round(c.cpuWindowMs / 1000)} s window (Node ${c.variants[1]?.version ?? ''} with its compile cache on).
 Medians are what to quote; the machine is a noisy 2-core VM.
 

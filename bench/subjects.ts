@@ -34,7 +34,7 @@ export interface Subject {
 	showsConmons: ((count: number) => (frame: Frame) => boolean) | undefined;
 	/**
 	 * How long the program needs, after activity, before it is idle again. conmon-tui scans
-	 * /proc every 40 ms for 3 s after a sign of change (src/watcher.ts BURST_*), then only on
+	 * /proc every 40 ms for 3 s after a sign of change (src/watch/watcher.ts BURST_*), then only on
 	 * its slower timers; the baseline has no such mode. Row 2 kills a container only after
 	 * this, plus a random jitter, so that the kill lands at a random moment of an idle program.
 	 */

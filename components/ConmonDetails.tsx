@@ -2,16 +2,16 @@ import { Box, Text } from 'ink';
 import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { useProcessFacts } from '../hooks/useProcessFacts.js';
-import { parseConmonArgs } from '../src/conmonArgs.js';
-import { explainConmonArgs, explainConmonParent } from '../src/conmonExplain.js';
-import { shortId } from '../src/container.js';
-import { displayWidth, fitToWidth } from '../src/displayWidth.js';
-import { t } from '../src/i18n.js';
-import { formatClock, formatDuration, ordinal } from '../src/present.js';
-import { shownView } from '../src/frozenView.js';
-import type { AppStore } from '../src/store.js';
-import type { TreeRow } from '../src/tree.js';
-import { safeText } from '../src/safeText.js';
+import { parseConmonArgs } from '../src/proc/conmonArgs.js';
+import { explainConmonArgs, explainConmonParent } from '../src/present/conmonExplain.js';
+import { shortId } from '../src/model/container.js';
+import { displayWidth, fitToWidth } from '../src/present/displayWidth.js';
+import { t } from '../src/messages/i18n.js';
+import { formatClock, formatDuration, ordinal } from '../src/present/format.js';
+import { shownView } from '../src/state/frozenView.js';
+import type { AppStore } from '../src/state/store.js';
+import type { TreeRow } from '../src/model/tree.js';
+import { safeText } from '../src/present/safeText.js';
 
 type ConmonRow = Extract<TreeRow, { kind: 'conmon' | 'exec' | 'foreign' }>;
 

@@ -1,16 +1,16 @@
 import { Box, Text } from 'ink';
 import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
-import { containerDisagreements } from '../src/anomalies.js';
-import { currentGeneration } from '../src/conmonHistory.js';
-import type { ConmonGeneration } from '../src/conmonHistory.js';
-import { shortId } from '../src/container.js';
-import { displayWidth, fitToWidth } from '../src/displayWidth.js';
-import { t, type MessageKey } from '../src/i18n.js';
-import { containerStatus, formatClock, formatDuration, ordinal } from '../src/present.js';
-import { shownView } from '../src/frozenView.js';
-import type { AppStore } from '../src/store.js';
-import { safeText } from '../src/safeText.js';
+import { containerDisagreements } from '../src/model/anomalies.js';
+import { currentGeneration } from '../src/model/conmonHistory.js';
+import type { ConmonGeneration } from '../src/model/conmonHistory.js';
+import { shortId } from '../src/model/container.js';
+import { displayWidth, fitToWidth } from '../src/present/displayWidth.js';
+import { t, type MessageKey } from '../src/messages/i18n.js';
+import { containerStatus, formatClock, formatDuration, ordinal } from '../src/present/format.js';
+import { shownView } from '../src/state/frozenView.js';
+import type { AppStore } from '../src/state/store.js';
+import { safeText } from '../src/present/safeText.js';
 
 /** A column of the generations table: its heading, its narrowest width (heading and gap included), and its cell. */
 interface GenerationColumn {

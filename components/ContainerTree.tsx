@@ -1,14 +1,14 @@
 import { Box, Text } from 'ink';
 import React, { useMemo, useRef } from 'react';
 import { useAppState } from '../hooks/useAppState.js';
-import { t } from '../src/i18n.js';
-import { focusedRow } from '../src/focus.js';
-import { treeSourceOf } from '../src/frozenView.js';
-import type { AppStore } from '../src/store.js';
-import { buildTreeFrom } from '../src/tree.js';
-import { containerColumnWidths } from '../src/treeColumns.js';
+import { t } from '../src/messages/i18n.js';
+import { focusedRow } from '../src/state/focus.js';
+import { treeSourceOf } from '../src/state/frozenView.js';
+import type { AppStore } from '../src/state/store.js';
+import { buildTreeFrom } from '../src/model/tree.js';
+import { containerColumnWidths } from '../src/present/treeColumns.js';
 import { MARKER_WIDTH, TreeLine } from './TreeLine.js';
-import { safeText } from '../src/safeText.js';
+import { safeText } from '../src/present/safeText.js';
 
 /** The live tree: containers, their conmon, exec sessions and processes, scrolled to keep the selection in view. */
 export function ContainerTree({ store, height, width, now }: { store: AppStore; height: number; width: number; now: number }) {

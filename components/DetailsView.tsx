@@ -1,9 +1,9 @@
 import React, { useMemo } from 'react';
 import { useAppState } from '../hooks/useAppState.js';
-import { focusedRow } from '../src/focus.js';
-import { shownTime, treeSourceOf } from '../src/frozenView.js';
-import { buildTreeFrom } from '../src/tree.js';
-import type { AppStore } from '../src/store.js';
+import { focusedRow } from '../src/state/focus.js';
+import { shownTime, treeSourceOf } from '../src/state/frozenView.js';
+import { buildTreeFrom } from '../src/model/tree.js';
+import type { AppStore } from '../src/state/store.js';
 import { ConmonDetails } from './ConmonDetails.js';
 import { ContainerDetails } from './ContainerDetails.js';
 import { ProcessDetails } from './ProcessDetails.js';

@@ -1,12 +1,12 @@
 import { Box, Text } from 'ink';
 import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
-import { displayWidth } from '../src/displayWidth.js';
-import { t } from '../src/i18n.js';
-import { formatClockMs } from '../src/present.js';
-import { shownView } from '../src/frozenView.js';
-import type { AppStore, LogEntry } from '../src/store.js';
-import { safeText } from '../src/safeText.js';
+import { displayWidth } from '../src/present/displayWidth.js';
+import { t } from '../src/messages/i18n.js';
+import { formatClockMs } from '../src/present/format.js';
+import { shownView } from '../src/state/frozenView.js';
+import type { AppStore, LogEntry } from '../src/state/store.js';
+import { safeText } from '../src/present/safeText.js';
 
 const TONE_COLOR: Record<LogEntry['tone'], string | undefined> = {
 	info: undefined,

@@ -1,9 +1,9 @@
 import { Text } from 'ink';
 import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
-import { t } from '../src/i18n.js';
-import type { AppStore } from '../src/store.js';
-import { safeText } from '../src/safeText.js';
+import { t } from '../src/messages/i18n.js';
+import type { AppStore } from '../src/state/store.js';
+import { safeText } from '../src/present/safeText.js';
 
 /** The filter prompt while typing, or the filter in force. Renders nothing without a filter. */
 export function FilterBar({ store }: { store: AppStore }) {

@@ -1,12 +1,12 @@
 import { Box, Text } from 'ink';
 import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
-import { currentGeneration } from '../src/conmonHistory.js';
-import { changesWaiting, shownView } from '../src/frozenView.js';
-import { t } from '../src/i18n.js';
-import { formatClock } from '../src/present.js';
-import type { AppStore } from '../src/store.js';
-import { safeText } from '../src/safeText.js';
+import { currentGeneration } from '../src/model/conmonHistory.js';
+import { changesWaiting, shownView } from '../src/state/frozenView.js';
+import { t } from '../src/messages/i18n.js';
+import { formatClock } from '../src/present/format.js';
+import type { AppStore } from '../src/state/store.js';
+import { safeText } from '../src/present/safeText.js';
 
 /** Title, podman version, counts, the event stream's health and the time; first, while frozen, a marker that says so. */
 export function Header({ store, now }: { store: AppStore; now: number }) {

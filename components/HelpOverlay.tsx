@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import React from 'react';
-import { displayWidth, fitToWidth } from '../src/displayWidth.js';
-import { t } from '../src/i18n.js';
-import { keyHelp } from '../src/keyHelp.js';
+import { displayWidth, fitToWidth } from '../src/present/displayWidth.js';
+import { t } from '../src/messages/i18n.js';
+import { keyHelp } from '../src/present/keyHelp.js';
 
 /** The `?` overlay: every key and what it does. */
 export function HelpOverlay({ height, readOnly = false }: { height: number; readOnly?: boolean }) {

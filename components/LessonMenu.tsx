@@ -1,10 +1,10 @@
 import { Box, Text } from 'ink';
 import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
-import { displayWidth, fitToWidth } from '../src/displayWidth.js';
-import { t } from '../src/i18n.js';
+import { displayWidth, fitToWidth } from '../src/present/displayWidth.js';
+import { t } from '../src/messages/i18n.js';
 import { LESSONS } from '../src/lessons/lessons.js';
-import type { AppStore } from '../src/store.js';
+import type { AppStore } from '../src/state/store.js';
 
 /** The menu of lessons (`conmon-tui lesson`, or L): number, name, title and a line on what it shows. */
 export function LessonMenu({ store, height }: { store: AppStore; height: number }) {

@@ -1,10 +1,10 @@
 import { Box, Text } from 'ink';
 import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
-import { displayWidth, wrapToWidth } from '../src/displayWidth.js';
-import { t } from '../src/i18n.js';
-import type { AppStore, LessonProgress } from '../src/store.js';
-import { safeText } from '../src/safeText.js';
+import { displayWidth, wrapToWidth } from '../src/present/displayWidth.js';
+import { t } from '../src/messages/i18n.js';
+import type { AppStore, LessonProgress } from '../src/state/store.js';
+import { safeText } from '../src/present/safeText.js';
 
 /** Lines the lesson pane takes: heading, step title, explanation (up to 3), command, verdict (up to 2), keys. */
 export const LESSON_PANE_LINES = 9;

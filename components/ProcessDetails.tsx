@@ -2,14 +2,14 @@ import { Box, Text } from 'ink';
 import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { useProcessFacts } from '../hooks/useProcessFacts.js';
-import { displayWidth, fitToWidth } from '../src/displayWidth.js';
-import { t, type MessageKey } from '../src/i18n.js';
-import { processCommand, formatClock } from '../src/present.js';
-import { startTicksToMs, uidInside, type ProcessInfo } from '../src/procfs.js';
-import { helperPurpose, type RootlessHelper } from '../src/rootlessHelpers.js';
-import { shownView } from '../src/frozenView.js';
-import type { AppStore } from '../src/store.js';
-import { safeText } from '../src/safeText.js';
+import { displayWidth, fitToWidth } from '../src/present/displayWidth.js';
+import { t, type MessageKey } from '../src/messages/i18n.js';
+import { processCommand, formatClock } from '../src/present/format.js';
+import { startTicksToMs, uidInside, type ProcessInfo } from '../src/proc/procfs.js';
+import { helperPurpose, type RootlessHelper } from '../src/proc/rootlessHelpers.js';
+import { shownView } from '../src/state/frozenView.js';
+import type { AppStore } from '../src/state/store.js';
+import { safeText } from '../src/present/safeText.js';
 
 /** The labels of the details, in the order shown. */
 const LABELS = [

@@ -1,5 +1,5 @@
 import { createContext } from 'react';
-import type { ProcessReader } from '../src/processReader.js';
+import type { ProcessReader } from '../src/proc/reader.js';
 
 /**
  * The /proc reader the views read through (a process's NSpid, its parent's name), handed in by

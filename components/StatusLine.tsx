@@ -1,8 +1,8 @@
 import { Text } from 'ink';
 import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
-import type { AppStore, StatusMessage } from '../src/store.js';
-import { safeText } from '../src/safeText.js';
+import type { AppStore, StatusMessage } from '../src/state/store.js';
+import { safeText } from '../src/present/safeText.js';
 
 const TONE_COLOR: Record<StatusMessage['tone'], string | undefined> = {
 	info: undefined,

@@ -1,9 +1,9 @@
 import { Text } from 'ink';
 import React, { memo } from 'react';
-import { fitToWidth } from '../src/displayWidth.js';
-import { changeBadge, containerColumns, rowText, stateGlyph } from '../src/present.js';
-import type { TreeRow } from '../src/tree.js';
-import type { ColumnWidths } from '../src/treeColumns.js';
+import { fitToWidth } from '../src/present/displayWidth.js';
+import { changeBadge, containerColumns, rowText, stateGlyph } from '../src/present/format.js';
+import type { TreeRow } from '../src/model/tree.js';
+import type { ColumnWidths } from '../src/present/treeColumns.js';
 
 function rowColor(row: TreeRow): { color?: string } {
 	const color = rowColorName(row);

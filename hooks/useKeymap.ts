@@ -1,13 +1,13 @@
 import { useInput, type Key } from 'ink';
-import type { Actions } from '../src/actions.js';
-import { asksFirst, confirmCanceled, confirmQuestion } from '../src/confirmAction.js';
-import { CONTAINER_KEYS } from '../src/containerKeys.js';
-import { moveFocus } from '../src/focus.js';
-import { COMMAND_KEY_NAMES } from '../src/keyHelp.js';
+import type { Actions } from '../src/app/actions.js';
+import { asksFirst, confirmCanceled, confirmQuestion } from '../src/app/confirmAction.js';
+import { CONTAINER_KEYS } from '../src/present/containerKeys.js';
+import { moveFocus } from '../src/state/focus.js';
+import { COMMAND_KEY_NAMES } from '../src/present/keyHelp.js';
 import type { LessonController } from '../src/lessons/lessonController.js';
 import { lessonMenuKey, lessonStepKey } from '../src/lessons/lessonKeys.js';
-import { t } from '../src/i18n.js';
-import { ensureSelection, moveSelection, selectedContainer, toggleFreeze, visibleContainers, type AppStore } from '../src/store.js';
+import { t } from '../src/messages/i18n.js';
+import { ensureSelection, moveSelection, selectedContainer, toggleFreeze, visibleContainers, type AppStore } from '../src/state/store.js';
 
 /** The keys `--read-only` turns off: every key that runs a command, and L (a lesson runs commands). */
 const READ_ONLY_REFUSED: ReadonlySet<string> = new Set(COMMAND_KEY_NAMES);

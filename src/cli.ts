@@ -1,17 +1,17 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { languageFromEnv, setLanguage, t } from './i18n.js';
-import { parseOptions, UsageError, usage, type Options } from './options.js';
+import { languageFromEnv, setLanguage, t } from './messages/i18n.js';
+import { parseOptions, UsageError, usage, type Options } from './app/options.js';
 import { findLesson, LESSONS } from './lessons/lessons.js';
-import { Podman, PodmanError } from './podman.js';
-import { parsePodmanVersion, MIN_PODMAN_MAJOR } from './podmanVersion.js';
-import { snapshotJson, snapshotText } from './snapshot.js';
-import { checkWritable } from './logFile.js';
-import { enableCompileCache } from './compileCache.js';
-import { createAppStore } from './store.js';
-import { readUserNames } from './users.js';
-import { Watcher } from './watcher.js';
-import { safeJson, safeLines } from './safeText.js';
+import { Podman, PodmanError } from './podman/podman.js';
+import { parsePodmanVersion, MIN_PODMAN_MAJOR } from './podman/version.js';
+import { snapshotJson, snapshotText } from './output/snapshot.js';
+import { checkWritable } from './output/logFile.js';
+import { enableCompileCache } from './app/compileCache.js';
+import { createAppStore } from './state/store.js';
+import { readUserNames } from './proc/users.js';
+import { Watcher } from './watch/watcher.js';
+import { safeJson, safeLines } from './present/safeText.js';
 
 /** Exit codes: 1 for a problem with the machine (no podman, no terminal), 2 for a bad command line. */
 const EXIT_TROUBLE = 1;
@@ -80,7 +80,7 @@ async function printOnce(podman: Podman, version: string, options: Options): Pro
  * right — a developer's shell or a test's pty may well have CI set — so the variables are
  * unset while that code loads, and put back after.
  */
-async function loadScreen(): Promise<typeof import('./interactive.js')> {
+async function loadScreen(): Promise<typeof import('./app/interactive.js')> {
 	// Before the import: Node compiles the code as it loads it.
 	enableCompileCache();
 	const saved = { CI: process.env['CI'], CONTINUOUS_INTEGRATION: process.env['CONTINUOUS_INTEGRATION'], FORCE_COLOR: process.env['FORCE_COLOR'] };
@@ -89,7 +89,7 @@ async function loadScreen(): Promise<typeof import('./interactive.js')> {
 	// FORCE_COLOR=0 makes it draw no escape sequence at all; the selected row keeps its ▶ marker.
 	if (process.env['NO_COLOR']) process.env['FORCE_COLOR'] = '0';
 	try {
-		return await import('./interactive.js');
+		return await import('./app/interactive.js');
 	} finally {
 		for (const [name, value] of Object.entries(saved)) {
 			if (value !== undefined) process.env[name] = value;

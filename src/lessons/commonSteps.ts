@@ -1,9 +1,9 @@
-import { shortId } from '../container.js';
-import { t, type MessageKey, type MessageParams } from '../i18n.js';
-import type { AppState } from '../store.js';
+import { shortId } from '../model/container.js';
+import { t, type MessageKey, type MessageParams } from '../messages/i18n.js';
+import type { AppState } from '../state/store.js';
 import { met, notYet, type LessonContext, type LessonStep, type StepAction } from './lesson.js';
 import { describeProcess, liveConmonOf } from './observe.js';
-import { isDead } from '../procfs.js';
+import { isDead } from '../proc/procfs.js';
 
 /** What the shared steps remember; every lesson's memory extends it. */
 export interface SharedMemory {

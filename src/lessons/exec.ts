@@ -1,5 +1,5 @@
-import { shortId } from '../container.js';
-import { t } from '../i18n.js';
+import { shortId } from '../model/container.js';
+import { t } from '../messages/i18n.js';
 import { met, notYet, type Lesson } from './lesson.js';
 import { cleanupStep, onLessonContainer, runStep, type SharedMemory } from './commonSteps.js';
 import { execConmonsOf, liveConmonOf } from './observe.js';

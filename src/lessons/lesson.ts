@@ -1,6 +1,6 @@
-import type { MessageKey, MessageParams } from '../i18n.js';
-import type { ProcessReader } from '../processReader.js';
-import type { AppState } from '../store.js';
+import type { MessageKey, MessageParams } from '../messages/i18n.js';
+import type { ProcessReader } from '../proc/reader.js';
+import type { AppState } from '../state/store.js';
 
 /**
  * A change to a lesson's memory: a fact to keep, or undefined to forget what an earlier attempt

@@ -1,7 +1,7 @@
-import { displayCommand } from '../actions.js';
-import { shortId } from '../container.js';
-import { t } from '../i18n.js';
-import type { AppStore } from '../store.js';
+import { displayCommand } from '../app/actions.js';
+import { shortId } from '../model/container.js';
+import { t } from '../messages/i18n.js';
+import type { AppStore } from '../state/store.js';
 import type { Lesson } from './lesson.js';
 import { LESSONS } from './lessons.js';
 import { removeArgs } from './commonSteps.js';

@@ -1,4 +1,4 @@
-import { t } from '../i18n.js';
+import { t } from '../messages/i18n.js';
 import { met, notYet, type Lesson } from './lesson.js';
 import { cleanupStep, conmonWithChild, EXIT_CODE_WAIT_MS, onLessonContainer, runStep, type SharedMemory } from './commonSteps.js';
 import { generationsOf, liveConmonOf, pidChain } from './observe.js';

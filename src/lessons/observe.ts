@@ -1,8 +1,8 @@
 // What a lesson's checks read from the store: the lesson container's conmons and processes.
-import { currentGeneration, type ConmonGeneration, type ExecConmon } from '../conmonHistory.js';
-import { processCommand } from '../present.js';
-import type { ProcessInfo } from '../procfs.js';
-import type { AppState } from '../store.js';
+import { currentGeneration, type ConmonGeneration, type ExecConmon } from '../model/conmonHistory.js';
+import { processCommand } from '../present/format.js';
+import type { ProcessInfo } from '../proc/procfs.js';
+import type { AppState } from '../state/store.js';
 
 /** Every conmon the container has had in this session, oldest first. */
 export function generationsOf(state: AppState, containerId: string | undefined): readonly ConmonGeneration[] {

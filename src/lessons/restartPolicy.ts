@@ -1,4 +1,4 @@
-import { t } from '../i18n.js';
+import { t } from '../messages/i18n.js';
 import { met, notYet, type Lesson } from './lesson.js';
 import { cleanupStep, EXIT_CODE_WAIT_MS, runStep, type SharedMemory } from './commonSteps.js';
 import { generationsOf, pidChain } from './observe.js';

@@ -9,9 +9,9 @@ import { lineIndex, screenLines, waitForFrameInTurns, type Rendered } from '../h
 import { afterEach, beforeEach, describe, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanup } from 'ink-testing-library';
-import { CHANGE_HIGHLIGHT_MS } from '../../src/changeHighlight.js';
-import { EMPTY_HISTORY } from '../../src/conmonHistory.js';
-import type { AppState } from '../../src/store.js';
+import { CHANGE_HIGHLIGHT_MS } from '../../src/model/changeHighlight.js';
+import { EMPTY_HISTORY } from '../../src/model/conmonHistory.js';
+import type { AppState } from '../../src/state/store.js';
 import { renderApp } from '../helpers/appHarness.js';
 import { NOW, at, byId, containerId, makeConmonProcess, makeContainer, makeGeneration, makeProcess } from '../helpers/fixtureState.js';
 

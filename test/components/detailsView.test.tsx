@@ -7,9 +7,9 @@ import { ARROW_DOWN, ENTER, ESCAPE, renderInk, screenLines, screenText, sendInpu
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanup } from 'ink-testing-library';
-import { EMPTY_HISTORY } from '../../src/conmonHistory.js';
+import { EMPTY_HISTORY } from '../../src/model/conmonHistory.js';
 import { DetailsView } from '../../components/DetailsView.js';
-import { createAppStore, type AppState } from '../../src/store.js';
+import { createAppStore, type AppState } from '../../src/state/store.js';
 import { renderApp } from '../helpers/appHarness.js';
 import {
 	BATCH_ID, NOW, WEB_ID, at, byId, containerId, fixtureState, makeConmonProcess, makeContainer, makeGeneration,

@@ -8,7 +8,7 @@ import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanup } from 'ink-testing-library';
 import { EventLog } from '../../components/EventLog.js';
-import { appendLog, createAppStore, type LogEntry } from '../../src/store.js';
+import { appendLog, createAppStore, type LogEntry } from '../../src/state/store.js';
 import { renderApp } from '../helpers/appHarness.js';
 import { at, fixtureState } from '../helpers/fixtureState.js';
 

@@ -7,7 +7,7 @@ import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanup } from 'ink-testing-library';
 import { Footer } from '../../components/Footer.js';
-import { footerText } from '../../src/keyHelp.js';
+import { footerText } from '../../src/present/keyHelp.js';
 import { footerLine, renderApp } from '../helpers/appHarness.js';
 import { fixtureState, manyContainersState } from '../helpers/fixtureState.js';
 

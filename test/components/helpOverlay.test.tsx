@@ -1,5 +1,5 @@
 /**
- * The `?` help: every key from src/keyHelp.ts with what it does, in a terminal of the usual
+ * The `?` help: every key from src/present/keyHelp.ts with what it does, in a terminal of the usual
  * size; Escape (or ? or q) closes it, and while it is open keys do not act on containers.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
@@ -8,7 +8,7 @@ import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanup } from 'ink-testing-library';
 import { HelpOverlay } from '../../components/HelpOverlay.js';
-import { keyHelp } from '../../src/keyHelp.js';
+import { keyHelp } from '../../src/present/keyHelp.js';
 import { renderApp } from '../helpers/appHarness.js';
 import { fixtureState } from '../helpers/fixtureState.js';
 import { hasContainerRow } from '../helpers/treeScreen.js';

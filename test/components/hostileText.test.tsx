@@ -8,7 +8,7 @@ import { ENTER, sendInput, sendInputAndWaitForContent, waitForContent } from '..
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanup } from 'ink-testing-library';
-import { appendLog } from '../../src/store.js';
+import { appendLog } from '../../src/state/store.js';
 import { renderApp } from '../helpers/appHarness.js';
 import { containerId, fixtureState, makeContainer } from '../helpers/fixtureState.js';
 

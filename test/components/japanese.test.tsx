@@ -8,9 +8,9 @@ import { ENTER, screenLines, sendInput, sendInputAndWaitForContent, waitForConte
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanup } from 'ink-testing-library';
-import { displayWidth } from '../../src/displayWidth.js';
-import { setLanguage, t } from '../../src/i18n.js';
-import { keyHelp } from '../../src/keyHelp.js';
+import { displayWidth } from '../../src/present/displayWidth.js';
+import { setLanguage, t } from '../../src/messages/i18n.js';
+import { keyHelp } from '../../src/present/keyHelp.js';
 import { footerLine, renderApp } from '../helpers/appHarness.js';
 import { at, byId, containerId, fixtureState, makeConmonProcess, makeContainer, makeGeneration, makeProcess, type FixtureState } from '../helpers/fixtureState.js';
 

@@ -8,7 +8,7 @@ import { ARROW_DOWN, ENTER, ESCAPE, sendInput, sendInputAndWaitForContent, waitF
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanup } from 'ink-testing-library';
-import { t } from '../../src/i18n.js';
+import { t } from '../../src/messages/i18n.js';
 import { LESSONS } from '../../src/lessons/lessons.js';
 import { parentage } from '../../src/lessons/parentage.js';
 import { LESSON_COMMAND, LESSON_IMAGE, renderApp, statusLine, type AppHarness } from '../helpers/appHarness.js';

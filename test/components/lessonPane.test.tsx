@@ -9,11 +9,11 @@ import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanup } from 'ink-testing-library';
 import { LESSON_PANE_LINES, LessonPane } from '../../components/LessonPane.js';
-import { displayWidth } from '../../src/displayWidth.js';
-import { setLanguage, t, type Language } from '../../src/i18n.js';
+import { displayWidth } from '../../src/present/displayWidth.js';
+import { setLanguage, t, type Language } from '../../src/messages/i18n.js';
 import { LESSONS } from '../../src/lessons/lessons.js';
 import { lifecycle } from '../../src/lessons/lifecycle.js';
-import { createAppStore, type LessonProgress } from '../../src/store.js';
+import { createAppStore, type LessonProgress } from '../../src/state/store.js';
 import { footerLine, renderApp } from '../helpers/appHarness.js';
 import { fixtureState } from '../helpers/fixtureState.js';
 

@@ -8,7 +8,7 @@ import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanup } from 'ink-testing-library';
 import { StatusLine } from '../../components/StatusLine.js';
-import { createAppStore } from '../../src/store.js';
+import { createAppStore } from '../../src/state/store.js';
 import { renderApp, statusLine } from '../helpers/appHarness.js';
 import { fixtureState } from '../helpers/fixtureState.js';
 

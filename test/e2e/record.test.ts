@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { markdownInline } from '../../src/markdown.js';
+import { markdownInline } from '../../src/output/markdown.js';
 import { ConmonWatcher } from '../helpers/conmonWatcher.js';
 import { createPodmanSandbox, e2eSkipReason, waitFor, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { TuiSession } from '../helpers/tuiSession.js';

@@ -1,11 +1,11 @@
 import { renderInk, resizeTerminal, screenLines, type Rendered } from './inkTesting.js';
 import { App } from '../../components/App.js';
-import type { Actions, ContainerAction } from '../../src/actions.js';
-import type { Container } from '../../src/container.js';
+import type { Actions, ContainerAction } from '../../src/app/actions.js';
+import type { Container } from '../../src/model/container.js';
 import { LessonController } from '../../src/lessons/lessonController.js';
-import type { ProcessReader } from '../../src/processReader.js';
-import { procReader } from '../../src/procReader.js';
-import { createAppStore, type AppState, type AppStore } from '../../src/store.js';
+import type { ProcessReader } from '../../src/proc/reader.js';
+import { procReader } from '../../src/proc/procReader.js';
+import { createAppStore, type AppState, type AppStore } from '../../src/state/store.js';
 
 /** One call the App made on its actions. */
 export type ActionCall =

@@ -1,7 +1,7 @@
 /**
  * Pieces of RegExp sources for conmon rows as the real program draws them, for end-to-end
  * tests that wait for a screen. A conmon row changes within seconds on its own (see
- * src/changeHighlight.ts), and a test cannot know which side of that moment it looks at.
+ * src/model/changeHighlight.ts), and a test cannot know which side of that moment it looks at.
  */
 
 /** The `★ new` mark a conmon row has in its first seconds, if it is still on. */

@@ -1,5 +1,5 @@
-import { isDead, type IdMapRange, type ProcStat } from '../../src/procfs.js';
-import type { ProcessReader } from '../../src/processReader.js';
+import { isDead, type IdMapRange, type ProcStat } from '../../src/proc/procfs.js';
+import type { ProcessReader } from '../../src/proc/reader.js';
 
 /** A process the fake /proc holds: its name, and what a test needs of the rest. */
 export interface FakeProcess {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { EMPTY_HISTORY, type ConmonGeneration, type ConmonHistory } from '../../src/conmonHistory.js';
-import type { Container } from '../../src/container.js';
-import type { ProcessInfo } from '../../src/procfs.js';
-import type { AppState } from '../../src/store.js';
+import { EMPTY_HISTORY, type ConmonGeneration, type ConmonHistory } from '../../src/model/conmonHistory.js';
+import type { Container } from '../../src/model/container.js';
+import type { ProcessInfo } from '../../src/proc/procfs.js';
+import type { AppState } from '../../src/state/store.js';
 
 /**
  * A wall-clock time on the fixtures' day, built in local time: the app prints local

@@ -5,12 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, mock } from 'node:test';
-import type { Actions, CommandOutcome } from '../../src/actions.js';
+import type { Actions, CommandOutcome } from '../../src/app/actions.js';
 import { met, notYet, type Lesson, type LessonContext } from '../../src/lessons/lesson.js';
 import type { PressedKey } from '../../src/lessons/lessonKeys.js';
 import { LessonRunner, type LessonDeps } from '../../src/lessons/lessonRunner.js';
-import type { ProcessReader } from '../../src/processReader.js';
-import { createAppStore, type AppState, type AppStore, type LessonFacts, type LessonProgress } from '../../src/store.js';
+import type { ProcessReader } from '../../src/proc/reader.js';
+import { createAppStore, type AppState, type AppStore, type LessonFacts, type LessonProgress } from '../../src/state/store.js';
 import { FakeProcessReader } from './fakeReader.js';
 import { NOW, byId, containerId, makeContainer } from './fixtureState.js';
 

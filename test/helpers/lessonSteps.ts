@@ -5,11 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
-import { EMPTY_HISTORY, type ConmonGeneration, type ExecConmon } from '../../src/conmonHistory.js';
-import { setLanguage, type Language } from '../../src/i18n.js';
+import { EMPTY_HISTORY, type ConmonGeneration, type ExecConmon } from '../../src/model/conmonHistory.js';
+import { setLanguage, type Language } from '../../src/messages/i18n.js';
 import { updatedMemory, type CheckResult, type Lesson, type LessonCommand, type LessonContext, type LessonStep, type MemoryUpdate, type StepAction } from '../../src/lessons/lesson.js';
-import { processKey, type ProcessInfo } from '../../src/procfs.js';
-import { createAppStore, type AppState } from '../../src/store.js';
+import { processKey, type ProcessInfo } from '../../src/proc/procfs.js';
+import { createAppStore, type AppState } from '../../src/state/store.js';
 import { FakeProcessReader } from './fakeReader.js';
 import { NOW, at, byId, containerId, makeConmonProcess, makeContainer, makeGeneration, makeProcess } from './fixtureState.js';
 

@@ -1,4 +1,4 @@
-import { t, type MessageKey } from '../../src/i18n.js';
+import { t, type MessageKey } from '../../src/messages/i18n.js';
 
 /**
  * A regular expression for a catalogue message in the current language: its fixed text

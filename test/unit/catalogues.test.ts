@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { languageFromEnv, setLanguage, t } from '../../src/i18n.js';
+import { languageFromEnv, setLanguage, t } from '../../src/messages/i18n.js';
 import { LESSONS } from '../../src/lessons/lessons.js';
 import { CATALOGUES, LANGUAGES, en, ja } from '../../src/messages/catalogues.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { isConmonCommand, parseConmonArgs } from '../../src/conmonArgs.js';
+import { isConmonCommand, parseConmonArgs } from '../../src/proc/conmonArgs.js';
 import { CONMON_ARGV } from '../helpers/fixtures.js';
 
 const ID = '886762f967d877fceeba1c0e11035a28e6907baeaee78561d30facf8bf662388';

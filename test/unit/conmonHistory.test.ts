@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { CHANGE_HIGHLIGHT_MS } from '../../src/changeHighlight.js';
+import { CHANGE_HIGHLIGHT_MS } from '../../src/model/changeHighlight.js';
 import { describe, test } from 'node:test';
-import { parseConmonArgs } from '../../src/conmonArgs.js';
+import { parseConmonArgs } from '../../src/proc/conmonArgs.js';
 import {
 	currentGeneration, EMPTY_HISTORY, forgetContainers, MAX_GENERATIONS_PER_CONTAINER, observeConmons, recordExitCode,
 	type ConmonHistory,
-} from '../../src/conmonHistory.js';
-import type { ConmonProcess } from '../../src/conmonProcess.js';
-import type { ProcessInfo } from '../../src/procfs.js';
+} from '../../src/model/conmonHistory.js';
+import type { ConmonProcess } from '../../src/proc/conmonProcess.js';
+import type { ProcessInfo } from '../../src/proc/procfs.js';
 
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { displayWidth, fitToWidth, truncateToWidth, wrapToWidth } from '../../src/displayWidth.js';
+import { displayWidth, fitToWidth, truncateToWidth, wrapToWidth } from '../../src/present/displayWidth.js';
 
 describe('display width', () => {
 	test('a Japanese character takes two columns', () => {

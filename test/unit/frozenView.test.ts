@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { changesWaiting, shownTime, shownView } from '../../src/frozenView.js';
-import { appendLog, createAppStore, selectWhenListed, setContainers, toggleFreeze } from '../../src/store.js';
+import { changesWaiting, shownTime, shownView } from '../../src/state/frozenView.js';
+import { appendLog, createAppStore, selectWhenListed, setContainers, toggleFreeze } from '../../src/state/store.js';
 import { NOW, WEB_ID, at, containerId, fixtureState, makeContainer } from '../helpers/fixtureState.js';
 
 describe('the frozen view', () => {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
-import type { Container } from '../../src/container.js';
-import { displayWidth } from '../../src/displayWidth.js';
-import { setLanguage } from '../../src/i18n.js';
-import { footerText } from '../../src/keyHelp.js';
-import { containerStatus, ordinal } from '../../src/present.js';
-import { containerColumnWidths } from '../../src/treeColumns.js';
+import type { Container } from '../../src/model/container.js';
+import { displayWidth } from '../../src/present/displayWidth.js';
+import { setLanguage } from '../../src/messages/i18n.js';
+import { footerText } from '../../src/present/keyHelp.js';
+import { containerStatus, ordinal } from '../../src/present/format.js';
+import { containerColumnWidths } from '../../src/present/treeColumns.js';
 
 const NOW = Date.parse('2026-11-29T16:58:15Z');
 

@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { shortId } from '../../src/container.js';
-import { t } from '../../src/i18n.js';
+import { shortId } from '../../src/model/container.js';
+import { t } from '../../src/messages/i18n.js';
 import { exec, EXEC_SECONDS, type ExecMemory } from '../../src/lessons/exec.js';
 import { NOW } from '../helpers/fixtureState.js';
 import {

@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { shortId } from '../../src/container.js';
-import { t } from '../../src/i18n.js';
+import { shortId } from '../../src/model/container.js';
+import { t } from '../../src/messages/i18n.js';
 import { parentage, type ParentageMemory } from '../../src/lessons/parentage.js';
 import { FakeProcessReader } from '../helpers/fakeReader.js';
 import { NOW, makeProcess } from '../helpers/fixtureState.js';

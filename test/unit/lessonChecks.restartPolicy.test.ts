@@ -4,11 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ConmonGeneration } from '../../src/conmonHistory.js';
-import { t } from '../../src/i18n.js';
+import type { ConmonGeneration } from '../../src/model/conmonHistory.js';
+import { t } from '../../src/messages/i18n.js';
 import { EXIT_CODE_WAIT_MS } from '../../src/lessons/commonSteps.js';
 import { RESPAWNS_TO_SEE, restartPolicy, SHORT_LIVED_COMMAND, type RestartPolicyMemory } from '../../src/lessons/restartPolicy.js';
-import type { AppState } from '../../src/store.js';
+import type { AppState } from '../../src/state/store.js';
 import { at, makeGeneration } from '../helpers/fixtureState.js';
 import { assertMet, assertSeen, CONMON, CONTAINER_NAME, IMAGE, inBothLanguages, LessonRun, stateOf, stepOf } from '../helpers/lessonSteps.js';
 

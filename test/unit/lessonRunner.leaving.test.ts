@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, mock, test } from 'node:test';
-import { t } from '../../src/i18n.js';
+import { t } from '../../src/messages/i18n.js';
 import { LessonController } from '../../src/lessons/lessonController.js';
 import { lifecycle } from '../../src/lessons/lifecycle.js';
-import { createAppStore, type AppStore } from '../../src/store.js';
+import { createAppStore, type AppStore } from '../../src/state/store.js';
 import {
 	countIntervals, countSubscriptions, depsFor, FakeLessonActions, flush, lastLessonEvent, LESSON_ID, lessonEvents, listContainer, podmanArgs, practice, progressOf, SECOND_ID, setup,
 	useMockClock,

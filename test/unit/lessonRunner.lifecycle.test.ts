@@ -4,13 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, mock, test } from 'node:test';
-import { recordExitCode, type ConmonGeneration } from '../../src/conmonHistory.js';
-import { t } from '../../src/i18n.js';
+import { recordExitCode, type ConmonGeneration } from '../../src/model/conmonHistory.js';
+import { t } from '../../src/messages/i18n.js';
 import { EXIT_CODE_WAIT_MS } from '../../src/lessons/commonSteps.js';
 import { lifecycle, type LifecycleMemory } from '../../src/lessons/lifecycle.js';
 import { CHECK_INTERVAL_MS, type LessonRunner } from '../../src/lessons/lessonRunner.js';
 import { orphan } from '../../src/lessons/orphan.js';
-import type { AppStore } from '../../src/store.js';
+import type { AppStore } from '../../src/state/store.js';
 import { byId, makeConmonProcess, makeContainer, makeGeneration, makeProcess } from '../helpers/fixtureState.js';
 import {
 	COMMAND, CONTAINER_NAME, FakeLessonActions, FIRST_CHILD, FIRST_CONMON, IMAGE, LESSON_ID, lessonEvents, podmanArgs, progressOf, SECOND_CHILD, SECOND_CONMON, setup,

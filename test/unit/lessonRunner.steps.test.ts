@@ -5,13 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, mock, test } from 'node:test';
-import { displayCommand } from '../../src/actions.js';
-import { t } from '../../src/i18n.js';
+import { displayCommand } from '../../src/app/actions.js';
+import { t } from '../../src/messages/i18n.js';
 import { met, notYet, type Lesson } from '../../src/lessons/lesson.js';
 import { LessonController } from '../../src/lessons/lessonController.js';
 import { lessonStepKey } from '../../src/lessons/lessonKeys.js';
 import { CHECK_INTERVAL_MS } from '../../src/lessons/lessonRunner.js';
-import { createAppStore, type AppStore } from '../../src/store.js';
+import { createAppStore, type AppStore } from '../../src/state/store.js';
 import { FakeProcessReader } from '../helpers/fakeReader.js';
 import {
 	CONTAINER_NAME, depsFor, ESCAPE_KEY, FakeLessonActions, IMAGE, lastLessonEvent, LESSON_ID, lessonEvents, listContainer, NO_KEY, PODMAN, podmanArgs, practice, PRACTICE_CONMON,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { codeSpan, fencedBlock, markdownInline, markdownParagraph } from '../../src/markdown.js';
+import { codeSpan, fencedBlock, markdownInline, markdownParagraph } from '../../src/output/markdown.js';
 
 describe('Markdown text', () => {
 	test('inline text: markup characters are escaped, line breaks folded', () => {

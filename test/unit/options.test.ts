@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { splitCommandWords } from '../../src/commandWords.js';
-import { DEFAULT_IMAGE, parseOptions, UsageError } from '../../src/options.js';
+import { splitCommandWords } from '../../src/app/commandWords.js';
+import { DEFAULT_IMAGE, parseOptions, UsageError } from '../../src/app/options.js';
 
 describe('parseOptions', () => {
 	test('defaults: the seed experiment', () => {

@@ -3,9 +3,9 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { containerActionArgs, displayCommand, runArgs } from '../../src/actions.js';
-import { Podman, PodmanError, podmanMessage } from '../../src/podman.js';
-import { parsePodmanVersion } from '../../src/podmanVersion.js';
+import { containerActionArgs, displayCommand, runArgs } from '../../src/app/actions.js';
+import { Podman, PodmanError, podmanMessage } from '../../src/podman/podman.js';
+import { parsePodmanVersion } from '../../src/podman/version.js';
 
 describe('podmanMessage', () => {
 	test("keeps podman's Error: line and drops warnings", () => {

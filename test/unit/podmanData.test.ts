@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { expectsConmon, mergeContainerViews, parseInspectJson, parsePsJson } from '../../src/container.js';
-import { podmanEventEntry } from '../../src/eventLog.js';
-import { eventKey, parsePodmanEvent, type PodmanEvent } from '../../src/podmanEvent.js';
+import { expectsConmon, mergeContainerViews, parseInspectJson, parsePsJson } from '../../src/model/container.js';
+import { podmanEventEntry } from '../../src/present/eventLog.js';
+import { eventKey, parsePodmanEvent, type PodmanEvent } from '../../src/podman/event.js';
 import { readFixture } from '../helpers/fixtures.js';
 
 function events(path: string): PodmanEvent[] {

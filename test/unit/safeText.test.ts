@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { displayWidth, truncateToWidth } from '../../src/displayWidth.js';
-import { MAX_DRAWN_CHARS, safeJson, safeLines, safeText } from '../../src/safeText.js';
+import { displayWidth, truncateToWidth } from '../../src/present/displayWidth.js';
+import { MAX_DRAWN_CHARS, safeJson, safeLines, safeText } from '../../src/present/safeText.js';
 
 /** Anything a terminal acts on: C0, DEL, C1, and the bidi embeddings, overrides and isolates. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;

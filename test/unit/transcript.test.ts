@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, describe, mock, test } from 'node:test';
-import { setLanguage } from '../../src/i18n.js';
-import { appendLog, createAppStore, type AppStore, type LessonFacts, type LogEntry } from '../../src/store.js';
-import { followTranscript, TRANSCRIPT_FLUSH_INTERVAL_MS, TRANSCRIPT_HOLD_MS, type TranscriptInfo } from '../../src/transcript.js';
+import { setLanguage } from '../../src/messages/i18n.js';
+import { appendLog, createAppStore, type AppStore, type LessonFacts, type LogEntry } from '../../src/state/store.js';
+import { followTranscript, TRANSCRIPT_FLUSH_INTERVAL_MS, TRANSCRIPT_HOLD_MS, type TranscriptInfo } from '../../src/output/transcript.js';
 import { at, BATCH_ID, fixtureState, WEB_ID } from '../helpers/fixtureState.js';
 
 type NewEntry = Omit<LogEntry, 'id'>;
@@ -17,7 +17,7 @@ const INFO: TranscriptInfo = {
 	lesson: undefined,
 };
 
-// What the program logs, as src/actions.ts, src/eventLog.ts and the lessons write it.
+// What the program logs, as src/app/actions.ts, src/present/eventLog.ts and the lessons write it.
 const command = (ms: number, argv: string[]): NewEntry => ({ at: ms, tone: 'command', text: `$ ${argv.join(' ')}`, facts: { kind: 'command', command: argv } });
 const commandFailed = (ms: number, argv: string[], message: string): NewEntry => ({ at: ms, tone: 'bad', text: `✗ ${message}`, facts: { kind: 'command-failed', command: argv } });
 const conmon = (ms: number, status: string, pid: number, exitCode?: number): NewEntry => ({

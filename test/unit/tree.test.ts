@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { ConmonGeneration } from '../../src/conmonHistory.js';
-import type { Container } from '../../src/container.js';
-import { rowText } from '../../src/present.js';
-import type { ProcessInfo } from '../../src/procfs.js';
-import { CHANGE_HIGHLIGHT_MS } from '../../src/changeHighlight.js';
-import { buildTree, FOREIGN_GRACE_MS, type TreeInput, type TreeRow } from '../../src/tree.js';
+import type { ConmonGeneration } from '../../src/model/conmonHistory.js';
+import type { Container } from '../../src/model/container.js';
+import { rowText } from '../../src/present/format.js';
+import type { ProcessInfo } from '../../src/proc/procfs.js';
+import { CHANGE_HIGHLIGHT_MS } from '../../src/model/changeHighlight.js';
+import { buildTree, FOREIGN_GRACE_MS, type TreeInput, type TreeRow } from '../../src/model/tree.js';
 
 const NOW = Date.parse('2026-11-29T16:58:15Z');
 const A = 'bbd78c2c3402' + '0'.repeat(52);

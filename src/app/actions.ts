@@ -1,9 +1,9 @@
-import { shortId, type Container } from './container.js';
-import { t, type MessageKey } from './i18n.js';
-import { PodmanError, type Podman } from './podman.js';
-import type { ProcessReader } from './processReader.js';
-import { isDead } from './procfs.js';
-import { appendLog, selectWhenListed, type AppStore } from './store.js';
+import { shortId, type Container } from '../model/container.js';
+import { t, type MessageKey } from '../messages/i18n.js';
+import { PodmanError, type Podman } from '../podman/podman.js';
+import type { ProcessReader } from '../proc/reader.js';
+import { isDead } from '../proc/procfs.js';
+import { appendLog, selectWhenListed, type AppStore } from '../state/store.js';
 
 /** What a key can do to a container. */
 export type ContainerAction = 'start' | 'stop' | 'kill' | 'restart' | 'pause' | 'unpause' | 'remove';

@@ -1,4 +1,4 @@
-import type { ProcessReader } from './processReader.js';
+import type { ProcessReader } from './reader.js';
 import { isAliveAs, readComm, readProcessFacts, readStat } from './procfs.js';
 
 /** The ProcessReader over the real /proc (or a copy of one under `procRoot`, as the fixtures are). */

@@ -1,12 +1,12 @@
-import { currentGeneration } from './conmonHistory.js';
-import { descendants, indexChildren } from './conmonProcess.js';
-import { t } from './i18n.js';
-import { rowText } from './present.js';
-import { safeLines } from './safeText.js';
-import type { ProcessInfo } from './procfs.js';
-import type { AppState } from './store.js';
-import type { RootlessHelper } from './rootlessHelpers.js';
-import { buildTreeFrom, helpersByContainer, sortContainers } from './tree.js';
+import { currentGeneration } from '../model/conmonHistory.js';
+import { descendants, indexChildren } from '../proc/conmonProcess.js';
+import { t } from '../messages/i18n.js';
+import { rowText } from '../present/format.js';
+import { safeLines } from '../present/safeText.js';
+import type { ProcessInfo } from '../proc/procfs.js';
+import type { AppState } from '../state/store.js';
+import type { RootlessHelper } from '../proc/rootlessHelpers.js';
+import { buildTreeFrom, helpersByContainer, sortContainers } from '../model/tree.js';
 
 type SnapshotSource = Pick<AppState, 'containers' | 'history' | 'processes' | 'unmonitored' | 'podmanVersion'> &
 	Partial<Pick<AppState, 'helpers' | 'ownUid' | 'allUsers' | 'userNames'>>;

@@ -1,5 +1,5 @@
 import { displayWidth, truncateToWidth } from './displayWidth.js';
-import { t, type MessageKey } from './i18n.js';
+import { t, type MessageKey } from '../messages/i18n.js';
 
 /** The keys, as the footer and the help overlay list them. One list, so the two never disagree. */
 export interface KeyHelp {

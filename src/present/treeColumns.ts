@@ -1,6 +1,6 @@
-import type { Container } from './container.js';
+import type { Container } from '../model/container.js';
 import { displayWidth } from './displayWidth.js';
-import { containerColumns } from './present.js';
+import { containerColumns } from './format.js';
 
 /** Column widths shared by every container row, in terminal columns, so names, IDs and images line up. */
 export interface ColumnWidths {

@@ -1,11 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { EMPTY_HISTORY, type ConmonHistory } from './conmonHistory.js';
-import type { ContainerAction } from './actions.js';
-import type { Container } from './container.js';
+import { EMPTY_HISTORY, type ConmonHistory } from '../model/conmonHistory.js';
+import type { ContainerAction } from '../app/actions.js';
+import type { Container } from '../model/container.js';
 import { freezeView, shownView, type FrozenView } from './frozenView.js';
-import type { ProcessInfo } from './procfs.js';
-import type { RootlessHelper } from './rootlessHelpers.js';
-import { matchesFilter, sortContainers } from './tree.js';
+import type { ProcessInfo } from '../proc/procfs.js';
+import type { RootlessHelper } from '../proc/rootlessHelpers.js';
+import { matchesFilter, sortContainers } from '../model/tree.js';
 
 /** What a log line is about, for `--log` and for tests: the text is for people, this for programs. */
 export interface LogFacts {

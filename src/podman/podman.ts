@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { t } from './i18n.js';
+import { t } from '../messages/i18n.js';
 
 /** How long a podman command may run before it is ended and reported as hung (`--timeout`). */
 export const PODMAN_TIMEOUT_MS = 30_000;

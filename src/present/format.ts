@@ -1,10 +1,10 @@
-import type { ConmonGeneration } from './conmonHistory.js';
-import { shortId, type Container } from './container.js';
-import { currentLanguage, t, type MessageKey } from './i18n.js';
-import type { ProcessInfo } from './procfs.js';
-import { helperPurpose, type RootlessHelper } from './rootlessHelpers.js';
+import type { ConmonGeneration } from '../model/conmonHistory.js';
+import { shortId, type Container } from '../model/container.js';
+import { currentLanguage, t, type MessageKey } from '../messages/i18n.js';
+import type { ProcessInfo } from '../proc/procfs.js';
+import { helperPurpose, type RootlessHelper } from '../proc/rootlessHelpers.js';
 import { safeText } from './safeText.js';
-import type { TreeRow } from './tree.js';
+import type { TreeRow } from '../model/tree.js';
 
 /** A compact age: 4s, 3m12s, 2h05m, 3d04h. */
 export function formatDuration(ms: number): string {

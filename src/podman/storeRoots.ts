@@ -1,4 +1,4 @@
-import type { ConmonArgs } from './conmonArgs.js';
+import type { ConmonArgs } from '../proc/conmonArgs.js';
 
 /** Where this podman keeps its containers: a conmon under these paths is one of ours. */
 export interface PodmanStoreRoots {

@@ -1,9 +1,9 @@
-import type { ConmonChange } from './conmonHistory.js';
-import { shortId } from './container.js';
-import { t } from './i18n.js';
-import type { PodmanEvent } from './podmanEvent.js';
-import { LOGGED_STATUSES } from './podmanEvent.js';
-import type { LogEntry } from './store.js';
+import type { ConmonChange } from '../model/conmonHistory.js';
+import { shortId } from '../model/container.js';
+import { t } from '../messages/i18n.js';
+import type { PodmanEvent } from '../podman/event.js';
+import { LOGGED_STATUSES } from '../podman/event.js';
+import type { LogEntry } from '../state/store.js';
 
 type NewLogEntry = Omit<LogEntry, 'id'>;
 

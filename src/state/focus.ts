@@ -1,6 +1,6 @@
 import { shownTime, treeSourceOf } from './frozenView.js';
 import type { AppState, AppStore } from './store.js';
-import { buildTreeFrom, type TreeRow } from './tree.js';
+import { buildTreeFrom, type TreeRow } from '../model/tree.js';
 
 /** Rows inside a container's branch that can be focused for the details view. */
 const FOCUSABLE: ReadonlySet<TreeRow['kind']> = new Set(['conmon', 'exec', 'process', 'helper']);

@@ -1,14 +1,14 @@
 import { closeSync, fstatSync, writeSync } from 'node:fs';
-import { displayCommand } from './actions.js';
-import { containerLabel } from './eventLog.js';
-import { t, type MessageKey } from './i18n.js';
+import { displayCommand } from '../app/actions.js';
+import { containerLabel } from '../present/eventLog.js';
+import { t, type MessageKey } from '../messages/i18n.js';
 import { codeSpan, fencedBlock, markdownInline, markdownParagraph } from './markdown.js';
-import type { Options } from './options.js';
+import type { Options } from '../app/options.js';
 import { openAppendNoFollow } from './logFile.js';
-import { formatClock, formatClockMs } from './present.js';
-import { safeLines } from './safeText.js';
+import { formatClock, formatClockMs } from '../present/format.js';
+import { safeLines } from '../present/safeText.js';
 import { snapshotText } from './snapshot.js';
-import { onLogAppended, type AppState, type AppStore, type LessonFacts, type LogEntry, type LogFacts } from './store.js';
+import { onLogAppended, type AppState, type AppStore, type LessonFacts, type LogEntry, type LogFacts } from '../state/store.js';
 
 /**
  * How long a log line waits before it is written. podman's events arrive 70-250 ms after /proc

@@ -1,5 +1,5 @@
 import type { AppState } from './store.js';
-import type { TreeSource } from './tree.js';
+import type { TreeSource } from '../model/tree.js';
 
 /** The data the screen draws from: what Space freezes while the store keeps updating. */
 export type ViewData = Pick<AppState, 'containers' | 'history' | 'processes' | 'unmonitored' | 'helpers' | 'log'>;

@@ -1,4 +1,4 @@
-import { CATALOGUES, LANGUAGES, type Language, type MessageKey } from './messages/catalogues.js';
+import { CATALOGUES, LANGUAGES, type Language, type MessageKey } from './catalogues.js';
 
 export type { Language, MessageKey };
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { splitCommandWords } from './commandWords.js';
-import { isLanguage, t, type Language } from './i18n.js';
+import { isLanguage, t, type Language } from '../messages/i18n.js';
 
 /** What the command line asked for. */
 export interface Options {

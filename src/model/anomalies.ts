@@ -1,6 +1,6 @@
 import { currentGeneration, type ConmonGeneration } from './conmonHistory.js';
 import { expectsConmon, type Container } from './container.js';
-import { t } from './i18n.js';
+import { t } from '../messages/i18n.js';
 
 /** A disagreement between podman's view of a container and what /proc shows. */
 export interface Disagreement {

@@ -1,5 +1,5 @@
-import type { ConmonArgs } from './conmonArgs.js';
-import { t, type MessageParams } from './i18n.js';
+import type { ConmonArgs } from '../proc/conmonArgs.js';
+import { t, type MessageParams } from '../messages/i18n.js';
 
 /** One fact from conmon's command line, with what it means in plain words. */
 export interface ConmonFact {

@@ -1,4 +1,4 @@
-import { t } from './i18n.js';
+import { t } from '../messages/i18n.js';
 import type { ProcessInfo } from './procfs.js';
 
 /**

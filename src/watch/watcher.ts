@@ -1,16 +1,16 @@
-import { currentGeneration, forgetContainers, observeConmons, recordExitCode, type ConmonChange, type ConmonHistory } from './conmonHistory.js';
-import { containerPidOf, descendants, findConmons, indexChildren, processesUnderConmons, type ConmonProcess } from './conmonProcess.js';
-import { expectsConmon, mergeContainerViews, parseInspectJson, parsePsJson, shortId, type Container } from './container.js';
-import { conmonChangeEntry, podmanEventEntry } from './eventLog.js';
-import { PodmanEventStream } from './eventStream.js';
-import { PodmanError, type Podman } from './podman.js';
-import type { PodmanEvent } from './podmanEvent.js';
-import { conmonInStore, parseStoreRoots, type PodmanStoreRoots } from './podmanStore.js';
+import { currentGeneration, forgetContainers, observeConmons, recordExitCode, type ConmonChange, type ConmonHistory } from '../model/conmonHistory.js';
+import { containerPidOf, descendants, findConmons, indexChildren, processesUnderConmons, type ConmonProcess } from '../proc/conmonProcess.js';
+import { expectsConmon, mergeContainerViews, parseInspectJson, parsePsJson, shortId, type Container } from '../model/container.js';
+import { conmonChangeEntry, podmanEventEntry } from '../present/eventLog.js';
+import { PodmanEventStream } from '../podman/eventStream.js';
+import { PodmanError, type Podman } from '../podman/podman.js';
+import type { PodmanEvent } from '../podman/event.js';
+import { conmonInStore, parseStoreRoots, type PodmanStoreRoots } from '../podman/storeRoots.js';
 import { DirectoryWatch } from './directoryWatch.js';
-import { t } from './i18n.js';
-import { isAliveAs, isDead, processKey, ProcScanner, readBootTimeMs, startTicksToMs, type ProcessInfo } from './procfs.js';
-import { findRootlessHelpers } from './rootlessHelpers.js';
-import { appendLog, setContainers, type AppState, type AppStore } from './store.js';
+import { t } from '../messages/i18n.js';
+import { isAliveAs, isDead, processKey, ProcScanner, readBootTimeMs, startTicksToMs, type ProcessInfo } from '../proc/procfs.js';
+import { findRootlessHelpers } from '../proc/rootlessHelpers.js';
+import { appendLog, setContainers, type AppState, type AppStore } from '../state/store.js';
 
 /**
  * A full /proc scan this often when nothing is happening: a safety net. Changes are noticed

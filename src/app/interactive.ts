@@ -1,21 +1,21 @@
 import { render } from 'ink';
 import { createElement } from 'react';
-import { App } from '../components/App.js';
-import { CrashBoundary } from '../components/CrashBoundary.js';
+import { App } from '../../components/App.js';
+import { CrashBoundary } from '../../components/CrashBoundary.js';
 import { createActions, runArgs } from './actions.js';
-import { t } from './i18n.js';
-import { LessonController } from './lessons/lessonController.js';
-import { findLesson } from './lessons/lessons.js';
-import { followLogToFile } from './logFile.js';
+import { t } from '../messages/i18n.js';
+import { LessonController } from '../lessons/lessonController.js';
+import { findLesson } from '../lessons/lessons.js';
+import { followLogToFile } from '../output/logFile.js';
 import type { Options } from './options.js';
-import type { Podman } from './podman.js';
-import { safeLines, safeText } from './safeText.js';
-import { snapshotJson } from './snapshot.js';
-import { createAppStore, type AppState } from './store.js';
+import type { Podman } from '../podman/podman.js';
+import { safeLines, safeText } from '../present/safeText.js';
+import { snapshotJson } from '../output/snapshot.js';
+import { createAppStore, type AppState } from '../state/store.js';
 import { fireProcessFault, TEST_FAULT } from './testFault.js';
-import { followTranscript } from './transcript.js';
-import { procReader } from './procReader.js';
-import { Watcher } from './watcher.js';
+import { followTranscript } from '../output/transcript.js';
+import { procReader } from '../proc/procReader.js';
+import { Watcher } from '../watch/watcher.js';
 
 /** The exit code after an unexpected error (as for any trouble with the machine, see cli.ts). */
 const EXIT_CRASHED = 1;

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
-import { eventKey, parsePodmanEvent, type PodmanEvent } from './podmanEvent.js';
-import { t } from './i18n.js';
+import { eventKey, parsePodmanEvent, type PodmanEvent } from './event.js';
+import { t } from '../messages/i18n.js';
 import type { Podman } from './podman.js';
 
 /** Waits before restarting a `podman events` process that ended, growing per failure in a row. */

@@ -1,9 +1,9 @@
 import { conmonHighlight, isFresh, movedToHistory, type ConmonHighlight } from './changeHighlight.js';
 import { currentGeneration, type ConmonGeneration, type ConmonHistory, type ExecConmon } from './conmonHistory.js';
-import { descendants, indexChildren } from './conmonProcess.js';
+import { descendants, indexChildren } from '../proc/conmonProcess.js';
 import { expectsConmon, type Container } from './container.js';
-import { isDead, type ProcessInfo } from './procfs.js';
-import type { RootlessHelper } from './rootlessHelpers.js';
+import { isDead, type ProcessInfo } from '../proc/procfs.js';
+import type { RootlessHelper } from '../proc/rootlessHelpers.js';
 
 /** One line of the tree. `guide` is the box-drawing prefix that places it under its parent. */
 export type TreeRow = { key: string; containerId: string; guide: string } & (

@@ -1,8 +1,8 @@
 import type { ContainerAction } from './actions.js';
-import { shortId, type Container } from './container.js';
-import { t, type MessageKey } from './i18n.js';
-import { safeText } from './safeText.js';
-import type { AppState } from './store.js';
+import { shortId, type Container } from '../model/container.js';
+import { t, type MessageKey } from '../messages/i18n.js';
+import { safeText } from '../present/safeText.js';
+import type { AppState } from '../state/store.js';
 
 /**
  * The questions, per action. Stop, kill, restart, pause and remove end or interrupt someone's
