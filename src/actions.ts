@@ -1,6 +1,6 @@
 import { shortId, type Container } from './container.js';
 import { t, type MessageKey } from './i18n.js';
-import { PodmanError, type Podman } from './podman.js';
+import { changesContainerState, PodmanError, type Podman } from './podman.js';
 import { isDead, readStat } from './procfs.js';
 import { appendLog, selectWhenListed, type AppStore } from './store.js';
 
@@ -74,7 +74,8 @@ export function createActions(deps: ActionDeps) {
 		deps.onChange(key === 'run' ? [] : [key]);
 		const started = Date.now();
 		try {
-			const { stdout } = await podman.run(args, onSpawn ? { onSpawn } : {});
+			// A stop, rm, run… is left to finish if we exit meanwhile: a half-done one leaves the container stuck.
+			const { stdout } = await podman.run(args, { changesState: changesContainerState(args), ...(onSpawn ? { onSpawn } : {}) });
 			const answer = stdout.trim().split('\n').at(-1) ?? '';
 			const took = Date.now() - started;
 			store.setState({ status: { tone: 'ok', text: `✓ $ ${shown}  (${took} ms${answer ? `: ${shortIfId(answer)}` : ''})` } });

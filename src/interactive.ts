@@ -1,7 +1,8 @@
 import { render } from 'ink';
 import { createElement } from 'react';
 import { App } from '../components/App.js';
-import { createActions, runArgs } from './actions.js';
+import { createActions, displayCommand, runArgs } from './actions.js';
+import { t } from './i18n.js';
 import { LessonController } from './lessons/lessonController.js';
 import { findLesson } from './lessons/lessons.js';
 import { followLogToFile } from './logFile.js';
@@ -66,6 +67,8 @@ export async function runInteractive(podman: Podman, initial: Partial<AppState>,
 	await lessons.leaveForExit((text) => process.stdout.write(`${text}\n`));
 	const leftovers = lessons.exitMessage();
 	if (leftovers) process.stdout.write(`${leftovers}\n`);
+	// A stop, rm, run… under way is not killed (that could leave the container stuck): say so.
+	for (const command of podman.stillRunning()) process.stdout.write(`${t('cli.leftRunning', { command: displayCommand(command) })}\n`);
 	stopTranscript?.(store.getState());
 	await stopLogFile?.(snapshotJson(store.getState()));
 	return exitCode;

@@ -35,4 +35,5 @@ Keys: ↑/↓ PgUp/PgDn Home/End move · Enter details · / filter · r run · s
 	'cli.unknownLesson': 'there is no lesson "{name}"; the lessons are {lessons}',
 	'cli.fileUnwritable': '{flag} {path}: cannot write: {message}',
 	'cli.unexpected': 'unexpected error: {message}',
+	'cli.leftRunning': '{command} is still running; it will finish on its own',
 } as const;

@@ -37,4 +37,5 @@ podman のコンテナをライブで表示します。各コンテナの conmon
 	'cli.unknownLesson': 'レッスン "{name}" はありません。レッスンは {lessons} です',
 	'cli.fileUnwritable': '{flag} {path}: 書き込めません: {message}',
 	'cli.unexpected': '予期しないエラー: {message}',
+	'cli.leftRunning': '{command} はまだ実行中です。このまま最後まで実行されます',
 };
