@@ -189,6 +189,8 @@ export function rowText(row: TreeRow, now: number): string {
 			return t('tree.unmonitored', { pid: row.pid });
 		case 'no-conmon':
 			return noConmonText(row.container);
+		case 'nothing-left':
+			return t('tree.nothingLeft', { state: row.container.state });
 		case 'foreign-heading': {
 			if (!row.user) return t('tree.foreign.heading', { count: row.count });
 			const params = { user: row.user.name ?? row.user.uid, uid: row.user.uid, count: row.count };

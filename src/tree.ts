@@ -25,6 +25,8 @@ export type TreeRow = { key: string; containerId: string; guide: string } & (
 	| { kind: 'process'; process: ProcessInfo }
 	| { kind: 'unmonitored'; pid: number }
 	| { kind: 'no-conmon'; container: Container }
+	/** podman says it runs, but its conmon has been gone a while and no process of it lives: nothing is left. */
+	| { kind: 'nothing-left'; container: Container }
 	| { kind: 'foreign-heading'; count: number; user: { uid: number; name: string | undefined } | undefined; listed: boolean }
 	| { kind: 'foreign'; generation: ConmonGeneration }
 	| { kind: 'helper'; helper: RootlessHelper }
@@ -35,6 +37,14 @@ export type TreeRow = { key: string; containerId: string; guide: string } & (
  * long: a brand-new container's conmon is in /proc before `podman ps` shows it.
  */
 export const FOREIGN_GRACE_MS = 2_000;
+
+/**
+ * A conmon that exits normally has told podman first (its cleanup command runs before it exits),
+ * so podman's list catches up within a moment. A container podman still calls running this long
+ * after its conmon exited, with no process left, is one whose conmon was killed and whose process
+ * then died: flagged, not drawn as running.
+ */
+export const NOTHING_LEFT_GRACE_MS = 2_000;
 
 /** What the tree is built from: podman's containers, the conmon history and the processes below conmons. */
 export interface TreeInput {
@@ -142,6 +152,9 @@ export function buildTree(input: TreeInput, filter = '', now = Date.now()): Tree
 			branches.push((guide) => rows.push({ kind: 'helper', key: `${id}/helper/${helper.process.pid}`, containerId: id, guide, helper }));
 		}
 		const orphanPid = input.unmonitored[id];
+		if (orphanPid === undefined && expectsConmon(container) && latest?.exitedAt !== undefined && now - latest.exitedAt >= NOTHING_LEFT_GRACE_MS) {
+			branches.push((guide) => rows.push({ kind: 'nothing-left', key: `${id}/nothing-left`, containerId: id, guide, container }));
+		}
 		if (orphanPid !== undefined && expectsConmon(container)) {
 			branches.push((guide, childGuide) => {
 				rows.push({ kind: 'unmonitored', key: `${id}/unmonitored/${orphanPid}`, containerId: id, guide, pid: orphanPid });

@@ -87,4 +87,59 @@ describe('truthful under real use', { skip: skip ?? false }, () => {
 		assert.notEqual(processState(pid), 'alive', 'the container process is gone');
 		await waitFor('podman stop to end', () => (processesWith(['stop', short]).length === 0 ? true : undefined), 10_000, 100);
 	});
+
+	test('a churn of containers that exit at once never raises a false "events stream lost"', { timeout: 120_000 }, async () => {
+		const logFile = join(dir, 'churn.jsonl');
+		tui = new TuiSession({ env: sandbox.env, args: ['--image', sandbox.image, '--command', "sh -c 'echo hi; exit 3'", '--log', logFile] });
+		await tui.waitFor(/watching podman/);
+		const count = async () => (await sandbox.podman(['ps', '-a', '-q'])).stdout.trim().split('\n').filter(Boolean).length;
+		const earlier = await count();
+		// Runs with r, and starts of the container r selected with s: created, started, died within milliseconds.
+		for (let round = 0; round < 4; round++) {
+			tui.press('r');
+			await waitFor('the new container', async () => ((await count()) === earlier + round + 1 ? true : undefined), 20_000, 100);
+			await tui.waitFor(/✓ \$ podman run -d/);
+			for (let start = 0; start < 2; start++) {
+				tui.press('s');
+				await tui.waitFor(/✓ \$ podman start/);
+				await new Promise((resolve) => setTimeout(resolve, 300));
+			}
+		}
+		// The stall detector gives podman 5 s after a change: wait past that, watching the screen.
+		const deadline = Date.now() + 8_000;
+		while (Date.now() < deadline) {
+			assert.doesNotMatch(await tui.screen(), /stream lost|events: lost/);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		tui.press('q');
+		assert.equal((await tui.waitForExit(20_000)).exitCode, 0);
+		tui = undefined;
+		const lines = readFileSync(logFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind?: string; status?: string; text?: string });
+		assert.ok(lines.filter((l) => l.kind === 'podman-event' && l.status === 'died').length >= 8, 'podman reported the deaths');
+		assert.deepEqual(lines.filter((l) => l.kind === 'stream'), [], 'no stream lost in the log');
+	});
+
+	test('conmon killed with kill -9, then the container process killed: the tree flags that nothing is left', { timeout: 120_000 }, async () => {
+		tui = new TuiSession({ env: sandbox.env, args: ['--image', sandbox.image] });
+		await tui.waitFor(/watching podman/);
+		const id = (await sandbox.podman(['run', '-d', '--name', 'husk', sandbox.image, 'sleep', 'infinity'])).stdout.trim();
+		const before = (await sandbox.inspect(id)).State;
+		await tui.filter('husk');
+		await tui.waitFor(new RegExp(`sleep infinity ${before.Pid}`));
+		process.kill(before.ConmonPid ?? 0, 'SIGKILL');
+		await tui.waitFor(new RegExp(`⚠ no conmon: container PID ${before.Pid} runs unmonitored`));
+		// The process dies (killed from here; `podman kill` would also wait for conmon's exit file, which
+		// never comes, then fail). With no conmon, nothing tells podman it died.
+		process.kill(before.Pid, 'SIGKILL');
+		await waitFor('the container process to end', () => (processState(before.Pid) === 'alive' ? undefined : true), 10_000);
+		assert.equal((await sandbox.inspect(id)).State.Status, 'running', 'podman still says running');
+		await tui.waitFor(/⚠ podman says running, but its conmon and its process are gone/);
+		assert.doesNotMatch(await tui.screen(), /runs unmonitored/);
+		// What the row says recovers it does.
+		await sandbox.podman(['rm', '-f', '-t', '0', id]);
+		await tui.waitFor(/container husk \(\w+\) removed/);
+		tui.press('q');
+		assert.equal((await tui.waitForExit(20_000)).exitCode, 0);
+		tui = undefined;
+	});
 });
