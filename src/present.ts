@@ -197,7 +197,7 @@ export function rowText(row: TreeRow, now: number): string {
 			return row.listed ? t('tree.foreign.user', params) : t('tree.foreign.userUnlisted', params);
 		}
 		case 'helper':
-			return `${helperCommand(row.helper)} ${row.helper.process.pid}  ${helperPurpose(row.helper.kind)}`;
+			return `${helperCommand(row.helper)} ${row.helper.process.pid}  ${helperPurpose(row.helper)}`;
 		case 'foreign': {
 			const params = { pid: row.generation.pid, id: shortId(row.containerId), time: formatClock(row.generation.startedAt) };
 			const name = row.generation.nameAtStart;

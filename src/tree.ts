@@ -104,7 +104,8 @@ export function buildTree(input: TreeInput, filter = '', now = Date.now()): Tree
 
 	const rows: TreeRow[] = [];
 	const helpers = helpersByContainer(input.containers, input.helpers ?? []);
-	pushRootlessProcesses(rows, input, new Set([...helpers.values()].flat().map((h) => h.process.pid)));
+	const attached = new Set([...helpers.values()].flat().map((h) => h.process.pid));
+	pushRootlessProcesses(rows, input, attached);
 	for (const container of sortContainers(input.containers)) {
 		if (!matchesFilter(container, filter)) continue;
 		const id = container.id;
@@ -170,14 +171,15 @@ export function buildTree(input: TreeInput, filter = '', now = Date.now()): Tree
 			draw(`  ${last ? '└─' : '├─'} `, `  ${last ? '   ' : '│  '}`);
 		});
 	}
-	pushForeignConmons(rows, input, filter, children, now);
+	pushForeignConmons(rows, input, filter, children, now, attached);
 	return rows;
 }
 
 /**
  * Live conmons of containers this podman does not list: never dropped silently. This user's
  * (another store, a leftover) get a group; other users' rootless conmons a group per user,
- * in full with `--all-users`, else counted on one line.
+ * in full with `--all-users`, else counted on one line. With `--all-users`, another user's
+ * pause process (and network helpers of no listed container) heads that user's group.
  */
 function pushForeignConmons(
 	rows: TreeRow[],
@@ -185,6 +187,7 @@ function pushForeignConmons(
 	filter: string,
 	children: ReadonlyMap<number, readonly ProcessInfo[]>,
 	now: number,
+	attached: ReadonlySet<number>,
 ): void {
 	const known = new Set(input.containers.map((c) => c.id));
 	const needle = filter.trim().toLowerCase();
@@ -197,11 +200,26 @@ function pushForeignConmons(
 		const uid = live.uid ?? ownUid;
 		groups.set(uid, [...(groups.get(uid) ?? []), { containerId, generation: live }]);
 	}
+	const othersHelpers = new Map<number, RootlessHelper[]>();
+	if (input.allUsers === true) {
+		for (const helper of input.helpers ?? []) {
+			const uid = helper.process.uid ?? ownUid;
+			if (uid === ownUid || attached.has(helper.process.pid)) continue;
+			othersHelpers.set(uid, [...(othersHelpers.get(uid) ?? []), helper]);
+			if (!groups.has(uid)) groups.set(uid, []);
+		}
+	}
 	for (const [uid, members] of [...groups].sort(([a], [b]) => (a === ownUid ? -1 : b === ownUid ? 1 : a - b))) {
 		const user = uid === ownUid ? undefined : { uid, name: input.userNames?.[uid] };
 		const listed = user === undefined || input.allUsers === true;
 		rows.push({ kind: 'foreign-heading', key: `foreign/${uid}`, containerId: '', guide: '', count: members.length, user, listed });
 		if (!listed) continue;
+		const owned = othersHelpers.get(uid) ?? [];
+		owned.forEach((helper, index) => {
+			const last = index === owned.length - 1 && members.length === 0;
+			const owner = user?.name ?? String(uid);
+			rows.push({ kind: 'helper', key: `helper/${helper.process.pid}@${helper.process.startTicks}`, containerId: '', guide: `  ${last ? '└─' : '├─'} `, helper: { ...helper, owner } });
+		});
 		members.forEach(({ containerId, generation }, index) => {
 			const last = index === members.length - 1;
 			rows.push({ kind: 'foreign', key: `foreign/${generation.pid}@${generation.startTicks}`, containerId, guide: `  ${last ? '└─' : '├─'} `, generation });
@@ -211,14 +229,12 @@ function pushForeignConmons(
 }
 
 /**
- * Rootless pause processes (this user's, or everyone's with `--all-users`), and network
- * helpers whose container could not be told: at the top, before the containers.
+ * This user's rootless pause process, and network helpers whose container could not be told:
+ * at the top, before the containers. Other users' go in their user's group (pushForeignConmons).
  */
 function pushRootlessProcesses(rows: TreeRow[], input: TreeInput, attached: ReadonlySet<number>): void {
 	const ownUid = input.ownUid ?? 0;
-	const shown = (input.helpers ?? []).filter(
-		(h) => !attached.has(h.process.pid) && (input.allUsers === true || (h.process.uid ?? ownUid) === ownUid),
-	);
+	const shown = (input.helpers ?? []).filter((h) => !attached.has(h.process.pid) && (h.process.uid ?? ownUid) === ownUid);
 	for (const helper of shown) {
 		rows.push({ kind: 'helper', key: `helper/${helper.process.pid}@${helper.process.startTicks}`, containerId: '', guide: '', helper });
 	}
