@@ -393,13 +393,19 @@ export class Watcher {
 		}
 	}
 
-	/** inspect fails as a whole when one container vanished meanwhile; what it printed is still good. */
+	/**
+	 * inspect fails as a whole when one container vanished meanwhile: that is routine, and ps's
+	 * view stands. Any other failure is said on the status line; ps's view stands too.
+	 */
 	private async inspect(ids: readonly string[]): Promise<Container[]> {
 		try {
 			return parseInspectJson((await this.query(['container', 'inspect', ...ids])).stdout);
 		} catch (error) {
-			if (error instanceof PodmanError && error.reason === 'failed') return [];
-			throw error;
+			if (!(error instanceof PodmanError) || error.reason !== 'failed') throw error;
+			if (!/no such container/i.test(error.message) && !this.stopped) {
+				this.store.setState({ status: { tone: 'error', text: t('status.inspectFailed', { message: error.message }) } });
+			}
+			return [];
 		}
 	}
 
