@@ -52,8 +52,9 @@ export function changesContainerState(args: readonly string[]): boolean {
 }
 
 /**
- * The only code that runs podman. Every call is an argv array (never a shell string),
- * has a timeout, can be canceled, and its child is killed if conmon-tui exits first.
+ * The only code that runs podman. Every call is an argv array (never a shell string) and has
+ * a timeout. Queries can be canceled and are killed if conmon-tui exits first; a command that
+ * changes a container's state (`changesState`) is left to finish, and said at exit.
  */
 export class Podman {
 	constructor(
