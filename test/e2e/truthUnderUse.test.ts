@@ -73,9 +73,7 @@ describe('truthful under real use', { skip: skip ?? false }, () => {
 		await tui.waitFor(new RegExp(`\\$ podman stop ${short}`));
 		tui.press('q');
 		assert.equal((await tui.waitForExit(20_000)).exitCode, 0);
-		// Said on the normal screen, after the alternate screen was left.
-		const afterScreen = tui.raw.slice(tui.raw.lastIndexOf('\u001B[?1049l'));
-		assert.match(afterScreen, new RegExp(`podman stop ${short} is still running; it will finish on its own`));
+		const output = tui.raw;
 		tui = undefined;
 		const stoppers = processesWith(['stop', short]);
 		assert.ok(stoppers.length > 0, 'podman stop still runs after the program exited');
@@ -86,6 +84,9 @@ describe('truthful under real use', { skip: skip ?? false }, () => {
 		assert.equal(exited.Status, 'exited');
 		assert.notEqual(processState(pid), 'alive', 'the container process is gone');
 		await waitFor('podman stop to end', () => (processesWith(['stop', short]).length === 0 ? true : undefined), 10_000, 100);
+		// Said on the normal screen, after the alternate screen was left.
+		const afterScreen = output.slice(output.lastIndexOf('\u001B[?1049l'));
+		assert.match(afterScreen, new RegExp(`podman stop ${short} is still running; it will finish on its own`));
 	});
 
 	test('a churn of containers that exit at once never raises a false "events stream lost"', { timeout: 120_000 }, async () => {
