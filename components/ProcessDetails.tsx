@@ -61,7 +61,7 @@ export function ProcessDetails({ store, process, helper, height, now }: { store:
 			<Text bold wrap="truncate-end">
 				{processCommand(process)}
 			</Text>
-			{helper ? <Text wrap="truncate-end" color="yellow">{helperPurpose(helper.kind)}</Text> : null}
+			{helper ? <Text wrap="truncate-end" color="yellow">{helperPurpose(helper)}</Text> : null}
 			{line('details.process.hostPid', String(process.pid))}
 			{line('details.process.insidePid', insidePid === undefined ? t('details.process.samePidNamespace') : `${insidePid}  (NSpid ${facts?.nsPid.join(' → ')})`)}
 			{line('details.process.parent', `${process.ppid}${parentComm ? ` (${safeText(parentComm)})` : ''}`)}

@@ -20,6 +20,7 @@ function rowColorName(row: TreeRow): string | undefined {
 		case 'exec':
 			return row.highlight === 'new' ? 'green' : row.highlight === 'exited' ? 'red' : 'magenta';
 		case 'unmonitored':
+		case 'nothing-left':
 		case 'foreign-heading':
 			return 'yellow';
 		default:

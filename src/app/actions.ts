@@ -1,6 +1,6 @@
 import { shortId, type Container } from '../model/container.js';
 import { t, type MessageKey } from '../messages/i18n.js';
-import { PodmanError, type Podman } from '../podman/podman.js';
+import { changesContainerState, PodmanError, type Podman } from '../podman/podman.js';
 import type { ProcessReader } from '../proc/reader.js';
 import { isDead } from '../proc/procfs.js';
 import { appendLog, selectWhenListed, type AppStore } from '../state/store.js';
@@ -77,7 +77,8 @@ export function createActions(deps: ActionDeps) {
 		deps.onChange(key === 'run' ? [] : [key]);
 		const started = Date.now();
 		try {
-			const { stdout } = await podman.run(args, onSpawn ? { onSpawn } : {});
+			// A stop, rm, run… is left to finish if we exit meanwhile: a half-done one leaves the container stuck.
+			const { stdout } = await podman.run(args, { changesState: changesContainerState(args), ...(onSpawn ? { onSpawn } : {}) });
 			const answer = stdout.trim().split('\n').at(-1) ?? '';
 			const took = Date.now() - started;
 			// `podman run -d` prints the new container's full ID: this session started it (see AppState.startedHere).

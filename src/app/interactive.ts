@@ -2,7 +2,7 @@ import { render } from 'ink';
 import { createElement } from 'react';
 import { App } from '../../components/App.js';
 import { CrashBoundary } from '../../components/CrashBoundary.js';
-import { createActions, runArgs } from './actions.js';
+import { createActions, displayCommand, runArgs } from './actions.js';
 import { t } from '../messages/i18n.js';
 import { LessonController } from '../lessons/lessonController.js';
 import { findLesson } from '../lessons/lessons.js';
@@ -145,6 +145,8 @@ export async function runInteractive(podman: Podman, initial: Partial<AppState>,
 	await lessons.leaveForExit((text) => process.stdout.write(`${safeLines(text)}\n`));
 	const leftovers = lessons.exitMessage();
 	if (leftovers) process.stdout.write(`${safeLines(leftovers)}\n`);
+	// A stop, rm, run… under way is not killed (that could leave the container stuck): say so.
+	for (const command of podman.stillRunning()) process.stdout.write(`${t('cli.leftRunning', { command: safeText(displayCommand(command)) })}\n`);
 	stopTranscript?.(store.getState());
 	await stopLogFile?.(snapshotJson(store.getState()));
 	return exitCode;

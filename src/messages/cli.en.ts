@@ -42,4 +42,5 @@ NO_COLOR set (and not empty): no colours; the selected row is marked ▶.`,
 	'cli.fileSymlink': '{flag} {path}: is a symbolic link; refusing to write through it (give the real file\'s path)',
 	'cli.crashed': 'stopped after an unexpected error: {message}',
 	'cli.unexpected': 'unexpected error: {message}',
+	'cli.leftRunning': '{command} is still running; it will finish on its own',
 } as const;

@@ -44,4 +44,5 @@ NO_COLOR を設定 (空でない値) すると色を使いません。選択行�
 	'cli.fileSymlink': '{flag} {path}: シンボリックリンクです。リンク経由では書き込みません (実際のファイルのパスを指定してください)',
 	'cli.crashed': '予期しないエラーで終了しました: {message}',
 	'cli.unexpected': '予期しないエラー: {message}',
+	'cli.leftRunning': '{command} はまだ実行中です。このまま最後まで実行されます',
 };

@@ -26,6 +26,7 @@ export const statusEn = {
 	'status.streamEnded': 'exited',
 	'status.streamRecovered': 'podman events stream recovered; state reconciled',
 	'status.streamStalled': "no podman event {seconds} s after {name}'s conmon changed: stream stalled",
+	'status.inspectFailed': 'podman inspect failed: {message}; showing what podman ps says',
 	'status.psFailed': 'podman ps failed: {message}',
 	'podman.eventsExited': 'podman events exited ({how})',
 	'podman.notFound': '{program} was not found on PATH',

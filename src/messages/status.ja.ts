@@ -28,6 +28,7 @@ export const statusJa: MessagesLike<typeof statusEn> = {
 	'status.streamEnded': '終了',
 	'status.streamRecovered': 'podman events のストリームが回復。状態を読み直しました',
 	'status.streamStalled': '{name} の conmon が変わってから {seconds} 秒たっても podman のイベントがない: ストリームが停止',
+	'status.inspectFailed': 'podman inspect が失敗: {message}。podman ps の内容を表示中',
 	'status.psFailed': 'podman ps が失敗: {message}',
 	'podman.eventsExited': 'podman events が終了 ({how})',
 	'podman.notFound': '{program} が PATH に見つかりません',

@@ -32,6 +32,7 @@ export const treeEn = {
 	'tree.exec': 'conmon {pid}  exec session {session}',
 	'tree.process.zombie': '{command} {pid} (zombie)',
 	'tree.unmonitored': '⚠ no conmon: container PID {pid} runs unmonitored (conmon was killed?); podman rm -f recovers',
+	'tree.nothingLeft': '⚠ podman says {state}, but its conmon and its process are gone (conmon was killed, then the process ended); podman rm -f recovers',
 	'tree.noConmon.neverStarted': 'no conmon yet (never started)',
 	'tree.noConmon.notFound': 'conmon not found yet',
 	'tree.noConmon.exited': 'no conmon ({exit}, before conmon-tui started)',

@@ -36,6 +36,7 @@ export const treeJa: MessagesLike<typeof treeEn> = {
 	'tree.exec': 'conmon {pid}  exec セッション {session}',
 	'tree.process.zombie': '{command} {pid} (zombie)',
 	'tree.unmonitored': '⚠ conmon なし: コンテナの PID {pid} は監視されずに動作中 (conmon が kill された?)。podman rm -f で回復',
+	'tree.nothingLeft': '⚠ podman では {state} ですが、conmon もプロセスもありません (conmon が kill され、その後プロセスも終了)。podman rm -f で回復',
 	'tree.noConmon.neverStarted': 'conmon はまだなし (一度も起動していない)',
 	'tree.noConmon.notFound': 'conmon はまだ見つからない',
 	'tree.noConmon.exited': 'conmon なし ({exit}。conmon-tui の起動前)',

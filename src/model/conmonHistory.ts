@@ -13,7 +13,7 @@ export interface ConmonGeneration {
 	exitedAt?: number;
 	/** The container's exit code for this start, from podman (conmon exits with it). */
 	exitCode?: number;
-	/** The container's first process during this start. */
+	/** The container's first process during this start: fixed when first seen, never replaced by a later child of conmon. */
 	containerPid?: number;
 	/** The container name conmon was given (`-n`); podman's name is the current one. */
 	nameAtStart?: string;
@@ -103,8 +103,11 @@ export function observeConmons(
 			if (generation.exitedAt !== undefined) return;
 			const conmon = live.get(processKey(generation.pid, generation.startTicks));
 			if (conmon) {
+				// Fixed once known: after the container dies, conmon's later children (its exit
+				// command, `podman container cleanup`) are not the container.
+				if (generation.containerPid !== undefined) return;
 				const containerPid = containerPidOf(conmon);
-				if (containerPid !== undefined && containerPid !== generation.containerPid) {
+				if (containerPid !== undefined) {
 					changed ??= [...list];
 					changed[index] = { ...generation, containerPid };
 				}

@@ -25,6 +25,8 @@ export type TreeRow = { key: string; containerId: string; guide: string } & (
 	| { kind: 'process'; process: ProcessInfo }
 	| { kind: 'unmonitored'; pid: number }
 	| { kind: 'no-conmon'; container: Container }
+	/** podman says it runs, but its conmon has been gone a while and no process of it lives: nothing is left. */
+	| { kind: 'nothing-left'; container: Container }
 	| { kind: 'foreign-heading'; count: number; user: { uid: number; name: string | undefined } | undefined; listed: boolean }
 	| { kind: 'foreign'; generation: ConmonGeneration }
 	| { kind: 'helper'; helper: RootlessHelper }
@@ -35,6 +37,14 @@ export type TreeRow = { key: string; containerId: string; guide: string } & (
  * long: a brand-new container's conmon is in /proc before `podman ps` shows it.
  */
 export const FOREIGN_GRACE_MS = 2_000;
+
+/**
+ * A conmon that exits normally has told podman first (its cleanup command runs before it exits),
+ * so podman's list catches up within a moment. A container podman still calls running this long
+ * after its conmon exited, with no process left, is one whose conmon was killed and whose process
+ * then died: flagged, not drawn as running.
+ */
+export const NOTHING_LEFT_GRACE_MS = 2_000;
 
 /** What the tree is built from: podman's containers, the conmon history and the processes below conmons. */
 export interface TreeInput {
@@ -94,7 +104,8 @@ export function buildTree(input: TreeInput, filter = '', now = Date.now()): Tree
 
 	const rows: TreeRow[] = [];
 	const helpers = helpersByContainer(input.containers, input.helpers ?? []);
-	pushRootlessProcesses(rows, input, new Set([...helpers.values()].flat().map((h) => h.process.pid)));
+	const attached = new Set([...helpers.values()].flat().map((h) => h.process.pid));
+	pushRootlessProcesses(rows, input, attached);
 	for (const container of sortContainers(input.containers)) {
 		if (!matchesFilter(container, filter)) continue;
 		const id = container.id;
@@ -142,6 +153,9 @@ export function buildTree(input: TreeInput, filter = '', now = Date.now()): Tree
 			branches.push((guide) => rows.push({ kind: 'helper', key: `${id}/helper/${helper.process.pid}`, containerId: id, guide, helper }));
 		}
 		const orphanPid = input.unmonitored[id];
+		if (orphanPid === undefined && expectsConmon(container) && latest?.exitedAt !== undefined && now - latest.exitedAt >= NOTHING_LEFT_GRACE_MS) {
+			branches.push((guide) => rows.push({ kind: 'nothing-left', key: `${id}/nothing-left`, containerId: id, guide, container }));
+		}
 		if (orphanPid !== undefined && expectsConmon(container)) {
 			branches.push((guide, childGuide) => {
 				rows.push({ kind: 'unmonitored', key: `${id}/unmonitored/${orphanPid}`, containerId: id, guide, pid: orphanPid });
@@ -157,14 +171,15 @@ export function buildTree(input: TreeInput, filter = '', now = Date.now()): Tree
 			draw(`  ${last ? '└─' : '├─'} `, `  ${last ? '   ' : '│  '}`);
 		});
 	}
-	pushForeignConmons(rows, input, filter, children, now);
+	pushForeignConmons(rows, input, filter, children, now, attached);
 	return rows;
 }
 
 /**
  * Live conmons of containers this podman does not list: never dropped silently. This user's
  * (another store, a leftover) get a group; other users' rootless conmons a group per user,
- * in full with `--all-users`, else counted on one line.
+ * in full with `--all-users`, else counted on one line. With `--all-users`, another user's
+ * pause process (and network helpers of no listed container) heads that user's group.
  */
 function pushForeignConmons(
 	rows: TreeRow[],
@@ -172,6 +187,7 @@ function pushForeignConmons(
 	filter: string,
 	children: ReadonlyMap<number, readonly ProcessInfo[]>,
 	now: number,
+	attached: ReadonlySet<number>,
 ): void {
 	const known = new Set(input.containers.map((c) => c.id));
 	const needle = filter.trim().toLowerCase();
@@ -184,11 +200,26 @@ function pushForeignConmons(
 		const uid = live.uid ?? ownUid;
 		groups.set(uid, [...(groups.get(uid) ?? []), { containerId, generation: live }]);
 	}
+	const othersHelpers = new Map<number, RootlessHelper[]>();
+	if (input.allUsers === true) {
+		for (const helper of input.helpers ?? []) {
+			const uid = helper.process.uid ?? ownUid;
+			if (uid === ownUid || attached.has(helper.process.pid)) continue;
+			othersHelpers.set(uid, [...(othersHelpers.get(uid) ?? []), helper]);
+			if (!groups.has(uid)) groups.set(uid, []);
+		}
+	}
 	for (const [uid, members] of [...groups].sort(([a], [b]) => (a === ownUid ? -1 : b === ownUid ? 1 : a - b))) {
 		const user = uid === ownUid ? undefined : { uid, name: input.userNames?.[uid] };
 		const listed = user === undefined || input.allUsers === true;
 		rows.push({ kind: 'foreign-heading', key: `foreign/${uid}`, containerId: '', guide: '', count: members.length, user, listed });
 		if (!listed) continue;
+		const owned = othersHelpers.get(uid) ?? [];
+		owned.forEach((helper, index) => {
+			const last = index === owned.length - 1 && members.length === 0;
+			const owner = user?.name ?? String(uid);
+			rows.push({ kind: 'helper', key: `helper/${helper.process.pid}@${helper.process.startTicks}`, containerId: '', guide: `  ${last ? '└─' : '├─'} `, helper: { ...helper, owner } });
+		});
 		members.forEach(({ containerId, generation }, index) => {
 			const last = index === members.length - 1;
 			rows.push({ kind: 'foreign', key: `foreign/${generation.pid}@${generation.startTicks}`, containerId, guide: `  ${last ? '└─' : '├─'} `, generation });
@@ -198,14 +229,12 @@ function pushForeignConmons(
 }
 
 /**
- * Rootless pause processes (this user's, or everyone's with `--all-users`), and network
- * helpers whose container could not be told: at the top, before the containers.
+ * This user's rootless pause process, and network helpers whose container could not be told:
+ * at the top, before the containers. Other users' go in their user's group (pushForeignConmons).
  */
 function pushRootlessProcesses(rows: TreeRow[], input: TreeInput, attached: ReadonlySet<number>): void {
 	const ownUid = input.ownUid ?? 0;
-	const shown = (input.helpers ?? []).filter(
-		(h) => !attached.has(h.process.pid) && (input.allUsers === true || (h.process.uid ?? ownUid) === ownUid),
-	);
+	const shown = (input.helpers ?? []).filter((h) => !attached.has(h.process.pid) && (h.process.uid ?? ownUid) === ownUid);
 	for (const helper of shown) {
 		rows.push({ kind: 'helper', key: `helper/${helper.process.pid}@${helper.process.startTicks}`, containerId: '', guide: '', helper });
 	}

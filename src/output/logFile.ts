@@ -37,15 +37,51 @@ function isSymlink(path: string): boolean {
 	}
 }
 
-/** One JSON line per event-log entry: the time, the text people read (in the screen's language), and the facts programs read (the same in every language). */
-export function logLine(entry: LogEntry): string {
-	return `${safeJson(JSON.stringify({ time: new Date(entry.at).toISOString(), text: entry.text, ...entry.facts }))}\n`;
+/**
+ * One JSON line per event-log entry: the time, the text people read (in the screen's language), and the facts programs read (the same in every language).
+ * `late` marks an entry that came after lines later than it were already written (see LOG_HOLD_MS).
+ */
+export function logLine(entry: LogEntry, late = false): string {
+	return `${safeJson(JSON.stringify({ time: new Date(entry.at).toISOString(), text: entry.text, ...entry.facts, ...(late ? { late: true } : {}) }))}\n`;
 }
 
 /**
- * `--log FILE`: appends every event-log line to FILE as it is added, in arrival order
- * (the pane sorts by time and keeps only the newest lines; the file keeps all).
- * Returns a function that writes a last line with the state at exit, then stops and flushes.
+ * Entries do not arrive in the order things happened: a podman event is stamped before it is
+ * read, a conmon's start is read from /proc after the fact, a command's result is logged when
+ * podman answers. The file holds each entry this long and writes in time order, as `--record` does.
+ */
+export const LOG_HOLD_MS = 1_000;
+const LOG_FLUSH_INTERVAL_MS = 250;
+
+/**
+ * Holds log entries and gives them back in time order once they are old enough. An entry older
+ * than one already given back (it arrived more than the hold late) is given back at once, marked late.
+ */
+export class TimeOrderedLog {
+	private held: LogEntry[] = [];
+	private lastAt = Number.NEGATIVE_INFINITY;
+
+	add(entries: readonly LogEntry[]): void {
+		this.held.push(...entries);
+	}
+
+	/** The held entries that happened at or before `until`, oldest first. */
+	release(until: number): { entry: LogEntry; late: boolean }[] {
+		const ready = this.held.filter((entry) => entry.at <= until).sort((a, b) => a.at - b.at);
+		if (ready.length === 0) return [];
+		this.held = this.held.filter((entry) => entry.at > until);
+		return ready.map((entry) => {
+			const late = entry.at < this.lastAt;
+			if (!late) this.lastAt = entry.at;
+			return { entry, late };
+		});
+	}
+}
+
+/**
+ * `--log FILE`: appends every event-log line to FILE in the order things happened, each once it
+ * is LOG_HOLD_MS old (the pane sorts by time and keeps only the newest lines; the file keeps all).
+ * Returns a function that writes what is held and a last line with the state at exit, then stops and flushes.
  */
 export function followLogToFile(store: AppStore, path: string): (stateAtExit: object) => Promise<void> {
 	// Opened here, not by the stream: the stream's flags cannot say O_NOFOLLOW.
@@ -53,11 +89,16 @@ export function followLogToFile(store: AppStore, path: string): (stateAtExit: ob
 	out.on('error', (error) => {
 		store.setState({ status: { tone: 'error', text: `--log ${path}: ${error.message}` } });
 	});
-	const unsubscribe = onLogAppended(store, (entries) => {
-		for (const entry of entries) out.write(logLine(entry));
-	});
+	const ordered = new TimeOrderedLog();
+	const flush = (until: number): void => {
+		for (const { entry, late } of ordered.release(until)) out.write(logLine(entry, late));
+	};
+	const unsubscribe = onLogAppended(store, (entries) => ordered.add(entries));
+	const timer = setInterval(() => flush(Date.now() - LOG_HOLD_MS), LOG_FLUSH_INTERVAL_MS);
 	return (stateAtExit) => {
+		clearInterval(timer);
 		unsubscribe();
+		flush(Number.POSITIVE_INFINITY);
 		out.write(`${safeJson(JSON.stringify({ time: new Date().toISOString(), kind: 'state-at-exit', ...stateAtExit }))}\n`);
 		return new Promise((resolve) => out.end(resolve));
 	};

@@ -22,6 +22,8 @@ export interface PodmanEvent {
  * Returns undefined for a line that is not an event.
  */
 export function parsePodmanEvent(line: string): PodmanEvent | undefined {
+	// podman 5's timeNano (~1.7e18) is past 2^53: JSON.parse would round away its nanoseconds. Its digits are read as written.
+	const exactNano = /"timeNano"\s*:\s*"?(\d+)/.exec(line)?.[1];
 	let raw: unknown;
 	try {
 		raw = JSON.parse(line);
@@ -33,7 +35,7 @@ export function parsePodmanEvent(line: string): PodmanEvent | undefined {
 	const status = typeof entry['Status'] === 'string' ? entry['Status'] : undefined;
 	const type = typeof entry['Type'] === 'string' ? entry['Type'] : undefined;
 	if (!status || !type) return undefined;
-	const time = eventTime(entry);
+	const time = eventTime(exactNano === undefined ? entry : { ...entry, timeNano: exactNano });
 	if (!time) return undefined;
 	const attributes: Record<string, string> = {};
 	const rawAttributes = entry['Attributes'];

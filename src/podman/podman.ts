@@ -1,4 +1,7 @@
 import { execa } from 'execa';
+import { closeSync, fstatSync, openSync, readSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { t } from '../messages/i18n.js';
 
 /** How long a podman command may run before it is ended and reported as hung (`--timeout`). */
@@ -30,11 +33,28 @@ export interface PodmanRunOptions {
 	signal?: AbortSignal;
 	/** Told podman's PID as soon as it is started: a lesson shows that this process is gone while conmon lives. */
 	onSpawn?: (pid: number) => void;
+	/**
+	 * The command changes a container's state (stop, start, rm, run…). Ending it half-way can leave
+	 * the container stuck (`Stopping`), so it is left to finish if conmon-tui exits first: it runs in
+	 * its own session (no SIGHUP from our terminal), is not killed at our exit, and writes to files,
+	 * not to pipes that would break when we are gone. Queries (ps, inspect, events) are not.
+	 */
+	changesState?: boolean;
+}
+
+/** The words after `podman` that change a container's state: such a command is left to finish at exit. */
+const STATE_CHANGING = new Set(['run', 'start', 'stop', 'restart', 'kill', 'rm', 'pause', 'unpause', 'create', 'rename']);
+
+/** True for `podman ARGS` that changes a container's state (`stop x`, `container rm -f x`, `run -d …`). */
+export function changesContainerState(args: readonly string[]): boolean {
+	const words = args[0] === 'container' ? args.slice(1) : args;
+	return STATE_CHANGING.has(words[0] ?? '');
 }
 
 /**
- * The only code that runs podman. Every call is an argv array (never a shell string),
- * has a timeout, can be canceled, and its child is killed if conmon-tui exits first.
+ * The only code that runs podman. Every call is an argv array (never a shell string) and has
+ * a timeout. Queries can be canceled and are killed if conmon-tui exits first; a command that
+ * changes a container's state (`changesState`) is left to finish, and said at exit.
  */
 export class Podman {
 	constructor(
@@ -45,6 +65,7 @@ export class Podman {
 
 	/** Runs `podman ARGS…` and resolves with its output, or rejects with a PodmanError. */
 	async run(args: readonly string[], options: PodmanRunOptions = {}): Promise<PodmanOutput> {
+		if (options.changesState) return this.runToCompletion(args, options);
 		const command = [this.binary, ...args];
 		const subprocess = execa(this.binary, args, {
 			env: this.env,
@@ -64,6 +85,48 @@ export class Podman {
 		return { stdout: result.stdout, stderr: result.stderr, command };
 	}
 
+	/** State-changing commands running now: left to finish if conmon-tui exits before them. */
+	private readonly changing = new Set<readonly string[]>();
+
+	/** The state-changing commands still running (said at exit: they finish on their own). */
+	stillRunning(): (readonly string[])[] {
+		return [...this.changing];
+	}
+
+	/**
+	 * A `changesState` run: detached (its own session and process group), not killed at our exit,
+	 * its output in files unlinked at once (so nothing is left on disk, and no pipe breaks when we
+	 * exit). It still has a timeout while we run; it is not tied to a cancel signal.
+	 */
+	private async runToCompletion(args: readonly string[], options: PodmanRunOptions): Promise<PodmanOutput> {
+		const command = [this.binary, ...args];
+		const stdout = unlinkedFile();
+		const stderr = unlinkedFile();
+		this.changing.add(command);
+		try {
+			const subprocess = execa(this.binary, args, {
+				env: this.env,
+				extendEnv: false,
+				// execa's types name only small descriptors (3–9); at run time it passes any open one to the child.
+				stdio: ['ignore', stdout as 3, stderr as 3],
+				reject: false,
+				timeout: options.timeoutMs ?? this.timeoutMs,
+				forceKillAfterDelay: 2_000,
+				cleanup: false,
+				detached: true,
+			});
+			if (subprocess.pid !== undefined) options.onSpawn?.(subprocess.pid);
+			const result = await subprocess;
+			const output = { stdout: readWhole(stdout).replace(/\n$/, ''), stderr: readWhole(stderr).replace(/\n$/, '') };
+			if (result.failed) throw toPodmanError({ ...result, stderr: output.stderr }, command);
+			return { ...output, command };
+		} finally {
+			this.changing.delete(command);
+			closeSync(stdout);
+			closeSync(stderr);
+		}
+	}
+
 	/** Starts a long-running podman command (events); the caller owns the child and must end it. */
 	spawn(args: readonly string[], signal: AbortSignal) {
 		return execa(this.binary, args, {
@@ -77,6 +140,22 @@ export class Podman {
 			cleanup: true,
 		});
 	}
+}
+
+/** A file descriptor to a new private file whose name is already gone: the child writes, we read it back. */
+function unlinkedFile(): number {
+	const path = join(tmpdir(), `conmon-tui-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+	const fd = openSync(path, 'wx+', 0o600);
+	unlinkSync(path);
+	return fd;
+}
+
+/** What was written to `fd`, from the start: the child moved the shared offset, so read by position. */
+function readWhole(fd: number): string {
+	const size = fstatSync(fd).size;
+	const buffer = Buffer.alloc(Math.min(size, 1_000_000));
+	const read = readSync(fd, buffer, 0, buffer.length, 0);
+	return buffer.subarray(0, read).toString('utf8');
 }
 
 interface FailedResult {

@@ -193,13 +193,15 @@ export function rowText(row: TreeRow, now: number): string {
 			return t('tree.unmonitored', { pid: row.pid });
 		case 'no-conmon':
 			return noConmonText(row.container);
+		case 'nothing-left':
+			return t('tree.nothingLeft', { state: row.container.state });
 		case 'foreign-heading': {
 			if (!row.user) return t('tree.foreign.heading', { count: row.count });
 			const params = { user: row.user.name === undefined ? row.user.uid : safeText(row.user.name), uid: row.user.uid, count: row.count };
 			return row.listed ? t('tree.foreign.user', params) : t('tree.foreign.userUnlisted', params);
 		}
 		case 'helper':
-			return `${helperCommand(row.helper)} ${row.helper.process.pid}  ${helperPurpose(row.helper.kind)}`;
+			return `${helperCommand(row.helper)} ${row.helper.process.pid}  ${helperPurpose(row.helper)}`;
 		case 'foreign': {
 			const params = { pid: row.generation.pid, id: shortId(row.containerId), time: formatClock(row.generation.startedAt) };
 			const name = row.generation.nameAtStart;

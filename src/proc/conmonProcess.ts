@@ -65,12 +65,14 @@ const RUNTIME_VERBS = new Set(['create', 'exec', 'start', 'delete', 'kill', 'sta
 
 /**
  * The container's first process: conmon's child that is not a runtime command it forked
- * (`runc create` exits within milliseconds). Undefined while there is none.
+ * (`runc create` exits within milliseconds), nor the exit command it forks when the container
+ * dies (a conmon fork that then execs `podman … container cleanup`). Undefined while there is none.
  */
 export function containerPidOf(conmon: ConmonProcess, children: ReadonlyMap<number, readonly ProcessInfo[]>): number | undefined {
 	const runtime = conmon.args.runtime;
 	const first = (children.get(conmon.process.pid) ?? []).find(
-		(child) => !isDead(child) && !(child.argv[0] === runtime && child.argv.some((arg) => RUNTIME_VERBS.has(arg))),
+		(child) => !isDead(child) && !(child.argv[0] === runtime && child.argv.some((arg) => RUNTIME_VERBS.has(arg))) &&
+			!isPodman(child) && parseConmonArgs(child.argv) === undefined,
 	);
 	return first?.pid;
 }

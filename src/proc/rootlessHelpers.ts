@@ -12,11 +12,14 @@ export interface RootlessHelper {
 	process: ProcessInfo;
 	/** The container network namespace it serves, from its command line (`--netns-type=path P`, `--netns P`). */
 	netnsPath?: string;
+	/** Set on another user's helper (seen with `--all-users`): that user's name, or UID. */
+	owner?: string;
 }
 
-/** One line a person can read about what a helper is for, in the current language. */
-export function helperPurpose(kind: RootlessHelperKind): string {
-	return t(`rootless.purpose.${kind}`);
+/** One line a person can read about what a helper is for, in the current language; another user's pause process names that user. */
+export function helperPurpose(helper: Pick<RootlessHelper, 'kind' | 'owner'>): string {
+	if (helper.kind === 'pause' && helper.owner !== undefined) return t('rootless.purpose.pauseOf', { user: helper.owner });
+	return t(`rootless.purpose.${helper.kind}`);
 }
 
 function programName(process: ProcessInfo): string {

@@ -7,6 +7,7 @@ import { PodmanError, type Podman } from '../podman/podman.js';
 import type { PodmanEvent } from '../podman/event.js';
 import { conmonInStore, parseStoreRoots, type PodmanStoreRoots } from '../podman/storeRoots.js';
 import { DirectoryWatch } from './directoryWatch.js';
+import { alreadyReported, rememberEvent, type SeenEvent } from './eventExpectation.js';
 import { t } from '../messages/i18n.js';
 import { isAliveAs, isDead, processKey, ProcScanner, readBootTimeMs, startTicksToMs, type ProcessInfo } from '../proc/procfs.js';
 import { findRootlessHelpers } from '../proc/rootlessHelpers.js';
@@ -68,6 +69,8 @@ export class Watcher {
 	private firstScanDone = false;
 	/** Containers whose conmon changed in /proc, awaiting podman's event: ID → deadline. */
 	private readonly awaitingEvent = new Map<string, number>();
+	/** Each container's recent podman events: a conmon change podman already reported is not awaited. */
+	private seenEvents = new Map<string, SeenEvent[]>();
 	/** This podman's store, from `podman info`: tells its conmons from other stores' and users'. */
 	private storeRoots: PodmanStoreRoots | undefined;
 	/** Containers whose conmon lives in this podman's store, by ID (learnt from conmon's arguments). */
@@ -187,6 +190,7 @@ export class Watcher {
 
 	private onEvent(event: PodmanEvent): void {
 		this.awaitingEvent.delete(event.id);
+		if (event.type === 'container') this.seenEvents.set(event.id, rememberEvent(this.seenEvents.get(event.id), { status: event.status, timeMs: event.timeMs }));
 		const entry = podmanEventEntry(event);
 		if (entry) appendLog(this.store, [entry]);
 		if (event.type !== 'container') return;
@@ -265,7 +269,7 @@ export class Watcher {
 			const names = this.store.getState().containers;
 			appendLog(this.store, changes.map((change) => conmonChangeEntry(change, names[change.containerId]?.name)));
 		}
-		if (news) this.expectEvents(changes, state.containers, unmonitored, now);
+		if (news) this.expectEvents(changes, state.containers, history, unmonitored, now);
 	}
 
 	/**
@@ -310,6 +314,7 @@ export class Watcher {
 	private expectEvents(
 		changes: readonly ConmonChange[],
 		containers: AppState['containers'],
+		history: ConmonHistory,
 		unmonitored: Readonly<Record<string, number>>,
 		now: number,
 	): void {
@@ -317,6 +322,10 @@ export class Watcher {
 			if (change.kind !== 'appeared' && change.kind !== 'exited') continue;
 			const ours = containers[change.containerId] !== undefined || this.inStore.has(change.containerId);
 			if (!ours || unmonitored[change.containerId] !== undefined) continue;
+			// Events can come before /proc shows the change: one already here settles it.
+			const startedAt = change.kind === 'appeared' ? change.at
+				: history.generations[change.containerId]?.find((g) => g.pid === change.pid)?.startedAt ?? change.at;
+			if (alreadyReported(change.kind, startedAt, this.seenEvents.get(change.containerId) ?? [])) continue;
 			if (!this.awaitingEvent.has(change.containerId)) this.awaitingEvent.set(change.containerId, now + EVENT_SILENCE_LIMIT_MS);
 			// A container of this store that podman has not listed yet: ask, whether or not events come.
 			if (!containers[change.containerId]) this.refresh([change.containerId]);
@@ -374,6 +383,9 @@ export class Watcher {
 			const kept = forgetContainers(history, new Set(merged.map((c) => c.id)));
 			if (kept !== history) this.store.setState({ history: kept });
 			for (const id of this.inStore) if (!kept.generations[id]) this.inStore.delete(id);
+			// Events of containers gone from both podman and /proc are no longer needed.
+			const listedIds = new Set(merged.map((c) => c.id));
+			for (const id of this.seenEvents.keys()) if (!kept.generations[id] && !listedIds.has(id)) this.seenEvents.delete(id);
 		} catch (error) {
 			if (this.stopped) return;
 			const message = error instanceof PodmanError ? error.message : String(error);
@@ -381,13 +393,19 @@ export class Watcher {
 		}
 	}
 
-	/** inspect fails as a whole when one container vanished meanwhile; what it printed is still good. */
+	/**
+	 * inspect fails as a whole when one container vanished meanwhile: that is routine, and ps's
+	 * view stands. Any other failure is said on the status line; ps's view stands too.
+	 */
 	private async inspect(ids: readonly string[]): Promise<Container[]> {
 		try {
 			return parseInspectJson((await this.query(['container', 'inspect', ...ids])).stdout);
 		} catch (error) {
-			if (error instanceof PodmanError && error.reason === 'failed') return [];
-			throw error;
+			if (!(error instanceof PodmanError) || error.reason !== 'failed') throw error;
+			if (!/no such container/i.test(error.message) && !this.stopped) {
+				this.store.setState({ status: { tone: 'error', text: t('status.inspectFailed', { message: error.message }) } });
+			}
+			return [];
 		}
 	}
 

@@ -139,6 +139,10 @@ describe('rootless seed experiment from the podman CLI', { skip: skip ?? false }
 				await everyone.waitFor(/watching podman/);
 				await everyone.filter(id.slice(0, 12));
 				await everyone.waitFor(new RegExp(`\\? user ${user.name} \\(uid ${user.uid}\\): \\d+ conmon\\(s\\) of that user's podman\\n(.*\\n)*? +[├└]─ conmon ${state.ConmonPid} {2}container ${id.slice(0, 12)}`));
+				// The user's pause process heads the user's group, named as theirs, not shown as root's own.
+				const pause = await sandbox.pausePid();
+				await everyone.waitFor(new RegExp(`\\? user ${user.name} \\(uid ${user.uid}\\)[^\\n]*\\n +├─ catatonit -P ${pause} {2}user ${user.name}'s rootless pause process`));
+				assert.doesNotMatch(await everyone.screen(), /this user's rootless containers/);
 			} finally {
 				await everyone.kill();
 			}

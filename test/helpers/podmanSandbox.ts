@@ -224,15 +224,21 @@ async function checkReadiness(): Promise<PodmanReadiness> {
 	}
 }
 
+/** CI forbids skipping e2e tests: any non-empty CI but `false` and `0` (CI=true, CI=1, CI=yes…). */
+export function ciForbidsSkips(env: NodeJS.ProcessEnv = process.env): boolean {
+	const ci = env['CI'];
+	return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
+}
+
 /**
  * The skip policy of the podman e2e tests. Returns undefined when podman is ready, else the
- * reason to skip. When `process.env.CI === 'true'` an unready podman is a failure, never a
+ * reason to skip. Under CI (see ciForbidsSkips) an unready podman is a failure, never a
  * skip: this throws with the reason.
  */
 export async function e2eSkipReason(): Promise<string | undefined> {
 	const readiness = await podmanReadiness();
 	if (readiness.ok) return undefined;
-	if (process.env['CI'] === 'true') {
+	if (ciForbidsSkips()) {
 		throw new Error(`podman e2e tests must run in CI but podman is not ready: ${readiness.reason}`);
 	}
 	return `podman not ready: ${readiness.reason}`;

@@ -80,6 +80,14 @@ describe('observeConmons', () => {
 		assert.equal(second.history.generations[A]?.[0]?.containerPid, 12);
 	});
 
+	test('the container PID is fixed when first seen: a later child of conmon never replaces it', () => {
+		const first = observe(EMPTY_HISTORY, [conmon(10, 1, A)], 1, 12);
+		// The container died; conmon's next child (its cleanup command, in a real scan) is another PID.
+		const second = observe(first.history, [conmon(10, 1, A)], 2, 57);
+		assert.equal(second.history.generations[A]?.[0]?.containerPid, 12);
+		assert.equal(second.history, first.history);
+	});
+
 	test('exec conmons are tracked apart and reported when they come and go', () => {
 		const main = conmon(10, 1, A);
 		const exec = conmon(20, 5, A, { exec: 'e'.repeat(64) });

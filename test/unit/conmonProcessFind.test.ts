@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { findConmons } from '../../src/proc/conmonProcess.js';
+import { containerPidOf, findConmons, indexChildren } from '../../src/proc/conmonProcess.js';
 import type { ProcessInfo } from '../../src/proc/procfs.js';
 import { CONMON_ARGV } from '../helpers/fixtures.js';
 
@@ -27,5 +27,26 @@ describe('findConmons: which conmons are monitors', () => {
 
 	test('other programs and conmon --version are not', () => {
 		assert.deepEqual(findConmons([proc(5, 1, ['/usr/bin/conmon', '--version']), proc(6, 1, ['sleep', '1'])]), []);
+	});
+});
+
+describe("containerPidOf: the container's first process, not conmon's other children", () => {
+	const monitor = proc(200, 1, CONMON_ARGV);
+	const pidOf = (...children: ProcessInfo[]) => {
+		const [found] = findConmons([proc(1, 0, ['init']), monitor, ...children]);
+		assert.ok(found);
+		return containerPidOf(found, indexChildren([monitor, ...children]));
+	};
+
+	test('the container process', () => {
+		assert.equal(pidOf(proc(210, 200, ['sleep', 'infinity'])), 210);
+	});
+
+	test("conmon's exit command (podman … container cleanup) is not the container", () => {
+		assert.equal(pidOf(proc(230, 200, ['/usr/bin/podman', '--root', '/r', 'container', 'cleanup', 'abc'])), undefined);
+	});
+
+	test('nor the fork of conmon about to exec it', () => {
+		assert.equal(pidOf(proc(231, 200, CONMON_ARGV)), undefined);
 	});
 });

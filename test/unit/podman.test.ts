@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { containerActionArgs, displayCommand, runArgs } from '../../src/app/actions.js';
-import { Podman, PodmanError, podmanMessage } from '../../src/podman/podman.js';
+import { changesContainerState, Podman, PodmanError, podmanMessage } from '../../src/podman/podman.js';
 import { parsePodmanVersion } from '../../src/podman/version.js';
 
 describe('podmanMessage', () => {
@@ -84,5 +84,37 @@ describe('Podman adapter with a stand-in binary', () => {
 		const notExec = join(dir, 'not-exec');
 		writeFileSync(notExec, 'x');
 		await assert.rejects(new Podman(notExec).run(['ps']), (e: unknown) => e instanceof PodmanError && e.reason === 'missing' && /not executable/.test(e.message));
+	});
+
+	test('a state-changing command runs in its own session, and its output and failure still come back', async () => {
+		// Prints its session ID (ps -o sid) and its process group: a detached child leads both.
+		const podman = new Podman(script('session', 'echo "$$ $(ps -o sid= -p $$) $(ps -o pgid= -p $$)"; echo "Error: nope" >&2; exit $1'));
+		const { stdout } = await podman.run(['0'], { changesState: true });
+		const [pid, sid, pgid] = stdout.trim().split(/\s+/).map(Number);
+		assert.equal(sid, pid, 'its own session: no SIGHUP from our terminal');
+		assert.equal(pgid, pid, 'its own process group');
+		const attached = (await podman.run(['0'])).stdout.trim().split(/\s+/).map(Number);
+		assert.notEqual(attached[1], attached[0], 'a query stays in our session');
+		await assert.rejects(podman.run(['3'], { changesState: true }), (e: unknown) => e instanceof PodmanError && e.message === 'Error: nope' && e.exitCode === 3);
+	});
+
+	test('state-changing commands are listed while they run (said at exit), queries are not', async () => {
+		const podman = new Podman(script('slow', 'sleep 0.3'));
+		const stop = podman.run(['stop', 'abc'], { changesState: true });
+		const ps = podman.run(['ps']);
+		assert.deepEqual(podman.stillRunning().map((c) => c.slice(1)), [['stop', 'abc']]);
+		await Promise.all([stop, ps]);
+		assert.deepEqual(podman.stillRunning(), []);
+	});
+});
+
+describe('changesContainerState', () => {
+	test('stop, rm, run… change state; ps, inspect, events do not', () => {
+		for (const args of [['stop', 'x'], ['rm', '-f', 'x'], ['run', '-d', 'img'], ['container', 'kill', 'x'], ['start', 'x'], ['restart', 'x'], ['pause', 'x']]) {
+			assert.equal(changesContainerState(args), true, args.join(' '));
+		}
+		for (const args of [['ps', '-a'], ['container', 'inspect', 'x'], ['events'], ['info'], []]) {
+			assert.equal(changesContainerState(args), false, args.join(' '));
+		}
 	});
 });

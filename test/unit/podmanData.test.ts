@@ -73,6 +73,16 @@ describe('podman events, 5.x shape (built from podman 5 source)', () => {
 		for (const event of events('podman5/events-other.jsonl')) assert.ok(event.status);
 	});
 
+	test('timeNano past 2^53 is read exactly, to the nanosecond', () => {
+		// 1764612345123456789 > 2^53: JSON.parse alone makes it 1764612345123456800.
+		const event = parsePodmanEvent('{"ID":"x","Status":"start","time":1764612345,"timeNano":1764612345123456789,"Type":"container"}');
+		assert.equal(event?.timeNano, '1764612345123456789');
+		assert.equal(event?.timeMs, 1764612345123);
+		const next = parsePodmanEvent('{"ID":"x","Status":"died","time":1764612345,"timeNano":1764612345123456801,"Type":"container"}');
+		assert.ok(event && next);
+		assert.notEqual(eventKey(event), eventKey({ ...next, status: 'start' }), 'two events 12 ns apart are not taken for one');
+	});
+
 	test('time alone (unix seconds) is enough', () => {
 		const event = parsePodmanEvent('{"ID":"x","Status":"died","time":1741608000,"Type":"container","ContainerExitCode":2}');
 		assert.equal(event?.timeMs, 1741608000000);

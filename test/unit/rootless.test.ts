@@ -79,6 +79,28 @@ describe("other users' conmons", () => {
 		assert.match(lines[4] ?? '', /└─ conmon 72 /);
 	});
 
+	test("--all-users as root: another user's pause process is named as that user's and heads that user's group", () => {
+		const theirPause = proc(80, ['catatonit', '-P'], { uid: 1000 });
+		const ownPause = proc(81, ['catatonit', '-P'], { uid: 0 });
+		const helpers = findRootlessHelpers([theirPause, ownPause]);
+		const lines = buildTree({ containers: [], history, processes: [], unmonitored: {}, ownUid: 0, allUsers: true, userNames: { 1000: 'alice' }, helpers }, '', NOW)
+			.map((r) => `${r.guide}${rowText(r, NOW)}`);
+		assert.match(lines[0] ?? '', /^catatonit -P 81 {2}rootless pause process: holds the user namespace that this user's/);
+		const heading = lines.indexOf("? user alice (uid 1000): 2 conmon(s) of that user's podman");
+		assert.ok(heading > 0, lines.join('\n'));
+		assert.match(lines[heading + 1] ?? '', /^ {2}├─ catatonit -P 80 {2}user alice's rootless pause process: holds the user namespace that alice's rootless containers/);
+		assert.match(lines[heading + 2] ?? '', /conmon 71 /);
+		assert.equal(lines.filter((l) => l.includes("this user's")).length, 1, "only the viewer's own pause process says this user's");
+	});
+
+	test("another user's pause process alone still gets that user's group; without --all-users it is not shown", () => {
+		const helpers = findRootlessHelpers([proc(80, ['catatonit', '-P'], { uid: 1001 })]);
+		const input = { containers: [], history: { generations: {}, execConmons: {} }, processes: [], unmonitored: {}, ownUid: 0, userNames: { 1001: 'bob' }, helpers };
+		const listed = buildTree({ ...input, allUsers: true }, '', NOW).map((r) => `${r.guide}${rowText(r, NOW)}`);
+		assert.deepEqual(listed.map((l) => l.slice(0, 40)), ["? user bob (uid 1001): 0 conmon(s) of th", "  └─ catatonit -P 80  user bob's rootles"]);
+		assert.deepEqual(buildTree({ ...input, allUsers: false }, '', NOW), []);
+	});
+
 	test('/etc/passwd names users', () => {
 		assert.deepEqual(parsePasswd('root:x:0:0:root:/root:/bin/bash\nalice:x:1000:1000::/home/alice:/bin/sh\nbroken\n'), { 0: 'root', 1000: 'alice' });
 	});

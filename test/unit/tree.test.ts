@@ -5,7 +5,7 @@ import type { Container } from '../../src/model/container.js';
 import { rowText } from '../../src/present/format.js';
 import type { ProcessInfo } from '../../src/proc/procfs.js';
 import { CHANGE_HIGHLIGHT_MS } from '../../src/model/changeHighlight.js';
-import { buildTree, FOREIGN_GRACE_MS, type TreeInput, type TreeRow } from '../../src/model/tree.js';
+import { buildTree, FOREIGN_GRACE_MS, NOTHING_LEFT_GRACE_MS, type TreeInput, type TreeRow } from '../../src/model/tree.js';
 
 const NOW = Date.parse('2026-11-29T16:58:15Z');
 const A = 'bbd78c2c3402' + '0'.repeat(52);
@@ -117,6 +117,18 @@ describe('buildTree', () => {
 		assert.equal(lines[3], '     └─ sleep infinity 11');
 	});
 
+	test('podman says running, its conmon was killed and its process died too: flagged, not a plain running row', () => {
+		const input = { containers: [container(A, 'husk', { pid: 11 })], unmonitored: {} };
+		const lines = render({ ...input, history: { generations: { [A]: [gen(10, { exitedAt: NOW - NOTHING_LEFT_GRACE_MS })] }, execConmons: {} } });
+		assert.match(lines.at(-1) ?? '', /└─ ⚠ podman says running, but its conmon and its process are gone/);
+		// A conmon that has just exited: podman's list catches up within a moment; not flagged yet.
+		const fresh = render({ ...input, history: { generations: { [A]: [gen(10, { exitedAt: NOW - 100 })] }, execConmons: {} } });
+		assert.doesNotMatch(fresh.join('\n'), /⚠/);
+		// Exited per podman: nothing to flag.
+		const exited = render({ containers: [container(A, 'done', { state: 'exited', exitCode: 0 })], history: { generations: { [A]: [gen(10, { exitedAt: NOW - 60_000 })] }, execConmons: {} } });
+		assert.doesNotMatch(exited.join('\n'), /⚠/);
+	});
+
 	test('containers never seen running say why there is no conmon', () => {
 		const lines = render({ containers: [container(A, 'fresh', { state: 'created' }), container(B, 'old', { state: 'exited', exitCode: 2, createdAt: NOW })] });
 		assert.equal(lines[1], '  └─ no conmon yet (never started)');
@@ -148,7 +160,9 @@ describe('buildTree', () => {
 describe('changes marked in the tree', () => {
 	/** The rows of one running container `web` (A) with these conmon generations, at `now`. */
 	function rowsAt(generations: ConmonGeneration[], now: number, processes: ProcessInfo[] = []): TreeRow[] {
-		const input: TreeInput = { containers: [container(A, 'web')], history: { generations: { [A]: generations }, execConmons: {} }, processes, unmonitored: {} };
+		// As podman would say: exited once its last conmon has (a running one with no conmon is flagged, see above).
+		const state = generations.at(-1)?.exitedAt === undefined ? 'running' : 'exited';
+		const input: TreeInput = { containers: [container(A, 'web', { state })], history: { generations: { [A]: generations }, execConmons: {} }, processes, unmonitored: {} };
 		return buildTree(input, '', now);
 	}
 	function conmonRow(rows: readonly TreeRow[]): Extract<TreeRow, { kind: 'conmon' }> | undefined {
