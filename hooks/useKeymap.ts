@@ -1,6 +1,7 @@
 import { useInput, type Key } from 'ink';
 import type { Actions } from '../src/actions.js';
 import { CONTAINER_KEYS } from '../src/containerKeys.js';
+import { splitKeys } from '../src/keyChunk.js';
 import { moveFocus } from '../src/focus.js';
 import type { LessonController } from '../src/lessons/lessonController.js';
 import { lessonMenuKey, lessonStepKey } from '../src/lessons/lessonKeys.js';
@@ -15,7 +16,12 @@ export const PAGE_SIZE = 10;
  * remove confirmation) takes every key, then overlays, then the main keys.
  */
 export function useKeymap(store: AppStore, actions: Actions, quit: () => void, lessons?: LessonController): void {
-	useInput((input: string, key: Key) => {
+	// One read from the terminal can hold several keys (`ss` typed fast, a paste): each is a key, in order.
+	useInput((chunk: string, chunkKey: Key) => {
+		for (const { input, key } of splitKeys(chunk, chunkKey)) handleKey(input, key);
+	});
+
+	function handleKey(input: string, key: Key): void {
 		const state = store.getState();
 		if (key.ctrl && input === 'c') return quit();
 
@@ -87,7 +93,7 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 			return;
 		}
 		if (action) void actions.onContainer(action, container);
-	});
+	}
 }
 
 function filterKey(store: AppStore, input: string, key: Key): void {
