@@ -44,6 +44,8 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 		if (lessons && state.overlay === 'lessons' && lessonMenuKey(lessons, input, key)) return;
 
 		if (state.overlay !== undefined) {
+			// The details say "←/→ moves between rows": they show whatever row the cursor is on.
+			if (state.overlay === 'details' && (key.leftArrow || key.rightArrow)) return moveFocus(store, key.rightArrow ? 1 : -1);
 			if (key.escape || input === 'q' || (input === '?' && state.overlay === 'help') || (key.return && state.overlay === 'details')) {
 				store.setState({ overlay: undefined });
 			}

@@ -3,7 +3,7 @@
  * conmon generation it has had this session, newest first.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
-import { ARROW_DOWN, ENTER, ESCAPE, renderInk, screenLines, screenText, sendInput, sendInputAndWaitForContent, sendInputAndWaitForFrame, waitForContent, wordsInOrder } from '../helpers/inkTesting.js';
+import { ARROW_DOWN, ARROW_LEFT, ARROW_RIGHT, ENTER, ESCAPE, renderInk, screenLines, screenText, sendInput, sendInputAndWaitForContent, sendInputAndWaitForFrame, waitForContent, wordsInOrder } from '../helpers/inkTesting.js';
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanup } from 'ink-testing-library';
@@ -178,5 +178,17 @@ describe('opening and closing the details', () => {
 		await sendInput(rendered, ENTER);
 		assert.ok(!screenText(rendered).includes('conmon generations'));
 		assert.match(screenText(rendered), /no containers yet/);
+	});
+});
+
+describe('←/→ inside the details', () => {
+	test('move between the rows of the container, the details following the cursor, and back to the container', async () => {
+		const { rendered, store } = await renderApp(fixtureState());
+		await sendInputAndWaitForContent(rendered, ENTER, 'conmon generations seen this session');
+		await sendInputAndWaitForFrame(rendered, ARROW_RIGHT, (screen) => /conmon 3990/.test(screen), 'the conmon details');
+		assert.equal(store.getState().overlay, 'details');
+		await sendInputAndWaitForFrame(rendered, ARROW_RIGHT, (screen) => /host PID +3995/.test(screen), "the container's first process");
+		await sendInputAndWaitForFrame(rendered, ARROW_LEFT, (screen) => /conmon 3990/.test(screen), 'back on the conmon');
+		await sendInputAndWaitForFrame(rendered, ARROW_LEFT, (screen) => screen.includes('conmon generations seen this session'), 'back on the container');
 	});
 });
