@@ -45,6 +45,11 @@ describe('parseOptions', () => {
 		[['--image', ''], /--image needs an image name/],
 		[['--command', "sh -c 'oops"], /unterminated ' quote/],
 		[['--json'], /--json goes with --once/],
+		[['--timeout', '-5'], /^--timeout needs a number of seconds above 0, not "-5"$/],
+		[['--timeout=-5'], /^--timeout needs a number of seconds above 0, not "-5"$/],
+		[['--timeout=abc'], /^--timeout needs a number of seconds above 0, not "abc"$/],
+		[['--timeout', '0'], /^--timeout needs a number of seconds above 0, not "0"$/],
+		[['--image', '-x'], /^--image "-x" reads as an option; if it is the value, write --image=-x$/],
 	] as const) {
 		test(`refuses ${JSON.stringify(argv)} with a one-line message`, () => {
 			assert.throws(() => parseOptions(argv), (error: unknown) => {
