@@ -57,7 +57,8 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 		if (lessons && input === 'L') return lessons.openMenu();
 		if (key.escape) {
 			if (state.filter !== '') {
-				store.setState({ filter: '' });
+				// What the status said was about the filtered screen; it is stale now.
+				store.setState({ filter: '', status: undefined });
 				ensureSelection(store);
 			}
 			return;
@@ -87,7 +88,9 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 		const action = CONTAINER_KEYS[input];
 		if (action === undefined && input !== 'd') return;
 		if (!container) {
-			store.setState({ status: { tone: 'info', text: t('status.noSelection') } });
+			// A filter that hides every container is why nothing is selected: say so, not "press r".
+			const hidden = state.filter !== '' && visibleContainers(state).length === 0 && Object.keys(state.containers).length > 0;
+			store.setState({ status: { tone: 'info', text: hidden ? t('status.filterHidesAll', { filter: state.filter }) : t('status.noSelection') } });
 			return;
 		}
 		if (input === 'd') {
@@ -101,7 +104,7 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 function filterKey(store: AppStore, input: string, key: Key): void {
 	const draft = store.getState().filterDraft ?? '';
 	if (key.escape) {
-		store.setState({ filterDraft: undefined, filter: '' });
+		store.setState({ filterDraft: undefined, filter: '', status: undefined });
 		ensureSelection(store);
 		return;
 	}
@@ -113,7 +116,7 @@ function filterKey(store: AppStore, input: string, key: Key): void {
 		return;
 	}
 	if (key.return) {
-		store.setState({ filterDraft: undefined, filter: draft });
+		store.setState({ filterDraft: undefined, filter: draft, status: undefined });
 		// Enter keeps the filter and puts the cursor on the first match.
 		const first = visibleContainers(store.getState())[0];
 		store.setState({ selectedId: first?.id });

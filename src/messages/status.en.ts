@@ -16,6 +16,7 @@ export const statusEn = {
 	'status.removeCanceled': 'remove canceled',
 	'status.confirmRemove': 'remove {name}? y/n',
 	'status.noSelection': 'no container selected: press r to run one',
+	'status.filterHidesAll': 'the filter "{filter}" hides every container: Escape clears it',
 	'status.noMatch': 'no container matches "{filter}"; Escape clears the filter',
 	'status.streamLost': 'podman events stream lost ({reason}); reconnecting…',
 	'status.streamEnded': 'exited',

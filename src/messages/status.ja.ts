@@ -18,6 +18,7 @@ export const statusJa: MessagesLike<typeof statusEn> = {
 	'status.removeCanceled': '削除を取り消しました',
 	'status.confirmRemove': '{name} を削除しますか? y/n',
 	'status.noSelection': 'コンテナが選択されていません: r で実行できます',
+	'status.filterHidesAll': 'フィルター "{filter}" ですべてのコンテナが隠れています。Escape で解除できます',
 	'status.noMatch': '"{filter}" に一致するコンテナはありません。Escape でフィルターを解除',
 	'status.streamLost': 'podman events のストリームが途絶 ({reason})。再接続中…',
 	'status.streamEnded': '終了',
