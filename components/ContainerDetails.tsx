@@ -4,6 +4,7 @@ import { useAppState } from '../hooks/useAppState.js';
 import { containerDisagreements } from '../src/anomalies.js';
 import { currentGeneration } from '../src/conmonHistory.js';
 import type { ConmonGeneration } from '../src/conmonHistory.js';
+import { quoteCommandWords } from '../src/commandWords.js';
 import { shortId } from '../src/container.js';
 import { displayWidth, fitToWidth } from '../src/displayWidth.js';
 import { t, type MessageKey } from '../src/i18n.js';
@@ -77,7 +78,7 @@ export function ContainerDetails({ store, height, now }: { store: AppStore; heig
 				{container.name}  <Text dimColor>{container.id}</Text>
 			</Text>
 			<Text wrap="truncate-end">
-				{t('details.container.summary', { image: container.image, command: container.command.join(' '), status: containerStatus(container, now) })}
+				{t('details.container.summary', { image: container.image, command: quoteCommandWords(container.command), status: containerStatus(container, now) })}
 			</Text>
 			<Text wrap="truncate-end">{podmanSays}</Text>
 			<Text wrap="truncate-end">{procShows}</Text>

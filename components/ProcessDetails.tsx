@@ -66,7 +66,7 @@ export function ProcessDetails({ store, process, helper, height, now }: { store:
 			{line('details.process.parent', `${process.ppid}${parentComm ? ` (${parentComm})` : ''}`)}
 			{line('details.process.user', user)}
 			{line('details.process.state', `${process.state} — ${t(STATE_NAMES[process.state] ?? 'details.process.stateName.unknown')}`)}
-			{line('details.process.command', process.argv.length > 0 ? process.argv.join(' ') : t('details.process.noCommandLine', { comm: process.comm }))}
+			{line('details.process.command', process.argv.length > 0 ? processCommand(process) : t('details.process.noCommandLine', { comm: process.comm }))}
 			{line('details.process.started', started === undefined ? '—' : formatClock(started))}
 			{line('details.process.children', children || t('details.process.noChildren'))}
 			{facts === undefined ? <Text color="red">{t('details.process.exited')}</Text> : null}

@@ -1,5 +1,6 @@
 import type { ConmonGeneration } from './conmonHistory.js';
 import { shortId, type Container } from './container.js';
+import { quoteCommandWords } from './commandWords.js';
 import { currentLanguage, t, type MessageKey } from './i18n.js';
 import type { ProcessInfo } from './procfs.js';
 import { helperPurpose, type RootlessHelper } from './rootlessHelpers.js';
@@ -106,7 +107,9 @@ function exitPhrase(exitedAt: number | undefined, code: number | undefined): str
 
 /** A process as a person recognises it: its command line, or its name in brackets for a zombie. */
 export function processCommand(process: ProcessInfo): string {
-	return process.argv.length > 0 ? process.argv.join(' ') : `[${process.comm}]`;
+	if (process.argv.length === 0) return `[${process.comm}]`;
+	// One word with spaces is a title the process set itself (`nginx: master process …`): shown as it is.
+	return process.argv.length === 1 ? (process.argv[0] ?? '') : quoteCommandWords(process.argv);
 }
 
 /** The columns of a container row. */
@@ -115,14 +118,17 @@ export function containerColumns(container: Container, now: number): { name: str
 		name: container.name,
 		id: shortId(container.id),
 		image: container.image,
-		command: container.command.join(' '),
+		command: quoteCommandWords(container.command),
 		status: containerStatus(container, now),
 	};
 }
 
 function previousText(previous: ConmonGeneration): string {
 	if (previous.exitedAt === undefined) return t('tree.conmon.previousRunning', { pid: previous.pid });
-	return t('tree.conmon.previousExited', { pid: previous.pid, time: formatClock(previous.exitedAt) });
+	const time = formatClock(previous.exitedAt);
+	return previous.exitCode === undefined
+		? t('tree.conmon.previousExited', { pid: previous.pid, time })
+		: t('tree.conmon.previousExitedCode', { pid: previous.pid, time, code: previous.exitCode });
 }
 
 /** "conmon 3990  (2nd start; before: 3805 exited 16:57:03)", "conmon 3870", "conmon 3870 zombie (dead, not yet reaped)"; without the badge. */
@@ -144,7 +150,8 @@ export function conmonText(row: Extract<TreeRow, { kind: 'conmon' }>): string {
 export function changeBadge(row: TreeRow): string | undefined {
 	if (row.kind === 'exec') {
 		if (row.highlight === 'new') return t('changes.badge.new');
-		return row.exec.exitedAt === undefined ? undefined : t('changes.badge.exitedAt', { time: formatClock(row.exec.exitedAt) });
+		// podman keeps an exec session's exit code, not its conmon: the row says when, not how.
+		return row.exec.exitedAt === undefined ? undefined : t('changes.badge.execExitedAt', { time: formatClock(row.exec.exitedAt) });
 	}
 	if (row.kind !== 'conmon' || row.highlight === undefined) return undefined;
 	if (row.highlight === 'new') return t('changes.badge.new');

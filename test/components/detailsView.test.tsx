@@ -54,7 +54,7 @@ describe('the details of a running container', () => {
 		const rendered = await renderDetails(fixtureState());
 		const screen = screenText(rendered);
 		assert.match(screen, wordsInOrder('web', WEB_ID));
-		assert.match(screen, /image docker\.io\/library\/nginx:alpine · command nginx -g daemon off; · Up 3m/);
+		assert.match(screen, /image docker\.io\/library\/nginx:alpine · command nginx -g 'daemon off;' · Up 3m/);
 		assert.match(screen, /podman says: state running, PID 3995, conmon PID 3990/);
 		assert.match(screen, /\/proc shows: conmon 3990, container PID 3995/);
 		assert.equal(screen.match(GENERATIONS_TITLE)?.[1], '2');
