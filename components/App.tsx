@@ -20,7 +20,7 @@ import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { LessonMenu } from './LessonMenu.js';
 import { LESSON_PANE_LINES, LessonPane } from './LessonPane.js';
-import { StatusLine } from './StatusLine.js';
+import { StatusLine, statusLineTexts, statusMaxLines } from './StatusLine.js';
 
 /** Below this the layout cannot show a useful tree; a message says so instead of garbage. */
 export const MIN_COLUMNS = 40;
@@ -35,12 +35,13 @@ function eventLogLines(rows: number): number {
 export function App({ store, actions, quit, lessons }: { store: AppStore; actions: Actions; quit: () => void; lessons?: LessonController }) {
 	useKeymap(store, actions, quit, lessons);
 	const { columns, rows } = useTerminalSize();
-	const { overlay, filterShown, youngest, inLesson, frozen } = useAppState(store, (s) => ({
+	const { overlay, filterShown, youngest, inLesson, frozen, statusText } = useAppState(store, (s) => ({
 		overlay: s.overlay,
 		inLesson: s.lesson !== undefined,
 		filterShown: filterBarShown(s.filterDraft, s.filter),
 		youngest: latestChangeAt(shownView(s)),
 		frozen: s.frozen,
+		statusText: s.status?.text,
 	}));
 	// Ages under a minute count seconds; the details view shows exact durations. Frozen, time stands still.
 	const now = shownTime({ frozen }, useNow(overlay === 'details' || ageTicksBySecond(youngest, Date.now())));
@@ -59,7 +60,9 @@ export function App({ store, actions, quit, lessons }: { store: AppStore; action
 	// An overlay (help, details) takes the event log's lines too: beside it, it does not fit in 24 rows, and Ink
 	// squeezes lines out of it (the title and some keys) rather than cutting its end.
 	const logShown = overlay === undefined && logLines > 0;
-	const mainHeight = rows - 1 - 1 - (logShown ? logLines + 1 : 0) - paneLines - 1 - 1 - (filterShown ? 1 : 0);
+	// A long podman error wraps onto more lines (up to statusMaxLines); the tree gives them up.
+	const statusLines = statusLineTexts(statusText, columns, statusMaxLines(rows)).length;
+	const mainHeight = rows - 1 - 1 - (logShown ? logLines + 1 : 0) - paneLines - statusLines - 1 - (filterShown ? 1 : 0);
 	return (
 		<Box flexDirection="column" width={columns} height={rows - 1}>
 			<Header store={store} now={now} />
@@ -75,7 +78,7 @@ export function App({ store, actions, quit, lessons }: { store: AppStore; action
 			{inLesson ? <LessonPane store={store} width={columns} height={paneLines} /> : null}
 			<FilterBar store={store} />
 			{logShown ? <EventLog store={store} lines={logLines} width={columns} /> : null}
-			<StatusLine store={store} />
+			<StatusLine store={store} width={columns} maxLines={statusMaxLines(rows)} />
 			<Footer width={columns} inLesson={inLesson} />
 		</Box>
 	);
