@@ -67,11 +67,11 @@ export function App({ store, actions, quit, lessons }: { store: AppStore; action
 		<Box flexDirection="column" width={columns} height={rows - 1}>
 			<Header store={store} now={now} />
 			{overlay === 'help' ? (
-				<HelpOverlay height={mainHeight} />
+				<HelpOverlay height={mainHeight} width={columns} />
 			) : overlay === 'details' ? (
 				<DetailsView store={store} height={mainHeight} now={now} />
 			) : overlay === 'lessons' ? (
-				<LessonMenu store={store} height={mainHeight} />
+				<LessonMenu store={store} height={mainHeight} width={columns} />
 			) : (
 				<ContainerTree store={store} height={mainHeight} width={columns} now={now} />
 			)}

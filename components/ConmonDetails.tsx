@@ -7,6 +7,7 @@ import { explainConmonArgs, explainConmonParent } from '../src/conmonExplain.js'
 import { shortId } from '../src/container.js';
 import { displayWidth, fitToWidth } from '../src/displayWidth.js';
 import { t } from '../src/i18n.js';
+import { fitLines, overlayFramed, type BudgetLine } from '../src/lineBudget.js';
 import { formatClock, formatDuration, ordinal } from '../src/present.js';
 import { shownView } from '../src/frozenView.js';
 import type { AppStore } from '../src/store.js';
@@ -71,12 +72,15 @@ export function ConmonDetails({ store, row, height, now }: { store: AppStore; ro
 			</Text>,
 		);
 	}
-	// Two lines go to the border; the closing hint always stays.
-	const room = Math.max(1, height - 3);
+	// Too short for all: the explained arguments go first (the last first), never the title or the way out.
+	const framed = overlayFramed(height);
+	const budget: BudgetLine<React.ReactElement>[] = [
+		...lines.map((line, i) => ({ line, priority: i === 0 ? 100 : 80 - i })),
+		{ line: <Text key="close" dimColor wrap="truncate-end">{t('details.closeHint')}</Text>, priority: 90 },
+	];
 	return (
-		<Box flexDirection="column" height={height} borderStyle="round" paddingX={1} overflow="hidden">
-			{lines.slice(0, room)}
-			<Text dimColor wrap="truncate-end">{t('details.closeHint')}</Text>
+		<Box flexDirection="column" height={height} {...(framed ? { borderStyle: 'round', paddingX: 1 } : {})} overflow="hidden" flexShrink={0}>
+			{fitLines(budget, height - (framed ? 2 : 0))}
 		</Box>
 	);
 }

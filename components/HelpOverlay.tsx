@@ -1,24 +1,36 @@
 import { Box, Text } from 'ink';
 import React from 'react';
-import { displayWidth, fitToWidth } from '../src/displayWidth.js';
+import { displayWidth, fitToWidth, truncateToWidth } from '../src/displayWidth.js';
 import { t } from '../src/i18n.js';
 import { keyHelp } from '../src/keyHelp.js';
+import { fitLines, overlayFramed, type BudgetLine } from '../src/lineBudget.js';
 
-/** The `?` overlay: every key and what it does. */
-export function HelpOverlay({ height }: { height: number }) {
+/**
+ * The `?` overlay: every key and what it does. Too short for all (a 12-row terminal), it keeps
+ * the keys the footer keeps longest (q ? k x r s Enter…), each whole on its own row.
+ */
+export function HelpOverlay({ height, width }: { height: number; width: number }) {
 	const keys = keyHelp();
-	const width = Math.max(...keys.map((k) => displayWidth(k.keys)));
-	return (
-		<Box flexDirection="column" height={height} borderStyle="round" paddingX={1} overflow="hidden">
-			<Text bold wrap="truncate-end">{t('help.title')}</Text>
-			{keys.map((k) => (
-				<Text key={k.keys} wrap="truncate-end">
-					<Text color="cyan">{fitToWidth(k.keys, width)}</Text>  {k.does}
+	const framed = overlayFramed(height);
+	const inner = width - (framed ? 4 : 0);
+	// The keys' column as wide as its widest entry, but never more than half the row.
+	const keyWidth = Math.min(Math.max(...keys.map((k) => displayWidth(k.keys))), Math.floor(inner / 2));
+	const lines: BudgetLine<React.ReactElement>[] = [
+		{ line: <Text key="title" bold>{truncateToWidth(t('help.title'), inner)}</Text>, priority: 100 },
+		...keys.map((k) => ({
+			line: (
+				<Text key={k.keys}>
+					<Text color="cyan">{fitToWidth(k.keys, keyWidth)}</Text>
+					{`  ${truncateToWidth(k.does, Math.max(0, inner - keyWidth - 2))}`}
 				</Text>
-			))}
-			<Text dimColor wrap="truncate-end">
-				{t('help.note')}
-			</Text>
+			),
+			priority: k.footerRank ?? 0,
+		})),
+		{ line: <Text key="note" dimColor>{truncateToWidth(t('help.note'), inner)}</Text>, priority: -1 },
+	];
+	return (
+		<Box flexDirection="column" height={height} {...(framed ? { borderStyle: 'round', paddingX: 1 } : {})} overflow="hidden" flexShrink={0}>
+			{fitLines(lines, height - (framed ? 2 : 0))}
 		</Box>
 	);
 }

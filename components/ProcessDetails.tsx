@@ -4,6 +4,7 @@ import { useAppState } from '../hooks/useAppState.js';
 import { useProcessFacts } from '../hooks/useProcessFacts.js';
 import { displayWidth, fitToWidth } from '../src/displayWidth.js';
 import { t, type MessageKey } from '../src/i18n.js';
+import { fitLines, overlayFramed, type BudgetLine } from '../src/lineBudget.js';
 import { processCommand, formatClock } from '../src/present.js';
 import { startTicksToMs, uidInside, type ProcessInfo } from '../src/procfs.js';
 import { helperPurpose, type RootlessHelper } from '../src/rootlessHelpers.js';
@@ -45,7 +46,7 @@ export function ProcessDetails({ store, process, helper, height, now }: { store:
 	const started = bootTimeMs === undefined ? undefined : startTicksToMs(process.startTicks, bootTimeMs);
 	const labelWidth = Math.max(LABEL_WIDTH, ...LABELS.map((label) => displayWidth(t(label)) + 1));
 	const line = (label: (typeof LABELS)[number], value: string) => (
-		<Text wrap="truncate-end">
+		<Text key={label} wrap="truncate-end">
 			<Text color="cyan">{fitToWidth(t(label), labelWidth)}</Text>
 			{value}
 		</Text>
@@ -55,22 +56,25 @@ export function ProcessDetails({ store, process, helper, height, now }: { store:
 		: insideUid === undefined || insideUid === hostUid
 			? t('details.process.hostUid', { uid: hostUid })
 			: t('details.process.hostUidInside', { uid: hostUid, inside: insideUid });
+	// Too short for all: the lines at the end go first, never the title or the way out.
+	const framed = overlayFramed(height);
+	const budget: BudgetLine<React.ReactElement>[] = [
+		{ line: <Text key="title" bold wrap="truncate-end">{processCommand(process)}</Text>, priority: 100 },
+		...(helper ? [{ line: <Text key="helper" wrap="truncate-end" color="yellow">{helperPurpose(helper.kind)}</Text>, priority: 85 }] : []),
+		{ line: line('details.process.hostPid', String(process.pid)), priority: 80 },
+		{ line: line('details.process.insidePid', insidePid === undefined ? t('details.process.samePidNamespace') : `${insidePid}  (NSpid ${facts?.nsPid.join(' → ')})`), priority: 79 },
+		{ line: line('details.process.parent', `${process.ppid}${parentComm ? ` (${parentComm})` : ''}`), priority: 78 },
+		{ line: line('details.process.user', user), priority: 77 },
+		{ line: line('details.process.state', `${process.state} — ${t(STATE_NAMES[process.state] ?? 'details.process.stateName.unknown')}`), priority: 76 },
+		{ line: line('details.process.command', process.argv.length > 0 ? processCommand(process) : t('details.process.noCommandLine', { comm: process.comm })), priority: 75 },
+		{ line: line('details.process.started', started === undefined ? '—' : formatClock(started)), priority: 74 },
+		{ line: line('details.process.children', children || t('details.process.noChildren')), priority: 73 },
+		...(facts === undefined ? [{ line: <Text key="exited" color="red">{t('details.process.exited')}</Text>, priority: 95 }] : []),
+		{ line: <Text key="close" dimColor wrap="truncate-end">{t('details.closeHint')}</Text>, priority: 90 },
+	];
 	return (
-		<Box flexDirection="column" height={height} borderStyle="round" paddingX={1} overflow="hidden">
-			<Text bold wrap="truncate-end">
-				{processCommand(process)}
-			</Text>
-			{helper ? <Text wrap="truncate-end" color="yellow">{helperPurpose(helper.kind)}</Text> : null}
-			{line('details.process.hostPid', String(process.pid))}
-			{line('details.process.insidePid', insidePid === undefined ? t('details.process.samePidNamespace') : `${insidePid}  (NSpid ${facts?.nsPid.join(' → ')})`)}
-			{line('details.process.parent', `${process.ppid}${parentComm ? ` (${parentComm})` : ''}`)}
-			{line('details.process.user', user)}
-			{line('details.process.state', `${process.state} — ${t(STATE_NAMES[process.state] ?? 'details.process.stateName.unknown')}`)}
-			{line('details.process.command', process.argv.length > 0 ? processCommand(process) : t('details.process.noCommandLine', { comm: process.comm }))}
-			{line('details.process.started', started === undefined ? '—' : formatClock(started))}
-			{line('details.process.children', children || t('details.process.noChildren'))}
-			{facts === undefined ? <Text color="red">{t('details.process.exited')}</Text> : null}
-			<Text dimColor wrap="truncate-end">{t('details.closeHint')}</Text>
+		<Box flexDirection="column" height={height} {...(framed ? { borderStyle: 'round', paddingX: 1 } : {})} overflow="hidden" flexShrink={0}>
+			{fitLines(budget, height - (framed ? 2 : 0))}
 		</Box>
 	);
 }

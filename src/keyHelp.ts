@@ -11,6 +11,8 @@ export interface KeyHelp {
 	essential?: boolean;
 	/** Runs a command (or opens the lessons): refused during a lesson, so left out of the footer then. */
 	command?: boolean;
+	/** How long the key stays when there is not room for all (the footer, a short help): higher stays longer. */
+	footerRank?: number;
 }
 
 /** A key's entry with its texts still as catalogue keys: they are looked up in the language of the moment. */
@@ -52,12 +54,13 @@ export const COMMAND_KEY_NAMES: readonly string[] = KEY_HELP.filter((entry) => e
 
 /** Every key and what it does, in the current language. */
 export function keyHelp(): KeyHelp[] {
-	return KEY_HELP.map(({ keys, does, footer, essential, command }) => ({
+	return KEY_HELP.map(({ keys, does, footer, essential, command, footerRank }) => ({
 		keys,
 		does: t(does),
 		...(footer === undefined ? {} : { footer: t(footer) }),
 		...(essential === undefined ? {} : { essential }),
 		...(command === undefined ? {} : { command }),
+		...(footerRank === undefined ? {} : { footerRank }),
 	}));
 }
 
