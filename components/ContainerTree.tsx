@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import React, { useMemo, useRef } from 'react';
 import { useAppState } from '../hooks/useAppState.js';
+import { truncateToWidth } from '../src/displayWidth.js';
 import { t } from '../src/i18n.js';
 import { focusedRow } from '../src/focus.js';
 import { treeSourceOf } from '../src/frozenView.js';
@@ -44,7 +45,7 @@ export function ContainerTree({ store, height, width, now }: { store: AppStore; 
 		const message = !loaded ? t('tree.loading') : filter ? t('tree.noMatch', { filter }) : t('tree.noContainers');
 		return (
 			<Box height={height} flexDirection="column">
-				<Text dimColor wrap="truncate-end">{message}</Text>
+				<Text dimColor>{truncateToWidth(message, width)}</Text>
 			</Box>
 		);
 	}
@@ -59,6 +60,7 @@ export function ContainerTree({ store, height, width, now }: { store: AppStore; 
 					busy={row.kind === 'container' ? busy[row.containerId] : undefined}
 					widths={widths}
 					now={now}
+					width={width}
 				/>
 			))}
 		</Box>

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
-import { displayWidth } from '../src/displayWidth.js';
+import { displayWidth, truncateToWidth } from '../src/displayWidth.js';
 import { t } from '../src/i18n.js';
 import { formatClockMs } from '../src/present.js';
 import { shownView } from '../src/frozenView.js';
@@ -26,12 +26,17 @@ export function EventLog({ store, lines, width }: { store: AppStore; lines: numb
 	return (
 		<Box flexDirection="column" height={lines + 1}>
 			<Text dimColor>{title + '─'.repeat(Math.max(0, width - displayWidth(title)))}</Text>
-			{log.map((entry) => (
-				<Text key={entry.id} wrap="truncate-end">
-					<Text dimColor>{formatClockMs(entry.at)} </Text>
-					<Text {...colorOf(TONE_COLOR[entry.tone])}>{entry.text}</Text>
-				</Text>
-			))}
+			{log.map((entry) => {
+				// Cut here, by display width: Ink's own cut of a Japanese line could leave it a column too
+				// wide, and the terminal then wraps it and scrolls the header off the top.
+				const clock = `${formatClockMs(entry.at)} `;
+				return (
+					<Text key={entry.id}>
+						<Text dimColor>{clock}</Text>
+						<Text {...colorOf(TONE_COLOR[entry.tone])}>{truncateToWidth(entry.text, Math.max(0, width - displayWidth(clock)))}</Text>
+					</Text>
+				);
+			})}
 		</Box>
 	);
 }

@@ -1,6 +1,6 @@
 import { Text } from 'ink';
 import React, { memo } from 'react';
-import { fitToWidth } from '../src/displayWidth.js';
+import { displayWidth, fitToWidth, truncateToWidth } from '../src/displayWidth.js';
 import { changeBadge, containerColumns, rowText, stateGlyph } from '../src/present.js';
 import type { TreeRow } from '../src/tree.js';
 import type { ColumnWidths } from '../src/treeColumns.js';
@@ -29,8 +29,8 @@ function rowColorName(row: TreeRow): string | undefined {
 
 /** One row of the tree, truncated to the terminal width. */
 export const TreeLine = memo(function TreeLine({
-	row, selected, busy, widths, now,
-}: { row: TreeRow; selected: boolean; busy: string | undefined; widths: ColumnWidths; now: number }) {
+	row, selected, busy, widths, now, width,
+}: { row: TreeRow; selected: boolean; busy: string | undefined; widths: ColumnWidths; now: number; width: number }) {
 	const color = rowColor(row);
 	if (row.kind === 'container') {
 		const c = containerColumns(row.container, now);
@@ -57,7 +57,8 @@ export const TreeLine = memo(function TreeLine({
 		<Text wrap="truncate-end" dimColor={dead}>
 			<Text dimColor>{row.guide}</Text>
 			<Text {...color} bold={changed} inverse={selected}>
-				{rowText(row, now)}
+				{/* Cut by display width here: Ink's cut of a Japanese row could leave it too wide, and the terminal wraps it. */}
+				{truncateToWidth(rowText(row, now), Math.max(0, width - displayWidth(row.guide)))}
 			</Text>
 		</Text>
 	);
