@@ -100,6 +100,7 @@ describe('the screen under real use', { skip: skip ?? false }, () => {
 	});
 
 	test('80×24: podman\'s long error is on screen whole, wrapped above the footer', { timeout: 60_000 }, async () => {
+		setLanguage('en');
 		// `one` was killed above: podman refuses to kill an exited container, with a message longer than 80 columns.
 		await waitFor('one exited', async () => ((await sandbox.inspect('one')).State.Status === 'exited' ? true : undefined), 20_000);
 		const { Id: id } = await sandbox.inspect('one');
@@ -133,7 +134,8 @@ describe('the screen under real use', { skip: skip ?? false }, () => {
 
 			await tui.waitFor(/[●○] one /);
 			tui.press(KEY.enter);
-			await tui.waitFor(/one {2}[0-9a-f]{12}/);
+			const closeHint = t('details.container.closeHint', { id: '' }).slice(0, 10);
+			await tui.waitFor(new RegExp(closeHint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
 			screen = await tui.screen();
 			assert.ok(rows(screen).some((row) => /^one {2}[0-9a-f]{12}/.test(row)), `the details' title on its row:\n${screen}`);
 			assertLineOnRow(screen, t('details.container.closeHint', { id: '' }).slice(0, 10), 'the way out');
@@ -155,10 +157,15 @@ describe('the screen under real use', { skip: skip ?? false }, () => {
 			const tui = open(lang, 40, 12, {}, ['lesson', 'lifecycle', '--lang', lang]);
 			await tui.waitFor(/─ /);
 			await tui.type(['r'], 150);
-			await tui.waitFor(/^✓ /m, 30_000);
-			const screen = await tui.screen();
-			const verdict = rows(screen).findIndex((row) => row.startsWith('✓ '));
-			const keysRow = rows(screen).findIndex((row) => row.startsWith(t('lesson.ui.keys').slice(0, 6)));
+			// The pane's verdict: the ✓ row right above the lesson's keys (the status line below has its own ✓).
+			const keysStart = t('lesson.ui.keys').slice(0, 6);
+			const screen = await waitFor('the verdict in the lesson pane', async () => {
+				const now = await tui.screen();
+				const keys = rows(now).findIndex((row) => row.startsWith(keysStart));
+				return keys > 0 && rows(now)[keys - 1]?.startsWith('✓ ') ? now : undefined;
+			}, 30_000);
+			const keysRow = rows(screen).findIndex((row) => row.startsWith(keysStart));
+			const verdict = rows(screen).slice(0, keysRow).findLastIndex((row) => !row.startsWith('✓ ')) + 1;
 			assert.ok(keysRow > verdict, `the keys below the verdict, on their own row:\n${screen}`);
 			// The verdict's text read across its rows is the verdict: no other line's text is mixed into it.
 			const verdictText = rows(screen).slice(verdict, keysRow).map((row) => row.trim()).join(lang === 'ja' ? '' : ' ');
