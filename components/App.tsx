@@ -69,7 +69,7 @@ export function App({ store, actions, quit, lessons }: { store: AppStore; action
 			{overlay === 'help' ? (
 				<HelpOverlay height={mainHeight} width={columns} />
 			) : overlay === 'details' ? (
-				<DetailsView store={store} height={mainHeight} now={now} />
+				<DetailsView store={store} height={mainHeight} now={now} width={columns} />
 			) : overlay === 'lessons' ? (
 				<LessonMenu store={store} height={mainHeight} width={columns} />
 			) : (

@@ -5,7 +5,7 @@ import { useProcessFacts } from '../hooks/useProcessFacts.js';
 import { parseConmonArgs } from '../src/conmonArgs.js';
 import { explainConmonArgs, explainConmonParent } from '../src/conmonExplain.js';
 import { shortId } from '../src/container.js';
-import { displayWidth, fitToWidth } from '../src/displayWidth.js';
+import { displayWidth, fitToWidth, wrapToWidth } from '../src/displayWidth.js';
 import { t } from '../src/i18n.js';
 import { fitLines, overlayFramed, type BudgetLine } from '../src/lineBudget.js';
 import { formatClock, formatDuration, ordinal } from '../src/present.js';
@@ -16,7 +16,7 @@ import type { TreeRow } from '../src/tree.js';
 type ConmonRow = Extract<TreeRow, { kind: 'conmon' | 'exec' | 'foreign' }>;
 
 /** Enter on a conmon: its arguments in plain words, its parent and why, its uptime and its predecessors. */
-export function ConmonDetails({ store, row, height, now }: { store: AppStore; row: ConmonRow; height: number; now: number }) {
+export function ConmonDetails({ store, row, height, now, width }: { store: AppStore; row: ConmonRow; height: number; now: number; width: number }) {
 	const pid = row.kind === 'exec' ? row.exec.pid : row.generation.pid;
 	const { process, generations, containerName } = useAppState(store, (s) => ({
 		process: shownView(s).processes.find((p) => p.pid === pid),
@@ -39,6 +39,7 @@ export function ConmonDetails({ store, row, height, now }: { store: AppStore; ro
 		const span = { pid: g.pid, from: formatClock(g.startedAt), to: g.exitedAt === undefined ? '?' : formatClock(g.exitedAt) };
 		return g.exitCode === undefined ? t('details.conmon.beforeItem', span) : t('details.conmon.beforeItemCode', { ...span, code: g.exitCode });
 	};
+	const inner = width - (overlayFramed(height) ? 4 : 0);
 	const lines: React.ReactElement[] = [
 		<Text key="title" bold wrap="truncate-end">
 			{title} {pid}  <Text dimColor>{containerName ? `${containerName} ` : ''}{shortId(row.containerId)}</Text>
@@ -47,11 +48,13 @@ export function ConmonDetails({ store, row, height, now }: { store: AppStore; ro
 			{when}
 			{row.kind === 'conmon' ? t('details.conmon.nthStart', { nth: ordinal(row.startNumber) }) : ''}
 		</Text>,
-		<Text key="parent" wrap="truncate-end">
-			{t('details.conmon.parent', {
+		// Why conmon's parent is what it is: the sentence this view is for, wrapped whole, not cut.
+		...wrapToWidth(
+			t('details.conmon.parent', {
 				parent: process && exitedAt === undefined ? explainConmonParent(process.ppid, parentComm, parentIsConmon) : t('details.conmon.parentGone'),
-			})}
-		</Text>,
+			}),
+			inner,
+		).map((line, i) => <Text key={`parent/${i}`}>{line}</Text>),
 	];
 	if (earlier.length > 0) {
 		lines.push(
@@ -66,10 +69,12 @@ export function ConmonDetails({ store, row, height, now }: { store: AppStore; ro
 				<Text color="cyan">{fitToWidth(fact.label, labelWidth)}</Text>
 				{fact.value}
 			</Text>,
-			<Text key={`${fact.label}/meaning`} dimColor wrap="truncate-end">
-				{' '.repeat(labelWidth)}
-				{fact.meaning}
-			</Text>,
+			...wrapToWidth(fact.meaning, Math.max(10, inner - labelWidth)).map((line, i) => (
+				<Text key={`${fact.label}/meaning/${i}`} dimColor>
+					{' '.repeat(labelWidth)}
+					{line}
+				</Text>
+			)),
 		);
 	}
 	// Too short for all: the explained arguments go first (the last first), never the title or the way out.

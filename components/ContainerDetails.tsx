@@ -7,7 +7,7 @@ import type { ConmonGeneration } from '../src/conmonHistory.js';
 import { quoteCommandWords } from '../src/commandWords.js';
 import { shortId } from '../src/container.js';
 import { fitLines, overlayFramed, type BudgetLine } from '../src/lineBudget.js';
-import { displayWidth, fitToWidth } from '../src/displayWidth.js';
+import { displayWidth, fitToWidth, wrapToWidth } from '../src/displayWidth.js';
 import { t, type MessageKey } from '../src/i18n.js';
 import { containerStatus, formatClock, formatDuration, ordinal } from '../src/present.js';
 import { shownView } from '../src/frozenView.js';
@@ -37,7 +37,7 @@ function columnWidths(rows: readonly { g: ConmonGeneration; n: number }[]): numb
 }
 
 /** Enter on a container: podman's view of it beside /proc's, where they disagree, and every conmon it has had this session. */
-export function ContainerDetails({ store, height, now }: { store: AppStore; height: number; now: number }) {
+export function ContainerDetails({ store, height, now, width }: { store: AppStore; height: number; now: number; width: number }) {
 	const { container, generations, execs, unmonitoredPid } = useAppState(store, (s) => {
 		const id = s.selectedId ?? '';
 		const view = shownView(s);
@@ -86,7 +86,13 @@ export function ContainerDetails({ store, height, now }: { store: AppStore; heig
 		},
 		{ line: <Text key="podman" wrap="truncate-end">{podmanSays}</Text>, priority: 70 },
 		{ line: <Text key="proc" wrap="truncate-end">{procShows}</Text>, priority: 65 },
-		...disagreements.map((d) => ({ line: <Text key={d.kind} color="yellow" wrap="truncate-end">⚠ {d.text}</Text>, priority: 80 })),
+		// A disagreement is the point of this view: wrapped whole (a Japanese one was cut with no …).
+		...disagreements.flatMap((d) =>
+			wrapToWidth(`⚠ ${d.text}`, width - (overlayFramed(height) ? 4 : 0) - 2).map((line, i) => ({
+				line: <Text key={`${d.kind}/${i}`} color="yellow">{i === 0 ? line : `  ${line}`}</Text>,
+				priority: 80 - i,
+			})),
+		),
 		{ line: <Text key="gap"> </Text>, priority: 5 },
 		{ line: <Text key="generations" bold wrap="truncate-end">{t('details.container.generations', { count: list.length })}</Text>, priority: 50 },
 		{ line: <Text key="columns" dimColor wrap="truncate-end">{cells(GENERATION_COLUMNS.map((c) => t(c.heading))) + t('details.container.column.lived')}</Text>, priority: 45 },

@@ -15,6 +15,8 @@ import {
 	BATCH_ID, NOW, WEB_ID, at, byId, containerId, fixtureState, makeConmonProcess, makeContainer, makeGeneration,
 } from '../helpers/fixtureState.js';
 import { hasContainerRow } from '../helpers/treeScreen.js';
+import { setLanguage, t } from '../../src/i18n.js';
+import { displayWidth } from '../../src/displayWidth.js';
 
 afterEach(() => cleanup());
 
@@ -192,3 +194,36 @@ describe('←/→ inside the details', () => {
 		await sendInputAndWaitForFrame(rendered, ARROW_LEFT, (screen) => screen.includes('conmon generations seen this session'), 'back on the container');
 	});
 });
+
+describe('text that matters is not cut', () => {
+	test('a Japanese ⚠ line longer than the view is wrapped whole, not cut', async () => {
+		setLanguage('ja');
+		try {
+			const state = fixtureState();
+			const web = state.containers[WEB_ID]!;
+			const store = createAppStore({ ...state, containers: { ...state.containers, [WEB_ID]: { ...web, podmanConmonPid: 3805 } } });
+			const rendered = await renderInk(<DetailsView store={store} height={20} now={NOW} width={60} />);
+			const warning = t('anomaly.staleConmonPidLive', { pid: 3805, live: 3990 });
+			const lines = screenLines(rendered).map((line) => line.replace(/^│ /, '').replace(/ *│$/, '').trim());
+			const start = lines.findIndex((line) => line.startsWith('⚠ '));
+			assert.ok(start >= 0, screenText(rendered));
+			const joined = lines.slice(start).join('');
+			assert.ok(joined.replaceAll(' ', '').includes(`⚠${warning}`.replaceAll(' ', '')), `the whole warning:\n${screenText(rendered)}`);
+			for (const line of lines.slice(start, start + 3)) assert.ok(displayWidth(line) <= 56, `within the view's 56 columns: ${line}`);
+		} finally {
+			setLanguage('en');
+		}
+	});
+
+	test("the conmon's parent sentence is wrapped whole, not cut", async () => {
+		const { rendered } = await renderApp(fixtureState(), { columns: 60, rows: 30 });
+		await sendInputAndWaitForContent(rendered, ENTER, 'conmon generations seen this session');
+		await sendInputAndWaitForFrame(rendered, ARROW_RIGHT, (screen) => /conmon 3990/.test(screen), 'the conmon details');
+		const lines = screenLines(rendered).map((line) => line.replace(/^│ /, '').replace(/ *│$/, '').trim());
+		const start = lines.findIndex((line) => line.startsWith('parent: '));
+		assert.ok(start >= 0, screenText(rendered));
+		assert.ok(!lines[start]?.endsWith('…'), `not cut:\n${screenText(rendered)}`);
+		assert.ok(lines.length > start + 1 && !lines[start + 1]?.startsWith('container '), `the sentence goes on:\n${screenText(rendered)}`);
+	});
+});
+
