@@ -23,7 +23,7 @@ import { HelpOverlay } from './HelpOverlay.js';
 import { LessonMenu } from './LessonMenu.js';
 import { LESSON_PANE_LINES, LessonPane } from './LessonPane.js';
 import { ReaderContext } from './ReaderContext.js';
-import { StatusLine } from './StatusLine.js';
+import { StatusLine, statusLineTexts, statusMaxLines } from './StatusLine.js';
 
 /** Below this the layout cannot show a useful tree; a message says so instead of garbage. */
 export const MIN_COLUMNS = 40;
@@ -38,7 +38,7 @@ function eventLogLines(rows: number): number {
 export function App({ store, actions, reader, quit, lessons }: { store: AppStore; actions: Actions; reader: ProcessReader; quit: () => void; lessons?: LessonController }) {
 	useKeymap(store, actions, quit, lessons);
 	const { columns, rows } = useTerminalSize();
-	const { overlay, filterShown, youngest, inLesson, frozen, readOnly, loaded } = useAppState(store, (s) => ({
+	const { overlay, filterShown, youngest, inLesson, frozen, statusText, readOnly, loaded } = useAppState(store, (s) => ({
 		overlay: s.overlay,
 		loaded: s.loaded,
 		readOnly: s.readOnly,
@@ -46,6 +46,7 @@ export function App({ store, actions, reader, quit, lessons }: { store: AppStore
 		filterShown: filterBarShown(s.filterDraft, s.filter),
 		youngest: latestChangeAt(shownView(s)),
 		frozen: s.frozen,
+		statusText: s.status?.text,
 	}));
 	// Ages under a minute count seconds; the details view shows exact durations. Frozen, time stands still.
 	const now = shownTime({ frozen }, useNow(overlay === 'details' || ageTicksBySecond(youngest, Date.now())));
@@ -65,23 +66,27 @@ export function App({ store, actions, reader, quit, lessons }: { store: AppStore
 	// An overlay (help, details) takes the event log's lines too: beside it, it does not fit in 24 rows, and Ink
 	// squeezes lines out of it (the title and some keys) rather than cutting its end.
 	const logShown = overlay === undefined && logLines > 0;
-	const mainHeight = rows - 1 - 1 - (logShown ? logLines + 1 : 0) - paneLines - 1 - 1 - (filterShown ? 1 : 0);
+	// A long podman error wraps onto more lines (up to statusMaxLines); the tree gives them up.
+	const statusLines = statusLineTexts(statusText, columns, statusMaxLines(rows)).length;
+	const mainHeight = rows - 1 - 1 - (logShown ? logLines + 1 : 0) - paneLines - statusLines - 1 - (filterShown ? 1 : 0);
 	return (
 		<Box flexDirection="column" width={columns} height={rows - 1}>
 			<Header store={store} now={now} />
 			{overlay === 'help' ? (
-				<HelpOverlay height={mainHeight} readOnly={readOnly} />
+				<HelpOverlay height={mainHeight} width={columns} readOnly={readOnly} />
 			) : overlay === 'details' ? (
-				<ReaderContext.Provider value={reader}><DetailsView store={store} height={mainHeight} now={now} /></ReaderContext.Provider>
+				<ReaderContext.Provider value={reader}>
+					<DetailsView store={store} height={mainHeight} now={now} width={columns} />
+				</ReaderContext.Provider>
 			) : overlay === 'lessons' ? (
-				<LessonMenu store={store} height={mainHeight} />
+				<LessonMenu store={store} height={mainHeight} width={columns} />
 			) : (
 				<ContainerTree store={store} height={mainHeight} width={columns} now={now} />
 			)}
 			{inLesson ? <LessonPane store={store} width={columns} height={paneLines} /> : null}
 			<FilterBar store={store} />
 			{logShown ? <EventLog store={store} lines={logLines} width={columns} /> : null}
-			<StatusLine store={store} />
+			<StatusLine store={store} width={columns} maxLines={statusMaxLines(rows)} />
 			<Footer width={columns} inLesson={inLesson} readOnly={readOnly} />
 		</Box>
 	);

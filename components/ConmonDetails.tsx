@@ -4,19 +4,20 @@ import { useAppState } from '../hooks/useAppState.js';
 import { useProcessFacts } from '../hooks/useProcessFacts.js';
 import { parseConmonArgs } from '../src/proc/conmonArgs.js';
 import { explainConmonArgs, explainConmonParent } from '../src/present/conmonExplain.js';
+import { safeText } from '../src/present/safeText.js';
 import { shortId } from '../src/model/container.js';
-import { displayWidth, fitToWidth } from '../src/present/displayWidth.js';
+import { displayWidth, fitToWidth, wrapToWidth } from '../src/present/displayWidth.js';
 import { t } from '../src/messages/i18n.js';
+import { fitLines, overlayFramed, type BudgetLine } from '../src/present/lineBudget.js';
 import { formatClock, formatDuration, ordinal } from '../src/present/format.js';
 import { shownView } from '../src/state/frozenView.js';
 import type { AppStore } from '../src/state/store.js';
 import type { TreeRow } from '../src/model/tree.js';
-import { safeText } from '../src/present/safeText.js';
 
 type ConmonRow = Extract<TreeRow, { kind: 'conmon' | 'exec' | 'foreign' }>;
 
 /** Enter on a conmon: its arguments in plain words, its parent and why, its uptime and its predecessors. */
-export function ConmonDetails({ store, row, height, now }: { store: AppStore; row: ConmonRow; height: number; now: number }) {
+export function ConmonDetails({ store, row, height, now, width }: { store: AppStore; row: ConmonRow; height: number; now: number; width: number }) {
 	const pid = row.kind === 'exec' ? row.exec.pid : row.generation.pid;
 	const { process, generations, containerName } = useAppState(store, (s) => ({
 		process: shownView(s).processes.find((p) => p.pid === pid),
@@ -39,6 +40,7 @@ export function ConmonDetails({ store, row, height, now }: { store: AppStore; ro
 		const span = { pid: g.pid, from: formatClock(g.startedAt), to: g.exitedAt === undefined ? '?' : formatClock(g.exitedAt) };
 		return g.exitCode === undefined ? t('details.conmon.beforeItem', span) : t('details.conmon.beforeItemCode', { ...span, code: g.exitCode });
 	};
+	const inner = width - (overlayFramed(height) ? 4 : 0);
 	const lines: React.ReactElement[] = [
 		<Text key="title" bold wrap="truncate-end">
 			{title} {pid}  <Text dimColor>{containerName ? `${safeText(containerName)} ` : ''}{shortId(row.containerId)}</Text>
@@ -47,11 +49,13 @@ export function ConmonDetails({ store, row, height, now }: { store: AppStore; ro
 			{when}
 			{row.kind === 'conmon' ? t('details.conmon.nthStart', { nth: ordinal(row.startNumber) }) : ''}
 		</Text>,
-		<Text key="parent" wrap="truncate-end">
-			{t('details.conmon.parent', {
+		// Why conmon's parent is what it is: the sentence this view is for, wrapped whole, not cut.
+		...wrapToWidth(
+			t('details.conmon.parent', {
 				parent: process && exitedAt === undefined ? explainConmonParent(process.ppid, parentComm === undefined ? undefined : safeText(parentComm), parentIsConmon) : t('details.conmon.parentGone'),
-			})}
-		</Text>,
+			}),
+			inner,
+		).map((line, i) => <Text key={`parent/${i}`}>{line}</Text>),
 	];
 	if (earlier.length > 0) {
 		lines.push(
@@ -66,18 +70,23 @@ export function ConmonDetails({ store, row, height, now }: { store: AppStore; ro
 				<Text color="cyan">{fitToWidth(fact.label, labelWidth)}</Text>
 				{safeText(fact.value)}
 			</Text>,
-			<Text key={`${fact.label}/meaning`} dimColor wrap="truncate-end">
-				{' '.repeat(labelWidth)}
-				{safeText(fact.meaning)}
-			</Text>,
+			...wrapToWidth(safeText(fact.meaning), Math.max(10, inner - labelWidth)).map((line, i) => (
+				<Text key={`${fact.label}/meaning/${i}`} dimColor>
+					{' '.repeat(labelWidth)}
+					{line}
+				</Text>
+			)),
 		);
 	}
-	// Two lines go to the border; the closing hint always stays.
-	const room = Math.max(1, height - 3);
+	// Too short for all: the explained arguments go first (the last first), never the title or the way out.
+	const framed = overlayFramed(height);
+	const budget: BudgetLine<React.ReactElement>[] = [
+		...lines.map((line, i) => ({ line, priority: i === 0 ? 100 : 80 - i })),
+		{ line: <Text key="close" dimColor wrap="truncate-end">{t('details.closeHint')}</Text>, priority: 90 },
+	];
 	return (
-		<Box flexDirection="column" height={height} borderStyle="round" paddingX={1} overflow="hidden">
-			{lines.slice(0, room)}
-			<Text dimColor wrap="truncate-end">{t('details.closeHint')}</Text>
+		<Box flexDirection="column" height={height} {...(framed ? { borderStyle: 'round', paddingX: 1 } : {})} overflow="hidden" flexShrink={0}>
+			{fitLines(budget, height - (framed ? 2 : 0))}
 		</Box>
 	);
 }

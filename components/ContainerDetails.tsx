@@ -4,13 +4,15 @@ import { useAppState } from '../hooks/useAppState.js';
 import { containerDisagreements } from '../src/model/anomalies.js';
 import { currentGeneration } from '../src/model/conmonHistory.js';
 import type { ConmonGeneration } from '../src/model/conmonHistory.js';
+import { quoteCommandWords } from '../src/app/commandWords.js';
+import { safeText } from '../src/present/safeText.js';
 import { shortId } from '../src/model/container.js';
-import { displayWidth, fitToWidth } from '../src/present/displayWidth.js';
+import { fitLines, overlayFramed, type BudgetLine } from '../src/present/lineBudget.js';
+import { displayWidth, fitToWidth, wrapToWidth } from '../src/present/displayWidth.js';
 import { t, type MessageKey } from '../src/messages/i18n.js';
 import { containerStatus, formatClock, formatDuration, ordinal } from '../src/present/format.js';
 import { shownView } from '../src/state/frozenView.js';
 import type { AppStore } from '../src/state/store.js';
-import { safeText } from '../src/present/safeText.js';
 
 /** A column of the generations table: its heading, its narrowest width (heading and gap included), and its cell. */
 interface GenerationColumn {
@@ -36,7 +38,7 @@ function columnWidths(rows: readonly { g: ConmonGeneration; n: number }[]): numb
 }
 
 /** Enter on a container: podman's view of it beside /proc's, where they disagree, and every conmon it has had this session. */
-export function ContainerDetails({ store, height, now }: { store: AppStore; height: number; now: number }) {
+export function ContainerDetails({ store, height, now, width }: { store: AppStore; height: number; now: number; width: number }) {
 	const { container, generations, execs, unmonitoredPid } = useAppState(store, (s) => {
 		const id = s.selectedId ?? '';
 		const view = shownView(s);
@@ -72,32 +74,45 @@ export function ContainerDetails({ store, height, now }: { store: AppStore; heig
 			? t('details.container.liveConmonPid', { pid: live.pid, containerPid: live.containerPid })
 			: t('details.container.liveConmon', { pid: live.pid });
 	const procShows = t('details.container.procShows', { conmon: liveConmon }) + (execs > 0 ? t('details.container.execConmons', { count: execs }) : '');
-	return (
-		<Box flexDirection="column" height={height} borderStyle="round" paddingX={1} overflow="hidden">
-			<Text bold wrap="truncate-end">
-				{safeText(container.name)}  <Text dimColor>{safeText(container.id)}</Text>
-			</Text>
-			<Text wrap="truncate-end">
-				{t('details.container.summary', { image: safeText(container.image), command: safeText(container.command.join(' ')), status: containerStatus(container, now) })}
-			</Text>
-			<Text wrap="truncate-end">{podmanSays}</Text>
-			<Text wrap="truncate-end">{procShows}</Text>
-			{disagreements.map((d) => (
-				<Text key={d.kind} color="yellow" wrap="truncate-end">
-					⚠ {safeText(d.text)}
+	// Too short for all (a 12-row terminal): the generations and the explanations go before the title and the way out.
+	const lines: BudgetLine<React.ReactElement>[] = [
+		{ line: <Text key="title" bold wrap="truncate-end">{safeText(container.name)}  <Text dimColor>{safeText(container.id)}</Text></Text>, priority: 100 },
+		{
+			line: (
+				<Text key="summary" wrap="truncate-end">
+					{t('details.container.summary', { image: safeText(container.image), command: safeText(quoteCommandWords(container.command)), status: containerStatus(container, now) })}
 				</Text>
-			))}
-			<Text> </Text>
-			<Text bold wrap="truncate-end">{t('details.container.generations', { count: list.length })}</Text>
-			<Text dimColor wrap="truncate-end">{cells(GENERATION_COLUMNS.map((c) => t(c.heading))) + t('details.container.column.lived')}</Text>
-			{shown.map(({ g, n }) => (
+			),
+			priority: 60,
+		},
+		{ line: <Text key="podman" wrap="truncate-end">{podmanSays}</Text>, priority: 70 },
+		{ line: <Text key="proc" wrap="truncate-end">{procShows}</Text>, priority: 65 },
+		// A disagreement is the point of this view: wrapped whole (a Japanese one was cut with no …).
+		...disagreements.flatMap((d) =>
+			wrapToWidth(`⚠ ${safeText(d.text)}`, width - (overlayFramed(height) ? 4 : 0) - 2).map((line, i) => ({
+				line: <Text key={`${d.kind}/${i}`} color="yellow">{i === 0 ? line : `  ${line}`}</Text>,
+				priority: 80 - i,
+			})),
+		),
+		{ line: <Text key="gap"> </Text>, priority: 5 },
+		{ line: <Text key="generations" bold wrap="truncate-end">{t('details.container.generations', { count: list.length })}</Text>, priority: 50 },
+		{ line: <Text key="columns" dimColor wrap="truncate-end">{cells(GENERATION_COLUMNS.map((c) => t(c.heading))) + t('details.container.column.lived')}</Text>, priority: 45 },
+		...shown.map(({ g, n }, i) => ({
+			line: (
 				<Text key={`${g.pid}@${g.startTicks}`} {...(g.exitedAt === undefined ? { color: 'cyan' } : {})} wrap="truncate-end">
 					{cells(GENERATION_COLUMNS.map((c) => c.cell(g, n)))}
 					{formatDuration((g.exitedAt ?? now) - g.startedAt)}
 				</Text>
-			))}
-			{list.length === 0 ? <Text dimColor wrap="truncate-end">{t('details.container.noGenerations')}</Text> : null}
-			<Text dimColor wrap="truncate-end">{t('details.container.closeHint', { id: shortId(container.id) })}</Text>
+			),
+			priority: 40 - i / 1000,
+		})),
+		...(list.length === 0 ? [{ line: <Text key="none" dimColor wrap="truncate-end">{t('details.container.noGenerations')}</Text>, priority: 44 }] : []),
+		{ line: <Text key="close" dimColor wrap="truncate-end">{t('details.container.closeHint', { id: shortId(container.id) })}</Text>, priority: 90 },
+	];
+	const framed = overlayFramed(height);
+	return (
+		<Box flexDirection="column" height={height} {...(framed ? { borderStyle: 'round', paddingX: 1 } : {})} overflow="hidden" flexShrink={0}>
+			{fitLines(lines, height - (framed ? 2 : 0))}
 		</Box>
 	);
 }

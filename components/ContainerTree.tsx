@@ -1,14 +1,15 @@
 import { Box, Text } from 'ink';
 import React, { useMemo, useRef } from 'react';
 import { useAppState } from '../hooks/useAppState.js';
+import { truncateToWidth } from '../src/present/displayWidth.js';
 import { t } from '../src/messages/i18n.js';
 import { focusedRow } from '../src/state/focus.js';
 import { treeSourceOf } from '../src/state/frozenView.js';
 import type { AppStore } from '../src/state/store.js';
 import { buildTreeFrom } from '../src/model/tree.js';
 import { containerColumnWidths } from '../src/present/treeColumns.js';
-import { MARKER_WIDTH, TreeLine } from './TreeLine.js';
 import { safeText } from '../src/present/safeText.js';
+import { MARKER_WIDTH, TreeLine } from './TreeLine.js';
 
 /** The live tree: containers, their conmon, exec sessions and processes, scrolled to keep the selection in view. */
 export function ContainerTree({ store, height, width, now }: { store: AppStore; height: number; width: number; now: number }) {
@@ -45,7 +46,7 @@ export function ContainerTree({ store, height, width, now }: { store: AppStore; 
 		const message = !loaded ? t('tree.loading') : filter ? t('tree.noMatch', { filter: safeText(filter) }) : t('tree.noContainers');
 		return (
 			<Box height={height} flexDirection="column">
-				<Text dimColor wrap="truncate-end">{message}</Text>
+				<Text dimColor>{truncateToWidth(message, width)}</Text>
 			</Box>
 		);
 	}
@@ -60,6 +61,7 @@ export function ContainerTree({ store, height, width, now }: { store: AppStore; 
 					busy={row.kind === 'container' ? busy[row.containerId] : undefined}
 					widths={widths}
 					now={now}
+					width={width}
 				/>
 			))}
 		</Box>

@@ -9,7 +9,7 @@ import { ContainerDetails } from './ContainerDetails.js';
 import { ProcessDetails } from './ProcessDetails.js';
 
 /** Enter: the details of the row under the cursor — a container, a conmon, or a process. Only shows; keys act as always. */
-export function DetailsView({ store, height, now }: { store: AppStore; height: number; now: number }) {
+export function DetailsView({ store, height, now, width = 100 }: { store: AppStore; height: number; now: number; width?: number }) {
 	// The rows are built once per frame, not on every store change (a scan every 40 ms during a burst).
 	const source = useAppState(store, treeSourceOf);
 	const cursor = useAppState(store, (s) => ({ focusKey: s.focusKey, selectedId: s.selectedId, filter: s.filterDraft ?? s.filter, at: shownTime(s, now) }));
@@ -19,12 +19,12 @@ export function DetailsView({ store, height, now }: { store: AppStore; height: n
 		case 'conmon':
 		case 'exec':
 		case 'foreign':
-			return <ConmonDetails store={store} row={row} height={height} now={now} />;
+			return <ConmonDetails store={store} row={row} height={height} now={now} width={width} />;
 		case 'process':
 			return <ProcessDetails store={store} process={row.process} height={height} now={now} />;
 		case 'helper':
 			return <ProcessDetails store={store} process={row.helper.process} helper={row.helper} height={height} now={now} />;
 		default:
-			return <ContainerDetails store={store} height={height} now={now} />;
+			return <ContainerDetails store={store} height={height} now={now} width={width} />;
 	}
 }

@@ -1,12 +1,12 @@
 import { Box, Text } from 'ink';
 import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
-import { displayWidth } from '../src/present/displayWidth.js';
+import { displayWidth, truncateToWidth } from '../src/present/displayWidth.js';
 import { t } from '../src/messages/i18n.js';
 import { formatClockMs } from '../src/present/format.js';
 import { shownView } from '../src/state/frozenView.js';
-import type { AppStore, LogEntry } from '../src/state/store.js';
 import { safeText } from '../src/present/safeText.js';
+import type { AppStore, LogEntry } from '../src/state/store.js';
 
 const TONE_COLOR: Record<LogEntry['tone'], string | undefined> = {
 	info: undefined,
@@ -27,12 +27,17 @@ export function EventLog({ store, lines, width }: { store: AppStore; lines: numb
 	return (
 		<Box flexDirection="column" height={lines + 1}>
 			<Text dimColor>{title + '─'.repeat(Math.max(0, width - displayWidth(title)))}</Text>
-			{log.map((entry) => (
-				<Text key={entry.id} wrap="truncate-end">
-					<Text dimColor>{formatClockMs(entry.at)} </Text>
-					<Text {...colorOf(TONE_COLOR[entry.tone])}>{safeText(entry.text)}</Text>
-				</Text>
-			))}
+			{log.map((entry) => {
+				// Cut here, by display width: Ink's own cut of a Japanese line could leave it a column too
+				// wide, and the terminal then wraps it and scrolls the header off the top.
+				const clock = `${formatClockMs(entry.at)} `;
+				return (
+					<Text key={entry.id}>
+						<Text dimColor>{clock}</Text>
+						<Text {...colorOf(TONE_COLOR[entry.tone])}>{truncateToWidth(safeText(entry.text), Math.max(0, width - displayWidth(clock)))}</Text>
+					</Text>
+				);
+			})}
 		</Box>
 	);
 }

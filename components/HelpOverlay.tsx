@@ -1,25 +1,44 @@
 import { Box, Text } from 'ink';
 import React from 'react';
-import { displayWidth, fitToWidth } from '../src/present/displayWidth.js';
+import { displayWidth, fitToWidth, truncateToWidth } from '../src/present/displayWidth.js';
 import { t } from '../src/messages/i18n.js';
 import { keyHelp } from '../src/present/keyHelp.js';
+import { fitLines, overlayFramed, type BudgetLine } from '../src/present/lineBudget.js';
 
-/** The `?` overlay: every key and what it does. */
-export function HelpOverlay({ height, readOnly = false }: { height: number; readOnly?: boolean }) {
+/**
+ * The `?` overlay: every key and what it does. Too short for all (a 12-row terminal), it keeps
+ * the keys the footer keeps longest (q ? k x r s Enter…), each whole on its own row.
+ */
+export function HelpOverlay({ height, width, readOnly = false }: { height: number; width: number; readOnly?: boolean }) {
 	const keys = keyHelp();
-	const width = Math.max(...keys.map((k) => displayWidth(k.keys)));
-	return (
-		<Box flexDirection="column" height={height} borderStyle="round" paddingX={1} overflow="hidden">
-			<Text bold wrap="truncate-end">{t('help.title')}</Text>
-			{keys.map((k) => (
-				<Text key={k.keys} wrap="truncate-end">
-					<Text color="cyan">{fitToWidth(k.keys, width)}</Text>  {k.does}
+	const framed = overlayFramed(height);
+	const inner = width - (framed ? 4 : 0);
+	// The keys' column as wide as its widest entry, but never more than half the row.
+	const keyWidth = Math.min(Math.max(...keys.map((k) => displayWidth(k.keys))), Math.floor(inner / 2));
+	const lines: BudgetLine<React.ReactElement>[] = [
+		{ line: <Text key="title" bold>{truncateToWidth(t('help.title'), inner)}</Text>, priority: 100 },
+		...keys.map((k) => ({
+			line: (
+				<Text key={k.keys}>
+					<Text color="cyan">{fitToWidth(k.keys, keyWidth)}</Text>
+					{`  ${truncateToWidth(k.does, Math.max(0, inner - keyWidth - 2))}`}
 				</Text>
-			))}
-			{/* One line for the note: a 24-row terminal has no room for another. */}
-			<Text {...(readOnly ? { bold: true } : { dimColor: true })} wrap="truncate-end">
-				{t(readOnly ? 'help.readOnly' : 'help.note')}
-			</Text>
+			),
+			priority: k.footerRank ?? 0,
+		})),
+		// Read-only, the note says so and is kept before any key: no command key works.
+		{
+			line: (
+				<Text key="note" {...(readOnly ? { bold: true } : { dimColor: true })}>
+					{truncateToWidth(t(readOnly ? 'help.readOnly' : 'help.note'), inner)}
+				</Text>
+			),
+			priority: readOnly ? 99 : -1,
+		},
+	];
+	return (
+		<Box flexDirection="column" height={height} {...(framed ? { borderStyle: 'round', paddingX: 1 } : {})} overflow="hidden" flexShrink={0}>
+			{fitLines(lines, height - (framed ? 2 : 0))}
 		</Box>
 	);
 }

@@ -1,10 +1,11 @@
 import { Box, Text } from 'ink';
 import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
-import { displayWidth, wrapToWidth } from '../src/present/displayWidth.js';
+import { displayWidth, truncateToWidth, wrapToWidth } from '../src/present/displayWidth.js';
+import { fitLines, type BudgetLine } from '../src/present/lineBudget.js';
+import { safeText } from '../src/present/safeText.js';
 import { t } from '../src/messages/i18n.js';
 import type { AppStore, LessonProgress } from '../src/state/store.js';
-import { safeText } from '../src/present/safeText.js';
 
 /** Lines the lesson pane takes: heading, step title, explanation (up to 3), command, verdict (up to 2), keys. */
 export const LESSON_PANE_LINES = 9;
@@ -13,75 +14,62 @@ const VERDICT_COLOR: Partial<Record<LessonProgress['phase'], string>> = { passed
 
 /**
  * The step view: what the step explains, the key and the exact command, and the check's verdict with real values.
- * Shorter than LESSON_PANE_LINES (a small terminal), the explanation gives its lines up first, then the verdict's
- * second line; the one-line parts never shrink (Ink draws a Text squeezed to no height over the next line).
+ * Every part is wrapped by display width into lines, and exactly as many lines as the pane has rows are drawn:
+ * shorter than it would like (a small terminal), the explanation gives its lines up first, then the command's
+ * and the verdict's second lines, then the step title — never two lines on one row (Ink draws Texts squeezed
+ * into a short box over each other).
  */
 export function LessonPane({ store, width, height }: { store: AppStore; width: number; height: number }) {
 	const lesson = useAppState(store, (s) => s.lesson);
 	if (!lesson) return null;
 	const heading = `─ ${t('lesson.ui.heading', { title: lesson.title, step: lesson.step + 1, steps: lesson.steps })} `;
 	const color = lesson.confirmLeave ? 'yellow' : VERDICT_COLOR[lesson.phase];
+	const lines: BudgetLine<React.ReactElement>[] = [
+		{ line: <Text key="heading" bold color="cyan">{truncateToWidth(heading + '─'.repeat(Math.max(0, width - displayWidth(heading))), width)}</Text>, priority: 70 },
+	];
+	if (lesson.phase === 'finished') {
+		wrapToWidth(t('lesson.ui.finished'), width).forEach((line, i) => lines.push({ line: <Text key={`finished/${i}`} bold color="green">{line}</Text>, priority: 90 - i }));
+	} else {
+		lines.push({ line: <Text key="step" bold>{truncateToWidth(lesson.stepTitle, width)}</Text>, priority: 60 });
+		capLines(wrapToWidth(lesson.explanation, width), 3, width).forEach((line, i) => lines.push({ line: <Text key={`explain/${i}`}>{line}</Text>, priority: 30 - i }));
+		stepActionLines(lesson, width).forEach((line, i) => lines.push({ line, priority: i === 0 ? 85 : 50 - i }));
+		capLines(wrapToWidth(verdict(lesson), width), 2, width).forEach((line, i) =>
+			lines.push({ line: <Text key={`verdict/${i}`} {...(color ? { color } : {})}>{line}</Text>, priority: i === 0 ? 88 : 55 - i }),
+		);
+		const keys = t(lesson.phase === 'failed' ? 'lesson.ui.failedKeys' : lesson.step + 1 === lesson.steps ? 'lesson.ui.keysLast' : 'lesson.ui.keys');
+		lines.push({ line: <Text key="keys" dimColor>{truncateToWidth(keys, width)}</Text>, priority: 80 });
+	}
+	const shown = fitLines(lines, height);
+	// The keys stay on the pane's last row, where they always are, whatever the texts above take.
+	const blanks = Array.from({ length: Math.max(0, height - shown.length) }, (_v, i) => <Text key={`blank/${i}`}> </Text>);
+	const body = lesson.phase === 'finished' ? [...shown, ...blanks] : [...shown.slice(0, -1), ...blanks, ...shown.slice(-1)];
 	return (
-		<Box flexDirection="column" height={height} overflow="hidden">
-			<Box flexShrink={0}>
-				<Text bold color="cyan" wrap="truncate-end">
-					{heading + '─'.repeat(Math.max(0, width - displayWidth(heading)))}
-				</Text>
-			</Box>
-			{lesson.phase === 'finished' ? (
-				<Text bold color="green" wrap="wrap">
-					{t('lesson.ui.finished')}
-				</Text>
-			) : (
-				<>
-					<Box flexShrink={0}>
-						<Text bold wrap="truncate-end">
-							{lesson.stepTitle}
-						</Text>
-					</Box>
-					<Box height={3} flexShrink={1} flexDirection="column" overflow="hidden">
-						<WrappedLines text={lesson.explanation} width={width} />
-					</Box>
-					<Box flexShrink={0}>
-						<StepAction lesson={lesson} />
-					</Box>
-					<Box height={2} minHeight={1} flexShrink={1} flexDirection="column" overflow="hidden">
-						<WrappedLines text={verdict(lesson)} width={width} {...(color ? { color } : {})} />
-					</Box>
-					<Box flexShrink={0}>
-						<Text dimColor wrap="truncate-end">
-							{t(lesson.phase === 'failed' ? 'lesson.ui.failedKeys' : lesson.step + 1 === lesson.steps ? 'lesson.ui.keysLast' : 'lesson.ui.keys')}
-						</Text>
-					</Box>
-				</>
-			)}
+		<Box flexDirection="column" height={height} overflow="hidden" flexShrink={0}>
+			{body}
 		</Box>
 	);
 }
 
-/**
- * Text wrapped by display width, a line per row: Ink's own wrapping keeps a Japanese sentence
- * (no spaces) whole as one word and breaks before it, leaving a short line and a long one.
- */
-function WrappedLines({ text, width, color }: { text: string; width: number; color?: string }) {
-	return (
-		<>
-			{wrapToWidth(text, width).map((line, index) => (
-				<Text key={index} wrap="truncate-end" {...(color ? { color } : {})}>
-					{line}
-				</Text>
-			))}
-		</>
-	);
+/** At most `max` lines; what is left over ends the last one in …. */
+function capLines(lines: readonly string[], max: number, width: number): string[] {
+	if (lines.length <= max) return [...lines];
+	return [...lines.slice(0, max - 1), truncateToWidth(`${lines.slice(max - 1).join(' ')} …`, width)];
 }
 
-/** `Press k: $ podman kill 6dcd50dd9924`, or that there is nothing to press. */
-function StepAction({ lesson }: { lesson: LessonProgress }) {
-	if (lesson.key === undefined) return <Text dimColor wrap="truncate-end">{t('lesson.ui.watch')}</Text>;
-	return (
-		<Text wrap="truncate-end">
-			<Text bold>{t('lesson.ui.press', { key: lesson.key })}</Text> <Text color="cyan">{lesson.command ? `$ ${safeText(lesson.command)}` : '…'}</Text>
-		</Text>
+/** `Press k: $ podman kill 6dcd50dd9924`, wrapped (up to 2 lines: a `podman run` is long), or that there is nothing to press. */
+function stepActionLines(lesson: LessonProgress, width: number): React.ReactElement[] {
+	if (lesson.key === undefined) return [<Text key="action" dimColor>{truncateToWidth(t('lesson.ui.watch'), width)}</Text>];
+	const press = t('lesson.ui.press', { key: lesson.key });
+	const command = lesson.command ? `$ ${safeText(lesson.command)}` : '…';
+	return capLines(wrapToWidth(`${press} ${command}`, width), 2, width).map((line, i) =>
+		i === 0 && line.startsWith(press) ? (
+			<Text key="action/0">
+				<Text bold>{press}</Text>
+				<Text color="cyan">{line.slice(press.length)}</Text>
+			</Text>
+		) : (
+			<Text key={`action/${i}`} color="cyan">{line}</Text>
+		),
 	);
 }
 

@@ -3,13 +3,14 @@ import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { useProcessFacts } from '../hooks/useProcessFacts.js';
 import { displayWidth, fitToWidth } from '../src/present/displayWidth.js';
+import { safeText } from '../src/present/safeText.js';
 import { t, type MessageKey } from '../src/messages/i18n.js';
+import { fitLines, overlayFramed, type BudgetLine } from '../src/present/lineBudget.js';
 import { processCommand, formatClock } from '../src/present/format.js';
 import { startTicksToMs, uidInside, type ProcessInfo } from '../src/proc/procfs.js';
 import { helperPurpose, type RootlessHelper } from '../src/proc/rootlessHelpers.js';
 import { shownView } from '../src/state/frozenView.js';
 import type { AppStore } from '../src/state/store.js';
-import { safeText } from '../src/present/safeText.js';
 
 /** The labels of the details, in the order shown. */
 const LABELS = [
@@ -46,7 +47,7 @@ export function ProcessDetails({ store, process, helper, height, now }: { store:
 	const started = bootTimeMs === undefined ? undefined : startTicksToMs(process.startTicks, bootTimeMs);
 	const labelWidth = Math.max(LABEL_WIDTH, ...LABELS.map((label) => displayWidth(t(label)) + 1));
 	const line = (label: (typeof LABELS)[number], value: string) => (
-		<Text wrap="truncate-end">
+		<Text key={label} wrap="truncate-end">
 			<Text color="cyan">{fitToWidth(t(label), labelWidth)}</Text>
 			{value}
 		</Text>
@@ -56,22 +57,25 @@ export function ProcessDetails({ store, process, helper, height, now }: { store:
 		: insideUid === undefined || insideUid === hostUid
 			? t('details.process.hostUid', { uid: hostUid })
 			: t('details.process.hostUidInside', { uid: hostUid, inside: insideUid });
+	// Too short for all: the lines at the end go first, never the title or the way out.
+	const framed = overlayFramed(height);
+	const budget: BudgetLine<React.ReactElement>[] = [
+		{ line: <Text key="title" bold wrap="truncate-end">{processCommand(process)}</Text>, priority: 100 },
+		...(helper ? [{ line: <Text key="helper" wrap="truncate-end" color="yellow">{helperPurpose(helper)}</Text>, priority: 85 }] : []),
+		{ line: line('details.process.hostPid', String(process.pid)), priority: 80 },
+		{ line: line('details.process.insidePid', insidePid === undefined ? t('details.process.samePidNamespace') : `${insidePid}  (NSpid ${facts?.nsPid.join(' → ')})`), priority: 79 },
+		{ line: line('details.process.parent', `${process.ppid}${parentComm ? ` (${safeText(parentComm)})` : ''}`), priority: 78 },
+		{ line: line('details.process.user', user), priority: 77 },
+		{ line: line('details.process.state', `${safeText(process.state)} — ${t(STATE_NAMES[process.state] ?? 'details.process.stateName.unknown')}`), priority: 76 },
+		{ line: line('details.process.command', process.argv.length > 0 ? processCommand(process) : t('details.process.noCommandLine', { comm: safeText(process.comm) })), priority: 75 },
+		{ line: line('details.process.started', started === undefined ? '—' : formatClock(started)), priority: 74 },
+		{ line: line('details.process.children', children || t('details.process.noChildren')), priority: 73 },
+		...(facts === undefined ? [{ line: <Text key="exited" color="red">{t('details.process.exited')}</Text>, priority: 95 }] : []),
+		{ line: <Text key="close" dimColor wrap="truncate-end">{t('details.closeHint')}</Text>, priority: 90 },
+	];
 	return (
-		<Box flexDirection="column" height={height} borderStyle="round" paddingX={1} overflow="hidden">
-			<Text bold wrap="truncate-end">
-				{processCommand(process)}
-			</Text>
-			{helper ? <Text wrap="truncate-end" color="yellow">{helperPurpose(helper)}</Text> : null}
-			{line('details.process.hostPid', String(process.pid))}
-			{line('details.process.insidePid', insidePid === undefined ? t('details.process.samePidNamespace') : `${insidePid}  (NSpid ${facts?.nsPid.join(' → ')})`)}
-			{line('details.process.parent', `${process.ppid}${parentComm ? ` (${safeText(parentComm)})` : ''}`)}
-			{line('details.process.user', user)}
-			{line('details.process.state', `${safeText(process.state)} — ${t(STATE_NAMES[process.state] ?? 'details.process.stateName.unknown')}`)}
-			{line('details.process.command', process.argv.length > 0 ? safeText(process.argv.join(' ')) : t('details.process.noCommandLine', { comm: safeText(process.comm) }))}
-			{line('details.process.started', started === undefined ? '—' : formatClock(started))}
-			{line('details.process.children', children || t('details.process.noChildren'))}
-			{read && facts === undefined ? <Text color="red">{t('details.process.exited')}</Text> : null}
-			<Text dimColor wrap="truncate-end">{t('details.closeHint')}</Text>
+		<Box flexDirection="column" height={height} {...(framed ? { borderStyle: 'round', paddingX: 1 } : {})} overflow="hidden" flexShrink={0}>
+			{fitLines(budget, height - (framed ? 2 : 0))}
 		</Box>
 	);
 }

@@ -1,6 +1,6 @@
 import { Text } from 'ink';
 import React, { memo } from 'react';
-import { fitToWidth } from '../src/present/displayWidth.js';
+import { displayWidth, fitToWidth, truncateToWidth } from '../src/present/displayWidth.js';
 import { changeBadge, containerColumns, rowText, stateGlyph } from '../src/present/format.js';
 import type { TreeRow } from '../src/model/tree.js';
 import type { ColumnWidths } from '../src/present/treeColumns.js';
@@ -39,8 +39,8 @@ export const MARKER_WIDTH = 2;
 
 /** One row of the tree, truncated to the terminal width. */
 export const TreeLine = memo(function TreeLine({
-	row, selected, busy, widths, now,
-}: { row: TreeRow; selected: boolean; busy: string | undefined; widths: ColumnWidths; now: number }) {
+	row, selected, busy, widths, now, width,
+}: { row: TreeRow; selected: boolean; busy: string | undefined; widths: ColumnWidths; now: number; width: number }) {
 	const color = rowColor(row);
 	if (row.kind === 'container') {
 		const c = containerColumns(row.container, now);
@@ -71,7 +71,8 @@ export const TreeLine = memo(function TreeLine({
 			{selected ? SELECTION_MARKER : NO_MARKER}
 			<Text dimColor>{row.guide}</Text>
 			<Text {...color} bold={changed} inverse={selected}>
-				{rowText(row, now)}
+				{/* Cut by display width here: Ink's cut of a Japanese row could leave it too wide, and the terminal wraps it. */}
+				{truncateToWidth(rowText(row, now), Math.max(0, width - MARKER_WIDTH - displayWidth(row.guide)))}
 			</Text>
 		</Text>
 	);

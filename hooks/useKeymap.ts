@@ -2,8 +2,9 @@ import { useInput, type Key } from 'ink';
 import type { Actions } from '../src/app/actions.js';
 import { asksFirst, confirmCanceled, confirmQuestion } from '../src/app/confirmAction.js';
 import { CONTAINER_KEYS } from '../src/present/containerKeys.js';
-import { moveFocus } from '../src/state/focus.js';
 import { COMMAND_KEY_NAMES } from '../src/present/keyHelp.js';
+import { splitKeys } from '../src/app/keyChunk.js';
+import { moveFocus } from '../src/state/focus.js';
 import type { LessonController } from '../src/lessons/lessonController.js';
 import { lessonMenuKey, lessonStepKey } from '../src/lessons/lessonKeys.js';
 import { t } from '../src/messages/i18n.js';
@@ -20,7 +21,12 @@ export const PAGE_SIZE = 10;
  * remove confirmation) takes every key, then overlays, then the main keys.
  */
 export function useKeymap(store: AppStore, actions: Actions, quit: () => void, lessons?: LessonController): void {
-	useInput((input: string, key: Key) => {
+	// One read from the terminal can hold several keys (`ss` typed fast, a paste): each is a key, in order.
+	useInput((chunk: string, chunkKey: Key) => {
+		for (const { input, key } of splitKeys(chunk, chunkKey)) handleKey(input, key);
+	});
+
+	function handleKey(input: string, key: Key): void {
 		const state = store.getState();
 		if (key.ctrl && input === 'c') return quit();
 
@@ -45,6 +51,8 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 		if (lessons && state.overlay === 'lessons' && lessonMenuKey(lessons, input, key)) return;
 
 		if (state.overlay !== undefined) {
+			// The details say "←/→ moves between rows": they show whatever row the cursor is on.
+			if (state.overlay === 'details' && (key.leftArrow || key.rightArrow)) return moveFocus(store, key.rightArrow ? 1 : -1);
 			if (key.escape || input === 'q' || (input === '?' && state.overlay === 'help') || (key.return && state.overlay === 'details')) {
 				store.setState({ overlay: undefined });
 			}
@@ -60,7 +68,8 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 		if (lessons && input === 'L') return lessons.openMenu();
 		if (key.escape) {
 			if (state.filter !== '') {
-				store.setState({ filter: '' });
+				// What the status said was about the filtered screen; it is stale now.
+				store.setState({ filter: '', status: undefined });
 				ensureSelection(store);
 			}
 			return;
@@ -90,7 +99,9 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 		const action = CONTAINER_KEYS[input];
 		if (action === undefined) return;
 		if (!container) {
-			store.setState({ status: { tone: 'info', text: t('status.noSelection') } });
+			// A filter that hides every container is why nothing is selected: say so, not "press r".
+			const hidden = state.filter !== '' && visibleContainers(state).length === 0 && Object.keys(state.containers).length > 0;
+			store.setState({ status: { tone: 'info', text: hidden ? t('status.filterHidesAll', { filter: state.filter }) : t('status.noSelection') } });
 			return;
 		}
 		// p on a paused container unpauses it: that only brings it back, so it never asks.
@@ -100,13 +111,13 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 			return;
 		}
 		void actions.onContainer(action, container);
-	});
+	}
 }
 
 function filterKey(store: AppStore, input: string, key: Key): void {
 	const draft = store.getState().filterDraft ?? '';
 	if (key.escape) {
-		store.setState({ filterDraft: undefined, filter: '' });
+		store.setState({ filterDraft: undefined, filter: '', status: undefined });
 		ensureSelection(store);
 		return;
 	}
@@ -118,7 +129,7 @@ function filterKey(store: AppStore, input: string, key: Key): void {
 		return;
 	}
 	if (key.return) {
-		store.setState({ filterDraft: undefined, filter: draft });
+		store.setState({ filterDraft: undefined, filter: draft, status: undefined });
 		// Enter keeps the filter and puts the cursor on the first match.
 		const first = visibleContainers(store.getState())[0];
 		store.setState({ selectedId: first?.id });

@@ -34,3 +34,16 @@ export function splitCommandWords(text: string): string[] {
 	if (inWord) words.push(word);
 	return words;
 }
+
+/** Characters a shell reads as they are: a word made only of these needs no quotes. */
+const PLAIN_WORD = /^[\p{L}\p{N}_@%+=:,./-]+$/u;
+
+/**
+ * A command's words as one line a person can read back into the same words (the inverse of
+ * splitCommandWords): a word with a space or a shell character is single-quoted, so that
+ * `sh -c 'sleep 3; exit 3'` does not read as `sh -c sleep 3; exit 3`, and a PID written after
+ * it is not taken for an argument.
+ */
+export function quoteCommandWords(words: readonly string[]): string {
+	return words.map((word) => (PLAIN_WORD.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`)).join(' ');
+}

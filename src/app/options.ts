@@ -56,6 +56,8 @@ export function parseOptions(argv: readonly string[]): Options {
 	try {
 		({ values, positionals } = parse(argv));
 	} catch (error) {
+		const ambiguous = ambiguousValue(argv);
+		if (ambiguous) throw new UsageError(ambiguous);
 		// parseArgs explains itself well; keep its first sentence on one line.
 		const message = error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
 		throw new UsageError(message.replace(/\. To specify a positional argument.*$/, ''));
@@ -105,6 +107,24 @@ function lessonCommand(positionals: readonly string[]): Options['lesson'] {
 	if (command !== 'lesson') throw new UsageError(`unknown command "${command}"; the only command is "lesson [NAME]"`);
 	if (extra.length > 0) throw new UsageError(`"lesson" takes one lesson name, not "${positionals.slice(1).join(' ')}"`);
 	return { name };
+}
+
+/** The options that take a value, as parse() declares them. */
+const VALUE_OPTIONS = new Set(['image', 'command', 'timeout', 'log', 'lang', 'record']);
+
+/**
+ * What to say when a value starts with "-" (`--timeout -5`, `--image -x`): parseArgs only says
+ * "argument is ambiguous", which names neither the value nor the way out.
+ */
+function ambiguousValue(argv: readonly string[]): string | undefined {
+	for (let i = 0; i + 1 < argv.length; i++) {
+		const name = argv[i]?.startsWith('--') ? argv[i]?.slice(2) : undefined;
+		const value = argv[i + 1] ?? '';
+		if (name === undefined || !VALUE_OPTIONS.has(name) || !value.startsWith('-')) continue;
+		if (name === 'timeout') return `--timeout needs a number of seconds above 0, not "${value}"`;
+		return `--${name} "${value}" reads as an option; if it is the value, write --${name}=${value}`;
+	}
+	return undefined;
 }
 
 function parse(argv: readonly string[]) {

@@ -81,6 +81,12 @@ export class LessonController {
 		if (ids.length > 0) announce(t('lesson.removingOnExit', { ids: ids.map(shortId).join(' ') }));
 		await this.leave({ toMenu: false });
 		await Promise.all([...this.removals]);
+		// The watcher has stopped: nobody else tells the store that podman removed them, and the
+		// tree written at exit (--record, --log) must not list containers that are gone.
+		const removed = ids.filter((id) => !this.stranded.has(id));
+		if (removed.length > 0) {
+			this.deps.store.setState((s) => ({ containers: Object.fromEntries(Object.entries(s.containers).filter(([id]) => !removed.includes(id))) }));
+		}
 	}
 
 	/** `podman rm` of what a left lesson made and has not seen removed; until podman has removed them, the exit message names them. */

@@ -10,7 +10,7 @@ export const eventsEn = {
 	'events.unpaused': 'container {who} unpaused',
 	'events.renamed': 'container {id} renamed to {name}',
 	'events.conmonAppeared': 'conmon {pid} appeared for {who}',
-	'events.conmonExited': 'conmon {pid} exited for {who}',
+	'events.conmonExited': 'conmon {pid} exited for {who} (code not yet known)',
 	'events.conmonExitedCode': 'conmon {pid} exited for {who} (code {code})',
 	'events.execConmonAppeared': 'exec conmon {pid} appeared for {who} (session {session})',
 	'events.execConmonExited': 'exec conmon {pid} exited for {who}',

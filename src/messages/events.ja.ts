@@ -12,7 +12,7 @@ export const eventsJa: MessagesLike<typeof eventsEn> = {
 	'events.unpaused': 'コンテナ {who} を再開',
 	'events.renamed': 'コンテナ {id} の名前を {name} に変更',
 	'events.conmonAppeared': 'conmon {pid} が起動 ({who})',
-	'events.conmonExited': 'conmon {pid} が終了 ({who})',
+	'events.conmonExited': 'conmon {pid} が終了 ({who}、終了コードはまだ不明)',
 	'events.conmonExitedCode': 'conmon {pid} が終了 ({who}、終了コード {code})',
 	'events.execConmonAppeared': 'exec の conmon {pid} が起動 ({who}、セッション {session})',
 	'events.execConmonExited': 'exec の conmon {pid} が終了 ({who})',

@@ -21,6 +21,7 @@ export const statusEn = {
 	'status.confirm.remove': 'remove {name} ({id})? y/n',
 	'status.readOnly': 'read-only: this session runs no commands (started with --read-only)',
 	'status.noSelection': 'no container selected: press r to run one',
+	'status.filterHidesAll': 'the filter "{filter}" hides every container: Escape clears it',
 	'status.noMatch': 'no container matches "{filter}"; Escape clears the filter',
 	'status.streamLost': 'podman events stream lost ({reason}); reconnecting…',
 	'status.streamEnded': 'exited',

@@ -23,6 +23,7 @@ export const statusJa: MessagesLike<typeof statusEn> = {
 	'status.confirm.remove': '{name} ({id}) を削除しますか? y/n',
 	'status.readOnly': '読み取り専用です: このセッションはコマンドを実行しません (--read-only で起動)',
 	'status.noSelection': 'コンテナが選択されていません: r で実行できます',
+	'status.filterHidesAll': 'フィルター "{filter}" ですべてのコンテナが隠れています。Escape で解除できます',
 	'status.noMatch': '"{filter}" に一致するコンテナはありません。Escape でフィルターを解除',
 	'status.streamLost': 'podman events のストリームが途絶 ({reason})。再接続中…',
 	'status.streamEnded': '終了',

@@ -30,29 +30,39 @@ export function fitToWidth(text: string, width: number): string {
 }
 
 /**
+ * Characters that never start a line in Japanese (kinsoku shori, the basic rule of JIS X 4051):
+ * closing punctuation and brackets, the prolonged sound mark, iteration marks, small kana.
+ */
+const NO_LINE_START = /^[、。，．・：；？！）」』】〕〉》｝］〙〗ーヽヾゝゞ々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ…‥]$/u;
+
+/**
  * Wraps text into lines of at most `width` columns. Latin words break at spaces, as a terminal
  * reader expects; Japanese (and other wide) text breaks between any two of its characters, as
- * Japanese is set — a whole Japanese sentence is not one unbreakable "word". A word wider
- * than the line is cut.
+ * Japanese is set — a whole Japanese sentence is not one unbreakable "word" — except before a
+ * character that must not start a line (。、」…): the character before it goes down with it, so
+ * that no line begins with a lone 。. A word wider than the line is cut.
  */
 export function wrapToWidth(text: string, width: number): string[] {
 	const lines: string[] = [];
-	let line = '';
+	let pieces: string[] = [];
+	const joined = (): string => pieces.join('');
 	for (const token of wrapTokens(text)) {
-		const candidate = line + token;
-		if (displayWidth(candidate) <= width) {
-			line = candidate;
+		if (displayWidth(joined() + token) <= width) {
+			pieces.push(token);
 			continue;
 		}
-		if (line.trim() !== '') lines.push(line.trimEnd());
-		line = token.trimStart();
-		while (displayWidth(line) > width) {
-			const cut = truncateToWidth(line, width + 1).slice(0, -1);
+		const last = pieces.at(-1);
+		const carried = NO_LINE_START.test(token) && pieces.length > 1 && last !== undefined && last.trim() !== '' ? [pieces.pop() ?? ''] : [];
+		if (joined().trim() !== '') lines.push(joined().trimEnd());
+		let rest = [...carried, token].join('').trimStart();
+		while (displayWidth(rest) > width) {
+			const cut = truncateToWidth(rest, width + 1).slice(0, -1);
 			lines.push(cut);
-			line = line.slice(cut.length);
+			rest = rest.slice(cut.length);
 		}
+		pieces = rest === '' ? [] : [rest];
 	}
-	if (line.trim() !== '') lines.push(line.trimEnd());
+	if (joined().trim() !== '') lines.push(joined().trimEnd());
 	return lines;
 }
 

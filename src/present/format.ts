@@ -1,9 +1,10 @@
 import type { ConmonGeneration } from '../model/conmonHistory.js';
 import { shortId, type Container } from '../model/container.js';
+import { quoteCommandWords } from '../app/commandWords.js';
+import { safeText } from './safeText.js';
 import { currentLanguage, t, type MessageKey } from '../messages/i18n.js';
 import type { ProcessInfo } from '../proc/procfs.js';
 import { helperPurpose, type RootlessHelper } from '../proc/rootlessHelpers.js';
-import { safeText } from './safeText.js';
 import type { TreeRow } from '../model/tree.js';
 
 /** A compact age: 4s, 3m12s, 2h05m, 3d04h. */
@@ -110,7 +111,9 @@ function exitPhrase(exitedAt: number | undefined, code: number | undefined): str
  * Safe to draw (see safeText): an argument's newline shows as `\n`, so the command stays on one line.
  */
 export function processCommand(process: ProcessInfo): string {
-	return process.argv.length > 0 ? safeText(process.argv.join(' ')) : `[${safeText(process.comm)}]`;
+	if (process.argv.length === 0) return `[${safeText(process.comm)}]`;
+	// One word with spaces is a title the process set itself (`nginx: master process …`): shown as it is.
+	return safeText(process.argv.length === 1 ? (process.argv[0] ?? '') : quoteCommandWords(process.argv));
 }
 
 /** The columns of a container row, safe to draw (podman's strings are the container creator's: see safeText). */
@@ -119,14 +122,17 @@ export function containerColumns(container: Container, now: number): { name: str
 		name: safeText(container.name),
 		id: safeText(shortId(container.id)),
 		image: safeText(container.image),
-		command: safeText(container.command.join(' ')),
+		command: safeText(quoteCommandWords(container.command)),
 		status: containerStatus(container, now),
 	};
 }
 
 function previousText(previous: ConmonGeneration): string {
 	if (previous.exitedAt === undefined) return t('tree.conmon.previousRunning', { pid: previous.pid });
-	return t('tree.conmon.previousExited', { pid: previous.pid, time: formatClock(previous.exitedAt) });
+	const time = formatClock(previous.exitedAt);
+	return previous.exitCode === undefined
+		? t('tree.conmon.previousExited', { pid: previous.pid, time })
+		: t('tree.conmon.previousExitedCode', { pid: previous.pid, time, code: previous.exitCode });
 }
 
 /** "conmon 3990  (2nd start; before: 3805 exited 16:57:03)", "conmon 3870", "conmon 3870 zombie (dead, not yet reaped)"; without the badge. */
@@ -148,7 +154,8 @@ export function conmonText(row: Extract<TreeRow, { kind: 'conmon' }>): string {
 export function changeBadge(row: TreeRow): string | undefined {
 	if (row.kind === 'exec') {
 		if (row.highlight === 'new') return t('changes.badge.new');
-		return row.exec.exitedAt === undefined ? undefined : t('changes.badge.exitedAt', { time: formatClock(row.exec.exitedAt) });
+		// podman keeps an exec session's exit code, not its conmon: the row says when, not how.
+		return row.exec.exitedAt === undefined ? undefined : t('changes.badge.execExitedAt', { time: formatClock(row.exec.exitedAt) });
 	}
 	if (row.kind !== 'conmon' || row.highlight === undefined) return undefined;
 	if (row.highlight === 'new') return t('changes.badge.new');

@@ -34,8 +34,8 @@ describe('container rows', () => {
 	test('show the state, name, short ID, image, command and status of each container', async () => {
 		const { rendered } = await renderTree(fixtureState());
 		const screen = screenText(rendered);
-		assert.match(screen, wordsInOrder('●', 'web', WEB_ID.slice(0, 12), 'docker.io/library/nginx:alpine', 'nginx -g daemon off;', 'Up 3m'));
-		assert.match(screen, wordsInOrder('○', 'batch', BATCH_ID.slice(0, 12), 'quay.io/fedora/fedora:40', 'sh -c exit 1', 'Exited (1) 1m ago'));
+		assert.match(screen, wordsInOrder('●', 'web', WEB_ID.slice(0, 12), 'docker.io/library/nginx:alpine', "nginx -g 'daemon off;'", 'Up 3m'));
+		assert.match(screen, wordsInOrder('○', 'batch', BATCH_ID.slice(0, 12), 'quay.io/fedora/fedora:40', "sh -c 'exit 1'", 'Exited (1) 1m ago'));
 		assert.match(screen, wordsInOrder('●', 'db', DB_ID.slice(0, 12), 'docker.io/library/postgres:16', 'postgres', 'Up 25s'));
 		assert.ok(!screen.includes(WEB_ID), 'the full 64-hex ID is not shown in the tree');
 	});
@@ -77,7 +77,7 @@ describe('conmon rows', () => {
 		const { rendered } = await renderTree(fixtureState());
 		const lines = screenLines(rendered);
 		const conmon = lines[containerRow(lines, 'web') + 1] ?? '';
-		assert.equal(conmon.trim(), '└─ conmon 3990  (2nd start; before: 3805 exited 16:57:03)');
+		assert.equal(conmon.trim(), '└─ conmon 3990  (2nd start; before: 3805 exited 16:57:03, code 0)');
 	});
 
 	test('a first start shows the conmon PID alone', async () => {

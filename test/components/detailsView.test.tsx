@@ -3,7 +3,7 @@
  * conmon generation it has had this session, newest first.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
-import { ARROW_DOWN, ENTER, ESCAPE, renderInk, screenLines, screenText, sendInput, sendInputAndWaitForContent, sendInputAndWaitForFrame, waitForContent, wordsInOrder } from '../helpers/inkTesting.js';
+import { ARROW_DOWN, ARROW_LEFT, ARROW_RIGHT, ENTER, ESCAPE, renderInk, screenLines, screenText, sendInput, sendInputAndWaitForContent, sendInputAndWaitForFrame, waitForContent, wordsInOrder } from '../helpers/inkTesting.js';
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanup } from 'ink-testing-library';
@@ -15,6 +15,8 @@ import {
 	BATCH_ID, NOW, WEB_ID, at, byId, containerId, fixtureState, makeConmonProcess, makeContainer, makeGeneration,
 } from '../helpers/fixtureState.js';
 import { hasContainerRow } from '../helpers/treeScreen.js';
+import { setLanguage, t } from '../../src/messages/i18n.js';
+import { displayWidth } from '../../src/present/displayWidth.js';
 
 afterEach(() => cleanup());
 
@@ -54,7 +56,7 @@ describe('the details of a running container', () => {
 		const rendered = await renderDetails(fixtureState());
 		const screen = screenText(rendered);
 		assert.match(screen, wordsInOrder('web', WEB_ID));
-		assert.match(screen, /image docker\.io\/library\/nginx:alpine · command nginx -g daemon off; · Up 3m/);
+		assert.match(screen, /image docker\.io\/library\/nginx:alpine · command nginx -g 'daemon off;' · Up 3m/);
 		assert.match(screen, /podman says: state running, PID 3995, conmon PID 3990/);
 		assert.match(screen, /\/proc shows: conmon 3990, container PID 3995/);
 		assert.equal(screen.match(GENERATIONS_TITLE)?.[1], '2');
@@ -180,3 +182,48 @@ describe('opening and closing the details', () => {
 		assert.match(screenText(rendered), /no containers yet/);
 	});
 });
+
+describe('←/→ inside the details', () => {
+	test('move between the rows of the container, the details following the cursor, and back to the container', async () => {
+		const { rendered, store } = await renderApp(fixtureState());
+		await sendInputAndWaitForContent(rendered, ENTER, 'conmon generations seen this session');
+		await sendInputAndWaitForFrame(rendered, ARROW_RIGHT, (screen) => /conmon 3990/.test(screen), 'the conmon details');
+		assert.equal(store.getState().overlay, 'details');
+		await sendInputAndWaitForFrame(rendered, ARROW_RIGHT, (screen) => /host PID +3995/.test(screen), "the container's first process");
+		await sendInputAndWaitForFrame(rendered, ARROW_LEFT, (screen) => /conmon 3990/.test(screen), 'back on the conmon');
+		await sendInputAndWaitForFrame(rendered, ARROW_LEFT, (screen) => screen.includes('conmon generations seen this session'), 'back on the container');
+	});
+});
+
+describe('text that matters is not cut', () => {
+	test('a Japanese ⚠ line longer than the view is wrapped whole, not cut', async () => {
+		setLanguage('ja');
+		try {
+			const state = fixtureState();
+			const web = state.containers[WEB_ID]!;
+			const store = createAppStore({ ...state, containers: { ...state.containers, [WEB_ID]: { ...web, podmanConmonPid: 3805 } } });
+			const rendered = await renderInk(<DetailsView store={store} height={20} now={NOW} width={60} />);
+			const warning = t('anomaly.staleConmonPidLive', { pid: 3805, live: 3990 });
+			const lines = screenLines(rendered).map((line) => line.replace(/^│ /, '').replace(/ *│$/, '').trim());
+			const start = lines.findIndex((line) => line.startsWith('⚠ '));
+			assert.ok(start >= 0, screenText(rendered));
+			const joined = lines.slice(start).join('');
+			assert.ok(joined.replaceAll(' ', '').includes(`⚠${warning}`.replaceAll(' ', '')), `the whole warning:\n${screenText(rendered)}`);
+			for (const line of lines.slice(start, start + 3)) assert.ok(displayWidth(line) <= 56, `within the view's 56 columns: ${line}`);
+		} finally {
+			setLanguage('en');
+		}
+	});
+
+	test("the conmon's parent sentence is wrapped whole, not cut", async () => {
+		const { rendered } = await renderApp(fixtureState(), { columns: 60, rows: 30 });
+		await sendInputAndWaitForContent(rendered, ENTER, 'conmon generations seen this session');
+		await sendInputAndWaitForFrame(rendered, ARROW_RIGHT, (screen) => /conmon 3990/.test(screen), 'the conmon details');
+		const lines = screenLines(rendered).map((line) => line.replace(/^│ /, '').replace(/ *│$/, '').trim());
+		const start = lines.findIndex((line) => line.startsWith('parent: '));
+		assert.ok(start >= 0, screenText(rendered));
+		assert.ok(!lines[start]?.endsWith('…'), `not cut:\n${screenText(rendered)}`);
+		assert.ok(lines.length > start + 1 && !lines[start + 1]?.startsWith('container '), `the sentence goes on:\n${screenText(rendered)}`);
+	});
+});
+

@@ -144,6 +144,17 @@ describe('Enter keeps the filter', () => {
 		assert.deepEqual(calls, [], 'no hidden container is acted on');
 	});
 
+	test('k with a filter that hides everything says the filter hides them, and the message goes with the filter', async () => {
+		const { rendered } = await renderApp(fixtureState());
+		await sendInput(rendered, '/redis\r');
+		await sendInput(rendered, 'k');
+		await waitForFrame(rendered, () => statusLine(rendered).includes('the filter "redis" hides every container: Escape clears it'), 'the status line to blame the filter');
+		assert.doesNotMatch(screenText(rendered), /press r to run one/);
+		await sendInput(rendered, ESCAPE);
+		await waitForFrame(rendered, () => hasContainerRow(screenText(rendered), 'db'), 'every container back');
+		assert.equal(statusLine(rendered), '', 'the stale message is gone with the filter');
+	});
+
 	test('a container podman lists later shows only if it matches', async () => {
 		const { rendered, store } = await renderApp(fixtureState());
 		await sendInput(rendered, '/');

@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { cleanup } from 'ink-testing-library';
 import { Footer } from '../../components/Footer.js';
 import { footerText } from '../../src/present/keyHelp.js';
+import { displayWidth } from '../../src/present/displayWidth.js';
+import { setLanguage } from '../../src/messages/i18n.js';
 import { footerLine, renderApp } from '../helpers/appHarness.js';
 import { fixtureState, manyContainersState } from '../helpers/fixtureState.js';
 
@@ -23,7 +25,7 @@ describe('the footer alone', () => {
 		assert.equal(screenText(rendered).trim(), HINTS.join('  '));
 	});
 
-	test('narrower, it drops optional keys from the end but keeps ? help and q quit; never wrapped', async () => {
+	test('narrower, it drops the least needed keys first but keeps ? help and q quit; never wrapped', async () => {
 		for (const width of [100, 80, 60, 40, 16]) {
 			const rendered = await renderInk(<Footer width={width} />);
 			const lines = screenText(rendered).trimEnd().split('\n');
@@ -33,15 +35,44 @@ describe('the footer alone', () => {
 			cleanup();
 		}
 		const at40 = screenText(await renderInk(<Footer width={40} />)).trim();
-		assert.match(at40, /^↑↓ move ←→ rows/);
-		assert.doesNotMatch(at40, /R restart/);
+		assert.equal(at40, 'r run  x stop  k kill  ? help  q quit');
+	});
+
+	test('at 80 columns it keeps every key that changes a container, and L, in both languages', async () => {
+		for (const lang of ['en', 'ja'] as const) {
+			setLanguage(lang);
+			const text = footerText(80);
+			assert.ok(displayWidth(text) <= 80, `${lang}: ${text}`);
+			const keys = text.split(/ +/).filter((word) => /^[a-zA-Z?⏎]$/.test(word));
+			for (const key of ['r', 's', 'x', 'k', 'R', 'd', 'L', '⏎', '?', 'q']) assert.ok(keys.includes(key), `${lang} at 80: ${key} in ${text}`);
+			const rendered = await renderInk(<Footer width={80} />);
+			assert.equal(screenText(rendered).trim(), text);
+			cleanup();
+		}
+		setLanguage('en');
+	});
+
+	test('the moving keys (rows, freeze, filter, move) go before any command key', () => {
+		for (const lang of ['en', 'ja'] as const) {
+			setLanguage(lang);
+			const full = footerText(500);
+			// Find the widest footer that has lost one command key: every moving key must be gone by then.
+			for (let width = displayWidth(full); width > 20; width--) {
+				const text = footerText(width);
+				if (/(^| )[rsxkRpdL] /.test(full) && ['r', 's', 'x', 'k', 'R', 'p', 'd', 'L'].some((key) => !new RegExp(`(^| )${key} `).test(text))) {
+					for (const moving of ['↑↓', '←→', 'Space', '/']) assert.ok(!text.includes(`${moving} `), `${lang} at ${width}: ${moving} still in ${text}`);
+					break;
+				}
+			}
+		}
+		setLanguage('en');
 	});
 });
 
 describe('the footer in the App', () => {
 	/** The footer starts the same way on every screen; `? help` shows that it is the whole line. */
 	function assertFooter(line: string): void {
-		assert.match(line, /^↑↓ move +←→ rows +⏎ details .* \? help +q quit$/, `footer on the last line, got: ${line}`);
+		assert.match(line, /^(↑↓ move +)?⏎ details +r run +s start +x stop +k kill +R restart .*\? help +q quit$/, `footer on the last line, got: ${line}`);
 	}
 
 	test('is the last line under the tree', async () => {
@@ -86,7 +117,7 @@ describe('the footer in the App', () => {
 
 	test('stays in the smallest terminal the App accepts (40×12)', async () => {
 		const { rendered } = await renderApp(fixtureState(), { columns: 40, rows: 12 });
-		assert.match(footerLine(rendered), /^↑↓ move ←→ rows .*\? help q quit$/);
+		assert.equal(footerLine(rendered), 'r run  x stop  k kill  ? help  q quit');
 	});
 
 	test('during a lesson the command keys are left out: the lesson pane names the one that works', () => {

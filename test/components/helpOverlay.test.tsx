@@ -72,7 +72,7 @@ describe('the help overlay', () => {
 	});
 
 	test('rendered alone with room to spare, it shows the title, every key and the closing note', async () => {
-		const rendered = await renderInk(<HelpOverlay height={keyHelp().length + 6} />);
+		const rendered = await renderInk(<HelpOverlay height={keyHelp().length + 6} width={100} />);
 		const lines = overlayLines(screenLines(rendered));
 		assert.equal(lines[0], TITLE);
 		keyHelp().forEach(({ keys, does }, index) => {

@@ -79,7 +79,7 @@ describe('the App in Japanese', () => {
 		const statusColumns = new Set(rows.map((row) => displayWidth(row.slice(0, row.search(/(実行中|終了) /)))));
 		assert.equal(statusColumns.size, 1, `statuses start in one column:\n${rows.join('\n')}`);
 		assert.ok(rows.some((row) => /実行中 \S+$/.test(row)) && rows.some((row) => /終了 \(1\) \S+前$/.test(row)), 'statuses in Japanese, whole');
-		assert.ok(lines.some((line) => /conmon 3990 {2}\(2 回目の起動。前回: 3805 は \d\d:57:03 に終了\)/.test(line)), 'the conmon row in Japanese');
+		assert.ok(lines.some((line) => /conmon 3990 {2}\(2 回目の起動。前回: 3805 は \d\d:57:03 に終了・コード 0\)/.test(line)), 'the conmon row in Japanese, with the code');
 		assertFooter(footerLine(rendered));
 	});
 

@@ -7,7 +7,8 @@ import { renderInk, resizeTerminal, screenLines, screenText, waitForContent } fr
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanup } from 'ink-testing-library';
-import { StatusLine } from '../../components/StatusLine.js';
+import { StatusLine, statusLineTexts, statusMaxLines } from '../../components/StatusLine.js';
+import { wrapToWidth } from '../../src/present/displayWidth.js';
 import { createAppStore } from '../../src/state/store.js';
 import { renderApp, statusLine } from '../helpers/appHarness.js';
 import { fixtureState } from '../helpers/fixtureState.js';
@@ -21,7 +22,7 @@ const RED = '\u001B[31m';
 describe('the status line', () => {
 	test("shows an error with podman's own message, in red", async () => {
 		const store = createAppStore({ status: { tone: 'error', text: KILL_FAILED } });
-		const tree = <StatusLine store={store} />;
+		const tree = <StatusLine store={store} width={160} maxLines={3} />;
 		const rendered = await renderInk(tree);
 		await resizeTerminal(rendered, { columns: 160, rows: 24 }, tree);
 		assert.equal(screenText(rendered).trim(), KILL_FAILED);
@@ -30,7 +31,7 @@ describe('the status line', () => {
 
 	test('shows the command that is running, then its result, as the store changes', async () => {
 		const store = createAppStore({ status: { tone: 'working', text: '$ podman stop 4b5e57f6eb2f' } });
-		const rendered = await renderInk(<StatusLine store={store} />);
+		const rendered = await renderInk(<StatusLine store={store} width={160} maxLines={3} />);
 		assert.equal(screenText(rendered).trim(), '$ podman stop 4b5e57f6eb2f');
 		assert.ok(!rendered.lastFrame()?.includes(RED));
 		store.setState({ status: { tone: 'ok', text: '✓ $ podman stop 4b5e57f6eb2f  (10231 ms: 4b5e57f6eb2f)' } });
@@ -59,10 +60,25 @@ describe('the status line', () => {
 		assert.equal(after.at(-2), 'remove canceled');
 	});
 
-	test('in the App, a long error is cut to the width, not wrapped over the footer', async () => {
-		const { rendered, store } = await renderApp(fixtureState(), { columns: 60, rows: 24 });
+	test('in the App at 80×24, a long podman error is wrapped whole onto lines above the footer, not cut', async () => {
+		const { rendered, store } = await renderApp(fixtureState(), { columns: 80, rows: 24 });
+		const before = screenLines(rendered);
 		store.setState({ status: { tone: 'error', text: KILL_FAILED } });
 		await waitForContent(rendered, '✗ $ podman kill');
-		assert.match(statusLine(rendered), /^✗ \$ podman kill 4bb24efc9641: Error: can only kill running ?…$/);
+		const lines = screenLines(rendered);
+		assert.equal(lines.length, before.length, 'the screen keeps its height: the tree gave up the lines');
+		assert.equal(lines.at(-1), before.at(-1), 'the footer stays on the last line');
+		const status = lines.slice(-3, -1);
+		assert.equal(status.join(' '), KILL_FAILED, `the whole message, on two lines:\n${lines.join('\n')}`);
+		for (const line of status) assert.ok(line.length <= 80);
+	});
+
+	test('more than the lines allowed: the last line ends in … (the event log keeps it whole)', () => {
+		const long = `${KILL_FAILED} ${KILL_FAILED} ${KILL_FAILED}`;
+		const lines = statusLineTexts(long, 60, 3);
+		assert.equal(lines.length, 3);
+		assert.match(lines[2] ?? '', /…$/);
+		assert.deepEqual(statusLineTexts(KILL_FAILED, 60, 3), wrapToWidth(KILL_FAILED, 60));
+		assert.equal(statusMaxLines(12), 1, 'a 12-row terminal keeps its one status line');
 	});
 });

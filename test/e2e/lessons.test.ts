@@ -222,7 +222,7 @@ for (const language of LANGUAGES) {
 		test('restart-policy: conmon respawns by itself, a new PID each time', async () => {
 			const session = (lesson = new LessonSession(sandbox, 'restart-policy', language));
 			await session.atStep(1, 3);
-			const run = await runStep(session, 'sh -c sleep 3; exit 3'.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+			const run = await runStep(session, "sh -c 'sleep 3; exit 3'".replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 
 			await session.next(2, 3);
 			const chain = (await session.passed('lesson.restartPolicy.watch.met', { count: String(RESPAWNS_TO_SEE), pids: '[\\d → ]+', codes: '3' }, 60_000))['pids'];

@@ -58,7 +58,7 @@ describe('seed experiment from the podman CLI', { skip: skip ?? false }, () => {
 		assert.ok(secondConmon > 0);
 		assert.notEqual(secondConmon, firstConmon, 'a new conmon, not the old one');
 		assert.equal(processState(secondConmon), 'alive');
-		await tui.waitFor(new RegExp(`└─ conmon ${secondConmon} {2}\\(2nd start; before: ${firstConmon} exited \\d\\d:\\d\\d:\\d\\d\\)${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`));
+		await tui.waitFor(new RegExp(`└─ conmon ${secondConmon} {2}\\(2nd start; before: ${firstConmon} exited \\d\\d:\\d\\d:\\d\\d, (?:code \\d+|code unknown)\\)${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`));
 
 		// The details view lists both generations.
 		tui.press(KEY.enter);

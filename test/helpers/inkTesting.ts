@@ -9,6 +9,8 @@ import type { ReactElement } from 'react';
 /** Keys as a terminal sends them. */
 export const ARROW_UP = '\u001B[A';
 export const ARROW_DOWN = '\u001B[B';
+export const ARROW_RIGHT = '\u001B[C';
+export const ARROW_LEFT = '\u001B[D';
 export const PAGE_UP = '\u001B[5~';
 export const PAGE_DOWN = '\u001B[6~';
 export const HOME = '\u001B[H';

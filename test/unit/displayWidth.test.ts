@@ -30,4 +30,19 @@ describe('display width', () => {
 		assert.equal(lines.join('').replaceAll(' ', ''), japanese.replaceAll(' ', ''), 'nothing is lost');
 		assert.deepEqual(wrapToWidth('abcdefghij', 4), ['abcd', 'efgh', 'ij'], 'a word wider than the line is cut');
 	});
+
+	test('kinsoku: a line never starts with 。、」 and the like; the character before goes down with it', () => {
+		// 10 columns hold five wide characters: the sixth, 。, would start the second line alone.
+		assert.deepEqual(wrapToWidth('あいうえお。かきくけこ', 10), ['あいうえ', 'お。かきく', 'けこ']);
+		assert.deepEqual(wrapToWidth('「再起動」します', 8), ['「再起', '動」しま', 'す']);
+		for (const width of [7, 8, 9, 10, 11, 13, 17, 21]) {
+			const text = '再起動ポリシーです。conmon が終了コードを記録し、podman が「再起動」させます。';
+			const lines = wrapToWidth(text, width);
+			for (const line of lines) {
+				assert.ok(displayWidth(line) <= width, `${width}: ${line} fits`);
+				assert.doesNotMatch(line, /^[。、」）]/, `${width}: ${JSON.stringify(lines)}`);
+			}
+			assert.equal(lines.join('').replaceAll(' ', ''), text.replaceAll(' ', ''), `${width}: nothing is lost`);
+		}
+	});
 });

@@ -164,11 +164,13 @@ describe('the lesson controller', () => {
 		await flush();
 		assert.deepEqual(said, [t('lesson.removingOnExit', { ids: LESSON_ID.slice(0, 12) })]);
 		assert.deepEqual(podmanArgs(actions.calls.at(-1)), ['rm', '-f', '-i', '-t', '0', LESSON_ID.slice(0, 12)]);
+		assert.ok(store.getState().containers[LESSON_ID], 'listed while podman rm runs');
 		await actions.answer('');
 		await leaving;
 
 		assert.equal(lastLessonEvent(store)?.event, 'left');
 		assert.equal(lessons.exitMessage(), undefined);
+		assert.equal(store.getState().containers[LESSON_ID], undefined, 'removed: the tree written at exit (--record) does not list it');
 	});
 
 	test('the exit message names a left lesson\'s containers until podman has removed them', async () => {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { splitCommandWords } from '../../src/app/commandWords.js';
+import { quoteCommandWords, splitCommandWords } from '../../src/app/commandWords.js';
+import { rowText } from '../../src/present/format.js';
+import type { TreeRow } from '../../src/model/tree.js';
 import { DEFAULT_IMAGE, parseOptions, UsageError } from '../../src/app/options.js';
 
 describe('parseOptions', () => {
@@ -45,6 +47,11 @@ describe('parseOptions', () => {
 		[['--image', ''], /--image needs an image name/],
 		[['--command', "sh -c 'oops"], /unterminated ' quote/],
 		[['--json'], /--json goes with --once/],
+		[['--timeout', '-5'], /^--timeout needs a number of seconds above 0, not "-5"$/],
+		[['--timeout=-5'], /^--timeout needs a number of seconds above 0, not "-5"$/],
+		[['--timeout=abc'], /^--timeout needs a number of seconds above 0, not "abc"$/],
+		[['--timeout', '0'], /^--timeout needs a number of seconds above 0, not "0"$/],
+		[['--image', '-x'], /^--image "-x" reads as an option; if it is the value, write --image=-x$/],
 	] as const) {
 		test(`refuses ${JSON.stringify(argv)} with a one-line message`, () => {
 			assert.throws(() => parseOptions(argv), (error: unknown) => {
@@ -68,6 +75,19 @@ describe('splitCommandWords', () => {
 
 	test('an unterminated quote is an error', () => {
 		assert.throws(() => splitCommandWords('echo "x'), /unterminated " quote/);
+	});
+});
+
+describe('quoteCommandWords', () => {
+	test('quotes a word with a space or a shell character, so the line reads back into the same words', () => {
+		const words = ['sh', '-c', "sleep 3; exit 3", "it's", '起動', '--x=1', ''];
+		const line = quoteCommandWords(words);
+		assert.equal(line, "sh -c 'sleep 3; exit 3' 'it'\\''s' 起動 --x=1 ''");
+		assert.deepEqual(splitCommandWords(line).slice(0, 5), words.slice(0, 5));
+	});
+
+	test('a process row: its command then its PID, not run together', () => {
+		assert.equal(rowText({ kind: 'process', key: 'p', containerId: 'c', depth: 1, process: { pid: 14352, ppid: 1, comm: 'sh', argv: ['sh', '-c', 'sleep 3; exit 3'], state: 'S', startTicks: 0 } } as unknown as TreeRow, 0), "sh -c 'sleep 3; exit 3' 14352");
 	});
 });
 

@@ -51,7 +51,7 @@ describe('buildTree', () => {
 			history, processes,
 		});
 		assert.equal(lines[0], '● interesting_kowalevski  bbd78c2c3402  alpine:latest  sleep infinity  Up 4s');
-		assert.match(lines[1] ?? '', /^ {2}└─ conmon 3990 {2}\(2nd start; before: 3805 exited \d\d:57:03\)$/);
+		assert.match(lines[1] ?? '', /^ {2}└─ conmon 3990 {2}\(2nd start; before: 3805 exited \d\d:57:03, code 137\)$/);
 		assert.equal(lines[2], '     └─ sleep infinity 4002');
 		assert.equal(lines[3], '○ quirky_hopper  a1b2c3d4e5f6  alpine:latest  sleep 1  Exited (0) 5s ago');
 		// It exited 5 s ago: no longer marked, it has moved into history.
@@ -112,7 +112,7 @@ describe('buildTree', () => {
 			processes: [proc(11, 1, ['sleep', 'infinity'])],
 			unmonitored: { [A]: 11 },
 		});
-		assert.match(lines[1] ?? '', /├─ conmon 10 {2}✝ exited \d\d:58:14$/);
+		assert.match(lines[1] ?? '', /├─ conmon 10 {2}✝ exited \d\d:58:14, code unknown$/);
 		assert.match(lines[2] ?? '', /└─ ⚠ no conmon: container PID 11 runs unmonitored/);
 		assert.equal(lines[3], '     └─ sleep infinity 11');
 	});
@@ -200,7 +200,7 @@ describe('changes marked in the tree', () => {
 		const first = gen(10, { startedAt: NOW - 90_000, exitedAt: NOW - 60_000, exitCode: 0 });
 		const second = gen(20, { startedAt: NOW - 50_000, exitedAt: NOW - 30_000 });
 		const rows = rowsAt([first, second], NOW);
-		assert.match(rowText(rows[1] as TreeRow, NOW), /^no conmon · last: 20 exited \d\d:57:45 \(Enter: history\)$/);
+		assert.match(rowText(rows[1] as TreeRow, NOW), /^no conmon · last: 20 exited \d\d:57:45, code unknown \(Enter: history\)$/);
 	});
 
 	test('a zombie conmon stays a full, exited row as long as /proc lists it', () => {
