@@ -41,6 +41,6 @@ describe('hostile outside text in every view', () => {
 		await sendInput(rendered, 'n');
 		await sendInputAndWaitForContent(rendered, ENTER, 'conmon generations seen this session');
 		assert.ok(!FOREIGN.test(rendered.lastFrame() ?? ''), 'the details');
-		assert.match(rendered.lastFrame() ?? '', /sh -c \\e\]0;PWNED/);
+		assert.match(rendered.lastFrame() ?? '', /sh -c '\\e\]0;PWNED/);
 	});
 });
