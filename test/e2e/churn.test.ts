@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { churnContainers } from '../helpers/churn.js';
 import { ConmonWatcher } from '../helpers/conmonWatcher.js';
-import { createPodmanSandbox, e2eSkipReason, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
 import { TuiSession } from '../helpers/tuiSession.js';
 
 /**

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { execa } from 'execa';
-import { createPodmanSandbox, e2eSkipReason, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
 import { processArgv } from '../helpers/procCheck.js';
 import { KEY, TuiSession } from '../helpers/tuiSession.js';
 import { MAYBE_NEW } from '../helpers/conmonRowPatterns.js';

@@ -11,7 +11,8 @@ import { RESPAWNS_TO_SEE } from '../../src/lessons/restartPolicy.js';
 import { LessonSession } from '../helpers/lessonSession.js';
 import { messagePattern } from '../helpers/messagePattern.js';
 import { processArgv, processState } from '../helpers/procCheck.js';
-import { createPodmanSandbox, e2eSkipReason, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
 
 /**
  * Every lesson, in English and in Japanese, run from its keys in a real terminal against real

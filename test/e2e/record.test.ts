@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { markdownInline } from '../../src/output/markdown.js';
 import { ConmonWatcher } from '../helpers/conmonWatcher.js';
-import { createPodmanSandbox, e2eSkipReason, waitFor, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
+import { waitFor } from '../helpers/waitFor.js';
 import { TuiSession } from '../helpers/tuiSession.js';
 import { MAYBE_NEW, deadConmon } from '../helpers/conmonRowPatterns.js';
 

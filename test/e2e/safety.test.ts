@@ -4,7 +4,9 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createPodmanSandbox, e2eSkipReason, waitFor, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
+import { waitFor } from '../helpers/waitFor.js';
 import { parseCallLog, writePodmanWrapper } from '../helpers/podmanWrapper.js';
 import { cliPath, KEY, languageEnvironment, TuiSession } from '../helpers/tuiSession.js';
 

@@ -11,7 +11,9 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { execa } from 'execa';
-import { createPodmanSandbox, e2eSkipReason, waitFor } from '../helpers/podmanSandbox.js';
+import { createPodmanSandbox } from '../helpers/podmanSandbox.js';
+import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
+import { waitFor } from '../helpers/waitFor.js';
 import type { PodmanSandbox } from '../helpers/podmanSandbox.js';
 
 const skipReason = await e2eSkipReason();

@@ -6,7 +6,9 @@ import { after, before, describe, test } from 'node:test';
 import { footerText } from '../../src/present/keyHelp.js';
 import { setLanguage, t, type Language } from '../../src/messages/i18n.js';
 import { LESSONS } from '../../src/lessons/lessons.js';
-import { createPodmanSandbox, e2eSkipReason, waitFor, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
+import { waitFor } from '../helpers/waitFor.js';
 import { parseCallLog, writePodmanWrapper } from '../helpers/podmanWrapper.js';
 import { KEY, TuiSession } from '../helpers/tuiSession.js';
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createPodmanSandbox, e2eSkipReason, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
 import { processArgv, processState } from '../helpers/procCheck.js';
 import { KEY, TuiSession } from '../helpers/tuiSession.js';
 import { MAYBE_NEW, deadConmon } from '../helpers/conmonRowPatterns.js';

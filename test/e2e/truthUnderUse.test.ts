@@ -3,7 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createPodmanSandbox, e2eSkipReason, waitFor, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
+import { waitFor } from '../helpers/waitFor.js';
 import { processArgv, processState } from '../helpers/procCheck.js';
 import { TuiSession } from '../helpers/tuiSession.js';
 

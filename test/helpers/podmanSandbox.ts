@@ -30,20 +30,15 @@
  * /var/lib/containers/cache/blob-info-cache-v1.boltdb (written by `podman import`).
  */
 import { execa } from 'execa';
-import { constants as fsConstants, existsSync } from 'node:fs';
-import { access, mkdir, mkdtemp, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TestContext } from 'node:test';
-import { mountsUnder, processStartTime, selfAndAncestors, toml } from './sandboxProcesses.js';
+import { disposeDir, SANDBOX_PREFIX } from './sandboxDisposal.js';
+import { lastLines, processStartTime, toml, unmountUnder } from './sandboxProcesses.js';
 
 export const TEST_IMAGE = 'localhost/conmon-tui-test:latest';
-
-/** Prefix of every sandbox directory, under os.tmpdir(). */
-export const SANDBOX_PREFIX = 'conmon-tui-test-';
-
-export type PodmanReadiness = { ok: true } | { ok: false; reason: string };
 
 export interface PodmanResult {
 	stdout: string;
@@ -183,79 +178,6 @@ export function prepareRootfs(): Promise<string> {
 }
 
 // ---------------------------------------------------------------------------------------
-// Readiness and the skip policy
-
-let readinessPromise: Promise<PodmanReadiness> | undefined;
-
-/**
- * Whether podman end-to-end tests can run here: podman on PATH, running as root (rootless
- * is not supported yet), the rootfs tarball prepared, and a throwaway sandbox able to
- * `podman run --rm TEST_IMAGE true`. Computed once per process.
- */
-export function podmanReadiness(): Promise<PodmanReadiness> {
-	readinessPromise ??= checkReadiness();
-	return readinessPromise;
-}
-
-async function checkReadiness(): Promise<PodmanReadiness> {
-	if (process.platform !== 'linux') return { ok: false, reason: `podman e2e tests need Linux (this is ${process.platform})` };
-	if (process.getuid?.() !== 0) {
-		const podman = (await findOnPath('podman')) ? '' : '; podman is not on PATH either';
-		return { ok: false, reason: `not running as root (rootless podman is not supported by the test sandbox yet)${podman}` };
-	}
-	// As root, the script installs podman, runc and busybox-static first when they are missing.
-	try {
-		await prepareRootfs();
-	} catch (error) {
-		return { ok: false, reason: `cannot prepare podman and the busybox rootfs: ${errorMessage(error)}` };
-	}
-	if (!(await findOnPath('podman'))) return { ok: false, reason: 'podman is not on PATH' };
-	// Clean up after earlier test processes that were killed before they could dispose.
-	await sweepStaleSandboxes().catch(() => undefined);
-	let sandbox: PodmanSandbox | undefined;
-	try {
-		sandbox = await createPodmanSandbox();
-		await sandbox.podman(['run', '--rm', sandbox.image, 'true'], { timeoutMs: 60_000 });
-		return { ok: true };
-	} catch (error) {
-		return { ok: false, reason: `a throwaway sandbox cannot run a container: ${errorMessage(error)}` };
-	} finally {
-		await sandbox?.dispose().catch(() => undefined);
-	}
-}
-
-/** CI forbids skipping e2e tests: any non-empty CI but `false` and `0` (CI=true, CI=1, CI=yes…). */
-export function ciForbidsSkips(env: NodeJS.ProcessEnv = process.env): boolean {
-	const ci = env['CI'];
-	return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
-}
-
-/**
- * The skip policy of the podman e2e tests. Returns undefined when podman is ready, else the
- * reason to skip. Under CI (see ciForbidsSkips) an unready podman is a failure, never a
- * skip: this throws with the reason.
- */
-export async function e2eSkipReason(): Promise<string | undefined> {
-	const readiness = await podmanReadiness();
-	if (readiness.ok) return undefined;
-	if (ciForbidsSkips()) {
-		throw new Error(`podman e2e tests must run in CI but podman is not ready: ${readiness.reason}`);
-	}
-	return `podman not ready: ${readiness.reason}`;
-}
-
-/**
- * For use inside a node:test test: returns true when podman is ready; otherwise skips the
- * test with the reason and returns false (or throws in CI, see e2eSkipReason).
- */
-export async function requirePodman(t: TestContext): Promise<boolean> {
-	const reason = await e2eSkipReason();
-	if (reason === undefined) return true;
-	t.skip(reason);
-	return false;
-}
-
-// ---------------------------------------------------------------------------------------
 // The sandbox
 
 let storageDriver: 'overlay' | 'vfs' | undefined;
@@ -350,13 +272,13 @@ function makeSandbox(dir: string, env: Record<string, string>): PodmanSandbox {
 			return first as PodmanInspect;
 		},
 		dispose(): Promise<void> {
-			disposing ??= disposeDir(dir, env);
+			disposing ??= disposeDir(dir, env, (args, opts) => runPodman(env, args, opts));
 			return disposing;
 		},
 	};
 }
 
-async function runPodman(env: Record<string, string>, args: string[], opts: PodmanOptions): Promise<PodmanResult> {
+export async function runPodman(env: Record<string, string>, args: string[], opts: PodmanOptions): Promise<PodmanResult> {
 	const result = await execa('podman', args, {
 		env: cleanEnv(env),
 		extendEnv: false,
@@ -383,150 +305,6 @@ function cleanEnv(env: Record<string, string>): Record<string, string> {
 }
 
 /**
- * The store-local equivalent of `podman system reset`, then removal of the directory.
- * Only ever acts on: podman commands run with this sandbox's env, processes whose cmdline
- * mentions the sandbox dir (conmon, `podman container cleanup`, ...), podman processes whose
- * environment selects this sandbox's containers.conf, processes in the cgroups of this
- * store's containers, and mounts under the sandbox dir.
- */
-async function disposeDir(dir: string, env: Record<string, string>): Promise<void> {
-	const tmpRoot = path.resolve(os.tmpdir());
-	if (path.dirname(path.resolve(dir)) !== tmpRoot || !path.basename(dir).startsWith(SANDBOX_PREFIX)) {
-		throw new Error(`refusing to dispose ${dir}: not a ${SANDBOX_PREFIX}* directory in ${tmpRoot}`);
-	}
-	if (!existsSync(dir)) return;
-	const haveConf = existsSync(env['CONTAINERS_CONF'] ?? '') && existsSync(env['CONTAINERS_STORAGE_CONF'] ?? '');
-	let ids: string[] = [];
-	if (haveConf) {
-		const listed = await runPodman(env, ['ps', '-a', '-q', '--no-trunc'], { reject: false, timeoutMs: 30_000 }).catch(() => undefined);
-		ids = (listed?.stdout ?? '').split('\n').map((s) => s.trim()).filter((s) => /^[0-9a-f]{64}$/.test(s));
-		await runPodman(env, ['pod', 'rm', '-a', '-f', '-t', '0'], { reject: false, timeoutMs: 60_000 }).catch(() => undefined);
-		await runPodman(env, ['rm', '-a', '-f', '-t', '0'], { reject: false, timeoutMs: 60_000 }).catch(() => undefined);
-	}
-	ids.push(...(await containerIdsOnDisk(dir)));
-	ids = [...new Set(ids)];
-
-	await killLeftovers(dir, env['CONTAINERS_CONF'] ?? path.join(dir, 'containers.conf'), ids);
-	await deleteRuncState(ids);
-	await removeCgroups(ids);
-	await unmountUnder(dir);
-	const leftMounts = await mountsUnder(dir);
-	if (leftMounts.length > 0) {
-		throw new Error(`cannot dispose ${dir}: still mounted: ${leftMounts.join(', ')}`);
-	}
-	// --one-file-system: never descend into anything that is (still) a mount point.
-	await execa('rm', ['-rf', '--one-file-system', dir], { timeout: 60_000, stdin: 'ignore' });
-}
-
-/** Container IDs that have storage in the sandbox (in case podman could not list them). */
-async function containerIdsOnDisk(dir: string): Promise<string[]> {
-	const ids: string[] = [];
-	for (const sub of ['root', 'run']) {
-		for (const driver of ['overlay-containers', 'vfs-containers']) {
-			const entries = await readdir(path.join(dir, sub, driver)).catch(() => [] as string[]);
-			ids.push(...entries.filter((e) => /^[0-9a-f]{64}$/.test(e)));
-		}
-	}
-	return ids;
-}
-
-interface ProcInfo {
-	pid: number;
-	comm: string;
-	cmdline: string;
-}
-
-async function killLeftovers(dir: string, containersConfPath: string, ids: string[]): Promise<void> {
-	const protectedPids = await selfAndAncestors();
-	const cgroupNeedles = ids.map((id) => `libpod-${id}`);
-	const victims: number[] = [];
-	for (const proc of await listProcesses()) {
-		if (protectedPids.has(proc.pid)) continue;
-		let match = proc.cmdline.includes(`${dir}/`) || proc.cmdline.endsWith(` ${dir}`);
-		if (!match && proc.comm === 'podman') {
-			const environ = await readFile(`/proc/${proc.pid}/environ`, 'latin1').catch(() => '');
-			match = environ.split('\0').includes(`CONTAINERS_CONF=${containersConfPath}`);
-		}
-		if (!match && cgroupNeedles.length > 0) {
-			const cgroup = await readFile(`/proc/${proc.pid}/cgroup`, 'utf8').catch(() => '');
-			match = cgroupNeedles.some((needle) => cgroup.includes(needle));
-		}
-		if (match) victims.push(proc.pid);
-	}
-	for (const pid of victims) {
-		try {
-			process.kill(pid, 'SIGKILL');
-		} catch {
-			// Already gone.
-		}
-	}
-	// Wait (briefly) until they are gone or zombies.
-	const deadline = Date.now() + 3000;
-	for (const pid of victims) {
-		while (Date.now() < deadline) {
-			const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-			const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-			if (!stat || state === 'Z' || state === 'X') break;
-			await delay(20);
-		}
-	}
-}
-
-async function listProcesses(): Promise<ProcInfo[]> {
-	const out: ProcInfo[] = [];
-	for (const entry of await readdir('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		const pid = Number(entry);
-		const [comm, cmdline] = await Promise.all([
-			readFile(`/proc/${pid}/comm`, 'utf8').catch(() => ''),
-			readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => ''),
-		]);
-		out.push({ pid, comm: comm.trim(), cmdline: cmdline.replaceAll('\0', ' ') });
-	}
-	return out;
-}
-
-
-
-/** runc keeps state in /run/runc/<id>; delete what is left of this store's containers. */
-async function deleteRuncState(ids: string[]): Promise<void> {
-	for (const id of ids) {
-		if (!existsSync(path.join('/run/runc', id))) continue;
-		await execa('runc', ['delete', '--force', id], { reject: false, timeout: 15_000, stdin: 'ignore' }).catch(() => undefined);
-		await rm(path.join('/run/runc', id), { recursive: true, force: true }).catch(() => undefined);
-	}
-}
-
-/** cgroupfs leaves /sys/fs/cgroup/<ctrl>/libpod_parent/libpod-<id> behind if runc did not delete. */
-async function removeCgroups(ids: string[]): Promise<void> {
-	if (ids.length === 0) return;
-	const roots = ['/sys/fs/cgroup'];
-	for (const entry of await readdir('/sys/fs/cgroup').catch(() => [] as string[])) roots.push(path.join('/sys/fs/cgroup', entry));
-	for (const root of roots) {
-		for (const id of ids) {
-			const cg = path.join(root, 'libpod_parent', `libpod-${id}`);
-			if (existsSync(cg)) await rmdir(cg).catch(() => undefined);
-		}
-	}
-}
-
-
-async function unmountUnder(dir: string): Promise<void> {
-	for (let round = 0; round < 5; round++) {
-		const mounts = await mountsUnder(dir);
-		if (mounts.length === 0) return;
-		// Deepest first; a path can be mounted more than once.
-		mounts.sort((a, b) => b.length - a.length);
-		for (const mountPoint of mounts) {
-			const plain = await execa('umount', [mountPoint], { reject: false, timeout: 15_000, stdin: 'ignore' });
-			if (plain.exitCode !== 0) {
-				await execa('umount', ['-l', mountPoint], { reject: false, timeout: 15_000, stdin: 'ignore' });
-			}
-		}
-	}
-}
-
-/**
  * Disposes sandboxes left in os.tmpdir() by test processes that died without cleaning up
  * (their owner PID is gone or was reused). Sandboxes of live processes are left alone.
  */
@@ -540,53 +318,13 @@ export async function sweepStaleSandboxes(): Promise<string[]> {
 		const [pidText, startTime] = owner.trim().split(' ');
 		const pid = Number(pidText);
 		if (Number.isInteger(pid) && pid > 0 && (await processStartTime(pid)) === startTime) continue;
-		await disposeDir(dir, {
+		const env = {
 			CONTAINERS_CONF: path.join(dir, 'containers.conf'),
 			CONTAINERS_STORAGE_CONF: path.join(dir, 'storage.conf'),
 			TMPDIR: path.join(dir, 'tmpfiles'),
-		});
+		};
+		await disposeDir(dir, env, (args, opts) => runPodman(env, args, opts));
 		swept.push(dir);
 	}
 	return swept;
-}
-
-// ---------------------------------------------------------------------------------------
-// Small helpers
-
-/** Polls `check` every `intervalMs` until it returns a value other than undefined. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000, intervalMs = 25): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-		await delay(intervalMs);
-	}
-}
-
-/** The first executable `name` on $PATH, if any. */
-async function findOnPath(name: string): Promise<string | undefined> {
-	for (const dir of (process.env['PATH'] ?? '').split(path.delimiter)) {
-		if (!dir) continue;
-		const candidate = path.join(dir, name);
-		try {
-			await access(candidate, fsConstants.X_OK);
-			return candidate;
-		} catch {
-			// Not here.
-		}
-	}
-	return undefined;
-}
-
-function delay(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function lastLines(text: string, n: number): string {
-	return text.trim().split('\n').slice(-n).join(' | ').trim();
-}
-
-function errorMessage(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }

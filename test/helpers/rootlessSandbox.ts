@@ -38,11 +38,10 @@ import path from 'node:path';
 import { prepareRootfs, TEST_IMAGE } from './podmanSandbox.js';
 import type { PodmanInspect, PodmanOptions, PodmanResult, PodmanSandbox } from './podmanSandbox.js';
 import type { RootlessUser } from './rootlessUser.js';
-import { mountsUnder, processStartTime, selfAndAncestors, toml } from './sandboxProcesses.js';
+import { disposeRootlessDir, killSandboxProcesses, pausePids, ROOTLESS_SANDBOX_PREFIX, type SandboxRecord } from './rootlessSandboxDisposal.js';
+import { delay, lastLines, mountsUnder, processStartTime, selfAndAncestors, toml, unmountUnder } from './sandboxProcesses.js';
 
 /** Prefix of every rootless sandbox directory, under os.tmpdir() (distinct from the rootful one). */
-export const ROOTLESS_SANDBOX_PREFIX = 'conmon-tui-rootless-';
-
 export interface RootlessSandbox extends PodmanSandbox {
 	/**
 	 * The complete environment of a process of this sandbox: the user's env with
@@ -55,15 +54,6 @@ export interface RootlessSandbox extends PodmanSandbox {
 	user: RootlessUser;
 	/** PID of this sandbox's pause process (`catatonit -P`) while it runs. */
 	pausePid(): Promise<number | undefined>;
-}
-
-/** What dispose() and the stale sweep need to know about a sandbox; written to <dir>/sandbox.json. */
-interface SandboxRecord {
-	ownerPid: number;
-	ownerStartTime: string;
-	uid: number;
-	gid: number;
-	env: Record<string, string>;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -204,7 +194,7 @@ function makeSandbox(dir: string, user: RootlessUser, env: Record<string, string
 			return pids[0];
 		},
 		dispose(): Promise<void> {
-			disposing ??= disposeDir(dir, { ownerPid: process.pid, ownerStartTime: '', uid: user.uid, gid: user.gid, env });
+			disposing ??= disposeRootlessDir(dir, { ownerPid: process.pid, ownerStartTime: '', uid: user.uid, gid: user.gid, env }, (args, opts) => runPodmanAs(user, env, dir, args, opts));
 			return disposing;
 		},
 	};
@@ -245,148 +235,6 @@ function withoutSharedMountWarning(stderr: string): string {
 		.join('\n');
 }
 
-// ---------------------------------------------------------------------------------------
-// Disposal
-
-/**
- * Removes every container of the sandbox (as the user), kills what is left of its processes
- * (pause process, conmons, containers, network helpers, podman CLIs: see
- * killSandboxProcesses), unmounts anything under it in root's mount namespace, and deletes
- * the directory. Never touches another sandbox, the user's default store or root's podman.
- */
-async function disposeDir(dir: string, record: SandboxRecord): Promise<void> {
-	const tmpRoot = path.resolve(os.tmpdir());
-	if (path.dirname(path.resolve(dir)) !== tmpRoot || !path.basename(dir).startsWith(ROOTLESS_SANDBOX_PREFIX)) {
-		throw new Error(`refusing to dispose ${dir}: not a ${ROOTLESS_SANDBOX_PREFIX}* directory in ${tmpRoot}`);
-	}
-	if (!existsSync(dir)) return;
-	const conf = record.env['CONTAINERS_CONF'] ?? '';
-	if (existsSync(conf) && existsSync(record.env['CONTAINERS_STORAGE_CONF'] ?? '')) {
-		const as = { uid: record.uid, gid: record.gid };
-		await runPodmanAs(as, record.env, dir, ['pod', 'rm', '-a', '-f', '-t', '0'], { reject: false, timeoutMs: 60_000 }).catch(() => undefined);
-		await runPodmanAs(as, record.env, dir, ['rm', '-a', '-f', '-t', '0'], { reject: false, timeoutMs: 60_000 }).catch(() => undefined);
-	}
-	await killSandboxProcesses(dir, record);
-	await unmountUnder(dir);
-	const leftMounts = await mountsUnder(dir);
-	if (leftMounts.length > 0) throw new Error(`cannot dispose ${dir}: still mounted: ${leftMounts.join(', ')}`);
-	// --one-file-system: never descend into anything that is (still) a mount point.
-	await execa('rm', ['-rf', '--one-file-system', dir], { timeout: 60_000, stdin: 'ignore' });
-}
-
-/**
- * PIDs of the sandbox's pause process(es): from podman 4's <tmp_dir>/pause.pid and podman
- * 5's $XDG_RUNTIME_DIR/libpod/tmp/pause.pid, kept only when that PID is alive, runs as the
- * user and is in a user namespace other than the machine's.
- */
-async function pausePids(dir: string, uid: number): Promise<number[]> {
-	const pids: number[] = [];
-	// Root's own user namespace (PID 1's link may not be readable, e.g. under a VM's init).
-	const rootUserNs = await readlink('/proc/self/ns/user').catch(() => '');
-	for (const file of [path.join(dir, 'tmp', 'pause.pid'), path.join(dir, 'xdg', 'libpod', 'tmp', 'pause.pid')]) {
-		const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
-		if (!Number.isInteger(pid) || pid <= 0) continue;
-		const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-		const realUid = Number(/^Uid:\s+(\d+)/m.exec(status)?.[1] ?? -1);
-		const state = /^State:\s+(\S)/m.exec(status)?.[1];
-		const userNs = await readlink(`/proc/${pid}/ns/user`).catch(() => '');
-		if (realUid === uid && state !== 'Z' && userNs && rootUserNs && userNs !== rootUserNs) pids.push(pid);
-	}
-	return [...new Set(pids)];
-}
-
-/**
- * Kills every process of this sandbox: processes of the user whose command line names the
- * sandbox directory (conmon, `podman container cleanup`, slirp4netns) or whose environment
- * selects its containers.conf or XDG_RUNTIME_DIR (podman, catatonit, rootlessport), the
- * pause process named by its pause.pid, and then every process in the user namespaces of
- * those (the containers' processes, whatever UID they map to). Each sandbox has a user
- * namespace of its own (see the file comment), so other sandboxes of the same user survive.
- */
-async function killSandboxProcesses(dir: string, record: SandboxRecord): Promise<void> {
-	const protectedPids = await selfAndAncestors();
-	const rootUserNs = await readlink('/proc/self/ns/user').catch(() => '');
-	const needles = [`CONTAINERS_CONF=${record.env['CONTAINERS_CONF'] ?? path.join(dir, 'containers.conf')}`, `XDG_RUNTIME_DIR=${record.env['XDG_RUNTIME_DIR'] ?? path.join(dir, 'xdg')}`];
-	const members = new Set<number>(await pausePids(dir, record.uid));
-	const processes = await listProcesses();
-	for (const proc of processes) {
-		if (protectedPids.has(proc.pid) || proc.uid !== record.uid) continue;
-		let match = proc.cmdline.includes(`${dir}/`) || proc.cmdline.endsWith(` ${dir}`);
-		if (!match) {
-			const environ = (await readFile(`/proc/${proc.pid}/environ`, 'latin1').catch(() => '')).split('\0');
-			match = needles.some((needle) => environ.includes(needle));
-		}
-		if (match) members.add(proc.pid);
-	}
-	const userNamespaces = new Set<string>();
-	for (const pid of members) {
-		const ns = processes.find((p) => p.pid === pid)?.userNs ?? (await readlink(`/proc/${pid}/ns/user`).catch(() => ''));
-		// Never root's own namespace: that would be every process of the machine.
-		if (ns && rootUserNs && ns !== rootUserNs) userNamespaces.add(ns);
-	}
-	const victims = new Set(members);
-	for (const proc of processes) {
-		if (userNamespaces.has(proc.userNs)) victims.add(proc.pid);
-	}
-	for (const pid of protectedPids) victims.delete(pid);
-	for (const pid of victims) {
-		try {
-			process.kill(pid, 'SIGKILL');
-		} catch {
-			// Already gone.
-		}
-	}
-	// Wait (briefly) until they are gone or zombies.
-	const deadline = Date.now() + 3000;
-	for (const pid of victims) {
-		while (Date.now() < deadline) {
-			const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-			const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-			if (!stat || state === 'Z' || state === 'X') break;
-			await delay(20);
-		}
-	}
-}
-
-interface ProcInfo {
-	pid: number;
-	uid: number;
-	cmdline: string;
-	userNs: string;
-}
-
-async function listProcesses(): Promise<ProcInfo[]> {
-	const out: ProcInfo[] = [];
-	for (const entry of await readdir('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		const pid = Number(entry);
-		const [status, cmdline, userNs] = await Promise.all([
-			readFile(`/proc/${pid}/status`, 'utf8').catch(() => ''),
-			readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => ''),
-			readlink(`/proc/${pid}/ns/user`).catch(() => ''),
-		]);
-		if (!status) continue;
-		out.push({ pid, uid: Number(/^Uid:\s+(\d+)/m.exec(status)?.[1] ?? -1), cmdline: cmdline.replaceAll('\0', ' '), userNs });
-	}
-	return out;
-}
-
-
-
-
-/** Rootless mounts live in the pause process's namespace; this is for anything else. */
-async function unmountUnder(dir: string): Promise<void> {
-	for (let round = 0; round < 5; round++) {
-		const mounts = await mountsUnder(dir);
-		if (mounts.length === 0) return;
-		mounts.sort((a, b) => b.length - a.length);
-		for (const mountPoint of mounts) {
-			const plain = await execa('umount', [mountPoint], { reject: false, timeout: 15_000, stdin: 'ignore' });
-			if (plain.exitCode !== 0) await execa('umount', ['-l', mountPoint], { reject: false, timeout: 15_000, stdin: 'ignore' });
-		}
-	}
-}
-
 /**
  * Disposes rootless sandboxes left in os.tmpdir() by test processes that died without
  * cleaning up (their owner PID is gone or was reused). Sandboxes of live processes stay.
@@ -405,19 +253,8 @@ export async function sweepStaleRootlessSandboxes(): Promise<string[]> {
 			continue;
 		}
 		if ((await processStartTime(record.ownerPid)) === record.ownerStartTime) continue;
-		await disposeDir(dir, record);
+		await disposeRootlessDir(dir, record, (args, opts) => runPodmanAs({ uid: record.uid, gid: record.gid }, record.env, dir, args, opts));
 		swept.push(dir);
 	}
 	return swept;
-}
-
-// ---------------------------------------------------------------------------------------
-// Small helpers
-
-function delay(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function lastLines(text: string, n: number): string {
-	return text.trim().split('\n').slice(-n).join(' | ').trim();
 }

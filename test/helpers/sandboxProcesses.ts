@@ -1,6 +1,7 @@
+import { execa } from 'execa';
 import { readFile } from 'node:fs/promises';
 
-/** /proc helpers shared by the rootful and rootless test sandboxes' clean-up. */
+/** Process, mount and text helpers shared by the rootful and rootless test sandboxes and their clean-up. */
 
 /** This process and every ancestor: clean-up must never kill them. */
 export async function selfAndAncestors(): Promise<Set<number>> {
@@ -41,3 +42,24 @@ export function toml(value: string): string {
 	return JSON.stringify(value);
 }
 
+/** Unmounts everything under `dir`, deepest first (a path can be mounted more than once), lazily when busy. */
+export async function unmountUnder(dir: string): Promise<void> {
+	for (let round = 0; round < 5; round++) {
+		const mounts = await mountsUnder(dir);
+		if (mounts.length === 0) return;
+		mounts.sort((a, b) => b.length - a.length);
+		for (const mountPoint of mounts) {
+			const plain = await execa('umount', [mountPoint], { reject: false, timeout: 15_000, stdin: 'ignore' });
+			if (plain.exitCode !== 0) await execa('umount', ['-l', mountPoint], { reject: false, timeout: 15_000, stdin: 'ignore' });
+		}
+	}
+}
+
+export function delay(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The last `n` lines of a command's output, on one line: enough of podman's error to read in a test failure. */
+export function lastLines(text: string, n: number): string {
+	return text.trim().split('\n').slice(-n).join(' | ').trim();
+}

@@ -7,7 +7,8 @@
  */
 import { execa } from 'execa';
 import { cliPath } from '../helpers/tuiSession.js';
-import { createPodmanSandbox, podmanReadiness } from '../helpers/podmanSandbox.js';
+import { createPodmanSandbox } from '../helpers/podmanSandbox.js';
+import { podmanReadiness } from '../helpers/e2eSkipPolicy.js';
 
 const readiness = await podmanReadiness();
 if (!readiness.ok) {

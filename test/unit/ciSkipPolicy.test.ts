@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ciForbidsSkips } from '../helpers/podmanSandbox.js';
+import { ciForbidsSkips } from '../helpers/e2eSkipPolicy.js';
 
 describe('CI forbids skipping the podman e2e tests', () => {
 	test('CI=true, CI=1 and any other set value forbid skips', () => {
