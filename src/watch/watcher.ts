@@ -1,6 +1,7 @@
 import { currentGeneration, forgetContainers, observeConmons, recordExitCode, type ConmonChange, type ConmonHistory } from '../model/conmonHistory.js';
 import { containerPidOf, descendants, findConmons, indexChildren, processesUnderConmons, type ConmonProcess } from '../proc/conmonProcess.js';
-import { expectsConmon, mergeContainerViews, parseInspectJson, parsePsJson, shortId, type Container } from '../model/container.js';
+import { expectsConmon, shortId, type Container } from '../model/container.js';
+import { mergeContainerViews, parseInspectJson, parsePsJson } from '../podman/containerJson.js';
 import { conmonChangeEntry, podmanEventEntry } from '../present/eventLog.js';
 import { PodmanEventStream } from '../podman/eventStream.js';
 import { PodmanError, type Podman } from '../podman/podman.js';
