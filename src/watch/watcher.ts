@@ -5,6 +5,7 @@ import { mergeContainerViews, parseInspectJson, parsePsJson } from '../podman/co
 import { conmonChangeEntry, podmanEventEntry } from '../present/eventLog.js';
 import { PodmanEventStream } from '../podman/eventStream.js';
 import { PodmanError, type Podman } from '../podman/podman.js';
+import { inspectContainersArgs, listContainersArgs, storeInfoArgs } from '../podman/commands.js';
 import type { PodmanEvent } from '../podman/event.js';
 import { conmonInStore, parseStoreRoots, type PodmanStoreRoots } from '../podman/storeRoots.js';
 import { DirectoryWatch } from './directoryWatch.js';
@@ -151,7 +152,7 @@ export class Watcher {
 	/** `podman info` names the store; without it every unlisted conmon is treated as foreign. */
 	private async readStoreRoots(): Promise<void> {
 		try {
-			this.storeRoots = parseStoreRoots((await this.query(['info', '--format', 'json'])).stdout);
+			this.storeRoots = parseStoreRoots((await this.query(storeInfoArgs())).stdout);
 		} catch {
 			this.storeRoots = undefined;
 		}
@@ -365,7 +366,7 @@ export class Watcher {
 		try {
 			const early = this.firstList ? await this.firstList : undefined;
 			this.firstList = undefined;
-			const listed = parsePsJson(early ?? (await this.query(['ps', '-a', '--format', 'json'])).stdout);
+			const listed = parsePsJson(early ?? (await this.query(listContainersArgs())).stdout);
 			const previous = this.store.getState().containers;
 			const ids = listed.map((c) => c.id).filter((id) => !wanted || wanted.has(id) || !previous[id]);
 			// What ps says is on screen at once; inspect's extra facts follow when it answers.
@@ -400,7 +401,7 @@ export class Watcher {
 	 */
 	private async inspect(ids: readonly string[]): Promise<Container[]> {
 		try {
-			return parseInspectJson((await this.query(['container', 'inspect', ...ids])).stdout);
+			return parseInspectJson((await this.query(inspectContainersArgs(ids))).stdout);
 		} catch (error) {
 			if (!(error instanceof PodmanError) || error.reason !== 'failed') throw error;
 			if (!/no such container/i.test(error.message) && !this.stopped) {
