@@ -5,6 +5,7 @@ import { parseOptions, UsageError, usage, type Options } from './app/options.js'
 import { findLesson, LESSONS } from './lessons/lessons.js';
 import { Podman, PodmanError } from './podman/podman.js';
 import { parsePodmanVersion, MIN_PODMAN_MAJOR } from './podman/version.js';
+import { listContainersArgs, versionArgs } from './podman/commands.js';
 import { snapshotJson, snapshotText } from './output/snapshot.js';
 import { checkWritable } from './output/logFile.js';
 import { enableCompileCache } from './app/compileCache.js';
@@ -31,7 +32,7 @@ function fail(message: string, code: number): never {
 /** Checks that podman is there and new enough; returns its version. */
 async function checkPodman(podman: Podman): Promise<string> {
 	try {
-		const { stdout } = await podman.run(['--version']);
+		const { stdout } = await podman.run(versionArgs());
 		const version = parsePodmanVersion(stdout);
 		if (!version) fail(t('cli.unreadableVersion', { output: stdout.trim() }), EXIT_TROUBLE);
 		if (version.major < MIN_PODMAN_MAJOR) {
@@ -133,7 +134,7 @@ async function main(): Promise<void> {
 	process.env['NODE_ENV'] ??= 'production';
 	const screen = options.once ? undefined : loadScreen();
 	// The first container list is asked for at once too; it is used only if podman passes the check.
-	const firstList = screen ? podman.run(['ps', '-a', '--format', 'json']).then((r) => r.stdout, () => undefined) : undefined;
+	const firstList = screen ? podman.run(listContainersArgs()).then((r) => r.stdout, () => undefined) : undefined;
 	const version = await checkPodman(podman);
 	if (!screen) {
 		await printOnce(podman, version, options);

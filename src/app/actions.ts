@@ -1,28 +1,16 @@
 import { shortId, type Container } from '../model/container.js';
+import { containerActionArgs, runArgs, type ContainerAction } from '../podman/commands.js';
 import { t, type MessageKey } from '../messages/i18n.js';
 import { changesContainerState, PodmanError, type Podman } from '../podman/podman.js';
 import type { ProcessReader } from '../proc/reader.js';
 import { isDead } from '../proc/procfs.js';
 import { appendLog, selectWhenListed, type AppStore } from '../state/store.js';
 
-/** What a key can do to a container. */
-export type ContainerAction = 'start' | 'stop' | 'kill' | 'restart' | 'pause' | 'unpause' | 'remove';
+export type { ContainerAction } from '../podman/commands.js';
 
-/** The podman arguments for an action. The short ID is what people type; podman refuses an ambiguous one. */
-export function containerActionArgs(action: ContainerAction, container: Pick<Container, 'id' | 'state'>): string[] {
-	const id = shortId(container.id);
-	switch (action) {
-		case 'remove':
-			// A running container cannot be removed without -f; the user has already confirmed.
-			return container.state === 'running' || container.state === 'paused' ? ['rm', '-f', id] : ['rm', id];
-		default:
-			return [action, id];
-	}
-}
-
-/** `podman run -d IMAGE COMMAND...`: the image and command stay separate argv elements, never a shell line. */
-export function runArgs(image: string, command: readonly string[]): string[] {
-	return ['run', '-d', image, ...command];
+/** `kill -9 PID` (kill(1), not podman): how the orphan lesson's conmon kill is shown, to be copied. */
+export function killConmonCommand(pid: number): string[] {
+	return ['kill', '-9', String(pid)];
 }
 
 /** What the verbs look like on the status line while they run. */
@@ -125,7 +113,7 @@ export function createActions(deps: ActionDeps) {
 		 * first to still be that conmon (same start time): a PID can be reused.
 		 */
 		killConmon(conmon: { pid: number; startTicks: number }): boolean {
-			const command = ['kill', '-9', String(conmon.pid)];
+			const command = killConmonCommand(conmon.pid);
 			const shown = `$ ${displayCommand(command)}`;
 			appendLog(store, [{ at: Date.now(), tone: 'command', text: shown, facts: { kind: 'command', command } }]);
 			let message: string | undefined;

@@ -4,6 +4,7 @@ import type { AppState } from '../state/store.js';
 import { met, notYet, type LessonContext, type LessonStep, type StepAction } from './lesson.js';
 import { describeProcess, liveConmonOf } from './observe.js';
 import { isDead } from '../proc/procfs.js';
+import { removeNowArgs, runArgs, type RunOptions } from '../podman/commands.js';
 
 /** What the shared steps remember; every lesson's memory extends it. */
 export interface SharedMemory {
@@ -49,19 +50,10 @@ export function onLessonContainer(args: (id: string) => readonly string[]): Step
 	return (ctx) => (ctx.containerId === undefined ? undefined : { podman: args(shortId(ctx.containerId)) });
 }
 
-/**
- * `podman rm -f -i -t 0` of the containers the lesson made and has not seen removed. -t 0: `sleep`
- * as PID 1 ignores SIGTERM, and waiting 10 s for podman's SIGKILL teaches nothing; -i: one
- * already gone is no error.
- */
-export function removeArgs(ids: readonly string[]): string[] {
-	return ['rm', '-f', '-i', '-t', '0', ...ids.map(shortId)];
-}
-
-/** The clean-up's command: `podman rm` of what is left, or nothing when nothing is. */
+/** The clean-up's command: `podman rm -f -i -t 0` (removeNowArgs) of what is left, or nothing when nothing is. */
 export const removeLessonContainers: StepAction<object>['command'] = (ctx) => {
 	const left = ctx.created.filter((id) => !ctx.removed.has(id));
-	return left.length === 0 ? undefined : { podman: removeArgs(left) };
+	return left.length === 0 ? undefined : { podman: removeNowArgs(left) };
 };
 
 /** The lesson's containers podman still lists, or their conmon still runs (none: the clean-up is done, and the check says they are removed). */
@@ -71,12 +63,12 @@ export function stillListed(ctx: LessonContext<object>, state: AppState): string
 
 /**
  * `r`: runs the lesson's container (`podman run -d --name …`) and waits for its conmon and the
- * container's first process below it. `extraArgs` go before the image (`--restart always`);
+ * container's first process below it. `options` add to the run (`--restart always`);
  * `command` replaces the run key's command.
  */
 export function runStep(
 	texts: { title: MessageKey; explanation: MessageKey; params?: MessageParams },
-	extraArgs: readonly string[] = [],
+	options: Omit<RunOptions, 'name'> = {},
 	command?: readonly string[],
 ): LessonStep<SharedMemory> {
 	return {
@@ -84,7 +76,7 @@ export function runStep(
 		expectation: 'lesson.run.expect',
 		action: {
 			key: 'r',
-			command: (ctx) => ({ podman: ['run', '-d', '--name', nextContainerName(ctx), ...extraArgs, ctx.image, ...(command ?? ctx.command)] }),
+			command: (ctx) => ({ podman: runArgs(ctx.image, command ?? ctx.command, { ...options, name: nextContainerName(ctx) }) }),
 			after(_ctx, answer, podmanPid) {
 				// Only a full ID is a container made; and a run without podman's PID leaves the last one's.
 				return {

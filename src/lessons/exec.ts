@@ -1,5 +1,6 @@
 import { shortId } from '../model/container.js';
 import { t } from '../messages/i18n.js';
+import { execDetachedArgs } from '../podman/commands.js';
 import { met, notYet, type Lesson } from './lesson.js';
 import { cleanupStep, onLessonContainer, runStep, type SharedMemory } from './commonSteps.js';
 import { execConmonsOf, liveConmonOf } from './observe.js';
@@ -31,7 +32,7 @@ export const exec: Lesson<ExecMemory> = {
 			expectation: 'lesson.exec.exec.expect',
 			action: {
 				key: 'e',
-				command: onLessonContainer((id) => ['exec', '-d', id, 'sleep', String(EXEC_SECONDS)]),
+				command: onLessonContainer((id) => execDetachedArgs(id, ['sleep', String(EXEC_SECONDS)])),
 			},
 			begin(ctx, state) {
 				return { execConmon: undefined, knownExecConmons: execConmonsOf(state, ctx.containerId).map((e) => e.pid) };

@@ -4,7 +4,7 @@ import { t } from '../messages/i18n.js';
 import type { AppStore } from '../state/store.js';
 import type { Lesson } from './lesson.js';
 import { LESSONS } from './lessons.js';
-import { removeArgs } from './commonSteps.js';
+import { removeNowArgs } from '../podman/commands.js';
 import { LessonRunner, type LessonDeps } from './lessonRunner.js';
 
 /**
@@ -94,7 +94,7 @@ export class LessonController {
 		const ids = runner.leftovers();
 		if (ids.length === 0) return;
 		for (const id of ids) this.stranded.add(id);
-		const outcome = await this.deps.actions.lessonCommand(removeArgs(ids));
+		const outcome = await this.deps.actions.lessonCommand(removeNowArgs(ids));
 		if (!outcome.ok) return;
 		for (const id of ids) this.stranded.delete(id);
 		runner.markRemoved(ids);
@@ -103,7 +103,7 @@ export class LessonController {
 	/** The lesson's containers podman could not remove, with the command that removes them; undefined when there are none. */
 	exitMessage(): string | undefined {
 		if (this.stranded.size === 0) return undefined;
-		return t('lesson.leftoversOnExit', { command: displayCommand([this.deps.podmanBinary, ...removeArgs([...this.stranded])]) });
+		return t('lesson.leftoversOnExit', { command: displayCommand([this.deps.podmanBinary, ...removeNowArgs([...this.stranded])]) });
 	}
 }
 

@@ -1,4 +1,4 @@
-import { displayCommand, type Actions, type CommandOutcome } from '../app/actions.js';
+import { displayCommand, killConmonCommand, type Actions, type CommandOutcome } from '../app/actions.js';
 import { t } from '../messages/i18n.js';
 import { appendLog, selectWhenListed, type AppStore, type LessonFacts, type LessonProgress, type LogEntry } from '../state/store.js';
 import type { ProcessReader } from '../proc/reader.js';
@@ -318,7 +318,7 @@ export class LessonRunner<M extends object = object> {
 	}
 
 	private shown(command: LessonCommand): string {
-		return displayCommand('podman' in command ? [this.deps.podmanBinary, ...command.podman] : ['kill', '-9', String(command.killConmon.pid)]);
+		return displayCommand('podman' in command ? [this.deps.podmanBinary, ...command.podman] : killConmonCommand(command.killConmon.pid));
 	}
 
 	private status(text: string): void {

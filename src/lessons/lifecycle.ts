@@ -1,4 +1,5 @@
 import { t } from '../messages/i18n.js';
+import { containerCommandArgs } from '../podman/commands.js';
 import { met, notYet, type Lesson } from './lesson.js';
 import { cleanupStep, conmonWithChild, EXIT_CODE_WAIT_MS, onLessonContainer, runStep, type SharedMemory } from './commonSteps.js';
 import { generationsOf, liveConmonOf, pidChain } from './observe.js';
@@ -27,7 +28,7 @@ export const lifecycle: Lesson<LifecycleMemory> = {
 			title: 'lesson.lifecycle.kill.title',
 			explanation: 'lesson.lifecycle.kill.explain',
 			expectation: 'lesson.lifecycle.kill.expect',
-			action: { key: 'k', command: onLessonContainer((id) => ['kill', id]) },
+			action: { key: 'k', command: onLessonContainer((id) => containerCommandArgs('kill', id)) },
 			begin(ctx, state) {
 				return { killedConmon: liveConmonOf(state, ctx.containerId)?.pid };
 			},
@@ -49,7 +50,7 @@ export const lifecycle: Lesson<LifecycleMemory> = {
 			title: 'lesson.lifecycle.start.title',
 			explanation: 'lesson.lifecycle.start.explain',
 			expectation: 'lesson.lifecycle.start.expect',
-			action: { key: 's', command: onLessonContainer((id) => ['start', id]) },
+			action: { key: 's', command: onLessonContainer((id) => containerCommandArgs('start', id)) },
 			begin(ctx, state) {
 				return { conmonBeforeStart: generationsOf(state, ctx.containerId).at(-1)?.pid };
 			},

@@ -1,5 +1,6 @@
 import { shortId } from '../model/container.js';
 import { t } from '../messages/i18n.js';
+import { statusAndConmonPidArgs } from '../podman/commands.js';
 import { met, notYet, type Lesson } from './lesson.js';
 import { CLEANUP_TIMEOUT_MS, onLessonContainer, removeLessonContainers, runStep, stillListed, type SharedMemory } from './commonSteps.js';
 import { generationsOf, liveConmonOf } from './observe.js';
@@ -58,7 +59,7 @@ export const orphan: Lesson<OrphanMemory> = {
 			expectation: 'lesson.orphan.stale.expect',
 			action: {
 				key: 'i',
-				command: onLessonContainer((id) => ['container', 'inspect', '--format', '{{.State.Status}} {{.State.ConmonPid}}', id]),
+				command: onLessonContainer(statusAndConmonPidArgs),
 				after(_ctx, answer) {
 					return { remember: { inspectAnswer: answer.trim() } };
 				},

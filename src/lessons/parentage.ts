@@ -1,4 +1,5 @@
 import { t } from '../messages/i18n.js';
+import { conmonPidArgs } from '../podman/commands.js';
 import { met, notYet, type Lesson } from './lesson.js';
 import { cleanupStep, conmonWithChild, onLessonContainer, runStep, type SharedMemory } from './commonSteps.js';
 import { liveConmonOf } from './observe.js';
@@ -25,7 +26,7 @@ export const parentage: Lesson<ParentageMemory> = {
 			expectation: 'lesson.parentage.parent.expect',
 			action: {
 				key: 'i',
-				command: onLessonContainer((id) => ['container', 'inspect', '--format', '{{.State.ConmonPid}}', id]),
+				command: onLessonContainer(conmonPidArgs),
 				after(_ctx, answer) {
 					return { remember: { inspectConmonPid: answer.trim() } };
 				},

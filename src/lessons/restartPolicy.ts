@@ -25,7 +25,7 @@ export const restartPolicy: Lesson<RestartPolicyMemory> = {
 	steps: [
 		runStep(
 			{ title: 'lesson.restartPolicy.run.title', explanation: 'lesson.restartPolicy.run.explain', params: { seconds: LIFETIME_SECONDS, code: FAILING_EXIT_CODE } },
-			['--restart', 'always'],
+			{ restart: 'always' },
 			SHORT_LIVED_COMMAND,
 		),
 		{

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import { eventKey, parsePodmanEvent, type PodmanEvent } from './event.js';
 import { t } from '../messages/i18n.js';
 import type { Podman } from './podman.js';
+import { eventsArgs } from './commands.js';
 
 /** Waits before restarting a `podman events` process that ended, growing per failure in a row. */
 export const EVENT_STREAM_BACKOFF_MS = [250, 500, 1_000, 2_000, 5_000, 10_000] as const;
@@ -68,9 +69,9 @@ export class PodmanEventStream {
 
 	private connect(resumed: boolean): void {
 		if (this.stopped) return;
-		const args = ['events', '--format', 'json'];
-		if (this.resumeFromMs !== undefined) args.push('--since', new Date(this.resumeFromMs - EVENT_RESUME_MARGIN_MS).toISOString());
-		else this.resumeFromMs = Date.now();
+		const since = this.resumeFromMs === undefined ? undefined : new Date(this.resumeFromMs - EVENT_RESUME_MARGIN_MS).toISOString();
+		this.resumeFromMs ??= Date.now();
+		const args = eventsArgs(since);
 		const child = this.podman.spawn(args, this.abort.signal);
 		this.current = child;
 		let announced = false;

@@ -3,7 +3,8 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { containerActionArgs, displayCommand, runArgs } from '../../src/app/actions.js';
+import { displayCommand } from '../../src/app/actions.js';
+import { runArgs } from '../../src/podman/commands.js';
 import { changesContainerState, Podman, PodmanError, podmanMessage } from '../../src/podman/podman.js';
 import { parsePodmanVersion } from '../../src/podman/version.js';
 
@@ -31,14 +32,7 @@ describe('parsePodmanVersion', () => {
 });
 
 describe('action arguments', () => {
-	const running = { id: 'bbd78c2c3402' + '0'.repeat(52), state: 'running' };
-	test('each action is one argv with the short ID', () => {
-		assert.deepEqual(containerActionArgs('kill', running), ['kill', 'bbd78c2c3402']);
-		assert.deepEqual(containerActionArgs('start', running), ['start', 'bbd78c2c3402']);
-		assert.deepEqual(containerActionArgs('remove', running), ['rm', '-f', 'bbd78c2c3402']);
-		assert.deepEqual(containerActionArgs('remove', { ...running, state: 'exited' }), ['rm', 'bbd78c2c3402']);
-	});
-
+	// Each builder's exact argv: test/unit/podmanCommands.test.ts.
 	test('run keeps image and command words separate, and the display quotes what a shell would split', () => {
 		assert.deepEqual(runArgs('alpine; rm -rf /', ['sh', '-c', 'exit 3']), ['run', '-d', 'alpine; rm -rf /', 'sh', '-c', 'exit 3']);
 		assert.equal(displayCommand(['podman', 'run', '-d', 'alpine; rm -rf /', "it's"]), `podman run -d 'alpine; rm -rf /' 'it'\\''s'`);

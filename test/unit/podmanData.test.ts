@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { expectsConmon, mergeContainerViews, parseInspectJson, parsePsJson } from '../../src/model/container.js';
+import { expectsConmon } from '../../src/model/container.js';
+import { mergeContainerViews, parseInspectJson, parsePsJson } from '../../src/podman/containerJson.js';
 import { podmanEventEntry } from '../../src/present/eventLog.js';
 import { eventKey, parsePodmanEvent, type PodmanEvent } from '../../src/podman/event.js';
 import { readFixture } from '../helpers/fixtures.js';

@@ -7,7 +7,7 @@ import { explainConmonArgs, explainConmonParent, splitLogPath } from '../../src/
 import { parseConmonArgs } from '../../src/proc/conmonArgs.js';
 import { rowText } from '../../src/present/format.js';
 import { parseCmdline, parseIdMap, parseStat, parseUid, uidInside, type ProcessInfo } from '../../src/proc/procfs.js';
-import { parseInspectJson } from '../../src/model/container.js';
+import { parseInspectJson } from '../../src/podman/containerJson.js';
 import { conmonInStore, parseStoreRoots } from '../../src/podman/storeRoots.js';
 import { findRootlessHelpers, rootlessHelper } from '../../src/proc/rootlessHelpers.js';
 import { buildTree, FOREIGN_GRACE_MS, helpersByContainer } from '../../src/model/tree.js';

@@ -1,0 +1,101 @@
+import { shortId, type Container } from '../model/container.js';
+
+// Every podman command line conmon-tui runs, each written once: the argv after `podman`.
+// Callers build argv here and hand it to Podman.run/spawn; no other file writes one
+// (test/unit/podmanArgvPlace.test.ts checks). One file, not one per verb as podman-tui's
+// pdcs/: the dozen builders are one line each, and side by side they show at a glance
+// what conmon-tui asks of podman and what it changes.
+
+// ── Queries: read-only, canceled and killed when conmon-tui exits ──
+
+/** `podman --version`: checked once at start (4.x or newer). */
+export function versionArgs(): string[] {
+	return ['--version'];
+}
+
+/** `podman ps -a --format json`: every container of this store, with state, PID and exit code. */
+export function listContainersArgs(): string[] {
+	return ['ps', '-a', '--format', 'json'];
+}
+
+/** `podman container inspect ID…`: what only inspect knows (ConmonPid, exec sessions, restart count). */
+export function inspectContainersArgs(ids: readonly string[]): string[] {
+	return ['container', 'inspect', ...ids];
+}
+
+/** `podman info --format json`: the store's graph and run roots, to tell this store's conmons from others'. */
+export function storeInfoArgs(): string[] {
+	return ['info', '--format', 'json'];
+}
+
+/** `podman events --format json`, resumed from `since` (an RFC 3339 time) after a lost stream. */
+export function eventsArgs(since?: string): string[] {
+	return ['events', '--format', 'json', ...(since === undefined ? [] : ['--since', since])];
+}
+
+/** `podman container inspect --format '{{.State.ConmonPid}}' ID`: the conmon PID podman believes in. */
+export function conmonPidArgs(id: string): string[] {
+	return ['container', 'inspect', '--format', '{{.State.ConmonPid}}', id];
+}
+
+/** `podman container inspect --format '{{.State.Status}} {{.State.ConmonPid}}' ID`: podman's state and its conmon PID. */
+export function statusAndConmonPidArgs(id: string): string[] {
+	return ['container', 'inspect', '--format', '{{.State.Status}} {{.State.ConmonPid}}', id];
+}
+
+// ── Commands that change a container: left to finish if conmon-tui exits first ──
+
+/** What a key can do to a container. */
+export type ContainerAction = 'start' | 'stop' | 'kill' | 'restart' | 'pause' | 'unpause' | 'remove';
+
+/** The podman arguments for an action. The short ID is what people type; podman refuses an ambiguous one. */
+export function containerActionArgs(action: ContainerAction, container: Pick<Container, 'id' | 'state'>): string[] {
+	switch (action) {
+		case 'remove': {
+			const id = shortId(container.id);
+			// A running container cannot be removed without -f; the user has already confirmed.
+			return container.state === 'running' || container.state === 'paused' ? ['rm', '-f', id] : ['rm', id];
+		}
+		default:
+			return containerCommandArgs(action, container.id);
+	}
+}
+
+/** `podman VERB ID` for a verb that needs nothing else (`kill`, `start`…); the ID is shortened as people type it. */
+export function containerCommandArgs(verb: Exclude<ContainerAction, 'remove'>, id: string): string[] {
+	return [verb, shortId(id)];
+}
+
+/** Options of `podman run` that the lessons use. */
+export interface RunOptions {
+	/** `--name NAME`. */
+	name?: string;
+	/** `--restart POLICY` (`always`, `on-failure`…). */
+	restart?: string;
+}
+
+/**
+ * `podman run -d [--name NAME] [--restart POLICY] IMAGE COMMAND...`: the image and command stay
+ * separate argv elements, never a shell line.
+ */
+export function runArgs(image: string, command: readonly string[], options: RunOptions = {}): string[] {
+	return [
+		'run', '-d',
+		...(options.name === undefined ? [] : ['--name', options.name]),
+		...(options.restart === undefined ? [] : ['--restart', options.restart]),
+		image, ...command,
+	];
+}
+
+/** `podman exec -d ID COMMAND...`: a detached exec session (its own conmon). */
+export function execDetachedArgs(id: string, command: readonly string[]): string[] {
+	return ['exec', '-d', id, ...command];
+}
+
+/**
+ * `podman rm -f -i -t 0 ID…` (short IDs): removes at once. -t 0: `sleep` as PID 1 ignores
+ * SIGTERM, and waiting 10 s for podman's SIGKILL teaches nothing; -i: one already gone is no error.
+ */
+export function removeNowArgs(ids: readonly string[]): string[] {
+	return ['rm', '-f', '-i', '-t', '0', ...ids.map(shortId)];
+}

@@ -1,0 +1,119 @@
+import { shortId, type Container } from '../model/container.js';
+
+// podman's JSON for containers (`ps -a --format json`, `container inspect`), read into the
+// model's Container. The shapes are podman's, so they live with the code that runs podman.
+
+type Json = Record<string, unknown>;
+
+function asObject(value: unknown): Json {
+	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
+}
+
+function asString(value: unknown): string | undefined {
+	return typeof value === 'string' ? value : undefined;
+}
+
+function asNumber(value: unknown): number | undefined {
+	return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function asPid(value: unknown): number | undefined {
+	const pid = asNumber(value);
+	return pid !== undefined && pid > 0 ? pid : undefined;
+}
+
+/** Unix seconds (ps) to milliseconds; podman writes 0 or a negative year-1 value when unset. */
+function unixSecondsToMs(value: unknown): number | undefined {
+	const seconds = asNumber(value);
+	return seconds !== undefined && seconds > 0 ? seconds * 1000 : undefined;
+}
+
+/** RFC 3339 time (inspect) to milliseconds; podman's zero time is year 1. */
+function isoToMs(value: unknown): number | undefined {
+	const text = asString(value);
+	if (!text || text.startsWith('0001-')) return undefined;
+	const ms = Date.parse(text);
+	return Number.isNaN(ms) ? undefined : ms;
+}
+
+function asStringArray(value: unknown): string[] {
+	if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+	if (typeof value === 'string' && value !== '') return [value];
+	return [];
+}
+
+/** Parses `podman ps -a --format json` (podman 4.x and 5.x). Unusable entries are skipped. */
+export function parsePsJson(stdout: string): Container[] {
+	const parsed: unknown = stdout.trim() === '' ? [] : JSON.parse(stdout);
+	if (!Array.isArray(parsed)) return [];
+	const containers: Container[] = [];
+	for (const item of parsed) {
+		const entry = asObject(item);
+		const id = asString(entry['Id']) ?? asString(entry['ID']);
+		if (!id) continue;
+		const names = asStringArray(entry['Names']);
+		const state = asString(entry['State']) ?? 'unknown';
+		containers.push({
+			id,
+			name: names[0] ?? shortId(id),
+			image: asString(entry['Image']) ?? '',
+			command: asStringArray(entry['Command']),
+			state,
+			exitCode: asNumber(entry['ExitCode']),
+			pid: asPid(entry['Pid']),
+			podmanConmonPid: undefined,
+			createdAt: unixSecondsToMs(entry['Created']),
+			startedAt: unixSecondsToMs(entry['StartedAt']),
+			finishedAt: unixSecondsToMs(entry['ExitedAt']),
+			restartCount: undefined,
+			execIds: [],
+		});
+	}
+	return containers;
+}
+
+/** Parses `podman container inspect` output (an array of containers). */
+export function parseInspectJson(stdout: string): Container[] {
+	const parsed: unknown = stdout.trim() === '' ? [] : JSON.parse(stdout);
+	if (!Array.isArray(parsed)) return [];
+	const containers: Container[] = [];
+	for (const item of parsed) {
+		const entry = asObject(item);
+		const id = asString(entry['Id']);
+		if (!id) continue;
+		const state = asObject(entry['State']);
+		const config = asObject(entry['Config']);
+		const command = [...asStringArray(config['Entrypoint']), ...asStringArray(config['Cmd'])];
+		containers.push({
+			id,
+			name: asString(entry['Name']) ?? shortId(id),
+			image: asString(entry['ImageName']) ?? asString(config['Image']) ?? asString(entry['Image']) ?? '',
+			command: command.length > 0 ? command : asStringArray(entry['Args']),
+			state: asString(state['Status']) ?? 'unknown',
+			exitCode: asNumber(state['ExitCode']),
+			pid: asPid(state['Pid']),
+			podmanConmonPid: asPid(state['ConmonPid']),
+			createdAt: isoToMs(entry['Created']),
+			startedAt: isoToMs(state['StartedAt']),
+			finishedAt: isoToMs(state['FinishedAt']),
+			restartCount: asNumber(entry['RestartCount']),
+			execIds: asStringArray(entry['ExecIDs']),
+			...sandboxKeyOf(entry),
+		});
+	}
+	return containers;
+}
+
+function sandboxKeyOf(entry: Json): { sandboxKey?: string } {
+	const key = asString(asObject(entry['NetworkSettings'])['SandboxKey']);
+	return key ? { sandboxKey: key } : {};
+}
+
+/** Inspect knows more than ps (ConmonPid, exec IDs, restart count); ps lists every container. */
+export function mergeContainerViews(listed: Container[], inspected: Container[]): Container[] {
+	const byId = new Map(inspected.map((c) => [c.id, c]));
+	return listed.map((c) => {
+		const detail = byId.get(c.id);
+		return detail ? { ...detail, image: detail.image || c.image, command: detail.command.length > 0 ? detail.command : c.command } : c;
+	});
+}

@@ -1,0 +1,128 @@
+import { currentGeneration, observeConmons, type ConmonChange, type ConmonHistory } from '../model/conmonHistory.js';
+import { expectsConmon, shortId, type Container } from '../model/container.js';
+import { conmonInStore, type PodmanStoreRoots } from '../podman/storeRoots.js';
+import { conmonChangeEntry } from '../present/eventLog.js';
+import { containerPidOf, descendants, findConmons, indexChildren, processesUnderConmons, type ConmonProcess } from '../proc/conmonProcess.js';
+import { isDead, startTicksToMs, type ProcessInfo } from '../proc/procfs.js';
+import { findRootlessHelpers } from '../proc/rootlessHelpers.js';
+import type { AppState, LogEntry } from '../state/store.js';
+
+/** What one /proc scan read, and what is needed to make sense of it. */
+export interface ScanSnapshot {
+	/** Every user-space process; conmons and rootless helpers carry their `uid`. */
+	processes: readonly ProcessInfo[];
+	/** When the machine booted: process start times are clock ticks after it. */
+	bootTimeMs: number;
+	/** This podman's store, from `podman info`; undefined until known (then no conmon counts as this store's). */
+	storeRoots: PodmanStoreRoots | undefined;
+	/** The first scan finds what was already there: that is not news for the event log. */
+	first: boolean;
+}
+
+/** The parts of the store a scan writes. */
+export type ScannedState = Pick<AppState, 'containers' | 'history' | 'processes' | 'unmonitored' | 'helpers'>;
+
+/** A scan folded into the store: what to set, what to log, and what the watcher's other jobs need. */
+export interface ScanFold {
+	/** Only what changed: an empty object when the scan saw nothing new. */
+	update: Partial<ScannedState>;
+	/** Event log lines for conmons that appeared or exited (none on the first scan). */
+	log: Omit<LogEntry, 'id'>[];
+	/** Every conmon change this scan saw, for the stall rule. */
+	changes: ConmonChange[];
+	/** The history after this scan. */
+	history: ConmonHistory;
+	/** Running containers with no live conmon: container ID → its first process's PID. */
+	unmonitored: Record<string, number>;
+	/** Containers whose conmon lives in this podman's store (learnt from conmon's arguments). */
+	inStore: string[];
+	/** Those conmons' exit directories, to watch with inotify (none on the first scan). */
+	exitDirs: string[];
+}
+
+/**
+ * Folds one /proc scan into the store's state: conmon generations appear and exit, the processes
+ * below conmons are kept, running containers without a conmon are flagged, and a conmon of this
+ * store that podman has not listed yet gets a provisional row. Pure: reads nothing, writes nothing.
+ */
+export function foldScan(state: ScannedState, scan: ScanSnapshot, now: number): ScanFold {
+	const all = scan.processes;
+	const conmons = findConmons(all);
+	const helpers = findRootlessHelpers(all);
+	const children = indexChildren(all);
+	const pidOf = (conmon: ConmonProcess): number | undefined => containerPidOf(conmon, children);
+	const { history, changes } = observeConmons(state.history, conmons, pidOf, (ticks) => startTicksToMs(ticks, scan.bootTimeMs), now);
+	const byPid = new Map(all.map((p) => [p.pid, p]));
+	const unmonitored = findUnmonitored(Object.values(state.containers), history, byPid);
+	const processes = processesUnderConmons(all, conmons);
+	for (const pid of Object.values(unmonitored)) {
+		const root = byPid.get(pid);
+		if (root) processes.push(root, ...descendants(pid, children).map((d) => d.process));
+	}
+
+	const update: Partial<ScannedState> = {};
+	const provisional = provisionalContainers(conmons, state.containers, pidOf, scan, now);
+	if (provisional.length > 0) update.containers = { ...state.containers, ...Object.fromEntries(provisional.map((c) => [c.id, c])) };
+	if (history !== state.history) update.history = history;
+	if (processSignature(processes) !== processSignature(state.processes)) update.processes = processes;
+	if (JSON.stringify(unmonitored) !== JSON.stringify(state.unmonitored)) update.unmonitored = unmonitored;
+	if (processSignature(helpers.map((h) => h.process)) !== processSignature(state.helpers.map((h) => h.process))) update.helpers = helpers;
+
+	const roots = scan.storeRoots;
+	const ours = roots ? conmons.filter((conmon) => conmonInStore(conmon.args, roots)) : [];
+	// conmon writes the exit file in its exit directory the moment its container dies.
+	const exitDirs = scan.first ? [] : ours.flatMap((conmon) => (conmon.args.exitDir ? [conmon.args.exitDir] : []));
+	const names = update.containers ?? state.containers;
+	const log = scan.first ? [] : changes.map((change) => conmonChangeEntry(change, names[change.containerId]?.name));
+	return { update, log, changes, history, unmonitored, inStore: ours.map((conmon) => conmon.args.containerId), exitDirs };
+}
+
+/**
+ * A conmon of this podman's store whose container `podman ps` has not listed yet (it lists it
+ * a hundred milliseconds or more later): a row from what conmon's command line says, so that
+ * the conmon is on screen the moment it exists. The next `ps` replaces it with podman's view.
+ */
+function provisionalContainers(
+	conmons: readonly ConmonProcess[],
+	listed: AppState['containers'],
+	containerPidOf: (conmon: ConmonProcess) => number | undefined,
+	scan: ScanSnapshot,
+	now: number,
+): Container[] {
+	const roots = scan.storeRoots;
+	if (!roots) return [];
+	return conmons
+		.filter((c) => c.args.execSessionId === undefined && !isDead(c.process) && !listed[c.args.containerId] && conmonInStore(c.args, roots))
+		.map((c) => ({
+			id: c.args.containerId, name: c.args.name ?? shortId(c.args.containerId), image: '', command: [], state: 'running',
+			exitCode: undefined, pid: containerPidOf(c), podmanConmonPid: undefined, createdAt: now, startedAt: startTicksToMs(c.process.startTicks, scan.bootTimeMs),
+			finishedAt: undefined, restartCount: undefined, execIds: [],
+		}));
+}
+
+/**
+ * Containers podman reports running (or paused) that have no live conmon while their
+ * first process still lives: the conmon was killed and nothing monitors the container.
+ */
+export function findUnmonitored(
+	containers: readonly Container[],
+	history: ConmonHistory,
+	byPid: ReadonlyMap<number, ProcessInfo>,
+): Record<string, number> {
+	const result: Record<string, number> = {};
+	for (const container of containers) {
+		if (!expectsConmon(container) || container.pid === undefined) continue;
+		if (currentGeneration(history.generations[container.id])) continue;
+		const process = byPid.get(container.pid);
+		if (process && !isDead(process)) result[container.id] = container.pid;
+	}
+	return result;
+}
+
+/**
+ * Cheap identity of a process list: changes whenever a process appears, exits, changes
+ * state or parent, or exec()s (its name changes: `runc init` becomes `sleep`).
+ */
+function processSignature(processes: readonly ProcessInfo[]): string {
+	return processes.map((p) => `${p.pid}@${p.startTicks}${p.state}${p.ppid}${p.comm}`).join(',');
+}
