@@ -5,7 +5,7 @@ import { useProcessFacts } from '../hooks/useProcessFacts.js';
 import { displayWidth, fitToWidth } from '../src/present/displayWidth.js';
 import { t, type MessageKey } from '../src/messages/i18n.js';
 import { processCommand, formatClock } from '../src/present/format.js';
-import { startTicksToMs, uidInside, type ProcessInfo } from '../src/proc/procfs.js';
+import { startTicksToMs, uidInside, type ProcessInfo } from '../src/proc/parse.js';
 import { helperPurpose, type RootlessHelper } from '../src/proc/rootlessHelpers.js';
 import { shownView } from '../src/state/frozenView.js';
 import type { AppStore } from '../src/state/store.js';

@@ -2,7 +2,7 @@ import { shortId, type Container } from '../model/container.js';
 import { t, type MessageKey } from '../messages/i18n.js';
 import { PodmanError, type Podman } from '../podman/podman.js';
 import type { ProcessReader } from '../proc/reader.js';
-import { isDead } from '../proc/procfs.js';
+import { isDead } from '../proc/parse.js';
 import { appendLog, selectWhenListed, type AppStore } from '../state/store.js';
 
 /** What a key can do to a container. */

@@ -3,7 +3,7 @@ import { t, type MessageKey, type MessageParams } from '../messages/i18n.js';
 import type { AppState } from '../state/store.js';
 import { met, notYet, type LessonContext, type LessonStep, type StepAction } from './lesson.js';
 import { describeProcess, liveConmonOf } from './observe.js';
-import { isDead } from '../proc/procfs.js';
+import { isDead } from '../proc/parse.js';
 
 /** What the shared steps remember; every lesson's memory extends it. */
 export interface SharedMemory {

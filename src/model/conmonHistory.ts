@@ -1,7 +1,7 @@
 import type { ConmonArgs } from '../proc/conmonArgs.js';
 import type { ConmonProcess } from '../proc/conmonProcess.js';
 import { isFresh } from './changeHighlight.js';
-import { isDead, processKey } from '../proc/procfs.js';
+import { isDead, processKey } from '../proc/parse.js';
 
 /** One start of a container: the conmon that watched it and the container PID it had. */
 export interface ConmonGeneration {

@@ -1,5 +1,5 @@
 import { t } from '../messages/i18n.js';
-import type { ProcessInfo } from './procfs.js';
+import type { ProcessInfo } from './parse.js';
 
 /**
  * The processes rootless podman leaves beside conmon: the pause process that holds the

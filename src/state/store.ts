@@ -3,7 +3,7 @@ import { EMPTY_HISTORY, type ConmonHistory } from '../model/conmonHistory.js';
 import type { ContainerAction } from '../app/actions.js';
 import type { Container } from '../model/container.js';
 import { freezeView, shownView, type FrozenView } from './frozenView.js';
-import type { ProcessInfo } from '../proc/procfs.js';
+import type { ProcessInfo } from '../proc/parse.js';
 import type { RootlessHelper } from '../proc/rootlessHelpers.js';
 import { matchesFilter, sortContainers } from '../model/tree.js';
 

@@ -8,7 +8,8 @@ import type { PodmanEvent } from '../podman/event.js';
 import { conmonInStore, parseStoreRoots, type PodmanStoreRoots } from '../podman/storeRoots.js';
 import { DirectoryWatch } from './directoryWatch.js';
 import { t } from '../messages/i18n.js';
-import { isAliveAs, isDead, processKey, ProcScanner, readBootTimeMs, startTicksToMs, type ProcessInfo } from '../proc/procfs.js';
+import { isDead, processKey, startTicksToMs, type ProcessInfo } from '../proc/parse.js';
+import { isAliveAs, ProcScanner, readBootTimeMs } from '../proc/read.js';
 import { findRootlessHelpers } from '../proc/rootlessHelpers.js';
 import { appendLog, setContainers, type AppState, type AppStore } from '../state/store.js';
 

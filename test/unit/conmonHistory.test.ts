@@ -7,7 +7,7 @@ import {
 	type ConmonHistory,
 } from '../../src/model/conmonHistory.js';
 import type { ConmonProcess } from '../../src/proc/conmonProcess.js';
-import type { ProcessInfo } from '../../src/proc/procfs.js';
+import type { ProcessInfo } from '../../src/proc/parse.js';
 
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
