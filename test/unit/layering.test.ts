@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { projectRoot } from '../helpers/fixtures.js';
+import { importLines, importsOf, reachableFrom, sourceFiles } from '../helpers/importGraph.js';
+
+/**
+ * The layers' arrows, checked on the import lines of the source (README, Design notes):
+ * the views and the pure layers never reach code that runs podman or reads /proc, and the
+ * /proc reader knows nothing of podman.
+ */
+const root = projectRoot();
+
+/** Modules that do I/O: they run programs, read files or watch them. */
+const IO_MODULES = ['execa', 'node:fs', 'node:fs/promises', 'node:child_process', 'node:readline', 'fs', 'child_process'];
+
+/** Folders whose code only draws, or computes from data handed to it. */
+const PURE_FOLDERS = ['components', 'hooks', 'src/model', 'src/present', 'src/state'];
+
+/** Each way a file reaches an I/O module, as a chain of value imports: `a.ts → b.ts → node:fs`. */
+function ioReachedFrom(file: string): string[] {
+	const found: string[] = [];
+	for (const [reached, chain] of reachableFrom(root, file)) {
+		for (const edge of importsOf(root, reached)) {
+			if (!edge.typeOnly && IO_MODULES.includes(edge.target)) found.push([...chain, edge.target].join(' → '));
+		}
+	}
+	return found;
+}
+
+describe('layers', () => {
+	for (const folder of PURE_FOLDERS) {
+		it(`${folder}/ never reaches code that runs podman or reads /proc`, () => {
+			const files = sourceFiles(root, [folder]);
+			assert.ok(files.length > 0, `no source files in ${folder}/`);
+			const problems = files.flatMap(ioReachedFrom);
+			assert.deepEqual(problems, []);
+		});
+	}
+
+	it('src/proc/ never imports src/podman/', () => {
+		const problems = sourceFiles(root, ['src/proc'])
+			.flatMap((file) => importsOf(root, file).filter((edge) => edge.target.startsWith('src/podman/')).map((edge) => `${file} → ${edge.target}`));
+		assert.deepEqual(problems, []);
+	});
+
+	it('only src/podman/ runs programs (execa, child_process)', () => {
+		const problems = sourceFiles(root, ['src', 'components', 'hooks'])
+			.filter((file) => !file.startsWith('src/podman/'))
+			.flatMap((file) => importsOf(root, file).filter((edge) => !edge.typeOnly && ['execa', 'node:child_process'].includes(edge.target)).map((edge) => `${file} → ${edge.target}`));
+		assert.deepEqual(problems, []);
+	});
+
+	it('the reader of import lines tells value imports from type-only ones (the rules above depend on it)', () => {
+		const text = [
+			"import { readFileSync } from 'node:fs';",
+			"import type { Store } from './store.js';",
+			"import { type Row } from './row.js';",
+			"export type { Lesson } from './lesson.js';",
+			"export * from './present.js';",
+			'import {',
+			'\tlong,',
+			'\tlist,',
+			"} from './many.js';",
+			"import './sideEffect.js';",
+			"const lazy = await import('./lazy.js');",
+		].join('\n');
+		assert.deepEqual(importLines(text), [
+			{ specifier: 'node:fs', typeOnly: false },
+			{ specifier: './store.js', typeOnly: true },
+			// verbatimModuleSyntax keeps it as `import {} from './row.js'`: the module still loads.
+			{ specifier: './row.js', typeOnly: false },
+			{ specifier: './lesson.js', typeOnly: true },
+			{ specifier: './present.js', typeOnly: false },
+			{ specifier: './many.js', typeOnly: false },
+			{ specifier: './sideEffect.js', typeOnly: false },
+			{ specifier: './lazy.js', typeOnly: false },
+		]);
+	});
+
+	it('the graph follows value imports through the project and not type-only ones', () => {
+		const reached = reachableFrom(root, 'test/helpers/importGraph.ts');
+		assert.deepEqual([...reached.keys()], ['test/helpers/importGraph.ts']);
+		assert.ok(importsOf(root, 'test/helpers/importGraph.ts').some((edge) => edge.target === 'node:fs' && !edge.typeOnly));
+		const fromTest = reachableFrom(root, 'test/unit/layering.test.ts');
+		assert.deepEqual(fromTest.get('test/helpers/importGraph.ts'), ['test/unit/layering.test.ts', 'test/helpers/importGraph.ts']);
+	});
+});
