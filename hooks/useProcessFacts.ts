@@ -1,5 +1,5 @@
 import { useContext, useEffect, useState } from 'react';
-import { ReaderContext } from '../components/ReaderContext.js';
+import { ReaderContext } from './readerContext.js';
 import type { ProcessFacts } from '../src/proc/parse.js';
 
 /** What the details view shows of a process beyond the scan; `read` is false until the first read is done. */

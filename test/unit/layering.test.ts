@@ -43,6 +43,19 @@ describe('layers', () => {
 		assert.deepEqual(problems, []);
 	});
 
+	it('hooks/ never import components/ (components use hooks, not the other way)', () => {
+		const problems = sourceFiles(root, ['hooks'])
+			.flatMap((file) => importsOf(root, file).filter((edge) => edge.target.startsWith('components/')).map((edge) => `${file} → ${edge.target}`));
+		assert.deepEqual(problems, []);
+	});
+
+	it('only src/app/ (the wiring) imports components/ or hooks/ from src/', () => {
+		const problems = sourceFiles(root, ['src'])
+			.filter((file) => !file.startsWith('src/app/'))
+			.flatMap((file) => importsOf(root, file).filter((edge) => /^(components|hooks)\//.test(edge.target)).map((edge) => `${file} → ${edge.target}`));
+		assert.deepEqual(problems, []);
+	});
+
 	it('only src/podman/ runs programs (execa, child_process)', () => {
 		const problems = sourceFiles(root, ['src', 'components', 'hooks'])
 			.filter((file) => !file.startsWith('src/podman/'))
