@@ -2,7 +2,8 @@ import type { ConmonGeneration } from '../model/conmonHistory.js';
 import { shortId, type Container } from '../model/container.js';
 import { currentLanguage, t, type MessageKey } from '../messages/i18n.js';
 import type { ProcessInfo } from '../proc/parse.js';
-import { helperPurpose, type RootlessHelper } from '../proc/rootlessHelpers.js';
+import type { RootlessHelper } from '../proc/rootlessHelpers.js';
+import { helperPurpose } from './helperPurpose.js';
 import { safeText } from './safeText.js';
 import type { TreeRow } from '../model/tree.js';
 

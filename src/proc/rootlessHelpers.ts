@@ -1,4 +1,3 @@
-import { t } from '../messages/i18n.js';
 import type { ProcessInfo } from './parse.js';
 
 /**
@@ -12,11 +11,6 @@ export interface RootlessHelper {
 	process: ProcessInfo;
 	/** The container network namespace it serves, from its command line (`--netns-type=path P`, `--netns P`). */
 	netnsPath?: string;
-}
-
-/** One line a person can read about what a helper is for, in the current language. */
-export function helperPurpose(kind: RootlessHelperKind): string {
-	return t(`rootless.purpose.${kind}`);
 }
 
 function programName(process: ProcessInfo): string {
