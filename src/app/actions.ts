@@ -1,12 +1,10 @@
-import { shortId, type Container } from '../model/container.js';
+import { shortId, type Container, type ContainerAction } from '../model/container.js';
 import { t, type MessageKey } from '../messages/i18n.js';
 import { PodmanError, type Podman } from '../podman/podman.js';
 import type { ProcessReader } from '../proc/reader.js';
 import { isDead } from '../proc/parse.js';
-import { appendLog, selectWhenListed, type AppStore } from '../state/store.js';
-
-/** What a key can do to a container. */
-export type ContainerAction = 'start' | 'stop' | 'kill' | 'restart' | 'pause' | 'unpause' | 'remove';
+import { selectWhenListed } from '../state/selection.js';
+import { appendLog, type AppStore } from '../state/store.js';
 
 /** The podman arguments for an action. The short ID is what people type; podman refuses an ambiguous one. */
 export function containerActionArgs(action: ContainerAction, container: Pick<Container, 'id' | 'state'>): string[] {

@@ -22,6 +22,9 @@ export interface Container {
 	sandboxKey?: string;
 }
 
+/** What a key can do to a container (app/actions.ts runs it through podman). */
+export type ContainerAction = 'start' | 'stop' | 'kill' | 'restart' | 'pause' | 'unpause' | 'remove';
+
 /** The first 12 characters of an ID, as podman prints it. */
 export function shortId(id: string): string {
 	return id.slice(0, 12);

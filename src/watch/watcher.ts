@@ -11,7 +11,8 @@ import { t } from '../messages/i18n.js';
 import { isDead, processKey, startTicksToMs, type ProcessInfo } from '../proc/parse.js';
 import { isAliveAs, ProcScanner, readBootTimeMs } from '../proc/read.js';
 import { findRootlessHelpers } from '../proc/rootlessHelpers.js';
-import { appendLog, setContainers, type AppState, type AppStore } from '../state/store.js';
+import { setContainers } from '../state/selection.js';
+import { appendLog, type AppState, type AppStore } from '../state/store.js';
 
 /**
  * A full /proc scan this often when nothing is happening: a safety net. Changes are noticed
