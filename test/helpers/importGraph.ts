@@ -76,3 +76,47 @@ export function reachableFrom(root: string, file: string): Map<string, string[]>
 	}
 	return chains;
 }
+
+/**
+ * Groups of project files that import one another around a loop (type imports too: a type cycle
+ * still ties two files' shapes together), each group sorted; empty when the graph is a tree of
+ * layers. Tarjan's strongly connected components.
+ */
+export function importCycles(root: string, files: readonly string[]): string[][] {
+	const inProject = new Set(files);
+	return cyclesIn(new Map(files.map((file) => [file, importsOf(root, file).map((edge) => edge.target).filter((target) => inProject.has(target))])));
+}
+
+/** The loops of a graph given as each node's targets (see importCycles). */
+export function cyclesIn(targets: ReadonlyMap<string, readonly string[]>): string[][] {
+	const index = new Map<string, number>();
+	const low = new Map<string, number>();
+	const stack: string[] = [];
+	const onStack = new Set<string>();
+	const cycles: string[][] = [];
+	const visit = (file: string): void => {
+		index.set(file, index.size);
+		low.set(file, index.get(file) as number);
+		stack.push(file);
+		onStack.add(file);
+		for (const target of targets.get(file) ?? []) {
+			if (!index.has(target)) {
+				visit(target);
+				low.set(file, Math.min(low.get(file) as number, low.get(target) as number));
+			} else if (onStack.has(target)) {
+				low.set(file, Math.min(low.get(file) as number, index.get(target) as number));
+			}
+		}
+		if (low.get(file) !== index.get(file)) return;
+		const group: string[] = [];
+		let member: string;
+		do {
+			member = stack.pop() as string;
+			onStack.delete(member);
+			group.push(member);
+		} while (member !== file);
+		if (group.length > 1) cycles.push(group.sort());
+	};
+	for (const file of targets.keys()) if (!index.has(file)) visit(file);
+	return cycles;
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { projectRoot } from '../helpers/fixtures.js';
-import { importLines, importsOf, reachableFrom, sourceFiles } from '../helpers/importGraph.js';
+import { cyclesIn, importCycles, importLines, importsOf, reachableFrom, sourceFiles } from '../helpers/importGraph.js';
 
 /**
  * The layers' arrows, checked on the import lines of the source (README, Design notes):
@@ -63,6 +63,10 @@ describe('layers', () => {
 		assert.deepEqual(problems, []);
 	});
 
+	it('no files import each other around a loop (type imports count: the arrows point one way)', () => {
+		assert.deepEqual(importCycles(root, sourceFiles(root, ['src', 'components', 'hooks'])), []);
+	});
+
 	it('the reader of import lines tells value imports from type-only ones (the rules above depend on it)', () => {
 		const text = [
 			"import { readFileSync } from 'node:fs';",
@@ -96,5 +100,11 @@ describe('layers', () => {
 		assert.ok(importsOf(root, 'test/helpers/importGraph.ts').some((edge) => edge.target === 'node:fs' && !edge.typeOnly));
 		const fromTest = reachableFrom(root, 'test/unit/layering.test.ts');
 		assert.deepEqual(fromTest.get('test/helpers/importGraph.ts'), ['test/unit/layering.test.ts', 'test/helpers/importGraph.ts']);
+	});
+
+	it('a loop of imports is found however long it is (the loop rule depends on it)', () => {
+		const graph = new Map([['store', ['frozenView', 'model']], ['frozenView', ['store']], ['model', []], ['a', ['b']], ['b', ['c']], ['c', ['a', 'model']]]);
+		assert.deepEqual(cyclesIn(graph), [['frozenView', 'store'], ['a', 'b', 'c']]);
+		assert.deepEqual(cyclesIn(new Map([['a', ['b']], ['b', []]])), []);
 	});
 });
