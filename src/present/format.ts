@@ -1,7 +1,7 @@
 import type { ConmonGeneration } from '../model/conmonHistory.js';
 import { shortId, type Container } from '../model/container.js';
 import { currentLanguage, t, type MessageKey } from '../messages/i18n.js';
-import type { ProcessInfo } from '../proc/parse.js';
+import { isDead, type ProcessInfo } from '../proc/parse.js';
 import type { RootlessHelper } from '../proc/rootlessHelpers.js';
 import { helperPurpose } from './helperPurpose.js';
 import { safeText } from './safeText.js';
@@ -188,7 +188,7 @@ export function rowText(row: TreeRow, now: number): string {
 			return withBadge(t('tree.exec', { pid: row.exec.pid, session: shortId(row.exec.execSessionId) }), row);
 		case 'process': {
 			const command = processCommand(row.process);
-			return isZombie(row.process) ? t('tree.process.zombie', { command, pid: row.process.pid }) : `${command} ${row.process.pid}`;
+			return isDead(row.process) ? t('tree.process.zombie', { command, pid: row.process.pid }) : `${command} ${row.process.pid}`;
 		}
 		case 'unmonitored':
 			return t('tree.unmonitored', { pid: row.pid });
@@ -212,10 +212,6 @@ export function rowText(row: TreeRow, now: number): string {
 /** A helper by the name people know it by: `catatonit -P`, `slirp4netns`, `pasta`, `rootlessport`. */
 function helperCommand(helper: RootlessHelper): string {
 	return helper.kind === 'pause' ? 'catatonit -P' : helper.kind;
-}
-
-function isZombie(process: ProcessInfo): boolean {
-	return process.state === 'Z';
 }
 
 function noConmonText(container: Container): string {

@@ -126,7 +126,7 @@ export class ProcScanner {
 		let argv = cached?.argv;
 		// exec() keeps PID and start time but changes comm (runc init becomes the container's
 		// command): read cmdline again then. A zombie's cmdline is empty: keep the last one seen.
-		if (!cached || (cached.comm !== parsed.comm && parsed.state !== 'Z') || (cached.argv.length === 0 && parsed.state !== 'Z')) {
+		if (!cached || (cached.comm !== parsed.comm && !isDead(parsed)) || (cached.argv.length === 0 && !isDead(parsed))) {
 			argv = parseCmdline(readProcFile(`${this.procRoot}/${name}/cmdline`) ?? '');
 		}
 		return { ...parsed, argv: argv ?? [] };
