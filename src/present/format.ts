@@ -24,13 +24,8 @@ export function formatDuration(ms: number): string {
  * when nothing happens; the details view has the exact durations.
  */
 export function formatAge(ms: number): string {
-	const seconds = Math.max(0, Math.floor(ms / 1000));
-	if (seconds < 60) return `${seconds}s`;
-	const minutes = Math.floor(seconds / 60);
-	if (minutes < 60) return `${minutes}m`;
-	const hours = Math.floor(minutes / 60);
-	if (hours < 24) return `${hours}h${String(minutes % 60).padStart(2, '0')}m`;
-	return `${Math.floor(hours / 24)}d${String(hours % 24).padStart(2, '0')}h`;
+	const minutes = Math.floor(Math.max(0, ms) / 60_000);
+	return minutes >= 1 && minutes < 60 ? `${minutes}m` : formatDuration(ms);
 }
 
 /** True while an age shown in the tree still changes every second. */
