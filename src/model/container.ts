@@ -25,6 +25,11 @@ export interface Container {
 /** What a key can do to a container (app/actions.ts runs it through podman). */
 export type ContainerAction = 'start' | 'stop' | 'kill' | 'restart' | 'pause' | 'unpause' | 'remove';
 
+/** Whether text is a full container ID: 64 lowercase hex digits, as `podman run -d` prints it. */
+export function isFullContainerId(text: string): boolean {
+	return /^[0-9a-f]{64}$/.test(text);
+}
+
 /** The first 12 characters of an ID, as podman prints it. */
 export function shortId(id: string): string {
 	return id.slice(0, 12);
@@ -82,7 +87,7 @@ export function parsePsJson(stdout: string): Container[] {
 		const state = asString(entry['State']) ?? 'unknown';
 		containers.push({
 			id,
-			name: names[0] ?? id.slice(0, 12),
+			name: names[0] ?? shortId(id),
 			image: asString(entry['Image']) ?? '',
 			command: asStringArray(entry['Command']),
 			state,
@@ -113,7 +118,7 @@ export function parseInspectJson(stdout: string): Container[] {
 		const command = [...asStringArray(config['Entrypoint']), ...asStringArray(config['Cmd'])];
 		containers.push({
 			id,
-			name: asString(entry['Name']) ?? id.slice(0, 12),
+			name: asString(entry['Name']) ?? shortId(id),
 			image: asString(entry['ImageName']) ?? asString(config['Image']) ?? asString(entry['Image']) ?? '',
 			command: command.length > 0 ? command : asStringArray(entry['Args']),
 			state: asString(state['Status']) ?? 'unknown',

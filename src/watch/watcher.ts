@@ -326,7 +326,7 @@ export class Watcher {
 		const overdue = [...this.awaitingEvent].find(([, deadline]) => deadline < now);
 		if (!overdue) return;
 		this.awaitingEvent.clear();
-		const name = containers[overdue[0]]?.name ?? overdue[0].slice(0, 12);
+		const name = containers[overdue[0]]?.name ?? shortId(overdue[0]);
 		this.events.restart(t('status.streamStalled', { seconds: EVENT_SILENCE_LIMIT_MS / 1000, name }));
 	}
 
