@@ -155,11 +155,6 @@ export class Watcher {
 		}
 	}
 
-	/** PID of the running `podman events` process. */
-	get eventStreamPid(): number | undefined {
-		return this.events.pid;
-	}
-
 	/** Something is about to change (a key action ran): watch /proc closely for a while. */
 	burst(): void {
 		const now = Date.now();
