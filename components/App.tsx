@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import React from 'react';
+import { ReaderContext } from '../hooks/readerContext.js';
 import { useAppState } from '../hooks/useAppState.js';
 import { useKeymap } from '../hooks/useKeymap.js';
 import { useNow } from '../hooks/useNow.js';
@@ -22,7 +23,6 @@ import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { LessonMenu } from './LessonMenu.js';
 import { LESSON_PANE_LINES, LessonPane } from './LessonPane.js';
-import { ReaderContext } from './ReaderContext.js';
 import { StatusLine, statusLineTexts, statusMaxLines } from './StatusLine.js';
 
 /** Below this the layout cannot show a useful tree; a message says so instead of garbage. */

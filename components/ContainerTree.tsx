@@ -2,26 +2,25 @@ import { Box, Text } from 'ink';
 import React, { useMemo, useRef } from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { truncateToWidth } from '../src/present/displayWidth.js';
+import { useShownRows } from '../hooks/useShownRows.js';
 import { t } from '../src/messages/i18n.js';
 import { focusedRow } from '../src/state/focus.js';
-import { treeSourceOf } from '../src/state/frozenView.js';
 import type { AppStore } from '../src/state/store.js';
-import { buildTreeFrom } from '../src/model/tree.js';
+import { shownFilter } from '../src/state/treeSource.js';
 import { containerColumnWidths } from '../src/present/treeColumns.js';
 import { safeText } from '../src/present/safeText.js';
 import { MARKER_WIDTH, TreeLine } from './TreeLine.js';
 
 /** The live tree: containers, their conmon, exec sessions and processes, scrolled to keep the selection in view. */
 export function ContainerTree({ store, height, width, now }: { store: AppStore; height: number; width: number; now: number }) {
-	const source = useAppState(store, treeSourceOf);
+	const rows = useShownRows(store, now);
 	const { filter, selectedId, busy, loaded, focusKey } = useAppState(store, (s) => ({
-		filter: s.filterDraft ?? s.filter,
+		filter: shownFilter(s),
 		selectedId: s.selectedId,
 		busy: s.busy,
 		loaded: s.loaded,
 		focusKey: s.focusKey,
 	}));
-	const rows = useMemo(() => buildTreeFrom(source, filter, now), [source, filter, now]);
 	const widths = useMemo(
 		() => containerColumnWidths(rows.flatMap((r) => (r.kind === 'container' ? [r.container] : [])), now, width - MARKER_WIDTH),
 		[rows, now, width],

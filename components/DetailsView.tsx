@@ -1,8 +1,7 @@
-import React, { useMemo } from 'react';
+import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
+import { useShownRows } from '../hooks/useShownRows.js';
 import { focusedRow } from '../src/state/focus.js';
-import { shownTime, treeSourceOf } from '../src/state/frozenView.js';
-import { buildTreeFrom } from '../src/model/tree.js';
 import type { AppStore } from '../src/state/store.js';
 import { ConmonDetails } from './ConmonDetails.js';
 import { ContainerDetails } from './ContainerDetails.js';
@@ -10,10 +9,8 @@ import { ProcessDetails } from './ProcessDetails.js';
 
 /** Enter: the details of the row under the cursor — a container, a conmon, or a process. Only shows; keys act as always. */
 export function DetailsView({ store, height, now, width = 100 }: { store: AppStore; height: number; now: number; width?: number }) {
-	// The rows are built once per frame, not on every store change (a scan every 40 ms during a burst).
-	const source = useAppState(store, treeSourceOf);
-	const cursor = useAppState(store, (s) => ({ focusKey: s.focusKey, selectedId: s.selectedId, filter: s.filterDraft ?? s.filter, at: shownTime(s, now) }));
-	const rows = useMemo(() => buildTreeFrom(source, cursor.filter, cursor.at), [source, cursor.filter, cursor.at]);
+	const rows = useShownRows(store, now);
+	const cursor = useAppState(store, (s) => ({ focusKey: s.focusKey, selectedId: s.selectedId }));
 	const row = focusedRow(cursor, rows);
 	switch (row?.kind) {
 		case 'conmon':

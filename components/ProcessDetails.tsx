@@ -7,8 +7,9 @@ import { safeText } from '../src/present/safeText.js';
 import { t, type MessageKey } from '../src/messages/i18n.js';
 import { fitLines, overlayFramed, type BudgetLine } from '../src/present/lineBudget.js';
 import { processCommand, formatClock } from '../src/present/format.js';
-import { startTicksToMs, uidInside, type ProcessInfo } from '../src/proc/procfs.js';
-import { helperPurpose, type RootlessHelper } from '../src/proc/rootlessHelpers.js';
+import { startTicksToMs, uidInside, type ProcessInfo } from '../src/proc/parse.js';
+import type { RootlessHelper } from '../src/proc/rootlessHelpers.js';
+import { helperPurpose } from '../src/present/helperPurpose.js';
 import { shownView } from '../src/state/frozenView.js';
 import type { AppStore } from '../src/state/store.js';
 

@@ -3,6 +3,7 @@ import React, { memo } from 'react';
 import { displayWidth, fitToWidth, truncateToWidth } from '../src/present/displayWidth.js';
 import { changeBadge, containerColumns, rowText, stateGlyph } from '../src/present/format.js';
 import type { TreeRow } from '../src/model/tree.js';
+import { isDead } from '../src/proc/parse.js';
 import type { ColumnWidths } from '../src/present/treeColumns.js';
 
 function rowColor(row: TreeRow): { color?: string } {
@@ -63,7 +64,7 @@ export const TreeLine = memo(function TreeLine({
 			</Text>
 		);
 	}
-	const dead = (row.kind === 'process' && row.process.state === 'Z') || row.kind === 'conmon-history';
+	const dead = (row.kind === 'process' && isDead(row.process)) || row.kind === 'conmon-history';
 	// A row that has just changed is bold as well as coloured: projectors wash colours out.
 	const changed = changeBadge(row) !== undefined;
 	return (

@@ -8,7 +8,9 @@ import { moveFocus } from '../src/state/focus.js';
 import type { LessonController } from '../src/lessons/lessonController.js';
 import { lessonMenuKey, lessonStepKey } from '../src/lessons/lessonKeys.js';
 import { t } from '../src/messages/i18n.js';
-import { ensureSelection, moveSelection, selectedContainer, toggleFreeze, visibleContainers, type AppStore } from '../src/state/store.js';
+import { toggleFreeze } from '../src/state/freeze.js';
+import { ensureSelection, moveSelection, selectedContainer, visibleContainers } from '../src/state/selection.js';
+import type { AppStore } from '../src/state/store.js';
 
 /** The keys `--read-only` turns off: every key that runs a command, and L (a lesson runs commands). */
 const READ_ONLY_REFUSED: ReadonlySet<string> = new Set(COMMAND_KEY_NAMES);

@@ -1,12 +1,11 @@
-import { shortId, type Container } from '../model/container.js';
-import { containerActionArgs, runArgs, type ContainerAction } from '../podman/commands.js';
+import { isFullContainerId, shortId, type Container, type ContainerAction } from '../model/container.js';
+import { containerActionArgs, runArgs } from '../podman/commands.js';
 import { t, type MessageKey } from '../messages/i18n.js';
 import { changesContainerState, PodmanError, type Podman } from '../podman/podman.js';
 import type { ProcessReader } from '../proc/reader.js';
-import { isDead } from '../proc/procfs.js';
-import { appendLog, selectWhenListed, type AppStore } from '../state/store.js';
-
-export type { ContainerAction } from '../podman/commands.js';
+import { isDead } from '../proc/parse.js';
+import { selectWhenListed } from '../state/selection.js';
+import { appendLog, type AppStore } from '../state/store.js';
 
 /** `kill -9 PID` (kill(1), not podman): how the orphan lesson's conmon kill is shown, to be copied. */
 export function killConmonCommand(pid: number): string[] {
@@ -70,7 +69,7 @@ export function createActions(deps: ActionDeps) {
 			const answer = stdout.trim().split('\n').at(-1) ?? '';
 			const took = Date.now() - started;
 			// `podman run -d` prints the new container's full ID: this session started it (see AppState.startedHere).
-			if (args[0] === 'run' && /^[0-9a-f]{64}$/.test(answer)) store.setState((s) => ({ startedHere: { ...s.startedHere, [answer]: true } }));
+			if (args[0] === 'run' && isFullContainerId(answer)) store.setState((s) => ({ startedHere: { ...s.startedHere, [answer]: true } }));
 			store.setState({ status: { tone: 'ok', text: `✓ $ ${shown}  (${took} ms${answer ? `: ${shortIfId(answer)}` : ''})` } });
 			return { ok: true, answer };
 		} catch (error) {
@@ -91,7 +90,7 @@ export function createActions(deps: ActionDeps) {
 		/** `podman run -d` with the configured image and command; the new container gets the cursor. */
 		async run(): Promise<boolean> {
 			const outcome = await execute('run', 'run', runArgs(deps.image, deps.command), 'podman run');
-			if (outcome.ok && /^[0-9a-f]{64}$/.test(outcome.answer)) selectWhenListed(store, outcome.answer);
+			if (outcome.ok && isFullContainerId(outcome.answer)) selectWhenListed(store, outcome.answer);
 			return outcome.ok;
 		},
 		/** Runs an action on a container; pause toggles to unpause on a paused one. */
@@ -145,5 +144,5 @@ export type Actions = ReturnType<typeof createActions>;
 export type CommandOutcome = { ok: true; answer: string } | { ok: false; reason: 'busy' | 'failed' };
 
 function shortIfId(text: string): string {
-	return /^[0-9a-f]{64}$/.test(text) ? shortId(text) : text;
+	return isFullContainerId(text) ? shortId(text) : text;
 }

@@ -1,5 +1,4 @@
-import type { ContainerAction } from './actions.js';
-import { shortId, type Container } from '../model/container.js';
+import { shortId, type Container, type ContainerAction } from '../model/container.js';
 import { t, type MessageKey } from '../messages/i18n.js';
 import { safeText } from '../present/safeText.js';
 import type { AppState } from '../state/store.js';

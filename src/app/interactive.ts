@@ -15,7 +15,7 @@ import { snapshotJson } from '../output/snapshot.js';
 import { createAppStore, type AppState } from '../state/store.js';
 import { fireProcessFault, TEST_FAULT } from './testFault.js';
 import { followTranscript } from '../output/transcript.js';
-import { procReader } from '../proc/procReader.js';
+import { procReader } from '../proc/read.js';
 import { Watcher } from '../watch/watcher.js';
 
 /** The exit code after an unexpected error (as for any trouble with the machine, see cli.ts). */

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { PODMAN_TIMEOUT_MS } from '../podman/podman.js';
 import { splitCommandWords } from './commandWords.js';
 import { isLanguage, t, type Language } from '../messages/i18n.js';
 
@@ -30,7 +31,8 @@ export interface Options {
 
 export const DEFAULT_IMAGE = 'alpine:latest';
 export const DEFAULT_COMMAND = 'sleep infinity';
-export const DEFAULT_TIMEOUT_SECONDS = 30;
+/** `--timeout`'s default: the podman adapter's own. */
+export const DEFAULT_TIMEOUT_SECONDS = PODMAN_TIMEOUT_MS / 1000;
 
 /** The `--help` text, in the current language. */
 export function usage(): string {

@@ -1,9 +1,9 @@
-import { shortId } from '../model/container.js';
+import { isFullContainerId, shortId } from '../model/container.js';
 import { t, type MessageKey, type MessageParams } from '../messages/i18n.js';
 import type { AppState } from '../state/store.js';
 import { met, notYet, type LessonContext, type LessonStep, type StepAction } from './lesson.js';
 import { describeProcess, liveConmonOf } from './observe.js';
-import { isDead } from '../proc/procfs.js';
+import { isDead } from '../proc/parse.js';
 import { removeNowArgs, runArgs, type RunOptions } from '../podman/commands.js';
 
 /** What the shared steps remember; every lesson's memory extends it. */
@@ -80,7 +80,7 @@ export function runStep(
 			after(_ctx, answer, podmanPid) {
 				// Only a full ID is a container made; and a run without podman's PID leaves the last one's.
 				return {
-					...(/^[0-9a-f]{64}$/.test(answer) ? { made: answer } : {}),
+					...(isFullContainerId(answer) ? { made: answer } : {}),
 					...(podmanPid === undefined ? {} : { remember: { podmanPid } }),
 				};
 			},

@@ -1,6 +1,7 @@
 import { displayCommand, killConmonCommand, type Actions, type CommandOutcome } from '../app/actions.js';
 import { t } from '../messages/i18n.js';
-import { appendLog, selectWhenListed, type AppStore, type LessonFacts, type LessonProgress, type LogEntry } from '../state/store.js';
+import { selectWhenListed } from '../state/selection.js';
+import { appendLog, type AppStore, type LessonFacts, type LessonProgress, type LogEntry } from '../state/store.js';
 import type { ProcessReader } from '../proc/reader.js';
 import { updatedMemory, type CommandAnswer, type Lesson, type LessonCommand, type LessonContext, type LessonStep, type MemoryUpdate, type StepCheck } from './lesson.js';
 

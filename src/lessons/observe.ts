@@ -1,7 +1,7 @@
 // What a lesson's checks read from the store: the lesson container's conmons and processes.
 import { currentGeneration, type ConmonGeneration, type ExecConmon } from '../model/conmonHistory.js';
 import { processCommand } from '../present/format.js';
-import type { ProcessInfo } from '../proc/procfs.js';
+import type { ProcessInfo } from '../proc/parse.js';
 import type { AppState } from '../state/store.js';
 
 /** Every conmon the container has had in this session, oldest first. */

@@ -1,7 +1,15 @@
 import type { ConmonArgs } from '../proc/conmonArgs.js';
 import type { ConmonProcess } from '../proc/conmonProcess.js';
-import { isFresh } from './changeHighlight.js';
-import { isDead, processKey } from '../proc/procfs.js';
+import { isDead, processKey } from '../proc/parse.js';
+
+/**
+ * How long the history keeps an exec conmon that has exited (`recentExecExits`) before dropping
+ * it: the bound on that memory, however many `podman exec` sessions come and go. The model's own
+ * constant, not the screen's: the tree marks such a conmon exited for CHANGE_HIGHLIGHT_MS (a
+ * display choice), so this must not be shorter (a unit test holds it). Equal today, so an exit is
+ * kept exactly as long as it is shown.
+ */
+export const EXEC_EXIT_RETENTION_MS = 5_000;
 
 /** One start of a container: the conmon that watched it and the container PID it had. */
 export interface ConmonGeneration {
@@ -41,8 +49,8 @@ export interface ConmonHistory {
 	/** Live exec conmons by process key. */
 	execConmons: Readonly<Record<string, ExecConmon>>;
 	/**
-	 * Exec conmons that exited less than CHANGE_HIGHLIGHT_MS ago, by process key: the tree shows
-	 * them marked exited for that long, as it does a container's conmon. Older ones are dropped.
+	 * Exec conmons that exited less than EXEC_EXIT_RETENTION_MS ago, by process key: the tree shows
+	 * them marked exited a moment, as it does a container's conmon. Older ones are dropped.
 	 */
 	recentExecExits?: Readonly<Record<string, ExecConmon>>;
 	/**
@@ -153,7 +161,7 @@ export function observeConmons(
 /** Keeps the exec conmons that just exited, with the time, and drops the ones exited too long ago. */
 function rememberExecExits(history: ConmonHistory, execConmons: ConmonHistory['execConmons'], now: number): ConmonHistory['recentExecExits'] {
 	const previous = history.recentExecExits ?? {};
-	const kept = Object.entries(previous).filter(([, exec]) => isFresh(exec.exitedAt, now));
+	const kept = Object.entries(previous).filter(([, exec]) => exec.exitedAt !== undefined && now - exec.exitedAt < EXEC_EXIT_RETENTION_MS);
 	const exited = Object.entries(history.execConmons).filter(([key]) => execConmons[key] === undefined);
 	if (exited.length === 0 && kept.length === Object.keys(previous).length) return history.recentExecExits;
 	return Object.fromEntries([...kept, ...exited.map(([key, exec]) => [key, { ...exec, exitedAt: now }] as const)]);

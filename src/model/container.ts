@@ -22,6 +22,14 @@ export interface Container {
 	sandboxKey?: string;
 }
 
+/** What a key can do to a container (app/actions.ts runs it through podman). */
+export type ContainerAction = 'start' | 'stop' | 'kill' | 'restart' | 'pause' | 'unpause' | 'remove';
+
+/** Whether text is a full container ID: 64 lowercase hex digits, as `podman run -d` prints it. */
+export function isFullContainerId(text: string): boolean {
+	return /^[0-9a-f]{64}$/.test(text);
+}
+
 /** The first 12 characters of an ID, as podman prints it. */
 export function shortId(id: string): string {
 	return id.slice(0, 12);

@@ -2,7 +2,7 @@ import { conmonHighlight, isFresh, movedToHistory, type ConmonHighlight } from '
 import { currentGeneration, type ConmonGeneration, type ConmonHistory, type ExecConmon } from './conmonHistory.js';
 import { descendants, indexChildren } from '../proc/conmonProcess.js';
 import { expectsConmon, type Container } from './container.js';
-import { isDead, type ProcessInfo } from '../proc/procfs.js';
+import { isDead, type ProcessInfo } from '../proc/parse.js';
 import type { RootlessHelper } from '../proc/rootlessHelpers.js';
 
 /** One line of the tree. `guide` is the box-drawing prefix that places it under its parent. */

@@ -3,7 +3,7 @@ import { descendants, indexChildren } from '../proc/conmonProcess.js';
 import { t } from '../messages/i18n.js';
 import { rowText } from '../present/format.js';
 import { safeLines } from '../present/safeText.js';
-import type { ProcessInfo } from '../proc/procfs.js';
+import type { ProcessInfo } from '../proc/parse.js';
 import type { AppState } from '../state/store.js';
 import type { RootlessHelper } from '../proc/rootlessHelpers.js';
 import { buildTreeFrom, helpersByContainer, sortContainers } from '../model/tree.js';

@@ -88,10 +88,5 @@ export function eventKey(event: PodmanEvent): string {
 	return `${event.timeNano}/${event.type}/${event.status}/${event.id}`;
 }
 
-/** Container events that change the tree: everything else (mount, attach, ...) is ignored. */
-export const LIFECYCLE_STATUSES = new Set([
-	'create', 'start', 'died', 'remove', 'pause', 'unpause', 'restart', 'rename', 'exec', 'exec_died', 'cleanup', 'stop', 'kill', 'init',
-]);
-
 /** The container events worth a line in the event log. */
 export const LOGGED_STATUSES = new Set(['create', 'start', 'died', 'remove', 'pause', 'unpause', 'rename', 'exec', 'exec_died']);

@@ -45,11 +45,6 @@ export class PodmanEventStream {
 		this.connect(false);
 	}
 
-	/** The PID of the `podman events` process running now (tests kill it to check recovery). */
-	get pid(): number | undefined {
-		return this.current?.pid;
-	}
-
 	/**
 	 * Ends the running `podman events` (it looks stalled) so that it is restarted and
 	 * resumed from the last event, as after a crash; `reason` is what the status line says.

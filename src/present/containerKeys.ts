@@ -1,4 +1,4 @@
-import type { ContainerAction } from '../app/actions.js';
+import type { ContainerAction } from '../model/container.js';
 
 /** Keys that act on the selected container. */
 export const CONTAINER_KEYS: Readonly<Record<string, ContainerAction>> = {

@@ -3,8 +3,9 @@ import { shortId, type Container } from '../model/container.js';
 import { quoteCommandWords } from '../app/commandWords.js';
 import { safeText } from './safeText.js';
 import { currentLanguage, t, type MessageKey } from '../messages/i18n.js';
-import type { ProcessInfo } from '../proc/procfs.js';
-import { helperPurpose, type RootlessHelper } from '../proc/rootlessHelpers.js';
+import { isDead, type ProcessInfo } from '../proc/parse.js';
+import type { RootlessHelper } from '../proc/rootlessHelpers.js';
+import { helperPurpose } from './helperPurpose.js';
 import type { TreeRow } from '../model/tree.js';
 
 /** A compact age: 4s, 3m12s, 2h05m, 3d04h. */
@@ -24,13 +25,8 @@ export function formatDuration(ms: number): string {
  * when nothing happens; the details view has the exact durations.
  */
 export function formatAge(ms: number): string {
-	const seconds = Math.max(0, Math.floor(ms / 1000));
-	if (seconds < 60) return `${seconds}s`;
-	const minutes = Math.floor(seconds / 60);
-	if (minutes < 60) return `${minutes}m`;
-	const hours = Math.floor(minutes / 60);
-	if (hours < 24) return `${hours}h${String(minutes % 60).padStart(2, '0')}m`;
-	return `${Math.floor(hours / 24)}d${String(hours % 24).padStart(2, '0')}h`;
+	const minutes = Math.floor(Math.max(0, ms) / 60_000);
+	return minutes >= 1 && minutes < 60 ? `${minutes}m` : formatDuration(ms);
 }
 
 /** True while an age shown in the tree still changes every second. */
@@ -194,7 +190,7 @@ export function rowText(row: TreeRow, now: number): string {
 			return withBadge(t('tree.exec', { pid: row.exec.pid, session: shortId(row.exec.execSessionId) }), row);
 		case 'process': {
 			const command = processCommand(row.process);
-			return isZombie(row.process) ? t('tree.process.zombie', { command, pid: row.process.pid }) : `${command} ${row.process.pid}`;
+			return isDead(row.process) ? t('tree.process.zombie', { command, pid: row.process.pid }) : `${command} ${row.process.pid}`;
 		}
 		case 'unmonitored':
 			return t('tree.unmonitored', { pid: row.pid });
@@ -220,10 +216,6 @@ export function rowText(row: TreeRow, now: number): string {
 /** A helper by the name people know it by: `catatonit -P`, `slirp4netns`, `pasta`, `rootlessport`. */
 function helperCommand(helper: RootlessHelper): string {
 	return helper.kind === 'pause' ? 'catatonit -P' : helper.kind;
-}
-
-function isZombie(process: ProcessInfo): boolean {
-	return process.state === 'Z';
 }
 
 function noConmonText(container: Container): string {

@@ -1,5 +1,5 @@
 import { parseConmonArgs, type ConmonArgs } from './conmonArgs.js';
-import { isDead, type ProcessInfo } from './procfs.js';
+import { isDead, type ProcessInfo } from './parse.js';
 
 /** A monitor conmon found in /proc, with what its command line says. */
 export interface ConmonProcess {

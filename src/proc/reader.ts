@@ -1,6 +1,6 @@
 // The few /proc reads that lessons, actions and views make beyond the watcher's scan, as an
 // interface handed in: views import it as a type, and tests hand in a fake instead of real processes.
-import type { ProcessFacts, ProcStat } from './procfs.js';
+import type { ProcessFacts, ProcStat } from './parse.js';
 
 /** Reads one process's facts from /proc now; every read answers undefined (or false) once the process has gone. */
 export interface ProcessReader {

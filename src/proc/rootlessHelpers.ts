@@ -1,5 +1,4 @@
-import { t } from '../messages/i18n.js';
-import type { ProcessInfo } from './procfs.js';
+import type { ProcessInfo } from './parse.js';
 
 /**
  * The processes rootless podman leaves beside conmon: the pause process that holds the
@@ -14,12 +13,6 @@ export interface RootlessHelper {
 	netnsPath?: string;
 	/** Set on another user's helper (seen with `--all-users`): that user's name, or UID. */
 	owner?: string;
-}
-
-/** One line a person can read about what a helper is for, in the current language; another user's pause process names that user. */
-export function helperPurpose(helper: Pick<RootlessHelper, 'kind' | 'owner'>): string {
-	if (helper.kind === 'pause' && helper.owner !== undefined) return t('rootless.purpose.pauseOf', { user: helper.owner });
-	return t(`rootless.purpose.${helper.kind}`);
 }
 
 function programName(process: ProcessInfo): string {

@@ -1,14 +1,9 @@
-import { shownTime, treeSourceOf } from './frozenView.js';
+import type { TreeRow } from '../model/tree.js';
 import type { AppState, AppStore } from './store.js';
-import { buildTreeFrom, type TreeRow } from '../model/tree.js';
+import { shownRows } from './treeSource.js';
 
 /** Rows inside a container's branch that can be focused for the details view. */
 const FOCUSABLE: ReadonlySet<TreeRow['kind']> = new Set(['conmon', 'exec', 'process', 'helper']);
-
-/** The tree as the screen shows it now (with the filter being typed; the frozen one while frozen). */
-function visibleRows(state: AppState, now = Date.now()): TreeRow[] {
-	return buildTreeFrom(treeSourceOf(state), state.filterDraft ?? state.filter, shownTime(state, now));
-}
 
 /** The row the cursor is on: a focused row in the selected container's branch, else the container's own row. */
 export function focusedRow(state: Pick<AppState, 'focusKey' | 'selectedId'>, rows: readonly TreeRow[]): TreeRow | undefined {
@@ -23,7 +18,7 @@ export function focusedRow(state: Pick<AppState, 'focusKey' | 'selectedId'>, row
 export function moveFocus(store: AppStore, step: 1 | -1): void {
 	const state = store.getState();
 	if (state.selectedId === undefined) return;
-	const branch = visibleRows(state).filter((r) => r.containerId === state.selectedId && FOCUSABLE.has(r.kind));
+	const branch = shownRows(state, Date.now()).filter((r) => r.containerId === state.selectedId && FOCUSABLE.has(r.kind));
 	if (branch.length === 0) return;
 	const index = branch.findIndex((r) => r.key === state.focusKey);
 	const next = index < 0 ? (step === 1 ? 0 : branch.length - 1) : index + step;

@@ -1,24 +1,10 @@
-import type { AppState } from './store.js';
-import type { TreeSource } from '../model/tree.js';
-
-/** The data the screen draws from: what Space freezes while the store keeps updating. */
-export type ViewData = Pick<AppState, 'containers' | 'history' | 'processes' | 'unmonitored' | 'helpers' | 'log'>;
-
-/** The display as it was when Space froze it, and when that was (the screen's clock stops there). */
-export interface FrozenView {
-	at: number;
-	view: ViewData;
-}
+// Space's frozen view, read as selectors over the store's state: what the screen shows, when, and
+// what waits. The state's shape (FrozenView, ViewData) is the store's; this file only reads it.
+import type { AppState, FrozenView, ViewData } from './store.js';
 
 /** What the screen shows: the frozen view while frozen, else the live data. Components read the data through this. */
 export function shownView(state: ViewData & Pick<AppState, 'frozen'>): ViewData {
 	return state.frozen?.view ?? state;
-}
-
-/** What the tree on screen is built from: the shown view's data and who is looking. */
-export function treeSourceOf(state: AppState): TreeSource {
-	const { containers, history, processes, unmonitored, helpers } = shownView(state);
-	return { containers, history, processes, unmonitored, helpers, ownUid: state.ownUid, allUsers: state.allUsers, userNames: state.userNames };
 }
 
 /** The time the screen shows: the moment of freezing while frozen, else `now`. */

@@ -1,11 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { EMPTY_HISTORY, type ConmonHistory } from '../model/conmonHistory.js';
-import type { ContainerAction } from '../app/actions.js';
-import type { Container } from '../model/container.js';
-import { freezeView, shownView, type FrozenView } from './frozenView.js';
-import type { ProcessInfo } from '../proc/procfs.js';
+import type { Container, ContainerAction } from '../model/container.js';
+import type { ProcessInfo } from '../proc/parse.js';
 import type { RootlessHelper } from '../proc/rootlessHelpers.js';
-import { matchesFilter, sortContainers } from '../model/tree.js';
 
 /** What a log line is about, for `--log` and for tests: the text is for people, this for programs. */
 export interface LogFacts {
@@ -81,6 +78,15 @@ export interface LessonProgress {
 	confirmLeave?: boolean;
 }
 
+/** The data the screen draws from: what Space freezes while the store keeps updating. */
+export type ViewData = Pick<AppState, 'containers' | 'history' | 'processes' | 'unmonitored' | 'helpers' | 'log'>;
+
+/** The display as it was when Space froze it, and when that was (the screen's clock stops there). */
+export interface FrozenView {
+	at: number;
+	view: ViewData;
+}
+
 /** Everything the UI shows. Written by the watcher and the actions, read by components. */
 export interface AppState {
 	/** False until the first `podman ps` has answered. */
@@ -134,7 +140,7 @@ export interface AppState {
 	lesson: LessonProgress | undefined;
 	/** The lesson the menu's cursor is on. */
 	lessonMenuIndex: number;
-	/** Space: the screen holds this view while the data above keeps updating (see frozenView.ts). */
+	/** Space: the screen holds this view while the data above keeps updating (see frozenView.ts, freeze.ts). */
 	frozen: FrozenView | undefined;
 }
 
@@ -200,100 +206,4 @@ export function appendLog(store: AppStore, entries: readonly Omit<LogEntry, 'id'
 	// podman's events arrive 70-250 ms late, after /proc showed their effect: order by when
 	// things happened (stable for equal times), so a death reads before its conmon's exit.
 	store.setState((s) => ({ log: [...s.log, ...added].sort((a, b) => a.at - b.at).slice(-MAX_LOG_ENTRIES) }));
-}
-
-/** The containers that are listed on screen now (the frozen ones while frozen), in display order, after the filter. */
-export function visibleContainers(state: AppState): Container[] {
-	return sortContainers(Object.values(shownView(state).containers)).filter((c) => matchesFilter(c, state.filter));
-}
-
-/** The selected container if it is still listed. */
-export function selectedContainer(state: AppState): Container | undefined {
-	return state.selectedId === undefined ? undefined : state.containers[state.selectedId];
-}
-
-/** Where a selection movement goes. */
-export type SelectionMove = { by: number } | 'first' | 'last';
-
-/** Moves the selection among the visible containers; with none selected, any move selects the first. */
-export function moveSelection(store: AppStore, move: SelectionMove): void {
-	const state = store.getState();
-	const list = visibleContainers(state);
-	if (list.length === 0) return;
-	const current = list.findIndex((c) => c.id === state.selectedId);
-	let index: number;
-	if (move === 'first') index = 0;
-	else if (move === 'last') index = list.length - 1;
-	else if (current < 0) index = 0;
-	else index = Math.min(list.length - 1, Math.max(0, current + move.by));
-	store.setState({ selectedId: list[index]?.id, focusKey: undefined });
-}
-
-/**
- * Keeps the selection on a listed container: when the selected one is filtered out or
- * removed, the nearest one in display order (or the first) is selected instead.
- */
-export function ensureSelection(store: AppStore, previousOrder: readonly string[] = []): void {
-	const state = store.getState();
-	const list = visibleContainers(state);
-	if (state.selectedId !== undefined && list.some((c) => c.id === state.selectedId)) return;
-	let fallback = list[0]?.id;
-	const oldIndex = state.selectedId === undefined ? -1 : previousOrder.indexOf(state.selectedId);
-	if (oldIndex >= 0) {
-		// The container that was just below it (or above, at the end) takes the cursor.
-		const survivors = new Set(list.map((c) => c.id));
-		const after = previousOrder.slice(oldIndex + 1).find((id) => survivors.has(id));
-		const before = previousOrder.slice(0, oldIndex).reverse().find((id) => survivors.has(id));
-		fallback = after ?? before ?? fallback;
-	}
-	if (fallback !== state.selectedId) store.setState({ selectedId: fallback });
-}
-
-/** Replaces the container list, keeping the selection on the same container when it still exists. */
-export function setContainers(store: AppStore, containers: readonly Container[]): void {
-	const previousOrder = visibleContainers(store.getState()).map((c) => c.id);
-	const old = store.getState().containers;
-	const byId: Record<string, Container> = {};
-	let changed = containers.length !== Object.keys(old).length;
-	for (const container of containers) {
-		const previous = old[container.id];
-		// Keep the old object when nothing in it changed, so that React skips the row.
-		const same = previous !== undefined && JSON.stringify(previous) === JSON.stringify(container);
-		byId[container.id] = same ? previous : container;
-		if (!same) changed = true;
-	}
-	if (changed || !store.getState().loaded) store.setState({ containers: byId, loaded: true });
-	selectPending(store);
-	ensureSelection(store, previousOrder);
-}
-
-/** Selects a container as soon as it is listed (the one `r` just ran); at once if it already is. */
-export function selectWhenListed(store: AppStore, id: string): void {
-	store.setState({ pendingSelectionId: id });
-	selectPending(store);
-}
-
-function selectPending(store: AppStore): void {
-	const state = store.getState();
-	const { pendingSelectionId } = state;
-	// While frozen, a container run meanwhile is not on screen yet: it is selected when Space shows it.
-	if (pendingSelectionId !== undefined && shownView(state).containers[pendingSelectionId]) {
-		store.setState({ selectedId: pendingSelectionId, pendingSelectionId: undefined });
-	}
-}
-
-/**
- * Space: freezes the display (the view of now stays on screen while the data keeps
- * updating), or unfreezes it, catching up at once. The selection then settles on the live
- * list: a container run meanwhile is selected, a removed one gives the cursor away.
- */
-export function toggleFreeze(store: AppStore, now = Date.now()): void {
-	const state = store.getState();
-	if (state.frozen === undefined) {
-		store.setState({ frozen: freezeView(state, now) });
-		return;
-	}
-	store.setState({ frozen: undefined });
-	selectPending(store);
-	ensureSelection(store);
 }

@@ -33,9 +33,4 @@ export class DirectoryWatch {
 	close(): void {
 		for (const dir of [...this.watchers.keys()]) this.remove(dir);
 	}
-
-	/** The directories watched now. */
-	get directories(): string[] {
-		return [...this.watchers.keys()];
-	}
 }

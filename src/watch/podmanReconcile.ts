@@ -4,7 +4,8 @@ import { t } from '../messages/i18n.js';
 import { inspectContainersArgs, listContainersArgs } from '../podman/commands.js';
 import { mergeContainerViews, parseInspectJson, parsePsJson } from '../podman/containerJson.js';
 import { PodmanError, type PodmanOutput } from '../podman/podman.js';
-import { setContainers, type AppStore } from '../state/store.js';
+import { setContainers } from '../state/selection.js';
+import type { AppStore } from '../state/store.js';
 
 /** Events come in bursts (create, init, start); podman is asked once per burst. */
 export const RECONCILE_DEBOUNCE_MS = 80;

@@ -3,7 +3,7 @@ import { expectsConmon, shortId, type Container } from '../model/container.js';
 import { conmonInStore, type PodmanStoreRoots } from '../podman/storeRoots.js';
 import { conmonChangeEntry } from '../present/eventLog.js';
 import { containerPidOf, descendants, findConmons, indexChildren, processesUnderConmons, type ConmonProcess } from '../proc/conmonProcess.js';
-import { isDead, startTicksToMs, type ProcessInfo } from '../proc/procfs.js';
+import { isDead, startTicksToMs, type ProcessInfo } from '../proc/parse.js';
 import { findRootlessHelpers } from '../proc/rootlessHelpers.js';
 import type { AppState, LogEntry } from '../state/store.js';
 

@@ -1,5 +1,5 @@
 import { currentGeneration } from '../model/conmonHistory.js';
-import { isAliveAs } from '../proc/procfs.js';
+import { isAliveAs } from '../proc/read.js';
 import type { AppState } from '../state/store.js';
 
 /**

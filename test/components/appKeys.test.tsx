@@ -9,7 +9,7 @@ import {
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanup } from 'ink-testing-library';
-import { setContainers } from '../../src/state/store.js';
+import { setContainers } from '../../src/state/selection.js';
 import { renderApp, statusLine } from '../helpers/appHarness.js';
 import { BATCH_ID, DB_ID, WEB_ID, at, containerId, fixtureState, makeContainer, manyContainersState } from '../helpers/fixtureState.js';
 import { hasContainerRow, waitForSelected } from '../helpers/treeScreen.js';

@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { cleanup } from 'ink-testing-library';
 import { EMPTY_HISTORY } from '../../src/model/conmonHistory.js';
 import { ContainerTree } from '../../components/ContainerTree.js';
-import { createAppStore, setContainers, type AppState, type AppStore } from '../../src/state/store.js';
+import { setContainers } from '../../src/state/selection.js';
+import { createAppStore, type AppState, type AppStore } from '../../src/state/store.js';
 import {
 	BATCH_ID, DB_ID, NOW, WEB_ID, at, byId, containerId, fixtureState, makeConmonProcess, makeContainer, makeGeneration,
 	manyContainersState,

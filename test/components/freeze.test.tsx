@@ -8,7 +8,8 @@ import { ARROW_DOWN, screenLines, sendInput, settle, waitForFrameInTurns } from 
 import { afterEach, beforeEach, describe, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanup } from 'ink-testing-library';
-import { appendLog, setContainers } from '../../src/state/store.js';
+import { setContainers } from '../../src/state/selection.js';
+import { appendLog } from '../../src/state/store.js';
 import { renderApp, statusLine } from '../helpers/appHarness.js';
 import { DB_ID, NOW, at, containerId, fixtureState, makeContainer } from '../helpers/fixtureState.js';
 import { hasContainerRow, waitForSelected } from '../helpers/treeScreen.js';

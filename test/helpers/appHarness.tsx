@@ -1,10 +1,10 @@
 import { renderInk, resizeTerminal, screenLines, type Rendered } from './inkTesting.js';
 import { App } from '../../components/App.js';
-import type { Actions, ContainerAction } from '../../src/app/actions.js';
-import type { Container } from '../../src/model/container.js';
+import type { Actions } from '../../src/app/actions.js';
+import type { Container, ContainerAction } from '../../src/model/container.js';
 import { LessonController } from '../../src/lessons/lessonController.js';
 import type { ProcessReader } from '../../src/proc/reader.js';
-import { procReader } from '../../src/proc/procReader.js';
+import { procReader } from '../../src/proc/read.js';
 import { createAppStore, type AppState, type AppStore } from '../../src/state/store.js';
 
 /** One call the App made on its actions. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EMPTY_HISTORY, type ConmonGeneration, type ConmonHistory } from '../../src/model/conmonHistory.js';
 import type { Container } from '../../src/model/container.js';
-import type { ProcessInfo } from '../../src/proc/procfs.js';
+import type { ProcessInfo } from '../../src/proc/parse.js';
 import type { AppState } from '../../src/state/store.js';
 
 /**

@@ -8,7 +8,7 @@ import { after, before, describe } from 'node:test';
 import { EMPTY_HISTORY, type ConmonGeneration, type ExecConmon } from '../../src/model/conmonHistory.js';
 import { setLanguage, type Language } from '../../src/messages/i18n.js';
 import { updatedMemory, type CheckResult, type Lesson, type LessonCommand, type LessonContext, type LessonStep, type MemoryUpdate, type StepAction } from '../../src/lessons/lesson.js';
-import { processKey, type ProcessInfo } from '../../src/proc/procfs.js';
+import { processKey, type ProcessInfo } from '../../src/proc/parse.js';
 import { createAppStore, type AppState } from '../../src/state/store.js';
 import { FakeProcessReader } from './fakeReader.js';
 import { NOW, at, byId, containerId, makeConmonProcess, makeContainer, makeGeneration, makeProcess } from './fixtureState.js';

@@ -3,11 +3,11 @@ import { CHANGE_HIGHLIGHT_MS } from '../../src/model/changeHighlight.js';
 import { describe, test } from 'node:test';
 import { parseConmonArgs } from '../../src/proc/conmonArgs.js';
 import {
-	currentGeneration, EMPTY_HISTORY, forgetContainers, MAX_GENERATIONS_PER_CONTAINER, observeConmons, recordExitCode,
+	currentGeneration, EMPTY_HISTORY, EXEC_EXIT_RETENTION_MS, forgetContainers, MAX_GENERATIONS_PER_CONTAINER, observeConmons, recordExitCode,
 	type ConmonHistory,
 } from '../../src/model/conmonHistory.js';
 import type { ConmonProcess } from '../../src/proc/conmonProcess.js';
-import type { ProcessInfo } from '../../src/proc/procfs.js';
+import type { ProcessInfo } from '../../src/proc/parse.js';
 
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
@@ -100,8 +100,14 @@ describe('observeConmons', () => {
 		assert.deepEqual(result.history.execConmons, {});
 		// It is kept, with the time it went, for the tree to mark it exited a moment; then dropped.
 		assert.deepEqual(Object.values(result.history.recentExecExits ?? {}).map((e) => [e.pid, e.exitedAt]), [[20, 2]]);
-		result = observe(result.history, [main], 2 + CHANGE_HIGHLIGHT_MS);
+		result = observe(result.history, [main], 2 + EXEC_EXIT_RETENTION_MS - 1);
+		assert.equal(Object.keys(result.history.recentExecExits ?? {}).length, 1);
+		result = observe(result.history, [main], 2 + EXEC_EXIT_RETENTION_MS);
 		assert.deepEqual(result.history.recentExecExits, {});
+	});
+
+	test('an exited exec conmon is kept at least as long as the screen marks it exited', () => {
+		assert.ok(EXEC_EXIT_RETENTION_MS >= CHANGE_HIGHLIGHT_MS, 'the tree would lose an exit it still means to show');
 	});
 
 	test('history per container is bounded', () => {

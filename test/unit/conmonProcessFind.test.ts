@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { containerPidOf, findConmons, indexChildren } from '../../src/proc/conmonProcess.js';
-import type { ProcessInfo } from '../../src/proc/procfs.js';
+import type { ProcessInfo } from '../../src/proc/parse.js';
 import { CONMON_ARGV } from '../helpers/fixtures.js';
 
 function proc(pid: number, ppid: number, argv: string[]): ProcessInfo {

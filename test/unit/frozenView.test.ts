@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { changesWaiting, shownTime, shownView } from '../../src/state/frozenView.js';
-import { appendLog, createAppStore, selectWhenListed, setContainers, toggleFreeze } from '../../src/state/store.js';
+import { toggleFreeze } from '../../src/state/freeze.js';
+import { selectWhenListed, setContainers } from '../../src/state/selection.js';
+import { appendLog, createAppStore } from '../../src/state/store.js';
 import { NOW, WEB_ID, at, containerId, fixtureState, makeContainer } from '../helpers/fixtureState.js';
 
 describe('the frozen view', () => {

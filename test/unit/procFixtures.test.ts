@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parseConmonArgs } from '../../src/proc/conmonArgs.js';
-import { parseCmdline, parseNsPid, parseStat, parseUid } from '../../src/proc/procfs.js';
+import { parseCmdline, parseNsPid, parseStat, parseUid } from '../../src/proc/parse.js';
 import { projectRoot, readFixture } from '../helpers/fixtures.js';
 
 /** The PIDs and IDs the /proc fixtures were captured with (podman 4.3.1, conmon 2.1.6). */

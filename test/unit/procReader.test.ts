@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { procReader } from '../../src/proc/procReader.js';
+import { procReader } from '../../src/proc/read.js';
 import { projectRoot } from '../helpers/fixtures.js';
 
 const FIXTURES = join(projectRoot(), 'test', 'fixtures', 'proc');

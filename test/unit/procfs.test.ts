@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { displayWidth, truncateToWidth } from '../../src/present/displayWidth.js';
 import { processCommand } from '../../src/present/format.js';
-import { isAliveAs, isDead, parseCmdline, parseNsPid, parseStat, parseUid, ProcScanner, processKey, readBootTimeMs, startTicksToMs } from '../../src/proc/procfs.js';
+import { isDead, parseCmdline, parseNsPid, parseStat, parseUid, processKey, startTicksToMs } from '../../src/proc/parse.js';
+import { isAliveAs, ProcScanner, readBootTimeMs } from '../../src/proc/read.js';
 
 const CONMON_STAT = '11939 (conmon) S 1 11939 11939 0 -1 4194368 70 1004 0 0 0 0 0 1 20 0 1 0 58370 9080832 458 18446744073709551615 94436243591168 94436243632153 140722342092912 0 0 0 66048 4096 16390 1 0 0 17 0 0 0 0 0 0';
 

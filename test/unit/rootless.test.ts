@@ -6,7 +6,7 @@ import type { Container } from '../../src/model/container.js';
 import { explainConmonArgs, explainConmonParent, splitLogPath } from '../../src/present/conmonExplain.js';
 import { parseConmonArgs } from '../../src/proc/conmonArgs.js';
 import { rowText } from '../../src/present/format.js';
-import { parseCmdline, parseIdMap, parseStat, parseUid, uidInside, type ProcessInfo } from '../../src/proc/procfs.js';
+import { parseCmdline, parseIdMap, parseStat, parseUid, uidInside, type ProcessInfo } from '../../src/proc/parse.js';
 import { parseInspectJson } from '../../src/podman/containerJson.js';
 import { conmonInStore, parseStoreRoots } from '../../src/podman/storeRoots.js';
 import { findRootlessHelpers, rootlessHelper } from '../../src/proc/rootlessHelpers.js';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { EMPTY_HISTORY } from '../../src/model/conmonHistory.js';
-import { parseCmdline, parseStat, type ProcessInfo } from '../../src/proc/procfs.js';
+import { parseCmdline, parseStat, type ProcessInfo } from '../../src/proc/parse.js';
 import { foldScan, type ScanFold, type ScannedState, type ScanSnapshot } from '../../src/watch/scanFold.js';
 import { containerId, makeConmonProcess, makeContainer, makeGeneration, makeProcess } from '../helpers/fixtureState.js';
 import { projectRoot, readFixture } from '../helpers/fixtures.js';

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import type { ConmonGeneration } from '../../src/model/conmonHistory.js';
 import type { Container } from '../../src/model/container.js';
 import { rowText } from '../../src/present/format.js';
-import type { ProcessInfo } from '../../src/proc/procfs.js';
+import type { ProcessInfo } from '../../src/proc/parse.js';
 import { CHANGE_HIGHLIGHT_MS } from '../../src/model/changeHighlight.js';
 import { buildTree, FOREIGN_GRACE_MS, NOTHING_LEFT_GRACE_MS, type TreeInput, type TreeRow } from '../../src/model/tree.js';
 

@@ -1,0 +1,140 @@
+// The reads of /proc: the watcher's scan and the one-off reads behind the ProcessReader handed to
+// lessons, actions and views (reader.ts). Parsing is in parse.ts.
+import { readdirSync, readFileSync } from 'node:fs';
+import { isDead, parseCmdline, parseIdMap, parseNsPid, parseStat, parseUid, processKey, type ProcessFacts, type ProcessInfo, type ProcStat } from './parse.js';
+import type { ProcessReader } from './reader.js';
+
+/** Reads a /proc file, or undefined when the process has gone meanwhile (ENOENT/ESRCH are not errors here). */
+function readProcFile(path: string): string | undefined {
+	try {
+		return readFileSync(path, 'utf8');
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Whether PID still runs (not a zombie) — as the same process when its start time is given.
+ * One stat read: the liveness check between scans, for what signals nothing else (kill -9).
+ */
+export function isAliveAs(pid: number, startTicks: number | undefined, procRoot = '/proc'): boolean {
+	const parsed = readStat(pid, procRoot);
+	return parsed !== undefined && !isDead(parsed) && (startTicks === undefined || parsed.startTicks === startTicks);
+}
+
+/** /proc/PID/stat, parsed; undefined when the process has gone. */
+export function readStat(pid: number, procRoot = '/proc'): ProcStat | undefined {
+	const stat = readProcFile(`${procRoot}/${pid}/stat`);
+	return stat === undefined ? undefined : parseStat(stat);
+}
+
+/**
+ * Boot time in milliseconds since the epoch. /proc/stat's `btime` is whole seconds, which
+ * would misplace process start times by up to a second; now minus /proc/uptime is exact
+ * to its 10 ms resolution.
+ */
+export function readBootTimeMs(procRoot = '/proc'): number {
+	const uptime = Number((readProcFile(`${procRoot}/uptime`) ?? '').split(' ')[0]);
+	if (Number.isFinite(uptime) && uptime > 0) return Date.now() - uptime * 1000;
+	const line = (readProcFile(`${procRoot}/stat`) ?? '').split('\n').find((l) => l.startsWith('btime '));
+	return line ? Number(line.slice(6)) * 1000 : 0;
+}
+
+/** Reads NSpid, Uid and uid_map of a process; undefined when it has gone. */
+export function readProcessFacts(pid: number, procRoot = '/proc'): ProcessFacts | undefined {
+	const status = readProcFile(`${procRoot}/${pid}/status`);
+	if (status === undefined) return undefined;
+	return { nsPid: parseNsPid(status), uid: parseUid(status), uidMap: parseIdMap(readProcFile(`${procRoot}/${pid}/uid_map`) ?? '') };
+}
+
+/** The name of a process (/proc/PID/comm), or undefined when it has gone. */
+export function readComm(pid: number, procRoot = '/proc'): string | undefined {
+	return readProcFile(`${procRoot}/${pid}/comm`)?.trim();
+}
+
+/** The ProcessReader over the real /proc (or a copy of one under `procRoot`, as the fixtures are). */
+export function procReader(procRoot = '/proc'): ProcessReader {
+	return {
+		stat: (pid) => readStat(pid, procRoot),
+		comm: (pid) => readComm(pid, procRoot),
+		isAliveAs: (pid, startTicks) => isAliveAs(pid, startTicks, procRoot),
+		facts: (pid) => readProcessFacts(pid, procRoot),
+	};
+}
+
+/**
+ * Reads every process from /proc with synchronous reads, which measure several times
+ * faster than fs.promises for hundreds of small files. A cmdline is read only for a
+ * process not seen before (by PID and start time) or one whose name changed (it exec'd).
+ */
+export class ProcScanner {
+	private cmdlines = new Map<string, { comm: string; argv: string[] }>();
+	/** The last scan's processes by PID, reused by quick scans. */
+	private previous = new Map<number, ProcessInfo>();
+	/** Kernel threads seen: skipped by quick scans without reading them again. */
+	private kernelThreads = new Set<number>();
+
+	constructor(private readonly procRoot = '/proc') {}
+
+	/**
+	 * Reads every user-space process now. A quick scan (`watched` given) reads only processes
+	 * not seen before and the watched ones (conmons and what is below them); any other process
+	 * still listed keeps what the last scan read — a PID is not reused within a fraction of a
+	 * second, and an unrelated process does not move under a conmon. Full scans read everything.
+	 */
+	scan(watched?: ReadonlySet<number>): ProcessInfo[] {
+		let names: string[];
+		try {
+			names = readdirSync(this.procRoot);
+		} catch {
+			return [];
+		}
+		const seen = new Map<string, { comm: string; argv: string[] }>();
+		const current = new Map<number, ProcessInfo>();
+		const kernelThreads = new Set<number>();
+		for (const name of names) {
+			const first = name.charCodeAt(0);
+			if (first < 48 || first > 57) continue;
+			const pid = Number(name);
+			if (watched && this.kernelThreads.has(pid)) {
+				kernelThreads.add(pid);
+				continue;
+			}
+			const known = watched && !watched.has(pid) ? this.previous.get(pid) : undefined;
+			const process = known ?? this.read(name);
+			if (process === 'kernel') {
+				kernelThreads.add(pid);
+				continue;
+			}
+			if (!process) continue;
+			seen.set(processKey(process.pid, process.startTicks), { comm: process.comm, argv: process.argv });
+			current.set(pid, process);
+		}
+		this.cmdlines = seen;
+		this.previous = current;
+		this.kernelThreads = kernelThreads;
+		return [...current.values()];
+	}
+
+	private read(name: string): ProcessInfo | 'kernel' | undefined {
+		const stat = readProcFile(`${this.procRoot}/${name}/stat`);
+		const parsed = stat === undefined ? undefined : parseStat(stat);
+		if (!parsed) return undefined;
+		// Kernel threads (children of kthreadd, PID 2) are never part of a container tree.
+		if (parsed.ppid === 2 || parsed.pid === 2) return 'kernel';
+		const cached = this.cmdlines.get(processKey(parsed.pid, parsed.startTicks));
+		let argv = cached?.argv;
+		// exec() keeps PID and start time but changes comm (runc init becomes the container's
+		// command): read cmdline again then. A zombie's cmdline is empty: keep the last one seen.
+		if (!cached || (cached.comm !== parsed.comm && !isDead(parsed)) || (cached.argv.length === 0 && !isDead(parsed))) {
+			argv = parseCmdline(readProcFile(`${this.procRoot}/${name}/cmdline`) ?? '');
+		}
+		return { ...parsed, argv: argv ?? [] };
+	}
+
+	/** Reads NSpid and Uid of one process; undefined when it has gone. */
+	readStatus(pid: number): { nsPid: number[]; uid: number | undefined } | undefined {
+		const status = readProcFile(`${this.procRoot}/${pid}/status`);
+		return status === undefined ? undefined : { nsPid: parseNsPid(status), uid: parseUid(status) };
+	}
+}
