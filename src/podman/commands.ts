@@ -1,4 +1,4 @@
-import { shortId, type Container } from '../model/container.js';
+import { shortId, type Container, type ContainerAction } from '../model/container.js';
 
 // Every podman command line conmon-tui runs, each written once: the argv after `podman`.
 // Callers build argv here and hand it to Podman.run/spawn; no other file writes one
@@ -44,9 +44,6 @@ export function statusAndConmonPidArgs(id: string): string[] {
 }
 
 // ── Commands that change a container: left to finish if conmon-tui exits first ──
-
-/** What a key can do to a container. */
-export type ContainerAction = 'start' | 'stop' | 'kill' | 'restart' | 'pause' | 'unpause' | 'remove';
 
 /** The podman arguments for an action. The short ID is what people type; podman refuses an ambiguous one. */
 export function containerActionArgs(action: ContainerAction, container: Pick<Container, 'id' | 'state'>): string[] {
