@@ -67,8 +67,8 @@ describe('safe on a shared box, against real podman', { skip: skip ?? false }, (
 		const tui = session({ env: sandbox.env, args: ['--image', sandbox.image] });
 		const short = hostileId.slice(0, 12);
 		// The container row (command column cut to width) and the sh process row below it, from /proc.
-		await tui.waitFor(new RegExp(`● hostile +${short} .*sh -c : "\\\\e\\]0;`));
-		const screen = await tui.waitFor(/sh -c : "\\e\]0;PWNED\\x07\\e\]52;c;UFdORUQ=\\x07\\e\[2J\\e\[31mRED\\x9b2J\\u202eevil"; sleep 1000; exit 0 \d+/);
+		await tui.waitFor(new RegExp(`● hostile +${short} .*sh -c ': "\\\\e\\]0;`));
+		const screen = await tui.waitFor(/sh -c ': "\\e\]0;PWNED\\x07\\e\]52;c;UFdORUQ=\\x07\\e\[2J\\e\[31mRED\\x9b2J\\u202eevil"; sleep 1000; exit 0' \d+/);
 		assert.ok(screen, 'the process row shows every escape, on one line');
 		await tui.waitFor(/watching podman/);
 		assert.deepEqual(tui.titles.filter((title) => title.includes('PWNED')), [], 'the window title was never set by the container');
@@ -84,7 +84,7 @@ describe('safe on a shared box, against real podman', { skip: skip ?? false }, (
 		// The details view shows the command too, escaped.
 		tui.press(KEY.enter);
 		await tui.waitFor(/conmon generations seen this session/);
-		await tui.waitFor(/sh -c : "\\e\]0;PWNED\\x07/);
+		await tui.waitFor(/sh -c ': "\\e\]0;PWNED\\x07/);
 		assert.deepEqual(tui.titles.filter((title) => title.includes('PWNED')), []);
 		await tui.type(['q', 'q']);
 		assert.equal((await tui.waitForExit()).exitCode, 0);
@@ -102,7 +102,7 @@ describe('safe on a shared box, against real podman', { skip: skip ?? false }, (
 		await tui.waitFor(/watching podman/, 60_000);
 		await tui.filter('oddproc');
 		// sh's row: its argv on one line (the newline escaped, the empty element a double space), cut to the width.
-		const screen = await tui.waitFor(new RegExp(`└─ sh -c printf .* zero {2}a\\\\nb yyyy[^\\n]*…\\n +└─ sleep 1000 (\\d+)`));
+		const screen = await tui.waitFor(new RegExp(`└─ sh -c 'printf .* zero '' 'a\\\\nb' yyyy[^\\n]*…\\n +└─ sleep 1000 (\\d+)`));
 		const lines = (await tui.screen()).split('\n');
 		assert.ok(lines.every((line) => line.length <= 120), 'every line within the width');
 		// → to sleep's row (conmon, sh, sleep), Enter: its parent named by the escaped comm.
@@ -121,7 +121,7 @@ describe('safe on a shared box, against real podman', { skip: skip ?? false }, (
 		const text = await run();
 		assert.equal(text.exitCode, 0);
 		assert.ok(!RAW_CONTROL.test(text.stdout), `raw control in --once output: ${JSON.stringify(text.stdout.match(RAW_CONTROL))}`);
-		assert.match(text.stdout, /sh -c : "\\e\]0;PWNED\\x07\\e\]52;c;UFdORUQ=\\x07\\e\[2J\\e\[31mRED\\x9b2J\\u202eevil"; sleep 1000; exit 0 \d+/);
+		assert.match(text.stdout, /sh -c ': "\\e\]0;PWNED\\x07\\e\]52;c;UFdORUQ=\\x07\\e\[2J\\e\[31mRED\\x9b2J\\u202eevil"; sleep 1000; exit 0' \d+/);
 		const json = await run('--json');
 		assert.ok(!RAW_CONTROL.test(json.stdout), 'raw control in --once --json output');
 		const snapshot = JSON.parse(json.stdout) as { containers: { id: string; command: string[]; processes: { argv: string[] }[] }[] };

@@ -77,7 +77,8 @@ describe('the screen under real use', { skip: skip ?? false }, () => {
 		await sandbox.podman(['run', '-d', '--name', 'one', sandbox.image, 'sleep', 'infinity']);
 		const callLog = join(dir, 'calls.log');
 		const wrapper = writePodmanWrapper(dir, { callLog });
-		const tui = open('en', 120, 30, { CONMON_TUI_PODMAN: wrapper });
+		// --yes: `one` was made outside the program, so k and x would ask first; this test is about the keys in one read.
+		const tui = open('en', 120, 30, { CONMON_TUI_PODMAN: wrapper }, ['--yes']);
 		await tui.waitFor(/● one /);
 		tui.press('kx');
 		// k runs podman kill; x, the second key of the same read, is a key too: it runs podman stop, or
@@ -106,7 +107,7 @@ describe('the screen under real use', { skip: skip ?? false }, () => {
 		// `one` was killed above: podman refuses to kill an exited container, with a message longer than 80 columns.
 		await waitFor('one exited', async () => ((await sandbox.inspect('one')).State.Status === 'exited' ? true : undefined), 20_000);
 		const { Id: id } = await sandbox.inspect('one');
-		const tui = open('en', 80, 24);
+		const tui = open('en', 80, 24, {}, ['--yes']);
 		await tui.waitFor(/○ one /);
 		tui.press('k');
 		await tui.waitFor(/container state improper/);
