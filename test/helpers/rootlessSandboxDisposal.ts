@@ -8,7 +8,7 @@ import { readdir, readFile, readlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { PodmanRunner } from './sandboxDisposal.js';
-import { delay, mountsUnder, selfAndAncestors, unmountUnder } from './sandboxProcesses.js';
+import { killAndWait, mountsUnder, selfAndAncestors, unmountUnder } from './sandboxProcesses.js';
 
 /** Prefix of every rootless sandbox directory, under os.tmpdir(). */
 export const ROOTLESS_SANDBOX_PREFIX = 'conmon-tui-rootless-';
@@ -102,23 +102,7 @@ export async function killSandboxProcesses(dir: string, record: SandboxRecord): 
 		if (userNamespaces.has(proc.userNs)) victims.add(proc.pid);
 	}
 	for (const pid of protectedPids) victims.delete(pid);
-	for (const pid of victims) {
-		try {
-			process.kill(pid, 'SIGKILL');
-		} catch {
-			// Already gone.
-		}
-	}
-	// Wait (briefly) until they are gone or zombies.
-	const deadline = Date.now() + 3000;
-	for (const pid of victims) {
-		while (Date.now() < deadline) {
-			const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-			const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-			if (!stat || state === 'Z' || state === 'X') break;
-			await delay(20);
-		}
-	}
+	await killAndWait(victims);
 }
 
 interface ProcInfo {

@@ -8,7 +8,7 @@ import { readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { PodmanOptions, PodmanResult } from './podmanSandbox.js';
-import { delay, mountsUnder, selfAndAncestors, unmountUnder } from './sandboxProcesses.js';
+import { killAndWait, mountsUnder, selfAndAncestors, unmountUnder } from './sandboxProcesses.js';
 
 /** Prefix of every sandbox directory, under os.tmpdir(). */
 export const SANDBOX_PREFIX = 'conmon-tui-test-';
@@ -87,23 +87,7 @@ async function killLeftovers(dir: string, containersConfPath: string, ids: strin
 		}
 		if (match) victims.push(proc.pid);
 	}
-	for (const pid of victims) {
-		try {
-			process.kill(pid, 'SIGKILL');
-		} catch {
-			// Already gone.
-		}
-	}
-	// Wait (briefly) until they are gone or zombies.
-	const deadline = Date.now() + 3000;
-	for (const pid of victims) {
-		while (Date.now() < deadline) {
-			const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-			const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-			if (!stat || state === 'Z' || state === 'X') break;
-			await delay(20);
-		}
-	}
+	await killAndWait(victims);
 }
 
 async function listProcesses(): Promise<ProcInfo[]> {

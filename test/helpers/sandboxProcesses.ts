@@ -63,3 +63,24 @@ export function delay(ms: number): Promise<void> {
 export function lastLines(text: string, n: number): string {
 	return text.trim().split('\n').slice(-n).join(' | ').trim();
 }
+
+/** SIGKILLs these processes, then waits (3 s at most) until each is gone or a zombie. */
+export async function killAndWait(pids: Iterable<number>): Promise<void> {
+	const victims = [...pids];
+	for (const pid of victims) {
+		try {
+			process.kill(pid, 'SIGKILL');
+		} catch {
+			// Already gone.
+		}
+	}
+	const deadline = Date.now() + 3000;
+	for (const pid of victims) {
+		while (Date.now() < deadline) {
+			const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+			const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+			if (!stat || state === 'Z' || state === 'X') break;
+			await delay(20);
+		}
+	}
+}
