@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { splitCommandWords } from './commandWords.js';
 import { isLanguage, t, type Language } from '../messages/i18n.js';
+import { usageKeys } from '../present/keyHelp.js';
 
 /** What the command line asked for. */
 export interface Options {
@@ -32,9 +33,9 @@ export const DEFAULT_IMAGE = 'alpine:latest';
 export const DEFAULT_COMMAND = 'sleep infinity';
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 
-/** The `--help` text, in the current language. */
+/** The `--help` text, in the current language; its list of keys comes from the key table, as `?`'s does. */
 export function usage(): string {
-	return t('cli.usage', { image: DEFAULT_IMAGE, command: DEFAULT_COMMAND, timeout: DEFAULT_TIMEOUT_SECONDS });
+	return t('cli.usage', { image: DEFAULT_IMAGE, command: DEFAULT_COMMAND, timeout: DEFAULT_TIMEOUT_SECONDS, keys: usageKeys() });
 }
 
 /**
