@@ -1,8 +1,7 @@
 import { useInput, type Key } from 'ink';
 import type { Actions } from '../src/app/actions.js';
 import { asksFirst, confirmCanceled, confirmQuestion } from '../src/app/confirmAction.js';
-import { CONTAINER_KEYS } from '../src/present/containerKeys.js';
-import { COMMAND_KEY_NAMES } from '../src/present/keyHelp.js';
+import { isCtrlChord, tableKey } from '../src/present/keyTable.js';
 import { splitKeys } from '../src/app/keyChunk.js';
 import { moveFocus } from '../src/state/focus.js';
 import type { LessonController } from '../src/lessons/lessonController.js';
@@ -12,15 +11,13 @@ import { toggleFreeze } from '../src/state/freeze.js';
 import { ensureSelection, moveSelection, selectedContainer, visibleContainers } from '../src/state/selection.js';
 import type { AppStore } from '../src/state/store.js';
 
-/** The keys `--read-only` turns off: every key that runs a command, and L (a lesson runs commands). */
-const READ_ONLY_REFUSED: ReadonlySet<string> = new Set(COMMAND_KEY_NAMES);
-
 /** How many containers PgUp/PgDn move by. */
 export const PAGE_SIZE = 10;
 
 /**
  * All keyboard handling. The order is the order of precedence: an open prompt (filter,
- * remove confirmation) takes every key, then overlays, then the main keys.
+ * remove confirmation) takes every key, then overlays, then the main keys. Which key is which
+ * comes from the key table (src/present/keyTable.ts), the list `?`, the footer and `--help` show.
  */
 export function useKeymap(store: AppStore, actions: Actions, quit: () => void, lessons?: LessonController): void {
 	// One read from the terminal can hold several keys (`ss` typed fast, a paste): each is a key, in order.
@@ -30,7 +27,11 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 
 	function handleKey(input: string, key: Key): void {
 		const state = store.getState();
-		if (key.ctrl && input === 'c') return quit();
+		// The key table's entry for this key: what it is for, whether it runs a command, its container action.
+		const pressed = tableKey(input, key);
+		const entry = pressed?.entry;
+		const purpose = entry?.purpose;
+		if (isCtrlChord(pressed) && purpose === 'quit') return quit();
 
 		if (state.filterDraft !== undefined) return filterKey(store, input, key);
 
@@ -49,26 +50,27 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 			return;
 		}
 		// Space works over the help and the details too: freezing is for the whole screen.
-		if (input === ' ') return toggleFreeze(store);
+		if (purpose === 'freeze') return toggleFreeze(store);
 		if (lessons && state.overlay === 'lessons' && lessonMenuKey(lessons, input, key)) return;
 
 		if (state.overlay !== undefined) {
 			// The details say "←/→ moves between rows": they show whatever row the cursor is on.
-			if (state.overlay === 'details' && (key.leftArrow || key.rightArrow)) return moveFocus(store, key.rightArrow ? 1 : -1);
-			if (key.escape || input === 'q' || (input === '?' && state.overlay === 'help') || (key.return && state.overlay === 'details')) {
+			if (state.overlay === 'details' && purpose === 'rows') return moveFocus(store, key.rightArrow ? 1 : -1);
+			if (purpose === 'escape' || purpose === 'quit' || (purpose === 'help' && state.overlay === 'help') || (purpose === 'details' && state.overlay === 'details')) {
 				store.setState({ overlay: undefined });
 			}
 			return;
 		}
 
-		if (input === 'q') return quit();
-		if (state.readOnly && READ_ONLY_REFUSED.has(input)) {
+		if (purpose === 'quit') return quit();
+		// `--read-only` turns off every key that runs a command, and L (a lesson runs commands).
+		if (state.readOnly && entry?.command) {
 			store.setState({ status: { tone: 'info', text: t('status.readOnly') } });
 			return;
 		}
 		if (lessons && lessonStepKey(lessons, input, key)) return;
-		if (lessons && input === 'L') return lessons.openMenu();
-		if (key.escape) {
+		if (lessons && purpose === 'lessons') return lessons.openMenu();
+		if (purpose === 'escape') {
 			if (state.filter !== '') {
 				// What the status said was about the filtered screen; it is stale now.
 				store.setState({ filter: '', status: undefined });
@@ -84,21 +86,21 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 		if (key.rightArrow) return moveFocus(store, 1);
 		if (key.leftArrow) return moveFocus(store, -1);
 		if (key.end) return moveSelection(store, 'last');
-		if (input === '?') return store.setState({ overlay: 'help' });
+		if (purpose === 'help') return store.setState({ overlay: 'help' });
 		if (input.startsWith('/')) {
 			// A pasted "/text⏎" arrives as one chunk: open the filter and type the rest into it.
 			store.setState({ filterDraft: state.filter });
 			if (input.length > 1) filterKey(store, input.slice(1), key);
 			return;
 		}
-		if (input === 'r') return void actions.run();
+		if (purpose === 'run') return void actions.run();
 
 		const container = selectedContainer(state);
-		if (key.return) {
+		if (purpose === 'details') {
 			if (container) store.setState({ overlay: 'details' });
 			return;
 		}
-		const action = CONTAINER_KEYS[input];
+		const action = entry?.containerAction;
 		if (action === undefined) return;
 		if (!container) {
 			// A filter that hides every container is why nothing is selected: say so, not "press r".

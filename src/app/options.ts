@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { PODMAN_TIMEOUT_MS } from '../podman/podman.js';
 import { splitCommandWords } from './commandWords.js';
 import { isLanguage, t, type Language } from '../messages/i18n.js';
+import { usageKeys } from '../present/keyHelp.js';
 
 /** What the command line asked for. */
 export interface Options {
@@ -34,9 +35,9 @@ export const DEFAULT_COMMAND = 'sleep infinity';
 /** `--timeout`'s default: the podman adapter's own. */
 export const DEFAULT_TIMEOUT_SECONDS = PODMAN_TIMEOUT_MS / 1000;
 
-/** The `--help` text, in the current language. */
+/** The `--help` text, in the current language; its list of keys comes from the key table, as `?`'s does. */
 export function usage(): string {
-	return t('cli.usage', { image: DEFAULT_IMAGE, command: DEFAULT_COMMAND, timeout: DEFAULT_TIMEOUT_SECONDS });
+	return t('cli.usage', { image: DEFAULT_IMAGE, command: DEFAULT_COMMAND, timeout: DEFAULT_TIMEOUT_SECONDS, keys: usageKeys() });
 }
 
 /**

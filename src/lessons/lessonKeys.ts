@@ -1,6 +1,6 @@
 import { t } from '../messages/i18n.js';
 import type { LessonController } from './lessonController.js';
-import { COMMAND_KEY_NAMES } from '../present/keyHelp.js';
+import { COMMAND_KEY_INPUTS } from '../present/keyTable.js';
 import { LESSONS } from './lessons.js';
 
 /** The parts of a key press the lesson keys look at (ink's Key has these). */
@@ -12,11 +12,11 @@ export interface PressedKey {
 }
 
 /**
- * Keys that run a command, outside lessons (the footer's and help's command keys, L too) or in
- * some step: during a lesson, only the step's own key does.
+ * Keys that run a command, outside lessons (the key table's command keys, L too) or in some
+ * step: during a lesson, only the step's own key does.
  */
 export const COMMAND_KEYS: ReadonlySet<string> = new Set([
-	...COMMAND_KEY_NAMES,
+	...COMMAND_KEY_INPUTS,
 	...LESSONS.flatMap((lesson) => lesson.steps.flatMap((step) => (step.action ? [step.action.key] : []))),
 ]);
 

@@ -24,9 +24,9 @@ Options:
 
 Lessons: lifecycle, parentage, exec, orphan, restart-policy (no NAME: a menu)
 
-Keys: ↑/↓ PgUp/PgDn Home/End move · Enter details · / filter · r run · s start · x stop
-      k kill · R restart · p pause/unpause · d remove · ? help · q quit
-      x k R p d ask y/n first on a container this session did not start.
+Keys (? shows them too):
+{keys}
+  x k R p d ask y/n first on a container this session did not start.
 
 NO_COLOR set (and not empty): no colours; the selected row is marked ▶.`,
 	'cli.installHint':

@@ -26,9 +26,9 @@ podman のコンテナをライブで表示します。各コンテナの conmon
 
 レッスン: lifecycle, parentage, exec, orphan, restart-policy (NAME なし: メニュー)
 
-キー: ↑/↓ PgUp/PgDn Home/End 移動 · Enter 詳細 · / 絞り込み · r 実行 · s 起動 · x 停止
-      k kill · R 再起動 · p 一時停止/再開 · d 削除 · ? ヘルプ · q 終了
-      x k R p d は、このセッションが起動していないコンテナでは先に y/n を確認します。
+キー (? でも表示します):
+{keys}
+  x k R p d は、このセッションが起動していないコンテナでは先に y/n を確認します。
 
 NO_COLOR を設定 (空でない値) すると色を使いません。選択行には ▶ が付きます。`,
 	'cli.installHint':

@@ -1,7 +1,8 @@
 import { displayWidth, truncateToWidth } from './displayWidth.js';
-import { t, type MessageKey } from '../messages/i18n.js';
+import { t } from '../messages/i18n.js';
+import { KEY_TABLE } from './keyTable.js';
 
-/** The keys, as the footer and the help overlay list them. One list, so the two never disagree. */
+/** A key as the footer, the help overlay and `--help` list it: an entry of the key table (./keyTable.ts) in the current language. */
 export interface KeyHelp {
 	keys: string;
 	does: string;
@@ -15,46 +16,9 @@ export interface KeyHelp {
 	footerRank?: number;
 }
 
-/** A key's entry with its texts still as catalogue keys: they are looked up in the language of the moment. */
-interface KeyHelpEntry {
-	keys: string;
-	does: MessageKey;
-	footer?: MessageKey;
-	essential?: boolean;
-	command?: boolean;
-	/**
-	 * How long the key stays in a narrow footer: the lowest rank goes first. The keys that move
-	 * around the screen have other ways to be found (?, the details view says ←/→); the keys that
-	 * change a container are why the tool exists, so k x r s (and ? q) go last.
-	 */
-	footerRank?: number;
-}
-
-const KEY_HELP: readonly KeyHelpEntry[] = [
-	{ keys: '↑ ↓  PgUp PgDn  Home End', does: 'help.keys.move', footer: 'help.footer.move', footerRank: 4 },
-	{ keys: '→ ←', does: 'help.keys.rows', footer: 'help.footer.rows', footerRank: 1 },
-	{ keys: 'Enter', does: 'help.keys.details', footer: 'help.footer.details', footerRank: 11 },
-	{ keys: 'Space', does: 'changes.key.freeze', footer: 'changes.key.freezeFooter', footerRank: 2 },
-	{ keys: '/', does: 'help.keys.filter', footer: 'help.footer.filter', footerRank: 3 },
-	{ keys: 'r', does: 'help.keys.run', footer: 'help.footer.run', command: true, footerRank: 14 },
-	{ keys: 's', does: 'help.keys.start', footer: 'help.footer.start', command: true, footerRank: 12 },
-	{ keys: 'x', does: 'help.keys.stop', footer: 'help.footer.stop', command: true, footerRank: 15 },
-	{ keys: 'k', does: 'help.keys.kill', footer: 'help.footer.kill', command: true, footerRank: 16 },
-	{ keys: 'R', does: 'help.keys.restart', footer: 'help.footer.restart', command: true, footerRank: 10 },
-	{ keys: 'p', does: 'help.keys.pause', footer: 'help.footer.pause', command: true, footerRank: 5 },
-	{ keys: 'd', does: 'help.keys.remove', footer: 'help.footer.remove', command: true, footerRank: 7 },
-	{ keys: 'L', does: 'help.keys.lessons', footer: 'help.footer.lessons', command: true, footerRank: 8 },
-	{ keys: '?', does: 'help.keys.help', footer: 'help.footer.help', essential: true, footerRank: 20 },
-	{ keys: 'Escape', does: 'help.keys.escape' },
-	{ keys: 'q  Ctrl-C', does: 'help.keys.quit', footer: 'help.footer.quit', essential: true, footerRank: 21 },
-];
-
-/** The keys that run a command (or open the lessons): during a lesson only the step's own key does. */
-export const COMMAND_KEY_NAMES: readonly string[] = KEY_HELP.filter((entry) => entry.command).map((entry) => entry.keys);
-
 /** Every key and what it does, in the current language. */
 export function keyHelp(): KeyHelp[] {
-	return KEY_HELP.map(({ keys, does, footer, essential, command, footerRank }) => ({
+	return KEY_TABLE.map(({ keys, does, footer, essential, command, footerRank }) => ({
 		keys,
 		does: t(does),
 		...(footer === undefined ? {} : { footer: t(footer) }),
@@ -66,7 +30,7 @@ export function keyHelp(): KeyHelp[] {
 
 /** The footer's keys, in screen order, with the rank that decides which a narrow footer drops first. */
 function footerKeys(withoutCommands: boolean): { footer: string; rank: number; essential: boolean }[] {
-	return KEY_HELP.flatMap(({ footer, footerRank, essential, command }) =>
+	return KEY_TABLE.flatMap(({ footer, footerRank, essential, command }) =>
 		footer === undefined || (withoutCommands && command) ? [] : [{ footer: t(footer), rank: footerRank ?? 0, essential: essential === true }],
 	);
 }
@@ -93,4 +57,14 @@ export function footerText(width: number, inLesson = false, readOnly = false): s
 		const least = optional.reduce((a, b) => (b.rank < a.rank ? b : a));
 		shown.splice(shown.indexOf(least), 1);
 	}
+}
+
+/**
+ * The keys part of `--help`: every key of the table and what it does, one a line, in the current
+ * language, the keys in a column as wide as the widest (as `?` lists them).
+ */
+export function usageKeys(): string {
+	const keys = keyHelp();
+	const keyWidth = Math.max(...keys.map((k) => displayWidth(k.keys)));
+	return keys.map((k) => `  ${k.keys}${' '.repeat(keyWidth - displayWidth(k.keys))}  ${k.does}`).join('\n');
 }

@@ -4,6 +4,8 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { setLanguage, t } from '../../src/messages/i18n.js';
+import { KEY_TABLE } from '../../src/present/keyTable.js';
 import { cliPath, languageEnvironment } from '../helpers/tuiSession.js';
 
 /** The command line's answers that need no container: help, version, bad flags, no podman, no terminal. In English. */
@@ -18,6 +20,22 @@ describe('command line', () => {
 		const { stdout, exitCode } = await run(['--help']);
 		assert.equal(exitCode, 0);
 		for (const flag of ['--image', '--command', '--once', '--json', '--help', '--version']) assert.ok(stdout.includes(flag), flag);
+	});
+
+	test('--help lists every key of the key table with what it does, Space, → ← and L too, in both languages', async () => {
+		for (const language of ['en', 'ja'] as const) {
+			const { stdout, exitCode } = await run(['--lang', language, '--help']);
+			assert.equal(exitCode, 0);
+			const lines = stdout.split('\n');
+			setLanguage(language);
+			for (const entry of KEY_TABLE) {
+				const line = lines.find((text) => text.startsWith(`  ${entry.keys}  `));
+				assert.ok(line?.trimEnd().endsWith(t(entry.does)), `${language}: "${entry.keys}  ${t(entry.does)}" in:\n${stdout}`);
+			}
+			setLanguage('en');
+		}
+		const { stdout } = await run(['--help']);
+		for (const key of ['Space', '→ ←', 'L', 'Escape']) assert.match(stdout, new RegExp(`^  ${key} `, 'm'), key);
 	});
 
 	test('--help in Japanese with --lang ja or a Japanese locale; usage errors stay English', async () => {
