@@ -57,12 +57,12 @@ export function conmonTuiProgram(): string {
 	return path.join(projectRoot, bin);
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function headerCount(first: string, count: number): RegExp {
-	return new RegExp(`^${escape(first)}.*\\b${count} containers\\b`);
+	return new RegExp(`^${escapeRegExp(first)}.*\\b${count} containers\\b`);
 }
 
 const CONTAINER_ROW = /^[●○◐] /m;

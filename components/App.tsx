@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import React from 'react';
 import { ReaderContext } from '../hooks/readerContext.js';
 import { useAppState } from '../hooks/useAppState.js';
 import { useKeymap } from '../hooks/useKeymap.js';
@@ -13,7 +12,7 @@ import { latestChangeAt } from '../src/model/changeHighlight.js';
 import { ageTicksBySecond } from '../src/present/format.js';
 import { injectedFault, TEST_FAULT } from '../src/app/testFault.js';
 import { shownTime, shownView } from '../src/state/frozenView.js';
-import type { AppState, AppStore } from '../src/state/store.js';
+import type { AppStore } from '../src/state/store.js';
 import { ContainerTree } from './ContainerTree.js';
 import { DetailsView } from './DetailsView.js';
 import { EventLog } from './EventLog.js';

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import React from 'react';
+import type React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { containerDisagreements } from '../src/model/anomalies.js';
 import { currentGeneration } from '../src/model/conmonHistory.js';

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import React, { useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { truncateToWidth } from '../src/present/displayWidth.js';
 import { useShownRows } from '../hooks/useShownRows.js';

@@ -1,4 +1,4 @@
-import React, { Component, type ReactNode } from 'react';
+import { Component, type ReactNode } from 'react';
 
 /**
  * Catches an error thrown while rendering any component below it and hands it to `onCrash`,

@@ -1,5 +1,4 @@
 import { Text } from 'ink';
-import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { t } from '../src/messages/i18n.js';
 import type { AppStore } from '../src/state/store.js';

@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import React, { memo } from 'react';
+import { memo } from 'react';
 import { footerText } from '../src/present/keyHelp.js';
 
 /** The keys, always on screen in short form; `? help` and `q quit` survive any width. Memoized: the App redraws every second while ages tick, the footer only on a resize. */

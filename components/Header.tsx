@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { currentGeneration } from '../src/model/conmonHistory.js';
 import { changesWaiting, shownView } from '../src/state/frozenView.js';

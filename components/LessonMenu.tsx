@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import React from 'react';
+import type React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { displayWidth, fitToWidth, truncateToWidth } from '../src/present/displayWidth.js';
 import { t } from '../src/messages/i18n.js';

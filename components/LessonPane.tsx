@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import React from 'react';
+import type React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { displayWidth, truncateToWidth, wrapToWidth } from '../src/present/displayWidth.js';
 import { fitLines, type BudgetLine } from '../src/present/lineBudget.js';
@@ -28,13 +28,13 @@ export function LessonPane({ store, width, height }: { store: AppStore; width: n
 		{ line: <Text key="heading" bold color="cyan">{truncateToWidth(heading + '─'.repeat(Math.max(0, width - displayWidth(heading))), width)}</Text>, priority: 70 },
 	];
 	if (lesson.phase === 'finished') {
-		wrapToWidth(t('lesson.ui.finished'), width).forEach((line, i) => lines.push({ line: <Text key={`finished/${i}`} bold color="green">{line}</Text>, priority: 90 - i }));
+		lines.push(...wrapToWidth(t('lesson.ui.finished'), width).map((line, i) => ({ line: <Text key={`finished/${i}`} bold color="green">{line}</Text>, priority: 90 - i })));
 	} else {
 		lines.push({ line: <Text key="step" bold>{truncateToWidth(lesson.stepTitle, width)}</Text>, priority: 60 });
-		capLines(wrapToWidth(lesson.explanation, width), 3, width).forEach((line, i) => lines.push({ line: <Text key={`explain/${i}`}>{line}</Text>, priority: 30 - i }));
-		stepActionLines(lesson, width).forEach((line, i) => lines.push({ line, priority: i === 0 ? 85 : 50 - i }));
-		capLines(wrapToWidth(verdict(lesson), width), 2, width).forEach((line, i) =>
-			lines.push({ line: <Text key={`verdict/${i}`} {...(color ? { color } : {})}>{line}</Text>, priority: i === 0 ? 88 : 55 - i }),
+		lines.push(...capLines(wrapToWidth(lesson.explanation, width), 3, width).map((line, i) => ({ line: <Text key={`explain/${i}`}>{line}</Text>, priority: 30 - i })));
+		lines.push(...stepActionLines(lesson, width).map((line, i) => ({ line, priority: i === 0 ? 85 : 50 - i })));
+		lines.push(
+			...capLines(wrapToWidth(verdict(lesson), width), 2, width).map((line, i) => ({ line: <Text key={`verdict/${i}`} {...(color ? { color } : {})}>{line}</Text>, priority: i === 0 ? 88 : 55 - i })),
 		);
 		const keys = t(lesson.phase === 'failed' ? 'lesson.ui.failedKeys' : lesson.step + 1 === lesson.steps ? 'lesson.ui.keysLast' : 'lesson.ui.keys');
 		lines.push({ line: <Text key="keys" dimColor>{truncateToWidth(keys, width)}</Text>, priority: 80 });

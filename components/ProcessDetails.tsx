@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import React from 'react';
+import type React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { useProcessFacts } from '../hooks/useProcessFacts.js';
 import { displayWidth, fitToWidth } from '../src/present/displayWidth.js';
@@ -41,7 +41,7 @@ export function ProcessDetails({ store, process, helper, height, now }: { store:
 		children: shownView(s).processes.filter((p) => p.ppid === process.pid).map((p) => `${processCommand(p)} ${p.pid}`).join(', '),
 		bootTimeMs: s.bootTimeMs,
 	}));
-	const { read, facts, parentComm } = useProcessFacts(process.pid, process.ppid, now);
+	const { facts, parentComm } = useProcessFacts(process.pid, process.ppid, now);
 	const insidePid = facts && facts.nsPid.length > 1 ? facts.nsPid.at(-1) : undefined;
 	const hostUid = facts?.uid ?? process.uid;
 	const insideUid = hostUid === undefined || !facts ? undefined : uidInside(hostUid, facts.uidMap);

@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { truncateToWidth, wrapToWidth } from '../src/present/displayWidth.js';
 import { safeText } from '../src/present/safeText.js';

@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import React, { memo } from 'react';
+import { memo } from 'react';
 import { displayWidth, fitToWidth, truncateToWidth } from '../src/present/displayWidth.js';
 import { changeBadge, containerColumns, rowText, stateGlyph } from '../src/present/format.js';
 import type { TreeRow } from '../src/model/tree.js';

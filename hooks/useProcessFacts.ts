@@ -17,6 +17,7 @@ export interface ShownProcessFacts {
 export function useProcessFacts(pid: number | undefined, ppid: number | undefined, now: number): ShownProcessFacts {
 	const reader = useContext(ReaderContext);
 	const [seen, setSeen] = useState<{ pid: number | undefined; ppid: number | undefined; facts: ProcessFacts | undefined; parentComm: string | undefined }>();
+	// biome-ignore lint/correctness/useExhaustiveDependencies: `now` is the trigger: the facts are read again every tick while the view is open.
 	useEffect(() => {
 		if (!reader) return;
 		setSeen({
@@ -25,7 +26,6 @@ export function useProcessFacts(pid: number | undefined, ppid: number | undefine
 			facts: pid === undefined ? undefined : reader.facts(pid),
 			parentComm: ppid === undefined ? undefined : reader.comm(ppid),
 		});
-		// `now` is a dependency on purpose: the facts are read again every tick while the view is open.
 	}, [reader, pid, ppid, now]);
 	// Facts read for another process (the cursor moved) are not this one's: not read yet.
 	if (!seen || seen.pid !== pid || seen.ppid !== ppid) return { read: false, facts: undefined, parentComm: undefined };

@@ -104,10 +104,11 @@ export async function runInteractive(podman: Podman, initial: Partial<AppState>,
 			process.exit(EXIT_CRASHED);
 		}, CRASH_EXIT_GRACE_MS).unref();
 	}
-	const onSignal = (signal: NodeJS.Signals, number: number) => () => quit(128 + number);
-	process.on('SIGTERM', onSignal('SIGTERM', 15));
-	process.on('SIGHUP', onSignal('SIGHUP', 1));
-	process.on('SIGINT', onSignal('SIGINT', 2));
+	// Killed by a signal: the shell's exit code for it, 128 + its number.
+	const onSignal = (number: number) => () => quit(128 + number);
+	process.on('SIGTERM', onSignal(15));
+	process.on('SIGHUP', onSignal(1));
+	process.on('SIGINT', onSignal(2));
 	process.on('uncaughtException', crash);
 	process.on('unhandledRejection', crash);
 

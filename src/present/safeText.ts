@@ -10,7 +10,7 @@
  */
 
 /** The C0 controls people know by a letter. */
-const NAMED: Readonly<Record<number, string>> = { 0x1b: '\\e', 0x09: '\\t', 0x0a: '\\n', 0x0d: '\\r', 0x00: '\\0' };
+const NAMED: Readonly<Record<number, string>> = { 27: '\\e', 9: '\\t', 10: '\\n', 13: '\\r', 0: '\\0' };
 
 /** C0, DEL, C1, the bidi embeddings/overrides (U+202A–U+202E) and isolates (U+2066–U+2069). */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;

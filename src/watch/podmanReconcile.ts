@@ -41,7 +41,7 @@ export class PodmanReconcile {
 	) {}
 
 	/** Uses `firstList` (a `podman ps -a --format json` started early) for the first list instead of asking again. */
-	useFirstList(firstList: Promise<string | undefined> | undefined): void {
+	takeFirstList(firstList: Promise<string | undefined> | undefined): void {
 		this.firstList = firstList;
 	}
 

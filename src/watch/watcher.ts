@@ -64,7 +64,7 @@ export class Watcher {
 	 * loaded), used for the first list instead of asking again.
 	 */
 	async start(firstList?: Promise<string | undefined>): Promise<void> {
-		this.podmanView.useFirstList(firstList);
+		this.podmanView.takeFirstList(firstList);
 		// Events first, so that nothing between the first `ps` and the stream is missed.
 		this.events.start();
 		this.scan();

@@ -138,7 +138,8 @@ describe('the key table', () => {
 			const lines = screenLines(rendered);
 			for (const press of handled()) {
 				const entry = entryOf(press);
-				assert.ok(entry && entry.keys.split(/\s+/).includes(press.name), `${press.name} is named in its entry "${entry?.keys}"`);
+				assert.ok(entry, `${press.name} has an entry`);
+				assert.ok(entry.keys.split(/\s+/).includes(press.name), `${press.name} is named in its entry "${entry.keys}"`);
 				assert.ok(lines.some((line) => wordsInOrder(entry.keys, t(entry.does)).test(line)), `${language}: ${press.name} (${entry.keys}) in ?:\n${lines.join('\n')}`);
 			}
 			cleanup();

@@ -222,7 +222,7 @@ for (const language of LANGUAGES) {
 
 				assert.equal(LESSONS.length, 5);
 				LESSONS.forEach((lesson, i) => {
-					const row = lines.find((line) => new RegExp(`[▸ ] ${i + 1} ${lesson.name} +${escape(t(lesson.title))}`).test(line));
+					const row = lines.find((line) => new RegExp(`[▸ ] ${i + 1} ${lesson.name} +${escapeRegExp(t(lesson.title))}`).test(line));
 					assert.ok(row, `lesson ${i + 1} (${lesson.name}) in:\n${lines.join('\n')}`);
 					assert.ok(lines.some((line) => line.includes(t(lesson.summary))), `${lesson.name}'s summary`);
 				});
@@ -247,6 +247,6 @@ for (const language of LANGUAGES) {
 }
 
 /** `text` as a regular expression that matches it literally. */
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -62,7 +62,7 @@ describe('details of the row under the cursor', () => {
 		await sendInput(rendered, ARROW_RIGHT);
 		await sendInputAndWaitForContent(rendered, ENTER, 'host PID');
 		const screen = await waitForContent(rendered, 'NSpid 3995 → 1');
-		assert.match(screen, /PID inside +1  \(NSpid 3995 → 1\)/);
+		assert.match(screen, /PID inside +1 {2}\(NSpid 3995 → 1\)/);
 		assert.match(screen, /parent +3990 \(conmon\)/);
 		assert.match(screen, /user +host uid 100999, uid 1000 inside the container/);
 		assert.doesNotMatch(screen, /this process has exited/);

@@ -112,7 +112,8 @@ for (const language of LANGUAGES) {
 		test('lifecycle: run, kill, start — a new conmon with a new PID; its --record transcript matches podman', async () => {
 			const dir = mkdtempSync(join(tmpdir(), 'conmon-tui-lesson-record-'));
 			const since = new Date(Date.now() - 1000).toISOString();
-			const session = (lesson = new LessonSession(sandbox, 'lifecycle', language, ['--record', join(dir, 'lesson.md')]));
+			lesson = new LessonSession(sandbox, 'lifecycle', language, ['--record', join(dir, 'lesson.md')]);
+			const session = lesson;
 			await session.atStep(1, 5);
 			const first = await runStep(session);
 
@@ -140,7 +141,8 @@ for (const language of LANGUAGES) {
 		});
 
 		test("parentage: conmon's parent is not podman; podman has exited; conmon is the parent of PID 1", async () => {
-			const session = (lesson = new LessonSession(sandbox, 'parentage', language));
+			lesson = new LessonSession(sandbox, 'parentage', language);
+			const session = lesson;
 			await session.atStep(1, 5);
 			const run = await runStep(session);
 
@@ -166,7 +168,8 @@ for (const language of LANGUAGES) {
 		});
 
 		test('exec: a second, separate conmon that exits with the command', async () => {
-			const session = (lesson = new LessonSession(sandbox, 'exec', language));
+			lesson = new LessonSession(sandbox, 'exec', language);
+			const session = lesson;
 			await session.atStep(1, 4);
 			const run = await runStep(session);
 
@@ -190,7 +193,8 @@ for (const language of LANGUAGES) {
 		});
 
 		test('orphan: kill -9 conmon after y; the container runs on, podman is stale, rm -f recovers', async () => {
-			const session = (lesson = new LessonSession(sandbox, 'orphan', language));
+			lesson = new LessonSession(sandbox, 'orphan', language);
+			const session = lesson;
 			await session.atStep(1, 4);
 			const run = await runStep(session);
 
@@ -221,7 +225,8 @@ for (const language of LANGUAGES) {
 		});
 
 		test('restart-policy: conmon respawns by itself, a new PID each time', async () => {
-			const session = (lesson = new LessonSession(sandbox, 'restart-policy', language));
+			lesson = new LessonSession(sandbox, 'restart-policy', language);
+			const session = lesson;
 			await session.atStep(1, 3);
 			const run = await runStep(session, "sh -c 'sleep 3; exit 3'".replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 

@@ -120,7 +120,7 @@ describe('--record writes a Markdown transcript of the session', { skip: skip ??
 		// 1. The commands listed are the ones that ran, on this container, with podman's binary.
 		const commands = items.flatMap((line) => line.match(/^- [\d:.]+ `\$ (.*)`$/)?.[1] ?? []);
 		assert.deepEqual(commands, [`podman run -d ${sandbox.image} sleep infinity`, `podman kill ${short}`, `podman start ${short}`]);
-		assert.match(text, new RegExp(`^- Commands run: 3, failed: 0$`, 'm'));
+		assert.match(text, /^- Commands run: 3, failed: 0$/m);
 
 		// 2. The container is podman's: its ID and name, in the observations and the summary.
 		assert.match(text, new RegExp(`^- Containers touched: ${escapeRegExp(name)} \\(${short}\\)$`, 'm'));

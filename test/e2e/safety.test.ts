@@ -102,7 +102,7 @@ describe('safe on a shared box, against real podman', { skip: skip ?? false }, (
 		await tui.waitFor(/watching podman/, 60_000);
 		await tui.filter('oddproc');
 		// sh's row: its argv on one line (the newline escaped, the empty element a double space), cut to the width.
-		const screen = await tui.waitFor(new RegExp(`└─ sh -c 'printf .* zero '' 'a\\\\nb' yyyy[^\\n]*…\\n +└─ sleep 1000 (\\d+)`));
+		const screen = await tui.waitFor(/└─ sh -c 'printf .* zero '' 'a\\nb' yyyy[^\n]*…\n +└─ sleep 1000 (\d+)/);
 		const lines = (await tui.screen()).split('\n');
 		assert.ok(lines.every((line) => line.length <= 120), 'every line within the width');
 		// → to sleep's row (conmon, sh, sleep), Enter: its parent named by the escaped comm.

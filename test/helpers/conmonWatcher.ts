@@ -44,7 +44,7 @@ export class ConmonWatcher {
 		const now = Date.now();
 		for (const conmon of this.seen) {
 			const stat = read(`/proc/${conmon.pid}/stat`);
-			if (stat && stat.includes('(conmon) ') && !/\) [ZX] /.test(stat)) conmon.lastAlive = now;
+			if (stat?.includes('(conmon) ') && !/\) [ZX] /.test(stat)) conmon.lastAlive = now;
 		}
 		for (const name of readdirSync('/proc')) {
 			if (!/^\d+$/.test(name)) continue;

@@ -213,7 +213,7 @@ export interface Setup<M extends object> {
 }
 
 /** The steps' time limits run on a mocked clock (setInterval and Date); setImmediate stays real. */
-export function useMockClock(): void {
+export function installMockClock(): void {
 	beforeEach(() => mock.timers.enable({ apis: ['setInterval', 'Date'], now: NOW }));
 	afterEach(() => mock.timers.reset());
 }

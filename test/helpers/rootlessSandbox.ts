@@ -31,15 +31,14 @@
  *   on these machines. Harmless for these tests.
  */
 import { execa } from 'execa';
-import { existsSync } from 'node:fs';
-import { chown, copyFile, mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
+import { chown, copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { prepareRootfs, TEST_IMAGE } from './podmanSandbox.js';
 import type { PodmanInspect, PodmanOptions, PodmanResult, PodmanSandbox } from './podmanSandbox.js';
 import type { RootlessUser } from './rootlessUser.js';
 import { disposeRootlessDir, killSandboxProcesses, pausePids, ROOTLESS_SANDBOX_PREFIX, type SandboxRecord } from './rootlessSandboxDisposal.js';
-import { delay, lastLines, mountsUnder, processStartTime, selfAndAncestors, toml, unmountUnder } from './sandboxProcesses.js';
+import { lastLines, processStartTime, toml, unmountUnder } from './sandboxProcesses.js';
 
 /** Prefix of every rootless sandbox directory, under os.tmpdir() (distinct from the rootful one). */
 export interface RootlessSandbox extends PodmanSandbox {

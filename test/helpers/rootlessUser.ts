@@ -178,7 +178,7 @@ async function withLock<T>(lockPath: string, body: () => Promise<T>): Promise<T>
 			if ((await readFile(lockPath, 'utf8').catch(() => undefined)) === '') await rm(lockPath, { force: true });
 			continue;
 		}
-		if (holder !== undefined && holder.endsWith('\n')) {
+		if (holder?.endsWith('\n')) {
 			const [pidText, holderStart] = holder.trim().split(' ');
 			const pid = Number(pidText);
 			const alive = Number.isInteger(pid) && pid > 0 && (await startTime(pid)) === holderStart;

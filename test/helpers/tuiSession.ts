@@ -120,7 +120,7 @@ export class TuiSession {
 		for (let y = 0; y < this.terminal.rows; y++) {
 			const line = buffer.getLine(buffer.viewportY + y);
 			const cell = line?.getCell(2);
-			if (line && cell && cell.isInverse() && cell.getChars().trim() !== '') return line.translateToString(true);
+			if (line && cell?.isInverse() && cell.getChars().trim() !== '') return line.translateToString(true);
 		}
 		return undefined;
 	}

@@ -10,10 +10,10 @@ import { lifecycle } from '../../src/lessons/lifecycle.js';
 import { createAppStore, type AppStore } from '../../src/state/store.js';
 import {
 	countIntervals, countSubscriptions, depsFor, FakeLessonActions, flush, lastLessonEvent, LESSON_ID, lessonEvents, listContainer, podmanArgs, practice, progressOf, SECOND_ID, setup,
-	useMockClock,
+	installMockClock,
 } from '../helpers/lessonRunnerHarness.js';
 
-useMockClock();
+installMockClock();
 
 describe('leaving', () => {
 	test('leave logs that the learner left and clears the lesson; no subscription or timer is left', async () => {

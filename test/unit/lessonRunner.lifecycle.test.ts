@@ -13,11 +13,11 @@ import { orphan } from '../../src/lessons/orphan.js';
 import type { AppStore } from '../../src/state/store.js';
 import { byId, makeConmonProcess, makeContainer, makeGeneration, makeProcess } from '../helpers/fixtureState.js';
 import {
-	COMMAND, CONTAINER_NAME, FakeLessonActions, FIRST_CHILD, FIRST_CONMON, IMAGE, LESSON_ID, lessonEvents, podmanArgs, progressOf, SECOND_CHILD, SECOND_CONMON, setup,
-	useMockClock, type ContainerState,
+	COMMAND, CONTAINER_NAME, type FakeLessonActions, FIRST_CHILD, FIRST_CONMON, IMAGE, LESSON_ID, lessonEvents, podmanArgs, progressOf, SECOND_CHILD, SECOND_CONMON, setup,
+	installMockClock, type ContainerState,
 } from '../helpers/lessonRunnerHarness.js';
 
-useMockClock();
+installMockClock();
 
 describe('the lifecycle lesson, driven by the store', () => {
 	const SHORT = LESSON_ID.slice(0, 12);

@@ -15,10 +15,10 @@ import { createAppStore, type AppStore } from '../../src/state/store.js';
 import { FakeProcessReader } from '../helpers/fakeReader.js';
 import {
 	CONTAINER_NAME, depsFor, ESCAPE_KEY, FakeLessonActions, IMAGE, lastLessonEvent, LESSON_ID, lessonEvents, listContainer, NO_KEY, PODMAN, podmanArgs, practice, PRACTICE_CONMON,
-	PRACTICE_RUN, progressOf, setup, useMockClock,
+	PRACTICE_RUN, progressOf, setup, installMockClock,
 } from '../helpers/lessonRunnerHarness.js';
 
-useMockClock();
+installMockClock();
 
 describe('a lesson step', () => {
 	test('start shows the first step with its key and the command it will run', () => {

@@ -57,7 +57,7 @@ describe('podman argv written once', () => {
 	test('no file outside src/podman/ writes a podman argv', () => {
 		const root = projectRoot();
 		const files = FOLDERS.flatMap((folder) => sourceFiles(join(root, folder)))
-			.filter((file) => !relative(root, file).startsWith(join('src', 'podman') + '/'));
+			.filter((file) => !relative(root, file).startsWith(`${join('src', 'podman')}/`));
 		assert.ok(files.length > 50, `only ${files.length} source files found`);
 		const found = files.flatMap((file) => argvLiterals(readFileSync(file, 'utf8')).map((line) => `${relative(root, file)}: ${line.trim()}`));
 		assert.deepEqual(found, [], 'build these with src/podman/commands.ts');

@@ -9,7 +9,7 @@ import {
  * The exact argv of every podman command conmon-tui runs (src/podman/commands.ts): a change to
  * one has to change this test too, so it is deliberate. The words are podman's documented CLI.
  */
-const ID = 'bbd78c2c3402' + 'a'.repeat(52);
+const ID = `bbd78c2c3402${'a'.repeat(52)}`;
 const SHORT = 'bbd78c2c3402';
 
 describe('podman queries', () => {

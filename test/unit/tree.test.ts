@@ -8,8 +8,8 @@ import { CHANGE_HIGHLIGHT_MS } from '../../src/model/changeHighlight.js';
 import { buildTree, FOREIGN_GRACE_MS, NOTHING_LEFT_GRACE_MS, type TreeInput, type TreeRow } from '../../src/model/tree.js';
 
 const NOW = Date.parse('2026-11-29T16:58:15Z');
-const A = 'bbd78c2c3402' + '0'.repeat(52);
-const B = 'a1b2c3d4e5f6' + '1'.repeat(52);
+const A = `bbd78c2c3402${'0'.repeat(52)}`;
+const B = `a1b2c3d4e5f6${'1'.repeat(52)}`;
 
 function container(id: string, name: string, over: Partial<Container> = {}): Container {
 	return {
