@@ -10,7 +10,6 @@ import type { ProcessReader } from '../src/proc/reader.js';
 import { t } from '../src/messages/i18n.js';
 import { latestChangeAt } from '../src/model/changeHighlight.js';
 import { ageTicksBySecond } from '../src/present/format.js';
-import { injectedFault, TEST_FAULT } from '../src/app/testFault.js';
 import { shownTime, shownView } from '../src/state/frozenView.js';
 import type { AppStore } from '../src/state/store.js';
 import { ContainerTree } from './ContainerTree.js';
@@ -34,7 +33,14 @@ function eventLogLines(rows: number): number {
 }
 
 /** The whole screen: header, tree (or an overlay), event log, status line and footer. */
-export function App({ store, actions, reader, quit, lessons }: { store: AppStore; actions: Actions; reader: ProcessReader; quit: () => void; lessons?: LessonController }) {
+export function App({
+	store,
+	actions,
+	reader,
+	quit,
+	lessons,
+	renderFault,
+}: { store: AppStore; actions: Actions; reader: ProcessReader; quit: () => void; lessons?: LessonController; renderFault?: Error }) {
 	useKeymap(store, actions, quit, lessons);
 	const { columns, rows } = useTerminalSize();
 	const { overlay, filterShown, youngest, inLesson, frozen, statusText, readOnly, loaded } = useAppState(store, (s) => ({
@@ -49,7 +55,8 @@ export function App({ store, actions, reader, quit, lessons }: { store: AppStore
 	}));
 	// Ages under a minute count seconds; the details view shows exact durations. Frozen, time stands still.
 	const now = shownTime({ frozen }, useNow(overlay === 'details' || ageTicksBySecond(youngest, Date.now())));
-	if (TEST_FAULT === 'render' && loaded) throw injectedFault('render');
+	// A test's injected fault (src/app/testFault.ts): thrown while rendering once the first list is in.
+	if (renderFault && loaded) throw renderFault;
 
 	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
 		return (

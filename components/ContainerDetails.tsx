@@ -4,7 +4,7 @@ import { useAppState } from '../hooks/useAppState.js';
 import { containerDisagreements } from '../src/model/anomalies.js';
 import { currentGeneration } from '../src/model/conmonHistory.js';
 import type { ConmonGeneration } from '../src/model/conmonHistory.js';
-import { quoteCommandWords } from '../src/app/commandWords.js';
+import { quoteCommandWords } from '../src/present/commandWords.js';
 import { safeText } from '../src/present/safeText.js';
 import { shortId } from '../src/model/container.js';
 import { fitLines, overlayFramed, type BudgetLine } from '../src/present/lineBudget.js';

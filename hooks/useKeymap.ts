@@ -1,8 +1,8 @@
 import { useInput, type Key } from 'ink';
 import type { Actions } from '../src/app/actions.js';
-import { asksFirst, confirmCanceled, confirmQuestion } from '../src/app/confirmAction.js';
+import { asksFirst, confirmCanceled, confirmQuestion } from '../src/state/confirmAction.js';
 import { isCtrlChord, tableKey } from '../src/present/keyTable.js';
-import { splitKeys } from '../src/app/keyChunk.js';
+import { splitKeys } from '../src/present/keyChunk.js';
 import { moveFocus } from '../src/state/focus.js';
 import type { LessonController } from '../src/lessons/lessonController.js';
 import { lessonMenuKey, lessonStepKey } from '../src/lessons/lessonKeys.js';

@@ -1,3 +1,4 @@
+import { quoteCommandWords } from '../present/commandWords.js';
 import { isFullContainerId, shortId, type Container, type ContainerAction } from '../model/container.js';
 import { containerActionArgs, runArgs } from '../podman/commands.js';
 import { t, type MessageKey } from '../messages/i18n.js';
@@ -18,16 +19,6 @@ const PROGRESS: Record<ContainerAction | 'run' | 'lesson', MessageKey> = {
 	pause: 'status.progress.pause', unpause: 'status.progress.unpause', remove: 'status.progress.remove', run: 'status.progress.run',
 	lesson: 'status.progress.lesson',
 };
-
-/** Quotes an argv element for display only, so a shown command can be pasted into a shell. */
-export function shellQuote(arg: string): string {
-	return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
-}
-
-/** The command as a person would type it. */
-export function displayCommand(command: readonly string[]): string {
-	return command.map(shellQuote).join(' ');
-}
 
 export interface ActionDeps {
 	store: AppStore;
@@ -58,7 +49,7 @@ export function createActions(deps: ActionDeps) {
 			store.setState({ status: { tone: 'info', text: t('status.alreadyBusy', { label, busy: store.getState().busy[key] ?? '' }) } });
 			return { ok: false, reason: 'busy' };
 		}
-		const shown = displayCommand([podman.binary, ...args]);
+		const shown = quoteCommandWords([podman.binary, ...args]);
 		store.setState((s) => ({ busy: { ...s.busy, [key]: t(PROGRESS[verb]) }, status: { tone: 'working', text: `$ ${shown}` } }));
 		appendLog(store, [{ at: Date.now(), tone: 'command', text: `$ ${shown}`, facts: { kind: 'command', command: [podman.binary, ...args] } }]);
 		deps.onChange(key === 'run' ? [] : [key]);
@@ -113,7 +104,7 @@ export function createActions(deps: ActionDeps) {
 		 */
 		killConmon(conmon: { pid: number; startTicks: number }): boolean {
 			const command = killConmonCommand(conmon.pid);
-			const shown = `$ ${displayCommand(command)}`;
+			const shown = `$ ${quoteCommandWords(command)}`;
 			appendLog(store, [{ at: Date.now(), tone: 'command', text: shown, facts: { kind: 'command', command } }]);
 			let message: string | undefined;
 			// One stat read: the same process (start time) and still a conmon (comm).

@@ -2,7 +2,8 @@ import { render } from 'ink';
 import { createElement } from 'react';
 import { App } from '../../components/App.js';
 import { CrashBoundary } from '../../components/CrashBoundary.js';
-import { createActions, displayCommand } from './actions.js';
+import { createActions } from './actions.js';
+import { quoteCommandWords } from '../present/commandWords.js';
 import { runArgs } from '../podman/commands.js';
 import { t } from '../messages/i18n.js';
 import { LessonController } from '../lessons/lessonController.js';
@@ -13,7 +14,7 @@ import type { Podman } from '../podman/podman.js';
 import { safeLines, safeText } from '../present/safeText.js';
 import { snapshotJson } from '../output/snapshot.js';
 import { createAppStore, type AppState } from '../state/store.js';
-import { fireProcessFault, TEST_FAULT } from './testFault.js';
+import { fireProcessFault, injectedFault, TEST_FAULT } from './testFault.js';
 import { followTranscript } from '../output/transcript.js';
 import { procReader } from '../proc/read.js';
 import { Watcher } from '../watch/watcher.js';
@@ -115,7 +116,7 @@ export async function runInteractive(podman: Podman, initial: Partial<AppState>,
 	// The alternate screen keeps the user's scrollback intact; it is left on every way out (finally).
 	process.stdout.write(ENTER_ALTERNATE_SCREEN);
 	try {
-		app = render(createElement(CrashBoundary, { onCrash: crash }, createElement(App, { store, actions, reader, quit: () => quit(0), lessons })), {
+		app = render(createElement(CrashBoundary, { onCrash: crash }, createElement(App, { store, actions, reader, quit: () => quit(0), lessons, ...(TEST_FAULT === 'render' ? { renderFault: injectedFault('render') } : {}) })), {
 			exitOnCtrlC: false,
 			// Ink's default of 30 frames a second delays a frame right after another by up to 33 ms.
 			maxFps: 60,
@@ -148,7 +149,7 @@ export async function runInteractive(podman: Podman, initial: Partial<AppState>,
 	const leftovers = lessons.exitMessage();
 	if (leftovers) process.stdout.write(`${safeLines(leftovers)}\n`);
 	// A stop, rm, run… under way is not killed (that could leave the container stuck): say so.
-	for (const command of podman.stillRunning()) process.stdout.write(`${t('cli.leftRunning', { command: safeText(displayCommand(command)) })}\n`);
+	for (const command of podman.stillRunning()) process.stdout.write(`${t('cli.leftRunning', { command: safeText(quoteCommandWords(command)) })}\n`);
 	stopTranscript?.(store.getState());
 	await stopLogFile?.(snapshotJson(store.getState()));
 	return exitCode;

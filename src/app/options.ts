@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { PODMAN_TIMEOUT_MS } from '../podman/podman.js';
-import { splitCommandWords } from './commandWords.js';
+import { splitCommandWords } from '../present/commandWords.js';
 import { isLanguage, t, type Language } from '../messages/i18n.js';
 import { usageKeys } from '../present/keyHelp.js';
 

@@ -1,4 +1,4 @@
-import { displayCommand } from '../app/actions.js';
+import { quoteCommandWords } from '../present/commandWords.js';
 import { shortId } from '../model/container.js';
 import { t } from '../messages/i18n.js';
 import type { AppStore } from '../state/store.js';
@@ -103,7 +103,7 @@ export class LessonController {
 	/** The lesson's containers podman could not remove, with the command that removes them; undefined when there are none. */
 	exitMessage(): string | undefined {
 		if (this.stranded.size === 0) return undefined;
-		return t('lesson.leftoversOnExit', { command: displayCommand([this.deps.podmanBinary, ...removeNowArgs([...this.stranded])]) });
+		return t('lesson.leftoversOnExit', { command: quoteCommandWords([this.deps.podmanBinary, ...removeNowArgs([...this.stranded])]) });
 	}
 }
 

@@ -1,4 +1,5 @@
-import { displayCommand, killConmonCommand, type Actions, type CommandOutcome } from '../app/actions.js';
+import { killConmonCommand, type Actions, type CommandOutcome } from '../app/actions.js';
+import { quoteCommandWords } from '../present/commandWords.js';
 import { t } from '../messages/i18n.js';
 import { selectWhenListed } from '../state/selection.js';
 import { appendLog, type AppStore, type LessonFacts, type LessonProgress, type LogEntry } from '../state/store.js';
@@ -319,7 +320,7 @@ export class LessonRunner<M extends object = object> {
 	}
 
 	private shown(command: LessonCommand): string {
-		return displayCommand('podman' in command ? [this.deps.podmanBinary, ...command.podman] : killConmonCommand(command.killConmon.pid));
+		return quoteCommandWords('podman' in command ? [this.deps.podmanBinary, ...command.podman] : killConmonCommand(command.killConmon.pid));
 	}
 
 	private status(text: string): void {

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, writeSync } from 'node:fs';
-import { displayCommand } from '../app/actions.js';
+import { quoteCommandWords } from '../present/commandWords.js';
 import { containerLabel } from '../present/eventLog.js';
 import { t, type MessageKey } from '../messages/i18n.js';
 import { codeSpan, fencedBlock, markdownInline, markdownParagraph } from './markdown.js';
@@ -76,8 +76,8 @@ export class TranscriptMarkdown {
 			field('transcript.header.podman', markdownInline(state.podmanVersion ?? t('transcript.unknown'))) +
 			field('transcript.header.user', user) +
 			field('transcript.header.language', t('lang.name')) +
-			field('transcript.header.commandLine', codeSpan(displayCommand(['conmon-tui', ...info.args]))) +
-			field('transcript.header.runKey', codeSpan(displayCommand(info.runCommand))) +
+			field('transcript.header.commandLine', codeSpan(quoteCommandWords(['conmon-tui', ...info.args]))) +
+			field('transcript.header.runKey', codeSpan(quoteCommandWords(info.runCommand))) +
 			lesson +
 			(info.lesson === undefined ? this.openSession() : '')
 		);
@@ -206,7 +206,7 @@ export class TranscriptMarkdown {
 
 /** `$ podman kill bbd78c2c3402` as a code span people can copy, from the argv that ran. */
 function commandSpan(facts: LogFacts, entry: LogEntry): string {
-	return facts.command ? codeSpan(`$ ${displayCommand(facts.command)}`) : markdownInline(entry.text);
+	return facts.command ? codeSpan(`$ ${quoteCommandWords(facts.command)}`) : markdownInline(entry.text);
 }
 
 /** 2026-11-29 20:31:02 (UTC+09:00): local time, with the offset so that the handout is unambiguous. */

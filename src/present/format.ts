@@ -1,6 +1,6 @@
 import type { ConmonGeneration } from '../model/conmonHistory.js';
 import { shortId, type Container } from '../model/container.js';
-import { quoteCommandWords } from '../app/commandWords.js';
+import { quoteCommandWords } from './commandWords.js';
 import { safeText } from './safeText.js';
 import { currentLanguage, t, type MessageKey } from '../messages/i18n.js';
 import { isDead, type ProcessInfo } from '../proc/parse.js';

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { cleanup } from 'ink-testing-library';
 import { renderApp } from '../helpers/appHarness.js';
 import { WEB_ID, BATCH_ID, fixtureState } from '../helpers/fixtureState.js';
-import { splitKeys } from '../../src/app/keyChunk.js';
+import { splitKeys } from '../../src/present/keyChunk.js';
 
 afterEach(() => cleanup());
 

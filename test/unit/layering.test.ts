@@ -56,6 +56,12 @@ describe('layers', () => {
 		assert.deepEqual(problems, []);
 	});
 
+	it('the views and the pure layers take only types from src/app/ (the wiring): actions are handed in', () => {
+		const problems = sourceFiles(root, PURE_FOLDERS)
+			.flatMap((file) => importsOf(root, file).filter((edge) => !edge.typeOnly && edge.target.startsWith('src/app/')).map((edge) => `${file} → ${edge.target}`));
+		assert.deepEqual(problems, []);
+	});
+
 	it('only src/podman/ runs programs (execa, child_process)', () => {
 		const problems = sourceFiles(root, ['src', 'components', 'hooks'])
 			.filter((file) => !file.startsWith('src/podman/'))

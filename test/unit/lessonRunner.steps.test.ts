@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, mock, test } from 'node:test';
-import { displayCommand } from '../../src/app/actions.js';
+import { quoteCommandWords } from '../../src/present/commandWords.js';
 import { t } from '../../src/messages/i18n.js';
 import { met, notYet, type Lesson } from '../../src/lessons/lesson.js';
 import { LessonController } from '../../src/lessons/lessonController.js';
@@ -55,7 +55,7 @@ describe('a lesson step', () => {
 		listContainer(store, LESSON_ID, 'running');
 
 		assert.deepEqual(actions.calls, [{ podman: PRACTICE_RUN }]);
-		assert.equal(displayCommand([PODMAN, ...podmanArgs(actions.calls[0])]), shown, 'the command shown is the one that ran');
+		assert.equal(quoteCommandWords([PODMAN, ...podmanArgs(actions.calls[0])]), shown, 'the command shown is the one that ran');
 		assert.equal(progressOf(store).phase, 'passed');
 		assert.equal(progressOf(store).outcome, `${CONTAINER_NAME} runs`);
 		assert.deepEqual(lastLessonEvent(store), { name: 'practice', event: 'passed', title: t('lesson.lifecycle.run.title'), step: 1, steps: 3 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { quoteCommandWords, splitCommandWords } from '../../src/app/commandWords.js';
+import { quoteCommandWords, splitCommandWords } from '../../src/present/commandWords.js';
 import { rowText } from '../../src/present/format.js';
 import type { TreeRow } from '../../src/model/tree.js';
 import { DEFAULT_IMAGE, parseOptions, UsageError } from '../../src/app/options.js';

@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { displayCommand } from '../../src/app/actions.js';
+import { quoteCommandWords } from '../../src/present/commandWords.js';
 import { runArgs } from '../../src/podman/commands.js';
 import { changesContainerState, Podman, PodmanError, podmanMessage } from '../../src/podman/podman.js';
 import { parsePodmanVersion } from '../../src/podman/version.js';
@@ -35,7 +35,7 @@ describe('action arguments', () => {
 	// Each builder's exact argv: test/unit/podmanCommands.test.ts.
 	test('run keeps image and command words separate, and the display quotes what a shell would split', () => {
 		assert.deepEqual(runArgs('alpine; rm -rf /', ['sh', '-c', 'exit 3']), ['run', '-d', 'alpine; rm -rf /', 'sh', '-c', 'exit 3']);
-		assert.equal(displayCommand(['podman', 'run', '-d', 'alpine; rm -rf /', "it's"]), `podman run -d 'alpine; rm -rf /' 'it'\\''s'`);
+		assert.equal(quoteCommandWords(['podman', 'run', '-d', 'alpine; rm -rf /', "it's"]), `podman run -d 'alpine; rm -rf /' 'it'\\''s'`);
 	});
 });
 

@@ -1,7 +1,7 @@
 import { shortId, type Container, type ContainerAction } from '../model/container.js';
 import { t, type MessageKey } from '../messages/i18n.js';
 import { safeText } from '../present/safeText.js';
-import type { AppState } from '../state/store.js';
+import type { AppState } from './store.js';
 
 /**
  * The questions, per action. Stop, kill, restart, pause and remove end or interrupt someone's
