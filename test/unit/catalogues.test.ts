@@ -37,6 +37,32 @@ describe('message catalogues', () => {
 		}
 	});
 
+	test('plurals follow the language\'s own rules (Intl.PluralRules): English one/other, Japanese one form', () => {
+		try {
+			setLanguage('en');
+			assert.equal(t('header.counts', { containers: 1, running: 1, conmons: 1 }), '1 container · 1 running · 1 conmon');
+			assert.equal(t('header.counts', { containers: 2, running: 0, conmons: 0 }), '2 containers · 0 running · 0 conmons');
+			assert.equal(t('lesson.seen.conmonCount', { count: 1 }), '1 conmon so far');
+			assert.equal(t('lesson.seen.conmonCount', { count: 3 }), '3 conmons so far');
+			assert.equal(t('lesson.cleanup.met', { count: 1, pids: '7' }), 'removed 1 container; conmon 7 gone with them');
+			assert.equal(t('tree.foreign.heading', { count: 1 }).startsWith('? 1 conmon of '), true);
+			assert.equal(t('tree.foreign.heading', { count: '1' }).startsWith('? 1 conmon of '), true, 'a number given as text');
+			setLanguage('ja');
+			assert.equal(t('header.counts', { containers: 1, running: 1, conmons: 1 }), 'コンテナ 1 · 実行中 1 · conmon 1');
+			assert.equal(t('header.counts', { containers: 2, running: 0, conmons: 5 }), 'コンテナ 2 · 実行中 0 · conmon 5');
+		} finally {
+			setLanguage('en');
+		}
+	});
+
+	test('no "(s)" plurals and no plural placeholder without an other form; Japanese needs none', () => {
+		for (const [key, text] of Object.entries(en)) {
+			assert.doesNotMatch(text, /\w\(s\)/, `${key} writes "(s)"`);
+			for (const [, forms] of text.matchAll(/\{\w+((?:\|\w+:[^|}]*)+)\}/g)) assert.match(forms ?? '', /\|other:/, `${key} has no other form`);
+		}
+		for (const [key, text] of Object.entries(ja)) assert.doesNotMatch(text, /\{\w+\|/, `${key}: Japanese has one form`);
+	});
+
 	test('the language follows LC_ALL, then LC_MESSAGES, then LANG', () => {
 		assert.equal(languageFromEnv({}), 'en');
 		assert.equal(languageFromEnv({ LANG: 'ja_JP.UTF-8' }), 'ja');
