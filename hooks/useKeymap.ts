@@ -54,7 +54,15 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 
 		if (state.overlay !== undefined) {
 			// The details say "←/→ moves between rows": they show whatever row the cursor is on.
-			if (state.overlay === 'details' && (key.leftArrow || key.rightArrow)) return moveFocus(store, key.rightArrow ? 1 : -1);
+			if (state.overlay === 'details' && (key.leftArrow || key.rightArrow)) {
+				store.setState({ detailsScroll: 0 });
+				return moveFocus(store, key.rightArrow ? 1 : -1);
+			}
+			// Details longer than the screen scroll; the view clamps the offset to what there is.
+			if (state.overlay === 'details' && (key.upArrow || key.downArrow || key.pageUp || key.pageDown)) {
+				const by = (key.pageUp || key.pageDown ? PAGE_SIZE : 1) * (key.upArrow || key.pageUp ? -1 : 1);
+				return store.setState({ detailsScroll: Math.max(0, state.detailsScroll + by) });
+			}
 			if (key.escape || input === 'q' || (input === '?' && state.overlay === 'help') || (key.return && state.overlay === 'details')) {
 				store.setState({ overlay: undefined });
 			}
@@ -95,7 +103,7 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 
 		const container = selectedContainer(state);
 		if (key.return) {
-			if (container) store.setState({ overlay: 'details' });
+			if (container) store.setState({ overlay: 'details', detailsScroll: 0 });
 			return;
 		}
 		const action = CONTAINER_KEYS[input];
