@@ -43,8 +43,10 @@ export const lessonsEn = {
 	'lesson.lifecycle.title': 'Lifecycle: one conmon per start',
 	'lesson.lifecycle.summary': 'run, kill and start a container; watch its conmon appear, exit and come back with a new PID',
 	'lesson.lifecycle.run.title': 'Run a container',
+	// conmon runs `runtime create` (conmon src/runtime_args.c); podman runs `runtime start` (podman libpod/oci_conmon_common.go, StartContainer).
 	'lesson.lifecycle.run.explain': 'podman run -d starts a small monitor process, conmon, next to the container. conmon runs the runtime\'s create; podman then runs the runtime\'s start and, with -d, exits. conmon stays.',
 	'lesson.lifecycle.kill.title': 'Kill the container',
+	// 137 is the container's status; conmon writes it to --exit-dir/<id> (conmon src/conmon.c, end of main) and exits with it.
 	'lesson.lifecycle.kill.explain': 'podman kill sends SIGKILL to the container\'s process: it exits with code 137 = 128 + 9 (killed by signal 9). conmon sees its child die, writes that code to the exit file podman reads, runs podman\'s cleanup and exits too.',
 	'lesson.lifecycle.kill.expect': 'the container exits with code 137 (128 + 9: SIGKILL), and its conmon exits after it',
 	'lesson.lifecycle.kill.seenCode': 'conmon {conmon} exited, but the container\'s exit code is {code}',
@@ -63,12 +65,15 @@ export const lessonsEn = {
 	'lesson.parentage.run.title': 'Run a container',
 	'lesson.parentage.run.explain': 'podman run starts conmon. conmon-tui notes the PID of the podman run process itself: a later step looks for it.',
 	'lesson.parentage.parent.title': 'Ask podman, then ask /proc',
+	// The launcher conmon forks, writes the child's PID to --conmon-pidfile and _exit()s (conmon src/conmon.c, main); podman reads
+	// it as ConmonPID (libpod/oci_conmon_common.go, createOCIContainer → readConmonPidFile).
 	'lesson.parentage.parent.explain': 'podman inspect tells which conmon watches the container. /proc tells who its parent is: podman starts a first conmon, which forks this one, writes its PID to --conmon-pidfile (podman\'s ConmonPid) and exits at once. The orphan is adopted by PID 1 or a subreaper.',
 	'lesson.parentage.parent.expect': 'conmon\'s parent is PID 1 or a subreaper, not podman',
 	'lesson.parentage.parent.seenSaid': 'podman said ConmonPid {said}, but /proc shows conmon {conmon}',
 	'lesson.parentage.parent.seenPodman': 'conmon\'s parent is PID {ppid} ({parent})',
 	'lesson.parentage.parent.met': 'podman says ConmonPid {said}; /proc says conmon {conmon}\'s parent is PID {ppid} ({parent}) — not podman',
 	'lesson.parentage.podmanGone.title': 'podman is gone',
+	// An attached podman connects to conmon's attach socket (libpod/oci_conmon_attach_common.go, Attach → openUnixSocket).
 	'lesson.parentage.podmanGone.explain': 'podman is "daemonless": with -d, podman run exits once the container is started. Without -d (run -it, start -a, podman attach) podman stays, as a client of conmon\'s attach socket, but it is still not conmon\'s parent.',
 	'lesson.parentage.podmanGone.expect': 'the podman run process has exited while conmon runs',
 	'lesson.parentage.podmanGone.seenUnknown': 'the PID of podman run is not known: run the container with this lesson\'s r key',
@@ -101,11 +106,15 @@ export const lessonsEn = {
 	'lesson.orphan.run.title': 'Run a container',
 	'lesson.orphan.run.explain': 'A container and its conmon, as before. This lesson breaks them on purpose.',
 	'lesson.orphan.kill.title': 'kill -9 its conmon',
+	// Without conmon: no exit file (conmon src/conmon.c), no exit command, so no cleanup/--rm/restart (conmon src/ctr_exit.c,
+	// do_exit_command; --rm is an exit-command argument: podman pkg/specgenutil/util.go, CreateExitCommandArgs), no log reader, no attach socket.
 	'lesson.orphan.kill.explain': 'This sends SIGKILL to conmon itself, not to the container. Nobody is left to write the exit file, run podman\'s cleanup, collect the logs or serve the attach socket. conmon-tui asks first: y to do it.',
 	'lesson.orphan.kill.expect': 'conmon gone while the container\'s process runs on, flagged in the tree',
 	'lesson.orphan.seen.notFlagged': 'conmon is gone, but the container\'s process is not seen running',
 	'lesson.orphan.kill.met': 'conmon {conmon} is gone; the container\'s process {pid} still runs, unmonitored — the tree flags it ⚠',
 	'lesson.orphan.stale.title': 'Ask podman',
+	// podman does not ask the runtime here: syncContainer → checkExitFile keeps Running while no exit file exists
+	// (libpod/container_internal.go: "Container is still running, no error"), in 4.3.1, 5.4.2 and main alike.
 	'lesson.orphan.stale.explain': 'podman keeps the state in its own database and learns of an exit from the exit file conmon writes. No exit file appears, so podman still says running, which is true; only its ConmonPid is stale. Without conmon the exit code is lost, and --rm and the restart policy never act.',
 	'lesson.orphan.stale.expect': 'podman says running, with the killed conmon\'s PID',
 	'lesson.orphan.seen.inspect': 'podman answered "{answer}"',
@@ -116,6 +125,9 @@ export const lessonsEn = {
 	'lesson.orphan.seen.processLives': 'process {pid} still runs',
 	'lesson.orphan.recover.met': 'container removed; its process {pid} is gone with it',
 
+	// conmon runs its exit command, `podman container cleanup`, and waits (conmon src/ctr_exit.c, do_exit_command); that podman
+	// applies the policy (libpod/container_internal.go, fullCleanup → handleRestartPolicy), launching a new conmon. Seen here:
+	// the old conmon still alive ~55 ms after the new monitor appeared (PODMAN-NOTES §7).
 	'lesson.restartPolicy.title': 'Restart policy: podman\'s cleanup starts a new conmon',
 	'lesson.restartPolicy.summary': "--restart always: each time the container exits, podman's cleanup starts it again with a new conmon",
 	'lesson.restartPolicy.run.title': 'Run a container that keeps failing',
