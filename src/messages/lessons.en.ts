@@ -41,7 +41,7 @@ export const lessonsEn = {
 	'lesson.cleanup.met': 'removed {count} {count|one:container|other:containers}; conmon {pids} gone with them',
 
 	'lesson.lifecycle.title': 'Lifecycle: one conmon per start',
-	'lesson.lifecycle.summary': 'run, kill and start a container; watch its conmon appear, exit and come back with a new PID',
+	'lesson.lifecycle.summary': 'run, kill and start a container: its conmon appears and exits, and each start brings a new one with a new PID',
 	'lesson.lifecycle.run.title': 'Run a container',
 	// conmon runs `runtime create` (conmon src/runtime_args.c); podman runs `runtime start` (podman libpod/oci_conmon_common.go, StartContainer).
 	'lesson.lifecycle.run.explain': 'podman run -d starts a small monitor process, conmon, next to the container. conmon runs the runtime\'s create; podman then runs the runtime\'s start and, with -d, exits. conmon stays.',
@@ -56,7 +56,7 @@ export const lessonsEn = {
 	'lesson.lifecycle.start.expect': 'a new conmon with a new PID',
 	'lesson.lifecycle.start.met': 'conmon {conmon} started — it is a new PID (before: {before}); it is the parent of {child}',
 	'lesson.lifecycle.conclusion.title': 'What you saw',
-	'lesson.lifecycle.conclusion.explain': 'One conmon per start, and it dies with the container. Enter on the conmon row lists every conmon this container had.',
+	'lesson.lifecycle.conclusion.explain': 'One conmon per start, and it exits after its container does. Enter on the conmon row lists every conmon this container had.',
 	'lesson.lifecycle.conclusion.expect': 'at least two conmons for the container',
 	'lesson.lifecycle.conclusion.met': 'this container had {count} conmons: {pids} — one per start',
 

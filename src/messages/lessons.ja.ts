@@ -43,7 +43,7 @@ export const lessonsJa: MessagesLike<typeof lessonsEn> = {
 	'lesson.cleanup.met': 'コンテナ {count} 個を削除しました。conmon {pids} も一緒に消えました',
 
 	'lesson.lifecycle.title': 'ライフサイクル: 起動ごとに conmon がひとつ',
-	'lesson.lifecycle.summary': 'コンテナを run・kill・start し、conmon が現れ、終了し、新しい PID で戻ってくるのを見る',
+	'lesson.lifecycle.summary': 'コンテナを run・kill・start します。conmon が現れて終了し、起動のたびに新しい PID の conmon が現れます',
 	'lesson.lifecycle.run.title': 'コンテナを実行する',
 	'lesson.lifecycle.run.explain': 'podman run -d は、コンテナの横に小さな監視プロセス conmon を起動します。ランタイムの create を実行するのは conmon で、そのあと podman がランタイムの start を実行し、-d なので終了します。conmon は残ります。',
 	'lesson.lifecycle.kill.title': 'コンテナを kill する',
@@ -56,7 +56,7 @@ export const lessonsJa: MessagesLike<typeof lessonsEn> = {
 	'lesson.lifecycle.start.expect': '新しい PID の新しい conmon',
 	'lesson.lifecycle.start.met': 'conmon {conmon} が起動しました — 新しい PID です (前回: {before})。{child} の親です',
 	'lesson.lifecycle.conclusion.title': 'わかったこと',
-	'lesson.lifecycle.conclusion.explain': '起動ごとに conmon がひとつ。そしてコンテナと一緒に死にます。conmon の行で Enter を押すと、このコンテナのすべての conmon が表示されます。',
+	'lesson.lifecycle.conclusion.explain': 'conmon は起動ごとにひとつで、コンテナが終了すると一緒に終了します。conmon の行で Enter を押すと、このコンテナのすべての conmon が表示されます。',
 	'lesson.lifecycle.conclusion.expect': 'このコンテナに conmon が 2 個以上あること',
 	'lesson.lifecycle.conclusion.met': 'このコンテナの conmon は {count} 個: {pids} — 起動ごとにひとつ',
 

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { languageFromEnv, setLanguage, t } from '../../src/messages/i18n.js';
 import { LESSONS } from '../../src/lessons/lessons.js';
 import { CATALOGUES, LANGUAGES, en, ja } from '../../src/messages/catalogues.js';
+import { messagePattern } from '../helpers/messagePattern.js';
 
 /** The `{name}` placeholders of a message, sorted. */
 function placeholders(text: string): string[] {
@@ -53,6 +54,13 @@ describe('message catalogues', () => {
 		} finally {
 			setLanguage('en');
 		}
+	});
+
+	test('the e2e tests\' message patterns match either plural form, and read the number by name', () => {
+		const pattern = messagePattern('lesson.cleanup.met', { count: '\\d+', pids: '[\\d, ]+' });
+		assert.equal(pattern.exec(t('lesson.cleanup.met', { count: 1, pids: '7' }))?.groups?.['count'], '1');
+		assert.equal(pattern.exec(t('lesson.cleanup.met', { count: 2, pids: '7, 8' }))?.groups?.['pids'], '7, 8');
+		assert.doesNotMatch('removed 1 conmons; conmon 7 gone with them', pattern);
 	});
 
 	test('no "(s)" plurals and no plural placeholder without an other form; Japanese needs none', () => {
