@@ -139,7 +139,7 @@ for (const language of LANGUAGES) {
 			rmSync(dir, { recursive: true, force: true });
 		});
 
-		test("parentage: conmon's parent is not podman; podman has exited; conmon is the parent of PID 1", async () => {
+		test("parentage: conmon's parent is not podman; podman run -d has exited; conmon is the parent of PID 1", async () => {
 			const session = (lesson = new LessonSession(sandbox, 'parentage', language));
 			await session.atStep(1, 5);
 			const run = await runStep(session);
@@ -220,7 +220,7 @@ for (const language of LANGUAGES) {
 			await session.quitAfterPassing(4);
 		});
 
-		test('restart-policy: conmon respawns by itself, a new PID each time', async () => {
+		test("restart-policy: podman's cleanup starts the container again, a new conmon with a new PID each time", async () => {
 			const session = (lesson = new LessonSession(sandbox, 'restart-policy', language));
 			await session.atStep(1, 3);
 			const run = await runStep(session, "sh -c 'sleep 3; exit 3'".replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
