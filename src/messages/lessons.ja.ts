@@ -123,7 +123,7 @@ export const lessonsJa: MessagesLike<typeof lessonsEn> = {
 	'lesson.restartPolicy.run.title': '失敗し続けるコンテナを実行する',
 	'lesson.restartPolicy.run.explain': 'このコマンドは {seconds} 秒後に終了コード {code} で終了します。--restart always により podman は毎回再起動します。',
 	'lesson.restartPolicy.watch.title': '見ているだけ、何も押さない',
-	'lesson.restartPolicy.watch.explain': 'コンテナが終了するたびに、conmon は終了コマンド podman container cleanup を実行して、その終了を待ちます。その podman が再起動ポリシーを見てコンテナを起動し直し、まったく新しい conmon が現れます。その間、古い conmon はまだ少しだけ動いています。',
+	'lesson.restartPolicy.watch.explain': 'コンテナが終了するたびに、conmon は終了コマンド podman container cleanup を実行して、その終了を待ちます。その podman が再起動ポリシーを見てコンテナを起動し直し、まったく新しい conmon が現れます。新しい conmon が現れた時点では、古い conmon はまだ少しのあいだ動いています。',
 	'lesson.restartPolicy.watch.expect': 'podman の後始末が新しい conmon を {count} 個起動すること',
 	'lesson.restartPolicy.seen.respawns': 'これまでの再起動は {count} 回です: {pids}',
 	'lesson.restartPolicy.watch.met': 'podman の後始末がコンテナを {count} 回再起動しました。conmon は毎回新しくなっています: {pids} (終了コード: {codes})',
