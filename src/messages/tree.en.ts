@@ -37,9 +37,9 @@ export const treeEn = {
 	'tree.noConmon.neverStarted': 'no conmon yet (never started)',
 	'tree.noConmon.notFound': 'conmon not found yet',
 	'tree.noConmon.exited': 'no conmon ({exit}, before conmon-tui started)',
-	'tree.foreign.heading': '? {count} conmon(s) of containers this podman does not list (another store, or left over)',
-	'tree.foreign.user': "? user {user} (uid {uid}): {count} conmon(s) of that user's podman",
-	'tree.foreign.userUnlisted': "? user {user} (uid {uid}): {count} conmon(s) of that user's podman — --all-users lists them",
+	'tree.foreign.heading': '? {count} {count|one:conmon|other:conmons} of containers this podman does not list (another store, or left over)',
+	'tree.foreign.user': "? user {user} (uid {uid}): {count} {count|one:conmon|other:conmons} of that user's podman",
+	'tree.foreign.userUnlisted': "? user {user} (uid {uid}): {count} {count|one:conmon|other:conmons} of that user's podman — --all-users lists them",
 	'tree.foreign.conmon': 'conmon {pid}  container {id}, since {time}',
 	'tree.foreign.conmonNamed': 'conmon {pid}  container {id} ({name}), since {time}',
 } as const;

@@ -54,7 +54,7 @@ describe('exec sessions and the details view', { skip: skip ?? false }, () => {
 		tui.press(RIGHT);
 		tui.press(KEY.enter);
 		await tui.waitFor(new RegExp(`conmon ${state.ConmonPid} +host`));
-		await tui.waitFor(/parent: PID 1 .*exited at once/);
+		await tui.waitFor(/parent: PID 1 \([^)]*\): podman started a first conmon, which forked this one/);
 		await tui.waitFor(new RegExp(`container +${id}`));
 		await tui.waitFor(/exit directory +\S+\/exits/);
 		await tui.waitFor(/conmon pidfile +\/\S+overlay-containers\//);
