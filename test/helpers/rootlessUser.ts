@@ -19,6 +19,7 @@ import { execa } from 'execa';
 import { constants as fsConstants, existsSync } from 'node:fs';
 import { access, chmod, chown, lstat, mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { ciForbidsSkips } from './e2eSkipPolicy.js';
 import { prepareRootfs } from './podmanSandbox.js';
 import { createRootlessSandbox, sweepStaleRootlessSandboxes } from './rootlessSandbox.js';
 
@@ -256,13 +257,13 @@ async function checkReadiness(): Promise<RootlessReadiness> {
 
 /**
  * The skip policy of the rootless podman e2e tests, the same as e2eSkipReason's: undefined
- * when rootless podman is ready, else the reason to skip; when `process.env.CI === 'true'`
- * an unready rootless podman is a failure: this throws with the reason.
+ * when rootless podman is ready, else the reason to skip; under CI (see ciForbidsSkips) an
+ * unready rootless podman is a failure: this throws with the reason.
  */
 export async function rootlessSkipReason(): Promise<string | undefined> {
 	const readiness = await rootlessReadiness();
 	if (readiness.ok) return undefined;
-	if (process.env['CI'] === 'true') {
+	if (ciForbidsSkips()) {
 		throw new Error(`rootless podman e2e tests must run in CI but rootless podman is not ready: ${readiness.reason}`);
 	}
 	return `rootless podman not ready: ${readiness.reason}`;
