@@ -1,7 +1,8 @@
 /** The keys: what each does in the help overlay, its short form in the footer, and the overlay's own lines. */
 export const helpEn = {
 	'help.title': 'Keys — Escape or ? closes',
-	'help.note': '"asks y/n": only about a container this session did not start. Every podman command a key runs is shown on the status line and in the event log.',
+	'help.note':
+		'"asks y/n": only about a container this session did not start. Every podman command a key runs is shown on the status line and in the event log.',
 	'help.keys.move': 'move the selection (it follows the container, not the row)',
 	'help.keys.rows': "step through the selected container's conmon, processes and helpers",
 	'help.keys.details': 'details of the row under the cursor (container, conmon, process)',

@@ -1,9 +1,9 @@
-import { conmonHighlight, isFresh, movedToHistory, type ConmonHighlight } from './changeHighlight.js';
-import { currentGeneration, type ConmonGeneration, type ConmonHistory, type ExecConmon } from './conmonHistory.js';
 import { descendants, indexChildren } from '../proc/conmonProcess.js';
-import { expectsConmon, type Container } from './container.js';
 import { isDead, type ProcessInfo } from '../proc/parse.js';
 import type { RootlessHelper } from '../proc/rootlessHelpers.js';
+import { type ConmonHighlight, conmonHighlight, isFresh, movedToHistory } from './changeHighlight.js';
+import { type ConmonGeneration, type ConmonHistory, currentGeneration, type ExecConmon } from './conmonHistory.js';
+import { type Container, expectsConmon } from './container.js';
 
 /** One line of the tree. `guide` is the box-drawing prefix that places it under its parent. */
 export type TreeRow = { key: string; containerId: string; guide: string } & (
@@ -118,10 +118,19 @@ export function buildTree(input: TreeInput, filter = '', now = Date.now()): Tree
 		// A conmon a newer one replaced (restart, a restart policy) stays a moment, marked exited, above its successor.
 		generations.slice(0, -1).forEach((generation, index) => {
 			if (generation.exitedAt === undefined || !isFresh(generation.exitedAt, now)) return;
-			branches.push((guide) => rows.push({
-				kind: 'conmon', key: `${id}/conmon/${generation.pid}@${generation.startTicks}`, containerId: id, guide,
-				generation, startNumber: index + 1, previous: generations[index - 1], zombie: false, highlight: 'exited',
-			}));
+			branches.push((guide) =>
+				rows.push({
+					kind: 'conmon',
+					key: `${id}/conmon/${generation.pid}@${generation.startTicks}`,
+					containerId: id,
+					guide,
+					generation,
+					startNumber: index + 1,
+					previous: generations[index - 1],
+					zombie: false,
+					highlight: 'exited',
+				}),
+			);
 		});
 		if (latest) {
 			branches.push((guide, childGuide) => {
@@ -133,8 +142,14 @@ export function buildTree(input: TreeInput, filter = '', now = Date.now()): Tree
 					return;
 				}
 				rows.push({
-					kind: 'conmon', key: `${id}/conmon/${latest.pid}@${latest.startTicks}`, containerId: id, guide,
-					generation: latest, startNumber: generations.length, previous: generations.at(-2), zombie,
+					kind: 'conmon',
+					key: `${id}/conmon/${latest.pid}@${latest.startTicks}`,
+					containerId: id,
+					guide,
+					generation: latest,
+					startNumber: generations.length,
+					previous: generations.at(-2),
+					zombie,
 					highlight: conmonHighlight(latest, zombie, now),
 				});
 				if (currentGeneration(generations) && !zombie) pushProcessRows(rows, id, latest.pid, children, childGuide);
@@ -218,7 +233,13 @@ function pushForeignConmons(
 		owned.forEach((helper, index) => {
 			const last = index === owned.length - 1 && members.length === 0;
 			const owner = user?.name ?? String(uid);
-			rows.push({ kind: 'helper', key: `helper/${helper.process.pid}@${helper.process.startTicks}`, containerId: '', guide: `  ${last ? '└─' : '├─'} `, helper: { ...helper, owner } });
+			rows.push({
+				kind: 'helper',
+				key: `helper/${helper.process.pid}@${helper.process.startTicks}`,
+				containerId: '',
+				guide: `  ${last ? '└─' : '├─'} `,
+				helper: { ...helper, owner },
+			});
 		});
 		members.forEach(({ containerId, generation }, index) => {
 			const last = index === members.length - 1;
@@ -252,13 +273,7 @@ export function helpersByContainer(containers: readonly Container[], helpers: re
 }
 
 /** Rows for every process below `pid`, with tree guides. */
-function pushProcessRows(
-	rows: TreeRow[],
-	containerId: string,
-	pid: number,
-	children: ReadonlyMap<number, readonly ProcessInfo[]>,
-	baseGuide: string,
-): void {
+function pushProcessRows(rows: TreeRow[], containerId: string, pid: number, children: ReadonlyMap<number, readonly ProcessInfo[]>, baseGuide: string): void {
 	const below = descendants(pid, children);
 	// Whether each depth still has siblings to come decides between '├─' and '└─' and the '│' rails.
 	below.forEach(({ process, depth }, index) => {
@@ -266,8 +281,11 @@ function pushProcessRows(
 		for (let level = 1; level < depth; level++) rails.push(hasLaterSibling(below, index, level) ? '│  ' : '   ');
 		const last = !hasLaterSibling(below, index, depth);
 		rows.push({
-			kind: 'process', key: `${containerId}/proc/${process.pid}@${process.startTicks}`, containerId,
-			guide: `${baseGuide}${rails.join('')}${last ? '└─' : '├─'} `, process,
+			kind: 'process',
+			key: `${containerId}/proc/${process.pid}@${process.startTicks}`,
+			containerId,
+			guide: `${baseGuide}${rails.join('')}${last ? '└─' : '├─'} `,
+			process,
 		});
 	});
 }

@@ -1,6 +1,6 @@
+import { t } from '../messages/i18n.js';
 import type { ConmonChange } from '../model/conmonHistory.js';
 import { shortId } from '../model/container.js';
-import { t } from '../messages/i18n.js';
 import type { PodmanEvent } from '../podman/event.js';
 import { LOGGED_STATUSES } from '../podman/event.js';
 import type { LogEntry } from '../state/store.js';
@@ -63,9 +63,10 @@ function conmonChangeLine(change: ConmonChange, name: string | undefined): NewLo
 		case 'appeared':
 			return { at: change.at, tone: 'good', text: t('events.conmonAppeared', { pid: change.pid, who }) };
 		case 'exited': {
-			const text = change.exitCode === undefined
-				? t('events.conmonExited', { pid: change.pid, who })
-				: t('events.conmonExitedCode', { pid: change.pid, who, code: change.exitCode });
+			const text =
+				change.exitCode === undefined
+					? t('events.conmonExited', { pid: change.pid, who })
+					: t('events.conmonExitedCode', { pid: change.pid, who, code: change.exitCode });
 			return { at: change.at, tone: 'bad', text };
 		}
 		case 'exec-appeared':

@@ -1,12 +1,12 @@
+import { currentLanguage, type MessageKey, t } from '../messages/i18n.js';
 import type { ConmonGeneration } from '../model/conmonHistory.js';
-import { shortId, type Container } from '../model/container.js';
-import { quoteCommandWords } from './commandWords.js';
-import { safeText } from './safeText.js';
-import { currentLanguage, t, type MessageKey } from '../messages/i18n.js';
+import { type Container, shortId } from '../model/container.js';
+import type { TreeRow } from '../model/tree.js';
 import { isDead, type ProcessInfo } from '../proc/parse.js';
 import type { RootlessHelper } from '../proc/rootlessHelpers.js';
+import { quoteCommandWords } from './commandWords.js';
 import { helperPurpose } from './helperPurpose.js';
-import type { TreeRow } from '../model/tree.js';
+import { safeText } from './safeText.js';
 
 /** A compact age: 4s, 3m12s, 2h05m, 3d04h. */
 export function formatDuration(ms: number): string {

@@ -45,7 +45,10 @@ export function ensureSelection(store: AppStore, previousOrder: readonly string[
 		// The container that was just below it (or above, at the end) takes the cursor.
 		const survivors = new Set(list.map((c) => c.id));
 		const after = previousOrder.slice(oldIndex + 1).find((id) => survivors.has(id));
-		const before = previousOrder.slice(0, oldIndex).reverse().find((id) => survivors.has(id));
+		const before = previousOrder
+			.slice(0, oldIndex)
+			.reverse()
+			.find((id) => survivors.has(id));
 		fallback = after ?? before ?? fallback;
 	}
 	if (fallback !== state.selectedId) store.setState({ selectedId: fallback });

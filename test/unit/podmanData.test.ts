@@ -2,16 +2,19 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { expectsConmon } from '../../src/model/container.js';
 import { mergeContainerViews, parseInspectJson, parsePsJson } from '../../src/podman/containerJson.js';
+import { eventKey, type PodmanEvent, parsePodmanEvent } from '../../src/podman/event.js';
 import { podmanEventEntry } from '../../src/present/eventLog.js';
-import { eventKey, parsePodmanEvent, type PodmanEvent } from '../../src/podman/event.js';
 import { readFixture } from '../helpers/fixtures.js';
 
 function events(path: string): PodmanEvent[] {
-	return readFixture(path).split('\n').filter(Boolean).map((line) => {
-		const event = parsePodmanEvent(line);
-		assert.ok(event, `parses: ${line}`);
-		return event;
-	});
+	return readFixture(path)
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => {
+			const event = parsePodmanEvent(line);
+			assert.ok(event, `parses: ${line}`);
+			return event;
+		});
 }
 
 describe('podman events, 4.x shape (captured from podman 4.3.1)', () => {
@@ -48,7 +51,10 @@ describe('podman events, 4.x shape (captured from podman 4.3.1)', () => {
 		assert.ok(lines.includes('container ev-ctr (216ef605fc33) paused'));
 		assert.ok(lines.includes('exec session started in ev-ctr (216ef605fc33)'));
 		assert.ok(lines.some((l) => l.startsWith('container ev-exit3') && l.endsWith('died (exit code 3)')));
-		assert.ok(lines.every((l) => !/ (init|cleanup|kill)/.test(l)), lines.join('\n'));
+		assert.ok(
+			lines.every((l) => !/ (init|cleanup|kill)/.test(l)),
+			lines.join('\n'),
+		);
 		assert.equal(podmanEventEntry(all.find((e) => e.type === 'image') as PodmanEvent), undefined);
 	});
 
@@ -85,11 +91,17 @@ describe('podman events, 5.x shape (built from podman 5 source)', () => {
 	});
 
 	test("a container label named timeNano never sets the event's time (labels are the container creator's)", () => {
-		const v4 = parsePodmanEvent('{"ID":"x","Name":"n","Status":"died","Time":"2026-11-29T17:44:39.957388078Z","Type":"container","Attributes":{"timeNano":"5"}}');
+		const v4 = parsePodmanEvent(
+			'{"ID":"x","Name":"n","Status":"died","Time":"2026-11-29T17:44:39.957388078Z","Type":"container","Attributes":{"timeNano":"5"}}',
+		);
 		assert.equal(v4?.timeMs, Date.parse('2026-11-29T17:44:39.957Z'));
-		const v5first = parsePodmanEvent('{"ID":"x","Status":"died","Attributes":{"timeNano":"5"},"time":1764612345,"timeNano":1764612345123456789,"Type":"container"}');
+		const v5first = parsePodmanEvent(
+			'{"ID":"x","Status":"died","Attributes":{"timeNano":"5"},"time":1764612345,"timeNano":1764612345123456789,"Type":"container"}',
+		);
 		assert.equal(v5first?.timeNano, '1764612345123456789');
-		const v5number = parsePodmanEvent('{"ID":"x","Status":"died","Attributes":{"x":"\\"timeNano\\":7"},"time":1764612345,"timeNano":1764612345123456789,"Type":"container"}');
+		const v5number = parsePodmanEvent(
+			'{"ID":"x","Status":"died","Attributes":{"x":"\\"timeNano\\":7"},"time":1764612345,"timeNano":1764612345123456789,"Type":"container"}',
+		);
 		assert.equal(v5number?.timeNano, '1764612345123456789');
 	});
 
@@ -151,7 +163,10 @@ describe('podman ps and inspect', () => {
 		const merged = mergeContainerViews(listed, inspected);
 		assert.equal(merged.length, listed.length);
 		const withConmon = merged.filter((c) => c.podmanConmonPid !== undefined);
-		assert.deepEqual(withConmon.map((c) => c.id), inspected.map((c) => c.id).filter((id) => listed.some((l) => l.id === id)));
+		assert.deepEqual(
+			withConmon.map((c) => c.id),
+			inspected.map((c) => c.id).filter((id) => listed.some((l) => l.id === id)),
+		);
 	});
 
 	test('empty output and junk entries', () => {
