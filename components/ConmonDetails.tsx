@@ -51,7 +51,8 @@ export function ConmonDetails({ store, row, height, now, width }: { store: AppSt
 	const inner = width - (overlayFramed(height) ? 4 : 0);
 	const lines: React.ReactElement[] = [
 		<Text key="title" bold wrap="truncate-end">
-			{title} {pid}{' '}
+			{title} {pid}
+			{'  '}
 			<Text dimColor>
 				{containerName ? `${safeText(containerName)} ` : ''}
 				{shortId(row.containerId)}

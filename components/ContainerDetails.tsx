@@ -88,7 +88,9 @@ export function ContainerDetails({ store, height, now, width }: { store: AppStor
 		{
 			line: (
 				<Text key="title" bold wrap="truncate-end">
-					{safeText(container.name)} <Text dimColor>{safeText(container.id)}</Text>
+					{safeText(container.name)}
+					{'  '}
+					<Text dimColor>{safeText(container.id)}</Text>
 				</Text>
 			),
 			priority: 100,

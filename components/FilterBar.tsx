@@ -20,7 +20,9 @@ export function FilterBar({ store }: { store: AppStore }) {
 	if (filter === '') return null;
 	return (
 		<Text wrap="truncate-end" dimColor>
-			{t('filter.label')} <Text color="cyan">{safeText(filter)}</Text> {t('filter.hint')}
+			{t('filter.label')} <Text color="cyan">{safeText(filter)}</Text>
+			{'  '}
+			{t('filter.hint')}
 		</Text>
 	);
 }

@@ -5,6 +5,7 @@
  * ink-testing-library's frames are flushed by it.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
+import '../helpers/forceColor.js';
 
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, mock, test } from 'node:test';

@@ -3,6 +3,7 @@
  * and the selection, which follows the container (not the row) when the list changes.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
+import '../helpers/forceColor.js';
 
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';

@@ -3,6 +3,7 @@
  * with times to the millisecond.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
+import '../helpers/forceColor.js';
 
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';

@@ -2,6 +2,7 @@
  * The footer: the keys in short form, on the last line whatever else is on screen.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
+import '../helpers/forceColor.js';
 
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';

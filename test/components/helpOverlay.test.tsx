@@ -3,6 +3,7 @@
  * size; Escape (or ? or q) closes it, and while it is open keys do not act on containers.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
+import '../helpers/forceColor.js';
 
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';

@@ -3,6 +3,7 @@
  * them to the App as one `input`; every key in it must still be a key, in order.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
+import '../helpers/forceColor.js';
 
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';

@@ -5,6 +5,7 @@
  * The keymap is driven through the whole App with fake actions; nothing runs podman.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
+import '../helpers/forceColor.js';
 
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';

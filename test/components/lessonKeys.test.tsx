@@ -4,6 +4,7 @@
  * LessonController runs on the App's store and fake actions; nothing runs podman.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
+import '../helpers/forceColor.js';
 
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';

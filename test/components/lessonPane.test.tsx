@@ -4,6 +4,7 @@
  * in terminal columns so that a Japanese lesson still fits beside the tree at 80×24 and 40×12.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
+import '../helpers/forceColor.js';
 
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';

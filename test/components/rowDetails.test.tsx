@@ -3,6 +3,7 @@
  * in plain words, its parent and its predecessors; a process's PIDs and UIDs inside and out.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
+import '../helpers/forceColor.js';
 
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';

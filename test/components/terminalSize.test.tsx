@@ -4,6 +4,7 @@
  * as a terminal does: new `columns` and `rows`, then a `resize` event.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
+import '../helpers/forceColor.js';
 
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
