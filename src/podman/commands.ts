@@ -13,9 +13,9 @@ export function versionArgs(): string[] {
 	return ['--version'];
 }
 
-/** `podman ps -a --format json`: every container of this store, with state, PID and exit code. */
+/** `podman ps -a --pod --format json`: every container of this store, with state, PID, exit code and pod (`--pod` fills PodName). */
 export function listContainersArgs(): string[] {
-	return ['ps', '-a', '--format', 'json'];
+	return ['ps', '-a', '--pod', '--format', 'json'];
 }
 
 /** `podman container inspect ID…`: what only inspect knows (ConmonPid, exec sessions, restart count). */

@@ -10,6 +10,8 @@ export interface LogFacts {
 	/** podman's event status (died, start, ...) or the conmon change (appeared, exited, exec-appeared, exec-exited). */
 	status?: string;
 	containerId?: string;
+	/** For a pod's event: the pod's ID. */
+	podId?: string;
 	pid?: number;
 	exitCode?: number;
 	command?: readonly string[];
