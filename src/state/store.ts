@@ -36,6 +36,7 @@ export interface LessonFacts {
 /** A destructive action asked about on the status line, waiting for y (any other key: no). */
 export interface PendingConfirm {
 	action: ContainerAction;
+	/** The container's ID, or a pod's key (podKey) for a key pressed on a pod's row. */
 	containerId: string;
 }
 
