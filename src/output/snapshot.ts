@@ -7,6 +7,7 @@ import type { ProcessInfo } from '../proc/parse.js';
 import type { AppState } from '../state/store.js';
 import type { RootlessHelper } from '../proc/rootlessHelpers.js';
 import { buildTreeFrom, helpersByContainer, sortContainers } from '../model/tree.js';
+import { podsOf } from '../model/pod.js';
 
 type SnapshotSource = Pick<AppState, 'containers' | 'history' | 'processes' | 'unmonitored' | 'podmanVersion'> &
 	Partial<Pick<AppState, 'helpers' | 'ownUid' | 'allUsers' | 'userNames'>>;
@@ -23,7 +24,8 @@ function processJson(process: ProcessInfo, depth: number) {
 
 /**
  * What `--once --json` prints: every container with podman's view of it and what
- * /proc shows — its live conmon, every conmon seen, exec sessions and processes.
+ * /proc shows — its live conmon, every conmon seen, exec sessions and processes —, and
+ * the pods (each container names its pod and says whether it is the pod's infra).
  */
 export function snapshotJson(source: SnapshotSource, now = Date.now()) {
 	const children = indexChildren(source.processes);
@@ -41,6 +43,12 @@ export function snapshotJson(source: SnapshotSource, now = Date.now()) {
 	return {
 		takenAt: new Date(now).toISOString(),
 		podmanVersion: source.podmanVersion ?? null,
+		pods: [...podsOf(sortContainers(Object.values(source.containers))).values()].map((pod) => ({
+			id: pod.id,
+			name: pod.name,
+			infraContainerId: pod.infraId ?? null,
+			containerIds: pod.containers.map((c) => c.id),
+		})),
 		containers: sortContainers(Object.values(source.containers)).map((c) => {
 			const generations = source.history.generations[c.id] ?? [];
 			const live = currentGeneration(generations);
@@ -51,6 +59,8 @@ export function snapshotJson(source: SnapshotSource, now = Date.now()) {
 				image: c.image,
 				command: c.command,
 				state: c.state,
+				pod: c.pod ?? null,
+				isInfra: c.isInfra === true,
 				exitCode: c.exitCode ?? null,
 				pid: c.pid ?? null,
 				conmonPid: live?.pid ?? null,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { ConmonGeneration } from '../../src/model/conmonHistory.js';
+import { EMPTY_HISTORY, type ConmonGeneration } from '../../src/model/conmonHistory.js';
 import type { Container } from '../../src/model/container.js';
 import { podKey, podsOf } from '../../src/model/pod.js';
 import { rowText } from '../../src/present/format.js';
@@ -9,6 +9,7 @@ import type { ProcessInfo } from '../../src/proc/parse.js';
 import { buildTree, selectableKeys, type TreeInput } from '../../src/model/tree.js';
 import { podActionArgs } from '../../src/podman/commands.js';
 import { changesContainerState } from '../../src/podman/podman.js';
+import { snapshotJson, snapshotText } from '../../src/output/snapshot.js';
 import { setLanguage } from '../../src/messages/i18n.js';
 
 const NOW = Date.parse('2026-12-01T23:55:40Z');
@@ -123,5 +124,20 @@ describe('pods in the tree', () => {
 		assert.deepEqual(podActionArgs('remove', stopped), ['pod', 'rm', '14845b7ad6b6']);
 		assert.ok(changesContainerState(podActionArgs('stop', pod)));
 		assert.ok(!changesContainerState(['pod', 'ps']));
+	});
+
+	test('--once --json carries the pods, and each container its pod and whether it is the infra; --once text has the pod row', () => {
+		const source = {
+			containers: Object.fromEntries(input.containers.map((c) => [c.id, c])), history: { ...EMPTY_HISTORY, ...input.history }, processes, unmonitored: {}, podmanVersion: '4.3.1',
+			helpers: findRootlessHelpers(processes),
+		};
+		const json = snapshotJson(source, NOW);
+		assert.deepEqual(json.pods, [{ id: POD, name: 'web', infraContainerId: INFRA, containerIds: [INFRA, WEB_B, WEB_A] }]);
+		const byId = new Map(json.containers.map((c) => [c.id, c]));
+		assert.deepEqual([byId.get(INFRA)?.pod, byId.get(INFRA)?.isInfra], [POD, true]);
+		assert.deepEqual([byId.get(WEB_A)?.pod, byId.get(WEB_A)?.isInfra], [POD, false]);
+		assert.deepEqual([byId.get(ALONE)?.pod, byId.get(ALONE)?.isInfra], [null, false]);
+		assert.deepEqual(json.rootlessHelpers, [], 'the infra catatonit is no rootless helper');
+		assert.match(snapshotText(source, NOW), /\npod web \(3 containers · 3 conmons\)\n {2}├─ ● 14845b7ad6b6-infra /);
 	});
 });
