@@ -192,3 +192,12 @@ describe('pods (captured from podman 4.3.1: `pod create --name web`, two members
 		assert.equal(podmanEventEntry(event as PodmanEvent)?.text, 'pod web (2f1801335338) stopped');
 	});
 });
+
+describe('pods, 5.x shape (built from podman 5 source: ListContainer)', () => {
+	test('ps -a --pod: the same Pod, PodName and IsInfra fields', () => {
+		const listed = parsePsJson(readFixture('podman5/ps-pod.json'));
+		assert.deepEqual(listed.map((c) => [c.name, c.podName, c.isInfra, c.pod?.slice(0, 12)]), [
+			['7e1f0c2b3a4d-infra', 'web', true, '7e1f0c2b3a4d'], ['web-a', 'web', false, '7e1f0c2b3a4d'],
+		]);
+	});
+});
