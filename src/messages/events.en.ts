@@ -11,7 +11,8 @@ export const eventsEn = {
 	'events.renamed': 'container {id} renamed to {name}',
 	'events.pod.created': 'pod {who} created',
 	'events.pod.started': 'pod {who} started',
-	'events.pod.stopped': 'pod {who} stopped',
+	// podman sends a pod's stop event when it has begun stopping the containers (libpod/pod_api.go), not when they are down.
+	'events.pod.stopped': 'pod {who} stopping',
 	'events.pod.killed': 'pod {who} killed',
 	'events.pod.removed': 'pod {who} removed',
 	'events.pod.paused': 'pod {who} paused',

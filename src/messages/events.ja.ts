@@ -13,7 +13,7 @@ export const eventsJa: MessagesLike<typeof eventsEn> = {
 	'events.renamed': 'コンテナ {id} の名前を {name} に変更',
 	'events.pod.created': 'ポッド {who} を作成',
 	'events.pod.started': 'ポッド {who} が起動',
-	'events.pod.stopped': 'ポッド {who} を停止',
+	'events.pod.stopped': 'ポッド {who} を停止中',
 	'events.pod.killed': 'ポッド {who} を kill',
 	'events.pod.removed': 'ポッド {who} を削除',
 	'events.pod.paused': 'ポッド {who} を一時停止',

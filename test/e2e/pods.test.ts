@@ -78,7 +78,7 @@ describe('pods against real podman', { skip: skip ?? false }, () => {
 		const states = JSON.parse((await sandbox.podman(['ps', '-a', '--pod', '--format', 'json'])).stdout) as { State: string }[];
 		assert.deepEqual(states.map((c) => c.State), ['exited', 'exited', 'exited']);
 		await tui.waitFor(/pod web \(3 containers · 0 conmons\)/);
-		await tui.waitFor(new RegExp(`pod web \\(${podId.slice(0, 12)}\\) stopped`));
+		await tui.waitFor(new RegExp(`pod web \\(${podId.slice(0, 12)}\\) stopping`));
 	});
 
 	test('s on the pod row starts it without asking: three new conmons, each under its container', async () => {

@@ -189,7 +189,7 @@ describe('pods (captured from podman 4.3.1: `pod create --name web`, two members
 		const line = '{"ID":"2f18013353386525290187280ddcdc73857069fb350975ada79c3344bc3a4866","Name":"web","Status":"stop","Time":"2026-12-01T23:54:14.979195728Z","Type":"pod","Attributes":null}';
 		const event = parsePodmanEvent(line);
 		assert.deepEqual([event?.type, event?.status, event?.name, event?.timeNano], ['pod', 'stop', 'web', '1796169254979195728']);
-		assert.equal(podmanEventEntry(event as PodmanEvent)?.text, 'pod web (2f1801335338) stopped');
+		assert.equal(podmanEventEntry(event as PodmanEvent)?.text, 'pod web (2f1801335338) stopping', 'podman sends it as the stop begins');
 	});
 });
 
