@@ -20,7 +20,7 @@ import { Footer } from './Footer.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { LessonMenu } from './LessonMenu.js';
-import { LESSON_PANE_LINES, LessonPane } from './LessonPane.js';
+import { LESSON_PANE_LINES, lessonPaneRows, LessonPane } from './LessonPane.js';
 import { StatusLine, statusLineTexts, statusMaxLines } from './StatusLine.js';
 
 /** Below this the layout cannot show a useful tree; a message says so instead of garbage. */
@@ -43,11 +43,12 @@ export function App({
 }: { store: AppStore; actions: Actions; reader: ProcessReader; quit: () => void; lessons?: LessonController; renderFault?: Error }) {
 	useKeymap(store, actions, quit, lessons);
 	const { columns, rows } = useTerminalSize();
-	const { overlay, filterShown, youngest, inLesson, frozen, statusText, readOnly, loaded } = useAppState(store, (s) => ({
+	const { overlay, filterShown, youngest, inLesson, lessonExplanation, frozen, statusText, readOnly, loaded } = useAppState(store, (s) => ({
 		overlay: s.overlay,
 		loaded: s.loaded,
 		readOnly: s.readOnly,
 		inLesson: s.lesson !== undefined,
+		lessonExplanation: s.lesson?.explanation ?? '',
 		filterShown: filterBarShown(s.filterDraft, s.filter),
 		youngest: latestChangeAt(shownView(s)),
 		frozen: s.frozen,
@@ -67,7 +68,8 @@ export function App({
 	}
 	// One line is left free: a frame exactly as tall as the terminal scrolls it on some terminals.
 	// A lesson's pane sits between the tree and the log; the log shrinks to make room for it.
-	const paneLines = inLesson ? Math.min(LESSON_PANE_LINES, rows - 8) : 0;
+	// A long explanation makes the pane taller, but the tree the lesson is about keeps 8 rows or so.
+	const paneLines = inLesson ? Math.min(Math.max(LESSON_PANE_LINES, Math.min(lessonPaneRows(lessonExplanation, columns), rows - 12)), rows - 8) : 0;
 	const logLines = inLesson ? Math.min(3, rows - paneLines - 12) : eventLogLines(rows);
 	// An overlay (help, details) takes the event log's lines too: beside it, it does not fit in 24 rows, and Ink
 	// squeezes lines out of it (the title and some keys) rather than cutting its end.

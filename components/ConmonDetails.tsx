@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type React from 'react';
+import { useEffect } from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { useProcessFacts } from '../hooks/useProcessFacts.js';
 import { parseConmonArgs } from '../src/proc/conmonArgs.js';
@@ -19,10 +20,11 @@ type ConmonRow = Extract<TreeRow, { kind: 'conmon' | 'exec' | 'foreign' }>;
 /** Enter on a conmon: its arguments in plain words, its parent and why, its uptime and its predecessors. */
 export function ConmonDetails({ store, row, height, now, width }: { store: AppStore; row: ConmonRow; height: number; now: number; width: number }) {
 	const pid = row.kind === 'exec' ? row.exec.pid : row.generation.pid;
-	const { process, generations, containerName } = useAppState(store, (s) => ({
+	const { process, generations, containerName, scrollWanted } = useAppState(store, (s) => ({
 		process: shownView(s).processes.find((p) => p.pid === pid),
 		generations: shownView(s).history.generations[row.containerId],
 		containerName: shownView(s).containers[row.containerId]?.name,
+		scrollWanted: s.detailsScroll,
 	}));
 	const { parentComm } = useProcessFacts(process?.pid, process?.ppid, now);
 	const args = row.kind === 'exec' ? (process ? parseConmonArgs(process.argv) : undefined) : (row.generation.args ?? (process ? parseConmonArgs(process.argv) : undefined));
@@ -78,15 +80,38 @@ export function ConmonDetails({ store, row, height, now, width }: { store: AppSt
 			)),
 		);
 	}
-	// Too short for all: the explained arguments go first (the last first), never the title or the way out.
 	const framed = overlayFramed(height);
-	const budget: BudgetLine<React.ReactElement>[] = [
-		...lines.map((line, i) => ({ line, priority: i === 0 ? 100 : 80 - i })),
-		{ line: <Text key="close" dimColor wrap="truncate-end">{t('details.closeHint')}</Text>, priority: 90 },
-	];
+	const room = height - (framed ? 2 : 0);
+	// The title and the way out stay; what is between them scrolls (↑↓ PgUp PgDn) when it does not fit.
+	const body = lines.slice(1);
+	const bodyRoom = room - 2;
+	const maxScroll = Math.max(0, body.length - bodyRoom);
+	const scroll = Math.min(scrollWanted, maxScroll);
+	useEffect(() => {
+		// Past the end (the window grew, or a key went too far): bring the offset back, so that ↑ acts at once.
+		if (scrollWanted > maxScroll) store.setState({ detailsScroll: maxScroll });
+	}, [scrollWanted, maxScroll, store]);
+	if (bodyRoom < 2) {
+		// Too short to scroll sensibly: the explained arguments go first (the last first), never the title or the way out.
+		const budget: BudgetLine<React.ReactElement>[] = [
+			...lines.map((line, i) => ({ line, priority: i === 0 ? 100 : 80 - i })),
+			{ line: <Text key="close" dimColor wrap="truncate-end">{t('details.closeHint')}</Text>, priority: 90 },
+		];
+		return (
+			<Box flexDirection="column" height={height} {...(framed ? { borderStyle: 'round', paddingX: 1 } : {})} overflow="hidden" flexShrink={0}>
+				{fitLines(budget, room)}
+			</Box>
+		);
+	}
+	const shown = body.slice(scroll, scroll + bodyRoom);
+	const hint = maxScroll === 0
+		? t('details.closeHint')
+		: `${t('details.scroll', { from: scroll + 1, to: scroll + shown.length, total: body.length })} · ${t('details.closeHint')}`;
 	return (
 		<Box flexDirection="column" height={height} {...(framed ? { borderStyle: 'round', paddingX: 1 } : {})} overflow="hidden" flexShrink={0}>
-			{fitLines(budget, height - (framed ? 2 : 0))}
+			{lines[0]}
+			{shown}
+			<Text key="close" dimColor wrap="truncate-end">{hint}</Text>
 		</Box>
 	);
 }

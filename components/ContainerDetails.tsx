@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { containerDisagreements } from '../src/model/anomalies.js';
+import { conmonsRunningExitCommand } from '../src/proc/conmonProcess.js';
 import { currentGeneration } from '../src/model/conmonHistory.js';
 import type { ConmonGeneration } from '../src/model/conmonHistory.js';
 import { quoteCommandWords } from '../src/present/commandWords.js';
@@ -39,7 +40,7 @@ function columnWidths(rows: readonly { g: ConmonGeneration; n: number }[]): numb
 
 /** Enter on a container: podman's view of it beside /proc's, where they disagree, and every conmon it has had this session. */
 export function ContainerDetails({ store, height, now, width }: { store: AppStore; height: number; now: number; width: number }) {
-	const { container, generations, execs, unmonitoredPid } = useAppState(store, (s) => {
+	const { container, generations, execs, unmonitoredPid, processes } = useAppState(store, (s) => {
 		const id = s.selectedId ?? '';
 		const view = shownView(s);
 		return {
@@ -47,6 +48,7 @@ export function ContainerDetails({ store, height, now, width }: { store: AppStor
 			generations: view.history.generations[id],
 			execs: Object.values(view.history.execConmons).filter((e) => e.containerId === id).length,
 			unmonitoredPid: view.unmonitored[id],
+			processes: view.processes,
 		};
 	});
 	if (!container) {
@@ -58,7 +60,7 @@ export function ContainerDetails({ store, height, now, width }: { store: AppStor
 	}
 	const list = generations ?? [];
 	const live = currentGeneration(list);
-	const disagreements = containerDisagreements(container, list, unmonitoredPid);
+	const disagreements = containerDisagreements(container, list, unmonitoredPid, conmonsRunningExitCommand(processes));
 	// Newest first; as many as fit beside the 8 fixed lines and the 2 border lines.
 	const room = Math.max(1, height - 10 - disagreements.length);
 	const shown = [...list].map((g, i) => ({ g, n: i + 1 })).reverse().slice(0, room);

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
-import { displayWidth, fitToWidth, truncateToWidth } from '../src/present/displayWidth.js';
+import { displayWidth, fitToWidth, truncateToWidth, wrapToWidth } from '../src/present/displayWidth.js';
 import { t } from '../src/messages/i18n.js';
 import { fitLines, overlayFramed, type BudgetLine } from '../src/present/lineBudget.js';
 import { LESSONS } from '../src/lessons/lessons.js';
@@ -9,7 +9,8 @@ import type { AppStore } from '../src/state/store.js';
 
 /**
  * The menu of lessons (`conmon-tui lesson`, or L): number, name, title and a line on what it shows.
- * Too short for all, the summaries go first, then the hint: the title and every lesson's name stay.
+ * Summaries and the hint are wrapped, never cut. Too short for all, the other lessons' summaries
+ * go first (the last lines of each first), then the hint: the title and every lesson's name stay.
  */
 export function LessonMenu({ store, height, width }: { store: AppStore; height: number; width: number }) {
 	const index = useAppState(store, (s) => s.lessonMenuIndex);
@@ -33,10 +34,19 @@ export function LessonMenu({ store, height, width }: { store: AppStore; height: 
 				),
 				priority: 50,
 			},
-			{ line: <Text key={`${lesson.name}/summary`} dimColor>{truncateToWidth(`${' '.repeat(indent)}${t(lesson.summary)}`, inner)}</Text>, priority: i === index ? 15 : 10 },
 		);
+		// Narrower than the indent: the summary starts at the left edge rather than vanish.
+		const summaryIndent = inner - indent >= 20 ? indent : 0;
+		wrapToWidth(t(lesson.summary), Math.max(1, inner - summaryIndent)).forEach((text, n, all) => {
+			lines.push({
+				line: <Text key={`${lesson.name}/summary/${n}`} dimColor>{`${' '.repeat(summaryIndent)}${text}`}</Text>,
+				priority: (i === index ? 15 : 10) - n / all.length,
+			});
+		});
 	});
-	lines.push({ line: <Text key="hint" dimColor>{truncateToWidth(t('lesson.ui.menuHint'), inner)}</Text>, priority: 20 });
+	wrapToWidth(t('lesson.ui.menuHint'), Math.max(1, inner)).forEach((text, n) => {
+		lines.push({ line: <Text key={`hint/${n}`} dimColor>{text}</Text>, priority: 20 - n / 100 });
+	});
 	return (
 		<Box flexDirection="column" height={height} {...(framed ? { borderStyle: 'round', paddingX: 1 } : {})} overflow="hidden" flexShrink={0}>
 			{fitLines(lines, height - (framed ? 2 : 0))}

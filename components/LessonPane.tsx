@@ -7,15 +7,26 @@ import { safeText } from '../src/present/safeText.js';
 import { t } from '../src/messages/i18n.js';
 import type { AppStore, LessonProgress } from '../src/state/store.js';
 
-/** Lines the lesson pane takes: heading, step title, explanation (up to 3), command, verdict (up to 2), keys. */
+/** Lines the lesson pane takes at least: heading, step title, explanation (3), command, verdict (2), keys. */
 export const LESSON_PANE_LINES = 9;
+
+/** Lines besides the explanation, at most: heading, step title, command (2), verdict (2), keys. */
+const FIXED_LINES = 7;
+
+/**
+ * The rows the pane asks for, so that the whole explanation is read, not cut: at least
+ * LESSON_PANE_LINES, more for a long explanation (the App gives it what the terminal can spare).
+ */
+export function lessonPaneRows(explanation: string, width: number): number {
+	return Math.max(LESSON_PANE_LINES, FIXED_LINES + wrapToWidth(explanation, width).length);
+}
 
 const VERDICT_COLOR: Partial<Record<LessonProgress['phase'], string>> = { passed: 'green', failed: 'red', confirm: 'yellow', checking: 'yellow', acting: 'yellow' };
 
 /**
  * The step view: what the step explains, the key and the exact command, and the check's verdict with real values.
  * Every part is wrapped by display width into lines, and exactly as many lines as the pane has rows are drawn:
- * shorter than it would like (a small terminal), the explanation gives its lines up first, then the command's
+ * shorter than it would like (a small terminal), the explanation gives its lines up first (its last line then ends in …), then the command's
  * and the verdict's second lines, then the step title — never two lines on one row (Ink draws Texts squeezed
  * into a short box over each other).
  */
@@ -31,10 +42,14 @@ export function LessonPane({ store, width, height }: { store: AppStore; width: n
 		lines.push(...wrapToWidth(t('lesson.ui.finished'), width).map((line, i) => ({ line: <Text key={`finished/${i}`} bold color="green">{line}</Text>, priority: 90 - i })));
 	} else {
 		lines.push({ line: <Text key="step" bold>{truncateToWidth(lesson.stepTitle, width)}</Text>, priority: 60 });
-		lines.push(...capLines(wrapToWidth(lesson.explanation, width), 3, width).map((line, i) => ({ line: <Text key={`explain/${i}`}>{line}</Text>, priority: 30 - i })));
-		lines.push(...stepActionLines(lesson, width).map((line, i) => ({ line, priority: i === 0 ? 85 : 50 - i })));
+		const action = stepActionLines(lesson, width);
+		const verdictLines = capLines(wrapToWidth(verdict(lesson), width), 2, width);
+		// Whole when the pane has the rows lessonPaneRows asked for; on a terminal too short for it, what is left over ends in ….
+		const explanationRoom = Math.max(1, height - 3 - action.length - verdictLines.length);
+		lines.push(...capLines(wrapToWidth(lesson.explanation, width), explanationRoom, width).map((line, i) => ({ line: <Text key={`explain/${i}`}>{line}</Text>, priority: 30 - i })));
+		lines.push(...action.map((line, i) => ({ line, priority: i === 0 ? 85 : 50 - i })));
 		lines.push(
-			...capLines(wrapToWidth(verdict(lesson), width), 2, width).map((line, i) => ({ line: <Text key={`verdict/${i}`} {...(color ? { color } : {})}>{line}</Text>, priority: i === 0 ? 88 : 55 - i })),
+			...verdictLines.map((line, i) => ({ line: <Text key={`verdict/${i}`} {...(color ? { color } : {})}>{line}</Text>, priority: i === 0 ? 88 : 55 - i })),
 		);
 		const keys = t(lesson.phase === 'failed' ? 'lesson.ui.failedKeys' : lesson.step + 1 === lesson.steps ? 'lesson.ui.keysLast' : 'lesson.ui.keys');
 		lines.push({ line: <Text key="keys" dimColor>{truncateToWidth(keys, width)}</Text>, priority: 80 });

@@ -41,7 +41,7 @@ export function ProcessDetails({ store, process, helper, height, now }: { store:
 		children: shownView(s).processes.filter((p) => p.ppid === process.pid).map((p) => `${processCommand(p)} ${p.pid}`).join(', '),
 		bootTimeMs: s.bootTimeMs,
 	}));
-	const { facts, parentComm } = useProcessFacts(process.pid, process.ppid, now);
+	const { read, facts, parentComm } = useProcessFacts(process.pid, process.ppid, now);
 	const insidePid = facts && facts.nsPid.length > 1 ? facts.nsPid.at(-1) : undefined;
 	const hostUid = facts?.uid ?? process.uid;
 	const insideUid = hostUid === undefined || !facts ? undefined : uidInside(hostUid, facts.uidMap);
@@ -64,14 +64,15 @@ export function ProcessDetails({ store, process, helper, height, now }: { store:
 		{ line: <Text key="title" bold wrap="truncate-end">{processCommand(process)}</Text>, priority: 100 },
 		...(helper ? [{ line: <Text key="helper" wrap="truncate-end" color="yellow">{helperPurpose(helper)}</Text>, priority: 85 }] : []),
 		{ line: line('details.process.hostPid', String(process.pid)), priority: 80 },
-		{ line: line('details.process.insidePid', insidePid === undefined ? t('details.process.samePidNamespace') : `${insidePid}  (NSpid ${facts?.nsPid.join(' → ')})`), priority: 79 },
+		{ line: line('details.process.insidePid', !read ? '…' : insidePid === undefined ? t('details.process.samePidNamespace') : `${insidePid}  (NSpid ${facts?.nsPid.join(' → ')})`), priority: 79 },
 		{ line: line('details.process.parent', `${process.ppid}${parentComm ? ` (${safeText(parentComm)})` : ''}`), priority: 78 },
 		{ line: line('details.process.user', user), priority: 77 },
 		{ line: line('details.process.state', `${safeText(process.state)} — ${t(STATE_NAMES[process.state] ?? 'details.process.stateName.unknown')}`), priority: 76 },
 		{ line: line('details.process.command', process.argv.length > 0 ? processCommand(process) : t('details.process.noCommandLine', { comm: safeText(process.comm) })), priority: 75 },
 		{ line: line('details.process.started', started === undefined ? '—' : formatClock(started)), priority: 74 },
 		{ line: line('details.process.children', children || t('details.process.noChildren')), priority: 73 },
-		...(facts === undefined ? [{ line: <Text key="exited" color="red">{t('details.process.exited')}</Text>, priority: 95 }] : []),
+		// Not read yet (the view just opened, or the cursor moved): not known to have exited.
+		...(read && facts === undefined ? [{ line: <Text key="exited" color="red">{t('details.process.exited')}</Text>, priority: 95 }] : []),
 		{ line: <Text key="close" dimColor wrap="truncate-end">{t('details.closeHint')}</Text>, priority: 90 },
 	];
 	return (

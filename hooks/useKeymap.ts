@@ -59,7 +59,15 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 
 		if (state.overlay !== undefined) {
 			// The details say "←/→ moves between rows": they show whatever row the cursor is on.
-			if (state.overlay === 'details' && purpose === 'rows') return moveFocus(store, key.rightArrow ? 1 : -1);
+			if (state.overlay === 'details' && purpose === 'rows') {
+				store.setState({ detailsScroll: 0 });
+				return moveFocus(store, key.rightArrow ? 1 : -1);
+			}
+			// Details longer than the screen scroll; the view clamps the offset to what there is.
+			if (state.overlay === 'details' && (key.upArrow || key.downArrow || key.pageUp || key.pageDown)) {
+				const by = (key.pageUp || key.pageDown ? PAGE_SIZE : 1) * (key.upArrow || key.pageUp ? -1 : 1);
+				return store.setState({ detailsScroll: Math.max(0, state.detailsScroll + by) });
+			}
 			if (purpose === 'escape' || purpose === 'quit' || (purpose === 'help' && state.overlay === 'help') || (purpose === 'details' && state.overlay === 'details')) {
 				store.setState({ overlay: undefined });
 			}
@@ -101,7 +109,7 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 
 		const container = selectedContainer(state);
 		if (purpose === 'details') {
-			if (container) store.setState({ overlay: 'details' });
+			if (container) store.setState({ overlay: 'details', detailsScroll: 0 });
 			return;
 		}
 		const action = entry?.containerAction;

@@ -3,7 +3,7 @@ import { isFullContainerId, shortId, type Container, type ContainerAction } from
 import { containerActionArgs, podActionArgs, runArgs } from '../podman/commands.js';
 import { podKey, podState, type Pod } from '../model/pod.js';
 import { t, type MessageKey } from '../messages/i18n.js';
-import { changesContainerState, PodmanError, type Podman } from '../podman/podman.js';
+import { PodmanError, type Podman } from '../podman/podman.js';
 import type { ProcessReader } from '../proc/reader.js';
 import { isDead } from '../proc/parse.js';
 import { selectWhenListed } from '../state/selection.js';
@@ -59,7 +59,7 @@ export function createActions(deps: ActionDeps) {
 		const started = Date.now();
 		try {
 			// A stop, rm, run… is left to finish if we exit meanwhile: a half-done one leaves the container stuck.
-			const { stdout } = await podman.run(args, { changesState: changesContainerState(args), ...(onSpawn ? { onSpawn } : {}) });
+			const { stdout } = await podman.run(args, onSpawn ? { onSpawn } : {});
 			const answer = stdout.trim().split('\n').at(-1) ?? '';
 			const took = Date.now() - started;
 			// `podman run -d` prints the new container's full ID: this session started it (see AppState.startedHere).

@@ -139,8 +139,16 @@ export async function runInteractive(podman: Podman, initial: Partial<AppState>,
 		watcher.stop();
 		restoreTerminal();
 	}
+	// A stop, rm, run… under way is not killed (that could leave the container stuck): say so.
+	const stillRunning = (): void => {
+		for (const command of podman.stillRunning()) process.stdout.write(`${t('cli.leftRunning', { command: safeText(quoteCommandWords(command)) })}\n`);
+	};
 	if (crashed !== undefined) {
 		process.stderr.write(`${crashReport(crashed)}\n`);
+		// The lesson could not clean up: say how, so no --restart always container is left respawning unseen.
+		const leftovers = lessons.crashMessage();
+		if (leftovers) process.stderr.write(`${safeLines(leftovers)}\n`);
+		stillRunning();
 		stopTranscript?.(store.getState());
 		await stopLogFile?.(snapshotJson(store.getState()));
 		return EXIT_CRASHED;
@@ -148,8 +156,7 @@ export async function runInteractive(podman: Podman, initial: Partial<AppState>,
 	await lessons.leaveForExit((text) => process.stdout.write(`${safeLines(text)}\n`));
 	const leftovers = lessons.exitMessage();
 	if (leftovers) process.stdout.write(`${safeLines(leftovers)}\n`);
-	// A stop, rm, run… under way is not killed (that could leave the container stuck): say so.
-	for (const command of podman.stillRunning()) process.stdout.write(`${t('cli.leftRunning', { command: safeText(quoteCommandWords(command)) })}\n`);
+	stillRunning();
 	stopTranscript?.(store.getState());
 	await stopLogFile?.(snapshotJson(store.getState()));
 	return exitCode;

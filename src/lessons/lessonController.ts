@@ -1,3 +1,4 @@
+import { forgetRemoved } from '../model/conmonHistory.js';
 import { quoteCommandWords } from '../present/commandWords.js';
 import { shortId } from '../model/container.js';
 import { t } from '../messages/i18n.js';
@@ -83,9 +84,12 @@ export class LessonController {
 		await Promise.all([...this.removals]);
 		// The watcher has stopped: nobody else tells the store that podman removed them, and the
 		// tree written at exit (--record, --log) must not list containers that are gone.
-		const removed = ids.filter((id) => !this.stranded.has(id));
-		if (removed.length > 0) {
-			this.deps.store.setState((s) => ({ containers: Object.fromEntries(Object.entries(s.containers).filter(([id]) => !removed.includes(id))) }));
+		const removed = new Set(ids.filter((id) => !this.stranded.has(id)));
+		if (removed.size > 0) {
+			this.deps.store.setState((s) => ({
+				containers: Object.fromEntries(Object.entries(s.containers).filter(([id]) => !removed.has(id))),
+				history: forgetRemoved(s.history, removed),
+			}));
 		}
 	}
 
@@ -102,8 +106,17 @@ export class LessonController {
 
 	/** The lesson's containers podman could not remove, with the command that removes them; undefined when there are none. */
 	exitMessage(): string | undefined {
-		if (this.stranded.size === 0) return undefined;
-		return t('lesson.leftoversOnExit', { command: quoteCommandWords([this.deps.podmanBinary, ...removeNowArgs([...this.stranded])]) });
+		return this.removeCommandFor([...this.stranded]);
+	}
+
+	/** After a crash, when nothing could be left cleanly: how to remove what the running lesson made too. */
+	crashMessage(): string | undefined {
+		return this.removeCommandFor([...new Set([...(this.runner?.leftovers() ?? []), ...this.stranded])]);
+	}
+
+	private removeCommandFor(ids: readonly string[]): string | undefined {
+		if (ids.length === 0) return undefined;
+		return t('lesson.leftoversOnExit', { command: quoteCommandWords([this.deps.podmanBinary, ...removeNowArgs(ids)]) });
 	}
 }
 

@@ -4,7 +4,8 @@ import { t } from '../messages/i18n.js';
 import { selectWhenListed } from '../state/selection.js';
 import { appendLog, type AppStore, type LessonFacts, type LessonProgress, type LogEntry } from '../state/store.js';
 import type { ProcessReader } from '../proc/reader.js';
-import { updatedMemory, type CommandAnswer, type Lesson, type LessonCommand, type LessonContext, type LessonStep, type MemoryUpdate, type StepCheck } from './lesson.js';
+import type { CommandAnswer, Lesson, LessonCommand, LessonContext, LessonStep } from './lesson.js';
+import { applyCheck, leftovers, learnFromAnswer, markRemoved, newRunState, remember, type RunState } from './runState.js';
 
 /** How often a step's check looks again while it waits (it also looks on every store change). */
 export const CHECK_INTERVAL_MS = 250;
@@ -19,18 +20,6 @@ export interface LessonDeps {
 	podmanBinary: string;
 	image: string;
 	command: readonly string[];
-}
-
-/** The lesson's context as the runner keeps it: the steps see it read-only, the runner alone changes it. */
-interface RunState<M> {
-	readonly containerName: string;
-	readonly image: string;
-	readonly command: readonly string[];
-	containerId: string | undefined;
-	readonly created: string[];
-	readonly removed: Set<string>;
-	memory: Readonly<Partial<M>>;
-	readonly reader: ProcessReader;
 }
 
 /**
@@ -52,8 +41,7 @@ export class LessonRunner<M extends object = object> {
 		private readonly deps: LessonDeps,
 		containerName: string,
 	) {
-		// Nothing remembered yet: every fact of the memory is optional.
-		this.run = { containerName, image: deps.image, command: deps.command, containerId: undefined, created: [], removed: new Set(), memory: {} as Partial<M>, reader: deps.reader };
+		this.run = newRunState<M>(containerName, deps);
 	}
 
 	/** What the lesson knows now: its container, what its steps remembered. */
@@ -63,7 +51,7 @@ export class LessonRunner<M extends object = object> {
 
 	/** Containers of the lesson seen removed (by its clean-up, or by the controller on leaving): nothing is left to do for them. */
 	markRemoved(ids: readonly string[]): void {
-		for (const id of ids) this.run.removed.add(id);
+		markRemoved(this.run, ids);
 	}
 
 	/** Shows the first step. */
@@ -136,7 +124,7 @@ export class LessonRunner<M extends object = object> {
 	 * container just made may not be in the list yet, and must not be left behind.
 	 */
 	leftovers(): string[] {
-		return this.run.created.filter((id) => !this.run.removed.has(id));
+		return leftovers(this.run);
 	}
 
 	/** The command still running, if any: it resolves once what the command made is in `context.created`. */
@@ -192,7 +180,7 @@ export class LessonRunner<M extends object = object> {
 		});
 		if (step.action) this.followCommand(step.action);
 		else {
-			this.remember(step.begin?.(this.context, state, Date.now()));
+			remember(this.run, step.begin?.(this.context, state, Date.now()));
 			this.watch();
 		}
 	}
@@ -213,7 +201,7 @@ export class LessonRunner<M extends object = object> {
 		const step = this.step();
 		const token = ++this.token;
 		this.stopChecking?.();
-		this.remember(step.begin?.(this.context, this.deps.store.getState(), Date.now()));
+		remember(this.run, step.begin?.(this.context, this.deps.store.getState(), Date.now()));
 		this.update({ phase: 'acting', command: this.shown(command), seen: undefined, outcome: undefined });
 		let outcome: CommandOutcome;
 		let podmanPid: number | undefined;
@@ -251,7 +239,7 @@ export class LessonRunner<M extends object = object> {
 			try {
 				const now = Date.now();
 				const looked = step.check(this.context, this.deps.store.getState(), now);
-				this.apply(looked);
+				applyCheck(this.run, looked);
 				const result = looked.verdict;
 				if (result.met) this.pass(result.text);
 				else if (now >= deadline) this.fail(t('lesson.expectedSeen', { expected: t(step.expectation, step.params), seen: result.seen }));
@@ -297,26 +285,10 @@ export class LessonRunner<M extends object = object> {
 		return result.met ? t('lesson.seen.noContainer') : result.seen;
 	}
 
-	/** Keeps what a step asked to remember; undefined forgets an earlier attempt's. */
-	private remember(update: MemoryUpdate<M> | undefined): void {
-		if (update) this.run.memory = updatedMemory(this.run.memory, update);
-	}
-
-	/** What a command's answer taught: the container it made (it gets the cursor once listed), facts to remember. */
+	/** What a command's answer taught; the container it made gets the cursor once listed. */
 	private learn(answer: CommandAnswer<M> | undefined): void {
-		if (!answer) return;
-		this.remember(answer.remember);
-		if (answer.made !== undefined && answer.made !== this.run.containerId) {
-			this.run.containerId = answer.made;
-			this.run.created.push(answer.made);
-			selectWhenListed(this.deps.store, answer.made);
-		}
-	}
-
-	/** What a check saw besides its verdict: facts to remember, containers seen removed. */
-	private apply(looked: StepCheck<M>): void {
-		this.remember(looked.remember);
-		if (looked.seenRemoved) this.markRemoved(looked.seenRemoved);
+		const made = learnFromAnswer(this.run, answer);
+		if (made !== undefined) selectWhenListed(this.deps.store, made);
 	}
 
 	private shown(command: LessonCommand): string {

@@ -17,7 +17,10 @@ export interface RestartPolicyMemory extends SharedMemory {
 	generationsAtStart: number;
 }
 
-/** `--restart always`: conmon respawns on its own again and again, a new PID each time. */
+/**
+ * `--restart always`: each time the container exits, its conmon runs `podman container cleanup`,
+ * and that podman starts the container again with a new conmon (a new PID), again and again.
+ */
 export const restartPolicy: Lesson<RestartPolicyMemory> = {
 	name: 'restart-policy',
 	title: 'lesson.restartPolicy.title',

@@ -4,7 +4,9 @@ export const cliEn = {
        conmon-tui lesson [NAME] [options]
 
 Shows podman's containers live, with each container's conmon and processes and their
-real PIDs, and keys that run podman so you can watch conmon appear, die and respawn.
+real PIDs, and keys that run podman so you can watch conmon appear, exit, and a new
+one start with each start of the container (under a restart policy, podman's cleanup
+starts it).
 
 Options:
   --image IMG      image for the run key (r)             default: {image}

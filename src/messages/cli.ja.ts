@@ -6,7 +6,8 @@ export const cliJa: MessagesLike<typeof cliEn> = {
         conmon-tui lesson [NAME] [オプション]
 
 podman のコンテナをライブで表示します。各コンテナの conmon とプロセスを実際の PID
-とともに示し、キーで podman を実行して conmon の起動・終了・再起動を観察できます。
+とともに示し、キーで podman を実行して、conmon が現れて終了し、起動のたびに新しい
+conmon が現れる様子を観察できます (再起動ポリシーでは、podman の後始末が起動します)。
 
 オプション:
   --image IMG      実行キー (r) で使うイメージ             既定: {image}

@@ -1,6 +1,7 @@
 /** The details view (Enter): a container, a conmon, or a process. */
 export const detailsEn = {
 	'details.closeHint': 'Enter or Escape closes · ←/→ moves between rows',
+	'details.scroll': '↑↓ PgUp PgDn scroll · lines {from}–{to} of {total}',
 	'details.container.gone': 'The container is gone. Escape closes.',
 	'details.container.summary': 'image {image} · command {command} · {status}',
 	'details.container.podmanSays': 'podman says: state {state}, PID {pid}, conmon PID {conmonPid}',
@@ -10,7 +11,7 @@ export const detailsEn = {
 	'details.container.liveConmon': 'conmon {pid}',
 	'details.container.liveConmonPid': 'conmon {pid}, container PID {containerPid}',
 	'details.container.noLiveConmon': 'no live conmon',
-	'details.container.execConmons': ', {count} exec session conmon(s)',
+	'details.container.execConmons': ', {count} exec session {count|one:conmon|other:conmons}',
 	'details.container.generations': 'conmon generations seen this session ({count}), newest first',
 	'details.container.column.start': 'start',
 	'details.container.column.conmon': 'conmon',

@@ -3,6 +3,7 @@ import type { MessagesLike } from './messages.js';
 
 export const detailsJa: MessagesLike<typeof detailsEn> = {
 	'details.closeHint': 'Enter か Escape で閉じる · ←/→ で行を移動',
+	'details.scroll': '↑↓ PgUp PgDn でスクロール · {total} 行中 {from}–{to} 行目',
 	'details.container.gone': 'コンテナはもうありません。Escape で閉じる。',
 	'details.container.summary': 'イメージ {image} · コマンド {command} · {status}',
 	'details.container.podmanSays': 'podman の情報: 状態 {state}、PID {pid}、conmon PID {conmonPid}',

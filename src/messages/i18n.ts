@@ -17,10 +17,36 @@ export function currentLanguage(): Language {
 	return current;
 }
 
-/** A message in the current language, its `{name}` placeholders filled from `params`. */
+/**
+ * A message in the current language, its `{name}` placeholders filled from `params`.
+ * `{name|one:word|other:words}` is the word that agrees with the number in `params.name`, chosen
+ * by the language's own plural rules (Intl.PluralRules): English has `one` and `other`, Japanese
+ * only `other` (so its catalogue writes one form and needs no such placeholder). A category the
+ * message does not list falls back to `other`; a value that is not a number (a test's marker) is `other`.
+ */
 export function t(key: MessageKey, params: MessageParams = {}): string {
 	const text = CATALOGUES[current][key];
-	return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+	return text
+		.replace(/\{(\w+)((?:\|\w+:[^|}]*)+)\}/g, (whole, name: string, forms: string) => (name in params ? pluralForm(forms, params[name]) : whole))
+		.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+/** The form, out of `|one:word|other:words`, that agrees with `value` in the current language. */
+function pluralForm(forms: string, value: string | number | undefined): string {
+	const byCategory = new Map(forms.slice(1).split('|').map((form) => {
+		const colon = form.indexOf(':');
+		return [form.slice(0, colon), form.slice(colon + 1)] as const;
+	}));
+	let rules = pluralRules.get(current);
+	if (!rules) {
+		rules = new Intl.PluralRules(current);
+		pluralRules.set(current, rules);
+	}
+	const count = typeof value === 'number' ? value : Number(value);
+	const category = Number.isFinite(count) ? rules.select(count) : 'other';
+	return byCategory.get(category) ?? byCategory.get('other') ?? '';
 }
 
 /** True for a language this program has a catalogue for. */

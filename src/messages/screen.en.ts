@@ -1,7 +1,7 @@
 /** The frame around the tree: header, filter bar, event log title, and the too-small message. */
 export const screenEn = {
 	'screen.tooSmall': 'Terminal too small ({columns}×{rows}); conmon-tui needs {minColumns}×{minRows}. q quits.',
-	'header.counts': '{containers} containers · {running} running · {conmons} conmons',
+	'header.counts': '{containers} {containers|one:container|other:containers} · {running} running · {conmons} {conmons|one:conmon|other:conmons}',
 	'header.stream.connecting': 'events: connecting',
 	'header.stream.lost': 'events: lost',
 	'filter.draftHint': 'Enter keeps · Escape clears',

@@ -12,11 +12,16 @@ export interface Disagreement {
  * Where podman and /proc disagree about a container: the ConmonPid podman believes is not the
  * live conmon; podman says it runs but no conmon watches it; two main conmons at once (outside
  * an exec, which has its own). Empty when they agree.
+ *
+ * Two at once is normal while the old one runs its exit command: with a restart policy, podman's
+ * cleanup starts the new conmon before the old one exits (seen here ~55 ms of overlap). So conmons
+ * in `runningExitCommand` are not counted.
  */
 export function containerDisagreements(
 	container: Container,
 	generations: readonly ConmonGeneration[] | undefined,
 	unmonitoredPid: number | undefined,
+	runningExitCommand: ReadonlySet<number> = new Set(),
 ): Disagreement[] {
 	const found: Disagreement[] = [];
 	const live = (generations ?? []).filter((g) => g.exitedAt === undefined);
@@ -36,8 +41,9 @@ export function containerDisagreements(
 				: t('anomaly.noConmonPid', { state: container.state, pid: unmonitoredPid }),
 		});
 	}
-	if (live.length > 1) {
-		found.push({ kind: 'two-conmons', text: t('anomaly.twoConmons', { count: live.length, pids: live.map((g) => g.pid).join(', ') }) });
+	const watching = live.filter((g) => !runningExitCommand.has(g.pid));
+	if (watching.length > 1) {
+		found.push({ kind: 'two-conmons', text: t('anomaly.twoConmons', { count: watching.length, pids: watching.map((g) => g.pid).join(', ') }) });
 	}
 	return found;
 }

@@ -240,6 +240,17 @@ export function forgetContainers(history: ConmonHistory, exists: ReadonlySet<str
 	return { ...history, generations, forgotten };
 }
 
+/**
+ * Drops containers podman has removed, with their conmons, when nobody is watching /proc any more
+ * (at exit, after a lesson's clean-up): their last conmon was never seen to exit, and would
+ * otherwise read as a live conmon of a container podman does not list.
+ */
+export function forgetRemoved(history: ConmonHistory, removed: ReadonlySet<string>): ConmonHistory {
+	const ids = Object.keys(history.generations).filter((id) => removed.has(id));
+	if (ids.length === 0) return history;
+	return { ...history, generations: Object.fromEntries(Object.entries(history.generations).filter(([id]) => !removed.has(id))) };
+}
+
 /** The conmon generation that is alive now, if any. */
 export function currentGeneration(list: readonly ConmonGeneration[] | undefined): ConmonGeneration | undefined {
 	const last = list?.at(-1);

@@ -22,8 +22,6 @@ export interface PodmanEvent {
  * Returns undefined for a line that is not an event.
  */
 export function parsePodmanEvent(line: string): PodmanEvent | undefined {
-	// podman 5's timeNano (~1.7e18) is past 2^53: JSON.parse would round away its nanoseconds. Its digits are read as written.
-	const exactNano = /"timeNano"\s*:\s*"?(\d+)/.exec(line)?.[1];
 	let raw: unknown;
 	try {
 		raw = JSON.parse(line);
@@ -35,6 +33,7 @@ export function parsePodmanEvent(line: string): PodmanEvent | undefined {
 	const status = typeof entry['Status'] === 'string' ? entry['Status'] : undefined;
 	const type = typeof entry['Type'] === 'string' ? entry['Type'] : undefined;
 	if (!status || !type) return undefined;
+	const exactNano = exactTimeNano(line, entry['timeNano']);
 	const time = eventTime(exactNano === undefined ? entry : { ...entry, timeNano: exactNano });
 	if (!time) return undefined;
 	const attributes: Record<string, string> = {};
@@ -96,3 +95,17 @@ export const LOGGED_POD_STATUSES = new Set(['create', 'start', 'stop', 'kill', '
 
 /** The container events worth a line in the event log. */
 export const LOGGED_STATUSES = new Set(['create', 'start', 'died', 'remove', 'pause', 'unpause', 'rename', 'exec', 'exec_died']);
+
+/**
+ * podman 5's top-level `timeNano` (~1.7e18) is past 2^53: JSON.parse rounds away its nanoseconds,
+ * so its digits are read as written. Only digits that JSON.parse read as that same top-level number
+ * count: a container label in `Attributes` may hold `"timeNano": …` too, and must never set the time.
+ */
+function exactTimeNano(line: string, parsed: unknown): string | undefined {
+	if (typeof parsed !== 'number') return undefined;
+	for (const match of line.matchAll(/"timeNano"\s*:\s*(\d+)/g)) {
+		const digits = match[1];
+		if (digits !== undefined && Number(digits) === parsed) return digits;
+	}
+	return undefined;
+}

@@ -15,8 +15,11 @@ export type EventStreamState = 'live' | 'lost';
 
 export interface EventStreamHandlers {
 	onEvent(event: PodmanEvent): void;
-	/** `lost` when the podman process ended; `live` again once its successor runs. `resumed` is true after a loss. */
-	onState(state: EventStreamState, detail: { message?: string; resumed: boolean }): void;
+	/**
+	 * `lost` when the podman process ended, with the wait before the next try; `live` again once its
+	 * successor runs. `resumed` is true after a loss.
+	 */
+	onState(state: EventStreamState, detail: { message?: string; resumed: boolean; retryInMs?: number }): void;
 }
 
 /**
@@ -97,9 +100,9 @@ export class PodmanEventStream {
 			this.current = undefined;
 			const why = this.restartReason ?? (stderr.trim().split('\n').at(-1) || t('podman.eventsExited', { how: result.exitCode ?? result.signal ?? '?' }));
 			this.restartReason = undefined;
-			this.handlers.onState('lost', { message: why, resumed });
 			const delay = EVENT_STREAM_BACKOFF_MS[Math.min(this.failures, EVENT_STREAM_BACKOFF_MS.length - 1)] ?? 10_000;
 			this.failures++;
+			this.handlers.onState('lost', { message: why, resumed, retryInMs: delay });
 			this.retryTimer = setTimeout(() => this.connect(true), delay);
 		});
 	}

@@ -38,6 +38,7 @@ export interface PodmanRunOptions {
 	 * the container stuck (`Stopping`), so it is left to finish if conmon-tui exits first: it runs in
 	 * its own session (no SIGHUP from our terminal), is not killed at our exit, and writes to files,
 	 * not to pipes that would break when we are gone. Queries (ps, inspect, events) are not.
+	 * Default: decided from the words (changesContainerState).
 	 */
 	changesState?: boolean;
 }
@@ -45,7 +46,7 @@ export interface PodmanRunOptions {
 /** The words after `podman` that change a container's state: such a command is left to finish at exit. */
 const STATE_CHANGING = new Set(['run', 'start', 'stop', 'restart', 'kill', 'rm', 'pause', 'unpause', 'create', 'rename']);
 
-/** True for `podman ARGS` that changes a container's state (`stop x`, `container rm -f x`, `run -d …`). */
+/** True for `podman ARGS` that changes a container's state (`stop x`, `container rm -f x`, `run -d …`, `pod stop web`). */
 export function changesContainerState(args: readonly string[]): boolean {
 	// `podman container stop x` and `podman pod stop x` change state as `podman stop x` does.
 	const words = args[0] === 'container' || args[0] === 'pod' ? args.slice(1) : args;
@@ -66,7 +67,7 @@ export class Podman {
 
 	/** Runs `podman ARGS…` and resolves with its output, or rejects with a PodmanError. */
 	async run(args: readonly string[], options: PodmanRunOptions = {}): Promise<PodmanOutput> {
-		if (options.changesState) return this.runToCompletion(args, options);
+		if (options.changesState ?? changesContainerState(args)) return this.runToCompletion(args, options);
 		const command = [this.binary, ...args];
 		const subprocess = execa(this.binary, args, {
 			env: this.env,

@@ -1,4 +1,4 @@
-import type { ConmonArgs } from '../proc/conmonArgs.js';
+import { parseLogDriver, type ConmonArgs, type LogDriver } from '../proc/conmonArgs.js';
 import { t, type MessageParams } from '../messages/i18n.js';
 
 /** One fact from conmon's command line, with what it means in plain words. */
@@ -9,7 +9,7 @@ export interface ConmonFact {
 }
 
 /** The arguments explained, each with a `explain.<name>.label` and `explain.<name>.meaning` message. */
-type ExplainedArg = 'container' | 'execSession' | 'nameAtStart' | 'runtime' | 'bundle' | 'containerPidfile' | 'conmonPidfile' | 'exitDir' | 'log' | 'exitCommand';
+type ExplainedArg = 'container' | 'execSession' | 'nameAtStart' | 'apiVersion' | 'runtime' | 'bundle' | 'containerPidfile' | 'conmonPidfile' | 'exitDir' | 'exitCommand';
 
 /** conmon's arguments explained: what each one tells, for a person who has never read conmon's source. */
 export function explainConmonArgs(args: ConmonArgs): ConmonFact[] {
@@ -20,23 +20,32 @@ export function explainConmonArgs(args: ConmonArgs): ConmonFact[] {
 	add('container', args.containerId);
 	if (args.execSessionId) add('execSession', args.execSessionId);
 	add('nameAtStart', args.name);
+	add('apiVersion', args.apiVersion);
 	add('runtime', args.runtime);
 	add('bundle', args.bundle);
 	add('containerPidfile', args.containerPidfile);
 	add('conmonPidfile', args.conmonPidfile);
 	add('exitDir', args.exitDir);
-	const log = splitLogPath(args.logPath);
-	add('log', log?.path, { driver: log?.driver ?? 'k8s-file' });
+	if (args.logPath) facts.push(explainLog(parseLogDriver(args.logPath)));
 	add('exitCommand', args.exitCommand?.join(' '));
 	return facts;
 }
 
-/** `k8s-file:/path/ctr.log` → driver and path; a bare path is k8s-file. */
-export function splitLogPath(logPath: string | undefined): { driver: string; path: string } | undefined {
-	if (!logPath) return undefined;
-	const colon = logPath.indexOf(':');
-	if (colon > 0 && !logPath.startsWith('/')) return { driver: logPath.slice(0, colon), path: logPath.slice(colon + 1) };
-	return { driver: 'k8s-file', path: logPath };
+/** What conmon does with the container's output under each log driver; the value shown is the file for k8s-file, else the driver. */
+export function explainLog(log: LogDriver): ConmonFact {
+	const label = t('explain.log.label');
+	switch (log.driver) {
+		case 'k8s-file':
+			return { label, value: log.path, meaning: t('explain.log.k8sFile') };
+		case 'journald':
+			return { label, value: log.driver, meaning: t('explain.log.journald') };
+		case 'none':
+			return { label, value: log.driver, meaning: t('explain.log.none') };
+		case 'passthrough':
+			return { label, value: log.driver, meaning: t('explain.log.passthrough') };
+		case 'unknown':
+			return { label, value: log.value, meaning: t('explain.log.unknown') };
+	}
 }
 
 /** Why conmon's parent is what it is: never podman. */

@@ -31,16 +31,21 @@ export function fitToWidth(text: string, width: number): string {
 
 /**
  * Characters that never start a line in Japanese (kinsoku shori, the basic rule of JIS X 4051):
- * closing punctuation and brackets, the prolonged sound mark, iteration marks, small kana.
+ * closing punctuation, brackets and quotes, hyphens and the wave dash, ?!, the prolonged sound
+ * mark, iteration marks, small kana (their half-width forms too), leaders.
  */
-const NO_LINE_START = /^[、。，．・：；？！）」』】〕〉》｝］〙〗ーヽヾゝゞ々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ…‥]$/u;
+const NO_LINE_START = /^[、。，．､｡・･：；？！‼⁇⁈⁉）」』】〕〉》｝］〙〗〟’”｠»｣)\]}‐゠–〜ーｰヽヾゝゞ々〻ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰ-ㇿｧ-ｯ…‥]$/u;
+
+/** Characters that never end a line (the same rule): opening brackets and quotes, which go down with what they open. */
+const NO_LINE_END = /^[（「『【〔〈《｛［〘〖〝‘“｟«｢([{]$/u;
 
 /**
  * Wraps text into lines of at most `width` columns. Latin words break at spaces, as a terminal
  * reader expects; Japanese (and other wide) text breaks between any two of its characters, as
  * Japanese is set — a whole Japanese sentence is not one unbreakable "word" — except before a
  * character that must not start a line (。、」…): the character before it goes down with it, so
- * that no line begins with a lone 。. A word wider than the line is cut.
+ * that no line begins with a lone 。; and an opening bracket (「（) never ends a line. A word wider
+ * than the line is cut.
  */
 export function wrapToWidth(text: string, width: number): string[] {
 	const lines: string[] = [];
@@ -53,6 +58,8 @@ export function wrapToWidth(text: string, width: number): string[] {
 		}
 		const last = pieces.at(-1);
 		const carried = NO_LINE_START.test(token) && pieces.length > 1 && last !== undefined && last.trim() !== '' ? [pieces.pop() ?? ''] : [];
+		// An opening bracket left at the end of the line goes down with what it opens.
+		while (pieces.length > 1 && NO_LINE_END.test(pieces.at(-1) ?? '')) carried.unshift(pieces.pop() ?? '');
 		if (joined().trim() !== '') lines.push(joined().trimEnd());
 		let rest = [...carried, token].join('').trimStart();
 		while (displayWidth(rest) > width) {

@@ -177,6 +177,11 @@ function withBadge(text: string, row: TreeRow): string {
 
 /** The text of any tree row, without its guide. Used by the TUI and by `--once`. */
 export function rowText(row: TreeRow, now: number): string {
+	// Escaped as a whole too: every row holds outside text somewhere, and escaping twice changes nothing.
+	return safeText(rowWords(row, now));
+}
+
+function rowWords(row: TreeRow, now: number): string {
 	switch (row.kind) {
 		case 'pod':
 			return podText(row);

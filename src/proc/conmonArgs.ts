@@ -16,8 +16,10 @@ export interface ConmonArgs {
 	conmonPidfile?: string;
 	/** `--exit-dir`: where conmon writes the exit code file when the container dies. */
 	exitDir?: string;
-	/** `-l`/`--log-path`: the log driver and file, e.g. `k8s-file:/…/ctr.log`. */
+	/** `-l`/`--log-path` as given: `k8s-file:/…/ctr.log`, or a bare `journald`, `none`, `passthrough` (read it with parseLogDriver). */
 	logPath?: string;
+	/** `--api-version`: the version of the messages conmon sends podman on its sync pipe; podman passes `1`. */
+	apiVersion?: string;
 	/** `--exit-command` with its `--exit-command-arg`s: what conmon runs after the container dies (podman's cleanup). */
 	exitCommand?: string[];
 }
@@ -50,7 +52,7 @@ export function parseConmonArgs(argv: readonly string[]): ConmonArgs | undefined
 	if (!isConmonCommand(argv)) return undefined;
 	const values = new Map<string, string>();
 	const exitArgs: string[] = [];
-	let apiVersion = false;
+	let apiVersion: string | undefined;
 	let exec = false;
 	for (let i = 1; i < argv.length; i++) {
 		const token = argv[i] ?? '';
@@ -59,9 +61,9 @@ export function parseConmonArgs(argv: readonly string[]): ConmonArgs | undefined
 		const raw = eq > 0 ? token.slice(0, eq) : token;
 		const option = LONG_NAMES[raw] ?? raw;
 		if (option === '--api-version') {
-			apiVersion = true;
-			// conmon declares it a flag, podman passes `--api-version 1`: skip the number.
-			if (eq < 0 && /^\d+$/.test(argv[i + 1] ?? '')) i++;
+			// conmon declares it a flag (src/cli.c), podman passes `--api-version 1`
+			// (libpod/oci_conmon_common.go, sharedConmonArgs): keep the number for the details view.
+			apiVersion = eq > 0 ? token.slice(eq + 1) : /^\d+$/.test(argv[i + 1] ?? '') ? (argv[++i] ?? '') : '';
 			continue;
 		}
 		if (FLAG_OPTIONS.has(raw) || FLAG_OPTIONS.has(option)) {
@@ -74,7 +76,7 @@ export function parseConmonArgs(argv: readonly string[]): ConmonArgs | undefined
 		else if (!values.has(option)) values.set(option, value);
 	}
 	const containerId = values.get('--cid');
-	if (!apiVersion || !containerId) return undefined;
+	if (apiVersion === undefined || !containerId) return undefined;
 	const result: ConmonArgs = { containerId };
 	const cuuid = values.get('--cuuid');
 	if (exec && cuuid) result.execSessionId = cuuid;
@@ -85,9 +87,35 @@ export function parseConmonArgs(argv: readonly string[]): ConmonArgs | undefined
 	assign(result, 'conmonPidfile', values.get('--conmon-pidfile'));
 	assign(result, 'exitDir', values.get('--exit-dir'));
 	assign(result, 'logPath', values.get('--log-path'));
+	if (apiVersion !== '') result.apiVersion = apiVersion;
 	const exitCommand = values.get('--exit-command');
 	if (exitCommand) result.exitCommand = [exitCommand, ...exitArgs];
 	return result;
+}
+
+/**
+ * Where conmon sends the container's stdout and stderr, from its `-l` value. podman passes
+ * `k8s-file:PATH` for k8s-file and json-file, and a bare `journald`, `none` or `passthrough`
+ * (libpod/oci_conmon_common.go, sharedConmonArgs). conmon itself (src/ctr_logging.c,
+ * parse_log_path) also takes `off`/`null` for none, and a value with no colon as a k8s-file path.
+ */
+export type LogDriver =
+	| { driver: 'k8s-file'; path: string }
+	| { driver: 'journald' | 'none' | 'passthrough' }
+	| { driver: 'unknown'; value: string };
+
+/** The log driver conmon's `-l` value names, read as conmon reads it. */
+export function parseLogDriver(value: string): LogDriver {
+	const colon = value.indexOf(':');
+	const driver = colon < 0 ? value : value.slice(0, colon);
+	const path = colon < 0 ? '' : value.slice(colon + 1);
+	if (driver === 'none' || driver === 'off' || driver === 'null') return { driver: 'none' };
+	if (driver === 'passthrough' || driver === 'journald') return { driver };
+	if (driver === 'k8s-file' && path !== '') return { driver: 'k8s-file', path };
+	// `:PATH` and a value with no colon at all are a k8s-file path to conmon.
+	if (colon === 0 && path !== '') return { driver: 'k8s-file', path };
+	if (colon < 0 && value !== '') return { driver: 'k8s-file', path: value };
+	return { driver: 'unknown', value };
 }
 
 function assign<K extends keyof ConmonArgs>(target: ConmonArgs, key: K, value: ConmonArgs[K] | undefined): void {

@@ -13,6 +13,24 @@ function isPodman(process: ProcessInfo | undefined): boolean {
 }
 
 /**
+ * PIDs of monitor conmons running their exit command: a live child that is podman (the exit
+ * command, `podman container cleanup`) or a fork of conmon about to exec it. conmon forks it and
+ * waits for it before exiting (conmon's src/ctr_exit.c, do_exit_command); with a restart policy
+ * that podman starts the container again (podman's libpod/container_internal.go, fullCleanup →
+ * handleRestartPolicy), so a new monitor appears while this one still lives.
+ */
+export function conmonsRunningExitCommand(processes: readonly ProcessInfo[]): Set<number> {
+	const children = indexChildren(processes);
+	const running = new Set<number>();
+	for (const { process, args } of findConmons(processes)) {
+		const cleanup = (children.get(process.pid) ?? []).some((child) =>
+			!isDead(child) && (isPodman(child) || parseConmonArgs(child.argv)?.containerId === args.containerId));
+		if (cleanup) running.add(process.pid);
+	}
+	return running;
+}
+
+/**
  * Monitor conmons among the processes: the main ones and exec-session ones, zombies included.
  * Two other conmons show up for a moment and are left out: the launcher podman starts, which
  * forks the monitor and exits at once (its parent is podman), and a fork of the monitor about

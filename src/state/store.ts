@@ -142,6 +142,8 @@ export interface AppState {
 	/** The guided lesson in progress (`conmon-tui lesson`, or L). */
 	lesson: LessonProgress | undefined;
 	/** The lesson the menu's cursor is on. */
+	/** How many lines the conmon details are scrolled down (↑↓ PgUp PgDn in the details); 0 when they open. */
+	detailsScroll: number;
 	lessonMenuIndex: number;
 	/** Space: the screen holds this view while the data above keeps updating (see frozenView.ts, freeze.ts). */
 	frozen: FrozenView | undefined;
@@ -178,6 +180,7 @@ export const initialState: AppState = {
 	bootTimeMs: undefined,
 	lesson: undefined,
 	lessonMenuIndex: 0,
+	detailsScroll: 0,
 	frozen: undefined,
 };
 

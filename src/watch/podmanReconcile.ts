@@ -47,6 +47,7 @@ export class PodmanReconcile {
 
 	/** Starts the slow safety-net pass. */
 	startSlowTimer(): void {
+		if (this.stopped) return;
 		this.slowTimer = setInterval(() => void this.reconcile({ full: true }), SLOW_RECONCILE_INTERVAL_MS);
 	}
 
@@ -59,6 +60,8 @@ export class PodmanReconcile {
 
 	/** Asks podman about these containers soon (debounced), and about the list. */
 	refresh(ids: readonly string[] = []): void {
+		// After stop (a lesson's clean-up at exit still reports its change): nobody is watching any more.
+		if (this.stopped) return;
 		for (const id of ids) this.pendingInspect.add(id);
 		clearTimeout(this.reconcileTimer);
 		this.reconcileTimer = setTimeout(() => void this.reconcile({ full: false }), RECONCILE_DEBOUNCE_MS);

@@ -51,6 +51,7 @@ export class ScanPacer {
 
 	/** Starts the safety scans and the liveness check. */
 	start(): void {
+		if (this.stopped) return;
 		this.schedule();
 		this.livenessTimer = setInterval(() => {
 			if (this.somethingGone()) this.burst();

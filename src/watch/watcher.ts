@@ -22,6 +22,8 @@ import { ScanPacer, watchedProcessGone, type ScanDepth } from './scanPacing.js';
  * scan at a time; every timer and child is ended by stop().
  */
 export class Watcher {
+	/** Set by stop(): a start() still awaiting podman then starts nothing more. */
+	private stopped = false;
 	private readonly scanner = new ProcScanner();
 	private readonly bootTimeMs = readBootTimeMs();
 	private readonly abort = new AbortController();
@@ -71,6 +73,8 @@ export class Watcher {
 		await this.reconcile({ full: true });
 		// `podman info` is slow (~0.5 s): asked after the first screen is drawn.
 		await this.readStoreRoots();
+		// Quit while podman was answering: start nothing more.
+		if (this.stopped) return;
 		if (this.storeRoots) this.directories.add(this.storeRoots.runRoot, true);
 		this.scan();
 		const state = this.store.getState();
@@ -88,6 +92,7 @@ export class Watcher {
 
 	/** Ends the events process, any podman query in flight, and every timer. */
 	stop(): void {
+		this.stopped = true;
 		this.podmanView.stop();
 		this.events.stop();
 		this.abort.abort();

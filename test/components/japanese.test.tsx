@@ -138,6 +138,6 @@ describe('overlays in Japanese', () => {
 		const runtime = lines.find((line) => line.includes('ランタイム')) ?? '';
 		const pidfile = lines.find((line) => line.includes('コンテナの pidfile')) ?? '';
 		assert.equal(columnOf(runtime, '/usr/bin/crun'), columnOf(pidfile, '/run/user/'), `values in one column:\n${runtime}\n${pidfile}`);
-		assert.ok(lines.some((line) => line.includes('conmon がコンテナの作成と起動に呼び出す OCI ランタイム (-r)')));
+		assert.ok(lines.some((line) => line.includes('OCI ランタイム。conmon がその create を実行し')));
 	});
 });

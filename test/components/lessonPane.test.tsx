@@ -26,6 +26,11 @@ const RED = '\u001B[31m';
 
 afterEach(() => cleanup());
 
+/** The lines' text without spaces and frame bars: a wrapped text is found whole in it, wherever it broke. */
+function squeezed(lines: readonly string[]): string {
+	return lines.map((line) => line.replace(/^\s*│?|│?\s*$/g, '')).join('').replace(/\s+/g, '');
+}
+
 /** Runs `body` with the texts in `language`, and English again afterwards whatever happens. */
 async function inLanguage(language: Language, body: () => Promise<void>): Promise<void> {
 	setLanguage(language);
@@ -224,13 +229,13 @@ for (const language of LANGUAGES) {
 				LESSONS.forEach((lesson, i) => {
 					const row = lines.find((line) => new RegExp(`[▸ ] ${i + 1} ${lesson.name} +${escapeRegExp(t(lesson.title))}`).test(line));
 					assert.ok(row, `lesson ${i + 1} (${lesson.name}) in:\n${lines.join('\n')}`);
-					assert.ok(lines.some((line) => line.includes(t(lesson.summary))), `${lesson.name}'s summary`);
+					assert.ok(squeezed(lines).includes(squeezed([t(lesson.summary)])), `${lesson.name}'s summary, whole (wrapped, not cut)`);
 				});
 				const highlighted = highlightedLines(rendered).filter((line) => line.includes(' exec '));
 				assert.equal(highlighted.length, 1, `the cursor is on exec:\n${highlightedLines(rendered).join('\n')}`);
 				assert.match(highlighted[0] ?? '', /▸ 3 exec/);
 				assert.equal(lines.filter((line) => line.includes('▸')).length, 1, 'one cursor');
-				assert.ok(lines.some((line) => line.includes(t('lesson.ui.menuHint'))));
+				assert.ok(squeezed(lines).includes(squeezed([t('lesson.ui.menuHint')])));
 			}));
 
 		test('fits at 80×24', () =>
@@ -241,7 +246,10 @@ for (const language of LANGUAGES) {
 				const lines = screenLines(rendered);
 
 				assertFits(lines, 80);
-				for (const [i, lesson] of LESSONS.entries()) assert.ok(lines.some((line) => line.includes(`${i + 1} ${lesson.name}`)), lesson.name);
+				for (const [i, lesson] of LESSONS.entries()) {
+					assert.ok(lines.some((line) => line.includes(`${i + 1} ${lesson.name}`)), lesson.name);
+					assert.ok(squeezed(lines).includes(squeezed([t(lesson.summary)])), `${lesson.name}'s summary is whole at 80×24:\n${lines.join('\n')}`);
+				}
 			}));
 	});
 }

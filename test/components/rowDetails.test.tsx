@@ -3,7 +3,7 @@
  * in plain words, its parent and its predecessors; a process's PIDs and UIDs inside and out.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
-import { ENTER, ESCAPE, screenText, sendInput, sendInputAndWaitForContent, waitForContent } from '../helpers/inkTesting.js';
+import { ARROW_UP, ENTER, ESCAPE, PAGE_DOWN, screenText, sendInput, sendInputAndWaitForContent, waitForContent } from '../helpers/inkTesting.js';
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanup } from 'ink-testing-library';
@@ -28,10 +28,20 @@ describe('details of the row under the cursor', () => {
 		assert.match(screen, /parent: PID 1 \(\S+\): podman started a first conmon, which forked this one/);
 		assert.match(screen, /before it: 3805 \(\d\d:51:00–\d\d:57:03, code 0\)/);
 		assert.match(screen, /runtime +\/usr\/bin\/crun/);
-		assert.match(screen, /the OCI runtime conmon calls/);
-		assert.match(screen, /bundle +\/home\/dev\/\.local\/share\/containers\/storage\/overlay-containers\//);
-		assert.match(screen, /the OCI bundle: config\.json and the root filesystem/);
+		assert.match(screen, /the OCI runtime: conmon runs its create/);
 		assert.doesNotMatch(screen, /conmon generations seen this session/, 'not the container view');
+		// Longer than the screen: it scrolls, and says where it is.
+		assert.match(screen, /↑↓ PgUp PgDn scroll · lines 1–\d+ of \d+/);
+		const paged = await sendInputAndWaitForContent(rendered, PAGE_DOWN, 'lines 11–');
+		assert.match(paged, /bundle +\/home\/dev\/\.local\/share\/containers\/storage\/overlay-containers\//);
+		assert.match(paged, /the OCI bundle: config\.json and the root filesystem/);
+		assert.match(paged, /conmon 3990 +web /, 'the title stays');
+		const end = await sendInputAndWaitForContent(rendered, PAGE_DOWN + PAGE_DOWN + PAGE_DOWN, 'exit command');
+		assert.match(end, /podman container cleanup/);
+		const total = /of (\d+)/.exec(end)?.[1];
+		assert.match(end, new RegExp(`–${total} of ${total}`), 'clamped at the end');
+		const back = await sendInputAndWaitForContent(rendered, ARROW_UP, `–${Number(total) - 1} of ${total}`);
+		assert.match(back, new RegExp(`–${Number(total) - 1} of ${total}`), 'one ↑ moves at once, however far PgDn went');
 	});
 
 	test('→ again reaches the container process; Enter shows its facts; ← ← back to the container', async () => {

@@ -69,7 +69,7 @@ describe('anomalies and changes behind the back', { skip: skip ?? false }, () =>
 		const conmon = (await other.inspect(id)).State.ConmonPid;
 		// The machine may hold other stores' conmons too: narrow the screen down to this one.
 		await tui.filter('stranger');
-		await tui.waitFor(new RegExp(`\\? \\d+ conmon\\(s\\) of containers this podman does not list[\\s\\S]*conmon ${conmon} {2}container ${id.slice(0, 12)} \\(stranger\\)`));
+		await tui.waitFor(new RegExp(`\\? \\d+ conmons? of containers this podman does not list[\\s\\S]*conmon ${conmon} {2}container ${id.slice(0, 12)} \\(stranger\\)`));
 		assert.doesNotMatch(await tui.screen(), /● stranger/);
 		await other.podman(['rm', '-f', '-t', '0', id]);
 		await tui.waitFor(new RegExp(`^(?![\\s\\S]*conmon ${conmon} {2}container)`));

@@ -140,7 +140,7 @@ for (const language of LANGUAGES) {
 			rmSync(dir, { recursive: true, force: true });
 		});
 
-		test("parentage: conmon's parent is not podman; podman has exited; conmon is the parent of PID 1", async () => {
+		test("parentage: conmon's parent is not podman; podman run -d has exited; conmon is the parent of PID 1", async () => {
 			lesson = new LessonSession(sandbox, 'parentage', language);
 			const session = lesson;
 			await session.atStep(1, 5);
@@ -224,7 +224,7 @@ for (const language of LANGUAGES) {
 			await session.quitAfterPassing(4);
 		});
 
-		test('restart-policy: conmon respawns by itself, a new PID each time', async () => {
+		test("restart-policy: podman's cleanup starts the container again, a new conmon with a new PID each time", async () => {
 			lesson = new LessonSession(sandbox, 'restart-policy', language);
 			const session = lesson;
 			await session.atStep(1, 3);

@@ -138,7 +138,7 @@ describe('rootless seed experiment from the podman CLI', { skip: skip ?? false }
 				// Other conmons may be on the machine: filter down to this container.
 				await everyone.waitFor(/watching podman/);
 				await everyone.filter(id.slice(0, 12));
-				await everyone.waitFor(new RegExp(`\\? user ${user.name} \\(uid ${user.uid}\\): \\d+ conmon\\(s\\) of that user's podman\\n(.*\\n)*? +[├└]─ conmon ${state.ConmonPid} {2}container ${id.slice(0, 12)}`));
+				await everyone.waitFor(new RegExp(`\\? user ${user.name} \\(uid ${user.uid}\\): \\d+ conmons? of that user's podman\\n(.*\\n)*? +[├└]─ conmon ${state.ConmonPid} {2}container ${id.slice(0, 12)}`));
 				// The user's pause process heads the user's group, named as theirs, not shown as root's own.
 				const pause = await sandbox.pausePid();
 				await everyone.waitFor(new RegExp(`\\? user ${user.name} \\(uid ${user.uid}\\)[^\\n]*\\n +├─ catatonit -P ${pause} {2}user ${user.name}'s rootless pause process`));
@@ -150,7 +150,7 @@ describe('rootless seed experiment from the podman CLI', { skip: skip ?? false }
 			try {
 				await counted.waitFor(/watching podman/);
 				await counted.filter(id.slice(0, 12));
-				await counted.waitFor(new RegExp(`\\? user ${user.name} \\(uid ${user.uid}\\): \\d+ conmon\\(s\\) of that user's podman — --all-users lists them`));
+				await counted.waitFor(new RegExp(`\\? user ${user.name} \\(uid ${user.uid}\\): \\d+ conmons? of that user's podman — --all-users lists them`));
 				assert.doesNotMatch(await counted.screen(), new RegExp(`conmon ${state.ConmonPid} `));
 			} finally {
 				await counted.kill();

@@ -1,10 +1,10 @@
-import { execa } from 'execa';
+
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { createPodmanSandbox, runPodman, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
 import { TuiSession } from '../helpers/tuiSession.js';
 
@@ -33,7 +33,7 @@ describe('TZ=Asia/Tokyo for real', { skip: skip ?? false }, () => {
 	});
 
 	test("podman's +09:00 event times are the right instants, in order, and the screen shows Tokyo's clock", { timeout: 90_000 }, async () => {
-		const podman = (args: string[]) => execa('podman', args, { env: { ...sandbox.env, ...TOKYO } });
+		const podman = (args: string[]) => runPodman({ ...sandbox.env, ...TOKYO }, args, {});
 		const logFile = join(dir, 'tz.jsonl');
 		tui = new TuiSession({ env: { ...sandbox.env, ...TOKYO }, args: ['--image', sandbox.image, '--log', logFile] });
 		await tui.waitFor(/watching podman/, 45_000);

@@ -1,11 +1,5 @@
-/**
- * Whether the podman end-to-end tests can run here, and what happens when they cannot: a skip
- * with the reason on a developer's machine, a failure under CI.
- */
-import { constants as fsConstants } from 'node:fs';
-import { access } from 'node:fs/promises';
-import path from 'node:path';
-import type { TestContext } from 'node:test';
+
+import { errorMessage, findOnPath } from './sandboxProcesses.js';
 import { createPodmanSandbox, prepareRootfs, sweepStaleSandboxes, type PodmanSandbox } from './podmanSandbox.js';
 
 export type PodmanReadiness = { ok: true } | { ok: false; reason: string };
@@ -67,34 +61,4 @@ export async function e2eSkipReason(): Promise<string | undefined> {
 		throw new Error(`podman e2e tests must run in CI but podman is not ready: ${readiness.reason}`);
 	}
 	return `podman not ready: ${readiness.reason}`;
-}
-
-/**
- * For use inside a node:test test: returns true when podman is ready; otherwise skips the
- * test with the reason and returns false (or throws in CI, see e2eSkipReason).
- */
-export async function requirePodman(t: TestContext): Promise<boolean> {
-	const reason = await e2eSkipReason();
-	if (reason === undefined) return true;
-	t.skip(reason);
-	return false;
-}
-
-/** The first executable `name` on $PATH, if any. */
-async function findOnPath(name: string): Promise<string | undefined> {
-	for (const dir of (process.env['PATH'] ?? '').split(path.delimiter)) {
-		if (!dir) continue;
-		const candidate = path.join(dir, name);
-		try {
-			await access(candidate, fsConstants.X_OK);
-			return candidate;
-		} catch {
-			// Not here.
-		}
-	}
-	return undefined;
-}
-
-function errorMessage(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }

@@ -295,8 +295,8 @@ export async function runPodman(env: Record<string, string>, args: string[], opt
 	return { stdout: result.stdout, stderr: result.stderr, exitCode };
 }
 
-/** process.env minus anything that could send podman elsewhere, plus the sandbox env. */
-function cleanEnv(env: Record<string, string>): Record<string, string> {
+/** process.env minus anything that could send podman elsewhere, plus the sandbox env: for every podman a test starts, the program under test included. */
+export function cleanEnv(env: Record<string, string>): Record<string, string> {
 	const out: Record<string, string> = {};
 	for (const [key, value] of Object.entries(process.env)) {
 		if (value !== undefined && !HOSTILE_ENV.includes(key)) out[key] = value;

@@ -16,9 +16,10 @@
  *   rootlessSandbox.ts); /run/user/UID is what any other process of the user gets.
  */
 import { execa } from 'execa';
-import { constants as fsConstants, existsSync } from 'node:fs';
-import { access, chmod, chown, lstat, mkdir, open, readFile, rm, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { chmod, chown, lstat, mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { ciForbidsSkips } from './e2eSkipPolicy.js';
+import { delay, errorMessage, findOnPath } from './sandboxProcesses.js';
 import { prepareRootfs } from './podmanSandbox.js';
 import { createRootlessSandbox, sweepStaleRootlessSandboxes } from './rootlessSandbox.js';
 
@@ -230,7 +231,7 @@ async function checkReadiness(): Promise<RootlessReadiness> {
 		return { ok: false, reason: `cannot prepare podman and the busybox rootfs: ${errorMessage(error)}` };
 	}
 	for (const tool of ['podman', 'newuidmap', 'newgidmap']) {
-		if (!(await findOnPath(tool))) return { ok: false, reason: `${tool} is not on PATH${tool === 'podman' ? '' : ' (Debian package uidmap)'}` };
+		if (!(await findOnPath(tool, ['/usr/bin', '/usr/sbin']))) return { ok: false, reason: `${tool} is not on PATH${tool === 'podman' ? '' : ' (Debian package uidmap)'}` };
 	}
 	const maxUserNamespaces = Number((await readFile('/proc/sys/user/max_user_namespaces', 'utf8').catch(() => '1')).trim());
 	if (maxUserNamespaces === 0) return { ok: false, reason: 'user namespaces are disabled (/proc/sys/user/max_user_namespaces is 0)' };
@@ -256,13 +257,13 @@ async function checkReadiness(): Promise<RootlessReadiness> {
 
 /**
  * The skip policy of the rootless podman e2e tests, the same as e2eSkipReason's: undefined
- * when rootless podman is ready, else the reason to skip; when `process.env.CI === 'true'`
- * an unready rootless podman is a failure: this throws with the reason.
+ * when rootless podman is ready, else the reason to skip; under CI (see ciForbidsSkips) an
+ * unready rootless podman is a failure: this throws with the reason.
  */
 export async function rootlessSkipReason(): Promise<string | undefined> {
 	const readiness = await rootlessReadiness();
 	if (readiness.ok) return undefined;
-	if (process.env['CI'] === 'true') {
+	if (ciForbidsSkips()) {
 		throw new Error(`rootless podman e2e tests must run in CI but rootless podman is not ready: ${readiness.reason}`);
 	}
 	return `rootless podman not ready: ${readiness.reason}`;
@@ -270,26 +271,3 @@ export async function rootlessSkipReason(): Promise<string | undefined> {
 
 // ---------------------------------------------------------------------------------------
 // Small helpers
-
-async function findOnPath(name: string): Promise<string | undefined> {
-	const dirs = [...(process.env['PATH'] ?? '').split(path.delimiter), '/usr/bin', '/usr/sbin'];
-	for (const dir of dirs) {
-		if (!dir) continue;
-		const candidate = path.join(dir, name);
-		try {
-			await access(candidate, fsConstants.X_OK);
-			return candidate;
-		} catch {
-			// Not here.
-		}
-	}
-	return undefined;
-}
-
-function delay(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function errorMessage(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}

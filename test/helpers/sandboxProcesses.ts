@@ -1,5 +1,7 @@
 import { execa } from 'execa';
-import { readFile } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
+import path from 'node:path';
 
 /** Process, mount and text helpers shared by the rootful and rootless test sandboxes and their clean-up. */
 
@@ -83,4 +85,23 @@ export async function killAndWait(pids: Iterable<number>): Promise<void> {
 			await delay(20);
 		}
 	}
+}
+
+/** The first executable `name` on $PATH, or in these other folders (sbin is not on every user's PATH), if any. */
+export async function findOnPath(name: string, alsoIn: readonly string[] = []): Promise<string | undefined> {
+	for (const dir of [...(process.env['PATH'] ?? '').split(path.delimiter), ...alsoIn]) {
+		if (!dir) continue;
+		const candidate = path.join(dir, name);
+		try {
+			await access(candidate, fsConstants.X_OK);
+			return candidate;
+		} catch {
+			// Not here.
+		}
+	}
+	return undefined;
+}
+
+export function errorMessage(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
 }

@@ -2,6 +2,7 @@ import xterm from '@xterm/headless';
 import { spawn, type IPty } from 'node-pty';
 import { join } from 'node:path';
 import { projectRoot } from './fixtures.js';
+import { cleanEnv } from './podmanSandbox.js';
 
 /** Keys as a terminal sends them. */
 export const KEY = {
@@ -18,7 +19,8 @@ export const KEY = {
  * point it at root's files).
  */
 function baseEnvironment(otherUser: boolean): NodeJS.ProcessEnv {
-	if (!otherUser) return process.env;
+	// Never a CONTAINER_HOST or the like of the runner's: the program's podman must use the test's store.
+	if (!otherUser) return cleanEnv({});
 	const locale: Record<string, string> = {};
 	for (const key of ['LANG', 'LC_ALL'] as const) {
 		const value = process.env[key];

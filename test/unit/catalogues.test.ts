@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { languageFromEnv, setLanguage, t } from '../../src/messages/i18n.js';
 import { LESSONS } from '../../src/lessons/lessons.js';
 import { CATALOGUES, LANGUAGES, en, ja } from '../../src/messages/catalogues.js';
+import { messagePattern } from '../helpers/messagePattern.js';
 
 /** The `{name}` placeholders of a message, sorted. */
 function placeholders(text: string): string[] {
@@ -35,6 +36,39 @@ describe('message catalogues', () => {
 		} finally {
 			setLanguage('en');
 		}
+	});
+
+	test('plurals follow the language\'s own rules (Intl.PluralRules): English one/other, Japanese one form', () => {
+		try {
+			setLanguage('en');
+			assert.equal(t('header.counts', { containers: 1, running: 1, conmons: 1 }), '1 container · 1 running · 1 conmon');
+			assert.equal(t('header.counts', { containers: 2, running: 0, conmons: 0 }), '2 containers · 0 running · 0 conmons');
+			assert.equal(t('lesson.seen.conmonCount', { count: 1 }), '1 conmon so far');
+			assert.equal(t('lesson.seen.conmonCount', { count: 3 }), '3 conmons so far');
+			assert.equal(t('lesson.cleanup.met', { count: 1, pids: '7' }), 'removed 1 container; conmon 7 gone with them');
+			assert.equal(t('tree.foreign.heading', { count: 1 }).startsWith('? 1 conmon of '), true);
+			assert.equal(t('tree.foreign.heading', { count: '1' }).startsWith('? 1 conmon of '), true, 'a number given as text');
+			setLanguage('ja');
+			assert.equal(t('header.counts', { containers: 1, running: 1, conmons: 1 }), 'コンテナ 1 · 実行中 1 · conmon 1');
+			assert.equal(t('header.counts', { containers: 2, running: 0, conmons: 5 }), 'コンテナ 2 · 実行中 0 · conmon 5');
+		} finally {
+			setLanguage('en');
+		}
+	});
+
+	test('the e2e tests\' message patterns match either plural form, and read the number by name', () => {
+		const pattern = messagePattern('lesson.cleanup.met', { count: '\\d+', pids: '[\\d, ]+' });
+		assert.equal(pattern.exec(t('lesson.cleanup.met', { count: 1, pids: '7' }))?.groups?.['count'], '1');
+		assert.equal(pattern.exec(t('lesson.cleanup.met', { count: 2, pids: '7, 8' }))?.groups?.['pids'], '7, 8');
+		assert.doesNotMatch('removed 1 conmons; conmon 7 gone with them', pattern);
+	});
+
+	test('no "(s)" plurals and no plural placeholder without an other form; Japanese needs none', () => {
+		for (const [key, text] of Object.entries(en)) {
+			assert.doesNotMatch(text, /\w\(s\)/, `${key} writes "(s)"`);
+			for (const [, forms] of text.matchAll(/\{\w+((?:\|\w+:[^|}]*)+)\}/g)) assert.match(forms ?? '', /\|other:/, `${key} has no other form`);
+		}
+		for (const [key, text] of Object.entries(ja)) assert.doesNotMatch(text, /\{\w+\|/, `${key}: Japanese has one form`);
 	});
 
 	test('the language follows LC_ALL, then LC_MESSAGES, then LANG', () => {

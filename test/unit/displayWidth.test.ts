@@ -35,12 +35,21 @@ describe('display width', () => {
 		// 10 columns hold five wide characters: the sixth, 。, would start the second line alone.
 		assert.deepEqual(wrapToWidth('あいうえお。かきくけこ', 10), ['あいうえ', 'お。かきく', 'けこ']);
 		assert.deepEqual(wrapToWidth('「再起動」します', 8), ['「再起', '動」しま', 'す']);
+		for (const closing of ['』', '】', '〉', '》', '〕', '）', '」', '、', '。', 'ッ', 'ー', '々', '！', '？', '〜', '・']) {
+			// Four wide characters fill 8 columns; the fifth must not start the next line alone.
+			const lines = wrapToWidth(`あいうえ${closing}かき`, 8);
+			assert.notEqual(lines[1]?.[0], closing, `${closing}: ${JSON.stringify(lines)}`);
+			assert.equal(lines.join(''), `あいうえ${closing}かき`);
+		}
+		assert.deepEqual(wrapToWidth('あいうえ「かき', 10), ['あいうえ', '「かき'], 'an opening bracket goes down with what it opens');
+		assert.deepEqual(wrapToWidth('あいう『か』', 8), ['あいう', '『か』']);
 		for (const width of [7, 8, 9, 10, 11, 13, 17, 21]) {
-			const text = '再起動ポリシーです。conmon が終了コードを記録し、podman が「再起動」させます。';
+			const text = '再起動ポリシーです。conmon が終了コードを記録し、podman が「再起動」させます。(-d なし) では【注意】も《見る》。';
 			const lines = wrapToWidth(text, width);
 			for (const line of lines) {
 				assert.ok(displayWidth(line) <= width, `${width}: ${line} fits`);
 				assert.doesNotMatch(line, /^[。、」）]/, `${width}: ${JSON.stringify(lines)}`);
+				assert.doesNotMatch(line, /[「（]$/, `${width}: no line ends with an opening bracket: ${JSON.stringify(lines)}`);
 			}
 			assert.equal(lines.join('').replaceAll(' ', ''), text.replaceAll(' ', ''), `${width}: nothing is lost`);
 		}

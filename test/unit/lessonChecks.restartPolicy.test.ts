@@ -1,6 +1,6 @@
 /**
  * The restart-policy lesson's steps, called directly on store states built as the watcher would
- * build them: conmon respawns with a new PID each time, and the exit codes podman's events bring.
+ * build them: podman's cleanup starts a new conmon, with a new PID, each time, and the exit codes podman's events bring.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -68,5 +68,20 @@ inBothLanguages('the restart-policy lesson', (language) => {
 		assertMet(lesson.check(watch, stateWith([g1, g2, g3, g4]), lastExit), t('lesson.restartPolicy.watch.met', { count: 3, pids: chain([g1, g2, g3, g4]), codes: '3' }), language);
 		const unknown = [noCode(g1), noCode(g2), noCode(g3), g4];
 		assertMet(lesson.check(watch, stateWith(unknown), lastExit + EXIT_CODE_WAIT_MS), t('lesson.restartPolicy.watch.met', { count: 3, pids: chain(unknown), codes: '?' }), language);
+	});
+});
+
+inBothLanguages('the restart-policy lesson names who restarts the container', () => {
+	// conmon runs its exit command (conmon: src/ctr_exit.c, do_exit_command); that podman applies the
+	// policy and starts a new conmon (podman: libpod/container_internal.go, fullCleanup → handleRestartPolicy).
+	const texts = [restartPolicy.title, restartPolicy.summary, 'lesson.restartPolicy.watch.explain', 'lesson.restartPolicy.watch.expect', 'lesson.restartPolicy.watch.met'] as const;
+	for (const key of texts) {
+		test(key, () => {
+			assert.match(t(key, { count: 3, pids: '1 → 2', codes: '3' }), /podman/, 'podman (its cleanup) restarts it, not conmon on its own');
+			assert.match(t(key, { count: 3, pids: '1 → 2', codes: '3' }), /cleanup|後始末/);
+		});
+	}
+	test('the overlap: the old conmon is still alive when the new one starts', () => {
+		assert.match(t('lesson.restartPolicy.watch.explain'), /old conmon is still alive|古い conmon はまだ/);
 	});
 });

@@ -158,6 +158,8 @@ describe('the lesson controller', () => {
 		const { store, actions, lessons } = controller();
 		lessons.start(practice);
 		await runContainer(store, actions, lessons, LESSON_ID);
+		// Its conmon, live when the watcher stopped (at exit nothing sees it go).
+		store.setState((s) => ({ history: { ...s.history, generations: { ...s.history.generations, [LESSON_ID]: [{ pid: 5000, startTicks: 1, startedAt: 0 }] } } }));
 		const said: string[] = [];
 
 		const leaving = lessons.leaveForExit((text) => said.push(text));
@@ -171,6 +173,7 @@ describe('the lesson controller', () => {
 		assert.equal(lastLessonEvent(store)?.event, 'left');
 		assert.equal(lessons.exitMessage(), undefined);
 		assert.equal(store.getState().containers[LESSON_ID], undefined, 'removed: the tree written at exit (--record) does not list it');
+		assert.equal(store.getState().history.generations[LESSON_ID], undefined, 'nor its conmon, as one of a container podman does not list');
 	});
 
 	test('the exit message names a left lesson\'s containers until podman has removed them', async () => {

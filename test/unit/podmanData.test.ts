@@ -84,6 +84,15 @@ describe('podman events, 5.x shape (built from podman 5 source)', () => {
 		assert.notEqual(eventKey(event), eventKey({ ...next, status: 'start' }), 'two events 12 ns apart are not taken for one');
 	});
 
+	test("a container label named timeNano never sets the event's time (labels are the container creator's)", () => {
+		const v4 = parsePodmanEvent('{"ID":"x","Name":"n","Status":"died","Time":"2026-11-29T17:44:39.957388078Z","Type":"container","Attributes":{"timeNano":"5"}}');
+		assert.equal(v4?.timeMs, Date.parse('2026-11-29T17:44:39.957Z'));
+		const v5first = parsePodmanEvent('{"ID":"x","Status":"died","Attributes":{"timeNano":"5"},"time":1764612345,"timeNano":1764612345123456789,"Type":"container"}');
+		assert.equal(v5first?.timeNano, '1764612345123456789');
+		const v5number = parsePodmanEvent('{"ID":"x","Status":"died","Attributes":{"x":"\\"timeNano\\":7"},"time":1764612345,"timeNano":1764612345123456789,"Type":"container"}');
+		assert.equal(v5number?.timeNano, '1764612345123456789');
+	});
+
 	test('time alone (unix seconds) is enough', () => {
 		const event = parsePodmanEvent('{"ID":"x","Status":"died","time":1741608000,"Type":"container","ContainerExitCode":2}');
 		assert.equal(event?.timeMs, 1741608000000);

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { containerDisagreements } from '../../src/model/anomalies.js';
 import type { ConmonGeneration } from '../../src/model/conmonHistory.js';
 import type { Container } from '../../src/model/container.js';
-import { explainConmonArgs, explainConmonParent, splitLogPath } from '../../src/present/conmonExplain.js';
+import { explainConmonArgs, explainConmonParent } from '../../src/present/conmonExplain.js';
 import { parseConmonArgs } from '../../src/proc/conmonArgs.js';
 import { rowText } from '../../src/present/format.js';
 import { parseCmdline, parseIdMap, parseStat, parseUid, uidInside, type ProcessInfo } from '../../src/proc/parse.js';
@@ -77,15 +77,15 @@ describe("other users' conmons", () => {
 
 	test('without --all-users: counted per user, not listed', () => {
 		const lines = rows(false);
-		assert.match(lines[0] ?? '', /^\? 1 conmon\(s\) of containers this podman does not list \(another store, or left over\)/);
+		assert.match(lines[0] ?? '', /^\? 1 conmon of containers this podman does not list \(another store, or left over\)/);
 		assert.match(lines[1] ?? '', /conmon 70 /);
-		assert.equal(lines[2], "? user alice (uid 1000): 2 conmon(s) of that user's podman — --all-users lists them");
+		assert.equal(lines[2], "? user alice (uid 1000): 2 conmons of that user's podman — --all-users lists them");
 		assert.equal(lines.length, 3);
 	});
 
 	test('with --all-users: listed under their user', () => {
 		const lines = rows(true);
-		assert.equal(lines[2], "? user alice (uid 1000): 2 conmon(s) of that user's podman");
+		assert.equal(lines[2], "? user alice (uid 1000): 2 conmons of that user's podman");
 		assert.match(lines[3] ?? '', /├─ conmon 71 {2}container bbbbbbbbbbbb \(ctr71\)/);
 		assert.match(lines[4] ?? '', /└─ conmon 72 /);
 	});
@@ -98,7 +98,7 @@ describe("other users' conmons", () => {
 		const lines = buildTree({ containers: [], history, processes: [], unmonitored: {}, ownUid: 0, allUsers: true, userNames: { 1000: 'alice' }, helpers }, '', NOW)
 			.map((r) => `${r.guide}${rowText(r, NOW)}`);
 		assert.ok(!lines.some((l) => l.includes('catatonit -P 81')), lines.join('\n'));
-		const heading = lines.indexOf("? user alice (uid 1000): 2 conmon(s) of that user's podman");
+		const heading = lines.indexOf("? user alice (uid 1000): 2 conmons of that user's podman");
 		assert.ok(heading > 0, lines.join('\n'));
 		assert.match(lines[heading + 1] ?? '', /^ {2}├─ catatonit -P 80 {2}user alice's rootless pause process: holds the user namespace that alice's rootless containers/);
 		assert.match(lines[heading + 2] ?? '', /conmon 71 /);
@@ -109,7 +109,7 @@ describe("other users' conmons", () => {
 		const helpers = findRootlessHelpers([proc(80, ['catatonit', '-P'], { uid: 1001 })]);
 		const input = { containers: [], history: { generations: {}, execConmons: {} }, processes: [], unmonitored: {}, ownUid: 0, userNames: { 1001: 'bob' }, helpers };
 		const listed = buildTree({ ...input, allUsers: true }, '', NOW).map((r) => `${r.guide}${rowText(r, NOW)}`);
-		assert.deepEqual(listed.map((l) => l.slice(0, 40)), ["? user bob (uid 1001): 0 conmon(s) of th", "  └─ catatonit -P 80  user bob's rootles"]);
+		assert.deepEqual(listed.map((l) => l.slice(0, 40)), ["? user bob (uid 1001): 0 conmons of that", "  └─ catatonit -P 80  user bob's rootles"]);
 		assert.deepEqual(buildTree({ ...input, allUsers: false }, '', NOW), []);
 	});
 
@@ -151,10 +151,9 @@ describe("conmon's arguments in plain words", () => {
 		const args = parseConmonArgs(CONMON_ARGV);
 		assert.ok(args);
 		const labels = explainConmonArgs(args).map((f) => f.label);
-		assert.deepEqual(labels, ['container', 'name at start', 'runtime', 'bundle', 'container pidfile', 'conmon pidfile', 'exit directory', 'log', 'exit command']);
+		assert.deepEqual(labels, ['container', 'name at start', 'API version', 'runtime', 'bundle', 'container pidfile', 'conmon pidfile', 'exit directory', 'log', 'exit command']);
 		assert.match(explainConmonArgs(args).find((f) => f.label === 'exit command')?.value ?? '', /container cleanup/);
-		assert.deepEqual(splitLogPath('k8s-file:/x/ctr.log'), { driver: 'k8s-file', path: '/x/ctr.log' });
-		assert.deepEqual(splitLogPath('/x/ctr.log'), { driver: 'k8s-file', path: '/x/ctr.log' });
+		assert.match(explainConmonArgs(args).find((f) => f.label === 'conmon pidfile')?.meaning ?? '', /double fork/);
 	});
 
 	test('its parent: PID 1 or a subreaper, never podman', () => {

@@ -149,7 +149,7 @@ describe('buildTree', () => {
 	test('a live conmon of a container podman does not list gets its own group, after a grace period', () => {
 		const history: TreeInput["history"] = { generations: { [B]: [gen(77, { nameAtStart: 'stranger', startedAt: NOW - FOREIGN_GRACE_MS - 1 })] }, execConmons: {} };
 		const lines = render({ containers: [container(A, 'web')], history, processes: [proc(77, 1, ['conmon']), proc(78, 77, ['top'])] });
-		assert.match(lines.at(-3) ?? '', /^\? 1 conmon\(s\) of containers this podman does not list/);
+		assert.match(lines.at(-3) ?? '', /^\? 1 conmon of containers this podman does not list/);
 		assert.match(lines.at(-2) ?? '', /^ {2}└─ conmon 77 {2}container a1b2c3d4e5f6 \(stranger\)/);
 		assert.equal(lines.at(-1), '     └─ top 78');
 		const young: TreeInput["history"] = { generations: { [B]: [gen(77, { startedAt: NOW - 100 })] }, execConmons: {} };
