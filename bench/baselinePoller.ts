@@ -34,12 +34,14 @@ export function parsePs(stdout: string): PolledContainer[] {
 		const id = typeof entry['Id'] === 'string' ? entry['Id'] : typeof entry['ID'] === 'string' ? entry['ID'] : '';
 		if (id === '') return [];
 		const names = Array.isArray(entry['Names']) ? entry['Names'] : [];
-		return [{
-			id,
-			name: typeof names[0] === 'string' ? names[0] : id.slice(0, 12),
-			state: typeof entry['State'] === 'string' ? entry['State'] : 'unknown',
-			status: typeof entry['Status'] === 'string' ? entry['Status'] : '',
-		}];
+		return [
+			{
+				id,
+				name: typeof names[0] === 'string' ? names[0] : id.slice(0, 12),
+				state: typeof entry['State'] === 'string' ? entry['State'] : 'unknown',
+				status: typeof entry['Status'] === 'string' ? entry['Status'] : '',
+			},
+		];
 	});
 }
 

@@ -93,7 +93,10 @@ export async function countContainers(sandbox: PodmanSandbox): Promise<{ total: 
 export async function removeAllContainers(sandbox: PodmanSandbox): Promise<FleetStep> {
 	const started = nowMs();
 	const { stdout } = await sandbox.podman(['ps', '-a', '-q', '--no-trunc'], { timeoutMs: COMMAND_TIMEOUT_MS });
-	const ids = stdout.split('\n').map((s) => s.trim()).filter((s) => s !== '');
+	const ids = stdout
+		.split('\n')
+		.map((s) => s.trim())
+		.filter((s) => s !== '');
 	const batches: string[][] = [];
 	for (let i = 0; i < ids.length; i += REMOVE_BATCH) batches.push(ids.slice(i, i + REMOVE_BATCH));
 	await inParallel(batches.length, FLEET_PARALLELISM, async (i) => {

@@ -1,6 +1,6 @@
-import { execa } from 'execa';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { execa } from 'execa';
 
 /** The machine and build a benchmark ran on: numbers mean little without it. */
 export interface MachineInfo {
@@ -22,7 +22,7 @@ export interface MachineInfo {
 
 async function firstLine(file: string, args: string[]): Promise<string> {
 	const result = await execa(file, args, { reject: false, timeout: 15_000, stdin: 'ignore' });
-	return result.exitCode === 0 ? result.stdout.split('\n')[0]?.trim() ?? '' : 'unknown';
+	return result.exitCode === 0 ? (result.stdout.split('\n')[0]?.trim() ?? '') : 'unknown';
 }
 
 /** The 1, 5 and 15 minute load averages, rounded. */

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NodeBuild } from '../test/nodes/nodeBuilds.js';
-import { addRunningContainers, countContainers } from './fleet.js';
 import { nowMs } from './clock.js';
-import { summarize } from './stats.js';
-import { firstFrame, idleUsage, type BenchContext, type IdleUsage } from './scenarios.js';
-import { conmonTuiOn, type Subject } from './subjects.js';
+import { addRunningContainers, countContainers } from './fleet.js';
 import type { BenchConfig } from './results.js';
+import { type BenchContext, firstFrame, type IdleUsage, idleUsage } from './scenarios.js';
+import { summarize } from './stats.js';
+import { conmonTuiOn, type Subject } from './subjects.js';
 
 /**
  * `npm run bench -- --node 24`: conmon-tui's first frame and idle CPU under the machine's Node
@@ -59,8 +59,14 @@ export async function compareNodes(ctx: BenchContext, config: BenchConfig, other
 			[uncached, conmonTuiOn('node:uncached', uncached.label, other.path, { NODE_DISABLE_COMPILE_CACHE: '1' })],
 		];
 		const result: NodeComparison = {
-			date: new Date().toISOString(), mode: config.mode, containers: config.small, variants: subjects.map(([v]) => v),
-			warmUpMs: {}, firstFrameMs: {}, idle: {}, cpuWindowMs: config.cpuWindowMs,
+			date: new Date().toISOString(),
+			mode: config.mode,
+			containers: config.small,
+			variants: subjects.map(([v]) => v),
+			warmUpMs: {},
+			firstFrameMs: {},
+			idle: {},
+			cpuWindowMs: config.cpuWindowMs,
 		};
 		for (const [variant, subject] of subjects) {
 			const warm = await firstFrame(ctx, subject, config.small, 1);
@@ -75,7 +81,13 @@ export async function compareNodes(ctx: BenchContext, config: BenchConfig, other
 			log(`first frames: ${run + 1} of ${config.firstFrameRuns} rounds`);
 		}
 		const sideBySide = [subjects[0], subjects[1]].flatMap((pair) => (pair ? [pair] : []));
-		const usage = await idleUsage(ctx, sideBySide.map(([, subject]) => subject), config.small, config.cpuWindowMs, config.minContainerAgeMs);
+		const usage = await idleUsage(
+			ctx,
+			sideBySide.map(([, subject]) => subject),
+			config.small,
+			config.cpuWindowMs,
+			config.minContainerAgeMs,
+		);
 		for (const [variant, subject] of sideBySide) {
 			const idle = usage[subject.key];
 			if (idle) result.idle[variant.label] = idle;
@@ -111,8 +123,10 @@ export function nodesMarkdown(c: NodeComparison, machineLine: string): string {
 	const rows = c.variants.map((variant) => {
 		const frames = summarize(c.firstFrameMs[variant.label] ?? []);
 		const idle = c.idle[variant.label];
-		return `| ${variant.label} | ${ms(frames?.p50)} | ${ms(frames?.p95)} | ${frames?.n ?? 0} | ${ms(c.warmUpMs[variant.label])} | ` +
-			`${idle ? idle.cpuPercent.toFixed(2) : '–'} | ${idle ? (idle.rssKb / 1024).toFixed(1) : '–'} |`;
+		return (
+			`| ${variant.label} | ${ms(frames?.p50)} | ${ms(frames?.p95)} | ${frames?.n ?? 0} | ${ms(c.warmUpMs[variant.label])} | ` +
+			`${idle ? idle.cpuPercent.toFixed(2) : '–'} | ${idle ? (idle.rssKb / 1024).toFixed(1) : '–'} |`
+		);
 	});
 	return `${NODES_SECTION_START}
 ## Node ${c.variants[0]?.version ?? ''} and ${c.variants[1]?.version ?? ''} side by side

@@ -1,6 +1,6 @@
-import { execa } from 'execa';
 import http from 'node:http';
 import path from 'node:path';
+import { execa } from 'execa';
 import type { PodmanSandbox } from '../test/helpers/podmanSandbox.js';
 import { sleep } from './clock.js';
 

@@ -97,6 +97,13 @@ export function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefi
 		return undefined;
 	}
 	const line = status.split('\n').find((l) => l.startsWith(`${field}:`));
-	const kb = line ? Number(line.slice(field.length + 1).trim().split(/\s+/)[0]) : Number.NaN;
+	const kb = line
+		? Number(
+				line
+					.slice(field.length + 1)
+					.trim()
+					.split(/\s+/)[0],
+			)
+		: Number.NaN;
 	return Number.isFinite(kb) ? kb : undefined;
 }

@@ -1,5 +1,5 @@
 import xterm from '@xterm/headless';
-import { spawn, type IPty } from 'node-pty';
+import { type IPty, spawn } from 'node-pty';
 import { nowMs, sleep } from './clock.js';
 
 /**
@@ -74,7 +74,8 @@ export class PtyScreen {
 				resolve(result);
 				// Whatever is still awaited will not come: fail fast, once the last output is parsed.
 				this.terminal.write('', () => {
-					for (const waiter of [...this.waiters]) waiter.fail(`the program exited (code ${result.exitCode}${result.signal ? `, signal ${result.signal}` : ''})`);
+					for (const waiter of [...this.waiters])
+						waiter.fail(`the program exited (code ${result.exitCode}${result.signal ? `, signal ${result.signal}` : ''})`);
 				});
 			});
 		});

@@ -1,7 +1,7 @@
 import type { FleetStep } from './fleet.js';
 import type { MachineInfo } from './machine.js';
 import type { FirstFrames, IdleUsage, LifecycleRun } from './scenarios.js';
-import { summarize, type Summary } from './stats.js';
+import { type Summary, summarize } from './stats.js';
 import type { SubjectKey } from './subjects.js';
 
 /** The shape of bench/results/latest.json: every raw number behind the table. */
@@ -32,17 +32,30 @@ export interface BenchConfig {
 }
 
 export const FULL: BenchConfig = {
-	mode: 'full', lifecycleRuns: 20, keyPresses: 30, firstFrameRuns: 20, small: 50, large: 200, keys: 500, cpuWindowMs: 30_000, minContainerAgeMs: 61_000,
+	mode: 'full',
+	lifecycleRuns: 20,
+	keyPresses: 30,
+	firstFrameRuns: 20,
+	small: 50,
+	large: 200,
+	keys: 500,
+	cpuWindowMs: 30_000,
+	minContainerAgeMs: 61_000,
 };
 export const QUICK: BenchConfig = {
-	mode: 'quick', lifecycleRuns: 3, keyPresses: 3, firstFrameRuns: 3, small: 5, large: 10, keys: 10, cpuWindowMs: 5_000, minContainerAgeMs: 0,
+	mode: 'quick',
+	lifecycleRuns: 3,
+	keyPresses: 3,
+	firstFrameRuns: 3,
+	small: 5,
+	large: 10,
+	keys: 10,
+	cpuWindowMs: 5_000,
+	minContainerAgeMs: 0,
 };
 
 /** One program's result on one row. */
-export type Measurement =
-	| { status: 'ok'; samples: number[]; summary: Summary }
-	| { status: 'failed'; error: string }
-	| { status: 'n/a'; reason: string };
+export type Measurement = { status: 'ok'; samples: number[]; summary: Summary } | { status: 'failed'; error: string } | { status: 'n/a'; reason: string };
 
 export interface Row {
 	row: number;

@@ -2,10 +2,11 @@
  * What a bench run collects, the scenarios' names (the keys of its errors), and the table's
  * rows built from it.
  */
-import { summarize } from './stats.js';
+
 import type { FleetStep } from './fleet.js';
-import { measured, type BenchConfig, type Row } from './results.js';
+import { type BenchConfig, measured, type Row } from './results.js';
 import type { FirstFrames, IdleUsage, LifecycleRun } from './scenarios.js';
+import { summarize } from './stats.js';
 import { baseline, conmonTui, type Subject, type SubjectKey } from './subjects.js';
 
 /** Every scenario's samples, as the run collects them. */
@@ -47,53 +48,92 @@ export function buildRows(config: BenchConfig, c: Collected, interrupted: boolea
 	const optional = (value: number | undefined, unit = (v: number) => v): number[] | undefined => (value === undefined ? undefined : [unit(value)]);
 	return [
 		{
-			row: 1, title: '`podman run -d` returned → new conmon on screen', unit: 'ms', kind: 'latency',
+			row: 1,
+			title: '`podman run -d` returned → new conmon on screen',
+			unit: 'ms',
+			kind: 'latency',
 			...pair((s) => c.lifecycle[s.key]?.map((r) => r.runReturnedToShownMs), scenarioName.lifecycle),
-			note: 'From the moment `podman run -d` returned to the first screen showing `└─ conmon <ConmonPid of podman inspect>`. ' +
-				'The baseline cannot know conmon PIDs (`podman ps` has none): for it, until the container\'s ID first appears. ' +
+			note:
+				'From the moment `podman run -d` returned to the first screen showing `└─ conmon <ConmonPid of podman inspect>`. ' +
+				"The baseline cannot know conmon PIDs (`podman ps` has none): for it, until the container's ID first appears. " +
 				'Each run starts at a random moment (0-1 s after the previous one ended), so that it does not fall at the same phase of a 1 s timer every time. ' +
 				'Negative or zero values are legitimate: conmon exists before `run -d` returns, and `ps` lists a container while it is still being started.',
 		},
 		{
-			row: 2, title: 'conmon exited → shown exited', unit: 'ms', kind: 'latency',
+			row: 2,
+			title: 'conmon exited → shown exited',
+			unit: 'ms',
+			kind: 'latency',
 			...pair((s) => c.lifecycle[s.key]?.map((r) => r.conmonExitToShownMs), scenarioName.lifecycle),
-			note: 'After `podman kill`, from the moment a 2 ms /proc poller in the bench saw conmon gone or a zombie to the first screen showing ' +
-				'`conmon <PID>  ✝ exited` (a zombie\'s row too; baseline: the container\'s state `exited`, which podman can report before conmon has finished its cleanup, so its values can be near 0 or below). ' +
+			note:
+				'After `podman kill`, from the moment a 2 ms /proc poller in the bench saw conmon gone or a zombie to the first screen showing ' +
+				"`conmon <PID>  ✝ exited` (a zombie's row too; baseline: the container's state `exited`, which podman can report before conmon has finished its cleanup, so its values can be near 0 or below). " +
 				`Each kill comes a random 0-1 s after the program is idle (conmon-tui: ${conmonTui.settleMs / 1000} s after the container appeared, past the 3 s of fast /proc scans that follow a change).`,
 		},
 		{
-			row: 3, title: `Down key → frame with the moved selection, ${config.keys} containers`, unit: 'ms', kind: 'latency',
+			row: 3,
+			title: `Down key → frame with the moved selection, ${config.keys} containers`,
+			unit: 'ms',
+			kind: 'latency',
 			conmonTui: measured(c.keyPresses, why(scenarioName.keys(config.keys)) ?? 'not run'),
 			baseline: { status: 'n/a', reason: 'the baseline has no selection' },
-			note: `${config.large} running and ${config.keys - config.large} created containers (the created ones never started, so without conmon, and made through podman's REST API, ` +
+			note:
+				`${config.large} running and ${config.keys - config.large} created containers (the created ones never started, so without conmon, and made through podman's REST API, ` +
 				'the create `podman --remote create` does: as many `podman create` processes take minutes here). ' +
 				'From writing `ESC [ B` to the pty to the first frame whose inverse-video row is another container; 30 presses 150-400 ms apart, after Home. The baseline takes no keys.',
 		},
 		{
-			row: 4, title: `idle CPU, ${config.small} running containers`, unit: '%', kind: 'window',
-			...pair((s) => optional(c.idleSmall[s.key]?.cpuPercent), () => scenarioName.idle(config.small, 4)),
-			note: `Percent of one core over one ${windowS} s window, after the first frame and a settle, both programs running side by side in the same window: ` +
+			row: 4,
+			title: `idle CPU, ${config.small} running containers`,
+			unit: '%',
+			kind: 'window',
+			...pair(
+				(s) => optional(c.idleSmall[s.key]?.cpuPercent),
+				() => scenarioName.idle(config.small, 4),
+			),
+			note:
+				`Percent of one core over one ${windowS} s window, after the first frame and a settle, both programs running side by side in the same window: ` +
 				'utime+stime of the program and every descendant (`podman events`, `podman ps`...), ' +
-				'with children that exited meanwhile counted through their parent\'s cutime+cstime. ' +
-				(config.minContainerAgeMs > 0 ? `The window starts once the youngest container is ${Math.round(config.minContainerAgeMs / 1000)} s old, so that no age on screen ticks every second. ` : '') +
+				"with children that exited meanwhile counted through their parent's cutime+cstime. " +
+				(config.minContainerAgeMs > 0
+					? `The window starts once the youngest container is ${Math.round(config.minContainerAgeMs / 1000)} s old, so that no age on screen ticks every second. `
+					: '') +
 				'A periodic task slower than the window (such as a safety reconcile every few minutes) may or may not fall into it.',
 		},
 		{
-			row: 5, title: `idle CPU, ${config.large} running containers`, unit: '%', kind: 'window',
-			...pair((s) => optional(c.idleLarge[s.key]?.cpuPercent), () => scenarioName.idle(config.large, 5)),
+			row: 5,
+			title: `idle CPU, ${config.large} running containers`,
+			unit: '%',
+			kind: 'window',
+			...pair(
+				(s) => optional(c.idleLarge[s.key]?.cpuPercent),
+				() => scenarioName.idle(config.large, 5),
+			),
 			note: 'As row 4.',
 		},
 		{
-			row: 6, title: `first frame with ${config.small} containers`, unit: 'ms', kind: 'latency',
-			...pair((s) => c.firstFrame[s.key]?.containers, (s) => scenarioName.firstFrame(s, config.small)),
-			note: `From spawning \`node <program>\` in the pty to the first screen whose header says "${config.small} containers" with container rows drawn` +
+			row: 6,
+			title: `first frame with ${config.small} containers`,
+			unit: 'ms',
+			kind: 'latency',
+			...pair(
+				(s) => c.firstFrame[s.key]?.containers,
+				(s) => scenarioName.firstFrame(s, config.small),
+			),
+			note:
+				`From spawning \`node <program>\` in the pty to the first screen whose header says "${config.small} containers" with container rows drawn` +
 				conmonsNote(c.firstFrame.conmonTui?.conmons, config.small),
 		},
 		{
-			row: 7, title: `resident memory, ${config.large} containers`, unit: 'MiB', kind: 'window',
-			...pair((s) => optional(c.idleLarge[s.key]?.rssKb, kib), () => scenarioName.idle(config.large, 5)),
-			note: 'VmRSS of the program\'s own (node) process at the end of row 5\'s window. The baseline is a plain Node script without React or Ink: the floor for any Node TUI.',
+			row: 7,
+			title: `resident memory, ${config.large} containers`,
+			unit: 'MiB',
+			kind: 'window',
+			...pair(
+				(s) => optional(c.idleLarge[s.key]?.rssKb, kib),
+				() => scenarioName.idle(config.large, 5),
+			),
+			note: "VmRSS of the program's own (node) process at the end of row 5's window. The baseline is a plain Node script without React or Ink: the floor for any Node TUI.",
 		},
 	];
 }
-

@@ -11,18 +11,18 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createPodmanSandbox, sweepStaleSandboxes, type PodmanSandbox } from '../test/helpers/podmanSandbox.js';
+import { createPodmanSandbox, type PodmanSandbox, sweepStaleSandboxes } from '../test/helpers/podmanSandbox.js';
+import { type NodeBuild, nodeBuild } from '../test/nodes/nodeBuilds.js';
 import { nowMs } from './clock.js';
-import { addCreatedContainers, addRunningContainers, countContainers, removeAllContainers, removeContainersViaApi, } from './fleet.js';
+import { addCreatedContainers, addRunningContainers, countContainers, removeAllContainers, removeContainersViaApi } from './fleet.js';
 import { describeMachine, loadAverage, sampleLoad } from './machine.js';
+import { compareNodes, type NodeComparison, nodesMarkdown, nodesSectionOf, withNodesSection } from './nodes.js';
 import { PtyScreen } from './ptyScreen.js';
 import { machineLines, resultsMarkdown, resultsNotes, resultsTable } from './report.js';
-import { FULL, QUICK, type BenchConfig, type BenchResults, } from './results.js';
-import { firstFrame, idleUsage, keyLatency, lifecycleLatency, type BenchContext, } from './scenarios.js';
-import { nodeBuild, type NodeBuild } from '../test/nodes/nodeBuilds.js';
-import { compareNodes, nodesMarkdown, nodesSectionOf, withNodesSection, type NodeComparison } from './nodes.js';
-import { conmonTui, conmonTuiProgram, SUBJECTS, } from './subjects.js';
-import { buildRows, scenarioName, type Collected } from './rows.js';
+import { type BenchConfig, type BenchResults, FULL, QUICK } from './results.js';
+import { buildRows, type Collected, scenarioName } from './rows.js';
+import { type BenchContext, firstFrame, idleUsage, keyLatency, lifecycleLatency } from './scenarios.js';
+import { conmonTui, conmonTuiProgram, SUBJECTS } from './subjects.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RESULTS_DIR = path.join(PROJECT_ROOT, 'bench', 'results');
@@ -45,8 +45,10 @@ function parseArgs(argv: readonly string[]): { config: BenchConfig; nodeMajor: n
 		if (arg === '--quick') config = QUICK;
 		else if (arg === '--node' && /^\d+$/.test(argv[i + 1] ?? '')) nodeMajor = Number(argv[++i]);
 		else if (arg === '--help' || arg === '-h') {
-			process.stdout.write('usage: npm run bench [-- --quick] [-- --node N]\n  --quick   smoke mode: 3 runs, 5/10 containers, 5 s CPU windows\n' +
-				"  --node N  only first frame and idle CPU, under this Node and Node N's official build (and N's compile cache on and off)\n");
+			process.stdout.write(
+				'usage: npm run bench [-- --quick] [-- --node N]\n  --quick   smoke mode: 3 runs, 5/10 containers, 5 s CPU windows\n' +
+					"  --node N  only first frame and idle CPU, under this Node and Node N's official build (and N's compile cache on and off)\n",
+			);
 			process.exit(0);
 		} else {
 			process.stderr.write(`bench: unknown argument ${arg} (see --help)\n`);
@@ -103,7 +105,6 @@ function onSignal(signal: NodeJS.Signals, code: number): void {
 // ---------------------------------------------------------------------------------------
 // The plan
 
-
 async function attempt<T>(collected: Collected, name: string, run: () => Promise<T>): Promise<T | undefined> {
 	if (interrupted) return undefined;
 	const at = nowMs();
@@ -131,7 +132,6 @@ async function growTo(ctx: BenchContext, collected: Collected, total: number): P
 	log(`${step.what}: ${(step.ms / 1000).toFixed(1)} s`);
 }
 
-
 /**
  * The order keeps the store as small as each step needs — rows 1-2 on an empty store, 50
  * running containers for rows 6 and 4, 200 for rows 3 (plus created ones, removed right
@@ -145,11 +145,15 @@ async function runPlan(config: BenchConfig, ctx: BenchContext, collected: Collec
 	if (interrupted) return;
 	await growTo(ctx, collected, config.small);
 	for (const subject of SUBJECTS) {
-		const frames = await attempt(collected, scenarioName.firstFrame(subject, config.small), () => firstFrame(ctx, subject, config.small, config.firstFrameRuns));
+		const frames = await attempt(collected, scenarioName.firstFrame(subject, config.small), () =>
+			firstFrame(ctx, subject, config.small, config.firstFrameRuns),
+		);
 		if (frames) collected.firstFrame[subject.key] = frames;
 	}
-	collected.idleSmall = (await attempt(collected, scenarioName.idle(config.small, 4), () =>
-		idleUsage(ctx, SUBJECTS, config.small, config.cpuWindowMs, config.minContainerAgeMs))) ?? {};
+	collected.idleSmall =
+		(await attempt(collected, scenarioName.idle(config.small, 4), () =>
+			idleUsage(ctx, SUBJECTS, config.small, config.cpuWindowMs, config.minContainerAgeMs),
+		)) ?? {};
 	if (interrupted) return;
 	await growTo(ctx, collected, config.large);
 	const extra = config.keys - config.large;
@@ -165,8 +169,10 @@ async function runPlan(config: BenchConfig, ctx: BenchContext, collected: Collec
 		log(`${removed.what}: ${(removed.ms / 1000).toFixed(1)} s`);
 	}
 	if (interrupted) return;
-	collected.idleLarge = (await attempt(collected, scenarioName.idle(config.large, 5), () =>
-		idleUsage(ctx, SUBJECTS, config.large, config.cpuWindowMs, config.minContainerAgeMs))) ?? {};
+	collected.idleLarge =
+		(await attempt(collected, scenarioName.idle(config.large, 5), () =>
+			idleUsage(ctx, SUBJECTS, config.large, config.cpuWindowMs, config.minContainerAgeMs),
+		)) ?? {};
 }
 
 /** The Node comparison's section of the current RESULTS.md, kept when the main table is rewritten. */
@@ -180,7 +186,12 @@ function keptNodesSection(): string {
 }
 
 /** `--node N`: writes the comparison's raw numbers and, when it completed, its section of RESULTS.md. */
-function reportNodes(comparison: NodeComparison | undefined, collected: Collected, failures: string[], machine: Awaited<ReturnType<typeof describeMachine>>): number {
+function reportNodes(
+	comparison: NodeComparison | undefined,
+	collected: Collected,
+	failures: string[],
+	machine: Awaited<ReturnType<typeof describeMachine>>,
+): number {
 	failures.push(...[...collected.errors].map(([name, error]) => `${name}: ${error}`));
 	mkdirSync(RESULTS_DIR, { recursive: true });
 	writeFileSync(path.join(RESULTS_DIR, 'nodes-latest.json'), `${JSON.stringify({ comparison, machine, failures, totalMs: nowMs() - started }, null, '\t')}\n`);
@@ -237,7 +248,9 @@ async function main(): Promise<number> {
 		const ctx = { sandbox: activeSandbox, env: benchEnv(activeSandbox), firstFrameTimeoutMs, youngestStartedAt: 0 };
 		if (otherNode) {
 			const build = otherNode;
-			comparison = await attempt(collected, `first frame and idle CPU under ${process.version} and ${build.version}`, () => compareNodes(ctx, config, build, log));
+			comparison = await attempt(collected, `first frame and idle CPU under ${process.version} and ${build.version}`, () =>
+				compareNodes(ctx, config, build, log),
+			);
 		} else await runPlan(config, ctx, collected);
 	} catch (error) {
 		failures.push(`setup: ${errorText(error)}`);
@@ -295,9 +308,14 @@ async function main(): Promise<number> {
 	const writeTable = config.mode === 'full' && !incomplete;
 	if (writeTable) writeFileSync(RESULTS_MD, resultsMarkdown(results) + keptNodesSection());
 
-	process.stdout.write(`\nconmon-tui benchmark (${config.mode}), ${date}\n\n${machineLines(results)}\n\n${resultsTable(results)}\n\n${resultsNotes(results)}\n`);
-	process.stdout.write(`\nRaw numbers: ${path.relative(PROJECT_ROOT, path.join(RESULTS_DIR, 'latest.json'))}` +
-		(writeTable ? `; table: ${path.relative(PROJECT_ROOT, RESULTS_MD)}` : '') + '\n');
+	process.stdout.write(
+		`\nconmon-tui benchmark (${config.mode}), ${date}\n\n${machineLines(results)}\n\n${resultsTable(results)}\n\n${resultsNotes(results)}\n`,
+	);
+	process.stdout.write(
+		`\nRaw numbers: ${path.relative(PROJECT_ROOT, path.join(RESULTS_DIR, 'latest.json'))}` +
+			(writeTable ? `; table: ${path.relative(PROJECT_ROOT, RESULTS_MD)}` : '') +
+			'\n',
+	);
 	return incomplete ? 1 : 0;
 }
 

@@ -152,19 +152,27 @@ export async function keyLatency(ctx: BenchContext, subject: Subject, count: num
 		// The screen as it is now counts too: if the first container is already selected, Home changes nothing and no frame follows.
 		const current = screen.latest()?.at ?? 0;
 		screen.press(HOME);
-		await screen.waitForFrame('the first container selected', (f) => {
-			const selected = rowId(f.selected);
-			return selected !== undefined && selected === rowId(f.text.split('\n').find((line) => rowId(line) !== undefined));
-		}, { since: current, timeoutMs: SCREEN_TIMEOUT_MS });
+		await screen.waitForFrame(
+			'the first container selected',
+			(f) => {
+				const selected = rowId(f.selected);
+				return selected !== undefined && selected === rowId(f.text.split('\n').find((line) => rowId(line) !== undefined));
+			},
+			{ since: current, timeoutMs: SCREEN_TIMEOUT_MS },
+		);
 		for (let i = 0; i < presses; i++) {
 			await sleep(150 + Math.random() * 250);
 			const from = rowId(screen.latest()?.selected);
 			const pressedAt = screen.press(ARROW_DOWN);
 			screen.forget(pressedAt);
-			const moved = await screen.waitForFrame(`selection to move off ${from ?? '?'} (press ${i + 1})`, (f) => {
-				const to = rowId(f.selected);
-				return to !== undefined && to !== from;
-			}, { since: pressedAt, timeoutMs: SCREEN_TIMEOUT_MS });
+			const moved = await screen.waitForFrame(
+				`selection to move off ${from ?? '?'} (press ${i + 1})`,
+				(f) => {
+					const to = rowId(f.selected);
+					return to !== undefined && to !== from;
+				},
+				{ since: pressedAt, timeoutMs: SCREEN_TIMEOUT_MS },
+			);
 			samples.push(moved.at - pressedAt);
 		}
 		return samples;

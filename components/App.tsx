@@ -6,10 +6,10 @@ import { useNow } from '../hooks/useNow.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import type { Actions } from '../src/app/actions.js';
 import type { LessonController } from '../src/lessons/lessonController.js';
-import type { ProcessReader } from '../src/proc/reader.js';
 import { t } from '../src/messages/i18n.js';
 import { latestChangeAt } from '../src/model/changeHighlight.js';
 import { ageTicksBySecond } from '../src/present/format.js';
+import type { ProcessReader } from '../src/proc/reader.js';
 import { shownTime, shownView } from '../src/state/frozenView.js';
 import type { AppStore } from '../src/state/store.js';
 import { ContainerTree } from './ContainerTree.js';
@@ -20,7 +20,7 @@ import { Footer } from './Footer.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { LessonMenu } from './LessonMenu.js';
-import { LESSON_PANE_LINES, lessonPaneRows, LessonPane } from './LessonPane.js';
+import { LESSON_PANE_LINES, LessonPane, lessonPaneRows } from './LessonPane.js';
 import { StatusLine, statusLineTexts, statusMaxLines } from './StatusLine.js';
 
 /** Below this the layout cannot show a useful tree; a message says so instead of garbage. */
@@ -40,7 +40,14 @@ export function App({
 	quit,
 	lessons,
 	renderFault,
-}: { store: AppStore; actions: Actions; reader: ProcessReader; quit: () => void; lessons?: LessonController; renderFault?: Error }) {
+}: {
+	store: AppStore;
+	actions: Actions;
+	reader: ProcessReader;
+	quit: () => void;
+	lessons?: LessonController;
+	renderFault?: Error;
+}) {
 	useKeymap(store, actions, quit, lessons);
 	const { columns, rows } = useTerminalSize();
 	const { overlay, filterShown, youngest, inLesson, lessonExplanation, frozen, statusText, readOnly, loaded } = useAppState(store, (s) => ({
@@ -60,11 +67,7 @@ export function App({
 	if (renderFault && loaded) throw renderFault;
 
 	if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
-		return (
-			<Text wrap="truncate-end">
-				{t('screen.tooSmall', { columns, rows, minColumns: MIN_COLUMNS, minRows: MIN_ROWS })}
-			</Text>
-		);
+		return <Text wrap="truncate-end">{t('screen.tooSmall', { columns, rows, minColumns: MIN_COLUMNS, minRows: MIN_ROWS })}</Text>;
 	}
 	// One line is left free: a frame exactly as tall as the terminal scrolls it on some terminals.
 	// A lesson's pane sits between the tree and the log; the log shrinks to make room for it.

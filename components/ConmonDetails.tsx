@@ -3,17 +3,17 @@ import type React from 'react';
 import { useEffect } from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { useProcessFacts } from '../hooks/useProcessFacts.js';
-import { parseConmonArgs } from '../src/proc/conmonArgs.js';
-import { explainConmonArgs, explainConmonParent } from '../src/present/conmonExplain.js';
-import { safeText } from '../src/present/safeText.js';
-import { shortId } from '../src/model/container.js';
-import { displayWidth, fitToWidth, wrapToWidth } from '../src/present/displayWidth.js';
 import { t } from '../src/messages/i18n.js';
-import { fitLines, overlayFramed, type BudgetLine } from '../src/present/lineBudget.js';
+import { shortId } from '../src/model/container.js';
+import type { TreeRow } from '../src/model/tree.js';
+import { explainConmonArgs, explainConmonParent } from '../src/present/conmonExplain.js';
+import { displayWidth, fitToWidth, wrapToWidth } from '../src/present/displayWidth.js';
 import { formatClock, formatDuration, ordinal } from '../src/present/format.js';
+import { type BudgetLine, fitLines, overlayFramed } from '../src/present/lineBudget.js';
+import { safeText } from '../src/present/safeText.js';
+import { parseConmonArgs } from '../src/proc/conmonArgs.js';
 import { shownView } from '../src/state/frozenView.js';
 import type { AppStore } from '../src/state/store.js';
-import type { TreeRow } from '../src/model/tree.js';
 
 type ConmonRow = Extract<TreeRow, { kind: 'conmon' | 'exec' | 'foreign' }>;
 
@@ -27,7 +27,12 @@ export function ConmonDetails({ store, row, height, now, width }: { store: AppSt
 		scrollWanted: s.detailsScroll,
 	}));
 	const { parentComm } = useProcessFacts(process?.pid, process?.ppid, now);
-	const args = row.kind === 'exec' ? (process ? parseConmonArgs(process.argv) : undefined) : (row.generation.args ?? (process ? parseConmonArgs(process.argv) : undefined));
+	const args =
+		row.kind === 'exec'
+			? process
+				? parseConmonArgs(process.argv)
+				: undefined
+			: (row.generation.args ?? (process ? parseConmonArgs(process.argv) : undefined));
 	const startedAt = row.kind === 'exec' ? row.exec.startedAt : row.generation.startedAt;
 	const exitedAt = row.kind === 'exec' ? row.exec.exitedAt : row.generation.exitedAt;
 	const parentIsConmon = parentComm === 'conmon';
@@ -35,9 +40,10 @@ export function ConmonDetails({ store, row, height, now, width }: { store: AppSt
 	const title = t(row.kind === 'exec' ? 'details.conmon.titleExec' : row.kind === 'foreign' ? 'details.conmon.titleForeign' : 'details.conmon.title');
 	const facts = args ? explainConmonArgs(args) : [];
 	const labelWidth = Math.max(LABEL_WIDTH, ...facts.map((fact) => displayWidth(fact.label) + 1));
-	const when = exitedAt === undefined
-		? t('details.conmon.startedUp', { time: formatClock(startedAt), duration: formatDuration(now - startedAt) })
-		: t('details.conmon.startedExited', { time: formatClock(startedAt), exitTime: formatClock(exitedAt), duration: formatDuration(exitedAt - startedAt) });
+	const when =
+		exitedAt === undefined
+			? t('details.conmon.startedUp', { time: formatClock(startedAt), duration: formatDuration(now - startedAt) })
+			: t('details.conmon.startedExited', { time: formatClock(startedAt), exitTime: formatClock(exitedAt), duration: formatDuration(exitedAt - startedAt) });
 	const beforeItem = (g: (typeof earlier)[number]): string => {
 		const span = { pid: g.pid, from: formatClock(g.startedAt), to: g.exitedAt === undefined ? '?' : formatClock(g.exitedAt) };
 		return g.exitCode === undefined ? t('details.conmon.beforeItem', span) : t('details.conmon.beforeItemCode', { ...span, code: g.exitCode });
@@ -45,7 +51,11 @@ export function ConmonDetails({ store, row, height, now, width }: { store: AppSt
 	const inner = width - (overlayFramed(height) ? 4 : 0);
 	const lines: React.ReactElement[] = [
 		<Text key="title" bold wrap="truncate-end">
-			{title} {pid}  <Text dimColor>{containerName ? `${safeText(containerName)} ` : ''}{shortId(row.containerId)}</Text>
+			{title} {pid}{' '}
+			<Text dimColor>
+				{containerName ? `${safeText(containerName)} ` : ''}
+				{shortId(row.containerId)}
+			</Text>
 		</Text>,
 		<Text key="when" wrap="truncate-end">
 			{when}
@@ -54,7 +64,10 @@ export function ConmonDetails({ store, row, height, now, width }: { store: AppSt
 		// Why conmon's parent is what it is: the sentence this view is for, wrapped whole, not cut.
 		...wrapToWidth(
 			t('details.conmon.parent', {
-				parent: process && exitedAt === undefined ? explainConmonParent(process.ppid, parentComm === undefined ? undefined : safeText(parentComm), parentIsConmon) : t('details.conmon.parentGone'),
+				parent:
+					process && exitedAt === undefined
+						? explainConmonParent(process.ppid, parentComm === undefined ? undefined : safeText(parentComm), parentIsConmon)
+						: t('details.conmon.parentGone'),
 			}),
 			inner,
 		).map((line, i) => <Text key={`parent/${i}`}>{line}</Text>),
@@ -95,7 +108,14 @@ export function ConmonDetails({ store, row, height, now, width }: { store: AppSt
 		// Too short to scroll sensibly: the explained arguments go first (the last first), never the title or the way out.
 		const budget: BudgetLine<React.ReactElement>[] = [
 			...lines.map((line, i) => ({ line, priority: i === 0 ? 100 : 80 - i })),
-			{ line: <Text key="close" dimColor wrap="truncate-end">{t('details.closeHint')}</Text>, priority: 90 },
+			{
+				line: (
+					<Text key="close" dimColor wrap="truncate-end">
+						{t('details.closeHint')}
+					</Text>
+				),
+				priority: 90,
+			},
 		];
 		return (
 			<Box flexDirection="column" height={height} {...(framed ? { borderStyle: 'round', paddingX: 1 } : {})} overflow="hidden" flexShrink={0}>
@@ -104,14 +124,17 @@ export function ConmonDetails({ store, row, height, now, width }: { store: AppSt
 		);
 	}
 	const shown = body.slice(scroll, scroll + bodyRoom);
-	const hint = maxScroll === 0
-		? t('details.closeHint')
-		: `${t('details.scroll', { from: scroll + 1, to: scroll + shown.length, total: body.length })} · ${t('details.closeHint')}`;
+	const hint =
+		maxScroll === 0
+			? t('details.closeHint')
+			: `${t('details.scroll', { from: scroll + 1, to: scroll + shown.length, total: body.length })} · ${t('details.closeHint')}`;
 	return (
 		<Box flexDirection="column" height={height} {...(framed ? { borderStyle: 'round', paddingX: 1 } : {})} overflow="hidden" flexShrink={0}>
 			{lines[0]}
 			{shown}
-			<Text key="close" dimColor wrap="truncate-end">{hint}</Text>
+			<Text key="close" dimColor wrap="truncate-end">
+				{hint}
+			</Text>
 		</Box>
 	);
 }

@@ -1,17 +1,17 @@
 import { Box, Text } from 'ink';
 import type React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
+import { type MessageKey, t } from '../src/messages/i18n.js';
 import { containerDisagreements } from '../src/model/anomalies.js';
-import { conmonsRunningExitCommand } from '../src/proc/conmonProcess.js';
-import { currentGeneration } from '../src/model/conmonHistory.js';
 import type { ConmonGeneration } from '../src/model/conmonHistory.js';
-import { quoteCommandWords } from '../src/present/commandWords.js';
-import { safeText } from '../src/present/safeText.js';
+import { currentGeneration } from '../src/model/conmonHistory.js';
 import { shortId } from '../src/model/container.js';
-import { fitLines, overlayFramed, type BudgetLine } from '../src/present/lineBudget.js';
+import { quoteCommandWords } from '../src/present/commandWords.js';
 import { displayWidth, fitToWidth, wrapToWidth } from '../src/present/displayWidth.js';
-import { t, type MessageKey } from '../src/messages/i18n.js';
 import { containerStatus, formatClock, formatDuration, ordinal } from '../src/present/format.js';
+import { type BudgetLine, fitLines, overlayFramed } from '../src/present/lineBudget.js';
+import { safeText } from '../src/present/safeText.js';
+import { conmonsRunningExitCommand } from '../src/proc/conmonProcess.js';
 import { shownView } from '../src/state/frozenView.js';
 import type { AppStore } from '../src/state/store.js';
 
@@ -26,7 +26,11 @@ const GENERATION_COLUMNS: readonly GenerationColumn[] = [
 	{ heading: 'details.container.column.start', minWidth: 7, cell: (_g, n) => ordinal(n) },
 	{ heading: 'details.container.column.conmon', minWidth: 9, cell: (g) => String(g.pid) },
 	{ heading: 'details.container.column.started', minWidth: 10, cell: (g) => formatClock(g.startedAt) },
-	{ heading: 'details.container.column.exited', minWidth: 10, cell: (g) => (g.exitedAt === undefined ? t('details.container.running') : formatClock(g.exitedAt)) },
+	{
+		heading: 'details.container.column.exited',
+		minWidth: 10,
+		cell: (g) => (g.exitedAt === undefined ? t('details.container.running') : formatClock(g.exitedAt)),
+	},
 	{ heading: 'details.container.column.code', minWidth: 6, cell: (g) => (g.exitCode === undefined ? '—' : String(g.exitCode)) },
 	{ heading: 'details.container.column.containerPid', minWidth: 9, cell: (g) => (g.containerPid === undefined ? '—' : String(g.containerPid)) },
 ];
@@ -63,7 +67,10 @@ export function ContainerDetails({ store, height, now, width }: { store: AppStor
 	const disagreements = containerDisagreements(container, list, unmonitoredPid, conmonsRunningExitCommand(processes));
 	// Newest first; as many as fit beside the 8 fixed lines and the 2 border lines.
 	const room = Math.max(1, height - 10 - disagreements.length);
-	const shown = [...list].map((g, i) => ({ g, n: i + 1 })).reverse().slice(0, room);
+	const shown = [...list]
+		.map((g, i) => ({ g, n: i + 1 }))
+		.reverse()
+		.slice(0, room);
 	const widths = columnWidths(shown);
 	const cells = (texts: readonly string[]): string => texts.map((text, i) => fitToWidth(text, widths[i] ?? 0)).join('');
 	const podmanSays =
@@ -78,27 +85,70 @@ export function ContainerDetails({ store, height, now, width }: { store: AppStor
 	const procShows = t('details.container.procShows', { conmon: liveConmon }) + (execs > 0 ? t('details.container.execConmons', { count: execs }) : '');
 	// Too short for all (a 12-row terminal): the generations and the explanations go before the title and the way out.
 	const lines: BudgetLine<React.ReactElement>[] = [
-		{ line: <Text key="title" bold wrap="truncate-end">{safeText(container.name)}  <Text dimColor>{safeText(container.id)}</Text></Text>, priority: 100 },
+		{
+			line: (
+				<Text key="title" bold wrap="truncate-end">
+					{safeText(container.name)} <Text dimColor>{safeText(container.id)}</Text>
+				</Text>
+			),
+			priority: 100,
+		},
 		{
 			line: (
 				<Text key="summary" wrap="truncate-end">
-					{t('details.container.summary', { image: safeText(container.image), command: safeText(quoteCommandWords(container.command)), status: containerStatus(container, now) })}
+					{t('details.container.summary', {
+						image: safeText(container.image),
+						command: safeText(quoteCommandWords(container.command)),
+						status: containerStatus(container, now),
+					})}
 				</Text>
 			),
 			priority: 60,
 		},
-		{ line: <Text key="podman" wrap="truncate-end">{podmanSays}</Text>, priority: 70 },
-		{ line: <Text key="proc" wrap="truncate-end">{procShows}</Text>, priority: 65 },
+		{
+			line: (
+				<Text key="podman" wrap="truncate-end">
+					{podmanSays}
+				</Text>
+			),
+			priority: 70,
+		},
+		{
+			line: (
+				<Text key="proc" wrap="truncate-end">
+					{procShows}
+				</Text>
+			),
+			priority: 65,
+		},
 		// A disagreement is the point of this view: wrapped whole (a Japanese one was cut with no …).
 		...disagreements.flatMap((d) =>
 			wrapToWidth(`⚠ ${safeText(d.text)}`, width - (overlayFramed(height) ? 4 : 0) - 2).map((line, i) => ({
-				line: <Text key={`${d.kind}/${i}`} color="yellow">{i === 0 ? line : `  ${line}`}</Text>,
+				line: (
+					<Text key={`${d.kind}/${i}`} color="yellow">
+						{i === 0 ? line : `  ${line}`}
+					</Text>
+				),
 				priority: 80 - i,
 			})),
 		),
 		{ line: <Text key="gap"> </Text>, priority: 5 },
-		{ line: <Text key="generations" bold wrap="truncate-end">{t('details.container.generations', { count: list.length })}</Text>, priority: 50 },
-		{ line: <Text key="columns" dimColor wrap="truncate-end">{cells(GENERATION_COLUMNS.map((c) => t(c.heading))) + t('details.container.column.lived')}</Text>, priority: 45 },
+		{
+			line: (
+				<Text key="generations" bold wrap="truncate-end">
+					{t('details.container.generations', { count: list.length })}
+				</Text>
+			),
+			priority: 50,
+		},
+		{
+			line: (
+				<Text key="columns" dimColor wrap="truncate-end">
+					{cells(GENERATION_COLUMNS.map((c) => t(c.heading))) + t('details.container.column.lived')}
+				</Text>
+			),
+			priority: 45,
+		},
 		...shown.map(({ g, n }, i) => ({
 			line: (
 				<Text key={`${g.pid}@${g.startTicks}`} {...(g.exitedAt === undefined ? { color: 'cyan' } : {})} wrap="truncate-end">
@@ -108,8 +158,26 @@ export function ContainerDetails({ store, height, now, width }: { store: AppStor
 			),
 			priority: 40 - i / 1000,
 		})),
-		...(list.length === 0 ? [{ line: <Text key="none" dimColor wrap="truncate-end">{t('details.container.noGenerations')}</Text>, priority: 44 }] : []),
-		{ line: <Text key="close" dimColor wrap="truncate-end">{t('details.container.closeHint', { id: shortId(container.id) })}</Text>, priority: 90 },
+		...(list.length === 0
+			? [
+					{
+						line: (
+							<Text key="none" dimColor wrap="truncate-end">
+								{t('details.container.noGenerations')}
+							</Text>
+						),
+						priority: 44,
+					},
+				]
+			: []),
+		{
+			line: (
+				<Text key="close" dimColor wrap="truncate-end">
+					{t('details.container.closeHint', { id: shortId(container.id) })}
+				</Text>
+			),
+			priority: 90,
+		},
 	];
 	const framed = overlayFramed(height);
 	return (

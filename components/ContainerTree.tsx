@@ -1,14 +1,14 @@
 import { Box, Text } from 'ink';
 import { useMemo, useRef } from 'react';
 import { useAppState } from '../hooks/useAppState.js';
-import { truncateToWidth } from '../src/present/displayWidth.js';
 import { useShownRows } from '../hooks/useShownRows.js';
 import { t } from '../src/messages/i18n.js';
+import { truncateToWidth } from '../src/present/displayWidth.js';
+import { safeText } from '../src/present/safeText.js';
+import { containerColumnWidths } from '../src/present/treeColumns.js';
 import { focusedRow } from '../src/state/focus.js';
 import type { AppStore } from '../src/state/store.js';
 import { shownFilter } from '../src/state/treeSource.js';
-import { containerColumnWidths } from '../src/present/treeColumns.js';
-import { safeText } from '../src/present/safeText.js';
 import { MARKER_WIDTH, TreeLine } from './TreeLine.js';
 
 /** The live tree: containers, their conmon, exec sessions and processes, scrolled to keep the selection in view. */
@@ -22,7 +22,12 @@ export function ContainerTree({ store, height, width, now }: { store: AppStore; 
 		focusKey: s.focusKey,
 	}));
 	const widths = useMemo(
-		() => containerColumnWidths(rows.flatMap((r) => (r.kind === 'container' ? [r.container] : [])), now, width - MARKER_WIDTH),
+		() =>
+			containerColumnWidths(
+				rows.flatMap((r) => (r.kind === 'container' ? [r.container] : [])),
+				now,
+				width - MARKER_WIDTH,
+			),
 		[rows, now, width],
 	);
 

@@ -1,4 +1,3 @@
-
 import { useAppState } from '../hooks/useAppState.js';
 import { useShownRows } from '../hooks/useShownRows.js';
 import { focusedRow } from '../src/state/focus.js';

@@ -1,10 +1,10 @@
 import { Box, Text } from 'ink';
 import { useAppState } from '../hooks/useAppState.js';
-import { displayWidth, truncateToWidth } from '../src/present/displayWidth.js';
 import { t } from '../src/messages/i18n.js';
+import { displayWidth, truncateToWidth } from '../src/present/displayWidth.js';
 import { formatClockMs } from '../src/present/format.js';
-import { shownView } from '../src/state/frozenView.js';
 import { safeText } from '../src/present/safeText.js';
+import { shownView } from '../src/state/frozenView.js';
 import type { AppStore, LogEntry } from '../src/state/store.js';
 
 const TONE_COLOR: Record<LogEntry['tone'], string | undefined> = {

@@ -1,8 +1,8 @@
 import { Text } from 'ink';
 import { useAppState } from '../hooks/useAppState.js';
 import { t } from '../src/messages/i18n.js';
-import type { AppStore } from '../src/state/store.js';
 import { safeText } from '../src/present/safeText.js';
+import type { AppStore } from '../src/state/store.js';
 
 /** The filter prompt while typing, or the filter in force. Renders nothing without a filter. */
 export function FilterBar({ store }: { store: AppStore }) {
@@ -20,7 +20,7 @@ export function FilterBar({ store }: { store: AppStore }) {
 	if (filter === '') return null;
 	return (
 		<Text wrap="truncate-end" dimColor>
-			{t('filter.label')} <Text color="cyan">{safeText(filter)}</Text>  {t('filter.hint')}
+			{t('filter.label')} <Text color="cyan">{safeText(filter)}</Text> {t('filter.hint')}
 		</Text>
 	);
 }

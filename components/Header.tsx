@@ -1,11 +1,11 @@
 import { Box, Text } from 'ink';
 import { useAppState } from '../hooks/useAppState.js';
-import { currentGeneration } from '../src/model/conmonHistory.js';
-import { changesWaiting, shownView } from '../src/state/frozenView.js';
 import { t } from '../src/messages/i18n.js';
+import { currentGeneration } from '../src/model/conmonHistory.js';
 import { formatClock } from '../src/present/format.js';
-import type { AppStore } from '../src/state/store.js';
 import { safeText } from '../src/present/safeText.js';
+import { changesWaiting, shownView } from '../src/state/frozenView.js';
+import type { AppStore } from '../src/state/store.js';
 
 /** Title, podman version, counts, the event stream's health and the time; first, while frozen, a marker that says so. */
 export function Header({ store, now }: { store: AppStore; now: number }) {
@@ -28,7 +28,9 @@ export function Header({ store, now }: { store: AppStore; now: number }) {
 						{`— ${t('changes.frozen.resume')} · ${t(waiting === 1 ? 'changes.frozen.waitingOne' : 'changes.frozen.waitingOther', { count: waiting })}  `}
 					</Text>
 				)}
-				<Text bold color="cyan">conmon-tui</Text>
+				<Text bold color="cyan">
+					conmon-tui
+				</Text>
 				<Text dimColor>{version ? `  podman ${safeText(version)}` : ''}</Text>
 				{`  ${t('header.counts', { containers, running, conmons })}`}
 				{stream === 'live' ? '' : <Text color={stream === 'lost' ? 'red' : 'yellow'}>{`  ${t(`header.stream.${stream}`)}`}</Text>}

@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
 import type React from 'react';
-import { displayWidth, fitToWidth, truncateToWidth } from '../src/present/displayWidth.js';
 import { t } from '../src/messages/i18n.js';
+import { displayWidth, fitToWidth, truncateToWidth } from '../src/present/displayWidth.js';
 import { keyHelp } from '../src/present/keyHelp.js';
-import { fitLines, overlayFramed, type BudgetLine } from '../src/present/lineBudget.js';
+import { type BudgetLine, fitLines, overlayFramed } from '../src/present/lineBudget.js';
 
 /**
  * The `?` overlay: every key and what it does. Too short for all (a 12-row terminal), it keeps
@@ -16,7 +16,14 @@ export function HelpOverlay({ height, width, readOnly = false }: { height: numbe
 	// The keys' column as wide as its widest entry, but never more than half the row.
 	const keyWidth = Math.min(Math.max(...keys.map((k) => displayWidth(k.keys))), Math.floor(inner / 2));
 	const lines: BudgetLine<React.ReactElement>[] = [
-		{ line: <Text key="title" bold>{truncateToWidth(t('help.title'), inner)}</Text>, priority: 100 },
+		{
+			line: (
+				<Text key="title" bold>
+					{truncateToWidth(t('help.title'), inner)}
+				</Text>
+			),
+			priority: 100,
+		},
 		...keys.map((k) => ({
 			line: (
 				<Text key={k.keys}>
@@ -36,7 +43,14 @@ export function HelpOverlay({ height, width, readOnly = false }: { height: numbe
 			priority: readOnly ? 99 : -1,
 		},
 		// The first line to go when the terminal is short.
-		{ line: <Text key="pod-note" dimColor>{truncateToWidth(t('help.podNote'), inner)}</Text>, priority: -2 },
+		{
+			line: (
+				<Text key="pod-note" dimColor>
+					{truncateToWidth(t('help.podNote'), inner)}
+				</Text>
+			),
+			priority: -2,
+		},
 	];
 	return (
 		<Box flexDirection="column" height={height} {...(framed ? { borderStyle: 'round', paddingX: 1 } : {})} overflow="hidden" flexShrink={0}>

@@ -1,10 +1,10 @@
 import { Box, Text } from 'ink';
 import type React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
-import { displayWidth, fitToWidth, truncateToWidth, wrapToWidth } from '../src/present/displayWidth.js';
-import { t } from '../src/messages/i18n.js';
-import { fitLines, overlayFramed, type BudgetLine } from '../src/present/lineBudget.js';
 import { LESSONS } from '../src/lessons/lessons.js';
+import { t } from '../src/messages/i18n.js';
+import { displayWidth, fitToWidth, truncateToWidth, wrapToWidth } from '../src/present/displayWidth.js';
+import { type BudgetLine, fitLines, overlayFramed } from '../src/present/lineBudget.js';
 import type { AppStore } from '../src/state/store.js';
 
 /**
@@ -19,22 +19,27 @@ export function LessonMenu({ store, height, width }: { store: AppStore; height: 
 	const nameWidth = Math.max(...LESSONS.map((l) => displayWidth(l.name)));
 	const indent = displayWidth(`▸ ${LESSONS.length} `) + nameWidth + 2;
 	const lines: BudgetLine<React.ReactElement>[] = [
-		{ line: <Text key="title" bold>{truncateToWidth(t('lesson.ui.menuTitle', { count: LESSONS.length }), inner)}</Text>, priority: 100 },
+		{
+			line: (
+				<Text key="title" bold>
+					{truncateToWidth(t('lesson.ui.menuTitle', { count: LESSONS.length }), inner)}
+				</Text>
+			),
+			priority: 100,
+		},
 	];
 	LESSONS.forEach((lesson, i) => {
 		const lead = `${i === index ? '▸' : ' '} ${i + 1} `;
-		lines.push(
-			{
-				line: (
-					<Text key={lesson.name} inverse={i === index}>
-						{lead}
-						<Text color="cyan">{fitToWidth(lesson.name, nameWidth)}</Text>
-						{truncateToWidth(`  ${t(lesson.title)}`, Math.max(0, inner - displayWidth(lead) - nameWidth))}
-					</Text>
-				),
-				priority: 50,
-			},
-		);
+		lines.push({
+			line: (
+				<Text key={lesson.name} inverse={i === index}>
+					{lead}
+					<Text color="cyan">{fitToWidth(lesson.name, nameWidth)}</Text>
+					{truncateToWidth(`  ${t(lesson.title)}`, Math.max(0, inner - displayWidth(lead) - nameWidth))}
+				</Text>
+			),
+			priority: 50,
+		});
 		// Narrower than the indent: the summary starts at the left edge rather than vanish.
 		const summaryIndent = inner - indent >= 20 ? indent : 0;
 		wrapToWidth(t(lesson.summary), Math.max(1, inner - summaryIndent)).forEach((text, n, all) => {
@@ -45,7 +50,14 @@ export function LessonMenu({ store, height, width }: { store: AppStore; height: 
 		});
 	});
 	wrapToWidth(t('lesson.ui.menuHint'), Math.max(1, inner)).forEach((text, n) => {
-		lines.push({ line: <Text key={`hint/${n}`} dimColor>{text}</Text>, priority: 20 - n / 100 });
+		lines.push({
+			line: (
+				<Text key={`hint/${n}`} dimColor>
+					{text}
+				</Text>
+			),
+			priority: 20 - n / 100,
+		});
 	});
 	return (
 		<Box flexDirection="column" height={height} {...(framed ? { borderStyle: 'round', paddingX: 1 } : {})} overflow="hidden" flexShrink={0}>

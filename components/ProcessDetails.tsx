@@ -2,14 +2,14 @@ import { Box, Text } from 'ink';
 import type React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { useProcessFacts } from '../hooks/useProcessFacts.js';
+import { type MessageKey, t } from '../src/messages/i18n.js';
 import { displayWidth, fitToWidth } from '../src/present/displayWidth.js';
-import { safeText } from '../src/present/safeText.js';
-import { t, type MessageKey } from '../src/messages/i18n.js';
-import { fitLines, overlayFramed, type BudgetLine } from '../src/present/lineBudget.js';
-import { processCommand, formatClock } from '../src/present/format.js';
-import { startTicksToMs, uidInside, type ProcessInfo } from '../src/proc/parse.js';
-import type { RootlessHelper } from '../src/proc/rootlessHelpers.js';
+import { formatClock, processCommand } from '../src/present/format.js';
 import { helperPurpose } from '../src/present/helperPurpose.js';
+import { type BudgetLine, fitLines, overlayFramed } from '../src/present/lineBudget.js';
+import { safeText } from '../src/present/safeText.js';
+import { type ProcessInfo, startTicksToMs, uidInside } from '../src/proc/parse.js';
+import type { RootlessHelper } from '../src/proc/rootlessHelpers.js';
 import { shownView } from '../src/state/frozenView.js';
 import type { AppStore } from '../src/state/store.js';
 
@@ -30,15 +30,35 @@ const LABEL_WIDTH = 16;
 
 /** What a state letter of /proc/PID/stat means. */
 const STATE_NAMES: Readonly<Record<string, MessageKey>> = {
-	R: 'details.process.stateName.R', S: 'details.process.stateName.S', D: 'details.process.stateName.D',
-	Z: 'details.process.stateName.Z', T: 'details.process.stateName.T', t: 'details.process.stateName.t',
-	X: 'details.process.stateName.X', I: 'details.process.stateName.I',
+	R: 'details.process.stateName.R',
+	S: 'details.process.stateName.S',
+	D: 'details.process.stateName.D',
+	Z: 'details.process.stateName.Z',
+	T: 'details.process.stateName.T',
+	t: 'details.process.stateName.t',
+	X: 'details.process.stateName.X',
+	I: 'details.process.stateName.I',
 };
 
 /** Enter on a container process (or a rootless helper): its PIDs and UIDs inside and out, state, command, start, children. */
-export function ProcessDetails({ store, process, helper, height, now }: { store: AppStore; process: ProcessInfo; helper?: RootlessHelper; height: number; now: number }) {
+export function ProcessDetails({
+	store,
+	process,
+	helper,
+	height,
+	now,
+}: {
+	store: AppStore;
+	process: ProcessInfo;
+	helper?: RootlessHelper;
+	height: number;
+	now: number;
+}) {
 	const { children, bootTimeMs } = useAppState(store, (s) => ({
-		children: shownView(s).processes.filter((p) => p.ppid === process.pid).map((p) => `${processCommand(p)} ${p.pid}`).join(', '),
+		children: shownView(s)
+			.processes.filter((p) => p.ppid === process.pid)
+			.map((p) => `${processCommand(p)} ${p.pid}`)
+			.join(', '),
 		bootTimeMs: s.bootTimeMs,
 	}));
 	const { read, facts, parentComm } = useProcessFacts(process.pid, process.ppid, now);
@@ -53,27 +73,79 @@ export function ProcessDetails({ store, process, helper, height, now }: { store:
 			{value}
 		</Text>
 	);
-	const user = hostUid === undefined
-		? '—'
-		: insideUid === undefined || insideUid === hostUid
-			? t('details.process.hostUid', { uid: hostUid })
-			: t('details.process.hostUidInside', { uid: hostUid, inside: insideUid });
+	const user =
+		hostUid === undefined
+			? '—'
+			: insideUid === undefined || insideUid === hostUid
+				? t('details.process.hostUid', { uid: hostUid })
+				: t('details.process.hostUidInside', { uid: hostUid, inside: insideUid });
 	// Too short for all: the lines at the end go first, never the title or the way out.
 	const framed = overlayFramed(height);
 	const budget: BudgetLine<React.ReactElement>[] = [
-		{ line: <Text key="title" bold wrap="truncate-end">{processCommand(process)}</Text>, priority: 100 },
-		...(helper ? [{ line: <Text key="helper" wrap="truncate-end" color="yellow">{helperPurpose(helper)}</Text>, priority: 85 }] : []),
+		{
+			line: (
+				<Text key="title" bold wrap="truncate-end">
+					{processCommand(process)}
+				</Text>
+			),
+			priority: 100,
+		},
+		...(helper
+			? [
+					{
+						line: (
+							<Text key="helper" wrap="truncate-end" color="yellow">
+								{helperPurpose(helper)}
+							</Text>
+						),
+						priority: 85,
+					},
+				]
+			: []),
 		{ line: line('details.process.hostPid', String(process.pid)), priority: 80 },
-		{ line: line('details.process.insidePid', !read ? '…' : insidePid === undefined ? t('details.process.samePidNamespace') : `${insidePid}  (NSpid ${facts?.nsPid.join(' → ')})`), priority: 79 },
+		{
+			line: line(
+				'details.process.insidePid',
+				!read ? '…' : insidePid === undefined ? t('details.process.samePidNamespace') : `${insidePid}  (NSpid ${facts?.nsPid.join(' → ')})`,
+			),
+			priority: 79,
+		},
 		{ line: line('details.process.parent', `${process.ppid}${parentComm ? ` (${safeText(parentComm)})` : ''}`), priority: 78 },
 		{ line: line('details.process.user', user), priority: 77 },
-		{ line: line('details.process.state', `${safeText(process.state)} — ${t(STATE_NAMES[process.state] ?? 'details.process.stateName.unknown')}`), priority: 76 },
-		{ line: line('details.process.command', process.argv.length > 0 ? processCommand(process) : t('details.process.noCommandLine', { comm: safeText(process.comm) })), priority: 75 },
+		{
+			line: line('details.process.state', `${safeText(process.state)} — ${t(STATE_NAMES[process.state] ?? 'details.process.stateName.unknown')}`),
+			priority: 76,
+		},
+		{
+			line: line(
+				'details.process.command',
+				process.argv.length > 0 ? processCommand(process) : t('details.process.noCommandLine', { comm: safeText(process.comm) }),
+			),
+			priority: 75,
+		},
 		{ line: line('details.process.started', started === undefined ? '—' : formatClock(started)), priority: 74 },
 		{ line: line('details.process.children', children || t('details.process.noChildren')), priority: 73 },
 		// Not read yet (the view just opened, or the cursor moved): not known to have exited.
-		...(read && facts === undefined ? [{ line: <Text key="exited" color="red">{t('details.process.exited')}</Text>, priority: 95 }] : []),
-		{ line: <Text key="close" dimColor wrap="truncate-end">{t('details.closeHint')}</Text>, priority: 90 },
+		...(read && facts === undefined
+			? [
+					{
+						line: (
+							<Text key="exited" color="red">
+								{t('details.process.exited')}
+							</Text>
+						),
+						priority: 95,
+					},
+				]
+			: []),
+		{
+			line: (
+				<Text key="close" dimColor wrap="truncate-end">
+					{t('details.closeHint')}
+				</Text>
+			),
+			priority: 90,
+		},
 	];
 	return (
 		<Box flexDirection="column" height={height} {...(framed ? { borderStyle: 'round', paddingX: 1 } : {})} overflow="hidden" flexShrink={0}>

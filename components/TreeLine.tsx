@@ -1,10 +1,10 @@
 import { Text } from 'ink';
 import { memo } from 'react';
+import type { TreeRow } from '../src/model/tree.js';
 import { displayWidth, fitToWidth, truncateToWidth } from '../src/present/displayWidth.js';
 import { changeBadge, containerColumns, infraNote, rowText, stateGlyph } from '../src/present/format.js';
-import type { TreeRow } from '../src/model/tree.js';
-import { isDead } from '../src/proc/parse.js';
 import type { ColumnWidths } from '../src/present/treeColumns.js';
+import { isDead } from '../src/proc/parse.js';
 
 function rowColor(row: TreeRow): { color?: string } {
 	const color = rowColorName(row);
@@ -42,8 +42,20 @@ export const MARKER_WIDTH = 2;
 
 /** One row of the tree, truncated to the terminal width. */
 export const TreeLine = memo(function TreeLine({
-	row, selected, busy, widths, now, width,
-}: { row: TreeRow; selected: boolean; busy: string | undefined; widths: ColumnWidths; now: number; width: number }) {
+	row,
+	selected,
+	busy,
+	widths,
+	now,
+	width,
+}: {
+	row: TreeRow;
+	selected: boolean;
+	busy: string | undefined;
+	widths: ColumnWidths;
+	now: number;
+	width: number;
+}) {
 	const color = rowColor(row);
 	if (row.kind === 'container') {
 		const c = containerColumns(row.container, now);

@@ -1,15 +1,15 @@
-import { useInput, type Key } from 'ink';
+import { type Key, useInput } from 'ink';
 import type { Actions } from '../src/app/actions.js';
-import { asksFirst, confirmCanceled, confirmQuestion, podConfirmQuestion } from '../src/state/confirmAction.js';
-import { isCtrlChord, tableKey } from '../src/present/keyTable.js';
-import { splitKeys } from '../src/present/keyChunk.js';
-import { moveFocus } from '../src/state/focus.js';
 import type { LessonController } from '../src/lessons/lessonController.js';
 import { lessonMenuKey, lessonStepKey } from '../src/lessons/lessonKeys.js';
 import { t } from '../src/messages/i18n.js';
+import { podState } from '../src/model/pod.js';
+import { splitKeys } from '../src/present/keyChunk.js';
+import { isCtrlChord, tableKey } from '../src/present/keyTable.js';
+import { asksFirst, confirmCanceled, confirmQuestion, podConfirmQuestion } from '../src/state/confirmAction.js';
+import { moveFocus } from '../src/state/focus.js';
 import { toggleFreeze } from '../src/state/freeze.js';
 import { ensureSelection, moveSelection, selectedContainer, selectedPod, visibleContainers } from '../src/state/selection.js';
-import { podState } from '../src/model/pod.js';
 import type { AppStore } from '../src/state/store.js';
 
 /** How many containers PgUp/PgDn move by. */
@@ -68,7 +68,12 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 				const by = (key.pageUp || key.pageDown ? PAGE_SIZE : 1) * (key.upArrow || key.pageUp ? -1 : 1);
 				return store.setState({ detailsScroll: Math.max(0, state.detailsScroll + by) });
 			}
-			if (purpose === 'escape' || purpose === 'quit' || (purpose === 'help' && state.overlay === 'help') || (purpose === 'details' && state.overlay === 'details')) {
+			if (
+				purpose === 'escape' ||
+				purpose === 'quit' ||
+				(purpose === 'help' && state.overlay === 'help') ||
+				(purpose === 'details' && state.overlay === 'details')
+			) {
 				store.setState({ overlay: undefined });
 			}
 			return;

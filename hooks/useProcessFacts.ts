@@ -1,6 +1,6 @@
 import { useContext, useEffect, useState } from 'react';
-import { ReaderContext } from './readerContext.js';
 import type { ProcessFacts } from '../src/proc/parse.js';
+import { ReaderContext } from './readerContext.js';
 
 /** What the details view shows of a process beyond the scan; `read` is false until the first read is done. */
 export interface ShownProcessFacts {

@@ -1,18 +1,18 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { languageFromEnv, setLanguage, t } from './messages/i18n.js';
-import { parseOptions, UsageError, usage, type Options } from './app/options.js';
-import { findLesson, LESSONS } from './lessons/lessons.js';
-import { Podman, PodmanError } from './podman/podman.js';
-import { parsePodmanVersion, MIN_PODMAN_MAJOR } from './podman/version.js';
-import { listContainersArgs, versionArgs } from './podman/commands.js';
-import { snapshotJson, snapshotText } from './output/snapshot.js';
-import { checkWritable } from './output/logFile.js';
 import { enableCompileCache } from './app/compileCache.js';
-import { createAppStore } from './state/store.js';
-import { readUserNames } from './proc/users.js';
-import { Watcher } from './watch/watcher.js';
+import { type Options, parseOptions, UsageError, usage } from './app/options.js';
+import { findLesson, LESSONS } from './lessons/lessons.js';
+import { languageFromEnv, setLanguage, t } from './messages/i18n.js';
+import { checkWritable } from './output/logFile.js';
+import { snapshotJson, snapshotText } from './output/snapshot.js';
+import { listContainersArgs, versionArgs } from './podman/commands.js';
+import { Podman, PodmanError } from './podman/podman.js';
+import { MIN_PODMAN_MAJOR, parsePodmanVersion } from './podman/version.js';
 import { safeJson, safeLines } from './present/safeText.js';
+import { readUserNames } from './proc/users.js';
+import { createAppStore } from './state/store.js';
+import { Watcher } from './watch/watcher.js';
 
 /** Exit codes: 1 for a problem with the machine (no podman, no terminal), 2 for a bad command line. */
 const EXIT_TROUBLE = 1;
@@ -124,7 +124,10 @@ async function main(): Promise<void> {
 	if (!options.once && !(process.stdout.isTTY && process.stdin.isTTY)) {
 		fail(t('cli.needsTerminal'), EXIT_TROUBLE);
 	}
-	for (const [flag, path] of [['--log', options.logFile], ['--record', options.recordFile]] as const) {
+	for (const [flag, path] of [
+		['--log', options.logFile],
+		['--record', options.recordFile],
+	] as const) {
 		const problem = path === undefined ? undefined : checkWritable(flag, path);
 		if (problem) fail(problem, EXIT_TROUBLE);
 	}
@@ -134,7 +137,12 @@ async function main(): Promise<void> {
 	process.env['NODE_ENV'] ??= 'production';
 	const screen = options.once ? undefined : loadScreen();
 	// The first container list is asked for at once too; it is used only if podman passes the check.
-	const firstList = screen ? podman.run(listContainersArgs()).then((r) => r.stdout, () => undefined) : undefined;
+	const firstList = screen
+		? podman.run(listContainersArgs()).then(
+				(r) => r.stdout,
+				() => undefined,
+			)
+		: undefined;
 	const version = await checkPodman(podman);
 	if (!screen) {
 		await printOnce(podman, version, options);

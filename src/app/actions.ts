@@ -1,13 +1,13 @@
-import { quoteCommandWords } from '../present/commandWords.js';
-import { isFullContainerId, shortId, type Container, type ContainerAction } from '../model/container.js';
+import { type MessageKey, t } from '../messages/i18n.js';
+import { type Container, type ContainerAction, isFullContainerId, shortId } from '../model/container.js';
+import { type Pod, podKey, podState } from '../model/pod.js';
 import { containerActionArgs, podActionArgs, runArgs } from '../podman/commands.js';
-import { podKey, podState, type Pod } from '../model/pod.js';
-import { t, type MessageKey } from '../messages/i18n.js';
-import { PodmanError, type Podman } from '../podman/podman.js';
-import type { ProcessReader } from '../proc/reader.js';
+import { type Podman, PodmanError } from '../podman/podman.js';
+import { quoteCommandWords } from '../present/commandWords.js';
 import { isDead } from '../proc/parse.js';
+import type { ProcessReader } from '../proc/reader.js';
 import { selectWhenListed } from '../state/selection.js';
-import { appendLog, type AppStore } from '../state/store.js';
+import { type AppStore, appendLog } from '../state/store.js';
 
 /** `kill -9 PID` (kill(1), not podman): how the orphan lesson's conmon kill is shown, to be copied. */
 export function killConmonCommand(pid: number): string[] {
@@ -16,8 +16,14 @@ export function killConmonCommand(pid: number): string[] {
 
 /** What the verbs look like on the status line while they run. */
 const PROGRESS: Record<ContainerAction | 'run' | 'lesson', MessageKey> = {
-	start: 'status.progress.start', stop: 'status.progress.stop', kill: 'status.progress.kill', restart: 'status.progress.restart',
-	pause: 'status.progress.pause', unpause: 'status.progress.unpause', remove: 'status.progress.remove', run: 'status.progress.run',
+	start: 'status.progress.start',
+	stop: 'status.progress.stop',
+	kill: 'status.progress.kill',
+	restart: 'status.progress.restart',
+	pause: 'status.progress.pause',
+	unpause: 'status.progress.unpause',
+	remove: 'status.progress.remove',
+	run: 'status.progress.run',
 	lesson: 'status.progress.lesson',
 };
 
@@ -121,7 +127,8 @@ export function createActions(deps: ActionDeps) {
 			let message: string | undefined;
 			// One stat read: the same process (start time) and still a conmon (comm).
 			const stat = deps.reader.stat(conmon.pid);
-			if (!stat || isDead(stat) || stat.startTicks !== conmon.startTicks || stat.comm !== 'conmon') message = t('status.killNotThatConmon', { pid: conmon.pid });
+			if (!stat || isDead(stat) || stat.startTicks !== conmon.startTicks || stat.comm !== 'conmon')
+				message = t('status.killNotThatConmon', { pid: conmon.pid });
 			else {
 				try {
 					process.kill(conmon.pid, 'SIGKILL');

@@ -2,22 +2,22 @@ import { render } from 'ink';
 import { createElement } from 'react';
 import { App } from '../../components/App.js';
 import { CrashBoundary } from '../../components/CrashBoundary.js';
-import { createActions } from './actions.js';
-import { quoteCommandWords } from '../present/commandWords.js';
-import { runArgs } from '../podman/commands.js';
-import { t } from '../messages/i18n.js';
 import { LessonController } from '../lessons/lessonController.js';
 import { findLesson } from '../lessons/lessons.js';
+import { t } from '../messages/i18n.js';
 import { followLogToFile } from '../output/logFile.js';
-import type { Options } from './options.js';
-import type { Podman } from '../podman/podman.js';
-import { safeLines, safeText } from '../present/safeText.js';
 import { snapshotJson } from '../output/snapshot.js';
-import { createAppStore, type AppState } from '../state/store.js';
-import { fireProcessFault, injectedFault, TEST_FAULT } from './testFault.js';
 import { followTranscript } from '../output/transcript.js';
+import { runArgs } from '../podman/commands.js';
+import type { Podman } from '../podman/podman.js';
+import { quoteCommandWords } from '../present/commandWords.js';
+import { safeLines, safeText } from '../present/safeText.js';
 import { procReader } from '../proc/read.js';
+import { type AppState, createAppStore } from '../state/store.js';
 import { Watcher } from '../watch/watcher.js';
+import { createActions } from './actions.js';
+import type { Options } from './options.js';
+import { fireProcessFault, injectedFault, TEST_FAULT } from './testFault.js';
 
 /** The exit code after an unexpected error (as for any trouble with the machine, see cli.ts). */
 const EXIT_CRASHED = 1;
@@ -52,8 +52,14 @@ function crashReport(error: unknown): string {
 export async function runInteractive(podman: Podman, initial: Partial<AppState>, options: Options, firstList?: Promise<string | undefined>): Promise<number> {
 	const store = createAppStore(initial);
 	const stopLogFile = options.logFile === undefined ? undefined : followLogToFile(store, options.logFile);
-	const stopTranscript = options.recordFile === undefined ? undefined
-		: followTranscript(store, options.recordFile, { args: process.argv.slice(2), runCommand: [podman.binary, ...runArgs(options.image, options.command)], lesson: options.lesson });
+	const stopTranscript =
+		options.recordFile === undefined
+			? undefined
+			: followTranscript(store, options.recordFile, {
+					args: process.argv.slice(2),
+					runCommand: [podman.binary, ...runArgs(options.image, options.command)],
+					lesson: options.lesson,
+				});
 	const watcher = new Watcher(podman, store);
 	const reader = procReader();
 	const actions = createActions({
@@ -116,11 +122,25 @@ export async function runInteractive(podman: Podman, initial: Partial<AppState>,
 	// The alternate screen keeps the user's scrollback intact; it is left on every way out (finally).
 	process.stdout.write(ENTER_ALTERNATE_SCREEN);
 	try {
-		app = render(createElement(CrashBoundary, { onCrash: crash }, createElement(App, { store, actions, reader, quit: () => quit(0), lessons, ...(TEST_FAULT === 'render' ? { renderFault: injectedFault('render') } : {}) })), {
-			exitOnCtrlC: false,
-			// Ink's default of 30 frames a second delays a frame right after another by up to 33 ms.
-			maxFps: 60,
-		});
+		app = render(
+			createElement(
+				CrashBoundary,
+				{ onCrash: crash },
+				createElement(App, {
+					store,
+					actions,
+					reader,
+					quit: () => quit(0),
+					lessons,
+					...(TEST_FAULT === 'render' ? { renderFault: injectedFault('render') } : {}),
+				}),
+			),
+			{
+				exitOnCtrlC: false,
+				// Ink's default of 30 frames a second delays a frame right after another by up to 33 ms.
+				maxFps: 60,
+			},
+		);
 		if (TEST_FAULT === 'exception' || TEST_FAULT === 'rejection') {
 			const fault = TEST_FAULT;
 			const unsubscribe = store.subscribe((s) => {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
+import { isLanguage, type Language, t } from '../messages/i18n.js';
 import { PODMAN_TIMEOUT_MS } from '../podman/podman.js';
 import { splitCommandWords } from '../present/commandWords.js';
-import { isLanguage, t, type Language } from '../messages/i18n.js';
 import { usageKeys } from '../present/keyHelp.js';
 
 /** What the command line asked for. */
@@ -62,7 +62,7 @@ export function parseOptions(argv: readonly string[]): Options {
 		const ambiguous = ambiguousValue(argv);
 		if (ambiguous) throw new UsageError(ambiguous);
 		// parseArgs explains itself well; keep its first sentence on one line.
-		const message = error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
+		const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
 		throw new UsageError(message.replace(/\. To specify a positional argument.*$/, ''));
 	}
 	const image = values.image ?? DEFAULT_IMAGE;

@@ -1,10 +1,10 @@
+import { type MessageKey, type MessageParams, t } from '../messages/i18n.js';
 import { isFullContainerId, shortId } from '../model/container.js';
-import { t, type MessageKey, type MessageParams } from '../messages/i18n.js';
-import type { AppState } from '../state/store.js';
-import { met, notYet, type LessonContext, type LessonStep, type StepAction } from './lesson.js';
-import { describeProcess, liveConmonOf } from './observe.js';
+import { type RunOptions, removeNowArgs, runArgs } from '../podman/commands.js';
 import { isDead } from '../proc/parse.js';
-import { removeNowArgs, runArgs, type RunOptions } from '../podman/commands.js';
+import type { AppState } from '../state/store.js';
+import { type LessonContext, type LessonStep, met, notYet, type StepAction } from './lesson.js';
+import { describeProcess, liveConmonOf } from './observe.js';
 
 /** What the shared steps remember; every lesson's memory extends it. */
 export interface SharedMemory {
@@ -27,7 +27,10 @@ export function nextContainerName(ctx: LessonContext<object>): string {
 }
 
 /** The container's conmon and its first child, or what is missing, in words. */
-export function conmonWithChild(ctx: LessonContext<object>, state: AppState): { met: true; conmon: number; child: string; childPid: number } | { met: false; seen: string } {
+export function conmonWithChild(
+	ctx: LessonContext<object>,
+	state: AppState,
+): { met: true; conmon: number; child: string; childPid: number } | { met: false; seen: string } {
 	if (ctx.containerId === undefined) return { met: false, seen: t('lesson.seen.noContainer') };
 	const conmon = liveConmonOf(state, ctx.containerId);
 	if (!conmon) return { met: false, seen: t('lesson.seen.noConmon', { name: ctx.containerName }) };
@@ -95,7 +98,9 @@ export function runStep(
 }
 
 /** `d`: removes every container the lesson made (`podman rm -f -t 0`); their conmons go with them. */
-export function cleanupStep(texts: { title: MessageKey; explanation: MessageKey } = { title: 'lesson.cleanup.title', explanation: 'lesson.cleanup.explain' }): LessonStep<SharedMemory> {
+export function cleanupStep(
+	texts: { title: MessageKey; explanation: MessageKey } = { title: 'lesson.cleanup.title', explanation: 'lesson.cleanup.explain' },
+): LessonStep<SharedMemory> {
 	return {
 		...texts,
 		expectation: 'lesson.cleanup.expect',

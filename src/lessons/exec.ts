@@ -1,8 +1,8 @@
-import { shortId } from '../model/container.js';
 import { t } from '../messages/i18n.js';
+import { shortId } from '../model/container.js';
 import { execDetachedArgs } from '../podman/commands.js';
-import { met, notYet, type Lesson } from './lesson.js';
 import { cleanupStep, onLessonContainer, runStep, type SharedMemory } from './commonSteps.js';
+import { type Lesson, met, notYet } from './lesson.js';
 import { execConmonsOf, liveConmonOf } from './observe.js';
 
 /** How long the exec'd command runs: long enough to look at its conmon in the tree. */
@@ -43,7 +43,10 @@ export const exec: Lesson<ExecMemory> = {
 				const fresh = execConmonsOf(state, ctx.containerId).find((e) => !known.includes(e.pid));
 				if (!main) return notYet(t('lesson.seen.noConmon', { name: ctx.containerName }));
 				if (!fresh) return notYet(t('lesson.exec.seen.noExecConmon', { conmon: main.pid }));
-				return { ...met(t('lesson.exec.exec.met', { exec: fresh.pid, conmon: main.pid, session: shortId(fresh.execSessionId) })), remember: { execConmon: fresh.pid } };
+				return {
+					...met(t('lesson.exec.exec.met', { exec: fresh.pid, conmon: main.pid, session: shortId(fresh.execSessionId) })),
+					remember: { execConmon: fresh.pid },
+				};
 			},
 			timeoutMs: EXEC_APPEAR_TIMEOUT_MS,
 		},

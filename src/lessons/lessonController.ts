@@ -1,12 +1,12 @@
-import { forgetRemoved } from '../model/conmonHistory.js';
-import { quoteCommandWords } from '../present/commandWords.js';
-import { shortId } from '../model/container.js';
 import { t } from '../messages/i18n.js';
+import { forgetRemoved } from '../model/conmonHistory.js';
+import { shortId } from '../model/container.js';
+import { removeNowArgs } from '../podman/commands.js';
+import { quoteCommandWords } from '../present/commandWords.js';
 import type { AppStore } from '../state/store.js';
 import type { Lesson } from './lesson.js';
+import { type LessonDeps, LessonRunner } from './lessonRunner.js';
 import { LESSONS } from './lessons.js';
-import { removeNowArgs } from '../podman/commands.js';
-import { LessonRunner, type LessonDeps } from './lessonRunner.js';
 
 /**
  * The lesson menu and the lesson running from it. One lesson at a time; leaving it goes back
@@ -122,5 +122,7 @@ export class LessonController {
 
 /** `lesson-lifecycle-7f3a`: the lesson's name, so people see which containers are the lesson's, and a random tail so reruns do not clash. */
 function containerNameFor(lesson: Lesson): string {
-	return `lesson-${lesson.name}-${Math.floor(Math.random() * 0x10000).toString(16).padStart(4, '0')}`;
+	return `lesson-${lesson.name}-${Math.floor(Math.random() * 0x10000)
+		.toString(16)
+		.padStart(4, '0')}`;
 }

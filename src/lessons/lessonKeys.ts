@@ -1,6 +1,6 @@
 import { t } from '../messages/i18n.js';
-import type { LessonController } from './lessonController.js';
 import { COMMAND_KEY_INPUTS } from '../present/keyTable.js';
+import type { LessonController } from './lessonController.js';
 import { LESSONS } from './lessons.js';
 
 /** The parts of a key press the lesson keys look at (ink's Key has these). */

@@ -1,11 +1,11 @@
-import { killConmonCommand, type Actions, type CommandOutcome } from '../app/actions.js';
-import { quoteCommandWords } from '../present/commandWords.js';
+import { type Actions, type CommandOutcome, killConmonCommand } from '../app/actions.js';
 import { t } from '../messages/i18n.js';
-import { selectWhenListed } from '../state/selection.js';
-import { appendLog, type AppStore, type LessonFacts, type LessonProgress, type LogEntry } from '../state/store.js';
+import { quoteCommandWords } from '../present/commandWords.js';
 import type { ProcessReader } from '../proc/reader.js';
+import { selectWhenListed } from '../state/selection.js';
+import { type AppStore, appendLog, type LessonFacts, type LessonProgress, type LogEntry } from '../state/store.js';
 import type { CommandAnswer, Lesson, LessonCommand, LessonContext, LessonStep } from './lesson.js';
-import { applyCheck, leftovers, learnFromAnswer, markRemoved, newRunState, remember, type RunState } from './runState.js';
+import { applyCheck, learnFromAnswer, leftovers, markRemoved, newRunState, type RunState, remember } from './runState.js';
 
 /** How often a step's check looks again while it waits (it also looks on every store change). */
 export const CHECK_INTERVAL_MS = 250;
@@ -176,7 +176,11 @@ export class LessonRunner<M extends object = object> {
 			},
 		});
 		this.log('info', t('lesson.stepHeading', { step: index + 1, steps: this.lesson.steps.length, title: t(step.title, step.params) }), {
-			event: 'step', title: t(step.title, step.params), step: index + 1, steps: this.lesson.steps.length, explanation: t(step.explanation, step.params),
+			event: 'step',
+			title: t(step.title, step.params),
+			step: index + 1,
+			steps: this.lesson.steps.length,
+			explanation: t(step.explanation, step.params),
 		});
 		if (step.action) this.followCommand(step.action);
 		else {

@@ -1,7 +1,7 @@
 import { t } from '../messages/i18n.js';
 import { containerCommandArgs } from '../podman/commands.js';
-import { met, notYet, type Lesson } from './lesson.js';
 import { cleanupStep, conmonWithChild, EXIT_CODE_WAIT_MS, onLessonContainer, runStep, type SharedMemory } from './commonSteps.js';
+import { type Lesson, met, notYet } from './lesson.js';
 import { generationsOf, liveConmonOf, pidChain } from './observe.js';
 
 /** How long a kill may take to show as conmon's exit, with podman's exit code. */

@@ -1,5 +1,5 @@
 // What a lesson's checks read from the store: the lesson container's conmons and processes.
-import { currentGeneration, type ConmonGeneration, type ExecConmon } from '../model/conmonHistory.js';
+import { type ConmonGeneration, currentGeneration, type ExecConmon } from '../model/conmonHistory.js';
 import { processCommand } from '../present/format.js';
 import type { ProcessInfo } from '../proc/parse.js';
 import type { AppState } from '../state/store.js';

@@ -1,8 +1,8 @@
-import { shortId } from '../model/container.js';
 import { t } from '../messages/i18n.js';
+import { shortId } from '../model/container.js';
 import { statusAndConmonPidArgs } from '../podman/commands.js';
-import { met, notYet, type Lesson } from './lesson.js';
-import { CLEANUP_TIMEOUT_MS, onLessonContainer, removeLessonContainers, runStep, stillListed, type SharedMemory } from './commonSteps.js';
+import { CLEANUP_TIMEOUT_MS, onLessonContainer, removeLessonContainers, runStep, type SharedMemory, stillListed } from './commonSteps.js';
+import { type Lesson, met, notYet } from './lesson.js';
 import { generationsOf, liveConmonOf } from './observe.js';
 
 const ORPHAN_TIMEOUT_MS = 15_000;

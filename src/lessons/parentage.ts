@@ -1,7 +1,7 @@
 import { t } from '../messages/i18n.js';
 import { conmonPidArgs } from '../podman/commands.js';
-import { met, notYet, type Lesson } from './lesson.js';
 import { cleanupStep, conmonWithChild, onLessonContainer, runStep, type SharedMemory } from './commonSteps.js';
+import { type Lesson, met, notYet } from './lesson.js';
 import { liveConmonOf } from './observe.js';
 
 /** The checks here read /proc directly; what they look at is already there when the step is shown. */

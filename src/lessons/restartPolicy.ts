@@ -1,6 +1,6 @@
 import { t } from '../messages/i18n.js';
-import { met, notYet, type Lesson } from './lesson.js';
 import { cleanupStep, EXIT_CODE_WAIT_MS, runStep, type SharedMemory } from './commonSteps.js';
+import { type Lesson, met, notYet } from './lesson.js';
 import { generationsOf, pidChain } from './observe.js';
 
 /** How long the container's command lives, and the code it then fails with, so that the restart policy acts. */
@@ -27,7 +27,11 @@ export const restartPolicy: Lesson<RestartPolicyMemory> = {
 	summary: 'lesson.restartPolicy.summary',
 	steps: [
 		runStep(
-			{ title: 'lesson.restartPolicy.run.title', explanation: 'lesson.restartPolicy.run.explain', params: { seconds: LIFETIME_SECONDS, code: FAILING_EXIT_CODE } },
+			{
+				title: 'lesson.restartPolicy.run.title',
+				explanation: 'lesson.restartPolicy.run.explain',
+				params: { seconds: LIFETIME_SECONDS, code: FAILING_EXIT_CODE },
+			},
 			{ restart: 'always' },
 			SHORT_LIVED_COMMAND,
 		),

@@ -1,5 +1,5 @@
 import type { ProcessReader } from '../proc/reader.js';
-import { updatedMemory, type CommandAnswer, type MemoryUpdate, type StepCheck } from './lesson.js';
+import { type CommandAnswer, type MemoryUpdate, type StepCheck, updatedMemory } from './lesson.js';
 
 /** The lesson's context as the runner keeps it: the steps see it read-only, the runner alone changes it (here). */
 export interface RunState<M> {
@@ -15,7 +15,16 @@ export interface RunState<M> {
 
 /** A lesson's state before its first step: no container yet, nothing remembered (every fact of the memory is optional). */
 export function newRunState<M>(containerName: string, deps: { image: string; command: readonly string[]; reader: ProcessReader }): RunState<M> {
-	return { containerName, image: deps.image, command: deps.command, containerId: undefined, created: [], removed: new Set(), memory: {} as Partial<M>, reader: deps.reader };
+	return {
+		containerName,
+		image: deps.image,
+		command: deps.command,
+		containerId: undefined,
+		created: [],
+		removed: new Set(),
+		memory: {} as Partial<M>,
+		reader: deps.reader,
+	};
 }
 
 /** Keeps what a step asked to remember; undefined forgets an earlier attempt's. */

@@ -1,29 +1,29 @@
 import { changesEn } from './changes.en.js';
 import { changesJa } from './changes.ja.js';
-import { commonEn } from './common.en.js';
-import { commonJa } from './common.ja.js';
-import { helpEn } from './help.en.js';
-import { helpJa } from './help.ja.js';
-import { screenEn } from './screen.en.js';
-import { screenJa } from './screen.ja.js';
-import { treeEn } from './tree.en.js';
-import { treeJa } from './tree.ja.js';
-import { detailsEn } from './details.en.js';
-import { detailsJa } from './details.ja.js';
-import { explainEn } from './explain.en.js';
-import { explainJa } from './explain.ja.js';
-import { eventsEn } from './events.en.js';
-import { eventsJa } from './events.ja.js';
-import { statusEn } from './status.en.js';
-import { statusJa } from './status.ja.js';
-import { rootlessEn } from './rootless.en.js';
-import { rootlessJa } from './rootless.ja.js';
 import { cliEn } from './cli.en.js';
 import { cliJa } from './cli.ja.js';
+import { commonEn } from './common.en.js';
+import { commonJa } from './common.ja.js';
+import { detailsEn } from './details.en.js';
+import { detailsJa } from './details.ja.js';
+import { eventsEn } from './events.en.js';
+import { eventsJa } from './events.ja.js';
+import { explainEn } from './explain.en.js';
+import { explainJa } from './explain.ja.js';
+import { helpEn } from './help.en.js';
+import { helpJa } from './help.ja.js';
 import { lessonsEn } from './lessons.en.js';
 import { lessonsJa } from './lessons.ja.js';
+import { rootlessEn } from './rootless.en.js';
+import { rootlessJa } from './rootless.ja.js';
+import { screenEn } from './screen.en.js';
+import { screenJa } from './screen.ja.js';
+import { statusEn } from './status.en.js';
+import { statusJa } from './status.ja.js';
 import { transcriptEn } from './transcript.en.js';
 import { transcriptJa } from './transcript.ja.js';
+import { treeEn } from './tree.en.js';
+import { treeJa } from './tree.ja.js';
 
 /**
  * Every user-visible text, per language. Each area of the program has its own section file

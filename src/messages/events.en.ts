@@ -23,7 +23,8 @@ export const eventsEn = {
 	'events.execConmonAppeared': 'exec conmon {pid} appeared for {who} (session {session})',
 	'events.execConmonExited': 'exec conmon {pid} exited for {who}',
 	'events.watching': 'watching podman {version}: {containers} {containers|one:container|other:containers}, {conmons} live {conmons|one:conmon|other:conmons}',
-	'events.watchingWithOthers': 'watching podman {version}: {containers} {containers|one:container|other:containers}, {conmons} live {conmons|one:conmon|other:conmons} (and {others} of containers this podman does not list)',
+	'events.watchingWithOthers':
+		'watching podman {version}: {containers} {containers|one:container|other:containers}, {conmons} live {conmons|one:conmon|other:conmons} (and {others} of containers this podman does not list)',
 	'events.streamLost': 'podman events stream lost: {reason}; reconnecting',
 	'events.streamRecovered': 'podman events stream recovered',
 } as const;

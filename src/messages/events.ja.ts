@@ -24,7 +24,8 @@ export const eventsJa: MessagesLike<typeof eventsEn> = {
 	'events.execConmonAppeared': 'exec の conmon {pid} が起動 ({who}、セッション {session})',
 	'events.execConmonExited': 'exec の conmon {pid} が終了 ({who})',
 	'events.watching': 'podman {version} を監視中: コンテナ {containers} 個、動いている conmon {conmons} 個',
-	'events.watchingWithOthers': 'podman {version} を監視中: コンテナ {containers} 個、動いている conmon {conmons} 個 (ほかに、この podman が一覧にないコンテナの conmon {others} 個)',
+	'events.watchingWithOthers':
+		'podman {version} を監視中: コンテナ {containers} 個、動いている conmon {conmons} 個 (ほかに、この podman が一覧にないコンテナの conmon {others} 個)',
 	'events.streamLost': 'podman events のストリームが途絶: {reason}。再接続中',
 	'events.streamRecovered': 'podman events のストリームが回復',
 };

@@ -9,26 +9,33 @@ export const explainJa: MessagesLike<typeof explainEn> = {
 	'explain.nameAtStart.label': '起動時の名前',
 	'explain.nameAtStart.meaning': '起動したときのコンテナ名 (-n)。あとで名前を変えてもこれは変わらない',
 	'explain.apiVersion.label': 'API バージョン',
-	'explain.apiVersion.meaning': 'conmon が同期パイプで podman に送るメッセージ (コンテナの PID、exec の終了コード) の版。podman は 1 を指定する (--api-version)',
+	'explain.apiVersion.meaning':
+		'conmon が同期パイプで podman に送るメッセージ (コンテナの PID、exec の終了コード) の版。podman は 1 を指定する (--api-version)',
 	'explain.runtime.label': 'ランタイム',
-	'explain.runtime.meaning': 'OCI ランタイム。conmon がその create を実行し (exec セッションでは exec、チェックポイントからは restore)、そのあと podman が start を実行する (-r)',
+	'explain.runtime.meaning':
+		'OCI ランタイム。conmon がその create を実行し (exec セッションでは exec、チェックポイントからは restore)、そのあと podman が start を実行する (-r)',
 	'explain.bundle.label': 'バンドル',
 	'explain.bundle.meaning': 'OCI バンドル: ランタイムに渡す config.json とルートファイルシステム (-b)',
 	'explain.containerPidfile.label': 'コンテナの pidfile',
 	'explain.containerPidfile.meaning': 'ランタイムがコンテナのホスト側 PID を書き込む場所 (-p)',
 	'explain.conmonPidfile.label': 'conmon の pidfile',
-	'explain.conmonPidfile.meaning': 'ダブルフォークの証拠: podman が起動したランチャーの conmon がこの conmon を fork し、その PID をここに書いて終了した。podman はこれを ConmonPid として読む (--conmon-pidfile)',
+	'explain.conmonPidfile.meaning':
+		'ダブルフォークの証拠: podman が起動したランチャーの conmon がこの conmon を fork し、その PID をここに書いて終了した。podman はこれを ConmonPid として読む (--conmon-pidfile)',
 	'explain.exitDir.label': '終了ディレクトリ',
 	'explain.exitDir.meaning': 'コンテナが終了すると、conmon はここにコンテナごとのファイルを作って終了コードを書き込み、podman がそれを読む (--exit-dir)',
 	'explain.log.label': 'ログ',
 	'explain.log.k8sFile': 'conmon がコンテナの stdout と stderr をこのファイルに書き (k8s-file ドライバー)、`podman logs` がそれを読む (-l k8s-file:PATH)',
-	'explain.log.journald': 'conmon がコンテナの stdout と stderr を、コンテナの ID と名前をフィールドに付けてジャーナルに書き、`podman logs` はそこから読む (-l journald)',
+	'explain.log.journald':
+		'conmon がコンテナの stdout と stderr を、コンテナの ID と名前をフィールドに付けてジャーナルに書き、`podman logs` はそこから読む (-l journald)',
 	'explain.log.none': 'conmon はログを残さない。`podman logs` で読めるものはない (-l none)',
-	'explain.log.passthrough': 'conmon は何も集めない。コンテナは podman が起動されたときの stdout と stderr に直接書く。ファイルはなく、`podman logs` で読めるものもない (-l passthrough)',
+	'explain.log.passthrough':
+		'conmon は何も集めない。コンテナは podman が起動されたときの stdout と stderr に直接書く。ファイルはなく、`podman logs` で読めるものもない (-l passthrough)',
 	'explain.log.unknown': 'conmon-tui の知らないログドライバー。conmon 自身が知っているのは k8s-file、journald、none、passthrough (-l)',
 	'explain.exitCommand.label': '終了時コマンド',
-	'explain.exitCommand.meaning': 'コンテナの終了後に conmon が実行し、自身の終了前にその完了を待つもの: podman container cleanup (アンマウント、ネットワークの撤去、ランタイムの delete、--rm、そして新しい conmon を起動する再起動ポリシー)',
-	'explain.parent.adoptedByInit': '{who}: podman が最初の conmon を起動し、それがこの conmon を fork して、その PID を conmon の pidfile に書き、すぐ終了した。孤児になったこの conmon を PID 1 が引き取った。podman は親ではない。-d なら podman はもう終了しており、アタッチ中の podman (run -it、start -a、attach) も conmon のアタッチソケットのクライアントにすぎない。',
+	'explain.exitCommand.meaning':
+		'コンテナの終了後に conmon が実行し、自身の終了前にその完了を待つもの: podman container cleanup (アンマウント、ネットワークの撤去、ランタイムの delete、--rm、そして新しい conmon を起動する再起動ポリシー)',
+	'explain.parent.adoptedByInit':
+		'{who}: podman が最初の conmon を起動し、それがこの conmon を fork して、その PID を conmon の pidfile に書き、すぐ終了した。孤児になったこの conmon を PID 1 が引き取った。podman は親ではない。-d なら podman はもう終了しており、アタッチ中の podman (run -it、start -a、attach) も conmon のアタッチソケットのクライアントにすぎない。',
 	'explain.parent.firstConmon': '{who}: 最初の conmon で、まもなく終了する。そのあとこの conmon は PID 1 か subreaper に引き取られる。',
 	'explain.parent.subreaper': '{who}: subreaper (PR_SET_CHILD_SUBREAPER、例: systemd --user)。配下の孤児を PID 1 の代わりに引き取る。podman ではない。',
 	'anomaly.staleConmonPid': 'podman の ConmonPid {pid} は古い: /proc にその conmon はない',

@@ -2,7 +2,8 @@
 export const helpEn = {
 	'help.title': 'Keys — Escape or ? closes',
 	'help.podNote': "On a pod's row, s x k R p d act on the whole pod (podman pod start, stop…), with the same questions.",
-	'help.note': '"asks y/n": only about a container this session did not start. Every podman command a key runs is shown on the status line and in the event log.',
+	'help.note':
+		'"asks y/n": only about a container this session did not start. Every podman command a key runs is shown on the status line and in the event log.',
 	'help.keys.move': 'move the selection (it follows the container, not the row)',
 	'help.keys.rows': "step through the selected container's conmon, processes and helpers",
 	'help.keys.details': 'details of the row under the cursor (container, conmon, process)',

@@ -35,10 +35,15 @@ const pluralRules = new Map<Language, Intl.PluralRules>();
 
 /** The form, out of `|one:word|other:words`, that agrees with `value` in the current language. */
 function pluralForm(forms: string, value: string | number | undefined): string {
-	const byCategory = new Map(forms.slice(1).split('|').map((form) => {
-		const colon = form.indexOf(':');
-		return [form.slice(0, colon), form.slice(colon + 1)] as const;
-	}));
+	const byCategory = new Map(
+		forms
+			.slice(1)
+			.split('|')
+			.map((form) => {
+				const colon = form.indexOf(':');
+				return [form.slice(0, colon), form.slice(colon + 1)] as const;
+			}),
+	);
 	let rules = pluralRules.get(current);
 	if (!rules) {
 		rules = new Intl.PluralRules(current);

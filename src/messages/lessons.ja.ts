@@ -45,9 +45,11 @@ export const lessonsJa: MessagesLike<typeof lessonsEn> = {
 	'lesson.lifecycle.title': 'ライフサイクル: 起動ごとに conmon がひとつ',
 	'lesson.lifecycle.summary': 'コンテナを run・kill・start します。conmon が現れて終了し、起動のたびに新しい PID の conmon が現れます',
 	'lesson.lifecycle.run.title': 'コンテナを実行する',
-	'lesson.lifecycle.run.explain': 'podman run -d は、コンテナの横に小さな監視プロセス conmon を起動します。ランタイムの create を実行するのは conmon で、そのあと podman がランタイムの start を実行し、-d なので終了します。conmon は残ります。',
+	'lesson.lifecycle.run.explain':
+		'podman run -d は、コンテナの横に小さな監視プロセス conmon を起動します。ランタイムの create を実行するのは conmon で、そのあと podman がランタイムの start を実行し、-d なので終了します。conmon は残ります。',
 	'lesson.lifecycle.kill.title': 'コンテナを kill する',
-	'lesson.lifecycle.kill.explain': 'podman kill はコンテナのプロセスに SIGKILL を送ります。プロセスは終了コード 137 (128 + 9: シグナル 9 による終了) で終了します。conmon は子プロセスの終了を検知し、そのコードを podman が読む終了ファイルに書き、podman の後始末を実行してから自分も終了します。',
+	'lesson.lifecycle.kill.explain':
+		'podman kill はコンテナのプロセスに SIGKILL を送ります。プロセスは終了コード 137 (128 + 9: シグナル 9 による終了) で終了します。conmon は子プロセスの終了を検知し、そのコードを podman が読む終了ファイルに書き、podman の後始末を実行してから自分も終了します。',
 	'lesson.lifecycle.kill.expect': 'コンテナが終了コード 137 (128 + 9: SIGKILL) で終了し、続いて conmon も終了すること',
 	'lesson.lifecycle.kill.seenCode': 'conmon {conmon} は終了しましたが、コンテナの終了コードは {code} です',
 	'lesson.lifecycle.kill.met': 'コンテナは終了コード {code} で終了しました。conmon {conmon} はそれを終了ファイルに書いてから終了しました',
@@ -56,7 +58,8 @@ export const lessonsJa: MessagesLike<typeof lessonsEn> = {
 	'lesson.lifecycle.start.expect': '新しい PID の新しい conmon',
 	'lesson.lifecycle.start.met': 'conmon {conmon} が起動しました — 新しい PID です (前回: {before})。{child} の親です',
 	'lesson.lifecycle.conclusion.title': 'わかったこと',
-	'lesson.lifecycle.conclusion.explain': 'conmon は起動ごとにひとつで、コンテナが終了すると一緒に終了します。conmon の行で Enter を押すと、このコンテナのすべての conmon が表示されます。',
+	'lesson.lifecycle.conclusion.explain':
+		'conmon は起動ごとにひとつで、コンテナが終了すると一緒に終了します。conmon の行で Enter を押すと、このコンテナのすべての conmon が表示されます。',
 	'lesson.lifecycle.conclusion.expect': 'このコンテナに conmon が 2 個以上あること',
 	'lesson.lifecycle.conclusion.met': 'このコンテナの conmon は {count} 個: {pids} — 起動ごとにひとつ',
 
@@ -65,19 +68,22 @@ export const lessonsJa: MessagesLike<typeof lessonsEn> = {
 	'lesson.parentage.run.title': 'コンテナを実行する',
 	'lesson.parentage.run.explain': 'podman run が conmon を起動します。conmon-tui は podman run プロセス自身の PID を控えておき、後のステップで探します。',
 	'lesson.parentage.parent.title': 'podman に聞き、/proc に聞く',
-	'lesson.parentage.parent.explain': 'どの conmon がコンテナを監視しているかは podman inspect でわかります。その親は /proc でわかります。podman が最初の conmon を起動し、それがこの conmon を fork して、その PID を --conmon-pidfile (podman の ConmonPid) に書き、すぐに終了します。親を失った conmon は PID 1 またはサブリーパーに引き取られます。',
+	'lesson.parentage.parent.explain':
+		'どの conmon がコンテナを監視しているかは podman inspect でわかります。その親は /proc でわかります。podman が最初の conmon を起動し、それがこの conmon を fork して、その PID を --conmon-pidfile (podman の ConmonPid) に書き、すぐに終了します。親を失った conmon は PID 1 またはサブリーパーに引き取られます。',
 	'lesson.parentage.parent.expect': 'conmon の親が podman ではなく PID 1 かサブリーパーであること',
 	'lesson.parentage.parent.seenSaid': 'podman の ConmonPid は {said} ですが、/proc に見える conmon は {conmon} です',
 	'lesson.parentage.parent.seenPodman': 'conmon の親は PID {ppid} ({parent})',
 	'lesson.parentage.parent.met': 'podman によると ConmonPid は {said}。/proc によると conmon {conmon} の親は PID {ppid} ({parent}) — podman ではありません',
 	'lesson.parentage.podmanGone.title': 'podman はもういない',
-	'lesson.parentage.podmanGone.explain': 'podman は「デーモンレス」です。-d を付けた podman run は、コンテナを起動すると終了します。-d なし (run -it、start -a、podman attach) では podman は conmon のアタッチソケットのクライアントとして残りますが、それでも conmon の親ではありません。',
+	'lesson.parentage.podmanGone.explain':
+		'podman は「デーモンレス」です。-d を付けた podman run は、コンテナを起動すると終了します。-d なし (run -it、start -a、podman attach) では podman は conmon のアタッチソケットのクライアントとして残りますが、それでも conmon の親ではありません。',
 	'lesson.parentage.podmanGone.expect': 'conmon が動いている間に podman run のプロセスが終了していること',
 	'lesson.parentage.podmanGone.seenUnknown': 'podman run の PID がわかりません。このレッスンの r キーでコンテナを実行してください',
 	'lesson.parentage.podmanGone.seenAlive': 'podman (PID {podman}) はまだ動いています',
 	'lesson.parentage.podmanGone.met': 'podman run (PID {podman}) は終了しました。conmon {conmon} はそれなしで動き続けています',
 	'lesson.parentage.child.title': 'conmon はコンテナの PID 1 の親',
-	'lesson.parentage.child.explain': 'コンテナの最初のプロセスは conmon の子です。その PID 名前空間の中では PID 1、ホストでは普通の PID です (/proc/PID/status の NSpid に両方あります)。',
+	'lesson.parentage.child.explain':
+		'コンテナの最初のプロセスは conmon の子です。その PID 名前空間の中では PID 1、ホストでは普通の PID です (/proc/PID/status の NSpid に両方あります)。',
 	'lesson.parentage.child.expect': 'conmon の子がコンテナ内で PID 1 であること',
 	'lesson.parentage.child.seenInside': '{child} はコンテナ内で PID {inside}',
 	'lesson.parentage.child.met': 'conmon {conmon} は {child} の親です: ホストの PID {host}、コンテナ内の PID {inside}',
@@ -103,12 +109,14 @@ export const lessonsJa: MessagesLike<typeof lessonsEn> = {
 	'lesson.orphan.run.title': 'コンテナを実行する',
 	'lesson.orphan.run.explain': 'これまでと同じくコンテナと conmon です。このレッスンではわざと壊します。',
 	'lesson.orphan.kill.title': 'conmon を kill -9 する',
-	'lesson.orphan.kill.explain': 'コンテナではなく conmon 自身に SIGKILL を送ります。終了ファイルを書く者、podman の後始末を実行する者、ログを集める者、アタッチソケットを受け持つ者がいなくなります。先に確認します: y で実行します。',
+	'lesson.orphan.kill.explain':
+		'コンテナではなく conmon 自身に SIGKILL を送ります。終了ファイルを書く者、podman の後始末を実行する者、ログを集める者、アタッチソケットを受け持つ者がいなくなります。先に確認します: y で実行します。',
 	'lesson.orphan.kill.expect': 'conmon が消え、コンテナのプロセスは動き続け、ツリーに警告が出ること',
 	'lesson.orphan.seen.notFlagged': 'conmon は消えましたが、コンテナのプロセスが動いているのが見えません',
 	'lesson.orphan.kill.met': 'conmon {conmon} は消えました。コンテナのプロセス {pid} は監視なしで動き続けています — ツリーに ⚠ が出ています',
 	'lesson.orphan.stale.title': 'podman に聞く',
-	'lesson.orphan.stale.explain': 'podman は状態を自分のデータベースに持ち、コンテナの終了は conmon が書く終了ファイルで知ります。終了ファイルが現れないので、podman はまだ running と答えます。これは正しく、古いのは ConmonPid だけです。conmon がいないので、終了コードは失われ、--rm も再起動ポリシーも働きません。',
+	'lesson.orphan.stale.explain':
+		'podman は状態を自分のデータベースに持ち、コンテナの終了は conmon が書く終了ファイルで知ります。終了ファイルが現れないので、podman はまだ running と答えます。これは正しく、古いのは ConmonPid だけです。conmon がいないので、終了コードは失われ、--rm も再起動ポリシーも働きません。',
 	'lesson.orphan.stale.expect': 'podman が running と、kill した conmon の PID を答えること',
 	'lesson.orphan.seen.inspect': 'podman の答えは "{answer}"',
 	'lesson.orphan.stale.met': 'podman の答えは "{status}"、ConmonPid は {conmon}。もう存在しない conmon です: 古い情報です',
@@ -123,7 +131,8 @@ export const lessonsJa: MessagesLike<typeof lessonsEn> = {
 	'lesson.restartPolicy.run.title': '失敗し続けるコンテナを実行する',
 	'lesson.restartPolicy.run.explain': 'このコマンドは {seconds} 秒後に終了コード {code} で終了します。--restart always により podman は毎回再起動します。',
 	'lesson.restartPolicy.watch.title': '見ているだけ、何も押さない',
-	'lesson.restartPolicy.watch.explain': 'コンテナが終了するたびに、conmon は終了コマンド podman container cleanup を実行して、その終了を待ちます。その podman が再起動ポリシーを見てコンテナを起動し直し、まったく新しい conmon が現れます。新しい conmon が現れた時点では、古い conmon はまだ少しのあいだ動いています。',
+	'lesson.restartPolicy.watch.explain':
+		'コンテナが終了するたびに、conmon は終了コマンド podman container cleanup を実行して、その終了を待ちます。その podman が再起動ポリシーを見てコンテナを起動し直し、まったく新しい conmon が現れます。新しい conmon が現れた時点では、古い conmon はまだ少しのあいだ動いています。',
 	'lesson.restartPolicy.watch.expect': 'podman の後始末が新しい conmon を {count} 個起動すること',
 	'lesson.restartPolicy.seen.respawns': 'これまでの再起動は {count} 回です: {pids}',
 	'lesson.restartPolicy.watch.met': 'podman の後始末がコンテナを {count} 回再起動しました。conmon は毎回新しくなっています: {pids} (終了コード: {codes})',

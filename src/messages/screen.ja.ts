@@ -1,5 +1,5 @@
-import type { screenEn } from './screen.en.js';
 import type { MessagesLike } from './messages.js';
+import type { screenEn } from './screen.en.js';
 
 export const screenJa: MessagesLike<typeof screenEn> = {
 	'screen.tooSmall': '端末が小さすぎます ({columns}×{rows})。conmon-tui には {minColumns}×{minRows} 以上が必要です。q で終了。',

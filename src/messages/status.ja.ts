@@ -1,5 +1,5 @@
-import type { statusEn } from './status.en.js';
 import type { MessagesLike } from './messages.js';
+import type { statusEn } from './status.en.js';
 
 export const statusJa: MessagesLike<typeof statusEn> = {
 	'status.alreadyBusy': '{label} はすでに{busy}です。終わるまで待ってください',

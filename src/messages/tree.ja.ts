@@ -1,5 +1,5 @@
-import type { treeEn } from './tree.en.js';
 import type { MessagesLike } from './messages.js';
+import type { treeEn } from './tree.en.js';
 
 export const treeJa: MessagesLike<typeof treeEn> = {
 	'tree.loading': 'podman にコンテナを問い合わせ中…',

@@ -1,6 +1,6 @@
-import { currentGeneration, type ConmonGeneration } from './conmonHistory.js';
-import { expectsConmon, type Container } from './container.js';
 import { t } from '../messages/i18n.js';
+import { type ConmonGeneration, currentGeneration } from './conmonHistory.js';
+import { type Container, expectsConmon } from './container.js';
 
 /** A disagreement between podman's view of a container and what /proc shows. */
 export interface Disagreement {
@@ -36,9 +36,10 @@ export function containerDisagreements(
 	if ((expectsConmon(container) && live.length === 0) || unmonitoredPid !== undefined) {
 		found.push({
 			kind: 'container-without-conmon',
-			text: unmonitoredPid === undefined
-				? t('anomaly.noConmon', { state: container.state })
-				: t('anomaly.noConmonPid', { state: container.state, pid: unmonitoredPid }),
+			text:
+				unmonitoredPid === undefined
+					? t('anomaly.noConmon', { state: container.state })
+					: t('anomaly.noConmonPid', { state: container.state, pid: unmonitoredPid }),
 		});
 	}
 	const watching = live.filter((g) => !runningExitCommand.has(g.pid));

@@ -144,7 +144,10 @@ export function observeConmons(
 		if (containerPid !== undefined) generation.containerPid = containerPid;
 		if (dead) generation.exitedAt = now;
 		// Generations stay in start order even when the first scan finds several at once.
-		touch(containerId, [...list, generation].sort((a, b) => a.startTicks - b.startTicks));
+		touch(
+			containerId,
+			[...list, generation].sort((a, b) => a.startTicks - b.startTicks),
+		);
 		const name = conmon.args.name === undefined ? {} : { name: conmon.args.name };
 		changes.push({ kind: 'appeared', containerId, pid, at: generation.startedAt, ...name });
 		if (dead) changes.push({ kind: 'exited', containerId, pid, at: now, ...name });
@@ -152,7 +155,12 @@ export function observeConmons(
 
 	const execConmons = observeExecConmons(history.execConmons, live, toMs, now, changes);
 	const recentExecExits = rememberExecExits(history, execConmons, now);
-	if (generations === history.generations && execConmons === history.execConmons && forgotten === history.forgotten && recentExecExits === history.recentExecExits) {
+	if (
+		generations === history.generations &&
+		execConmons === history.execConmons &&
+		forgotten === history.forgotten &&
+		recentExecExits === history.recentExecExits
+	) {
 		return { history, changes };
 	}
 	return { history: { generations, execConmons, forgotten, ...(recentExecExits ? { recentExecExits } : {}) }, changes };

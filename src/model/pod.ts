@@ -1,4 +1,4 @@
-import { shortId, type Container } from './container.js';
+import { type Container, shortId } from './container.js';
 
 /** A podman pod, as its containers tell it: `Pod`, `PodName` and `IsInfra` on each (see containerJson.ts). */
 export interface Pod {

@@ -1,14 +1,18 @@
-import { conmonHighlight, isFresh, movedToHistory, type ConmonHighlight } from './changeHighlight.js';
-import { currentGeneration, type ConmonGeneration, type ConmonHistory, type ExecConmon } from './conmonHistory.js';
 import { descendants, indexChildren } from '../proc/conmonProcess.js';
-import { expectsConmon, type Container } from './container.js';
-import { podKey, podsOf, type Pod } from './pod.js';
 import { isDead, type ProcessInfo } from '../proc/parse.js';
 import type { RootlessHelper } from '../proc/rootlessHelpers.js';
+import { type ConmonHighlight, conmonHighlight, isFresh, movedToHistory } from './changeHighlight.js';
+import { type ConmonGeneration, type ConmonHistory, currentGeneration, type ExecConmon } from './conmonHistory.js';
+import { type Container, expectsConmon } from './container.js';
+import { type Pod, podKey, podsOf } from './pod.js';
 
 /** One line of the tree. `guide` is the box-drawing prefix that places it under its parent. */
-export type TreeRow = { key: string; containerId: string; guide: string } & (
-	/** A pod: its containers follow, indented, the infra first. Its `containerId` is its selection key (podKey). */
+export type TreeRow = {
+	key: string;
+	containerId: string;
+	guide: string;
+} & /** A pod: its containers follow, indented, the infra first. Its `containerId` is its selection key (podKey). */
+(
 	| { kind: 'pod'; pod: Pod; conmons: number }
 	| { kind: 'container'; container: Container }
 	| {
@@ -123,7 +127,9 @@ export function displayEntries(containers: readonly Container[], filter = ''): D
 
 /** The selectable rows' keys in screen order: pods (podKey) and containers (their IDs). */
 export function selectableKeys(containers: readonly Container[], filter = ''): string[] {
-	return displayEntries(containers, filter).flatMap((entry) => (entry.kind === 'pod' ? [podKey(entry.pod.id), ...entry.shown.map((c) => c.id)] : [entry.container.id]));
+	return displayEntries(containers, filter).flatMap((entry) =>
+		entry.kind === 'pod' ? [podKey(entry.pod.id), ...entry.shown.map((c) => c.id)] : [entry.container.id],
+	);
 }
 
 /** What every container's rows are drawn from, computed once per tree. */
@@ -184,10 +190,19 @@ function pushContainer(rows: TreeRow[], container: Container, context: BranchCon
 	// A conmon a newer one replaced (restart, a restart policy) stays a moment, marked exited, above its successor.
 	generations.slice(0, -1).forEach((generation, index) => {
 		if (generation.exitedAt === undefined || !isFresh(generation.exitedAt, now)) return;
-		branches.push((guide) => rows.push({
-			kind: 'conmon', key: `${id}/conmon/${generation.pid}@${generation.startTicks}`, containerId: id, guide,
-			generation, startNumber: index + 1, previous: generations[index - 1], zombie: false, highlight: 'exited',
-		}));
+		branches.push((guide) =>
+			rows.push({
+				kind: 'conmon',
+				key: `${id}/conmon/${generation.pid}@${generation.startTicks}`,
+				containerId: id,
+				guide,
+				generation,
+				startNumber: index + 1,
+				previous: generations[index - 1],
+				zombie: false,
+				highlight: 'exited',
+			}),
+		);
 	});
 	if (latest) {
 		branches.push((guide, childGuide) => {
@@ -199,8 +214,14 @@ function pushContainer(rows: TreeRow[], container: Container, context: BranchCon
 				return;
 			}
 			rows.push({
-				kind: 'conmon', key: `${id}/conmon/${latest.pid}@${latest.startTicks}`, containerId: id, guide,
-				generation: latest, startNumber: generations.length, previous: generations.at(-2), zombie,
+				kind: 'conmon',
+				key: `${id}/conmon/${latest.pid}@${latest.startTicks}`,
+				containerId: id,
+				guide,
+				generation: latest,
+				startNumber: generations.length,
+				previous: generations.at(-2),
+				zombie,
 				highlight: conmonHighlight(latest, zombie, now),
 			});
 			if (currentGeneration(generations) && !zombie) pushProcessRows(rows, id, latest.pid, children, childGuide);
@@ -281,7 +302,13 @@ function pushForeignConmons(
 		owned.forEach((helper, index) => {
 			const last = index === owned.length - 1 && members.length === 0;
 			const owner = user?.name ?? String(uid);
-			rows.push({ kind: 'helper', key: `helper/${helper.process.pid}@${helper.process.startTicks}`, containerId: '', guide: `  ${last ? '└─' : '├─'} `, helper: { ...helper, owner } });
+			rows.push({
+				kind: 'helper',
+				key: `helper/${helper.process.pid}@${helper.process.startTicks}`,
+				containerId: '',
+				guide: `  ${last ? '└─' : '├─'} `,
+				helper: { ...helper, owner },
+			});
 		});
 		members.forEach(({ containerId, generation }, index) => {
 			const last = index === members.length - 1;
@@ -315,13 +342,7 @@ export function helpersByContainer(containers: readonly Container[], helpers: re
 }
 
 /** Rows for every process below `pid`, with tree guides. */
-function pushProcessRows(
-	rows: TreeRow[],
-	containerId: string,
-	pid: number,
-	children: ReadonlyMap<number, readonly ProcessInfo[]>,
-	baseGuide: string,
-): void {
+function pushProcessRows(rows: TreeRow[], containerId: string, pid: number, children: ReadonlyMap<number, readonly ProcessInfo[]>, baseGuide: string): void {
 	const below = descendants(pid, children);
 	// Whether each depth still has siblings to come decides between '├─' and '└─' and the '│' rails.
 	below.forEach(({ process, depth }, index) => {
@@ -329,8 +350,11 @@ function pushProcessRows(
 		for (let level = 1; level < depth; level++) rails.push(hasLaterSibling(below, index, level) ? '│  ' : '   ');
 		const last = !hasLaterSibling(below, index, depth);
 		rows.push({
-			kind: 'process', key: `${containerId}/proc/${process.pid}@${process.startTicks}`, containerId,
-			guide: `${baseGuide}${rails.join('')}${last ? '└─' : '├─'} `, process,
+			kind: 'process',
+			key: `${containerId}/proc/${process.pid}@${process.startTicks}`,
+			containerId,
+			guide: `${baseGuide}${rails.join('')}${last ? '└─' : '├─'} `,
+			process,
 		});
 	});
 }

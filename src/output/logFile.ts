@@ -1,7 +1,7 @@
 import { closeSync, constants, createWriteStream, lstatSync, openSync } from 'node:fs';
 import { t } from '../messages/i18n.js';
 import { safeJson } from '../present/safeText.js';
-import { onLogAppended, type AppStore, type LogEntry } from '../state/store.js';
+import { type AppStore, type LogEntry, onLogAppended } from '../state/store.js';
 
 /**
  * How `--log` and `--record` open their file: append, create, and never through a symbolic link.

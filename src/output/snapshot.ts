@@ -1,13 +1,13 @@
-import { currentGeneration } from '../model/conmonHistory.js';
-import { descendants, indexChildren } from '../proc/conmonProcess.js';
 import { t } from '../messages/i18n.js';
+import { currentGeneration } from '../model/conmonHistory.js';
+import { podsOf } from '../model/pod.js';
+import { buildTreeFrom, helpersByContainer, sortContainers } from '../model/tree.js';
 import { rowText } from '../present/format.js';
 import { safeLines } from '../present/safeText.js';
+import { descendants, indexChildren } from '../proc/conmonProcess.js';
 import type { ProcessInfo } from '../proc/parse.js';
-import type { AppState } from '../state/store.js';
 import type { RootlessHelper } from '../proc/rootlessHelpers.js';
-import { buildTreeFrom, helpersByContainer, sortContainers } from '../model/tree.js';
-import { podsOf } from '../model/pod.js';
+import type { AppState } from '../state/store.js';
 
 type SnapshotSource = Pick<AppState, 'containers' | 'history' | 'processes' | 'unmonitored' | 'podmanVersion'> &
 	Partial<Pick<AppState, 'helpers' | 'ownUid' | 'allUsers' | 'userNames'>>;
@@ -89,7 +89,9 @@ export function snapshotJson(source: SnapshotSource, now = Date.now()) {
 			if (!live || source.containers[containerId]) return [];
 			const uid = live.uid ?? null;
 			const user = uid === null ? null : (source.userNames?.[uid] ?? null);
-			return [{ containerId, nameAtStart: live.nameAtStart ?? null, conmonPid: live.pid, uid, user, startedAt: isoOrNull(live.startedAt), processes: tree(live.pid) }];
+			return [
+				{ containerId, nameAtStart: live.nameAtStart ?? null, conmonPid: live.pid, uid, user, startedAt: isoOrNull(live.startedAt), processes: tree(live.pid) },
+			];
 		}),
 		// Pause processes, and network helpers whose container is not known.
 		rootlessHelpers: helpers.filter((h) => ![...helpersOf.values()].flat().includes(h)).map(helperJson),

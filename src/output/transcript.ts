@@ -1,14 +1,14 @@
 import { closeSync, fstatSync, writeSync } from 'node:fs';
+import type { Options } from '../app/options.js';
+import { type MessageKey, t } from '../messages/i18n.js';
 import { quoteCommandWords } from '../present/commandWords.js';
 import { containerLabel } from '../present/eventLog.js';
-import { t, type MessageKey } from '../messages/i18n.js';
-import { codeSpan, fencedBlock, markdownInline, markdownParagraph } from './markdown.js';
-import type { Options } from '../app/options.js';
-import { openAppendNoFollow } from './logFile.js';
 import { formatClock, formatClockMs } from '../present/format.js';
 import { safeLines } from '../present/safeText.js';
+import { type AppState, type AppStore, type LessonFacts, type LogEntry, type LogFacts, onLogAppended } from '../state/store.js';
+import { openAppendNoFollow } from './logFile.js';
+import { codeSpan, fencedBlock, markdownInline, markdownParagraph } from './markdown.js';
 import { snapshotText } from './snapshot.js';
-import { onLogAppended, type AppState, type AppStore, type LessonFacts, type LogEntry, type LogFacts } from '../state/store.js';
 
 /**
  * How long a log line waits before it is written. podman's events arrive 70-250 ms after /proc
@@ -68,7 +68,10 @@ export class TranscriptMarkdown {
 	header(info: TranscriptInfo, state: Pick<AppState, 'podmanVersion' | 'ownUid' | 'userNames'>, now: number): string {
 		const field = (key: MessageKey, value: string) => `- **${t(key)}:** ${value}\n`;
 		const user = t('transcript.header.userValue', { name: markdownInline(state.userNames[state.ownUid] ?? String(state.ownUid)), uid: state.ownUid });
-		const lesson = info.lesson === undefined ? '' : field('transcript.header.lesson', info.lesson.name === undefined ? t('transcript.header.lessonMenu') : markdownInline(info.lesson.name));
+		const lesson =
+			info.lesson === undefined
+				? ''
+				: field('transcript.header.lesson', info.lesson.name === undefined ? t('transcript.header.lessonMenu') : markdownInline(info.lesson.name));
 		this.inList = true;
 		return (
 			`# ${t('transcript.title')}\n\n` +
@@ -125,7 +128,8 @@ export class TranscriptMarkdown {
 			return `  - ${label(id)}: ${parts.filter(Boolean).join('; ')}\n`;
 		});
 		const conmons = withConmons.length === 0 ? `- ${t('transcript.summary.noConmons')}\n` : `- ${t('transcript.summary.conmons')}\n${conmonLines.join('')}`;
-		const checks = this.passedChecks + this.failedChecks > 0 ? `- ${t('transcript.summary.checks', { passed: this.passedChecks, failed: this.failedChecks })}\n` : '';
+		const checks =
+			this.passedChecks + this.failedChecks > 0 ? `- ${t('transcript.summary.checks', { passed: this.passedChecks, failed: this.failedChecks })}\n` : '';
 		return (
 			`\n## ${t('transcript.summary')}\n\n` +
 			`- ${t('transcript.summary.containers', { list: containers })}\n` +
@@ -145,7 +149,8 @@ export class TranscriptMarkdown {
 				this.section = 'lesson';
 				return this.block(`## ${t('transcript.section.lesson', { title })}`);
 			case 'step': {
-				const heading = lesson.step === undefined || lesson.steps === undefined ? title : t('transcript.step', { step: lesson.step, steps: lesson.steps, title });
+				const heading =
+					lesson.step === undefined || lesson.steps === undefined ? title : t('transcript.step', { step: lesson.step, steps: lesson.steps, title });
 				const explanation = lesson.explanation?.trim() ? `\n\n${markdownParagraph(lesson.explanation)}` : '';
 				return this.block(`### ${heading}${explanation}`);
 			}

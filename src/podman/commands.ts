@@ -1,5 +1,5 @@
-import { shortId, type Container, type ContainerAction } from '../model/container.js';
-import { podState, type Pod } from '../model/pod.js';
+import { type Container, type ContainerAction, shortId } from '../model/container.js';
+import { type Pod, podState } from '../model/pod.js';
 
 // Every podman command line conmon-tui runs, each written once: the argv after `podman`.
 // Callers build argv here and hand it to Podman.run/spawn; no other file writes one
@@ -89,10 +89,12 @@ export interface RunOptions {
  */
 export function runArgs(image: string, command: readonly string[], options: RunOptions = {}): string[] {
 	return [
-		'run', '-d',
+		'run',
+		'-d',
 		...(options.name === undefined ? [] : ['--name', options.name]),
 		...(options.restart === undefined ? [] : ['--restart', options.restart]),
-		image, ...command,
+		image,
+		...command,
 	];
 }
 

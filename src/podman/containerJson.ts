@@ -1,4 +1,4 @@
-import { shortId, type Container } from '../model/container.js';
+import { type Container, shortId } from '../model/container.js';
 
 // podman's JSON for containers (`ps -a --format json`, `container inspect`), read into the
 // model's Container. The shapes are podman's, so they live with the code that runs podman.

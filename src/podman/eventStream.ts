@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
-import { eventKey, parsePodmanEvent, type PodmanEvent } from './event.js';
 import { t } from '../messages/i18n.js';
-import type { Podman } from './podman.js';
 import { eventsArgs } from './commands.js';
+import { eventKey, type PodmanEvent, parsePodmanEvent } from './event.js';
+import type { Podman } from './podman.js';
 
 /** Waits before restarting a `podman events` process that ended, growing per failure in a row. */
 export const EVENT_STREAM_BACKOFF_MS = [250, 500, 1_000, 2_000, 5_000, 10_000] as const;

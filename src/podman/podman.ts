@@ -1,7 +1,7 @@
-import { execa } from 'execa';
 import { closeSync, fstatSync, openSync, readSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { t } from '../messages/i18n.js';
 
 /** How long a podman command may run before it is ended and reported as hung (`--timeout`). */
@@ -180,7 +180,12 @@ function toPodmanError(result: FailedResult, command: readonly string[]): Podman
 		return new PodmanError(t('podman.notExecutable', { program: command[0] ?? '' }), command, undefined, 'missing');
 	}
 	if (result.timedOut) {
-		return new PodmanError(t('podman.timeout', { seconds: Math.round((result.durationMs ?? 0) / 1000), command: command.join(' ') }), command, undefined, 'timeout');
+		return new PodmanError(
+			t('podman.timeout', { seconds: Math.round((result.durationMs ?? 0) / 1000), command: command.join(' ') }),
+			command,
+			undefined,
+			'timeout',
+		);
 	}
 	if (result.isCanceled) {
 		return new PodmanError(t('podman.canceled', { command: command.join(' ') }), command, undefined, 'canceled');

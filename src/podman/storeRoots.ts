@@ -27,9 +27,5 @@ function under(path: string | undefined, root: string): boolean {
  * so podman will never report events or list a container for it.
  */
 export function conmonInStore(args: ConmonArgs, roots: PodmanStoreRoots): boolean {
-	return (
-		under(args.bundle, roots.graphRoot) ||
-		under(args.containerPidfile, roots.runRoot) ||
-		under(args.conmonPidfile, roots.runRoot)
-	);
+	return under(args.bundle, roots.graphRoot) || under(args.containerPidfile, roots.runRoot) || under(args.conmonPidfile, roots.runRoot);
 }

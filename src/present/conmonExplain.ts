@@ -1,5 +1,5 @@
-import { parseLogDriver, type ConmonArgs, type LogDriver } from '../proc/conmonArgs.js';
-import { t, type MessageParams } from '../messages/i18n.js';
+import { type MessageParams, t } from '../messages/i18n.js';
+import { type ConmonArgs, type LogDriver, parseLogDriver } from '../proc/conmonArgs.js';
 
 /** One fact from conmon's command line, with what it means in plain words. */
 export interface ConmonFact {
@@ -9,7 +9,17 @@ export interface ConmonFact {
 }
 
 /** The arguments explained, each with a `explain.<name>.label` and `explain.<name>.meaning` message. */
-type ExplainedArg = 'container' | 'execSession' | 'nameAtStart' | 'apiVersion' | 'runtime' | 'bundle' | 'containerPidfile' | 'conmonPidfile' | 'exitDir' | 'exitCommand';
+type ExplainedArg =
+	| 'container'
+	| 'execSession'
+	| 'nameAtStart'
+	| 'apiVersion'
+	| 'runtime'
+	| 'bundle'
+	| 'containerPidfile'
+	| 'conmonPidfile'
+	| 'exitDir'
+	| 'exitCommand';
 
 /** conmon's arguments explained: what each one tells, for a person who has never read conmon's source. */
 export function explainConmonArgs(args: ConmonArgs): ConmonFact[] {

@@ -34,7 +34,8 @@ export function fitToWidth(text: string, width: number): string {
  * closing punctuation, brackets and quotes, hyphens and the wave dash, ?!, the prolonged sound
  * mark, iteration marks, small kana (their half-width forms too), leaders.
  */
-const NO_LINE_START = /^[、。，．､｡・･：；？！‼⁇⁈⁉）」』】〕〉》｝］〙〗〟’”｠»｣)\]}‐゠–〜ーｰヽヾゝゞ々〻ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰ-ㇿｧ-ｯ…‥]$/u;
+const NO_LINE_START =
+	/^[、。，．､｡・･：；？！‼⁇⁈⁉）」』】〕〉》｝］〙〗〟’”｠»｣)\]}‐゠–〜ーｰヽヾゝゞ々〻ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰ-ㇿｧ-ｯ…‥]$/u;
 
 /** Characters that never end a line (the same rule): opening brackets and quotes, which go down with what they open. */
 const NO_LINE_END = /^[（「『【〔〈《｛［〘〖〝‘“｟«｢([{]$/u;

@@ -1,6 +1,6 @@
+import { type MessageKey, t } from '../messages/i18n.js';
 import type { ConmonChange } from '../model/conmonHistory.js';
 import { shortId } from '../model/container.js';
-import { t, type MessageKey } from '../messages/i18n.js';
 import type { PodmanEvent } from '../podman/event.js';
 import { LOGGED_POD_STATUSES, LOGGED_STATUSES } from '../podman/event.js';
 import type { LogEntry } from '../state/store.js';
@@ -41,7 +41,9 @@ function podEventEntry(event: PodmanEvent): NewLogEntry | undefined {
 	const key = POD_EVENT_TEXT[event.status as keyof typeof POD_EVENT_TEXT];
 	const tone = event.status === 'start' ? 'good' : event.status === 'kill' || event.status === 'stop' ? 'bad' : 'info';
 	return {
-		at: event.timeMs, tone, text: t(key, { who: containerLabel(event.id, event.name) }),
+		at: event.timeMs,
+		tone,
+		text: t(key, { who: containerLabel(event.id, event.name) }),
 		facts: { kind: 'podman-event', status: event.status, podId: event.id },
 	};
 }
@@ -85,9 +87,10 @@ function conmonChangeLine(change: ConmonChange, name: string | undefined): NewLo
 		case 'appeared':
 			return { at: change.at, tone: 'good', text: t('events.conmonAppeared', { pid: change.pid, who }) };
 		case 'exited': {
-			const text = change.exitCode === undefined
-				? t('events.conmonExited', { pid: change.pid, who })
-				: t('events.conmonExitedCode', { pid: change.pid, who, code: change.exitCode });
+			const text =
+				change.exitCode === undefined
+					? t('events.conmonExited', { pid: change.pid, who })
+					: t('events.conmonExitedCode', { pid: change.pid, who, code: change.exitCode });
 			return { at: change.at, tone: 'bad', text };
 		}
 		case 'exec-appeared':

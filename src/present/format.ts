@@ -1,12 +1,12 @@
+import { currentLanguage, type MessageKey, t } from '../messages/i18n.js';
 import type { ConmonGeneration } from '../model/conmonHistory.js';
-import { shortId, type Container } from '../model/container.js';
-import { quoteCommandWords } from './commandWords.js';
-import { safeText } from './safeText.js';
-import { currentLanguage, t, type MessageKey } from '../messages/i18n.js';
+import { type Container, shortId } from '../model/container.js';
+import type { TreeRow } from '../model/tree.js';
 import { isDead, type ProcessInfo } from '../proc/parse.js';
 import type { RootlessHelper } from '../proc/rootlessHelpers.js';
+import { quoteCommandWords } from './commandWords.js';
 import { helperPurpose } from './helperPurpose.js';
-import type { TreeRow } from '../model/tree.js';
+import { safeText } from './safeText.js';
 
 /** A compact age: 4s, 3m12s, 2h05m, 3d04h. */
 export function formatDuration(ms: number): string {
@@ -229,7 +229,11 @@ function counted(noun: 'containers' | 'conmons', n: number): string {
 
 /** `pod web (3 containers · 3 conmons)`: every container of a pod has its own conmon, the infra's too. */
 export function podText(row: Extract<TreeRow, { kind: 'pod' }>): string {
-	return t('tree.pod', { name: safeText(row.pod.name), containers: counted('containers', row.pod.containers.length), conmons: counted('conmons', row.conmons) });
+	return t('tree.pod', {
+		name: safeText(row.pod.name),
+		containers: counted('containers', row.pod.containers.length),
+		conmons: counted('conmons', row.conmons),
+	});
 }
 
 /** What a pod's infra container is for, beside its row. */

@@ -1,6 +1,6 @@
 import { t } from '../messages/i18n.js';
-import { safeText } from './safeText.js';
 import type { RootlessHelper } from '../proc/rootlessHelpers.js';
+import { safeText } from './safeText.js';
 
 /** One line a person can read about what a rootless helper is for, in the current language; another user's pause process names that user. */
 export function helperPurpose(helper: Pick<RootlessHelper, 'kind' | 'owner'>): string {

@@ -8,9 +8,26 @@ export interface KeyPress {
 
 /** A key with no flag set: the base of every key split out of a chunk. */
 const NO_FLAGS: Key = {
-	upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,
-	home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false,
-	backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false,
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	super: false,
+	hyper: false,
+	capsLock: false,
+	numLock: false,
 };
 
 /**
@@ -29,8 +46,7 @@ export function splitKeys(input: string, key: Key): KeyPress[] {
 
 /** Whether ink recognised the chunk as one named key: then it is one key, whatever its `input`. */
 function namedKey(key: Key): boolean {
-	return key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown
-		|| key.home || key.end || key.escape || key.meta;
+	return key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end || key.escape || key.meta;
 }
 
 /** One character as ink names it when it arrives alone (ink's parse-keypress, legacy protocol). */

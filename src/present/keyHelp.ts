@@ -1,5 +1,5 @@
-import { displayWidth, truncateToWidth } from './displayWidth.js';
 import { t } from '../messages/i18n.js';
+import { displayWidth, truncateToWidth } from './displayWidth.js';
 import { KEY_TABLE } from './keyTable.js';
 
 /** A key as the footer, the help overlay and `--help` list it: an entry of the key table (./keyTable.ts) in the current language. */

@@ -1,5 +1,5 @@
-import type { ContainerAction } from '../model/container.js';
 import type { MessageKey } from '../messages/i18n.js';
+import type { ContainerAction } from '../model/container.js';
 
 /**
  * The one list of the main screen's keys. The keymap (hooks/useKeymap.ts) dispatches from it,
@@ -10,8 +10,22 @@ import type { MessageKey } from '../messages/i18n.js';
 
 /** What a key (or a group of keys) is for: the keymap's name for it. */
 export type KeyPurpose =
-	| 'move' | 'rows' | 'details' | 'freeze' | 'filter' | 'run' | 'start' | 'stop' | 'kill' | 'restart'
-	| 'pause' | 'remove' | 'lessons' | 'help' | 'escape' | 'quit';
+	| 'move'
+	| 'rows'
+	| 'details'
+	| 'freeze'
+	| 'filter'
+	| 'run'
+	| 'start'
+	| 'stop'
+	| 'kill'
+	| 'restart'
+	| 'pause'
+	| 'remove'
+	| 'lessons'
+	| 'help'
+	| 'escape'
+	| 'quit';
 
 /** The keys that type no character, by the name ink's `useInput` gives them (its `Key` flags). */
 export type NamedKey = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape';
@@ -65,21 +79,85 @@ export const KEY_TABLE: readonly KeyEntry[] = [
 	{ purpose: 'freeze', keys: 'Space', match: [{ input: ' ' }], does: 'changes.key.freeze', footer: 'changes.key.freezeFooter', footerRank: 2 },
 	{ purpose: 'filter', keys: '/', match: [{ input: '/' }], does: 'help.keys.filter', footer: 'help.footer.filter', footerRank: 3 },
 	{ purpose: 'run', keys: 'r', match: [{ input: 'r' }], does: 'help.keys.run', footer: 'help.footer.run', command: true, footerRank: 14 },
-	{ purpose: 'start', keys: 's', match: [{ input: 's' }], does: 'help.keys.start', footer: 'help.footer.start', command: true, footerRank: 12, containerAction: 'start' },
-	{ purpose: 'stop', keys: 'x', match: [{ input: 'x' }], does: 'help.keys.stop', footer: 'help.footer.stop', command: true, footerRank: 15, containerAction: 'stop' },
-	{ purpose: 'kill', keys: 'k', match: [{ input: 'k' }], does: 'help.keys.kill', footer: 'help.footer.kill', command: true, footerRank: 16, containerAction: 'kill' },
-	{ purpose: 'restart', keys: 'R', match: [{ input: 'R' }], does: 'help.keys.restart', footer: 'help.footer.restart', command: true, footerRank: 10, containerAction: 'restart' },
+	{
+		purpose: 'start',
+		keys: 's',
+		match: [{ input: 's' }],
+		does: 'help.keys.start',
+		footer: 'help.footer.start',
+		command: true,
+		footerRank: 12,
+		containerAction: 'start',
+	},
+	{
+		purpose: 'stop',
+		keys: 'x',
+		match: [{ input: 'x' }],
+		does: 'help.keys.stop',
+		footer: 'help.footer.stop',
+		command: true,
+		footerRank: 15,
+		containerAction: 'stop',
+	},
+	{
+		purpose: 'kill',
+		keys: 'k',
+		match: [{ input: 'k' }],
+		does: 'help.keys.kill',
+		footer: 'help.footer.kill',
+		command: true,
+		footerRank: 16,
+		containerAction: 'kill',
+	},
+	{
+		purpose: 'restart',
+		keys: 'R',
+		match: [{ input: 'R' }],
+		does: 'help.keys.restart',
+		footer: 'help.footer.restart',
+		command: true,
+		footerRank: 10,
+		containerAction: 'restart',
+	},
 	// p on a paused container unpauses it: the keymap turns 'pause' into 'unpause' there.
-	{ purpose: 'pause', keys: 'p', match: [{ input: 'p' }], does: 'help.keys.pause', footer: 'help.footer.pause', command: true, footerRank: 5, containerAction: 'pause' },
-	{ purpose: 'remove', keys: 'd', match: [{ input: 'd' }], does: 'help.keys.remove', footer: 'help.footer.remove', command: true, footerRank: 7, containerAction: 'remove' },
+	{
+		purpose: 'pause',
+		keys: 'p',
+		match: [{ input: 'p' }],
+		does: 'help.keys.pause',
+		footer: 'help.footer.pause',
+		command: true,
+		footerRank: 5,
+		containerAction: 'pause',
+	},
+	{
+		purpose: 'remove',
+		keys: 'd',
+		match: [{ input: 'd' }],
+		does: 'help.keys.remove',
+		footer: 'help.footer.remove',
+		command: true,
+		footerRank: 7,
+		containerAction: 'remove',
+	},
 	{ purpose: 'lessons', keys: 'L', match: [{ input: 'L' }], does: 'help.keys.lessons', footer: 'help.footer.lessons', command: true, footerRank: 8 },
 	{ purpose: 'help', keys: '?', match: [{ input: '?' }], does: 'help.keys.help', footer: 'help.footer.help', essential: true, footerRank: 20 },
 	{ purpose: 'escape', keys: 'Escape', match: [{ named: 'escape' }], does: 'help.keys.escape' },
-	{ purpose: 'quit', keys: 'q  Ctrl-C', match: [{ input: 'q' }, { ctrl: 'c' }], does: 'help.keys.quit', footer: 'help.footer.quit', essential: true, footerRank: 21 },
+	{
+		purpose: 'quit',
+		keys: 'q  Ctrl-C',
+		match: [{ input: 'q' }, { ctrl: 'c' }],
+		does: 'help.keys.quit',
+		footer: 'help.footer.quit',
+		essential: true,
+		footerRank: 21,
+	},
 ];
 
 /** The typed characters of the keys that run a command (L too): `--read-only` turns these off. */
-export const COMMAND_KEY_INPUTS: readonly string[] = KEY_TABLE.filter((entry) => entry.command).flatMap((entry) => entry.match.flatMap((m) => ('input' in m ? [m.input] : [])));
+export const COMMAND_KEY_INPUTS: readonly string[] = KEY_TABLE.filter((entry) => entry.command).flatMap((entry) =>
+	entry.match.flatMap((m) => ('input' in m ? [m.input] : [])),
+);
 
 /** The parts of ink's `Key` the table looks at. */
 export type PressedFlags = Readonly<Record<NamedKey | 'ctrl', boolean>>;
@@ -103,7 +181,10 @@ export interface TableKey {
  */
 export function tableKey(input: string, key: PressedFlags): TableKey | undefined {
 	const matches = KEY_TABLE.flatMap((entry) => entry.match.map((match) => ({ entry, match })));
-	return matches.find(({ match }) => 'ctrl' in match && matchesKey(match, input, key)) ?? matches.find(({ match }) => !('ctrl' in match) && matchesKey(match, input, key));
+	return (
+		matches.find(({ match }) => 'ctrl' in match && matchesKey(match, input, key)) ??
+		matches.find(({ match }) => !('ctrl' in match) && matchesKey(match, input, key))
+	);
 }
 
 /** Whether the press was a Ctrl chord of the table (Ctrl-C), which works even in a prompt. */

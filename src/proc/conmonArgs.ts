@@ -26,14 +26,36 @@ export interface ConmonArgs {
 
 /** Options of conmon that take no value (conmon's src/cli.c); every other option takes one. */
 const FLAG_OPTIONS = new Set([
-	'-t', '--terminal', '-i', '--stdin', '--leave-stdin-open', '--exec-attach', '--no-new-keyring',
-	'--no-pivot', '--replace-listen-pid', '-s', '--systemd-cgroup', '-e', '--exec', '--version',
-	'--syslog', '--full-attach', '--no-sync-log', '--sync',
+	'-t',
+	'--terminal',
+	'-i',
+	'--stdin',
+	'--leave-stdin-open',
+	'--exec-attach',
+	'--no-new-keyring',
+	'--no-pivot',
+	'--replace-listen-pid',
+	'-s',
+	'--systemd-cgroup',
+	'-e',
+	'--exec',
+	'--version',
+	'--syslog',
+	'--full-attach',
+	'--no-sync-log',
+	'--sync',
 ]);
 
 const LONG_NAMES: Record<string, string> = {
-	'-c': '--cid', '-u': '--cuuid', '-n': '--name', '-r': '--runtime', '-b': '--bundle',
-	'-p': '--container-pidfile', '-P': '--conmon-pidfile', '-l': '--log-path', '-e': '--exec',
+	'-c': '--cid',
+	'-u': '--cuuid',
+	'-n': '--name',
+	'-r': '--runtime',
+	'-b': '--bundle',
+	'-p': '--container-pidfile',
+	'-P': '--conmon-pidfile',
+	'-l': '--log-path',
+	'-e': '--exec',
 	'--pidfile': '--container-pidfile',
 };
 
@@ -99,10 +121,7 @@ export function parseConmonArgs(argv: readonly string[]): ConmonArgs | undefined
  * (libpod/oci_conmon_common.go, sharedConmonArgs). conmon itself (src/ctr_logging.c,
  * parse_log_path) also takes `off`/`null` for none, and a value with no colon as a k8s-file path.
  */
-export type LogDriver =
-	| { driver: 'k8s-file'; path: string }
-	| { driver: 'journald' | 'none' | 'passthrough' }
-	| { driver: 'unknown'; value: string };
+export type LogDriver = { driver: 'k8s-file'; path: string } | { driver: 'journald' | 'none' | 'passthrough' } | { driver: 'unknown'; value: string };
 
 /** The log driver conmon's `-l` value names, read as conmon reads it. */
 export function parseLogDriver(value: string): LogDriver {

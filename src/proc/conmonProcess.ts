@@ -1,4 +1,4 @@
-import { parseConmonArgs, type ConmonArgs } from './conmonArgs.js';
+import { type ConmonArgs, parseConmonArgs } from './conmonArgs.js';
 import { isDead, type ProcessInfo } from './parse.js';
 
 /** A monitor conmon found in /proc, with what its command line says. */
@@ -23,8 +23,9 @@ export function conmonsRunningExitCommand(processes: readonly ProcessInfo[]): Se
 	const children = indexChildren(processes);
 	const running = new Set<number>();
 	for (const { process, args } of findConmons(processes)) {
-		const cleanup = (children.get(process.pid) ?? []).some((child) =>
-			!isDead(child) && (isPodman(child) || parseConmonArgs(child.argv)?.containerId === args.containerId));
+		const cleanup = (children.get(process.pid) ?? []).some(
+			(child) => !isDead(child) && (isPodman(child) || parseConmonArgs(child.argv)?.containerId === args.containerId),
+		);
 		if (cleanup) running.add(process.pid);
 	}
 	return running;
@@ -89,8 +90,11 @@ const RUNTIME_VERBS = new Set(['create', 'exec', 'start', 'delete', 'kill', 'sta
 export function containerPidOf(conmon: ConmonProcess, children: ReadonlyMap<number, readonly ProcessInfo[]>): number | undefined {
 	const runtime = conmon.args.runtime;
 	const first = (children.get(conmon.process.pid) ?? []).find(
-		(child) => !isDead(child) && !(child.argv[0] === runtime && child.argv.some((arg) => RUNTIME_VERBS.has(arg))) &&
-			!isPodman(child) && parseConmonArgs(child.argv) === undefined,
+		(child) =>
+			!isDead(child) &&
+			!(child.argv[0] === runtime && child.argv.some((arg) => RUNTIME_VERBS.has(arg))) &&
+			!isPodman(child) &&
+			parseConmonArgs(child.argv) === undefined,
 	);
 	return first?.pid;
 }

@@ -1,7 +1,7 @@
 // The reads of /proc: the watcher's scan and the one-off reads behind the ProcessReader handed to
 // lessons, actions and views (reader.ts). Parsing is in parse.ts.
 import { readdirSync, readFileSync } from 'node:fs';
-import { isDead, parseCmdline, parseIdMap, parseNsPid, parseStat, parseUid, processKey, type ProcessFacts, type ProcessInfo, type ProcStat } from './parse.js';
+import { isDead, type ProcessFacts, type ProcessInfo, type ProcStat, parseCmdline, parseIdMap, parseNsPid, parseStat, parseUid, processKey } from './parse.js';
 import type { ProcessReader } from './reader.js';
 
 /** Reads a /proc file, or undefined when the process has gone meanwhile (ENOENT/ESRCH are not errors here). */

@@ -1,5 +1,5 @@
-import { shortId, type Container, type ContainerAction } from '../model/container.js';
-import { t, type MessageKey } from '../messages/i18n.js';
+import { type MessageKey, t } from '../messages/i18n.js';
+import { type Container, type ContainerAction, shortId } from '../model/container.js';
 import type { Pod } from '../model/pod.js';
 import { safeText } from '../present/safeText.js';
 import type { AppState } from './store.js';

@@ -1,6 +1,6 @@
 // The selection: which container (or pod) the cursor is on, kept on a listed one as the list changes.
 import type { Container } from '../model/container.js';
-import { podIdOfKey, podsOf, type Pod } from '../model/pod.js';
+import { type Pod, podIdOfKey, podsOf } from '../model/pod.js';
 import { displayEntries, selectableKeys, sortContainers } from '../model/tree.js';
 import { shownView } from './frozenView.js';
 import type { AppState, AppStore } from './store.js';
@@ -57,7 +57,10 @@ export function ensureSelection(store: AppStore, previousOrder: readonly string[
 		// The container that was just below it (or above, at the end) takes the cursor.
 		const survivors = new Set(list);
 		const after = previousOrder.slice(oldIndex + 1).find((id) => survivors.has(id));
-		const before = previousOrder.slice(0, oldIndex).reverse().find((id) => survivors.has(id));
+		const before = previousOrder
+			.slice(0, oldIndex)
+			.reverse()
+			.find((id) => survivors.has(id));
 		fallback = after ?? before ?? fallback;
 	}
 	if (fallback !== state.selectedId) store.setState({ selectedId: fallback });

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { EMPTY_HISTORY, type ConmonHistory } from '../model/conmonHistory.js';
+import { type ConmonHistory, EMPTY_HISTORY } from '../model/conmonHistory.js';
 import type { Container, ContainerAction } from '../model/container.js';
 import type { ProcessInfo } from '../proc/parse.js';
 import type { RootlessHelper } from '../proc/rootlessHelpers.js';

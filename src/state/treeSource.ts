@@ -17,9 +17,16 @@ export interface ShownTreeInput extends TreeSource {
 export function shownTreeInput(state: AppState, now: number): ShownTreeInput {
 	const { containers, history, processes, unmonitored, helpers } = shownView(state);
 	return {
-		containers, history, processes, unmonitored, helpers,
-		ownUid: state.ownUid, allUsers: state.allUsers, userNames: state.userNames,
-		filter: shownFilter(state), at: shownTime(state, now),
+		containers,
+		history,
+		processes,
+		unmonitored,
+		helpers,
+		ownUid: state.ownUid,
+		allUsers: state.allUsers,
+		userNames: state.userNames,
+		filter: shownFilter(state),
+		at: shownTime(state, now),
 	};
 }
 

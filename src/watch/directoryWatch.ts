@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { type FSWatcher, watch } from 'node:fs';
 
 /**
  * Calls `onChange` when anything changes under the watched directories (inotify through

@@ -1,11 +1,11 @@
-import { recordExitCode, type ConmonChange, type ConmonHistory } from '../model/conmonHistory.js';
-import { shortId } from '../model/container.js';
 import { t } from '../messages/i18n.js';
+import { type ConmonChange, type ConmonHistory, recordExitCode } from '../model/conmonHistory.js';
+import { shortId } from '../model/container.js';
 import type { PodmanEvent } from '../podman/event.js';
 import { PodmanEventStream } from '../podman/eventStream.js';
 import type { Podman } from '../podman/podman.js';
 import { podmanEventEntry } from '../present/eventLog.js';
-import { appendLog, type AppState, type AppStore } from '../state/store.js';
+import { type AppState, type AppStore, appendLog } from '../state/store.js';
 import { alreadyReported, rememberEvent, type SeenEvent } from './eventExpectation.js';
 
 /**
@@ -79,7 +79,9 @@ export class EventWatch {
 	private onStreamState(state: 'live' | 'lost', detail: { message?: string; resumed: boolean }): void {
 		this.store.setState({ eventStream: state });
 		if (state === 'lost') {
-			appendLog(this.store, [{ at: Date.now(), tone: 'warn', text: t('events.streamLost', { reason: detail.message ?? '' }), facts: { kind: 'stream', status: 'lost' } }]);
+			appendLog(this.store, [
+				{ at: Date.now(), tone: 'warn', text: t('events.streamLost', { reason: detail.message ?? '' }), facts: { kind: 'stream', status: 'lost' } },
+			]);
 			this.store.setState({ status: { tone: 'error', text: t('status.streamLost', { reason: detail.message ?? t('status.streamEnded') }) } });
 		} else if (detail.resumed) {
 			appendLog(this.store, [{ at: Date.now(), tone: 'good', text: t('events.streamRecovered'), facts: { kind: 'stream', status: 'recovered' } }]);
@@ -107,8 +109,8 @@ export class EventWatch {
 			const ours = containers[change.containerId] !== undefined || this.hooks.inStore(change.containerId);
 			if (!ours || unmonitored[change.containerId] !== undefined) continue;
 			// Events can come before /proc shows the change: one already here settles it.
-			const startedAt = change.kind === 'appeared' ? change.at
-				: history.generations[change.containerId]?.find((g) => g.pid === change.pid)?.startedAt ?? change.at;
+			const startedAt =
+				change.kind === 'appeared' ? change.at : (history.generations[change.containerId]?.find((g) => g.pid === change.pid)?.startedAt ?? change.at);
 			if (alreadyReported(change.kind, startedAt, this.seenEvents.get(change.containerId) ?? [])) continue;
 			if (!this.awaitingEvent.has(change.containerId)) this.awaitingEvent.set(change.containerId, now + EVENT_SILENCE_LIMIT_MS);
 			// A container of this store that podman has not listed yet: ask, whether or not events come.

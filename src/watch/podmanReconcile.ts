@@ -1,6 +1,6 @@
-import { forgetContainers, recordExitCode, type ConmonHistory } from '../model/conmonHistory.js';
-import { expectsConmon, type Container } from '../model/container.js';
 import { t } from '../messages/i18n.js';
+import { type ConmonHistory, forgetContainers, recordExitCode } from '../model/conmonHistory.js';
+import { type Container, expectsConmon } from '../model/container.js';
 import { inspectContainersArgs, listContainersArgs } from '../podman/commands.js';
 import { mergeContainerViews, parseInspectJson, parsePsJson } from '../podman/containerJson.js';
 import { PodmanError, type PodmanOutput } from '../podman/podman.js';
@@ -99,12 +99,21 @@ export class PodmanReconcile {
 			const ids = listed.map((c) => c.id).filter((id) => !wanted || wanted.has(id) || !previous[id]);
 			// What ps says is on screen at once; inspect's extra facts follow when it answers.
 			if (!this.stopped && listed.some((c) => !previous[c.id] || previous[c.id]?.state !== c.state)) {
-				setContainers(this.store, listed.map((c) => { const old = previous[c.id]; return old ? withFresh(old, c) : c; }));
+				setContainers(
+					this.store,
+					listed.map((c) => {
+						const old = previous[c.id];
+						return old ? withFresh(old, c) : c;
+					}),
+				);
 			}
 			const inspected = ids.length === 0 ? [] : await this.inspect(ids);
 			// Containers not inspected this time keep what an earlier inspect knew.
 			const inspectedIds = new Set(ids);
-			const known = listed.flatMap((c) => { const old = previous[c.id]; return old && !inspectedIds.has(c.id) ? [withFresh(old, c)] : []; });
+			const known = listed.flatMap((c) => {
+				const old = previous[c.id];
+				return old && !inspectedIds.has(c.id) ? [withFresh(old, c)] : [];
+			});
 			const merged = mergeContainerViews(listed, [...inspected, ...known]);
 			if (this.stopped) return;
 			setContainers(this.store, merged);

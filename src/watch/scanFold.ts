@@ -1,9 +1,9 @@
-import { currentGeneration, observeConmons, type ConmonChange, type ConmonHistory } from '../model/conmonHistory.js';
-import { expectsConmon, shortId, type Container } from '../model/container.js';
+import { type ConmonChange, type ConmonHistory, currentGeneration, observeConmons } from '../model/conmonHistory.js';
+import { type Container, expectsConmon, shortId } from '../model/container.js';
 import { conmonInStore, type PodmanStoreRoots } from '../podman/storeRoots.js';
 import { conmonChangeEntry } from '../present/eventLog.js';
-import { containerPidOf, descendants, findConmons, indexChildren, processesUnderConmons, type ConmonProcess } from '../proc/conmonProcess.js';
-import { isDead, startTicksToMs, type ProcessInfo } from '../proc/parse.js';
+import { type ConmonProcess, containerPidOf, descendants, findConmons, indexChildren, processesUnderConmons } from '../proc/conmonProcess.js';
+import { isDead, type ProcessInfo, startTicksToMs } from '../proc/parse.js';
 import { findRootlessHelpers } from '../proc/rootlessHelpers.js';
 import type { AppState, LogEntry } from '../state/store.js';
 
@@ -94,9 +94,19 @@ function provisionalContainers(
 	return conmons
 		.filter((c) => c.args.execSessionId === undefined && !isDead(c.process) && !listed[c.args.containerId] && conmonInStore(c.args, roots))
 		.map((c) => ({
-			id: c.args.containerId, name: c.args.name ?? shortId(c.args.containerId), image: '', command: [], state: 'running',
-			exitCode: undefined, pid: containerPidOf(c), podmanConmonPid: undefined, createdAt: now, startedAt: startTicksToMs(c.process.startTicks, scan.bootTimeMs),
-			finishedAt: undefined, restartCount: undefined, execIds: [],
+			id: c.args.containerId,
+			name: c.args.name ?? shortId(c.args.containerId),
+			image: '',
+			command: [],
+			state: 'running',
+			exitCode: undefined,
+			pid: containerPidOf(c),
+			podmanConmonPid: undefined,
+			createdAt: now,
+			startedAt: startTicksToMs(c.process.startTicks, scan.bootTimeMs),
+			finishedAt: undefined,
+			restartCount: undefined,
+			execIds: [],
 		}));
 }
 
@@ -104,11 +114,7 @@ function provisionalContainers(
  * Containers podman reports running (or paused) that have no live conmon while their
  * first process still lives: the conmon was killed and nothing monitors the container.
  */
-export function findUnmonitored(
-	containers: readonly Container[],
-	history: ConmonHistory,
-	byPid: ReadonlyMap<number, ProcessInfo>,
-): Record<string, number> {
+export function findUnmonitored(containers: readonly Container[], history: ConmonHistory, byPid: ReadonlyMap<number, ProcessInfo>): Record<string, number> {
 	const result: Record<string, number> = {};
 	for (const container of containers) {
 		if (!expectsConmon(container) || container.pid === undefined) continue;

@@ -79,10 +79,13 @@ export class ScanPacer {
 	private schedule(): void {
 		if (this.stopped) return;
 		const bursting = Date.now() < this.burstUntil;
-		this.scanTimer = setTimeout(() => {
-			this.scan(bursting || Date.now() - this.lastFullScanAt < FULL_SCAN_INTERVAL_MS ? 'quick' : 'full');
-			this.schedule();
-		}, bursting ? BURST_SCAN_INTERVAL_MS : SAFETY_SCAN_INTERVAL_MS);
+		this.scanTimer = setTimeout(
+			() => {
+				this.scan(bursting || Date.now() - this.lastFullScanAt < FULL_SCAN_INTERVAL_MS ? 'quick' : 'full');
+				this.schedule();
+			},
+			bursting ? BURST_SCAN_INTERVAL_MS : SAFETY_SCAN_INTERVAL_MS,
+		);
 	}
 }
 
@@ -96,6 +99,5 @@ export function watchedProcessGone(state: Pick<AppState, 'history' | 'unmonitore
 		...Object.entries(state.history.generations).flatMap(([id, list]) => (ours(id) ? (currentGeneration(list) ?? []) : [])),
 		...Object.values(state.history.execConmons).filter((e) => ours(e.containerId)),
 	];
-	return watched.some((p) => !isAliveAs(p.pid, p.startTicks)) ||
-		Object.values(state.unmonitored).some((pid) => !isAliveAs(pid, undefined));
+	return watched.some((p) => !isAliveAs(p.pid, p.startTicks)) || Object.values(state.unmonitored).some((pid) => !isAliveAs(pid, undefined));
 }

@@ -1,18 +1,18 @@
-import { currentGeneration } from '../model/conmonHistory.js';
 import { t } from '../messages/i18n.js';
+import { currentGeneration } from '../model/conmonHistory.js';
 import { storeInfoArgs } from '../podman/commands.js';
 import type { Podman, PodmanOutput } from '../podman/podman.js';
-import { parseStoreRoots, type PodmanStoreRoots } from '../podman/storeRoots.js';
+import { type PodmanStoreRoots, parseStoreRoots } from '../podman/storeRoots.js';
 import { findConmons } from '../proc/conmonProcess.js';
-import { processKey, type ProcessInfo } from '../proc/parse.js';
+import { type ProcessInfo, processKey } from '../proc/parse.js';
 import { ProcScanner, readBootTimeMs } from '../proc/read.js';
 import { findRootlessHelpers } from '../proc/rootlessHelpers.js';
-import { appendLog, type AppStore } from '../state/store.js';
+import { type AppStore, appendLog } from '../state/store.js';
 import { DirectoryWatch } from './directoryWatch.js';
 import { EventWatch } from './eventWatch.js';
 import { PodmanReconcile } from './podmanReconcile.js';
 import { foldScan } from './scanFold.js';
-import { ScanPacer, watchedProcessGone, type ScanDepth } from './scanPacing.js';
+import { type ScanDepth, ScanPacer, watchedProcessGone } from './scanPacing.js';
 
 /**
  * Feeds the store: follows podman events, asks podman for container state on events and
@@ -48,10 +48,14 @@ export class Watcher {
 		private readonly store: AppStore,
 	) {
 		store.setState({ bootTimeMs: this.bootTimeMs });
-		this.podmanView = new PodmanReconcile(store, (args) => this.query(args), (history, listed) => {
-			for (const id of this.inStore) if (!history.generations[id]) this.inStore.delete(id);
-			this.events.forgetGone(history, listed);
-		});
+		this.podmanView = new PodmanReconcile(
+			store,
+			(args) => this.query(args),
+			(history, listed) => {
+				for (const id of this.inStore) if (!history.generations[id]) this.inStore.delete(id);
+				this.events.forgetGone(history, listed);
+			},
+		);
 		this.events = new EventWatch(podman, store, {
 			burst: () => this.burst(),
 			refresh: (ids) => this.refresh(ids),
@@ -82,10 +86,14 @@ export class Watcher {
 		const known = live.filter(([id]) => state.containers[id]).length;
 		const others = live.length - known;
 		const counts = { version: state.podmanVersion ?? '', containers: Object.keys(state.containers).length, conmons: known };
-		appendLog(this.store, [{
-			at: Date.now(), tone: 'info', facts: { kind: 'watching' },
-			text: others > 0 ? t('events.watchingWithOthers', { ...counts, others }) : t('events.watching', counts),
-		}]);
+		appendLog(this.store, [
+			{
+				at: Date.now(),
+				tone: 'info',
+				facts: { kind: 'watching' },
+				text: others > 0 ? t('events.watchingWithOthers', { ...counts, others }) : t('events.watching', counts),
+			},
+		]);
 		this.pacer.start();
 		this.podmanView.startSlowTimer();
 	}

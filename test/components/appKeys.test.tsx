@@ -3,15 +3,14 @@
  * run a new one or quit. Actions are a fake that records calls; nothing runs podman.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
-import {
-	ARROW_DOWN, ARROW_UP, CTRL_C, END, HOME, PAGE_DOWN, PAGE_UP, sendInput, sendInputAndWaitForContent, waitForFrame,
-} from '../helpers/inkTesting.js';
-import { afterEach, describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { afterEach, describe, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { setContainers } from '../../src/state/selection.js';
 import { renderApp, statusLine } from '../helpers/appHarness.js';
-import { BATCH_ID, DB_ID, WEB_ID, at, containerId, fixtureState, makeContainer, manyContainersState } from '../helpers/fixtureState.js';
+import { at, BATCH_ID, containerId, DB_ID, fixtureState, makeContainer, manyContainersState, WEB_ID } from '../helpers/fixtureState.js';
+import { ARROW_DOWN, ARROW_UP, CTRL_C, END, HOME, PAGE_DOWN, PAGE_UP, sendInput, sendInputAndWaitForContent, waitForFrame } from '../helpers/inkTesting.js';
 import { hasContainerRow, waitForSelected } from '../helpers/treeScreen.js';
 
 afterEach(() => cleanup());
@@ -151,7 +150,10 @@ describe('destructive keys ask first about a container this session did not star
 	test('y after the container has gone meanwhile does nothing', async () => {
 		const { rendered, store, calls } = await renderApp(notOurs());
 		await sendInputAndWaitForContent(rendered, 'd', 'remove web');
-		setContainers(store, Object.values(store.getState().containers).filter((c) => c.id !== WEB_ID));
+		setContainers(
+			store,
+			Object.values(store.getState().containers).filter((c) => c.id !== WEB_ID),
+		);
 		await sendInput(rendered, 'y');
 		assert.deepEqual(calls, []);
 	});

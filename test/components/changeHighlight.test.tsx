@@ -5,15 +5,16 @@
  * ink-testing-library's frames are flushed by it.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
-import { lineIndex, screenLines, waitForFrameInTurns, type Rendered } from '../helpers/inkTesting.js';
-import { afterEach, beforeEach, describe, mock, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, mock, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { CHANGE_HIGHLIGHT_MS } from '../../src/model/changeHighlight.js';
 import { EMPTY_HISTORY } from '../../src/model/conmonHistory.js';
 import type { AppState } from '../../src/state/store.js';
 import { renderApp } from '../helpers/appHarness.js';
-import { NOW, at, byId, containerId, makeConmonProcess, makeContainer, makeGeneration, makeProcess } from '../helpers/fixtureState.js';
+import { at, byId, containerId, makeConmonProcess, makeContainer, makeGeneration, makeProcess, NOW } from '../helpers/fixtureState.js';
+import { lineIndex, type Rendered, screenLines, waitForFrameInTurns } from '../helpers/inkTesting.js';
 
 const BOLD = '\u001B[1m';
 const RED = '\u001B[31m';

@@ -3,18 +3,29 @@
  * and the selection, which follows the container (not the row) when the list changes.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
-import { lineIndex, renderInk, screenLines, screenText, waitForFrame, wordsInOrder, type Rendered } from '../helpers/inkTesting.js';
-import { afterEach, describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { afterEach, describe, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
-import { EMPTY_HISTORY } from '../../src/model/conmonHistory.js';
 import { ContainerTree } from '../../components/ContainerTree.js';
+import { EMPTY_HISTORY } from '../../src/model/conmonHistory.js';
 import { setContainers } from '../../src/state/selection.js';
-import { createAppStore, type AppState, type AppStore } from '../../src/state/store.js';
+import { type AppState, type AppStore, createAppStore } from '../../src/state/store.js';
 import {
-	BATCH_ID, DB_ID, NOW, WEB_ID, at, byId, containerId, fixtureState, makeConmonProcess, makeContainer, makeGeneration,
+	at,
+	BATCH_ID,
+	byId,
+	containerId,
+	DB_ID,
+	fixtureState,
+	makeConmonProcess,
+	makeContainer,
+	makeGeneration,
 	manyContainersState,
+	NOW,
+	WEB_ID,
 } from '../helpers/fixtureState.js';
+import { lineIndex, type Rendered, renderInk, screenLines, screenText, waitForFrame, wordsInOrder } from '../helpers/inkTesting.js';
 import { containerRow, waitForSelected } from '../helpers/treeScreen.js';
 
 afterEach(() => cleanup());
@@ -124,7 +135,7 @@ describe('conmon rows', () => {
 		assert.doesNotMatch(row, /conmon 4300\s*$/, 'not drawn like a live conmon');
 	});
 
-	test('a zombie conmon already seen exiting stays a zombie row, with the container\'s exit code, however long ago', async () => {
+	test("a zombie conmon already seen exiting stays a zombie row, with the container's exit code, however long ago", async () => {
 		const id = containerId('killed');
 		const generation = makeGeneration(4300, at(16, 59, 0), { exitedAt: at(16, 59, 30), exitCode: 137 });
 		const { rendered } = await renderTree({
@@ -169,7 +180,10 @@ describe('selection', () => {
 
 	test('moves to the container below when the selected one is removed', async () => {
 		const { rendered, store } = await renderSelected(BATCH_ID);
-		setContainers(store, Object.values(store.getState().containers).filter((c) => c.id !== BATCH_ID));
+		setContainers(
+			store,
+			Object.values(store.getState().containers).filter((c) => c.id !== BATCH_ID),
+		);
 		await waitForFrame(rendered, (screen) => !screen.includes('batch'), 'batch to go');
 		assert.match(await waitForSelected(rendered, 'db'), /● db/);
 	});

@@ -3,20 +3,33 @@
  * conmon generation it has had this session, newest first.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
-import { ARROW_DOWN, ARROW_LEFT, ARROW_RIGHT, ENTER, ESCAPE, renderInk, screenLines, screenText, sendInput, sendInputAndWaitForContent, sendInputAndWaitForFrame, waitForContent, wordsInOrder } from '../helpers/inkTesting.js';
-import { afterEach, describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { afterEach, describe, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
-import { EMPTY_HISTORY } from '../../src/model/conmonHistory.js';
 import { DetailsView } from '../../components/DetailsView.js';
-import { createAppStore, type AppState } from '../../src/state/store.js';
-import { renderApp } from '../helpers/appHarness.js';
-import {
-	BATCH_ID, NOW, WEB_ID, at, byId, containerId, fixtureState, makeConmonProcess, makeContainer, makeGeneration,
-} from '../helpers/fixtureState.js';
-import { hasContainerRow } from '../helpers/treeScreen.js';
 import { setLanguage, t } from '../../src/messages/i18n.js';
+import { EMPTY_HISTORY } from '../../src/model/conmonHistory.js';
 import { displayWidth } from '../../src/present/displayWidth.js';
+import { type AppState, createAppStore } from '../../src/state/store.js';
+import { renderApp } from '../helpers/appHarness.js';
+import { at, BATCH_ID, byId, containerId, fixtureState, makeConmonProcess, makeContainer, makeGeneration, NOW, WEB_ID } from '../helpers/fixtureState.js';
+import {
+	ARROW_DOWN,
+	ARROW_LEFT,
+	ARROW_RIGHT,
+	ENTER,
+	ESCAPE,
+	renderInk,
+	screenLines,
+	screenText,
+	sendInput,
+	sendInputAndWaitForContent,
+	sendInputAndWaitForFrame,
+	waitForContent,
+	wordsInOrder,
+} from '../helpers/inkTesting.js';
+import { hasContainerRow } from '../helpers/treeScreen.js';
 
 afterEach(() => cleanup());
 
@@ -41,10 +54,18 @@ function restartLoopState(count: number): Partial<AppState> {
 	const live = generations.at(-1)!;
 	return {
 		loaded: true,
-		containers: byId([makeContainer({
-			id, name: 'flaky', state: 'running', pid: live.containerPid, podmanConmonPid: live.pid, createdAt: at(16, 39, 0),
-			startedAt: live.startedAt, restartCount: count - 1,
-		})]),
+		containers: byId([
+			makeContainer({
+				id,
+				name: 'flaky',
+				state: 'running',
+				pid: live.containerPid,
+				podmanConmonPid: live.pid,
+				createdAt: at(16, 39, 0),
+				startedAt: live.startedAt,
+				restartCount: count - 1,
+			}),
+		]),
 		history: { ...EMPTY_HISTORY, generations: { [id]: generations } },
 		processes: [makeConmonProcess(live, id, 'flaky')],
 		selectedId: id,
@@ -72,9 +93,16 @@ describe('the details of a running container', () => {
 		assert.equal(screen.match(GENERATIONS_TITLE)?.[1], '5');
 		assert.match(screen, /restarted 4×/);
 		const rows = screenLines(rendered).filter((line) => /^│ \d+(st|nd|rd|th) /.test(line));
-		assert.deepEqual(rows.map((row) => row.split(/\s+/).slice(1, 3)), [
-			['5th', '5040'], ['4th', '5030'], ['3rd', '5020'], ['2nd', '5010'], ['1st', '5000'],
-		]);
+		assert.deepEqual(
+			rows.map((row) => row.split(/\s+/).slice(1, 3)),
+			[
+				['5th', '5040'],
+				['4th', '5030'],
+				['3rd', '5020'],
+				['2nd', '5010'],
+				['1st', '5000'],
+			],
+		);
 		assert.match(rows[0] ?? '', wordsInOrder('5th', '5040', '16:44:00', 'running', '—', '5045'));
 		assert.match(rows[4] ?? '', wordsInOrder('1st', '5000', '16:40:00', '16:40:30', '1', '5005', '30s'));
 	});
@@ -105,7 +133,9 @@ describe('the details of other containers', () => {
 	test('one never seen running says so', async () => {
 		const id = containerId('fresh');
 		const rendered = await renderDetails({
-			loaded: true, containers: byId([makeContainer({ id, name: 'fresh', state: 'created', startedAt: undefined })]), selectedId: id,
+			loaded: true,
+			containers: byId([makeContainer({ id, name: 'fresh', state: 'created', startedAt: undefined })]),
+			selectedId: id,
 		});
 		assert.match(screenText(rendered), /none yet: conmon-tui has not seen this container run/);
 	});
@@ -146,7 +176,10 @@ describe('opening and closing the details', () => {
 		assert.match(screen, /Enter or Escape closes/);
 	});
 
-	for (const [name, key] of [['Escape', ESCAPE], ['Enter', ENTER]] as const) {
+	for (const [name, key] of [
+		['Escape', ESCAPE],
+		['Enter', ENTER],
+	] as const) {
 		test(`${name} closes them`, async () => {
 			const { rendered } = await renderApp(fixtureState());
 			await sendInputAndWaitForContent(rendered, ENTER, 'conmon generations seen this session');
@@ -226,4 +259,3 @@ describe('text that matters is not cut', () => {
 		assert.ok(lines.length > start + 1 && !lines[start + 1]?.startsWith('container '), `the sentence goes on:\n${screenText(rendered)}`);
 	});
 });
-

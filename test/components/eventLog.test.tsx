@@ -3,14 +3,15 @@
  * with times to the millisecond.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
-import { renderInk, screenLines, screenText, waitForContent } from '../helpers/inkTesting.js';
-import { afterEach, describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { afterEach, describe, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { EventLog } from '../../components/EventLog.js';
 import { appendLog, createAppStore, type LogEntry } from '../../src/state/store.js';
 import { renderApp } from '../helpers/appHarness.js';
 import { at, fixtureState } from '../helpers/fixtureState.js';
+import { renderInk, screenLines, screenText, waitForContent } from '../helpers/inkTesting.js';
 
 afterEach(() => cleanup());
 
@@ -26,7 +27,9 @@ const RESTART_AND_KILL: Omit<LogEntry, 'id'>[] = [
 
 /** The log lines below the title. */
 function entries(rendered: Parameters<typeof screenLines>[0]): string[] {
-	return screenLines(rendered).slice(1).filter((line) => line !== '');
+	return screenLines(rendered)
+		.slice(1)
+		.filter((line) => line !== '');
 }
 
 describe('the event log', () => {
@@ -61,9 +64,7 @@ describe('the event log', () => {
 
 	test('a podman event that arrives late is placed by when it happened', async () => {
 		const store = createAppStore();
-		appendLog(store, [
-			{ at: at(17, 1, 0, 100), tone: 'bad', text: 'conmon 4120 exited for db (7bdc25d1694e) (code 137)' },
-		]);
+		appendLog(store, [{ at: at(17, 1, 0, 100), tone: 'bad', text: 'conmon 4120 exited for db (7bdc25d1694e) (code 137)' }]);
 		// podman's `died` event comes ~200 ms after /proc showed the conmon gone, but happened before.
 		appendLog(store, [{ at: at(17, 1, 0, 40), tone: 'bad', text: 'container db (7bdc25d1694e) died (exit code 137)' }]);
 		const rendered = await renderInk(<EventLog store={store} lines={4} width={80} />);

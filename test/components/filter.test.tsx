@@ -3,15 +3,24 @@
  * Enter keeps the filter and selects the first match, Escape clears it.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
-import {
-	BACKSPACE, END, ENTER, ESCAPE, screenText, sendInput, sendInputAndWaitForContent, sendInputAndWaitForFrame, waitForFrame,
-} from '../helpers/inkTesting.js';
-import { afterEach, describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { afterEach, describe, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { setContainers } from '../../src/state/selection.js';
 import { renderApp, statusLine } from '../helpers/appHarness.js';
-import { BATCH_ID, DB_ID, WEB_ID, at, containerId, fixtureState, makeContainer } from '../helpers/fixtureState.js';
+import { at, BATCH_ID, containerId, DB_ID, fixtureState, makeContainer, WEB_ID } from '../helpers/fixtureState.js';
+import {
+	BACKSPACE,
+	END,
+	ENTER,
+	ESCAPE,
+	screenText,
+	sendInput,
+	sendInputAndWaitForContent,
+	sendInputAndWaitForFrame,
+	waitForFrame,
+} from '../helpers/inkTesting.js';
 import { hasContainerRow, waitForSelected } from '../helpers/treeScreen.js';
 
 afterEach(() => cleanup());
@@ -20,8 +29,9 @@ const NAMES = ['web', 'batch', 'db'] as const;
 
 /** The container rows on screen, by name, in screen order. */
 function listed(screen: string): string[] {
-	return NAMES.filter((name) => hasContainerRow(screen, name))
-		.sort((a, b) => screen.search(new RegExp(`^[▶ ] [●○◐] ${a} `, 'm')) - screen.search(new RegExp(`^[▶ ] [●○◐] ${b} `, 'm')));
+	return NAMES.filter((name) => hasContainerRow(screen, name)).sort(
+		(a, b) => screen.search(new RegExp(`^[▶ ] [●○◐] ${a} `, 'm')) - screen.search(new RegExp(`^[▶ ] [●○◐] ${b} `, 'm')),
+	);
 }
 
 /** Waits until exactly `names` are listed. */
@@ -148,7 +158,11 @@ describe('Enter keeps the filter', () => {
 		const { rendered } = await renderApp(fixtureState());
 		await sendInput(rendered, '/redis\r');
 		await sendInput(rendered, 'k');
-		await waitForFrame(rendered, () => statusLine(rendered).includes('the filter "redis" hides every container: Escape clears it'), 'the status line to blame the filter');
+		await waitForFrame(
+			rendered,
+			() => statusLine(rendered).includes('the filter "redis" hides every container: Escape clears it'),
+			'the status line to blame the filter',
+		);
 		assert.doesNotMatch(screenText(rendered), /press r to run one/);
 		await sendInput(rendered, ESCAPE);
 		await waitForFrame(rendered, () => hasContainerRow(screenText(rendered), 'db'), 'every container back');

@@ -2,20 +2,37 @@
  * The footer: the keys in short form, on the last line whatever else is on screen.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
-import { ENTER, renderInk, resizeTerminal, screenText, sendInput, sendInputAndWaitForContent } from '../helpers/inkTesting.js';
-import { afterEach, describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { afterEach, describe, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { Footer } from '../../components/Footer.js';
-import { footerText } from '../../src/present/keyHelp.js';
-import { displayWidth } from '../../src/present/displayWidth.js';
 import { setLanguage } from '../../src/messages/i18n.js';
+import { displayWidth } from '../../src/present/displayWidth.js';
+import { footerText } from '../../src/present/keyHelp.js';
 import { footerLine, renderApp } from '../helpers/appHarness.js';
 import { fixtureState, manyContainersState } from '../helpers/fixtureState.js';
+import { ENTER, renderInk, resizeTerminal, screenText, sendInput, sendInputAndWaitForContent } from '../helpers/inkTesting.js';
 
 afterEach(() => cleanup());
 
-const HINTS = ['↑↓ move', '←→ rows', '⏎ details', 'Space freeze', '/ filter', 'r run', 's start', 'x stop', 'k kill', 'R restart', 'p pause', 'd rm', 'L lessons', '? help', 'q quit'];
+const HINTS = [
+	'↑↓ move',
+	'←→ rows',
+	'⏎ details',
+	'Space freeze',
+	'/ filter',
+	'r run',
+	's start',
+	'x stop',
+	'k kill',
+	'R restart',
+	'p pause',
+	'd rm',
+	'L lessons',
+	'? help',
+	'q quit',
+];
 
 describe('the footer alone', () => {
 	test('lists every key hint, in order, when there is room', async () => {
@@ -122,7 +139,8 @@ describe('the footer in the App', () => {
 
 	test('during a lesson the command keys are left out: the lesson pane names the one that works', () => {
 		const text = footerText(200, true);
-		for (const hint of ['r run', 's start', 'x stop', 'k kill', 'R restart', 'p pause', 'd rm', 'L lessons']) assert.ok(!text.includes(hint), `${hint} is not offered`);
+		for (const hint of ['r run', 's start', 'x stop', 'k kill', 'R restart', 'p pause', 'd rm', 'L lessons'])
+			assert.ok(!text.includes(hint), `${hint} is not offered`);
 		for (const hint of ['↑↓ move', '⏎ details', 'Space freeze', '? help', 'q quit']) assert.ok(text.includes(hint), `${hint} is still there`);
 	});
 });

@@ -4,14 +4,15 @@
  * is waiting; keys and the status line stay live; Space again shows everything at once.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
-import { ARROW_DOWN, screenLines, sendInput, settle, waitForFrameInTurns } from '../helpers/inkTesting.js';
-import { afterEach, beforeEach, describe, mock, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, mock, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { setContainers } from '../../src/state/selection.js';
 import { appendLog } from '../../src/state/store.js';
 import { renderApp, statusLine } from '../helpers/appHarness.js';
-import { DB_ID, NOW, at, containerId, fixtureState, makeContainer } from '../helpers/fixtureState.js';
+import { at, containerId, DB_ID, fixtureState, makeContainer, NOW } from '../helpers/fixtureState.js';
+import { ARROW_DOWN, screenLines, sendInput, settle, waitForFrameInTurns } from '../helpers/inkTesting.js';
 import { hasContainerRow, waitForSelected } from '../helpers/treeScreen.js';
 
 const SPACE = ' ';

@@ -3,14 +3,24 @@
  * size; Escape (or ? or q) closes it, and while it is open keys do not act on containers.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
-import { ESCAPE, renderInk, screenLines, screenText, sendInput, sendInputAndWaitForContent, sendInputAndWaitForFrame, wordsInOrder } from '../helpers/inkTesting.js';
-import { afterEach, describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { afterEach, describe, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { HelpOverlay } from '../../components/HelpOverlay.js';
 import { keyHelp } from '../../src/present/keyHelp.js';
 import { renderApp } from '../helpers/appHarness.js';
 import { fixtureState } from '../helpers/fixtureState.js';
+import {
+	ESCAPE,
+	renderInk,
+	screenLines,
+	screenText,
+	sendInput,
+	sendInputAndWaitForContent,
+	sendInputAndWaitForFrame,
+	wordsInOrder,
+} from '../helpers/inkTesting.js';
 import { hasContainerRow } from '../helpers/treeScreen.js';
 
 afterEach(() => cleanup());
@@ -38,7 +48,10 @@ describe('the help overlay', () => {
 		await sendInputAndWaitForContent(rendered, '?', TITLE);
 		const lines = overlayLines(screenLines(rendered));
 		for (const { keys, does } of keyHelp()) {
-			assert.ok(lines.some((line) => wordsInOrder(keys, does).test(line)), `"${keys}  ${does}" in the help:\n${lines.join('\n')}`);
+			assert.ok(
+				lines.some((line) => wordsInOrder(keys, does).test(line)),
+				`"${keys}  ${does}" in the help:\n${lines.join('\n')}`,
+			);
 		}
 		assert.ok(lines.includes(TITLE), 'the title is the first line');
 		assert.ok(!hasContainerRow(screenText(rendered), 'web'), 'it replaces the tree');
@@ -47,7 +60,10 @@ describe('the help overlay', () => {
 	test("with room to spare it also says that keys on a pod's row act on the pod; it is the first line to go", async () => {
 		const { rendered } = await renderApp(fixtureState(), { columns: 120, rows: 30 });
 		await sendInputAndWaitForContent(rendered, '?', TITLE);
-		assert.ok(overlayLines(screenLines(rendered)).some((line) => line.includes("On a pod's row, s x k R p d act on the whole pod")), screenText(rendered));
+		assert.ok(
+			overlayLines(screenLines(rendered)).some((line) => line.includes("On a pod's row, s x k R p d act on the whole pod")),
+			screenText(rendered),
+		);
 	});
 
 	test('in an 80×24 terminal every key is still listed (descriptions may be cut)', async () => {
@@ -55,11 +71,18 @@ describe('the help overlay', () => {
 		await sendInputAndWaitForContent(rendered, '?', TITLE);
 		const lines = overlayLines(screenLines(rendered));
 		for (const { keys } of keyHelp()) {
-			assert.ok(lines.some((line) => line.startsWith(`${keys} `)), `${keys} in the help:\n${lines.join('\n')}`);
+			assert.ok(
+				lines.some((line) => line.startsWith(`${keys} `)),
+				`${keys} in the help:\n${lines.join('\n')}`,
+			);
 		}
 	});
 
-	for (const [name, key] of [['Escape', ESCAPE], ['?', '?'], ['q', 'q']] as const) {
+	for (const [name, key] of [
+		['Escape', ESCAPE],
+		['?', '?'],
+		['q', 'q'],
+	] as const) {
 		test(`${name} closes it and shows the tree again`, async () => {
 			const { rendered, quits } = await renderApp(fixtureState());
 			await sendInputAndWaitForContent(rendered, '?', TITLE);

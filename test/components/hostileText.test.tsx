@@ -4,13 +4,14 @@
  * to the terminal) must hold the controls only as visible escapes.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
-import { ENTER, sendInput, sendInputAndWaitForContent, waitForContent } from '../helpers/inkTesting.js';
-import { afterEach, describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { afterEach, describe, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { appendLog } from '../../src/state/store.js';
 import { renderApp } from '../helpers/appHarness.js';
 import { containerId, fixtureState, makeContainer } from '../helpers/fixtureState.js';
+import { ENTER, sendInput, sendInputAndWaitForContent, waitForContent } from '../helpers/inkTesting.js';
 
 afterEach(() => cleanup());
 
@@ -23,7 +24,14 @@ describe('hostile outside text in every view', () => {
 	test('tree, details, status line, event log and question show escapes, never the raw controls', async () => {
 		const state = fixtureState();
 		const id = containerId('evil');
-		const evil = makeContainer({ id, name: `evil${ESC}[31m`, image: `img${HOSTILE}`, command: ['sh', '-c', HOSTILE], state: 'running', startedAt: Date.now() - 1000 });
+		const evil = makeContainer({
+			id,
+			name: `evil${ESC}[31m`,
+			image: `img${HOSTILE}`,
+			command: ['sh', '-c', HOSTILE],
+			state: 'running',
+			startedAt: Date.now() - 1000,
+		});
 		const { rendered, store } = await renderApp({ ...state, containers: { [id]: evil }, selectedId: id, startedHere: {} }, { columns: 200, rows: 30 });
 		await waitForContent(rendered, 'evil\\e[31m');
 		assert.ok(!FOREIGN.test(rendered.lastFrame() ?? ''), 'the tree');

@@ -4,15 +4,26 @@
  * in columns and no line is wider than the terminal.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
-import { ENTER, screenLines, sendInput, sendInputAndWaitForContent, waitForContent } from '../helpers/inkTesting.js';
-import { afterEach, beforeEach, describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
-import { displayWidth } from '../../src/present/displayWidth.js';
 import { setLanguage, t } from '../../src/messages/i18n.js';
+import { displayWidth } from '../../src/present/displayWidth.js';
 import { keyHelp } from '../../src/present/keyHelp.js';
 import { footerLine, renderApp } from '../helpers/appHarness.js';
-import { at, byId, containerId, fixtureState, makeConmonProcess, makeContainer, makeGeneration, makeProcess, type FixtureState } from '../helpers/fixtureState.js';
+import {
+	at,
+	byId,
+	containerId,
+	type FixtureState,
+	fixtureState,
+	makeConmonProcess,
+	makeContainer,
+	makeGeneration,
+	makeProcess,
+} from '../helpers/fixtureState.js';
+import { ENTER, screenLines, sendInput, sendInputAndWaitForContent, waitForContent } from '../helpers/inkTesting.js';
 
 const ARROW_RIGHT = '\u001B[C';
 const WEB_SERVER_ID = containerId('ウェブサーバー');
@@ -30,9 +41,15 @@ afterEach(() => {
 function japaneseState(): FixtureState {
 	const state = fixtureState();
 	const web = makeContainer({
-		id: WEB_SERVER_ID, name: 'ウェブサーバー', image: 'registry.example/チーム/とても長い名前のウェブサーバーのイメージ:最新版',
-		command: ['ウェブサーバーを起動する', '--設定', '/etc/設定ファイル.conf'], state: 'running', pid: 5005, podmanConmonPid: 5000,
-		createdAt: at(16, 55, 0), startedAt: at(16, 55, 1),
+		id: WEB_SERVER_ID,
+		name: 'ウェブサーバー',
+		image: 'registry.example/チーム/とても長い名前のウェブサーバーのイメージ:最新版',
+		command: ['ウェブサーバーを起動する', '--設定', '/etc/設定ファイル.conf'],
+		state: 'running',
+		pid: 5005,
+		podmanConmonPid: 5000,
+		createdAt: at(16, 55, 0),
+		startedAt: at(16, 55, 1),
 	});
 	const generation = makeGeneration(5000, at(16, 55, 1), { containerPid: 5005, nameAtStart: 'ウェブサーバー' });
 	return {
@@ -79,7 +96,10 @@ describe('the App in Japanese', () => {
 		const statusColumns = new Set(rows.map((row) => displayWidth(row.slice(0, row.search(/(実行中|終了) /)))));
 		assert.equal(statusColumns.size, 1, `statuses start in one column:\n${rows.join('\n')}`);
 		assert.ok(rows.some((row) => /実行中 \S+$/.test(row)) && rows.some((row) => /終了 \(1\) \S+前$/.test(row)), 'statuses in Japanese, whole');
-		assert.ok(lines.some((line) => /conmon 3990 {2}\(2 回目の起動。前回: 3805 は \d\d:57:03 に終了・コード 0\)/.test(line)), 'the conmon row in Japanese, with the code');
+		assert.ok(
+			lines.some((line) => /conmon 3990 {2}\(2 回目の起動。前回: 3805 は \d\d:57:03 に終了・コード 0\)/.test(line)),
+			'the conmon row in Japanese, with the code',
+		);
 		assertFooter(footerLine(rendered));
 	});
 
@@ -105,13 +125,18 @@ describe('overlays in Japanese', () => {
 		await sendInputAndWaitForContent(rendered, '?', t('help.title'));
 		const lines = screenLines(rendered);
 		assertFits(lines, 100);
-		const starts = new Set(keyHelp().map(({ keys, does }) => {
-			const line = lines.find((l) => l.includes(does));
-			assert.ok(line, `"${does}" (${keys}) in the help:\n${lines.join('\n')}`);
-			return columnOf(line, does);
-		}));
+		const starts = new Set(
+			keyHelp().map(({ keys, does }) => {
+				const line = lines.find((l) => l.includes(does));
+				assert.ok(line, `"${does}" (${keys}) in the help:\n${lines.join('\n')}`);
+				return columnOf(line, does);
+			}),
+		);
 		assert.equal(starts.size, 1, 'every description starts in the same column');
-		assert.ok(lines.some((line) => line.includes('キーが実行する podman コマンドは')), 'the closing note');
+		assert.ok(
+			lines.some((line) => line.includes('キーが実行する podman コマンドは')),
+			'the closing note',
+		);
 		assertFooter(footerLine(rendered));
 	});
 

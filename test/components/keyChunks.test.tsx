@@ -3,13 +3,14 @@
  * them to the App as one `input`; every key in it must still be a key, in order.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
-import { ARROW_DOWN, sendInput, waitForFrame } from '../helpers/inkTesting.js';
-import { afterEach, describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { afterEach, describe, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
-import { renderApp } from '../helpers/appHarness.js';
-import { WEB_ID, BATCH_ID, fixtureState } from '../helpers/fixtureState.js';
 import { splitKeys } from '../../src/present/keyChunk.js';
+import { renderApp } from '../helpers/appHarness.js';
+import { BATCH_ID, fixtureState, WEB_ID } from '../helpers/fixtureState.js';
+import { ARROW_DOWN, sendInput, waitForFrame } from '../helpers/inkTesting.js';
 
 afterEach(() => cleanup());
 
@@ -17,7 +18,10 @@ describe('keys in one chunk', () => {
 	test('`ss` in one write starts the selected container twice', async () => {
 		const { rendered, calls } = await renderApp(fixtureState());
 		await sendInput(rendered, 'ss');
-		assert.deepEqual(calls.map((c) => c.action), ['start', 'start']);
+		assert.deepEqual(
+			calls.map((c) => c.action),
+			['start', 'start'],
+		);
 	});
 
 	test('`kx` in one write kills then stops, in that order', async () => {
@@ -63,7 +67,10 @@ describe('splitKeys', () => {
 
 	test('printable characters one by one; Enter, Delete and Ctrl-C named as ink names them alone', () => {
 		const keys = splitKeys('sR\r\u007F\u0003日', {} as never);
-		assert.deepEqual(keys.map((k) => k.input), ['s', 'R', '', '', 'c', '日']);
+		assert.deepEqual(
+			keys.map((k) => k.input),
+			['s', 'R', '', '', 'c', '日'],
+		);
 		assert.equal(keys[1]?.key.shift, true);
 		assert.equal(keys[2]?.key.return, true);
 		assert.equal(keys[3]?.key.delete, true);

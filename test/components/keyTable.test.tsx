@@ -5,12 +5,9 @@
  * The keymap is driven through the whole App with fake actions; nothing runs podman.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
-import {
-	ARROW_DOWN, ARROW_LEFT, ARROW_RIGHT, ARROW_UP, BACKSPACE, CTRL_C, END, ENTER, ESCAPE, HOME, PAGE_DOWN, PAGE_UP,
-	screenLines, sendInput, sendInputAndWaitForContent, settle, wordsInOrder,
-} from '../helpers/inkTesting.js';
-import { after, afterEach, before, describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { usage } from '../../src/app/options.js';
 import { COMMAND_KEYS } from '../../src/lessons/lessonKeys.js';
@@ -21,8 +18,27 @@ import { setLanguage, t } from '../../src/messages/i18n.js';
 import { keyHelp } from '../../src/present/keyHelp.js';
 import { COMMAND_KEY_INPUTS, KEY_TABLE, type KeyEntry, type KeyMatch } from '../../src/present/keyTable.js';
 import type { AppState } from '../../src/state/store.js';
-import { renderApp, type AppHarness } from '../helpers/appHarness.js';
-import { DB_ID, WEB_ID, fixtureState } from '../helpers/fixtureState.js';
+import { type AppHarness, renderApp } from '../helpers/appHarness.js';
+import { DB_ID, fixtureState, WEB_ID } from '../helpers/fixtureState.js';
+import {
+	ARROW_DOWN,
+	ARROW_LEFT,
+	ARROW_RIGHT,
+	ARROW_UP,
+	BACKSPACE,
+	CTRL_C,
+	END,
+	ENTER,
+	ESCAPE,
+	HOME,
+	PAGE_DOWN,
+	PAGE_UP,
+	screenLines,
+	sendInput,
+	sendInputAndWaitForContent,
+	settle,
+	wordsInOrder,
+} from '../helpers/inkTesting.js';
 
 afterEach(() => cleanup());
 
@@ -123,7 +139,9 @@ describe('the key table', () => {
 	});
 
 	test('every key the keymap answers on the main screen is in the table, and every key in the table answers', () => {
-		const unlisted = handled().filter((press) => entryOf(press) === undefined).map((press) => press.name);
+		const unlisted = handled()
+			.filter((press) => entryOf(press) === undefined)
+			.map((press) => press.name);
 		assert.deepEqual(unlisted, [], 'keys that act but are not in the table');
 		const tableMatches = KEY_TABLE.flatMap((entry) => entry.match.map((match) => JSON.stringify(match)));
 		const dead = tableMatches.filter((match) => !handled().some((press) => JSON.stringify(press.match) === match));
@@ -140,7 +158,10 @@ describe('the key table', () => {
 				const entry = entryOf(press);
 				assert.ok(entry, `${press.name} has an entry`);
 				assert.ok(entry.keys.split(/\s+/).includes(press.name), `${press.name} is named in its entry "${entry.keys}"`);
-				assert.ok(lines.some((line) => wordsInOrder(entry.keys, t(entry.does)).test(line)), `${language}: ${press.name} (${entry.keys}) in ?:\n${lines.join('\n')}`);
+				assert.ok(
+					lines.some((line) => wordsInOrder(entry.keys, t(entry.does)).test(line)),
+					`${language}: ${press.name} (${entry.keys}) in ?:\n${lines.join('\n')}`,
+				);
 			}
 			cleanup();
 		}
@@ -157,19 +178,28 @@ describe('the key table', () => {
 				const line = lines.find((text) => text.trimStart().startsWith(`${entry.keys} `));
 				assert.ok(line?.trimEnd().endsWith(t(entry.does)), `${language}: "${entry.keys}" and what it does in --help:\n${usage()}`);
 			}
-			for (const name of ['Space', '→', '←', 'L', 'Escape', 'Enter', 'Ctrl-C']) assert.ok(handled().some((press) => press.name === name), name);
+			for (const name of ['Space', '→', '←', 'L', 'Escape', 'Enter', 'Ctrl-C'])
+				assert.ok(
+					handled().some((press) => press.name === name),
+					name,
+				);
 		}
 		setLanguage('en');
 	});
 
 	test('? and --help list the table in the same order, one line each', () => {
 		const keys = keyHelp().map((entry) => entry.keys);
-		assert.deepEqual(keys, KEY_TABLE.map((entry) => entry.keys));
-		const listed = usage().split('\n').flatMap((line) => keys.filter((label) => line.startsWith(`  ${label}  `)));
+		assert.deepEqual(
+			keys,
+			KEY_TABLE.map((entry) => entry.keys),
+		);
+		const listed = usage()
+			.split('\n')
+			.flatMap((line) => keys.filter((label) => line.startsWith(`  ${label}  `)));
 		assert.deepEqual(listed, keys);
 	});
 
-	test('--read-only refuses exactly the table\'s command keys (r s x k R p d L), saying so', async () => {
+	test("--read-only refuses exactly the table's command keys (r s x k R p d L), saying so", async () => {
 		const { rendered, store, calls } = await renderApp({ ...fixtureState(), readOnly: true }, { columns: 120, rows: 30 }, { lessons: true });
 		const baseline = store.getState();
 		const refused: string[] = [];

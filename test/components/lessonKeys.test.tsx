@@ -4,15 +4,16 @@
  * LessonController runs on the App's store and fake actions; nothing runs podman.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
-import { ARROW_DOWN, ENTER, ESCAPE, sendInput, sendInputAndWaitForContent, waitForContent, waitForFrame } from '../helpers/inkTesting.js';
-import { afterEach, describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { afterEach, describe, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
-import { t } from '../../src/messages/i18n.js';
 import { LESSONS } from '../../src/lessons/lessons.js';
 import { parentage } from '../../src/lessons/parentage.js';
-import { LESSON_COMMAND, LESSON_IMAGE, renderApp, statusLine, type AppHarness } from '../helpers/appHarness.js';
+import { t } from '../../src/messages/i18n.js';
+import { type AppHarness, LESSON_COMMAND, LESSON_IMAGE, renderApp, statusLine } from '../helpers/appHarness.js';
 import { fixtureState } from '../helpers/fixtureState.js';
+import { ARROW_DOWN, ENTER, ESCAPE, sendInput, sendInputAndWaitForContent, waitForContent, waitForFrame } from '../helpers/inkTesting.js';
 
 const OPEN_LESSONS = 'L';
 /** parentage's first step: run the lesson's container. */
@@ -63,7 +64,7 @@ describe('lessons from the App', () => {
 		assert.deepEqual(calls, [], 'starting a lesson runs nothing');
 	});
 
-	test('the step\'s key r runs the step\'s command: podman run -d --name lesson-parentage-XXXX IMAGE sleep infinity', async () => {
+	test("the step's key r runs the step's command: podman run -d --name lesson-parentage-XXXX IMAGE sleep infinity", async () => {
 		const { rendered, calls, lessons } = await inParentage();
 
 		await sendInput(rendered, RUN_STEP_KEY);
@@ -77,7 +78,7 @@ describe('lessons from the App', () => {
 		await waitForContent(rendered, `$ podman run -d --name ${name} ${LESSON_IMAGE} sleep infinity`);
 	});
 
-	test('a command key that is not the step\'s is refused with a word on the status line, and runs nothing', async () => {
+	test("a command key that is not the step's is refused with a word on the status line, and runs nothing", async () => {
 		const { rendered, calls, store } = await inParentage();
 
 		await sendInput(rendered, KILL_KEY);

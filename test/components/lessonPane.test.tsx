@@ -4,18 +4,19 @@
  * in terminal columns so that a Japanese lesson still fits beside the tree at 80×24 and 40×12.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
-import { highlightedLines, renderInk, screenLines, screenText, waitForContent, waitForFrame } from '../helpers/inkTesting.js';
-import { afterEach, describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { afterEach, describe, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { LESSON_PANE_LINES, LessonPane } from '../../components/LessonPane.js';
-import { displayWidth } from '../../src/present/displayWidth.js';
-import { setLanguage, t, type Language } from '../../src/messages/i18n.js';
 import { LESSONS } from '../../src/lessons/lessons.js';
 import { lifecycle } from '../../src/lessons/lifecycle.js';
+import { type Language, setLanguage, t } from '../../src/messages/i18n.js';
+import { displayWidth } from '../../src/present/displayWidth.js';
 import { createAppStore, type LessonProgress } from '../../src/state/store.js';
 import { footerLine, renderApp } from '../helpers/appHarness.js';
 import { fixtureState } from '../helpers/fixtureState.js';
+import { highlightedLines, renderInk, screenLines, screenText, waitForContent, waitForFrame } from '../helpers/inkTesting.js';
 
 const PANE_WIDTH = 100;
 const LANGUAGES: readonly Language[] = ['en', 'ja'];
@@ -28,7 +29,10 @@ afterEach(() => cleanup());
 
 /** The lines' text without spaces and frame bars: a wrapped text is found whole in it, wherever it broke. */
 function squeezed(lines: readonly string[]): string {
-	return lines.map((line) => line.replace(/^\s*│?|│?\s*$/g, '')).join('').replace(/\s+/g, '');
+	return lines
+		.map((line) => line.replace(/^\s*│?|│?\s*$/g, ''))
+		.join('')
+		.replace(/\s+/g, '');
 }
 
 /** Runs `body` with the texts in `language`, and English again afterwards whatever happens. */
@@ -95,7 +99,7 @@ function assertFits(lines: readonly string[], columns: number): void {
 
 for (const language of LANGUAGES) {
 	describe(`the lesson pane (${language})`, () => {
-		test('heads with the lesson and the step number, then the step\'s title, its explanation and the key with the exact command', () =>
+		test("heads with the lesson and the step number, then the step's title, its explanation and the key with the exact command", () =>
 			inLanguage(language, async () => {
 				const progress = killStep();
 				const { rendered } = await renderPane(progress);
@@ -149,7 +153,7 @@ for (const language of LANGUAGES) {
 				assert.ok(!screenText(rendered).includes(seen), 'what was seen while waiting is gone');
 			}));
 
-		test('a step with nothing to press says to watch; the last step\'s n finishes', () =>
+		test("a step with nothing to press says to watch; the last step's n finishes", () =>
 			inLanguage(language, async () => {
 				const { rendered, store } = await renderPane(progressAt(3, { phase: 'checking', seen: '' }));
 				assert.ok(screenLines(rendered).includes(t('lesson.ui.watch')), screenText(rendered));
@@ -193,7 +197,10 @@ for (const language of LANGUAGES) {
 }
 
 describe('the App with a lesson, in Japanese', () => {
-	for (const size of [{ columns: 80, rows: 24 }, { columns: 40, rows: 12 }]) {
+	for (const size of [
+		{ columns: 80, rows: 24 },
+		{ columns: 40, rows: 12 },
+	]) {
 		test(`at ${size.columns}×${size.rows} every line fits, the heading rule fills its line, and the footer keeps help and quit`, () =>
 			inLanguage('ja', async () => {
 				const lesson = killStep({ phase: 'checking', seen: t('lesson.seen.conmonRuns', { conmon: 3990 }) });
@@ -208,7 +215,10 @@ describe('the App with a lesson, in Japanese', () => {
 				assert.equal(displayWidth(heading ?? ''), size.columns, `the heading rule is exactly as wide as the terminal: ${heading}`);
 				// At 40×12 the pane has 4 rows: the step title gives way to the keys that move on.
 				const wanted = size.rows >= 24 ? t('lesson.lifecycle.kill.title') : t('lesson.ui.keys');
-				assert.ok(lines.includes(wanted) || lines.some((line) => line.endsWith('…') && wanted.startsWith(line.slice(0, -1))), `${wanted}:\n${lines.join('\n')}`);
+				assert.ok(
+					lines.includes(wanted) || lines.some((line) => line.endsWith('…') && wanted.startsWith(line.slice(0, -1))),
+					`${wanted}:\n${lines.join('\n')}`,
+				);
 				assert.ok(lines.includes(`${t('lesson.ui.press', { key: 'k' })} $ ${KILL_COMMAND}`), 'the key and the command');
 				const footer = footerLine(rendered);
 				assert.ok(footer.includes(t('help.footer.help')) && footer.endsWith(t('help.footer.quit')), `footer: ${footer}`);
@@ -247,7 +257,10 @@ for (const language of LANGUAGES) {
 
 				assertFits(lines, 80);
 				for (const [i, lesson] of LESSONS.entries()) {
-					assert.ok(lines.some((line) => line.includes(`${i + 1} ${lesson.name}`)), lesson.name);
+					assert.ok(
+						lines.some((line) => line.includes(`${i + 1} ${lesson.name}`)),
+						lesson.name,
+					);
 					assert.ok(squeezed(lines).includes(squeezed([t(lesson.summary)])), `${lesson.name}'s summary is whole at 80×24:\n${lines.join('\n')}`);
 				}
 			}));

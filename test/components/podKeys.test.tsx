@@ -4,13 +4,14 @@
  * Actions are a fake that records calls; nothing runs podman.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
-import { ARROW_DOWN, ARROW_UP, highlightedLines, sendInput, sendInputAndWaitForContent, waitForFrame, type Rendered } from '../helpers/inkTesting.js';
-import { afterEach, describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { afterEach, describe, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
+import { podKey } from '../../src/model/pod.js';
 import { renderApp } from '../helpers/appHarness.js';
 import { at, byId, containerId, makeContainer } from '../helpers/fixtureState.js';
-import { podKey } from '../../src/model/pod.js';
+import { ARROW_DOWN, ARROW_UP, highlightedLines, type Rendered, sendInput, sendInputAndWaitForContent, waitForFrame } from '../helpers/inkTesting.js';
 import { waitForSelected } from '../helpers/treeScreen.js';
 
 afterEach(() => cleanup());
@@ -23,7 +24,18 @@ const ALONE = containerId('alone');
 function podState() {
 	const containers = [
 		makeContainer({ id: ALONE, name: 'alone', state: 'running', createdAt: at(16, 0, 0), startedAt: at(16, 0, 1) }),
-		makeContainer({ id: INFRA, name: `${POD.slice(0, 12)}-infra`, image: 'localhost/podman-pause:4.3.1-0', command: [], state: 'running', createdAt: at(16, 1, 0), startedAt: at(16, 1, 1), pod: POD, podName: 'web', isInfra: true }),
+		makeContainer({
+			id: INFRA,
+			name: `${POD.slice(0, 12)}-infra`,
+			image: 'localhost/podman-pause:4.3.1-0',
+			command: [],
+			state: 'running',
+			createdAt: at(16, 1, 0),
+			startedAt: at(16, 1, 1),
+			pod: POD,
+			podName: 'web',
+			isInfra: true,
+		}),
 		makeContainer({ id: MEMBER, name: 'web-a', state: 'running', createdAt: at(16, 1, 1), startedAt: at(16, 1, 2), pod: POD, podName: 'web', isInfra: false }),
 	];
 	return { loaded: true, containers: byId(containers), selectedId: ALONE, startedHere: {} };
@@ -32,7 +44,11 @@ function podState() {
 async function selectPodRow(rendered: Rendered): Promise<void> {
 	await waitForSelected(rendered, 'alone');
 	await sendInput(rendered, ARROW_DOWN);
-	await waitForFrame(rendered, () => highlightedLines(rendered).some((line) => line.startsWith('▶ pod web (2 containers · 0 conmons)')), 'the pod row to be selected');
+	await waitForFrame(
+		rendered,
+		() => highlightedLines(rendered).some((line) => line.startsWith('▶ pod web (2 containers · 0 conmons)')),
+		'the pod row to be selected',
+	);
 }
 
 describe('keys on a pod row', () => {

@@ -3,13 +3,14 @@
  * in plain words, its parent and its predecessors; a process's PIDs and UIDs inside and out.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
-import { ARROW_UP, ENTER, ESCAPE, PAGE_DOWN, screenText, sendInput, sendInputAndWaitForContent, waitForContent } from '../helpers/inkTesting.js';
-import { afterEach, describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { afterEach, describe, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { renderApp } from '../helpers/appHarness.js';
 import { FakeProcessReader } from '../helpers/fakeReader.js';
 import { fixtureState } from '../helpers/fixtureState.js';
+import { ARROW_UP, ENTER, ESCAPE, PAGE_DOWN, screenText, sendInput, sendInputAndWaitForContent, waitForContent } from '../helpers/inkTesting.js';
 
 afterEach(() => cleanup());
 
@@ -62,10 +63,19 @@ describe('details of the row under the cursor', () => {
 		assert.match(screenText(rendered), /web/);
 	});
 
-	test('a process\'s facts come from the /proc reader handed in, read again each second while the view is open', async () => {
+	test("a process's facts come from the /proc reader handed in, read again each second while the view is open", async () => {
 		const reader = new FakeProcessReader({
 			3990: { comm: 'conmon' },
-			3995: { comm: 'nginx', ppid: 3990, nsPid: [3995, 1], uid: 100999, uidMap: [{ inside: 0, outside: 1000, count: 1 }, { inside: 1, outside: 100000, count: 65536 }] },
+			3995: {
+				comm: 'nginx',
+				ppid: 3990,
+				nsPid: [3995, 1],
+				uid: 100999,
+				uidMap: [
+					{ inside: 0, outside: 1000, count: 1 },
+					{ inside: 1, outside: 100000, count: 65536 },
+				],
+			},
 		});
 		const { rendered } = await renderApp(fixtureState(), undefined, { reader });
 		await sendInput(rendered, ARROW_RIGHT);

@@ -3,19 +3,20 @@
  * red with podman's own message, and the y/n question of a remove.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
-import { renderInk, resizeTerminal, screenLines, screenText, waitForContent } from '../helpers/inkTesting.js';
-import { afterEach, describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { afterEach, describe, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { StatusLine, statusLineTexts, statusMaxLines } from '../../components/StatusLine.js';
 import { wrapToWidth } from '../../src/present/displayWidth.js';
 import { createAppStore } from '../../src/state/store.js';
 import { renderApp, statusLine } from '../helpers/appHarness.js';
 import { fixtureState } from '../helpers/fixtureState.js';
+import { renderInk, resizeTerminal, screenLines, screenText, waitForContent } from '../helpers/inkTesting.js';
 
 afterEach(() => cleanup());
 
-const KILL_FAILED = "✗ $ podman kill 4bb24efc9641: Error: can only kill running containers. 4bb24efc9641 is in state exited: container state improper";
+const KILL_FAILED = '✗ $ podman kill 4bb24efc9641: Error: can only kill running containers. 4bb24efc9641 is in state exited: container state improper';
 const NOT_FOUND = '✗ $ podman stop 4b5e57f6eb2f: Error: no container with name or ID "4b5e57f6eb2f" found: no such container';
 const RED = '\u001B[31m';
 
@@ -56,7 +57,10 @@ describe('the status line', () => {
 		await waitForContent(rendered, 'remove canceled');
 		const after = screenLines(rendered);
 		assert.equal(after.length, before.length);
-		assert.equal(after.indexOf(before.find((line) => line.startsWith('─ events')) ?? '-'), before.findIndex((line) => line.startsWith('─ events')));
+		assert.equal(
+			after.indexOf(before.find((line) => line.startsWith('─ events')) ?? '-'),
+			before.findIndex((line) => line.startsWith('─ events')),
+		);
 		assert.equal(after.at(-2), 'remove canceled');
 	});
 

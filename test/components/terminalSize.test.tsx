@@ -4,12 +4,13 @@
  * as a terminal does: new `columns` and `rows`, then a `resize` event.
  */
 // First: it turns colours on before anything loads ink (see test/helpers/forceColor.ts).
-import { resizeTerminal, screenLines, screenText, sendInput, waitForFrame } from '../helpers/inkTesting.js';
-import { afterEach, describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { afterEach, describe, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { footerLine, renderApp } from '../helpers/appHarness.js';
 import { fixtureState } from '../helpers/fixtureState.js';
+import { resizeTerminal, screenLines, screenText, sendInput, waitForFrame } from '../helpers/inkTesting.js';
 import { hasContainerRow } from '../helpers/treeScreen.js';
 
 afterEach(() => cleanup());
@@ -49,7 +50,10 @@ describe('a terminal too small for the layout', () => {
 		assert.match(footerLine(rendered), /^↑↓ move/);
 	});
 
-	for (const size of [{ columns: 39, rows: 12 }, { columns: 40, rows: 11 }]) {
+	for (const size of [
+		{ columns: 39, rows: 12 },
+		{ columns: 40, rows: 11 },
+	]) {
 		test(`${size.columns}×${size.rows}, one short of 40×12, is too small`, async () => {
 			const { rendered } = await renderApp(fixtureState(), size);
 			await waitForFrame(rendered, (s) => TOO_SMALL.test(s), 'the too-small message');

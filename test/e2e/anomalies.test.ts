@@ -1,15 +1,15 @@
-import { execa } from 'execa';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { execa } from 'execa';
+import { MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
+import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { writePodmanWrapper } from '../helpers/podmanWrapper.js';
 import { processState } from '../helpers/procCheck.js';
 import { cliPath, KEY, TuiSession } from '../helpers/tuiSession.js';
-import { MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
 
 /**
  * Faults produced for real: a conmon killed by hand, a conmon of another store, a hung
@@ -64,12 +64,14 @@ describe('anomalies and changes behind the back', { skip: skip ?? false }, () =>
 		await tui.waitFor(/container orphaned \(\w+\) removed/);
 	});
 
-	test("a conmon of another store is shown in its own group, not dropped", async () => {
+	test('a conmon of another store is shown in its own group, not dropped', async () => {
 		const id = (await other.podman(['run', '-d', '--name', 'stranger', other.image])).stdout.trim();
 		const conmon = (await other.inspect(id)).State.ConmonPid;
 		// The machine may hold other stores' conmons too: narrow the screen down to this one.
 		await tui.filter('stranger');
-		await tui.waitFor(new RegExp(`\\? \\d+ conmons? of containers this podman does not list[\\s\\S]*conmon ${conmon} {2}container ${id.slice(0, 12)} \\(stranger\\)`));
+		await tui.waitFor(
+			new RegExp(`\\? \\d+ conmons? of containers this podman does not list[\\s\\S]*conmon ${conmon} {2}container ${id.slice(0, 12)} \\(stranger\\)`),
+		);
 		assert.doesNotMatch(await tui.screen(), /● stranger/);
 		await other.podman(['rm', '-f', '-t', '0', id]);
 		await tui.waitFor(new RegExp(`^(?![\\s\\S]*conmon ${conmon} {2}container)`));

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { churnContainers } from '../helpers/churn.js';
 import { ConmonWatcher } from '../helpers/conmonWatcher.js';
-import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
+import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { TuiSession } from '../helpers/tuiSession.js';
 
 /**
@@ -16,9 +16,16 @@ import { TuiSession } from '../helpers/tuiSession.js';
  * its final state of every container is podman's.
  */
 const skip = await e2eSkipReason();
-const CONTAINERS = Number(process.env["CHURN_CONTAINERS"] ?? 100);
+const CONTAINERS = Number(process.env['CHURN_CONTAINERS'] ?? 100);
 
-interface LogLine { kind: string; status?: string; containerId?: string; pid?: number; exitCode?: number; containers?: { id: string; state: string }[] }
+interface LogLine {
+	kind: string;
+	status?: string;
+	containerId?: string;
+	pid?: number;
+	exitCode?: number;
+	containers?: { id: string; state: string }[];
+}
 
 describe(`churn of ${CONTAINERS} containers`, { skip: skip ?? false }, () => {
 	let sandbox: PodmanSandbox;
@@ -51,7 +58,10 @@ describe(`churn of ${CONTAINERS} containers`, { skip: skip ?? false }, () => {
 		tui.press('q');
 		assert.equal((await tui.waitForExit(20_000)).exitCode, 0);
 
-		const lines = readFileSync(logFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as LogLine);
+		const lines = readFileSync(logFile, 'utf8')
+			.split('\n')
+			.filter(Boolean)
+			.map((l) => JSON.parse(l) as LogLine);
 
 		// 1. Every conmon the independent watcher saw appears in the tool's history with its PID.
 		const appeared = new Set(lines.filter((l) => l.kind === 'conmon' && l.status === 'appeared').map((l) => `${l.containerId}/${l.pid}`));
@@ -62,9 +72,14 @@ describe(`churn of ${CONTAINERS} containers`, { skip: skip ?? false }, () => {
 		// 2. Every died event podman recorded is in the tool's event log, with its exit code.
 		// (podman 4.3 answers nothing with `--filter event=died` or with `--until`: filter here.)
 		const recorded = (await sandbox.podman(['events', '--since', since, '--stream=false', '--format', 'json'])).stdout
-			.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { ID: string; Status: string; Type: string; ContainerExitCode?: number })
+			.split('\n')
+			.filter(Boolean)
+			.map((l) => JSON.parse(l) as { ID: string; Status: string; Type: string; ContainerExitCode?: number })
 			.filter((e) => e.Type === 'container' && e.Status === 'died');
-		const logged = lines.filter((l) => l.kind === 'podman-event' && l.status === 'died').map((l) => `${l.containerId}/${l.exitCode}`).sort();
+		const logged = lines
+			.filter((l) => l.kind === 'podman-event' && l.status === 'died')
+			.map((l) => `${l.containerId}/${l.exitCode}`)
+			.sort();
 		assert.deepEqual(logged, recorded.map((e) => `${e.ID}/${e.ContainerExitCode ?? 0}`).sort());
 		assert.ok(recorded.length >= CONTAINERS * 2, `${recorded.length} died events`);
 

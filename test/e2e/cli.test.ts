@@ -1,16 +1,21 @@
 import assert from 'node:assert/strict';
-import { execa } from 'execa';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { execa } from 'execa';
 import { setLanguage, t } from '../../src/messages/i18n.js';
 import { KEY_TABLE } from '../../src/present/keyTable.js';
 import { cliPath, languageEnvironment } from '../helpers/tuiSession.js';
 
 /** The command line's answers that need no container: help, version, bad flags, no podman, no terminal. In English. */
 const run = (args: string[], env: Record<string, string> = {}) =>
-	execa(process.execPath, [cliPath(), ...args], { env: { ...process.env, ...languageEnvironment('en'), ...env }, reject: false, stdin: 'ignore', timeout: 20_000 });
+	execa(process.execPath, [cliPath(), ...args], {
+		env: { ...process.env, ...languageEnvironment('en'), ...env },
+		reject: false,
+		stdin: 'ignore',
+		timeout: 20_000,
+	});
 
 describe('command line', () => {
 	const dir = mkdtempSync(join(tmpdir(), 'conmon-tui-cli-'));
@@ -39,7 +44,10 @@ describe('command line', () => {
 	});
 
 	test('--help in Japanese with --lang ja or a Japanese locale; usage errors stay English', async () => {
-		for (const { args, env } of [{ args: ['--lang', 'ja', '--help'], env: {} }, { args: ['--help'], env: { LC_ALL: 'ja_JP.UTF-8' } }]) {
+		for (const { args, env } of [
+			{ args: ['--lang', 'ja', '--help'], env: {} },
+			{ args: ['--help'], env: { LC_ALL: 'ja_JP.UTF-8' } },
+		]) {
 			const { stdout, exitCode } = await run(args, env);
 			assert.equal(exitCode, 0);
 			assert.match(stdout, /^使い方: conmon-tui \[オプション\]/);

@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
-import { waitFor } from '../helpers/waitFor.js';
+import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { descendantPids, processArgv, processState } from '../helpers/procCheck.js';
 import { TuiSession } from '../helpers/tuiSession.js';
+import { waitFor } from '../helpers/waitFor.js';
 
 /**
  * The `podman events` stream dies (killed) or hangs (stopped): conmon-tui restarts it,
@@ -15,7 +15,12 @@ import { TuiSession } from '../helpers/tuiSession.js';
  */
 const skip = await e2eSkipReason();
 
-interface LogLine { kind: string; status?: string; containerId?: string; text: string }
+interface LogLine {
+	kind: string;
+	status?: string;
+	containerId?: string;
+	text: string;
+}
 
 describe('podman events stream faults', { skip: skip ?? false }, () => {
 	let sandbox: PodmanSandbox;
@@ -24,7 +29,11 @@ describe('podman events stream faults', { skip: skip ?? false }, () => {
 	const logFile = join(dir, 'events.jsonl');
 
 	const eventsPid = () => descendantPids(tui.pty.pid).find((pid) => processArgv(pid).includes('events'));
-	const log = (): LogLine[] => readFileSync(logFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as LogLine);
+	const log = (): LogLine[] =>
+		readFileSync(logFile, 'utf8')
+			.split('\n')
+			.filter(Boolean)
+			.map((l) => JSON.parse(l) as LogLine);
 
 	before(async () => {
 		sandbox = await createPodmanSandbox();
@@ -48,7 +57,10 @@ describe('podman events stream faults', { skip: skip ?? false }, () => {
 		assert.ok(second && second !== first, 'a new podman events process');
 		const id = (await sandbox.podman(['run', '-d', '--name', 'after-kill', sandbox.image])).stdout.trim();
 		await tui.waitFor(/container after-kill \(\w+\) started/);
-		await waitFor('the start event in the --log file', () => log().some((l) => l.kind === 'podman-event' && l.status === 'start' && l.containerId === id) || undefined);
+		await waitFor(
+			'the start event in the --log file',
+			() => log().some((l) => l.kind === 'podman-event' && l.status === 'start' && l.containerId === id) || undefined,
+		);
 	});
 
 	test('hung: a stalled stream is noticed from /proc, restarted, and what it missed is replayed once', async () => {
@@ -80,6 +92,10 @@ describe('podman events stream faults', { skip: skip ?? false }, () => {
 			const key = line.text;
 			seen.set(key, (seen.get(key) ?? 0) + 1);
 		}
-		assert.deepEqual([...seen].filter(([, n]) => n > 1), [], 'no event logged twice');
+		assert.deepEqual(
+			[...seen].filter(([, n]) => n > 1),
+			[],
+			'no event logged twice',
+		);
 	});
 });

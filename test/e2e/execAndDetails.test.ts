@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { execa } from 'execa';
-import { cleanEnv, createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
+import { cleanEnv, createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { processArgv } from '../helpers/procCheck.js';
 import { KEY, TuiSession } from '../helpers/tuiSession.js';
-import { MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
 
 /**
  * `podman exec` shows its own conmon branch while it runs; the details view explains a conmon
@@ -35,13 +35,18 @@ describe('exec sessions and the details view', { skip: skip ?? false }, () => {
 	test('podman exec: a second, separate conmon branch appears, and goes when the command ends', async () => {
 		const main = (await sandbox.inspect(id)).State.ConmonPid;
 		const exec = execa('podman', ['exec', id, 'sleep', '3'], { env: cleanEnv(sandbox.env), extendEnv: false, timeout: 30_000 });
-		const branch = await tui.waitFor(new RegExp(`├─ conmon ${main}${MAYBE_NEW}\\n.*\\n {4}└─ conmon (\\d+) {2}exec session ([0-9a-f]{12})${MAYBE_NEW}\\n +└─ sleep 3 (\\d+)`));
+		const branch = await tui.waitFor(
+			new RegExp(`├─ conmon ${main}${MAYBE_NEW}\\n.*\\n {4}└─ conmon (\\d+) {2}exec session ([0-9a-f]{12})${MAYBE_NEW}\\n +└─ sleep 3 (\\d+)`),
+		);
 		const execConmon = Number(branch[1]);
 		assert.notEqual(execConmon, main);
 		const argv = processArgv(execConmon);
 		assert.ok(argv.includes('-e') && argv.includes(id), '/proc: an exec conmon of this container');
 		const execIds = (await sandbox.inspect(id)).ExecIDs;
-		assert.ok(execIds.some((e) => e.startsWith(branch[2] ?? '-')), 'the session podman lists');
+		assert.ok(
+			execIds.some((e) => e.startsWith(branch[2] ?? '-')),
+			'the session podman lists',
+		);
 		await tui.waitFor(/exec session started in host/);
 		await exec;
 		await tui.waitFor(new RegExp(`exec conmon ${execConmon} exited for host`));

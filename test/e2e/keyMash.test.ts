@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { TERM_FRIENDLY_COMMAND } from '../helpers/churn.js';
-import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
-import { waitFor } from '../helpers/waitFor.js';
+import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { parseCallLog, writePodmanWrapper } from '../helpers/podmanWrapper.js';
 import { descendantPids, processArgv } from '../helpers/procCheck.js';
 import { KEY, TuiSession } from '../helpers/tuiSession.js';
+import { waitFor } from '../helpers/waitFor.js';
 
 /**
  * 50 keys in one second, actions among them, on two containers: no action runs twice at
@@ -61,14 +61,19 @@ describe('keys mashed', { skip: skip ?? false }, () => {
 		}
 		tui.press(KEY.escape);
 		// Settled: no podman command of conmon-tui's is running any more (podman events aside).
-		await waitFor('podman commands to finish', () => {
-			const running = descendantPids(tui.pty.pid).filter((pid) => {
-				const argv = processArgv(pid);
-				const podman = argv.some((a) => a.endsWith('podman-wrapper') || a.endsWith('podman'));
-				return podman && !argv.includes('events');
-			});
-			return running.length === 0 || undefined;
-		}, 90_000, 200);
+		await waitFor(
+			'podman commands to finish',
+			() => {
+				const running = descendantPids(tui.pty.pid).filter((pid) => {
+					const argv = processArgv(pid);
+					const podman = argv.some((a) => a.endsWith('podman-wrapper') || a.endsWith('podman'));
+					return podman && !argv.includes('events');
+				});
+				return running.length === 0 || undefined;
+			},
+			90_000,
+			200,
+		);
 
 		// No action ran twice at once on one container.
 		const calls = parseCallLog(readFileSync(callLog, 'utf8')).filter((c) => ACTIONS.has(c.args[0] ?? ''));

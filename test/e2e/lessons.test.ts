@@ -3,16 +3,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
+import { EXEC_SECONDS } from '../../src/lessons/exec.js';
+import { RESPAWNS_TO_SEE } from '../../src/lessons/restartPolicy.js';
 import { LANGUAGES } from '../../src/messages/catalogues.js';
 import { setLanguage, t } from '../../src/messages/i18n.js';
 import { markdownInline } from '../../src/output/markdown.js';
-import { EXEC_SECONDS } from '../../src/lessons/exec.js';
-import { RESPAWNS_TO_SEE } from '../../src/lessons/restartPolicy.js';
+import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
 import { LessonSession } from '../helpers/lessonSession.js';
 import { messagePattern } from '../helpers/messagePattern.js';
-import { processArgv, processState } from '../helpers/procCheck.js';
 import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
-import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
+import { processArgv, processState } from '../helpers/procCheck.js';
 
 /**
  * Every lesson, in English and in Japanese, run from its keys in a real terminal against real
@@ -32,7 +32,13 @@ function procStatus(pid: number): { ppid: number; nsPid: number[] } {
 }
 
 /** A container event as `podman events --format json` writes it (podman 4.3: ContainerExitCode omitted when 0). */
-interface RecordedEvent { ID: string; Name: string; Status: string; Type: string; ContainerExitCode?: number }
+interface RecordedEvent {
+	ID: string;
+	Name: string;
+	Status: string;
+	Type: string;
+	ContainerExitCode?: number;
+}
 
 /**
  * The `--record` transcript of the lifecycle lesson against podman's own record: the lesson's
@@ -43,7 +49,11 @@ async function checkLifecycleTranscript(sandbox: PodmanSandbox, file: string, id
 	const text = readFileSync(file, 'utf8');
 	const headings = text.split('\n').filter((line) => line.startsWith('##'));
 	const steps = [
-		'lesson.lifecycle.run.title', 'lesson.lifecycle.kill.title', 'lesson.lifecycle.start.title', 'lesson.lifecycle.conclusion.title', 'lesson.cleanup.title',
+		'lesson.lifecycle.run.title',
+		'lesson.lifecycle.kill.title',
+		'lesson.lifecycle.start.title',
+		'lesson.lifecycle.conclusion.title',
+		'lesson.cleanup.title',
 	] as const;
 	assert.deepEqual(headings.slice(0, 6), [
 		`## ${t('transcript.section.lesson', { title: t('lesson.lifecycle.title') })}`,
@@ -52,9 +62,14 @@ async function checkLifecycleTranscript(sandbox: PodmanSandbox, file: string, id
 	assert.equal(text.split('\n').filter((line) => /^- ✓ [\d:.]+ /.test(line)).length, 5, `five checks passed\n${text}`);
 
 	const recorded = (await sandbox.podman(['events', '--since', since, '--stream=false', '--format', 'json'])).stdout
-		.split('\n').filter(Boolean).map((line) => JSON.parse(line) as RecordedEvent)
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => JSON.parse(line) as RecordedEvent)
 		.filter((e) => e.Type === 'container' && e.ID === id && (e.Status === 'start' || e.Status === 'died'));
-	assert.deepEqual(recorded.map((e) => e.Status), ['start', 'died', 'start', 'died']);
+	assert.deepEqual(
+		recorded.map((e) => e.Status),
+		['start', 'died', 'start', 'died'],
+	);
 	const short = id.slice(0, 12);
 	const who = `${markdownInline(recorded[0]?.Name ?? '')} (${short})`;
 	for (const event of recorded) {
@@ -125,7 +140,9 @@ for (const language of LANGUAGES) {
 
 			await session.next(3, 5);
 			await session.press('s');
-			const second = (await session.passed('lesson.lifecycle.start.met', { conmon: PID, before: String(first.conmon), child: `sleep infinity ${PID}` }))['conmon'];
+			const second = (await session.passed('lesson.lifecycle.start.met', { conmon: PID, before: String(first.conmon), child: `sleep infinity ${PID}` }))[
+				'conmon'
+			];
 			assert.equal(Number(second), (await sandbox.inspect(first.id)).State.ConmonPid);
 			assert.notEqual(Number(second), first.conmon);
 
@@ -148,8 +165,13 @@ for (const language of LANGUAGES) {
 
 			await session.next(2, 5);
 			await session.press('i');
-			const { ppid, parent } = await session.passed('lesson.parentage.parent.met', { said: String(run.conmon), conmon: String(run.conmon), ppid: PID, parent: '[^)]+' });
-			assert.equal(Number(ppid), procStatus(run.conmon).ppid, "the parent /proc gives");
+			const { ppid, parent } = await session.passed('lesson.parentage.parent.met', {
+				said: String(run.conmon),
+				conmon: String(run.conmon),
+				ppid: PID,
+				parent: '[^)]+',
+			});
+			assert.equal(Number(ppid), procStatus(run.conmon).ppid, 'the parent /proc gives');
 			assert.notEqual(parent, 'podman');
 
 			await session.next(3, 5);
@@ -157,7 +179,12 @@ for (const language of LANGUAGES) {
 			assert.notEqual(processArgv(Number(podmanPid))[0]?.endsWith('podman'), true, 'that podman process is gone');
 
 			await session.next(4, 5);
-			await session.passed('lesson.parentage.child.met', { conmon: String(run.conmon), child: `sleep infinity ${run.pid}`, host: String(run.pid), inside: '1' });
+			await session.passed('lesson.parentage.child.met', {
+				conmon: String(run.conmon),
+				child: `sleep infinity ${run.pid}`,
+				host: String(run.pid),
+				inside: '1',
+			});
 			assert.equal(procStatus(run.pid).nsPid.at(-1), 1, 'NSpid says PID 1 inside');
 			assert.equal(procStatus(run.pid).ppid, run.conmon);
 
@@ -178,11 +205,21 @@ for (const language of LANGUAGES) {
 			const { exec: execConmon, session: execSession } = await session.passed('lesson.exec.exec.met', { exec: PID, conmon: String(run.conmon), session: ID });
 			assert.notEqual(Number(execConmon), run.conmon);
 			const argv = processArgv(Number(execConmon));
-			assert.ok(argv.some((a) => a.includes('conmon')), `exec conmon is a conmon: ${argv.join(' ')}`);
-			assert.ok((await sandbox.inspect(run.id)).ExecIDs?.some((e) => e.startsWith(execSession ?? '-')), 'podman knows the exec session');
+			assert.ok(
+				argv.some((a) => a.includes('conmon')),
+				`exec conmon is a conmon: ${argv.join(' ')}`,
+			);
+			assert.ok(
+				(await sandbox.inspect(run.id)).ExecIDs?.some((e) => e.startsWith(execSession ?? '-')),
+				'podman knows the exec session',
+			);
 
 			await session.next(3, 4);
-			await session.passed('lesson.exec.exit.met', { exec: execConmon ?? '', conmon: String(run.conmon), seconds: String(EXEC_SECONDS) }, EXEC_SECONDS * 1000 + 20_000);
+			await session.passed(
+				'lesson.exec.exit.met',
+				{ exec: execConmon ?? '', conmon: String(run.conmon), seconds: String(EXEC_SECONDS) },
+				EXEC_SECONDS * 1000 + 20_000,
+			);
 			assert.notEqual(processState(Number(execConmon)), 'alive');
 			assert.equal(processState(run.conmon), 'alive', "the container's conmon runs on");
 

@@ -1,18 +1,25 @@
 import assert from 'node:assert/strict';
-import { execa } from 'execa';
 import { after, before, describe, test } from 'node:test';
-import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { execa } from 'execa';
+import { MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
+import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { processArgv } from '../helpers/procCheck.js';
 import { cliPath, languageEnvironment } from '../helpers/tuiSession.js';
-import { MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
 
 /** `--once` and `--once --json` piped, as scripts use them, checked against podman inspect and /proc. */
 const skip = await e2eSkipReason();
 
 interface SnapshotContainer {
-	id: string; name: string; image: string; state: string; exitCode: number | null; pid: number | null;
-	conmonPid: number | null; podmanConmonPid: number | null; command: string[];
+	id: string;
+	name: string;
+	image: string;
+	state: string;
+	exitCode: number | null;
+	pid: number | null;
+	conmonPid: number | null;
+	podmanConmonPid: number | null;
+	command: string[];
 	conmonHistory: { pid: number; exitedAt: string | null }[];
 	processes: { pid: number; ppid: number; command: string; depth: number }[];
 }
@@ -52,7 +59,10 @@ describe('--once against real podman', { skip: skip ?? false }, () => {
 		assert.equal(live.pid, inspect.State.Pid);
 		assert.equal(live.conmonPid, inspect.State.ConmonPid, 'the conmon found in /proc is the one podman reports');
 		assert.equal(live.podmanConmonPid, inspect.State.ConmonPid);
-		assert.deepEqual(live.conmonHistory.map((g) => [g.pid, g.exitedAt]), [[inspect.State.ConmonPid, null]]);
+		assert.deepEqual(
+			live.conmonHistory.map((g) => [g.pid, g.exitedAt]),
+			[[inspect.State.ConmonPid, null]],
+		);
 		assert.ok(processArgv(live.conmonPid ?? 0).includes(running), '/proc agrees');
 		const first = live.processes[0];
 		assert.equal(first?.pid, inspect.State.Pid);
@@ -70,7 +80,12 @@ describe('--once against real podman', { skip: skip ?? false }, () => {
 	test('--once: the tree as text, piped', async () => {
 		const { stdout } = await once();
 		const inspect = await sandbox.inspect(running);
-		assert.match(stdout, new RegExp(`● once-running  ${running.slice(0, 12)}  ${sandbox.image}  sleep infinity  Up \\S+\\n  └─ conmon ${inspect.State.ConmonPid}${MAYBE_NEW}\\n     └─ sleep infinity ${inspect.State.Pid}`));
+		assert.match(
+			stdout,
+			new RegExp(
+				`● once-running  ${running.slice(0, 12)}  ${sandbox.image}  sleep infinity  Up \\S+\\n  └─ conmon ${inspect.State.ConmonPid}${MAYBE_NEW}\\n     └─ sleep infinity ${inspect.State.Pid}`,
+			),
+		);
 		assert.match(stdout, new RegExp(`○ once-exited  ${exited.slice(0, 12)} .* Exited \\(3\\)`));
 	});
 
@@ -79,6 +94,9 @@ describe('--once against real podman', { skip: skip ?? false }, () => {
 		assert.match(stdout, new RegExp(`● once-running  ${running.slice(0, 12)}  .*  実行中 \\S+\\n`));
 		assert.match(stdout, new RegExp(`○ once-exited  ${exited.slice(0, 12)} .* 終了 \\(3\\)`));
 		const json = JSON.parse((await once('--json', '--lang', 'ja')).stdout) as { containers: SnapshotContainer[] };
-		assert.deepEqual(json.containers.map((c) => [c.name, c.state]).sort(), [['once-exited', 'exited'], ['once-running', 'running']]);
+		assert.deepEqual(json.containers.map((c) => [c.name, c.state]).sort(), [
+			['once-exited', 'exited'],
+			['once-running', 'running'],
+		]);
 	});
 });

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
+import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { writePodmanWrapper } from '../helpers/podmanWrapper.js';
 import { TuiSession } from '../helpers/tuiSession.js';
 

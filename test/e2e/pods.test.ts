@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { execa } from 'execa';
 import { after, before, describe, test } from 'node:test';
-import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { execa } from 'execa';
+import { MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
+import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { processArgv } from '../helpers/procCheck.js';
 import { cliPath, KEY, languageEnvironment, TuiSession } from '../helpers/tuiSession.js';
-import { MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
 
 /**
  * A pod as people make one (`podman pod create --name web`, then `podman run -d --pod web` twice),
@@ -15,8 +15,19 @@ import { MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
  */
 const skip = await e2eSkipReason();
 
-interface SnapshotPod { id: string; name: string; infraContainerId: string | null; containerIds: string[] }
-interface SnapshotContainer { id: string; name: string; pod: string | null; isInfra: boolean; conmonPid: number | null }
+interface SnapshotPod {
+	id: string;
+	name: string;
+	infraContainerId: string | null;
+	containerIds: string[];
+}
+interface SnapshotContainer {
+	id: string;
+	name: string;
+	pod: string | null;
+	isInfra: boolean;
+	conmonPid: number | null;
+}
 
 describe('pods against real podman', { skip: skip ?? false }, () => {
 	let sandbox: PodmanSandbox;
@@ -55,7 +66,11 @@ describe('pods against real podman', { skip: skip ?? false }, () => {
 		const [infraConmon, ...memberConmons] = firstConmons;
 		const infraPid = (await sandbox.inspect(infraId)).State.Pid;
 		assert.deepEqual(processArgv(infraPid), ['/catatonit', '-P'], "the infra's process is catatonit -P");
-		await tui.waitFor(new RegExp(`pod web \\(3 containers · 3 conmons\\)[^\\n]*\\n +├─ ● ${podId.slice(0, 12)}-infra +${infraId.slice(0, 12)} +localhost/podman-pause:[^\\n]*infra: holds the pod's shared namespaces[^\\n]*\\n +│ +└─ conmon ${infraConmon}${MAYBE_NEW}\\n +│ +└─ /catatonit -P ${infraPid}\\n`));
+		await tui.waitFor(
+			new RegExp(
+				`pod web \\(3 containers · 3 conmons\\)[^\\n]*\\n +├─ ● ${podId.slice(0, 12)}-infra +${infraId.slice(0, 12)} +localhost/podman-pause:[^\\n]*infra: holds the pod's shared namespaces[^\\n]*\\n +│ +└─ conmon ${infraConmon}${MAYBE_NEW}\\n +│ +└─ /catatonit -P ${infraPid}\\n`,
+			),
+		);
 		for (const [index, id] of members.entries()) {
 			await tui.waitFor(new RegExp(`[├└]─ ● web-[ab] +${id.slice(0, 12)} [^\\n]*\\n[ │]+└─ conmon ${memberConmons[index]}${MAYBE_NEW}\\n`));
 		}
@@ -76,7 +91,10 @@ describe('pods against real podman', { skip: skip ?? false }, () => {
 		await tui.waitFor(new RegExp(`✓ \\$ podman pod stop ${podId.slice(0, 12)}`), 40_000);
 		assert.equal((await sandbox.podman(['pod', 'inspect', '--format', '{{.State}}', 'web'])).stdout.trim(), 'Exited');
 		const states = JSON.parse((await sandbox.podman(['ps', '-a', '--pod', '--format', 'json'])).stdout) as { State: string }[];
-		assert.deepEqual(states.map((c) => c.State), ['exited', 'exited', 'exited']);
+		assert.deepEqual(
+			states.map((c) => c.State),
+			['exited', 'exited', 'exited'],
+		);
 		await tui.waitFor(/pod web \(3 containers · 0 conmons\)/);
 		await tui.waitFor(new RegExp(`pod web \\(${podId.slice(0, 12)}\\) stopping`));
 	});
@@ -95,16 +113,27 @@ describe('pods against real podman', { skip: skip ?? false }, () => {
 	});
 
 	test('--once --json carries the pod and says which container is the infra', async () => {
-		const { stdout } = await execa(process.execPath, [cliPath(), '--once', '--json'], { env: { ...sandbox.env, ...languageEnvironment('en') }, stdin: 'ignore', timeout: 30_000 });
+		const { stdout } = await execa(process.execPath, [cliPath(), '--once', '--json'], {
+			env: { ...sandbox.env, ...languageEnvironment('en') },
+			stdin: 'ignore',
+			timeout: 30_000,
+		});
 		const snapshot = JSON.parse(stdout) as { pods: SnapshotPod[]; containers: SnapshotContainer[] };
 		assert.equal(snapshot.pods.length, 1);
-		assert.deepEqual({ ...snapshot.pods[0], containerIds: [...(snapshot.pods[0]?.containerIds ?? [])].sort() }, { id: podId, name: 'web', infraContainerId: infraId, containerIds: [infraId, ...members].sort() });
+		assert.deepEqual(
+			{ ...snapshot.pods[0], containerIds: [...(snapshot.pods[0]?.containerIds ?? [])].sort() },
+			{ id: podId, name: 'web', infraContainerId: infraId, containerIds: [infraId, ...members].sort() },
+		);
 		const conmons = await conmonPids();
 		for (const [index, id] of [infraId, ...members].entries()) {
 			const listed = snapshot.containers.find((c) => c.id === id);
 			assert.deepEqual([listed?.pod, listed?.isInfra, listed?.conmonPid], [podId, id === infraId, conmons[index]]);
 		}
-		const text = await execa(process.execPath, [cliPath(), '--once'], { env: { ...sandbox.env, ...languageEnvironment('en') }, stdin: 'ignore', timeout: 30_000 });
+		const text = await execa(process.execPath, [cliPath(), '--once'], {
+			env: { ...sandbox.env, ...languageEnvironment('en') },
+			stdin: 'ignore',
+			timeout: 30_000,
+		});
 		assert.match(text.stdout, /^pod web \(3 containers · 3 conmons\)$/m);
 	});
 });

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { markdownInline } from '../../src/output/markdown.js';
+import { deadConmon, MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
 import { ConmonWatcher } from '../helpers/conmonWatcher.js';
-import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
-import { waitFor } from '../helpers/waitFor.js';
+import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { TuiSession } from '../helpers/tuiSession.js';
-import { MAYBE_NEW, deadConmon } from '../helpers/conmonRowPatterns.js';
+import { waitFor } from '../helpers/waitFor.js';
 
 /**
  * `--record FILE` in a real session: r (run), k (kill), s (start), q. The transcript must tell
@@ -19,7 +19,14 @@ import { MAYBE_NEW, deadConmon } from '../helpers/conmonRowPatterns.js';
 const skip = await e2eSkipReason();
 
 /** A container event as `podman events --format json` writes it (podman 4.3: ContainerExitCode omitted when 0). */
-interface RecordedEvent { ID: string; Name: string; Status: string; Type: string; Time: string; ContainerExitCode?: number }
+interface RecordedEvent {
+	ID: string;
+	Name: string;
+	Status: string;
+	Type: string;
+	Time: string;
+	ContainerExitCode?: number;
+}
 
 /** HH:MM:SS.mmm of the transcript, as milliseconds since local midnight. */
 function msOfDay(clock: string): number {
@@ -96,19 +103,28 @@ describe('--record writes a Markdown transcript of the session', { skip: skip ??
 		// podman's own record of what happened to the container (podman 4.3 ignores --until and
 		// --filter event=died: filter here).
 		const recorded = (await sandbox.podman(['events', '--since', since, '--stream=false', '--format', 'json'])).stdout
-			.split('\n').filter(Boolean).map((line) => JSON.parse(line) as RecordedEvent)
+			.split('\n')
+			.filter(Boolean)
+			.map((line) => JSON.parse(line) as RecordedEvent)
 			.filter((e) => e.Type === 'container' && e.ID === id && (e.Status === 'start' || e.Status === 'died'));
-		assert.deepEqual(recorded.map((e) => e.Status), ['start', 'died', 'start']);
-		const expectedLines = recorded.map((e) => e.Status === 'start'
-			? `container ${name} (${short}) started`
-			: `container ${name} (${short}) died (exit code ${e.ContainerExitCode ?? 0})`);
+		assert.deepEqual(
+			recorded.map((e) => e.Status),
+			['start', 'died', 'start'],
+		);
+		const expectedLines = recorded.map((e) =>
+			e.Status === 'start' ? `container ${name} (${short}) started` : `container ${name} (${short}) died (exit code ${e.ContainerExitCode ?? 0})`,
+		);
 
 		// The transcript is written as things happen: everything is in the file before q.
-		await waitFor('the events and the new conmon in the transcript, before exit', () => {
-			const text = transcript();
-			const done = expectedLines.every((line) => text.includes(line)) && text.includes(`conmon ${secondConmon} appeared`);
-			return done || undefined;
-		}, 10_000);
+		await waitFor(
+			'the events and the new conmon in the transcript, before exit',
+			() => {
+				const text = transcript();
+				const done = expectedLines.every((line) => text.includes(line)) && text.includes(`conmon ${secondConmon} appeared`);
+				return done || undefined;
+			},
+			10_000,
+		);
 		assert.doesNotMatch(transcript(), /## Summary/, 'the summary waits for the exit');
 		watcher.stop();
 
@@ -138,10 +154,17 @@ describe('--record writes a Markdown transcript of the session', { skip: skip ??
 		// 4. Every conmon the independent watcher saw is there, with the container it monitored.
 		const seen = watcher.seen.filter((c) => c.containerId === id).map((c) => c.pid);
 		assert.deepEqual(seen, [firstConmon, secondConmon], 'the watcher saw both conmons');
-		for (const pid of seen) assert.ok(items.some((item) => item.endsWith(` conmon ${pid} appeared for ${name} (${short})`)), `conmon ${pid} appeared\n${text}`);
+		for (const pid of seen)
+			assert.ok(
+				items.some((item) => item.endsWith(` conmon ${pid} appeared for ${name} (${short})`)),
+				`conmon ${pid} appeared\n${text}`,
+			);
 		// The exit code is there when /proc's scan learnt it in time (podman's died event always has it).
 		const exited = new RegExp(` conmon ${firstConmon} exited for ${escapeRegExp(name)} \\(${short}\\) \\((?:code 137|code not yet known)\\)$`);
-		assert.ok(items.some((item) => exited.test(item)), `conmon ${firstConmon} exited\n${text}`);
+		assert.ok(
+			items.some((item) => exited.test(item)),
+			`conmon ${firstConmon} exited\n${text}`,
+		);
 		assert.match(text, new RegExp(`^ {2}- ${escapeRegExp(name)} \\(${short}\\): ${firstConmon} → ${secondConmon}$`, 'm'));
 
 		// 5. The document: title, header, the session, the summary, the tree at exit in a closed block.
@@ -150,10 +173,18 @@ describe('--record writes a Markdown transcript of the session', { skip: skip ??
 		assert.match(text, new RegExp(`^- \\*\\*podman:\\*\\* ${escapeRegExp(version)}$`, 'm'));
 		assert.match(text, new RegExp(`^- \\*\\*User:\\*\\* \\S+ \\(uid ${process.getuid?.() ?? 0}\\)$`, 'm'));
 		const headings = text.split('\n').filter((line) => line.startsWith('#'));
-		assert.deepEqual(headings.map((h) => h.replace(/\(.*\)/, '()')), ['# conmon-tui session transcript', '## Session', '## Summary', '### Tree at exit ()']);
+		assert.deepEqual(
+			headings.map((h) => h.replace(/\(.*\)/, '()')),
+			['# conmon-tui session transcript', '## Session', '## Summary', '### Tree at exit ()'],
+		);
 		// Other users' or stores' conmons on this machine may be listed below ours: only ours is checked. The first
 		// conmon is still there, marked exited, when the session ends within seconds of its replacement.
-		assert.match(text, new RegExp(`\`\`\`text\\n(?:[^\\n]*\\n)*● ${escapeRegExp(podmanName)} {2}${short} [^\\n]*Up[^\\n]*\\n(?: {2}├─ conmon ${firstConmon} [^\\n]*✝ exited[^\\n]*\\n)? {2}└─ conmon ${secondConmon} [^\\n]*\\n +└─ sleep infinity \\d+\\n`));
+		assert.match(
+			text,
+			new RegExp(
+				`\`\`\`text\\n(?:[^\\n]*\\n)*● ${escapeRegExp(podmanName)} {2}${short} [^\\n]*Up[^\\n]*\\n(?: {2}├─ conmon ${firstConmon} [^\\n]*✝ exited[^\\n]*\\n)? {2}└─ conmon ${secondConmon} [^\\n]*\\n +└─ sleep infinity \\d+\\n`,
+			),
+		);
 		assert.ok(text.endsWith('\n```\n'), 'the tree block is closed and ends the file');
 	});
 });

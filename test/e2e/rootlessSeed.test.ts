@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import { deadConmon, MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
+import { createPodmanSandbox } from '../helpers/podmanSandbox.js';
 import { processArgv, processState } from '../helpers/procCheck.js';
 import { createRootlessSandbox, type RootlessSandbox } from '../helpers/rootlessSandbox.js';
 import { RootlessTuiSession } from '../helpers/rootlessTuiSession.js';
-import { ensureRootlessUser, rootlessSkipReason, type RootlessUser } from '../helpers/rootlessUser.js';
-import { createPodmanSandbox } from '../helpers/podmanSandbox.js';
+import { ensureRootlessUser, type RootlessUser, rootlessSkipReason } from '../helpers/rootlessUser.js';
 import { KEY, TuiSession } from '../helpers/tuiSession.js';
-import { MAYBE_NEW, deadConmon } from '../helpers/conmonRowPatterns.js';
 
 /**
  * The seed experiment with ROOTLESS podman: conmon-tui runs as the ordinary user
@@ -23,7 +23,10 @@ function statusField(pid: number, field: string): string[] {
 	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
 	const line = status.split('\n').find((l) => l.startsWith(`${field}:`));
 	assert.ok(line, `/proc/${pid}/status has ${field}:`);
-	return line.slice(field.length + 1).trim().split(/\s+/);
+	return line
+		.slice(field.length + 1)
+		.trim()
+		.split(/\s+/);
 }
 
 /** The user namespace of a process, e.g. `user:[4026535827]`. */
@@ -57,7 +60,11 @@ describe('rootless seed experiment from the podman CLI', { skip: skip ?? false }
 		tui = new RootlessTuiSession({ user, env: sandbox.env, args: ['--image', sandbox.image] });
 		await tui.waitFor(/watching podman \S+: 0 containers, 0 live conmons/);
 		assert.equal(tui.uid(), user.uid, 'conmon-tui runs as the rootless user');
-		assert.deepEqual(tui.supplementaryGroups().filter((g) => g !== user.gid), [], 'and has none of root\'s groups');
+		assert.deepEqual(
+			tui.supplementaryGroups().filter((g) => g !== user.gid),
+			[],
+			"and has none of root's groups",
+		);
 	});
 
 	after(async () => {
@@ -82,7 +89,10 @@ describe('rootless seed experiment from the podman CLI', { skip: skip ?? false }
 		// ... and the container's root is the user on the host, PID 1 in its own PID namespace.
 		assert.equal(statusField(state.Pid, 'Uid')[0], String(user.uid), 'container root is the user on the host');
 		assert.deepEqual(statusField(state.Pid, 'NSpid'), [String(state.Pid), '1']);
-		const uidMap = readFileSync(`/proc/${state.Pid}/uid_map`, 'utf8').trim().split('\n').map((l) => l.trim().split(/\s+/));
+		const uidMap = readFileSync(`/proc/${state.Pid}/uid_map`, 'utf8')
+			.trim()
+			.split('\n')
+			.map((l) => l.trim().split(/\s+/));
 		assert.deepEqual(uidMap[0], ['0', String(user.uid), '1'], 'UID 0 inside maps to the user');
 		// The pause process holds the user namespace that conmon and the container share.
 		const pause = await sandbox.pausePid();
@@ -90,7 +100,7 @@ describe('rootless seed experiment from the podman CLI', { skip: skip ?? false }
 		assert.deepEqual(processArgv(pause), ['catatonit', '-P']);
 		assert.equal(userNamespace(firstConmon), userNamespace(pause));
 		assert.equal(userNamespace(state.Pid), userNamespace(pause));
-		assert.notEqual(userNamespace(pause), userNamespace(process.pid), 'not the machine\'s user namespace');
+		assert.notEqual(userNamespace(pause), userNamespace(process.pid), "not the machine's user namespace");
 
 		await tui.waitFor(new RegExp(`● \\S+ +${id.slice(0, 12)} .*Up[^\\n]*\\n {4}└─ conmon ${firstConmon}${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`));
 		await tui.waitFor(new RegExp(`conmon ${firstConmon} appeared for \\S+ \\(${id.slice(0, 12)}\\)`));
@@ -112,7 +122,11 @@ describe('rootless seed experiment from the podman CLI', { skip: skip ?? false }
 		assert.notEqual(secondConmon, firstConmon, 'a new conmon, not the old one');
 		assert.equal(processState(secondConmon), 'alive');
 		assert.equal(statusField(secondConmon, 'Uid')[0], String(user.uid));
-		await tui.waitFor(new RegExp(`└─ conmon ${secondConmon} {2}\\(2nd start; before: ${firstConmon} exited \\d\\d:\\d\\d:\\d\\d, (?:code \\d+|code unknown)\\)${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`));
+		await tui.waitFor(
+			new RegExp(
+				`└─ conmon ${secondConmon} {2}\\(2nd start; before: ${firstConmon} exited \\d\\d:\\d\\d:\\d\\d, (?:code \\d+|code unknown)\\)${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`,
+			),
+		);
 
 		// The details view lists both generations.
 		tui.press(KEY.enter);
@@ -123,12 +137,12 @@ describe('rootless seed experiment from the podman CLI', { skip: skip ?? false }
 		await tui.waitFor(/└─ conmon \d+ {2}\(2nd start/);
 	});
 
-	test("the rootless pause process is shown and explained", async () => {
+	test('the rootless pause process is shown and explained', async () => {
 		const pause = await sandbox.pausePid();
 		await tui.waitFor(new RegExp(`catatonit -P ${pause} {2}rootless pause process: holds the user namespace`));
 	});
 
-	test('as root, --all-users lists the user\'s conmons under the user; without it they are counted', async () => {
+	test("as root, --all-users lists the user's conmons under the user; without it they are counted", async () => {
 		const state = (await sandbox.inspect(id)).State;
 		// conmon-tui as root, on a private rootful store of its own: the user's containers are not podman's to list.
 		const rootful = await createPodmanSandbox();
@@ -138,10 +152,16 @@ describe('rootless seed experiment from the podman CLI', { skip: skip ?? false }
 				// Other conmons may be on the machine: filter down to this container.
 				await everyone.waitFor(/watching podman/);
 				await everyone.filter(id.slice(0, 12));
-				await everyone.waitFor(new RegExp(`\\? user ${user.name} \\(uid ${user.uid}\\): \\d+ conmons? of that user's podman\\n(.*\\n)*? +[├└]─ conmon ${state.ConmonPid} {2}container ${id.slice(0, 12)}`));
+				await everyone.waitFor(
+					new RegExp(
+						`\\? user ${user.name} \\(uid ${user.uid}\\): \\d+ conmons? of that user's podman\\n(.*\\n)*? +[├└]─ conmon ${state.ConmonPid} {2}container ${id.slice(0, 12)}`,
+					),
+				);
 				// The user's pause process heads the user's group, named as theirs, not shown as root's own.
 				const pause = await sandbox.pausePid();
-				await everyone.waitFor(new RegExp(`\\? user ${user.name} \\(uid ${user.uid}\\)[^\\n]*\\n +├─ catatonit -P ${pause} {2}user ${user.name}'s rootless pause process`));
+				await everyone.waitFor(
+					new RegExp(`\\? user ${user.name} \\(uid ${user.uid}\\)[^\\n]*\\n +├─ catatonit -P ${pause} {2}user ${user.name}'s rootless pause process`),
+				);
 				assert.doesNotMatch(await everyone.screen(), /this user's rootless containers/);
 			} finally {
 				await everyone.kill();

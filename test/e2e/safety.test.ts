@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { execa } from 'execa';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { execa } from 'execa';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
-import { waitFor } from '../helpers/waitFor.js';
+import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { parseCallLog, writePodmanWrapper } from '../helpers/podmanWrapper.js';
 import { cliPath, KEY, languageEnvironment, TuiSession } from '../helpers/tuiSession.js';
+import { waitFor } from '../helpers/waitFor.js';
 
 /**
  * Safe in front of a class and on a shared box (issue 10), against real podman in a real pty:
@@ -71,7 +71,11 @@ describe('safe on a shared box, against real podman', { skip: skip ?? false }, (
 		const screen = await tui.waitFor(/sh -c ': "\\e\]0;PWNED\\x07\\e\]52;c;UFdORUQ=\\x07\\e\[2J\\e\[31mRED\\x9b2J\\u202eevil"; sleep 1000; exit 0' \d+/);
 		assert.ok(screen, 'the process row shows every escape, on one line');
 		await tui.waitFor(/watching podman/);
-		assert.deepEqual(tui.titles.filter((title) => title.includes('PWNED')), [], 'the window title was never set by the container');
+		assert.deepEqual(
+			tui.titles.filter((title) => title.includes('PWNED')),
+			[],
+			'the window title was never set by the container',
+		);
 		assert.ok(!tui.raw.includes('PWNED\u0007'), 'no OSC reached the terminal');
 		assert.ok(!tui.raw.includes(`${ESC}]52;`), 'no OSC 52 reached the terminal');
 		assert.ok(!tui.raw.includes(`${ESC}[31mRED`), 'no SGR from the container');
@@ -79,13 +83,19 @@ describe('safe on a shared box, against real podman', { skip: skip ?? false }, (
 		// Not cleared: the header is still the first line, the footer the last.
 		const lines = (await tui.screen()).split('\n');
 		assert.match(lines[0] ?? '', /^conmon-tui /);
-		assert.ok(lines.some((line) => /\? help +q quit/.test(line)), 'the footer is still there');
+		assert.ok(
+			lines.some((line) => /\? help +q quit/.test(line)),
+			'the footer is still there',
+		);
 
 		// The details view shows the command too, escaped.
 		tui.press(KEY.enter);
 		await tui.waitFor(/conmon generations seen this session/);
 		await tui.waitFor(/sh -c ': "\\e\]0;PWNED\\x07/);
-		assert.deepEqual(tui.titles.filter((title) => title.includes('PWNED')), []);
+		assert.deepEqual(
+			tui.titles.filter((title) => title.includes('PWNED')),
+			[],
+		);
 		await tui.type(['q', 'q']);
 		assert.equal((await tui.waitForExit()).exitCode, 0);
 	});
@@ -104,7 +114,10 @@ describe('safe on a shared box, against real podman', { skip: skip ?? false }, (
 		// sh's row: its argv on one line (the newline escaped, the empty element a double space), cut to the width.
 		const screen = await tui.waitFor(/└─ sh -c 'printf .* zero '' 'a\\nb' yyyy[^\n]*…\n +└─ sleep 1000 (\d+)/);
 		const lines = (await tui.screen()).split('\n');
-		assert.ok(lines.every((line) => line.length <= 120), 'every line within the width');
+		assert.ok(
+			lines.every((line) => line.length <= 120),
+			'every line within the width',
+		);
 		// → to sleep's row (conmon, sh, sleep), Enter: its parent named by the escaped comm.
 		await tui.type(['\u001B[C', '\u001B[C', '\u001B[C', KEY.enter]);
 		await tui.waitFor(new RegExp(`${shPid} \\(x\\) R 1 \\(\\\\n\\\\e\\]0;T\\\\x07\\)`));
@@ -127,7 +140,10 @@ describe('safe on a shared box, against real podman', { skip: skip ?? false }, (
 		const snapshot = JSON.parse(json.stdout) as { containers: { id: string; command: string[]; processes: { argv: string[] }[] }[] };
 		const hostile = snapshot.containers.find((c) => c.id === hostileId);
 		assert.deepEqual(hostile?.command, HOSTILE_COMMAND, 'exact data, not the escaped text');
-		assert.ok(hostile?.processes.some((p) => p.argv[2] === HOSTILE_COMMAND[2]), 'the /proc argv exactly');
+		assert.ok(
+			hostile?.processes.some((p) => p.argv[2] === HOSTILE_COMMAND[2]),
+			'the /proc argv exactly',
+		);
 	});
 
 	test('k on a container made outside the program asks, and n leaves it running; on one made by r it kills at once', async () => {
@@ -173,8 +189,11 @@ describe('safe on a shared box, against real podman', { skip: skip ?? false }, (
 		tui.press('q');
 		assert.equal((await tui.waitForExit()).exitCode, 0);
 		const calls = parseCallLog(existsSync(callLog) ? readFileSync(callLog, 'utf8') : '');
-		assert.ok(calls.length > 0, 'the wrapper logged the read-only session\'s own queries');
-		assert.deepEqual(calls.filter((call) => STATE_CHANGING.has(call.args[0] ?? '')).map((call) => call.args.join(' ')), []);
+		assert.ok(calls.length > 0, "the wrapper logged the read-only session's own queries");
+		assert.deepEqual(
+			calls.filter((call) => STATE_CHANGING.has(call.args[0] ?? '')).map((call) => call.args.join(' ')),
+			[],
+		);
 		assert.equal((await sandbox.inspect(hostileId)).State.Status, 'running');
 	});
 
@@ -213,7 +232,12 @@ describe('safe on a shared box, against real podman', { skip: skip ?? false }, (
 		writeFileSync(target, 'do not touch\n');
 		const link = join(dir, 'planted.log');
 		symlinkSync(target, link);
-		const result = await execa(process.execPath, [cliPath(), '--once', '--log', link], { env: { ...sandbox.env, ...languageEnvironment('en') }, stdin: 'ignore', reject: false, timeout: 60_000 });
+		const result = await execa(process.execPath, [cliPath(), '--once', '--log', link], {
+			env: { ...sandbox.env, ...languageEnvironment('en') },
+			stdin: 'ignore',
+			reject: false,
+			timeout: 60_000,
+		});
 		assert.equal(result.exitCode, 1);
 		assert.equal(result.stderr, `conmon-tui: --log ${link}: is a symbolic link; refusing to write through it (give the real file's path)`);
 		assert.equal(readFileSync(target, 'utf8'), 'do not touch\n');

@@ -5,16 +5,17 @@
  * Skipped (with the reason) when podman is not usable here; a failure instead when
  * CI=true (see e2eSkipReason).
  */
-import { after, before, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
+import { after, before, test } from 'node:test';
 import { execa } from 'execa';
-import { createPodmanSandbox } from '../helpers/podmanSandbox.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
-import { waitFor } from '../helpers/waitFor.js';
 import type { PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { createPodmanSandbox } from '../helpers/podmanSandbox.js';
+import { waitFor } from '../helpers/waitFor.js';
 
 const skipReason = await e2eSkipReason();
 const skip = skipReason ?? false;
@@ -22,21 +23,28 @@ const skip = skipReason ?? false;
 let sandboxA: PodmanSandbox | undefined;
 let sandboxB: PodmanSandbox | undefined;
 
-before(async () => {
-	if (skipReason !== undefined) return;
-	[sandboxA, sandboxB] = await Promise.all([createPodmanSandbox(), createPodmanSandbox()]);
-}, { timeout: 180_000 });
+before(
+	async () => {
+		if (skipReason !== undefined) return;
+		[sandboxA, sandboxB] = await Promise.all([createPodmanSandbox(), createPodmanSandbox()]);
+	},
+	{ timeout: 180_000 },
+);
 
-after(async () => {
-	await Promise.all([sandboxA?.dispose(), sandboxB?.dispose()]);
-}, { timeout: 120_000 });
+after(
+	async () => {
+		await Promise.all([sandboxA?.dispose(), sandboxB?.dispose()]);
+	},
+	{ timeout: 120_000 },
+);
 
 /** Environment for a podman that uses the machine's default store. */
 function defaultStoreEnv(): Record<string, string> {
 	const env: Record<string, string> = {};
 	for (const [key, value] of Object.entries(process.env)) {
 		if (value === undefined) continue;
-		if (/^(CONTAINERS_CONF|CONTAINERS_STORAGE_CONF|CONTAINERS_CONF_OVERRIDE|CONTAINER_HOST|CONTAINER_CONNECTION|STORAGE_DRIVER|STORAGE_OPTS)$/.test(key)) continue;
+		if (/^(CONTAINERS_CONF|CONTAINERS_STORAGE_CONF|CONTAINERS_CONF_OVERRIDE|CONTAINER_HOST|CONTAINER_CONNECTION|STORAGE_DRIVER|STORAGE_OPTS)$/.test(key))
+			continue;
 		env[key] = value;
 	}
 	return env;
@@ -69,7 +77,7 @@ test('a container of sandbox A is not seen by sandbox B nor by the default store
 	const inB = await sandboxB.podman(['ps', '-a', '-q', '--no-trunc']);
 	assert.equal(inB.stdout.trim(), '', 'sandbox B lists no container');
 	const inspectInB = await sandboxB.podman(['inspect', '--type', 'container', name], { reject: false });
-	assert.notEqual(inspectInB.exitCode, 0, 'sandbox B cannot inspect A\'s container');
+	assert.notEqual(inspectInB.exitCode, 0, "sandbox B cannot inspect A's container");
 
 	const inDefault = await execa('podman', ['ps', '-a', '-q', '--no-trunc'], {
 		env: defaultStoreEnv(),
@@ -88,7 +96,10 @@ test('a container of sandbox A is not seen by sandbox B nor by the default store
 	assert.ok((info.State.ConmonPid ?? 0) > 0, 'State.ConmonPid is set');
 	const conmonCmdline = (await readFile(`/proc/${info.State.ConmonPid}/cmdline`, 'utf8')).split('\0');
 	assert.ok(conmonCmdline.includes('--api-version'), 'a monitor conmon has --api-version');
-	assert.ok(conmonCmdline.some((arg) => arg.startsWith(`${sandboxA!.dir}/`)), 'conmon works in sandbox A');
+	assert.ok(
+		conmonCmdline.some((arg) => arg.startsWith(`${sandboxA!.dir}/`)),
+		'conmon works in sandbox A',
+	);
 	assert.ok(!conmonCmdline.some((arg) => arg.startsWith(`${sandboxB!.dir}/`)));
 });
 
@@ -119,11 +130,18 @@ test('dispose removes containers, conmon, mounts and the directory, and can be c
 		assert.ok(!mounts.includes(sandbox.dir), 'nothing is mounted under the sandbox directory');
 		assert.ok(!existsSync(`/run/runc/${id}`), 'no runc state is left');
 		// An exited conmon may linger as a zombie until PID 1 reaps it: that is not alive.
-		for (const [pid, before] of [[conmonPid, conmonBefore], [ctrPid, ctrBefore]] as const) {
-			await waitFor(`PID ${pid} to be gone`, async () => {
-				const now = await liveProcess(pid);
-				return now === undefined || now.startTime !== before.startTime ? true : undefined;
-			}, 10_000);
+		for (const [pid, before] of [
+			[conmonPid, conmonBefore],
+			[ctrPid, ctrBefore],
+		] as const) {
+			await waitFor(
+				`PID ${pid} to be gone`,
+				async () => {
+					const now = await liveProcess(pid);
+					return now === undefined || now.startTime !== before.startTime ? true : undefined;
+				},
+				10_000,
+			);
 		}
 		for (const entry of await readdir('/proc')) {
 			if (!/^\d+$/.test(entry)) continue;

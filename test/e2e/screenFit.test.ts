@@ -3,14 +3,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { footerText } from '../../src/present/keyHelp.js';
-import { setLanguage, t, type Language } from '../../src/messages/i18n.js';
 import { LESSONS } from '../../src/lessons/lessons.js';
-import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { type Language, setLanguage, t } from '../../src/messages/i18n.js';
+import { footerText } from '../../src/present/keyHelp.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
-import { waitFor } from '../helpers/waitFor.js';
+import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { parseCallLog, writePodmanWrapper } from '../helpers/podmanWrapper.js';
 import { KEY, TuiSession } from '../helpers/tuiSession.js';
+import { waitFor } from '../helpers/waitFor.js';
 
 /**
  * The screen under real use, in a real pty against real podman: keys that arrive in one read,
@@ -54,7 +54,13 @@ describe('the screen under real use', { skip: skip ?? false }, () => {
 	});
 
 	function open(lang: Language, columns: number, rows: number, env: Record<string, string> = {}, args: string[] = []): TuiSession {
-		const session = new TuiSession({ env: { ...sandbox.env, ...env }, lang, columns, rows, args: ['--image', sandbox.image, '--command', 'sleep infinity', ...args] });
+		const session = new TuiSession({
+			env: { ...sandbox.env, ...env },
+			lang,
+			columns,
+			rows,
+			args: ['--image', sandbox.image, '--command', 'sleep infinity', ...args],
+		});
 		sessions.push(session);
 		return session;
 	}
@@ -65,7 +71,13 @@ describe('the screen under real use', { skip: skip ?? false }, () => {
 			const tui = open(lang, 40, 12);
 			const screen = (await tui.waitFor(/conmon-tui[^\n]*\n(?:[^\n]*\n)*[^\n]*\S/))[0];
 			assert.match((await tui.screen()).split('\n')[0] ?? '', /^conmon-tui /, `the header on the first row:\n${screen}`);
-			await tui.waitFor(new RegExp(t('tree.noContainers').slice(0, 8).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+			await tui.waitFor(
+				new RegExp(
+					t('tree.noContainers')
+						.slice(0, 8)
+						.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+				),
+			);
 			const now = await tui.screen();
 			assertLineOnRow(now, footerText(40), 'the footer');
 			assert.equal(now.split('\n').at(-2)?.trimEnd(), footerText(40), 'the footer on the last line but one (the last is left free)');
@@ -83,10 +95,14 @@ describe('the screen under real use', { skip: skip ?? false }, () => {
 		tui.press('kx');
 		// k runs podman kill; x, the second key of the same read, is a key too: it runs podman stop, or
 		// (the kill still running) is refused with a message that says so. Before, both were dropped.
-		const calls = await waitFor('podman kill in the call log', () => {
-			const list = parseCallLog(readFileSync(callLog, 'utf8')).filter((c) => ['kill', 'stop'].includes(c.args[0] ?? ''));
-			return list.some((c) => c.args[0] === 'kill') ? list : undefined;
-		}, 20_000);
+		const calls = await waitFor(
+			'podman kill in the call log',
+			() => {
+				const list = parseCallLog(readFileSync(callLog, 'utf8')).filter((c) => ['kill', 'stop'].includes(c.args[0] ?? ''));
+				return list.some((c) => c.args[0] === 'kill') ? list : undefined;
+			},
+			20_000,
+		);
 		const screen = await tui.screen();
 		const stopped = calls.some((c) => c.args[0] === 'stop') || /one is already killing; wait for it/.test(screen) || /\$ podman stop/.test(screen);
 		assert.ok(stopped, `x was a key too:\n${screen}\n${JSON.stringify(calls)}`);
@@ -102,7 +118,7 @@ describe('the screen under real use', { skip: skip ?? false }, () => {
 		await tui.kill();
 	});
 
-	test('80×24: podman\'s long error is on screen whole, wrapped above the footer', { timeout: 60_000 }, async () => {
+	test("80×24: podman's long error is on screen whole, wrapped above the footer", { timeout: 60_000 }, async () => {
 		setLanguage('en');
 		// `one` was killed above: podman refuses to kill an exited container, with a message longer than 80 columns.
 		await waitFor('one exited', async () => ((await sandbox.inspect('one')).State.Status === 'exited' ? true : undefined), 20_000);
@@ -112,7 +128,10 @@ describe('the screen under real use', { skip: skip ?? false }, () => {
 		tui.press('k');
 		await tui.waitFor(/container state improper/);
 		const screen = await tui.screen();
-		const joined = screen.split('\n').map((row) => row.trimEnd()).join(' ');
+		const joined = screen
+			.split('\n')
+			.map((row) => row.trimEnd())
+			.join(' ');
 		assert.ok(joined.includes(`Error: can only kill running containers. ${id} is in state exited: container state improper`), `the whole message:\n${screen}`);
 		assert.equal(screen.split('\n').at(-2)?.trimEnd(), footerText(80), 'the footer still on its line');
 		await tui.kill();
@@ -128,10 +147,19 @@ describe('the screen under real use', { skip: skip ?? false }, () => {
 			assertLineOnRow(screen, footerText(40), 'the footer');
 
 			tui.press('?');
-			await tui.waitFor(new RegExp(t('help.title').slice(0, 4).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+			await tui.waitFor(
+				new RegExp(
+					t('help.title')
+						.slice(0, 4)
+						.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+				),
+			);
 			screen = await tui.screen();
 			for (const key of ['k ', 'r ', 's ', 'x ', 'Enter ', '? ', 'q  Ctrl-C']) {
-				assert.ok(rows(screen).some((row) => row.startsWith(key)), `the help's ${key.trim()} on a row of its own:\n${screen}`);
+				assert.ok(
+					rows(screen).some((row) => row.startsWith(key)),
+					`the help's ${key.trim()} on a row of its own:\n${screen}`,
+				);
 			}
 			tui.press(KEY.escape);
 
@@ -140,7 +168,10 @@ describe('the screen under real use', { skip: skip ?? false }, () => {
 			const closeHint = t('details.container.closeHint', { id: '' }).slice(0, 10);
 			await tui.waitFor(new RegExp(closeHint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
 			screen = await tui.screen();
-			assert.ok(rows(screen).some((row) => /^one {2}[0-9a-f]{12}/.test(row)), `the details' title on its row:\n${screen}`);
+			assert.ok(
+				rows(screen).some((row) => /^one {2}[0-9a-f]{12}/.test(row)),
+				`the details' title on its row:\n${screen}`,
+			);
 			assertLineOnRow(screen, t('details.container.closeHint', { id: '' }).slice(0, 10), 'the way out');
 			tui.press(KEY.escape);
 
@@ -149,9 +180,15 @@ describe('the screen under real use', { skip: skip ?? false }, () => {
 			await tui.waitFor(/restart-policy/);
 			screen = await tui.screen();
 			LESSONS.forEach((lesson, i) => {
-				assert.ok(rows(screen).some((row) => new RegExp(`^[▸ ] ${i + 1} ${lesson.name} `).test(row)), `lesson ${lesson.name} on its row:\n${screen}`);
+				assert.ok(
+					rows(screen).some((row) => new RegExp(`^[▸ ] ${i + 1} ${lesson.name} `).test(row)),
+					`lesson ${lesson.name} on its row:\n${screen}`,
+				);
 			});
-			assert.ok(rows(screen).some((row) => row.startsWith('▸ 1 ')), 'the cursor ▸');
+			assert.ok(
+				rows(screen).some((row) => row.startsWith('▸ 1 ')),
+				'the cursor ▸',
+			);
 			await tui.kill();
 		});
 
@@ -162,11 +199,15 @@ describe('the screen under real use', { skip: skip ?? false }, () => {
 			await tui.type(['r'], 150);
 			// The pane's verdict: the ✓ row right above the lesson's keys (the status line below has its own ✓).
 			const keysStart = t('lesson.ui.keys').slice(0, 6);
-			const screen = await waitFor('the verdict in the lesson pane', async () => {
-				const now = await tui.screen();
-				const keys = rows(now).findIndex((row) => row.startsWith(keysStart));
-				return keys > 0 && rows(now)[keys - 1]?.startsWith('✓ ') ? now : undefined;
-			}, 30_000);
+			const screen = await waitFor(
+				'the verdict in the lesson pane',
+				async () => {
+					const now = await tui.screen();
+					const keys = rows(now).findIndex((row) => row.startsWith(keysStart));
+					return keys > 0 && rows(now)[keys - 1]?.startsWith('✓ ') ? now : undefined;
+				},
+				30_000,
+			);
 			// The verdict's row holds the verdict alone: no other line's text (the keys, the command) is drawn into it.
 			const keysRow = rows(screen).findIndex((row) => row.startsWith(keysStart));
 			const verdictRow = rows(screen)[keysRow - 1] ?? '';

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { deadConmon, MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
+import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { processArgv, processState } from '../helpers/procCheck.js';
 import { KEY, TuiSession } from '../helpers/tuiSession.js';
-import { MAYBE_NEW, deadConmon } from '../helpers/conmonRowPatterns.js';
 
 /**
  * The seed experiment driven from the podman CLI while conmon-tui only watches:
@@ -59,7 +59,11 @@ describe('seed experiment from the podman CLI', { skip: skip ?? false }, () => {
 		assert.ok(secondConmon > 0);
 		assert.notEqual(secondConmon, firstConmon, 'a new conmon, not the old one');
 		assert.equal(processState(secondConmon), 'alive');
-		await tui.waitFor(new RegExp(`└─ conmon ${secondConmon} {2}\\(2nd start; before: ${firstConmon} exited \\d\\d:\\d\\d:\\d\\d, (?:code \\d+|code unknown)\\)${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`));
+		await tui.waitFor(
+			new RegExp(
+				`└─ conmon ${secondConmon} {2}\\(2nd start; before: ${firstConmon} exited \\d\\d:\\d\\d:\\d\\d, (?:code \\d+|code unknown)\\)${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`,
+			),
+		);
 
 		// The details view lists both generations.
 		tui.press(KEY.enter);

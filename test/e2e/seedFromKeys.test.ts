@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { deadConmon, MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
+import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { descendantPids, processState } from '../helpers/procCheck.js';
 import { TuiSession } from '../helpers/tuiSession.js';
-import { MAYBE_NEW, deadConmon } from '../helpers/conmonRowPatterns.js';
 
 /**
  * The seed experiment driven from conmon-tui's own keys: r (podman run), k (kill),
@@ -56,7 +56,11 @@ describe('seed experiment from the keys', { skip: skip ?? false }, () => {
 		const state = (await sandbox.inspect(id)).State;
 		const secondConmon = state.ConmonPid ?? 0;
 		assert.ok(secondConmon > 0 && secondConmon !== firstConmon);
-		await tui.waitFor(new RegExp(`└─ conmon ${secondConmon} {2}\\(2nd start; before: ${firstConmon} exited [\\d:]+, (?:code 137|code unknown)\\)${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`));
+		await tui.waitFor(
+			new RegExp(
+				`└─ conmon ${secondConmon} {2}\\(2nd start; before: ${firstConmon} exited [\\d:]+, (?:code 137|code unknown)\\)${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`,
+			),
+		);
 	});
 
 	test("a podman command that fails shows podman's own message, and the program keeps running", async () => {
@@ -87,6 +91,9 @@ describe('seed experiment from the keys', { skip: skip ?? false }, () => {
 		assert.equal(exitCode, 0);
 		const deadline = Date.now() + 3_000;
 		while (children.some((pid) => processState(pid) === 'alive') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-		assert.deepEqual(children.filter((pid) => processState(pid) === 'alive'), []);
+		assert.deepEqual(
+			children.filter((pid) => processState(pid) === 'alive'),
+			[],
+		);
 	});
 });

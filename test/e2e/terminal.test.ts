@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
+import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { descendantPids, processState } from '../helpers/procCheck.js';
 import { TuiSession } from '../helpers/tuiSession.js';
 
@@ -41,7 +41,11 @@ describe('terminal, signals and bad input', { skip: skip ?? false }, () => {
 		}
 	});
 
-	for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]] as const) {
+	for (const [signal, code] of [
+		['SIGTERM', 143],
+		['SIGHUP', 129],
+		['SIGINT', 130],
+	] as const) {
 		test(`${signal}: the terminal is restored, every child ended, exit code ${code}`, async () => {
 			const tui = new TuiSession({ env: sandbox.env, args: ['--image', sandbox.image] });
 			await tui.waitFor(/watching podman/);
@@ -52,7 +56,10 @@ describe('terminal, signals and bad input', { skip: skip ?? false }, () => {
 			assert.equal(exitCode, code);
 			assert.ok(tui.raw.includes(LEAVE_ALTERNATE_SCREEN), 'left the alternate screen');
 			await new Promise((resolve) => setTimeout(resolve, 300));
-			assert.deepEqual(children.filter((pid) => processState(pid) === 'alive'), []);
+			assert.deepEqual(
+				children.filter((pid) => processState(pid) === 'alive'),
+				[],
+			);
 		});
 	}
 
@@ -80,7 +87,9 @@ describe('terminal, signals and bad input', { skip: skip ?? false }, () => {
 		try {
 			await tui.waitFor(/watching podman/);
 			tui.press('r');
-			await tui.waitFor(/✗ \$ podman run -d 'alpine; touch \/tmp\/conmon-tui-pwned-\d+' sh -c 'touch [^']+': Error: [^\n]*(invalid reference format|repository name must be lowercase)/);
+			await tui.waitFor(
+				/✗ \$ podman run -d 'alpine; touch \/tmp\/conmon-tui-pwned-\d+' sh -c 'touch [^']+': Error: [^\n]*(invalid reference format|repository name must be lowercase)/,
+			);
 			assert.equal(existsSync(marker), false, 'no shell ran the image name or the command');
 			// The program runs on, with its state intact.
 			await tui.waitFor(/● resident .*Up/);

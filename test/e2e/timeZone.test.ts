@@ -1,11 +1,10 @@
-
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createPodmanSandbox, runPodman, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
+import { createPodmanSandbox, type PodmanSandbox, runPodman } from '../helpers/podmanSandbox.js';
 import { TuiSession } from '../helpers/tuiSession.js';
 
 /**
@@ -15,7 +14,13 @@ import { TuiSession } from '../helpers/tuiSession.js';
 const skip = await e2eSkipReason();
 const TOKYO = { TZ: 'Asia/Tokyo' };
 
-interface LogLine { time?: string; kind?: string; status?: string; containerId?: string; late?: boolean }
+interface LogLine {
+	time?: string;
+	kind?: string;
+	status?: string;
+	containerId?: string;
+	late?: boolean;
+}
 
 describe('TZ=Asia/Tokyo for real', { skip: skip ?? false }, () => {
 	let sandbox: PodmanSandbox;
@@ -48,8 +53,14 @@ describe('TZ=Asia/Tokyo for real', { skip: skip ?? false }, () => {
 		// The premise: podman itself writes Tokyo local time.
 		const since = new Date(before - 1_000).toISOString();
 		const raw = (await podman(['events', '--since', since, '--stream=false', '--format', 'json'])).stdout;
-		const rawTimes = raw.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { Time?: string; time?: number }));
-		assert.ok(rawTimes.some((e) => /\+09:00$/.test(e.Time ?? '') || typeof e.time === 'number'), `podman's times: ${raw.slice(0, 300)}`);
+		const rawTimes = raw
+			.split('\n')
+			.filter(Boolean)
+			.map((line) => JSON.parse(line) as { Time?: string; time?: number });
+		assert.ok(
+			rawTimes.some((e) => /\+09:00$/.test(e.Time ?? '') || typeof e.time === 'number'),
+			`podman's times: ${raw.slice(0, 300)}`,
+		);
 
 		// The screen's event log: the remove line at Tokyo's wall-clock hour.
 		const screen = await tui.screen();
@@ -61,13 +72,23 @@ describe('TZ=Asia/Tokyo for real', { skip: skip ?? false }, () => {
 		tui.press('q');
 		assert.equal((await tui.waitForExit(20_000)).exitCode, 0);
 		tui = undefined;
-		const lines = readFileSync(logFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as LogLine);
+		const lines = readFileSync(logFile, 'utf8')
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l) as LogLine);
 		const mine = lines.filter((l) => l.kind === 'podman-event' && l.containerId === id);
-		for (const status of ['create', 'start', 'died', 'remove']) assert.ok(mine.some((l) => l.status === status), `${status} logged`);
+		for (const status of ['create', 'start', 'died', 'remove'])
+			assert.ok(
+				mine.some((l) => l.status === status),
+				`${status} logged`,
+			);
 		// The same instants as the real clock, not nine hours off.
 		for (const line of mine) {
 			const at = Date.parse(line.time ?? '');
-			assert.ok(at >= before - 1_000 && at <= afterAll + 1_000, `${line.status} at ${line.time}, between ${new Date(before).toISOString()} and ${new Date(afterAll).toISOString()}`);
+			assert.ok(
+				at >= before - 1_000 && at <= afterAll + 1_000,
+				`${line.status} at ${line.time}, between ${new Date(before).toISOString()} and ${new Date(afterAll).toISOString()}`,
+			);
 		}
 		// In order, as podman sent them.
 		const timed = lines.filter((l) => l.kind !== 'state-at-exit');

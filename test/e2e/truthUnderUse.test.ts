@@ -3,11 +3,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
-import { waitFor } from '../helpers/waitFor.js';
+import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { processArgv, processState } from '../helpers/procCheck.js';
 import { TuiSession } from '../helpers/tuiSession.js';
+import { waitFor } from '../helpers/waitFor.js';
 
 /**
  * What the tool says under real use matches podman: the container PID of every generation in
@@ -15,12 +15,20 @@ import { TuiSession } from '../helpers/tuiSession.js';
  */
 const skip = await e2eSkipReason();
 
-interface StateAtExit { kind: string; containers?: { id: string; conmonHistory: { conmonPid: number; containerPid: number | null }[] }[] }
+interface StateAtExit {
+	kind: string;
+	containers?: { id: string; conmonHistory: { conmonPid: number; containerPid: number | null }[] }[];
+}
 
 /** Live processes whose argv contains every one of `words` (read from /proc, not from the tool). */
 function processesWith(words: readonly string[]): number[] {
-	return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number)
-		.filter((pid) => { const argv = processArgv(pid); return words.every((w) => argv.includes(w)); });
+	return readdirSync('/proc')
+		.filter((name) => /^\d+$/.test(name))
+		.map(Number)
+		.filter((pid) => {
+			const argv = processArgv(pid);
+			return words.every((w) => argv.includes(w));
+		});
 }
 
 describe('truthful under real use', { skip: skip ?? false }, () => {
@@ -60,7 +68,11 @@ describe('truthful under real use', { skip: skip ?? false }, () => {
 		const last = JSON.parse(readFileSync(logFile, 'utf8').trim().split('\n').at(-1) ?? '{}') as StateAtExit;
 		assert.equal(last.kind, 'state-at-exit');
 		const history = last.containers?.find((c) => c.id === id)?.conmonHistory ?? [];
-		assert.deepEqual(history.map((g) => g.containerPid), pids, 'four generations, each with the PID inspect gave');
+		assert.deepEqual(
+			history.map((g) => g.containerPid),
+			pids,
+			'four generations, each with the PID inspect gave',
+		);
 	});
 
 	test('x then q at once: podman stop is left to finish, the container ends Exited, and the exit says so', { timeout: 120_000 }, async () => {
@@ -79,10 +91,15 @@ describe('truthful under real use', { skip: skip ?? false }, () => {
 		tui = undefined;
 		const stoppers = processesWith(['stop', short]);
 		assert.ok(stoppers.length > 0, 'podman stop still runs after the program exited');
-		const exited = await waitFor('the container to be Exited', async () => {
-			const state = (await sandbox.inspect(short)).State;
-			return state.Status === 'exited' ? state : undefined;
-		}, 20_000, 200);
+		const exited = await waitFor(
+			'the container to be Exited',
+			async () => {
+				const state = (await sandbox.inspect(short)).State;
+				return state.Status === 'exited' ? state : undefined;
+			},
+			20_000,
+			200,
+		);
 		assert.equal(exited.Status, 'exited');
 		assert.notEqual(processState(pid), 'alive', 'the container process is gone');
 		await waitFor('podman stop to end', () => (processesWith(['stop', short]).length === 0 ? true : undefined), 10_000, 100);
@@ -102,7 +119,7 @@ describe('truthful under real use', { skip: skip ?? false }, () => {
 		const watchQuietly = async (ms: number): Promise<void> => {
 			const deadline = Date.now() + ms;
 			while (Date.now() < deadline) {
-				assert.doesNotMatch(await tui?.screen() ?? '', /stream lost|events: lost/);
+				assert.doesNotMatch((await tui?.screen()) ?? '', /stream lost|events: lost/);
 				await new Promise((resolve) => setTimeout(resolve, 250));
 			}
 		};
@@ -123,9 +140,16 @@ describe('truthful under real use', { skip: skip ?? false }, () => {
 		tui.press('q');
 		assert.equal((await tui.waitForExit(20_000)).exitCode, 0);
 		tui = undefined;
-		const lines = readFileSync(logFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind?: string; status?: string; text?: string; time?: string; late?: boolean });
+		const lines = readFileSync(logFile, 'utf8')
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l) as { kind?: string; status?: string; text?: string; time?: string; late?: boolean });
 		assert.ok(lines.filter((l) => l.kind === 'podman-event' && l.status === 'died').length >= 5, 'podman reported the deaths');
-		assert.deepEqual(lines.filter((l) => l.kind === 'stream'), [], 'no stream lost in the log');
+		assert.deepEqual(
+			lines.filter((l) => l.kind === 'stream'),
+			[],
+			'no stream lost in the log',
+		);
 		// --log is in the order things happened: no line earlier than the one before it (bar one marked late).
 		const timed = lines.filter((l) => l.kind !== 'state-at-exit');
 		const backwards = timed.filter((l, i) => i > 0 && !l.late && Date.parse(l.time ?? '') < Date.parse(timed[i - 1]?.time ?? ''));

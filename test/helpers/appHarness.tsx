@@ -1,12 +1,12 @@
-import { renderInk, resizeTerminal, screenLines, type Rendered } from './inkTesting.js';
 import { App } from '../../components/App.js';
 import type { Actions } from '../../src/app/actions.js';
+import { LessonController } from '../../src/lessons/lessonController.js';
 import type { Container, ContainerAction } from '../../src/model/container.js';
 import type { Pod } from '../../src/model/pod.js';
-import { LessonController } from '../../src/lessons/lessonController.js';
-import type { ProcessReader } from '../../src/proc/reader.js';
 import { procReader } from '../../src/proc/read.js';
-import { createAppStore, type AppState, type AppStore } from '../../src/state/store.js';
+import type { ProcessReader } from '../../src/proc/reader.js';
+import { type AppState, type AppStore, createAppStore } from '../../src/state/store.js';
+import { type Rendered, renderInk, resizeTerminal, screenLines } from './inkTesting.js';
 
 /** One call the App made on its actions. */
 export type ActionCall =

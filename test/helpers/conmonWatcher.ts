@@ -29,7 +29,10 @@ export class ConmonWatcher {
 	private readonly known = new Set<string>();
 	private timer: NodeJS.Timeout | undefined;
 
-	constructor(private readonly storeDir: string, private readonly intervalMs = 3) {}
+	constructor(
+		private readonly storeDir: string,
+		private readonly intervalMs = 3,
+	) {}
 
 	start(): void {
 		this.timer = setInterval(() => this.poll(), this.intervalMs);

@@ -1,6 +1,5 @@
-
+import { createPodmanSandbox, type PodmanSandbox, prepareRootfs, sweepStaleSandboxes } from './podmanSandbox.js';
 import { errorMessage, findOnPath } from './sandboxProcesses.js';
-import { createPodmanSandbox, prepareRootfs, sweepStaleSandboxes, type PodmanSandbox } from './podmanSandbox.js';
 
 export type PodmanReadiness = { ok: true } | { ok: false; reason: string };
 

@@ -1,4 +1,4 @@
-import { isDead, type IdMapRange, type ProcStat } from '../../src/proc/parse.js';
+import { type IdMapRange, isDead, type ProcStat } from '../../src/proc/parse.js';
 import type { ProcessReader } from '../../src/proc/reader.js';
 
 /** A process the fake /proc holds: its name, and what a test needs of the rest. */

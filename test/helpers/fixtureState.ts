@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EMPTY_HISTORY, type ConmonGeneration, type ConmonHistory } from '../../src/model/conmonHistory.js';
+import { type ConmonGeneration, type ConmonHistory, EMPTY_HISTORY } from '../../src/model/conmonHistory.js';
 import type { Container } from '../../src/model/container.js';
 import type { ProcessInfo } from '../../src/proc/parse.js';
 import type { AppState } from '../../src/state/store.js';
@@ -62,10 +62,38 @@ export function makeConmonProcess(generation: ConmonGeneration, id: string, name
 	const userdata = `/home/dev/.local/share/containers/storage/overlay-containers/${id}/userdata`;
 	const runUserdata = `/run/user/1000/containers/overlay-containers/${id}/userdata`;
 	const argv = [
-		'/usr/bin/conmon', '--api-version', '1', '-c', id, '-u', id, '-r', '/usr/bin/crun', '-b', userdata,
-		'-p', `${runUserdata}/pidfile`, '-n', name, '--exit-dir', '/run/user/1000/libpod/tmp/exits', '--full-attach',
-		'-l', `k8s-file:${userdata}/ctr.log`, '--log-level', 'warning', '--conmon-pidfile', `${runUserdata}/conmon.pid`,
-		'--exit-command', '/usr/bin/podman', '--exit-command-arg', 'container', '--exit-command-arg', 'cleanup', '--exit-command-arg', id,
+		'/usr/bin/conmon',
+		'--api-version',
+		'1',
+		'-c',
+		id,
+		'-u',
+		id,
+		'-r',
+		'/usr/bin/crun',
+		'-b',
+		userdata,
+		'-p',
+		`${runUserdata}/pidfile`,
+		'-n',
+		name,
+		'--exit-dir',
+		'/run/user/1000/libpod/tmp/exits',
+		'--full-attach',
+		'-l',
+		`k8s-file:${userdata}/ctr.log`,
+		'--log-level',
+		'warning',
+		'--conmon-pidfile',
+		`${runUserdata}/conmon.pid`,
+		'--exit-command',
+		'/usr/bin/podman',
+		'--exit-command-arg',
+		'container',
+		'--exit-command-arg',
+		'cleanup',
+		'--exit-command-arg',
+		id,
 	];
 	return { pid: generation.pid, ppid: 1, state: 'S', startTicks: generation.startTicks, comm: 'conmon', argv, ...overrides };
 }
@@ -95,16 +123,38 @@ export type FixtureState = Pick<AppState, 'loaded' | 'containers' | 'history' | 
  */
 export function fixtureState(): FixtureState {
 	const web = makeContainer({
-		id: WEB_ID, name: 'web', image: 'docker.io/library/nginx:alpine', command: ['nginx', '-g', 'daemon off;'],
-		state: 'running', pid: 3995, podmanConmonPid: 3990, createdAt: at(16, 50, 0), startedAt: at(16, 57, 5), restartCount: 0,
+		id: WEB_ID,
+		name: 'web',
+		image: 'docker.io/library/nginx:alpine',
+		command: ['nginx', '-g', 'daemon off;'],
+		state: 'running',
+		pid: 3995,
+		podmanConmonPid: 3990,
+		createdAt: at(16, 50, 0),
+		startedAt: at(16, 57, 5),
+		restartCount: 0,
 	});
 	const batch = makeContainer({
-		id: BATCH_ID, name: 'batch', image: 'quay.io/fedora/fedora:40', command: ['sh', '-c', 'exit 1'],
-		state: 'exited', exitCode: 1, createdAt: at(16, 57, 50), startedAt: at(16, 58, 0), finishedAt: at(16, 58, 10),
+		id: BATCH_ID,
+		name: 'batch',
+		image: 'quay.io/fedora/fedora:40',
+		command: ['sh', '-c', 'exit 1'],
+		state: 'exited',
+		exitCode: 1,
+		createdAt: at(16, 57, 50),
+		startedAt: at(16, 58, 0),
+		finishedAt: at(16, 58, 10),
 	});
 	const db = makeContainer({
-		id: DB_ID, name: 'db', image: 'docker.io/library/postgres:16', command: ['postgres'],
-		state: 'running', pid: 4125, podmanConmonPid: 4120, createdAt: at(16, 59, 30), startedAt: at(16, 59, 40),
+		id: DB_ID,
+		name: 'db',
+		image: 'docker.io/library/postgres:16',
+		command: ['postgres'],
+		state: 'running',
+		pid: 4125,
+		podmanConmonPid: 4120,
+		createdAt: at(16, 59, 30),
+		startedAt: at(16, 59, 40),
 	});
 
 	const webFirst = makeGeneration(3805, at(16, 51, 0), { exitedAt: at(16, 57, 3), exitCode: 0, containerPid: 3810, nameAtStart: 'web' });
@@ -138,8 +188,15 @@ export function manyContainersState(count: number): FixtureState {
 	const containers = Array.from({ length: count }, (_, index) => {
 		const n = String(index + 1).padStart(2, '0');
 		return makeContainer({
-			id: containerId(`job-${n}`), name: `job-${n}`, image: 'docker.io/library/busybox:1.36', command: ['true'],
-			state: 'exited', exitCode: 0, createdAt: at(15, index, 0), startedAt: at(15, index, 1), finishedAt: at(15, index, 2),
+			id: containerId(`job-${n}`),
+			name: `job-${n}`,
+			image: 'docker.io/library/busybox:1.36',
+			command: ['true'],
+			state: 'exited',
+			exitCode: 0,
+			createdAt: at(15, index, 0),
+			startedAt: at(15, index, 1),
+			finishedAt: at(15, index, 2),
 		});
 	});
 	return { loaded: true, containers: byId(containers), history: EMPTY_HISTORY, processes: [], selectedId: containers[0]?.id };

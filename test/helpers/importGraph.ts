@@ -84,7 +84,16 @@ export function reachableFrom(root: string, file: string): Map<string, string[]>
  */
 export function importCycles(root: string, files: readonly string[]): string[][] {
 	const inProject = new Set(files);
-	return cyclesIn(new Map(files.map((file) => [file, importsOf(root, file).map((edge) => edge.target).filter((target) => inProject.has(target))])));
+	return cyclesIn(
+		new Map(
+			files.map((file) => [
+				file,
+				importsOf(root, file)
+					.map((edge) => edge.target)
+					.filter((target) => inProject.has(target)),
+			]),
+		),
+	);
 }
 
 /** The loops of a graph given as each node's targets (see importCycles). */

@@ -1,9 +1,9 @@
 // First, before ink (and with it chalk) is loaded: see forceColor.ts.
 import './forceColor.js';
-import type React from 'react';
 import assert from 'node:assert/strict';
 import { stripVTControlCharacters } from 'node:util';
 import { render } from 'ink-testing-library';
+import type React from 'react';
 import type { ReactElement } from 'react';
 
 /** Keys as a terminal sends them. */
@@ -48,7 +48,9 @@ export function screenText(rendered: Pick<Rendered, 'lastFrame'>): string {
 
 /** The last frame's lines, without colours and trailing blanks. */
 export function screenLines(rendered: Pick<Rendered, 'lastFrame'>): string[] {
-	return screenText(rendered).split('\n').map((line) => line.trimEnd());
+	return screenText(rendered)
+		.split('\n')
+		.map((line) => line.trimEnd());
 }
 
 /**
@@ -61,7 +63,10 @@ export function highlightedLines(rendered: Pick<Rendered, 'lastFrame'>): string[
 	if (!frame.includes('\u001B[')) {
 		throw new Error('the frame has no colours: import test/helpers/inkTesting.js before anything that loads ink');
 	}
-	return frame.split('\n').filter((line) => line.includes(INVERSE_ON)).map((line) => stripVTControlCharacters(line).trimEnd());
+	return frame
+		.split('\n')
+		.filter((line) => line.includes(INVERSE_ON))
+		.map((line) => stripVTControlCharacters(line).trimEnd());
 }
 
 /**

@@ -6,13 +6,13 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, mock } from 'node:test';
 import type { Actions, CommandOutcome } from '../../src/app/actions.js';
-import { met, notYet, type Lesson, type LessonContext } from '../../src/lessons/lesson.js';
+import { type Lesson, type LessonContext, met, notYet } from '../../src/lessons/lesson.js';
 import type { PressedKey } from '../../src/lessons/lessonKeys.js';
-import { LessonRunner, type LessonDeps } from '../../src/lessons/lessonRunner.js';
+import { type LessonDeps, LessonRunner } from '../../src/lessons/lessonRunner.js';
 import type { ProcessReader } from '../../src/proc/reader.js';
-import { createAppStore, type AppState, type AppStore, type LessonFacts, type LessonProgress } from '../../src/state/store.js';
+import { type AppState, type AppStore, createAppStore, type LessonFacts, type LessonProgress } from '../../src/state/store.js';
 import { FakeProcessReader } from './fakeReader.js';
-import { NOW, byId, containerId, makeContainer } from './fixtureState.js';
+import { byId, containerId, makeContainer, NOW } from './fixtureState.js';
 
 export const PODMAN = 'podman';
 export const IMAGE = 'docker.io/library/alpine:3.20';
@@ -167,7 +167,8 @@ export const practice: Lesson = {
 				command: (ctx) => ({ podman: ['run', '-d', '--name', ctx.containerName, ctx.image, ...ctx.command] }),
 				after: (_ctx, answer) => ({ made: answer }),
 			},
-			check: (ctx, state) => (state.containers[ctx.containerId ?? '']?.state === 'running' ? met(`${ctx.containerName} runs`) : notYet(containerState(ctx, state))),
+			check: (ctx, state) =>
+				state.containers[ctx.containerId ?? '']?.state === 'running' ? met(`${ctx.containerName} runs`) : notYet(containerState(ctx, state)),
 			timeoutMs: 5_000,
 		},
 		{
@@ -175,7 +176,8 @@ export const practice: Lesson = {
 			explanation: 'lesson.orphan.kill.explain',
 			expectation: 'lesson.orphan.kill.expect',
 			action: { key: 'K', confirm: true, command: () => ({ killConmon: { pid: PRACTICE_CONMON, startTicks: 1 } }) },
-			check: (ctx, state) => (state.containers[ctx.containerId ?? '']?.state === 'exited' ? met(`${ctx.containerName} exited`) : notYet(containerState(ctx, state))),
+			check: (ctx, state) =>
+				state.containers[ctx.containerId ?? '']?.state === 'exited' ? met(`${ctx.containerName} exited`) : notYet(containerState(ctx, state)),
 			timeoutMs: 5_000,
 		},
 		{

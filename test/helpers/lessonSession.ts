@@ -18,7 +18,12 @@ export class LessonSession {
 	private readonly dir = mkdtempSync(join(tmpdir(), 'conmon-tui-lesson-'));
 	readonly logFile = join(this.dir, 'log.jsonl');
 
-	constructor(sandbox: PodmanSandbox, lesson: string, readonly language: Language, extraArgs: readonly string[] = []) {
+	constructor(
+		sandbox: PodmanSandbox,
+		lesson: string,
+		readonly language: Language,
+		extraArgs: readonly string[] = [],
+	) {
 		this.tui = new TuiSession({
 			env: sandbox.env,
 			args: ['lesson', lesson, '--lang', language, '--image', sandbox.image, '--command', 'sleep infinity', '--log', this.logFile, ...extraArgs],
@@ -61,7 +66,11 @@ export class LessonSession {
 			.filter(Boolean)
 			.map((line) => JSON.parse(line) as LogFacts & { text: string })
 			.flatMap((line) => (line.kind === 'lesson' && line.lesson ? [line.lesson] : []));
-		assert.deepEqual(facts.filter((f) => f.event === 'failed'), [], 'no step failed');
+		assert.deepEqual(
+			facts.filter((f) => f.event === 'failed'),
+			[],
+			'no step failed',
+		);
 		assert.deepEqual(
 			facts.filter((f) => f.event === 'passed').map((f) => f.step),
 			Array.from({ length: steps }, (_, i) => i + 1),

@@ -5,20 +5,29 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
-import { EMPTY_HISTORY, type ConmonGeneration, type ExecConmon } from '../../src/model/conmonHistory.js';
-import { setLanguage, type Language } from '../../src/messages/i18n.js';
-import { updatedMemory, type CheckResult, type Lesson, type LessonCommand, type LessonContext, type LessonStep, type MemoryUpdate, type StepAction } from '../../src/lessons/lesson.js';
-import { processKey, type ProcessInfo } from '../../src/proc/parse.js';
-import { createAppStore, type AppState } from '../../src/state/store.js';
+import {
+	type CheckResult,
+	type Lesson,
+	type LessonCommand,
+	type LessonContext,
+	type LessonStep,
+	type MemoryUpdate,
+	type StepAction,
+	updatedMemory,
+} from '../../src/lessons/lesson.js';
+import { type Language, setLanguage } from '../../src/messages/i18n.js';
+import { type ConmonGeneration, EMPTY_HISTORY, type ExecConmon } from '../../src/model/conmonHistory.js';
+import { type ProcessInfo, processKey } from '../../src/proc/parse.js';
+import { type AppState, createAppStore } from '../../src/state/store.js';
 import { FakeProcessReader } from './fakeReader.js';
-import { NOW, at, byId, containerId, makeConmonProcess, makeContainer, makeGeneration, makeProcess } from './fixtureState.js';
+import { at, byId, containerId, makeConmonProcess, makeContainer, makeGeneration, makeProcess, NOW } from './fixtureState.js';
 
 export const IMAGE = 'docker.io/library/alpine:3.20';
 export const COMMAND = ['sleep', 'infinity'] as const;
 export const CONTAINER_NAME = 'lesson-test-0001';
 export const LESSON_ID = containerId('lesson container');
 export const SECOND_ID = containerId('second lesson container');
-export const OTHER_ID = containerId('someone else\'s container');
+export const OTHER_ID = containerId("someone else's container");
 export const EXEC_SESSION = containerId('exec session');
 export const OLD_EXEC_SESSION = containerId('old exec session');
 /** Fake PIDs: the store and the fake /proc hold them, no real process has them. */
@@ -39,7 +48,10 @@ export class LessonRun<M extends object> {
 	private memory = {} as Partial<M>;
 
 	/** `made`: whether the run step has made the lesson's container already. */
-	constructor(readonly reader: FakeProcessReader = new FakeProcessReader(), made = true) {
+	constructor(
+		readonly reader: FakeProcessReader = new FakeProcessReader(),
+		made = true,
+	) {
 		this.containerId = made ? LESSON_ID : undefined;
 		this.created = made ? [LESSON_ID] : [];
 	}

@@ -10,14 +10,17 @@ import { currentLanguage, type MessageKey } from '../../src/messages/i18n.js';
  */
 export function messagePattern(key: MessageKey, groups: Readonly<Record<string, string>>): RegExp {
 	const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	const parts = CATALOGUES[currentLanguage()][key]
-		.split(/(\{\w+(?:\|\w+:[^|}]*)*\})/)
-		.map((part) => {
-			const placeholder = /^\{(\w+)((?:\|\w+:[^|}]*)*)\}$/.exec(part);
-			if (!placeholder) return escapeRegExp(part);
-			const [, name = '', forms = ''] = placeholder;
-			if (forms !== '') return `(?:${forms.slice(1).split('|').map((form) => escapeRegExp(form.slice(form.indexOf(':') + 1))).join('|')})`;
-			return name in groups ? `(?<${name}>${groups[name] ?? ''})` : escapeRegExp(part);
-		});
+	const parts = CATALOGUES[currentLanguage()][key].split(/(\{\w+(?:\|\w+:[^|}]*)*\})/).map((part) => {
+		const placeholder = /^\{(\w+)((?:\|\w+:[^|}]*)*)\}$/.exec(part);
+		if (!placeholder) return escapeRegExp(part);
+		const [, name = '', forms = ''] = placeholder;
+		if (forms !== '')
+			return `(?:${forms
+				.slice(1)
+				.split('|')
+				.map((form) => escapeRegExp(form.slice(form.indexOf(':') + 1)))
+				.join('|')})`;
+		return name in groups ? `(?<${name}>${groups[name] ?? ''})` : escapeRegExp(part);
+	});
 	return new RegExp(parts.join(''));
 }

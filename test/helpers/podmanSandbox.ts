@@ -29,12 +29,13 @@
  * left over for its own containers), and c/image keeps a digest cache in
  * /var/lib/containers/cache/blob-info-cache-v1.boltdb (written by `podman import`).
  */
-import { execa } from 'execa';
+
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
 import { disposeDir, SANDBOX_PREFIX } from './sandboxDisposal.js';
 import { lastLines, processStartTime, toml, unmountUnder } from './sandboxProcesses.js';
 
@@ -114,14 +115,7 @@ export interface PodmanSandbox {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 /** Environment variables that would redirect podman away from the sandbox store. */
-const HOSTILE_ENV = [
-	'CONTAINER_HOST',
-	'CONTAINER_CONNECTION',
-	'CONTAINER_SSHKEY',
-	'CONTAINERS_CONF_OVERRIDE',
-	'STORAGE_DRIVER',
-	'STORAGE_OPTS',
-];
+const HOSTILE_ENV = ['CONTAINER_HOST', 'CONTAINER_CONNECTION', 'CONTAINER_SSHKEY', 'CONTAINERS_CONF_OVERRIDE', 'STORAGE_DRIVER', 'STORAGE_OPTS'];
 
 // ---------------------------------------------------------------------------------------
 // Locating the project and preparing the rootfs tarball
@@ -251,7 +245,6 @@ graphroot = ${toml(path.join(dir, 'root'))}
 runroot = ${toml(path.join(dir, 'run'))}
 `;
 }
-
 
 function makeSandbox(dir: string, env: Record<string, string>): PodmanSandbox {
 	let disposing: Promise<void> | undefined;

@@ -44,8 +44,11 @@ export interface PodmanCall {
 
 /** Reads the wrapper's call log. */
 export function parseCallLog(text: string): PodmanCall[] {
-	return text.split('\n').filter(Boolean).map((line) => {
-		const [start, end, rc, ...args] = line.split(' ');
-		return { start: Number(start), end: Number(end), exitCode: Number(rc), args };
-	});
+	return text
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => {
+			const [start, end, rc, ...args] = line.split(' ');
+			return { start: Number(start), end: Number(end), exitCode: Number(rc), args };
+		});
 }

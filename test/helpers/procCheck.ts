@@ -15,7 +15,9 @@ export function processState(pid: number): 'gone' | 'zombie' | 'alive' {
 /** /proc/PID/cmdline as argv, or [] when gone. */
 export function processArgv(pid: number): string[] {
 	try {
-		return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((a, i, all) => a !== '' || i < all.length - 1);
+		return readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+			.split('\0')
+			.filter((a, i, all) => a !== '' || i < all.length - 1);
 	} catch {
 		return [];
 	}

@@ -30,14 +30,15 @@
  *   missing mounts with rootless containers` (level=warning) on stderr: / is a private mount
  *   on these machines. Harmless for these tests.
  */
-import { execa } from 'execa';
+
 import { chown, copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { prepareRootfs, TEST_IMAGE } from './podmanSandbox.js';
+import { execa } from 'execa';
 import type { PodmanInspect, PodmanOptions, PodmanResult, PodmanSandbox } from './podmanSandbox.js';
-import type { RootlessUser } from './rootlessUser.js';
+import { prepareRootfs, TEST_IMAGE } from './podmanSandbox.js';
 import { disposeRootlessDir, killSandboxProcesses, pausePids, ROOTLESS_SANDBOX_PREFIX, type SandboxRecord } from './rootlessSandboxDisposal.js';
+import type { RootlessUser } from './rootlessUser.js';
 import { lastLines, processStartTime, toml, unmountUnder } from './sandboxProcesses.js';
 
 /** Prefix of every rootless sandbox directory, under os.tmpdir() (distinct from the rootful one). */
@@ -168,7 +169,6 @@ runroot = ${toml(path.join(dir, 'xdg', 'containers'))}
 `;
 }
 
-
 function makeSandbox(dir: string, user: RootlessUser, env: Record<string, string>): RootlessSandbox {
 	let disposing: Promise<void> | undefined;
 	const podman = async (args: string[], opts: PodmanOptions = {}): Promise<PodmanResult> => {
@@ -193,7 +193,9 @@ function makeSandbox(dir: string, user: RootlessUser, env: Record<string, string
 			return pids[0];
 		},
 		dispose(): Promise<void> {
-			disposing ??= disposeRootlessDir(dir, { ownerPid: process.pid, ownerStartTime: '', uid: user.uid, gid: user.gid, env }, (args, opts) => runPodmanAs(user, env, dir, args, opts));
+			disposing ??= disposeRootlessDir(dir, { ownerPid: process.pid, ownerStartTime: '', uid: user.uid, gid: user.gid, env }, (args, opts) =>
+				runPodmanAs(user, env, dir, args, opts),
+			);
 			return disposing;
 		},
 	};

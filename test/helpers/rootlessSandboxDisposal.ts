@@ -2,11 +2,12 @@
  * Disposing of a rootless test sandbox (see rootlessSandbox.ts): its containers removed as the
  * user, what is left of its processes killed, its mounts undone, its directory deleted.
  */
-import { execa } from 'execa';
+
 import { existsSync } from 'node:fs';
 import { readdir, readFile, readlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { execa } from 'execa';
 import type { PodmanRunner } from './sandboxDisposal.js';
 import { killAndWait, mountsUnder, selfAndAncestors, unmountUnder } from './sandboxProcesses.js';
 
@@ -79,7 +80,10 @@ export async function pausePids(dir: string, uid: number): Promise<number[]> {
 export async function killSandboxProcesses(dir: string, record: SandboxRecord): Promise<void> {
 	const protectedPids = await selfAndAncestors();
 	const rootUserNs = await readlink('/proc/self/ns/user').catch(() => '');
-	const needles = [`CONTAINERS_CONF=${record.env['CONTAINERS_CONF'] ?? path.join(dir, 'containers.conf')}`, `XDG_RUNTIME_DIR=${record.env['XDG_RUNTIME_DIR'] ?? path.join(dir, 'xdg')}`];
+	const needles = [
+		`CONTAINERS_CONF=${record.env['CONTAINERS_CONF'] ?? path.join(dir, 'containers.conf')}`,
+		`XDG_RUNTIME_DIR=${record.env['XDG_RUNTIME_DIR'] ?? path.join(dir, 'xdg')}`,
+	];
 	const members = new Set<number>(await pausePids(dir, record.uid));
 	const processes = await listProcesses();
 	for (const proc of processes) {
@@ -127,7 +131,3 @@ async function listProcesses(): Promise<ProcInfo[]> {
 	}
 	return out;
 }
-
-
-
-

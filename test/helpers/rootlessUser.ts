@@ -15,13 +15,14 @@
  *   The rootless sandbox points XDG_RUNTIME_DIR at a directory of its own anyway (see
  *   rootlessSandbox.ts); /run/user/UID is what any other process of the user gets.
  */
-import { execa } from 'execa';
+
 import { existsSync } from 'node:fs';
 import { chmod, chown, lstat, mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { execa } from 'execa';
 import { ciForbidsSkips } from './e2eSkipPolicy.js';
-import { delay, errorMessage, findOnPath } from './sandboxProcesses.js';
 import { prepareRootfs } from './podmanSandbox.js';
 import { createRootlessSandbox, sweepStaleRootlessSandboxes } from './rootlessSandbox.js';
+import { delay, errorMessage, findOnPath } from './sandboxProcesses.js';
 
 /** Name of the account rootless tests run as. */
 export const ROOTLESS_USER_NAME = 'conmontui';
@@ -153,7 +154,9 @@ async function ensureSubordinateRange(file: string, flag: '--add-subuids' | '--a
 		stdin: 'ignore',
 	});
 	if (result.exitCode !== 0) {
-		throw new Error(`usermod ${flag} ${start}-${start + SUB_COUNT - 1} ${name} failed (exit ${String(result.exitCode)}): ${result.stderr.trim() || result.message}`);
+		throw new Error(
+			`usermod ${flag} ${start}-${start + SUB_COUNT - 1} ${name} failed (exit ${String(result.exitCode)}): ${result.stderr.trim() || result.message}`,
+		);
 	}
 }
 
@@ -231,7 +234,8 @@ async function checkReadiness(): Promise<RootlessReadiness> {
 		return { ok: false, reason: `cannot prepare podman and the busybox rootfs: ${errorMessage(error)}` };
 	}
 	for (const tool of ['podman', 'newuidmap', 'newgidmap']) {
-		if (!(await findOnPath(tool, ['/usr/bin', '/usr/sbin']))) return { ok: false, reason: `${tool} is not on PATH${tool === 'podman' ? '' : ' (Debian package uidmap)'}` };
+		if (!(await findOnPath(tool, ['/usr/bin', '/usr/sbin'])))
+			return { ok: false, reason: `${tool} is not on PATH${tool === 'podman' ? '' : ' (Debian package uidmap)'}` };
 	}
 	const maxUserNamespaces = Number((await readFile('/proc/sys/user/max_user_namespaces', 'utf8').catch(() => '1')).trim());
 	if (maxUserNamespaces === 0) return { ok: false, reason: 'user namespaces are disabled (/proc/sys/user/max_user_namespaces is 0)' };

@@ -2,11 +2,12 @@
  * Disposing of a test sandbox (see podmanSandbox.ts): the store-local equivalent of `podman
  * system reset`, then removal of the directory, acting only on what belongs to that sandbox.
  */
-import { execa } from 'execa';
+
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { execa } from 'execa';
 import type { PodmanOptions, PodmanResult } from './podmanSandbox.js';
 import { killAndWait, mountsUnder, selfAndAncestors, unmountUnder } from './sandboxProcesses.js';
 
@@ -33,7 +34,10 @@ export async function disposeDir(dir: string, env: Record<string, string>, podma
 	let ids: string[] = [];
 	if (haveConf) {
 		const listed = await podman(['ps', '-a', '-q', '--no-trunc'], { reject: false, timeoutMs: 30_000 }).catch(() => undefined);
-		ids = (listed?.stdout ?? '').split('\n').map((s) => s.trim()).filter((s) => /^[0-9a-f]{64}$/.test(s));
+		ids = (listed?.stdout ?? '')
+			.split('\n')
+			.map((s) => s.trim())
+			.filter((s) => /^[0-9a-f]{64}$/.test(s));
 		await podman(['pod', 'rm', '-a', '-f', '-t', '0'], { reject: false, timeoutMs: 60_000 }).catch(() => undefined);
 		await podman(['rm', '-a', '-f', '-t', '0'], { reject: false, timeoutMs: 60_000 }).catch(() => undefined);
 	}
@@ -103,8 +107,6 @@ async function listProcesses(): Promise<ProcInfo[]> {
 	}
 	return out;
 }
-
-
 
 /** runc keeps state in /run/runc/<id>; delete what is left of this store's containers. */
 async function deleteRuncState(ids: string[]): Promise<void> {

@@ -1,7 +1,7 @@
-import { execa } from 'execa';
 import { constants as fsConstants } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { execa } from 'execa';
 
 /** Process, mount and text helpers shared by the rootful and rootless test sandboxes and their clean-up. */
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { highlightedLines, waitForFrame, type Rendered } from './inkTesting.js';
+import { highlightedLines, type Rendered, waitForFrame } from './inkTesting.js';
 
 /** The index of a container's own row: the selection marker column, its state glyph, then its name (padded to the name column). */
 export function containerRow(lines: readonly string[], name: string): number {

@@ -1,6 +1,6 @@
-import xterm from '@xterm/headless';
-import { spawn, type IPty } from 'node-pty';
 import { join } from 'node:path';
+import xterm from '@xterm/headless';
+import { type IPty, spawn } from 'node-pty';
 import { projectRoot } from './fixtures.js';
 import { cleanEnv } from './podmanSandbox.js';
 

@@ -1,7 +1,7 @@
-import { execa } from 'execa';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { execa } from 'execa';
 
 /**
  * Official Node builds, fetched from the npm registry (nodejs.org's Linux builds, published as the
@@ -82,10 +82,16 @@ export async function nodeBuild(major: number): Promise<NodeBuild> {
 	try {
 		const spec = `${packageName()}@${major}`;
 		const npm = await execa('npm', ['install', '--prefix', staging, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error', spec], {
-			env: npmEnvironment(), extendEnv: false, reject: false, timeout: INSTALL_TIMEOUT_MS, stdin: 'ignore', all: true,
+			env: npmEnvironment(),
+			extendEnv: false,
+			reject: false,
+			timeout: INSTALL_TIMEOUT_MS,
+			stdin: 'ignore',
+			all: true,
 		});
 		// npm says what went wrong first (code, then the message); a stack trace follows.
-		if (npm.exitCode !== 0) throw new Error(`npm install ${spec} failed: ${npm.timedOut ? 'timed out' : (npm.all ?? '').trim().split('\n').slice(0, 4).join('\n')}`);
+		if (npm.exitCode !== 0)
+			throw new Error(`npm install ${spec} failed: ${npm.timedOut ? 'timed out' : (npm.all ?? '').trim().split('\n').slice(0, 4).join('\n')}`);
 		const version = await versionOf(executableIn(staging));
 		if (!version?.startsWith(`v${major}.`)) throw new Error(`${spec} installed a node that says ${version ?? 'nothing'}, not v${major}`);
 		rmSync(directory, { recursive: true, force: true });

@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 /**
  * `npm run test:nodes [-- 24]` (and the end of `npm test`): the tests again under the official
  * Node builds of the other majors people have (22 and 24; the machine's Node runs the full
@@ -11,12 +14,9 @@
  * elsewhere a build that cannot be had is skipped with the reason printed.
  */
 import { execa } from 'execa';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ciForbidsSkips } from '../helpers/e2eSkipPolicy.js';
 import { projectRoot } from '../helpers/fixtures.js';
-import { nodeBuild, OTHER_NODE_MAJORS, type NodeBuild } from './nodeBuilds.js';
+import { type NodeBuild, nodeBuild, OTHER_NODE_MAJORS } from './nodeBuilds.js';
 
 /** One `node --test` run. */
 interface TestRun {
@@ -27,12 +27,21 @@ interface TestRun {
 }
 
 /** The counts node's TAP reporter ends with. */
-interface Counts { pass: number; fail: number; cancelled: number; skipped: number; todo: number }
+interface Counts {
+	pass: number;
+	fail: number;
+	cancelled: number;
+	skipped: number;
+	todo: number;
+}
 
 const distTest = join(projectRoot(), 'dist', 'test');
 
 function testFiles(folder: string): string[] {
-	return readdirSync(join(distTest, folder)).filter((file) => file.endsWith('.test.js')).sort().map((file) => join(distTest, folder, file));
+	return readdirSync(join(distTest, folder))
+		.filter((file) => file.endsWith('.test.js'))
+		.sort()
+		.map((file) => join(distTest, folder, file));
 }
 
 const RUNS: readonly TestRun[] = [
@@ -72,10 +81,24 @@ async function runTests(build: NodeBuild, run: TestRun): Promise<{ line: string;
 	const started = Date.now();
 	process.stdout.write(`\n── Node ${build.version}: ${run.name}\n`);
 	try {
-		const result = await execa(build.path, [
-			'--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...run.args,
-			// CI=true for the e2e runs: an e2e suite that cannot run then fails instead of skipping (node's TAP does not count a skipped suite).
-		], { cwd: projectRoot(), stdio: ['ignore', 'inherit', 'inherit'], reject: false, timeout: 15 * 60_000, env: run.e2e ? { ...process.env, CI: 'true' } : process.env });
+		const result = await execa(
+			build.path,
+			[
+				'--test-reporter=spec',
+				'--test-reporter-destination=stdout',
+				'--test-reporter=tap',
+				`--test-reporter-destination=${tapFile}`,
+				...run.args,
+				// CI=true for the e2e runs: an e2e suite that cannot run then fails instead of skipping (node's TAP does not count a skipped suite).
+			],
+			{
+				cwd: projectRoot(),
+				stdio: ['ignore', 'inherit', 'inherit'],
+				reject: false,
+				timeout: 15 * 60_000,
+				env: run.e2e ? { ...process.env, CI: 'true' } : process.env,
+			},
+		);
 		let tap = '';
 		try {
 			tap = readFileSync(tapFile, 'utf8');

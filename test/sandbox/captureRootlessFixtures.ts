@@ -13,10 +13,11 @@
  * /dev/net/tun inside the sandbox's own mount namespace (the pause process's), which
  * disappears with the sandbox. Only done when the user cannot open /dev/net/tun anyway.
  */
-import { execa } from 'execa';
+
 import { constants as fsConstants } from 'node:fs';
 import { chown, mkdir, readdir, readFile, readlink, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { execa } from 'execa';
 import { projectRoot } from '../helpers/fixtures.js';
 import { createRootlessSandbox, type RootlessSandbox } from '../helpers/rootlessSandbox.js';
 import { ensureRootlessUser } from '../helpers/rootlessUser.js';
@@ -38,7 +39,9 @@ async function capture(sb: RootlessSandbox): Promise<void> {
 	await giveUserTun(sb, pause);
 
 	const running = (await sb.podman(['run', '-d', '--name', 'rl-running', sb.image, 'sleep', 'infinity'])).stdout.trim();
-	const slirp = (await sb.podman(['run', '-d', '--name', 'rl-slirp', '--network', 'slirp4netns', '-p', '127.0.0.1::80', sb.image, 'sleep', 'infinity'])).stdout.trim();
+	const slirp = (
+		await sb.podman(['run', '-d', '--name', 'rl-slirp', '--network', 'slirp4netns', '-p', '127.0.0.1::80', sb.image, 'sleep', 'infinity'])
+	).stdout.trim();
 	await new Promise((resolve) => setTimeout(resolve, 1000));
 
 	const json = async (name: string, args: string[]): Promise<unknown> => {
@@ -125,7 +128,7 @@ interface InspectLike {
 /** Makes /dev/net/tun usable by the user inside the sandbox's mount namespace only. */
 async function giveUserTun(sb: RootlessSandbox, pause: number): Promise<void> {
 	const tun = await stat('/dev/net/tun');
-	if ((tun.mode & fsConstants.S_IROTH) && (tun.mode & fsConstants.S_IWOTH)) return;
+	if (tun.mode & fsConstants.S_IROTH && tun.mode & fsConstants.S_IWOTH) return;
 	const node = path.join(sb.dir, 'tun');
 	await execa('mknod', ['-m', '0600', node, 'c', String(Math.floor(tun.rdev / 256)), String(tun.rdev % 256)], { timeout: 10_000 });
 	await chown(node, sb.user.uid, sb.user.gid);

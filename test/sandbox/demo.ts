@@ -6,9 +6,9 @@
  * the sandbox and everything in it when conmon-tui exits.
  */
 import { execa } from 'execa';
-import { cliPath } from '../helpers/tuiSession.js';
-import { createPodmanSandbox } from '../helpers/podmanSandbox.js';
 import { podmanReadiness } from '../helpers/e2eSkipPolicy.js';
+import { createPodmanSandbox } from '../helpers/podmanSandbox.js';
+import { cliPath } from '../helpers/tuiSession.js';
 
 const readiness = await podmanReadiness();
 if (!readiness.ok) {

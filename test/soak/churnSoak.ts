@@ -5,7 +5,7 @@
  * conmons seen by an independent /proc watcher vs the tool's history, and podman's died
  * events vs the tool's log. Memory must level off: the history and log are bounded.
  */
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -55,14 +55,20 @@ try {
 	tui.press('q');
 	await tui.waitForExit(30_000);
 
-	const lines = readFileSync(logFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { kind: string; status?: string; containerId?: string; pid?: number; exitCode?: number });
+	const lines = readFileSync(logFile, 'utf8')
+		.split('\n')
+		.filter(Boolean)
+		.map((l) => JSON.parse(l) as { kind: string; status?: string; containerId?: string; pid?: number; exitCode?: number });
 	const appeared = new Set(lines.filter((l) => l.kind === 'conmon' && l.status === 'appeared').map((l) => `${l.containerId}/${l.pid}`));
 	const missedConmons = watcher.seen.filter((c) => !appeared.has(`${c.containerId}/${c.pid}`)).length;
 	const died = (await sandbox.podman(['events', '--since', since, '--stream=false', '--format', 'json'])).stdout
-		.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { ID: string; Status: string; Type: string })
+		.split('\n')
+		.filter(Boolean)
+		.map((l) => JSON.parse(l) as { ID: string; Status: string; Type: string })
 		.filter((e) => e.Type === 'container' && e.Status === 'died');
 	const loggedDied = new Map<string, number>();
-	for (const l of lines) if (l.kind === 'podman-event' && l.status === 'died') loggedDied.set(l.containerId ?? '', (loggedDied.get(l.containerId ?? '') ?? 0) + 1);
+	for (const l of lines)
+		if (l.kind === 'podman-event' && l.status === 'died') loggedDied.set(l.containerId ?? '', (loggedDied.get(l.containerId ?? '') ?? 0) + 1);
 	let lostDied = 0;
 	const podmanDied = new Map<string, number>();
 	for (const e of died) podmanDied.set(e.ID, (podmanDied.get(e.ID) ?? 0) + 1);
@@ -72,9 +78,14 @@ try {
 	const last = samples.at(-1)?.rss ?? 0;
 	const max = Math.max(...samples.map((s) => s.rss));
 	const report = {
-		minutes, rounds: round, containersChurned: churned, logLines: lines.length,
-		conmonsSeenByWatcher: watcher.seen.length, conmonsMissing: missedConmons,
-		diedEventsByPodman: died.length, diedEventsLost: lostDied,
+		minutes,
+		rounds: round,
+		containersChurned: churned,
+		logLines: lines.length,
+		conmonsSeenByWatcher: watcher.seen.length,
+		conmonsMissing: missedConmons,
+		diedEventsByPodman: died.length,
+		diedEventsLost: lostDied,
 		rssMb: { start: +first.toFixed(1), end: +last.toFixed(1), max: +max.toFixed(1) },
 	};
 	process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

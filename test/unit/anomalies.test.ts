@@ -22,8 +22,19 @@ function proc(pid: number, ppid: number, argv: string[], state = 'S'): ProcessIn
 const live = (pid: number): ConmonGeneration => ({ pid, startTicks: pid, startedAt: NOW });
 
 const container: Container = {
-	id: ID, name: 'web', image: 'alpine', command: ['sh', '-c', 'sleep 3; exit 3'], state: 'running', exitCode: undefined, pid: 51,
-	podmanConmonPid: NEW_CONMON, createdAt: NOW, startedAt: NOW, finishedAt: undefined, restartCount: 1, execIds: [],
+	id: ID,
+	name: 'web',
+	image: 'alpine',
+	command: ['sh', '-c', 'sleep 3; exit 3'],
+	state: 'running',
+	exitCode: undefined,
+	pid: 51,
+	podmanConmonPid: NEW_CONMON,
+	createdAt: NOW,
+	startedAt: NOW,
+	finishedAt: undefined,
+	restartCount: 1,
+	execIds: [],
 };
 
 /** A restart policy at work: the old conmon waits for its exit command, whose podman has started the new conmon. */
@@ -35,7 +46,7 @@ const overlap: ProcessInfo[] = [
 ];
 
 describe('two main conmons at once', () => {
-	test('the conmon running podman\'s cleanup is the one finishing; the new one is not', () => {
+	test("the conmon running podman's cleanup is the one finishing; the new one is not", () => {
 		assert.deepEqual([...conmonsRunningExitCommand(overlap)], [OLD_CONMON]);
 	});
 
@@ -44,7 +55,7 @@ describe('two main conmons at once', () => {
 		assert.deepEqual([...conmonsRunningExitCommand(forked)], [OLD_CONMON]);
 	});
 
-	test('no flag while the old conmon runs its cleanup (a restart policy\'s overlap)', () => {
+	test("no flag while the old conmon runs its cleanup (a restart policy's overlap)", () => {
 		const kinds = containerDisagreements(container, [live(OLD_CONMON), live(NEW_CONMON)], undefined, conmonsRunningExitCommand(overlap)).map((d) => d.kind);
 		assert.deepEqual(kinds, []);
 	});
@@ -52,11 +63,17 @@ describe('two main conmons at once', () => {
 	test('flagged when neither is running a cleanup', () => {
 		const noCleanup = overlap.filter((p) => p.pid !== CLEANUP);
 		const found = containerDisagreements(container, [live(OLD_CONMON), live(NEW_CONMON)], undefined, conmonsRunningExitCommand(noCleanup));
-		assert.deepEqual(found.map((d) => d.kind), ['two-conmons']);
+		assert.deepEqual(
+			found.map((d) => d.kind),
+			['two-conmons'],
+		);
 	});
 
 	test('a dead (zombie) cleanup child no longer excuses the old conmon', () => {
 		const reaped = overlap.map((p) => (p.pid === CLEANUP ? { ...p, state: 'Z', argv: [] } : p));
-		assert.deepEqual(containerDisagreements(container, [live(OLD_CONMON), live(NEW_CONMON)], undefined, conmonsRunningExitCommand(reaped)).map((d) => d.kind), ['two-conmons']);
+		assert.deepEqual(
+			containerDisagreements(container, [live(OLD_CONMON), live(NEW_CONMON)], undefined, conmonsRunningExitCommand(reaped)).map((d) => d.kind),
+			['two-conmons'],
+		);
 	});
 });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { languageFromEnv, setLanguage, t } from '../../src/messages/i18n.js';
 import { LESSONS } from '../../src/lessons/lessons.js';
-import { CATALOGUES, LANGUAGES, en, ja } from '../../src/messages/catalogues.js';
+import { CATALOGUES, en, ja, LANGUAGES } from '../../src/messages/catalogues.js';
+import { languageFromEnv, setLanguage, t } from '../../src/messages/i18n.js';
 import { messagePattern } from '../helpers/messagePattern.js';
 
 /** The `{name}` placeholders of a message, sorted. */
@@ -14,8 +14,16 @@ describe('message catalogues', () => {
 	test('English and Japanese have exactly the same keys', () => {
 		const enKeys = Object.keys(en).sort();
 		const jaKeys = Object.keys(ja).sort();
-		assert.deepEqual(enKeys.filter((k) => !jaKeys.includes(k)), [], 'keys only in English');
-		assert.deepEqual(jaKeys.filter((k) => !enKeys.includes(k)), [], 'keys only in Japanese');
+		assert.deepEqual(
+			enKeys.filter((k) => !jaKeys.includes(k)),
+			[],
+			'keys only in English',
+		);
+		assert.deepEqual(
+			jaKeys.filter((k) => !enKeys.includes(k)),
+			[],
+			'keys only in Japanese',
+		);
 	});
 
 	test('each message has the same placeholders in both languages, and no empty text', () => {
@@ -38,7 +46,7 @@ describe('message catalogues', () => {
 		}
 	});
 
-	test('plurals follow the language\'s own rules (Intl.PluralRules): English one/other, Japanese one form', () => {
+	test("plurals follow the language's own rules (Intl.PluralRules): English one/other, Japanese one form", () => {
 		try {
 			setLanguage('en');
 			assert.equal(t('header.counts', { containers: 1, running: 1, conmons: 1 }), '1 container · 1 running · 1 conmon');
@@ -56,7 +64,7 @@ describe('message catalogues', () => {
 		}
 	});
 
-	test('the e2e tests\' message patterns match either plural form, and read the number by name', () => {
+	test("the e2e tests' message patterns match either plural form, and read the number by name", () => {
 		const pattern = messagePattern('lesson.cleanup.met', { count: '\\d+', pids: '[\\d, ]+' });
 		assert.equal(pattern.exec(t('lesson.cleanup.met', { count: 1, pids: '7' }))?.groups?.['count'], '1');
 		assert.equal(pattern.exec(t('lesson.cleanup.met', { count: 2, pids: '7, 8' }))?.groups?.['pids'], '7, 8');

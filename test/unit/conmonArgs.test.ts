@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { isConmonCommand, parseConmonArgs, parseLogDriver } from '../../src/proc/conmonArgs.js';
-import { explainConmonArgs } from '../../src/present/conmonExplain.js';
 import { setLanguage } from '../../src/messages/i18n.js';
+import { explainConmonArgs } from '../../src/present/conmonExplain.js';
+import { isConmonCommand, parseConmonArgs, parseLogDriver } from '../../src/proc/conmonArgs.js';
 import { CONMON_ARGV } from '../helpers/fixtures.js';
 
 const ID = '886762f967d877fceeba1c0e11035a28e6907baeaee78561d30facf8bf662388';
@@ -30,7 +30,21 @@ describe('parseConmonArgs', () => {
 	});
 
 	test('an exec session: -e makes -u the exec session ID', () => {
-		const args = parseConmonArgs(['/usr/bin/conmon', '--api-version', '1', '-c', ID, '-u', 'e1e1', '-e', '--exec-attach', '--exec-process-spec', '/x/spec', '-r', '/usr/bin/runc']);
+		const args = parseConmonArgs([
+			'/usr/bin/conmon',
+			'--api-version',
+			'1',
+			'-c',
+			ID,
+			'-u',
+			'e1e1',
+			'-e',
+			'--exec-attach',
+			'--exec-process-spec',
+			'/x/spec',
+			'-r',
+			'/usr/bin/runc',
+		]);
 		assert.equal(args?.containerId, ID);
 		assert.equal(args?.execSessionId, 'e1e1');
 		assert.equal(args?.runtime, '/usr/bin/runc');
@@ -90,12 +104,12 @@ describe('the log driver in -l, as podman passes it and conmon reads it', () => 
 		assert.doesNotMatch(fact?.meaning ?? '', /file/);
 	});
 
-	test('none (and conmon\'s off, null): nothing for podman logs', () => {
+	test("none (and conmon's off, null): nothing for podman logs", () => {
 		for (const value of ['none', 'off', 'null']) assert.deepEqual(parseLogDriver(value), { driver: 'none' });
 		assert.match(logFact('none')?.meaning ?? '', /nothing to read/);
 	});
 
-	test('passthrough, bare: straight to podman\'s own stdout and stderr', () => {
+	test("passthrough, bare: straight to podman's own stdout and stderr", () => {
 		assert.deepEqual(parseLogDriver('passthrough'), { driver: 'passthrough' });
 		const fact = logFact('passthrough');
 		assert.equal(fact?.value, 'passthrough');

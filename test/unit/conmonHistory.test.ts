@@ -1,11 +1,17 @@
 import assert from 'node:assert/strict';
-import { CHANGE_HIGHLIGHT_MS } from '../../src/model/changeHighlight.js';
 import { describe, test } from 'node:test';
-import { parseConmonArgs } from '../../src/proc/conmonArgs.js';
+import { CHANGE_HIGHLIGHT_MS } from '../../src/model/changeHighlight.js';
 import {
-	currentGeneration, EMPTY_HISTORY, EXEC_EXIT_RETENTION_MS, forgetContainers, MAX_GENERATIONS_PER_CONTAINER, observeConmons, recordExitCode,
 	type ConmonHistory,
+	currentGeneration,
+	EMPTY_HISTORY,
+	EXEC_EXIT_RETENTION_MS,
+	forgetContainers,
+	MAX_GENERATIONS_PER_CONTAINER,
+	observeConmons,
+	recordExitCode,
 } from '../../src/model/conmonHistory.js';
+import { parseConmonArgs } from '../../src/proc/conmonArgs.js';
 import type { ConmonProcess } from '../../src/proc/conmonProcess.js';
 import type { ProcessInfo } from '../../src/proc/parse.js';
 
@@ -39,22 +45,37 @@ describe('observeConmons', () => {
 		assert.equal(currentGeneration(history.generations[A]), undefined);
 
 		({ history, changes } = observe(history, [conmon(3990, 700, A)], 7_000, 4002));
-		assert.deepEqual(changes.map((c) => [c.kind, c.pid]), [['appeared', 3990]]);
+		assert.deepEqual(
+			changes.map((c) => [c.kind, c.pid]),
+			[['appeared', 3990]],
+		);
 		const list = history.generations[A] ?? [];
-		assert.deepEqual(list.map((g) => [g.pid, g.exitedAt ?? null, g.containerPid ?? null]), [[3805, 6_000, 3815], [3990, null, 4002]]);
+		assert.deepEqual(
+			list.map((g) => [g.pid, g.exitedAt ?? null, g.containerPid ?? null]),
+			[
+				[3805, 6_000, 3815],
+				[3990, null, 4002],
+			],
+		);
 	});
 
 	test('a zombie conmon is dead: the generation exits though the PID is still listed', () => {
 		let { history } = observe(EMPTY_HISTORY, [conmon(10, 1, A)], 1);
 		const result = observe(history, [conmon(10, 1, A, { state: 'Z' })], 2);
 		history = result.history;
-		assert.deepEqual(result.changes.map((c) => c.kind), ['exited']);
+		assert.deepEqual(
+			result.changes.map((c) => c.kind),
+			['exited'],
+		);
 		assert.equal(history.generations[A]?.[0]?.exitedAt, 2);
 	});
 
 	test('a conmon first seen as a zombie is recorded, already exited', () => {
 		const { history, changes } = observe(EMPTY_HISTORY, [conmon(10, 1, A, { state: 'Z' })], 50);
-		assert.deepEqual(changes.map((c) => c.kind), ['appeared', 'exited']);
+		assert.deepEqual(
+			changes.map((c) => c.kind),
+			['appeared', 'exited'],
+		);
 		assert.equal(history.generations[A]?.[0]?.exitedAt, 50);
 	});
 
@@ -62,7 +83,13 @@ describe('observeConmons', () => {
 		let { history } = observe(EMPTY_HISTORY, [conmon(500, 1, A)], 1);
 		const result = observe(history, [conmon(500, 999, A)], 2);
 		history = result.history;
-		assert.deepEqual(result.changes.map((c) => [c.kind, c.pid]), [['exited', 500], ['appeared', 500]]);
+		assert.deepEqual(
+			result.changes.map((c) => [c.kind, c.pid]),
+			[
+				['exited', 500],
+				['appeared', 500],
+			],
+		);
 		assert.equal(history.generations[A]?.length, 2);
 	});
 
@@ -92,14 +119,26 @@ describe('observeConmons', () => {
 		const main = conmon(10, 1, A);
 		const exec = conmon(20, 5, A, { exec: 'e'.repeat(64) });
 		let result = observe(EMPTY_HISTORY, [main, exec], 1);
-		assert.deepEqual(result.changes.map((c) => [c.kind, c.pid]), [['appeared', 10], ['exec-appeared', 20]]);
+		assert.deepEqual(
+			result.changes.map((c) => [c.kind, c.pid]),
+			[
+				['appeared', 10],
+				['exec-appeared', 20],
+			],
+		);
 		assert.equal(result.history.generations[A]?.length, 1, 'an exec conmon is not a generation');
 		assert.equal(Object.values(result.history.execConmons)[0]?.execSessionId, 'e'.repeat(64));
 		result = observe(result.history, [main], 2);
-		assert.deepEqual(result.changes.map((c) => [c.kind, c.pid]), [['exec-exited', 20]]);
+		assert.deepEqual(
+			result.changes.map((c) => [c.kind, c.pid]),
+			[['exec-exited', 20]],
+		);
 		assert.deepEqual(result.history.execConmons, {});
 		// It is kept, with the time it went, for the tree to mark it exited a moment; then dropped.
-		assert.deepEqual(Object.values(result.history.recentExecExits ?? {}).map((e) => [e.pid, e.exitedAt]), [[20, 2]]);
+		assert.deepEqual(
+			Object.values(result.history.recentExecExits ?? {}).map((e) => [e.pid, e.exitedAt]),
+			[[20, 2]],
+		);
 		result = observe(result.history, [main], 2 + EXEC_EXIT_RETENTION_MS - 1);
 		assert.equal(Object.keys(result.history.recentExecExits ?? {}).length, 1);
 		result = observe(result.history, [main], 2 + EXEC_EXIT_RETENTION_MS);
@@ -128,14 +167,20 @@ describe('recordExitCode', () => {
 		history = observe(history, [conmon(11, 300, A)], 3).history;
 		// died at toMs(200): after the first start, before the second.
 		history = recordExitCode(history, A, 137, toMs(200));
-		assert.deepEqual(history.generations[A]?.map((g) => g.exitCode ?? null), [137, null]);
+		assert.deepEqual(
+			history.generations[A]?.map((g) => g.exitCode ?? null),
+			[137, null],
+		);
 	});
 
 	test('with --restart always the new conmon may already be up: it does not get the old code', () => {
 		let { history } = observe(EMPTY_HISTORY, [conmon(10, 100, A)], 1);
 		history = observe(history, [conmon(11, 300, A)], 2).history;
 		history = recordExitCode(history, A, 1, toMs(250));
-		assert.deepEqual(history.generations[A]?.map((g) => g.exitCode ?? null), [1, null]);
+		assert.deepEqual(
+			history.generations[A]?.map((g) => g.exitCode ?? null),
+			[1, null],
+		);
 	});
 
 	test('a code already recorded is not overwritten, an unknown container is ignored', () => {

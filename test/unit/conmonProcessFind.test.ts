@@ -12,17 +12,26 @@ describe('findConmons: which conmons are monitors', () => {
 	const podman = proc(100, 50, ['podman', 'start', 'x']);
 
 	test('the monitor, reparented to PID 1', () => {
-		assert.deepEqual(findConmons([proc(1, 0, ['init']), proc(200, 1, CONMON_ARGV)]).map((c) => c.process.pid), [200]);
+		assert.deepEqual(
+			findConmons([proc(1, 0, ['init']), proc(200, 1, CONMON_ARGV)]).map((c) => c.process.pid),
+			[200],
+		);
 	});
 
 	test('the launcher (parent podman) is not; the monitor it forked is', () => {
 		const found = findConmons([podman, proc(101, 100, CONMON_ARGV), proc(102, 101, CONMON_ARGV)]);
-		assert.deepEqual(found.map((c) => c.process.pid), [102]);
+		assert.deepEqual(
+			found.map((c) => c.process.pid),
+			[102],
+		);
 	});
 
 	test("the monitor's fork about to exec podman's cleanup is not", () => {
 		const found = findConmons([proc(1, 0, ['init']), proc(200, 1, CONMON_ARGV), proc(201, 200, CONMON_ARGV)]);
-		assert.deepEqual(found.map((c) => c.process.pid), [200]);
+		assert.deepEqual(
+			found.map((c) => c.process.pid),
+			[200],
+		);
 	});
 
 	test('other programs and conmon --version are not', () => {

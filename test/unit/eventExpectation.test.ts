@@ -7,7 +7,12 @@ describe('alreadyReported: the stall rule', () => {
 	const conmonStart = 100_000;
 
 	test('a container that exited at once: created, started and died came before /proc saw its conmon', () => {
-		const events = [{ status: 'create', timeMs: conmonStart - 60 }, { status: 'init', timeMs: conmonStart + 30 }, { status: 'start', timeMs: conmonStart + 40 }, { status: 'died', timeMs: conmonStart + 45 }];
+		const events = [
+			{ status: 'create', timeMs: conmonStart - 60 },
+			{ status: 'init', timeMs: conmonStart + 30 },
+			{ status: 'start', timeMs: conmonStart + 40 },
+			{ status: 'died', timeMs: conmonStart + 45 },
+		];
 		assert.equal(alreadyReported('appeared', conmonStart, events), true);
 		assert.equal(alreadyReported('exited', conmonStart, events), true);
 	});
@@ -17,13 +22,16 @@ describe('alreadyReported: the stall rule', () => {
 		assert.equal(alreadyReported('exited', conmonStart, []), false);
 	});
 
-	test("a start does not report the exit, nor an exit the start", () => {
+	test('a start does not report the exit, nor an exit the start', () => {
 		assert.equal(alreadyReported('exited', conmonStart, [{ status: 'start', timeMs: conmonStart + 40 }]), false);
 		assert.equal(alreadyReported('appeared', conmonStart, [{ status: 'died', timeMs: conmonStart + 40 }]), false);
 	});
 
 	test("an earlier generation's events do not report this one", () => {
-		const old = [{ status: 'start', timeMs: conmonStart - 10_000 }, { status: 'died', timeMs: conmonStart - 5_000 }];
+		const old = [
+			{ status: 'start', timeMs: conmonStart - 10_000 },
+			{ status: 'died', timeMs: conmonStart - 5_000 },
+		];
 		assert.equal(alreadyReported('appeared', conmonStart, old), false);
 		assert.equal(alreadyReported('exited', conmonStart, old), false);
 	});

@@ -3,9 +3,9 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import type { PodmanEvent } from '../../src/podman/event.js';
 import { EVENT_STREAM_BACKOFF_MS, PodmanEventStream } from '../../src/podman/eventStream.js';
 import { Podman } from '../../src/podman/podman.js';
-import type { PodmanEvent } from '../../src/podman/event.js';
 
 /**
  * The event stream against a stand-in `podman events` (a shell script): restarted with growing
@@ -24,10 +24,14 @@ describe('PodmanEventStream', () => {
 		chmodSync(path, 0o755);
 		return {
 			podman: new Podman(path),
-			calls: () => (existsSync(log) ? readFileSync(log, 'utf8') : '').split('\n').filter(Boolean).map((line) => {
-				const [at, ...args] = line.split(' ');
-				return { at: Number(at), args: args.join(' ') };
-			}),
+			calls: () =>
+				(existsSync(log) ? readFileSync(log, 'utf8') : '')
+					.split('\n')
+					.filter(Boolean)
+					.map((line) => {
+						const [at, ...args] = line.split(' ');
+						return { at: Number(at), args: args.join(' ') };
+					}),
 		};
 	}
 

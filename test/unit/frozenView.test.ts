@@ -1,17 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { changesWaiting, shownTime, shownView } from '../../src/state/frozenView.js';
 import { toggleFreeze } from '../../src/state/freeze.js';
+import { changesWaiting, shownTime, shownView } from '../../src/state/frozenView.js';
 import { selectWhenListed, setContainers } from '../../src/state/selection.js';
 import { appendLog, createAppStore } from '../../src/state/store.js';
-import { NOW, WEB_ID, at, containerId, fixtureState, makeContainer } from '../helpers/fixtureState.js';
+import { at, containerId, fixtureState, makeContainer, NOW, WEB_ID } from '../helpers/fixtureState.js';
 
 describe('the frozen view', () => {
 	test('holds the data and the time of the moment of freezing while the store moves on', () => {
 		const store = createAppStore(fixtureState());
 		toggleFreeze(store, NOW);
 		const frozen = store.getState();
-		appendLog(store, [{ at: NOW + 1, tone: 'info', text: 'one' }, { at: NOW + 2, tone: 'info', text: 'two' }]);
+		appendLog(store, [
+			{ at: NOW + 1, tone: 'info', text: 'one' },
+			{ at: NOW + 2, tone: 'info', text: 'two' },
+		]);
 		setContainers(store, [...Object.values(frozen.containers), makeContainer({ id: containerId('late'), name: 'late', createdAt: at(17, 0, 6) })]);
 		const state = store.getState();
 		assert.equal(shownView(state).containers, frozen.containers, 'the frozen containers are shown');

@@ -3,8 +3,7 @@ import { spawn } from 'node:child_process';
 import { after, describe, test } from 'node:test';
 import { createActions } from '../../src/app/actions.js';
 import { Podman } from '../../src/podman/podman.js';
-import { readStat } from '../../src/proc/read.js';
-import { procReader } from '../../src/proc/read.js';
+import { procReader, readStat } from '../../src/proc/read.js';
 import { createAppStore } from '../../src/state/store.js';
 
 /**

@@ -11,7 +11,10 @@ import { cyclesIn, importCycles, importLines, importsOf, reachableFrom, sourceFi
 const root = projectRoot();
 
 /** Modules that do I/O: they run programs, read files or watch them. */
-const IO_MODULES = ['execa', ...['fs', 'fs/promises', 'child_process', 'readline', 'net', 'http', 'https', 'dgram', 'worker_threads'].flatMap((name) => [name, `node:${name}`])];
+const IO_MODULES = [
+	'execa',
+	...['fs', 'fs/promises', 'child_process', 'readline', 'net', 'http', 'https', 'dgram', 'worker_threads'].flatMap((name) => [name, `node:${name}`]),
+];
 
 /** Folders whose code only draws, or computes from data handed to it. */
 const PURE_FOLDERS = ['components', 'hooks', 'src/model', 'src/present', 'src/state'];
@@ -38,34 +41,51 @@ describe('layers', () => {
 	}
 
 	it('src/proc/ imports nothing else of the project: it is about processes only (no podman/, no messages/)', () => {
-		const problems = sourceFiles(root, ['src/proc'])
-			.flatMap((file) => importsOf(root, file).filter((edge) => /^(src|components|hooks)\//.test(edge.target) && !edge.target.startsWith('src/proc/')).map((edge) => `${file} → ${edge.target}`));
+		const problems = sourceFiles(root, ['src/proc']).flatMap((file) =>
+			importsOf(root, file)
+				.filter((edge) => /^(src|components|hooks)\//.test(edge.target) && !edge.target.startsWith('src/proc/'))
+				.map((edge) => `${file} → ${edge.target}`),
+		);
 		assert.deepEqual(problems, []);
 	});
 
 	it('hooks/ never import components/ (components use hooks, not the other way)', () => {
-		const problems = sourceFiles(root, ['hooks'])
-			.flatMap((file) => importsOf(root, file).filter((edge) => edge.target.startsWith('components/')).map((edge) => `${file} → ${edge.target}`));
+		const problems = sourceFiles(root, ['hooks']).flatMap((file) =>
+			importsOf(root, file)
+				.filter((edge) => edge.target.startsWith('components/'))
+				.map((edge) => `${file} → ${edge.target}`),
+		);
 		assert.deepEqual(problems, []);
 	});
 
 	it('only src/app/ (the wiring) imports components/ or hooks/ from src/', () => {
 		const problems = sourceFiles(root, ['src'])
 			.filter((file) => !file.startsWith('src/app/'))
-			.flatMap((file) => importsOf(root, file).filter((edge) => /^(components|hooks)\//.test(edge.target)).map((edge) => `${file} → ${edge.target}`));
+			.flatMap((file) =>
+				importsOf(root, file)
+					.filter((edge) => /^(components|hooks)\//.test(edge.target))
+					.map((edge) => `${file} → ${edge.target}`),
+			);
 		assert.deepEqual(problems, []);
 	});
 
 	it('the views and the pure layers take only types from src/app/ (the wiring): actions are handed in', () => {
-		const problems = sourceFiles(root, PURE_FOLDERS)
-			.flatMap((file) => importsOf(root, file).filter((edge) => !edge.typeOnly && edge.target.startsWith('src/app/')).map((edge) => `${file} → ${edge.target}`));
+		const problems = sourceFiles(root, PURE_FOLDERS).flatMap((file) =>
+			importsOf(root, file)
+				.filter((edge) => !edge.typeOnly && edge.target.startsWith('src/app/'))
+				.map((edge) => `${file} → ${edge.target}`),
+		);
 		assert.deepEqual(problems, []);
 	});
 
 	it('only src/podman/ runs programs (execa, child_process)', () => {
 		const problems = sourceFiles(root, ['src', 'components', 'hooks'])
 			.filter((file) => !file.startsWith('src/podman/'))
-			.flatMap((file) => importsOf(root, file).filter((edge) => !edge.typeOnly && ['execa', 'child_process', 'node:child_process'].includes(edge.target)).map((edge) => `${file} → ${edge.target}`));
+			.flatMap((file) =>
+				importsOf(root, file)
+					.filter((edge) => !edge.typeOnly && ['execa', 'child_process', 'node:child_process'].includes(edge.target))
+					.map((edge) => `${file} → ${edge.target}`),
+			);
 		assert.deepEqual(problems, []);
 	});
 
@@ -109,8 +129,26 @@ describe('layers', () => {
 	});
 
 	it('a loop of imports is found however long it is (the loop rule depends on it)', () => {
-		const graph = new Map([['store', ['frozenView', 'model']], ['frozenView', ['store']], ['model', []], ['a', ['b']], ['b', ['c']], ['c', ['a', 'model']]]);
-		assert.deepEqual(cyclesIn(graph), [['frozenView', 'store'], ['a', 'b', 'c']]);
-		assert.deepEqual(cyclesIn(new Map([['a', ['b']], ['b', []]])), []);
+		const graph = new Map([
+			['store', ['frozenView', 'model']],
+			['frozenView', ['store']],
+			['model', []],
+			['a', ['b']],
+			['b', ['c']],
+			['c', ['a', 'model']],
+		]);
+		assert.deepEqual(cyclesIn(graph), [
+			['frozenView', 'store'],
+			['a', 'b', 'c'],
+		]);
+		assert.deepEqual(
+			cyclesIn(
+				new Map([
+					['a', ['b']],
+					['b', []],
+				]),
+			),
+			[],
+		);
 	});
 });

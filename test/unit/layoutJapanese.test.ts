@@ -1,18 +1,29 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
+import { setLanguage } from '../../src/messages/i18n.js';
 import type { Container } from '../../src/model/container.js';
 import { displayWidth } from '../../src/present/displayWidth.js';
-import { setLanguage } from '../../src/messages/i18n.js';
-import { footerText } from '../../src/present/keyHelp.js';
 import { containerStatus, ordinal } from '../../src/present/format.js';
+import { footerText } from '../../src/present/keyHelp.js';
 import { containerColumnWidths } from '../../src/present/treeColumns.js';
 
 const NOW = Date.parse('2026-11-29T16:58:15Z');
 
 function container(name: string, image: string, command: string[], over: Partial<Container> = {}): Container {
 	return {
-		id: `${name}-id`.padEnd(64, '0'), name, image, command, state: 'running', exitCode: undefined, pid: undefined,
-		podmanConmonPid: undefined, createdAt: NOW - 60_000, startedAt: NOW - 4_000, finishedAt: undefined, restartCount: undefined, execIds: [],
+		id: `${name}-id`.padEnd(64, '0'),
+		name,
+		image,
+		command,
+		state: 'running',
+		exitCode: undefined,
+		pid: undefined,
+		podmanConmonPid: undefined,
+		createdAt: NOW - 60_000,
+		startedAt: NOW - 4_000,
+		finishedAt: undefined,
+		restartCount: undefined,
+		execIds: [],
 		...over,
 	};
 }
@@ -21,7 +32,20 @@ afterEach(() => setLanguage('en'));
 
 describe('ordinals and statuses in both languages', () => {
 	test('English ordinals follow English rules; Japanese counts with 回目', () => {
-		assert.deepEqual([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal), ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th']);
+		assert.deepEqual([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal), [
+			'1st',
+			'2nd',
+			'3rd',
+			'4th',
+			'11th',
+			'12th',
+			'13th',
+			'21st',
+			'22nd',
+			'23rd',
+			'101st',
+			'111th',
+		]);
 		setLanguage('ja');
 		assert.deepEqual([1, 2, 11].map(ordinal), ['1 回目', '2 回目', '11 回目']);
 	});

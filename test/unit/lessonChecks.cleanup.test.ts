@@ -4,10 +4,22 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { shortId } from '../../src/model/container.js';
-import { t } from '../../src/messages/i18n.js';
 import { cleanupStep, removeLessonContainers, type SharedMemory } from '../../src/lessons/commonSteps.js';
-import { actionOf, assertMet, assertSeen, CONMON, inBothLanguages, LESSON_ID, LessonRun, OTHER_ID, runningScene, SECOND_ID, stateOf } from '../helpers/lessonSteps.js';
+import { t } from '../../src/messages/i18n.js';
+import { shortId } from '../../src/model/container.js';
+import {
+	actionOf,
+	assertMet,
+	assertSeen,
+	CONMON,
+	inBothLanguages,
+	LESSON_ID,
+	LessonRun,
+	OTHER_ID,
+	runningScene,
+	SECOND_ID,
+	stateOf,
+} from '../helpers/lessonSteps.js';
 
 function lessonRun(made = true): LessonRun<SharedMemory> {
 	return new LessonRun<SharedMemory>(undefined, made);

@@ -4,13 +4,28 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { shortId } from '../../src/model/container.js';
+import { EXEC_SECONDS, type ExecMemory, exec } from '../../src/lessons/exec.js';
 import { t } from '../../src/messages/i18n.js';
-import { exec, EXEC_SECONDS, type ExecMemory } from '../../src/lessons/exec.js';
+import { shortId } from '../../src/model/container.js';
 import { NOW } from '../helpers/fixtureState.js';
 import {
-	assertMet, assertSeen, CONMON, CONTAINER_NAME, EXEC_CONMON, EXEC_SESSION, execConmon, exitedConmon, inBothLanguages, LESSON_ID, LessonRun, OLD_EXEC_CONMON, OLD_EXEC_SESSION,
-	OTHER_ID, runningScene, stateOf, stepOf,
+	assertMet,
+	assertSeen,
+	CONMON,
+	CONTAINER_NAME,
+	EXEC_CONMON,
+	EXEC_SESSION,
+	execConmon,
+	exitedConmon,
+	inBothLanguages,
+	LESSON_ID,
+	LessonRun,
+	OLD_EXEC_CONMON,
+	OLD_EXEC_SESSION,
+	OTHER_ID,
+	runningScene,
+	stateOf,
+	stepOf,
 } from '../helpers/lessonSteps.js';
 
 function lessonRun(made = true): LessonRun<ExecMemory> {
@@ -73,7 +88,11 @@ inBothLanguages('the exec lesson', (language) => {
 		const lesson = lessonRun().remember({ execConmon: EXEC_CONMON });
 		const running = stateOf({ ...runningScene(1), execConmons: [execConmon(EXEC_CONMON, EXEC_SESSION)] });
 		assertSeen(lesson.check(exitStep, running), t('lesson.exec.seen.stillRuns', { exec: EXEC_CONMON }));
-		assertMet(lesson.check(exitStep, stateOf(runningScene(1))), t('lesson.exec.exit.met', { exec: EXEC_CONMON, conmon: CONMON, seconds: EXEC_SECONDS }), language);
+		assertMet(
+			lesson.check(exitStep, stateOf(runningScene(1))),
+			t('lesson.exec.exit.met', { exec: EXEC_CONMON, conmon: CONMON, seconds: EXEC_SECONDS }),
+			language,
+		);
 	});
 
 	test('exit: no exec conmon recorded yet, or no main conmon', () => {

@@ -5,14 +5,29 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { shortId } from '../../src/model/container.js';
+import { type OrphanMemory, orphan } from '../../src/lessons/orphan.js';
 import { t } from '../../src/messages/i18n.js';
-import { orphan, type OrphanMemory } from '../../src/lessons/orphan.js';
+import { shortId } from '../../src/model/container.js';
 import { FakeProcessReader } from '../helpers/fakeReader.js';
 import { makeProcess } from '../helpers/fixtureState.js';
 import {
-	actionOf, assertMet, assertSeen, CHILD, COMMAND, CONMON, CONTAINER_NAME, exitedConmon, inBothLanguages, LESSON_ID, LessonRun, liveConmon, OTHER_ID, runningScene,
-	stateOf, stepOf, type Scene,
+	actionOf,
+	assertMet,
+	assertSeen,
+	CHILD,
+	COMMAND,
+	CONMON,
+	CONTAINER_NAME,
+	exitedConmon,
+	inBothLanguages,
+	LESSON_ID,
+	LessonRun,
+	liveConmon,
+	OTHER_ID,
+	runningScene,
+	type Scene,
+	stateOf,
+	stepOf,
 } from '../helpers/lessonSteps.js';
 
 /** A PID the fake /proc does not hold: gone. */
@@ -34,7 +49,7 @@ inBothLanguages('the orphan lesson', (language) => {
 		assert.equal(lessonRun(false).command(kill, stateOf(runningScene(1))), undefined);
 	});
 
-	test('met only when the conmon has exited and the container\'s process is flagged unmonitored', () => {
+	test("met only when the conmon has exited and the container's process is flagged unmonitored", () => {
 		const lesson = lessonRun();
 		lesson.begin(kill, stateOf(runningScene(1)));
 		assertSeen(lesson.check(kill, stateOf(runningScene(1))), t('lesson.seen.conmonRuns', { conmon: CONMON }));
@@ -42,7 +57,11 @@ inBothLanguages('the orphan lesson', (language) => {
 		assertSeen(lesson.check(kill, stateOf(killed)), t('lesson.orphan.seen.notFlagged'));
 		assertSeen(lesson.check(kill, stateOf({ ...killed, unmonitored: { [OTHER_ID]: CHILD } })), t('lesson.orphan.seen.notFlagged'));
 		assert.equal(lesson.context.memory.unmonitoredPid, undefined);
-		assertMet(lesson.check(kill, stateOf({ ...killed, unmonitored: { [LESSON_ID]: CHILD } })), t('lesson.orphan.kill.met', { conmon: CONMON, pid: CHILD }), language);
+		assertMet(
+			lesson.check(kill, stateOf({ ...killed, unmonitored: { [LESSON_ID]: CHILD } })),
+			t('lesson.orphan.kill.met', { conmon: CONMON, pid: CHILD }),
+			language,
+		);
 		assert.equal(lesson.context.memory.unmonitoredPid, CHILD);
 	});
 
@@ -50,11 +69,20 @@ inBothLanguages('the orphan lesson', (language) => {
 		const lesson = lessonRun().remember({ killedConmon: CONMON });
 		lesson.begin(kill, stateOf({}));
 		assert.equal('killedConmon' in lesson.context.memory, false);
-		assertSeen(lesson.check(kill, stateOf({ generations: [exitedConmon], unmonitored: { [LESSON_ID]: CHILD } })), t('lesson.seen.noConmon', { name: CONTAINER_NAME }));
+		assertSeen(
+			lesson.check(kill, stateOf({ generations: [exitedConmon], unmonitored: { [LESSON_ID]: CHILD } })),
+			t('lesson.seen.noConmon', { name: CONTAINER_NAME }),
+		);
 	});
 
 	test('inspect: met only for "running <the killed conmon\'s PID>"', () => {
-		assert.deepEqual(lessonRun().podmanArgs(stale, stateOf({})), ['container', 'inspect', '--format', '{{.State.Status}} {{.State.ConmonPid}}', shortId(LESSON_ID)]);
+		assert.deepEqual(lessonRun().podmanArgs(stale, stateOf({})), [
+			'container',
+			'inspect',
+			'--format',
+			'{{.State.Status}} {{.State.ConmonPid}}',
+			shortId(LESSON_ID),
+		]);
 		const lesson = lessonRun().remember({ killedConmon: CONMON });
 		lesson.begin(stale, stateOf({}));
 		assertSeen(lesson.check(stale, stateOf({})), t('lesson.orphan.seen.inspect', { answer: '-' }));
@@ -68,7 +96,7 @@ inBothLanguages('the orphan lesson', (language) => {
 		assertSeen(lesson.check(stale, stateOf({})), t('lesson.orphan.seen.inspect', { answer: '-' }));
 	});
 
-	test('recover: removes the lesson\'s containers; not met while podman lists one or its conmon runs', () => {
+	test("recover: removes the lesson's containers; not met while podman lists one or its conmon runs", () => {
 		const lesson = lessonRun().remember({ unmonitoredPid: GONE_PID });
 		assert.deepEqual(lesson.podmanArgs(recover, stateOf({})), ['rm', '-f', '-i', '-t', '0', shortId(LESSON_ID)]);
 		const stillThere = t('lesson.seen.stillThere', { ids: shortId(LESSON_ID) });
@@ -77,7 +105,7 @@ inBothLanguages('the orphan lesson', (language) => {
 		assert.equal(lesson.context.removed.size, 0);
 	});
 
-	test('recover: not met while the container\'s process still runs; met once it has exited', () => {
+	test("recover: not met while the container's process still runs; met once it has exited", () => {
 		const reader = new FakeProcessReader({ [CHILD]: { comm: 'sleep' } });
 		const lesson = lessonRun(true, reader).remember({ unmonitoredPid: CHILD });
 		assertSeen(lesson.check(recover, stateOf({})), t('lesson.orphan.seen.processLives', { pid: CHILD }));

@@ -5,13 +5,25 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { shortId } from '../../src/model/container.js';
+import { type ParentageMemory, parentage } from '../../src/lessons/parentage.js';
 import { t } from '../../src/messages/i18n.js';
-import { parentage, type ParentageMemory } from '../../src/lessons/parentage.js';
+import { shortId } from '../../src/model/container.js';
 import { FakeProcessReader } from '../helpers/fakeReader.js';
-import { NOW, makeProcess } from '../helpers/fixtureState.js';
+import { makeProcess, NOW } from '../helpers/fixtureState.js';
 import {
-	assertMet, assertSeen, CHILD, CONMON, CONTAINER_NAME, exitedConmon, inBothLanguages, LESSON_ID, LessonRun, liveConmon, runningScene, stateOf, stepOf,
+	assertMet,
+	assertSeen,
+	CHILD,
+	CONMON,
+	CONTAINER_NAME,
+	exitedConmon,
+	inBothLanguages,
+	LESSON_ID,
+	LessonRun,
+	liveConmon,
+	runningScene,
+	stateOf,
+	stepOf,
 } from '../helpers/lessonSteps.js';
 
 /** Conmon's parent once the launcher conmon has exited: the one that adopted it. */
@@ -79,20 +91,23 @@ inBothLanguages('the parentage lesson', (language) => {
 	});
 
 	test('a parent named podman or conmon is not met (the launcher conmon, for an instant)', () => {
-		for (const [pid, name] of [[PODMAN, 'podman'], [LAUNCHER_CONMON, 'conmon']] as const) {
+		for (const [pid, name] of [
+			[PODMAN, 'podman'],
+			[LAUNCHER_CONMON, 'conmon'],
+		] as const) {
 			const lesson = lessonRun();
 			lesson.answer(parent, String(CONMON));
 			assertSeen(lesson.check(parent, stateOf(runningScene(pid))), t('lesson.parentage.parent.seenPodman', { ppid: pid, parent: name }));
 		}
 	});
 
-	test('a parent already gone from /proc is not met: the scan is older than the launcher conmon\'s exit', () => {
+	test("a parent already gone from /proc is not met: the scan is older than the launcher conmon's exit", () => {
 		const lesson = lessonRun();
 		lesson.answer(parent, String(CONMON));
 		assertSeen(lesson.check(parent, stateOf(runningScene(GONE_PID))), t('lesson.parentage.parent.seenPodman', { ppid: GONE_PID, parent: '?' }));
 	});
 
-	test('podman gone: the run step keeps podman\'s PID; met once no process has it', () => {
+	test("podman gone: the run step keeps podman's PID; met once no process has it", () => {
 		const lesson = lessonRun(false);
 		lesson.answer(run, LESSON_ID, GONE_PID);
 		assert.equal(lesson.context.containerId, LESSON_ID);
@@ -111,27 +126,39 @@ inBothLanguages('the parentage lesson', (language) => {
 		assert.equal(lesson.check(podmanGone, stateOf(runningScene(ADOPTER))).met, true);
 	});
 
-	test('podman gone: podman\'s PID unknown (no answer with a PID), or no conmon', () => {
+	test("podman gone: podman's PID unknown (no answer with a PID), or no conmon", () => {
 		const lesson = lessonRun(false);
 		lesson.answer(run, LESSON_ID, undefined);
 		assertSeen(lesson.check(podmanGone, stateOf(runningScene(ADOPTER))), t('lesson.parentage.podmanGone.seenUnknown'));
 		lesson.remember({ podmanPid: GONE_PID });
-		assertSeen(lesson.check(podmanGone, stateOf({ containerState: 'exited', generations: [exitedConmon] })), t('lesson.seen.noConmon', { name: CONTAINER_NAME }));
+		assertSeen(
+			lesson.check(podmanGone, stateOf({ containerState: 'exited', generations: [exitedConmon] })),
+			t('lesson.seen.noConmon', { name: CONTAINER_NAME }),
+		);
 	});
 
 	test('child: a process that is not PID 1 in its namespace is seen with its PID inside', () => {
 		// In the host's PID namespace NSpid ends with the host PID; in a nested one, with its PID there.
-		for (const [nsPid, inside] of [[[CHILD], CHILD], [[CHILD, 7], 7]] as const) {
+		for (const [nsPid, inside] of [
+			[[CHILD], CHILD],
+			[[CHILD, 7], 7],
+		] as const) {
 			const reader = proc().add(CHILD, { comm: 'sleep', nsPid: [...nsPid] });
-			assertSeen(lessonRun(true, reader).check(child, stateOf(runningScene(ADOPTER))), t('lesson.parentage.child.seenInside', { child: `sleep infinity ${CHILD}`, inside }));
+			assertSeen(
+				lessonRun(true, reader).check(child, stateOf(runningScene(ADOPTER))),
+				t('lesson.parentage.child.seenInside', { child: `sleep infinity ${CHILD}`, inside }),
+			);
 		}
 	});
 
 	test('child: one gone from /proc is PID "?" inside', () => {
-		assertSeen(lessonRun().check(child, stateOf(runningScene(ADOPTER))), t('lesson.parentage.child.seenInside', { child: `sleep infinity ${CHILD}`, inside: '?' }));
+		assertSeen(
+			lessonRun().check(child, stateOf(runningScene(ADOPTER))),
+			t('lesson.parentage.child.seenInside', { child: `sleep infinity ${CHILD}`, inside: '?' }),
+		);
 	});
 
-	test('child: none yet while only the runtime\'s init runs, or while the container is not running', () => {
+	test("child: none yet while only the runtime's init runs, or while the container is not running", () => {
 		const reader = proc().add(CHILD, { comm: 'sleep', nsPid: [CHILD, 1] });
 		const init = makeProcess(CHILD, CONMON, ['/usr/bin/crun', 'init']);
 		const noChild = t('lesson.seen.noChild', { conmon: CONMON });
@@ -139,8 +166,12 @@ inBothLanguages('the parentage lesson', (language) => {
 		assertSeen(lessonRun(true, reader).check(child, stateOf({ ...runningScene(ADOPTER), containerState: 'created' })), noChild);
 	});
 
-	test('child: met when conmon\'s child is PID 1 inside its namespace', () => {
+	test("child: met when conmon's child is PID 1 inside its namespace", () => {
 		const reader = proc().add(CHILD, { comm: 'sleep', nsPid: [CHILD, 1] });
-		assertMet(lessonRun(true, reader).check(child, stateOf(runningScene(ADOPTER)), NOW), t('lesson.parentage.child.met', { conmon: CONMON, child: `sleep infinity ${CHILD}`, host: CHILD, inside: 1 }), language);
+		assertMet(
+			lessonRun(true, reader).check(child, stateOf(runningScene(ADOPTER)), NOW),
+			t('lesson.parentage.child.met', { conmon: CONMON, child: `sleep infinity ${CHILD}`, host: CHILD, inside: 1 }),
+			language,
+		);
 	});
 });

@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ConmonGeneration } from '../../src/model/conmonHistory.js';
-import { t } from '../../src/messages/i18n.js';
 import { EXIT_CODE_WAIT_MS } from '../../src/lessons/commonSteps.js';
-import { RESPAWNS_TO_SEE, restartPolicy, SHORT_LIVED_COMMAND, type RestartPolicyMemory } from '../../src/lessons/restartPolicy.js';
+import { RESPAWNS_TO_SEE, type RestartPolicyMemory, restartPolicy, SHORT_LIVED_COMMAND } from '../../src/lessons/restartPolicy.js';
+import { t } from '../../src/messages/i18n.js';
+import type { ConmonGeneration } from '../../src/model/conmonHistory.js';
 import type { AppState } from '../../src/state/store.js';
 import { at, makeGeneration } from '../helpers/fixtureState.js';
 import { assertMet, assertSeen, CONMON, CONTAINER_NAME, IMAGE, inBothLanguages, LessonRun, stateOf, stepOf } from '../helpers/lessonSteps.js';
@@ -27,7 +27,12 @@ inBothLanguages('the restart-policy lesson', (language) => {
 	const chain = (list: readonly ConmonGeneration[]): string => list.map((g) => g.pid).join(' → ');
 	const stateWith = (generations: readonly ConmonGeneration[]): AppState => stateOf({ containerState: 'running', generations });
 	/** Generation `g` as it is before podman's died event brought its exit code. */
-	const noCode = (g: ConmonGeneration): ConmonGeneration => ({ pid: g.pid, startTicks: g.startTicks, startedAt: g.startedAt, ...(g.exitedAt === undefined ? {} : { exitedAt: g.exitedAt }) });
+	const noCode = (g: ConmonGeneration): ConmonGeneration => ({
+		pid: g.pid,
+		startTicks: g.startTicks,
+		startedAt: g.startedAt,
+		...(g.exitedAt === undefined ? {} : { exitedAt: g.exitedAt }),
+	});
 	/** Generation `g` while it still runs. */
 	const running = (g: ConmonGeneration): ConmonGeneration => ({ pid: g.pid, startTicks: g.startTicks, startedAt: g.startedAt });
 
@@ -51,7 +56,11 @@ inBothLanguages('the restart-policy lesson', (language) => {
 		const g5 = makeGeneration(CONMON + 400, at(16, 59, 16));
 		const g4Exited = { ...g4, exitedAt: at(16, 59, 15), exitCode: 3 };
 		assertSeen(lesson.check(watch, stateWith([g1, g2, g3, g4])), t('lesson.restartPolicy.seen.respawns', { count: 2, pids: chain([g2, g3, g4]) }));
-		assertMet(lesson.check(watch, stateWith([g1, g2, g3, g4Exited, g5])), t('lesson.restartPolicy.watch.met', { count: 3, pids: chain([g2, g3, g4Exited, g5]), codes: '3' }), language);
+		assertMet(
+			lesson.check(watch, stateWith([g1, g2, g3, g4Exited, g5])),
+			t('lesson.restartPolicy.watch.met', { count: 3, pids: chain([g2, g3, g4Exited, g5]), codes: '3' }),
+			language,
+		);
 	});
 
 	test(`waits up to ${EXIT_CODE_WAIT_MS} ms for exit codes, then shows only the known ones`, () => {
@@ -59,22 +68,40 @@ inBothLanguages('the restart-policy lesson', (language) => {
 		lesson.begin(watch, stateWith([running(g1)]));
 		const list = [g1, g2, noCode(g3), g4];
 		assertSeen(lesson.check(watch, stateWith(list), lastExit + EXIT_CODE_WAIT_MS - 1), t('lesson.seen.waitingExitCode'));
-		assertMet(lesson.check(watch, stateWith(list), lastExit + EXIT_CODE_WAIT_MS), t('lesson.restartPolicy.watch.met', { count: 3, pids: chain(list), codes: '3' }), language);
+		assertMet(
+			lesson.check(watch, stateWith(list), lastExit + EXIT_CODE_WAIT_MS),
+			t('lesson.restartPolicy.watch.met', { count: 3, pids: chain(list), codes: '3' }),
+			language,
+		);
 	});
 
 	test('met at once when every exit code is known; "?" when none is', () => {
 		const lesson = lessonRun();
 		lesson.begin(watch, stateWith([running(g1)]));
-		assertMet(lesson.check(watch, stateWith([g1, g2, g3, g4]), lastExit), t('lesson.restartPolicy.watch.met', { count: 3, pids: chain([g1, g2, g3, g4]), codes: '3' }), language);
+		assertMet(
+			lesson.check(watch, stateWith([g1, g2, g3, g4]), lastExit),
+			t('lesson.restartPolicy.watch.met', { count: 3, pids: chain([g1, g2, g3, g4]), codes: '3' }),
+			language,
+		);
 		const unknown = [noCode(g1), noCode(g2), noCode(g3), g4];
-		assertMet(lesson.check(watch, stateWith(unknown), lastExit + EXIT_CODE_WAIT_MS), t('lesson.restartPolicy.watch.met', { count: 3, pids: chain(unknown), codes: '?' }), language);
+		assertMet(
+			lesson.check(watch, stateWith(unknown), lastExit + EXIT_CODE_WAIT_MS),
+			t('lesson.restartPolicy.watch.met', { count: 3, pids: chain(unknown), codes: '?' }),
+			language,
+		);
 	});
 });
 
 inBothLanguages('the restart-policy lesson names who restarts the container', () => {
 	// conmon runs its exit command (conmon: src/ctr_exit.c, do_exit_command); that podman applies the
 	// policy and starts a new conmon (podman: libpod/container_internal.go, fullCleanup → handleRestartPolicy).
-	const texts = [restartPolicy.title, restartPolicy.summary, 'lesson.restartPolicy.watch.explain', 'lesson.restartPolicy.watch.expect', 'lesson.restartPolicy.watch.met'] as const;
+	const texts = [
+		restartPolicy.title,
+		restartPolicy.summary,
+		'lesson.restartPolicy.watch.explain',
+		'lesson.restartPolicy.watch.expect',
+		'lesson.restartPolicy.watch.met',
+	] as const;
 	for (const key of texts) {
 		test(key, () => {
 			assert.match(t(key, { count: 3, pids: '1 → 2', codes: '3' }), /podman/, 'podman (its cleanup) restarts it, not conmon on its own');

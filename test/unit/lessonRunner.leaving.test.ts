@@ -4,13 +4,26 @@
  */
 import assert from 'node:assert/strict';
 import { describe, mock, test } from 'node:test';
-import { t } from '../../src/messages/i18n.js';
 import { LessonController } from '../../src/lessons/lessonController.js';
 import { lifecycle } from '../../src/lessons/lifecycle.js';
-import { createAppStore, type AppStore } from '../../src/state/store.js';
+import { t } from '../../src/messages/i18n.js';
+import { type AppStore, createAppStore } from '../../src/state/store.js';
 import {
-	countIntervals, countSubscriptions, depsFor, FakeLessonActions, flush, lastLessonEvent, LESSON_ID, lessonEvents, listContainer, podmanArgs, practice, progressOf, SECOND_ID, setup,
+	countIntervals,
+	countSubscriptions,
+	depsFor,
+	FakeLessonActions,
+	flush,
 	installMockClock,
+	LESSON_ID,
+	lastLessonEvent,
+	lessonEvents,
+	listContainer,
+	podmanArgs,
+	practice,
+	progressOf,
+	SECOND_ID,
+	setup,
 } from '../helpers/lessonRunnerHarness.js';
 
 installMockClock();
@@ -52,7 +65,7 @@ describe('leaving', () => {
 		assert.equal(store.getState().lesson, undefined);
 	});
 
-	test('an answer that arrives after the learner left is no verdict, but what it made is still the lesson\'s', async () => {
+	test("an answer that arrives after the learner left is no verdict, but what it made is still the lesson's", async () => {
 		const { store, actions, runner } = setup();
 		runner.start();
 		runner.act();
@@ -62,12 +75,15 @@ describe('leaving', () => {
 		listContainer(store, LESSON_ID, 'running');
 
 		assert.equal(store.getState().lesson, undefined);
-		assert.deepEqual(lessonEvents(store).map((e) => e.event), ['started', 'step', 'left']);
+		assert.deepEqual(
+			lessonEvents(store).map((e) => e.event),
+			['started', 'step', 'left'],
+		);
 		assert.deepEqual(runner.context.created, [LESSON_ID]);
 		assert.deepEqual(runner.leftovers(), [LESSON_ID]);
 	});
 
-	test('an answer that arrives after another lesson started is no verdict for the new lesson\'s step', async () => {
+	test("an answer that arrives after another lesson started is no verdict for the new lesson's step", async () => {
 		const store = createAppStore({ loaded: true });
 		const actions = new FakeLessonActions();
 		const lessons = new LessonController(depsFor(store, actions));
@@ -109,7 +125,7 @@ describe('the lesson controller', () => {
 		assert.equal(progressOf(store).name, 'practice');
 	});
 
-	test('leaving removes the lesson\'s containers with podman rm -f -i -t 0 and opens the menu', async () => {
+	test("leaving removes the lesson's containers with podman rm -f -i -t 0 and opens the menu", async () => {
 		const { store, actions, lessons } = controller();
 		lessons.start(practice);
 		await runContainer(store, actions, lessons, LESSON_ID);
@@ -159,7 +175,9 @@ describe('the lesson controller', () => {
 		lessons.start(practice);
 		await runContainer(store, actions, lessons, LESSON_ID);
 		// Its conmon, live when the watcher stopped (at exit nothing sees it go).
-		store.setState((s) => ({ history: { ...s.history, generations: { ...s.history.generations, [LESSON_ID]: [{ pid: 5000, startTicks: 1, startedAt: 0 }] } } }));
+		store.setState((s) => ({
+			history: { ...s.history, generations: { ...s.history.generations, [LESSON_ID]: [{ pid: 5000, startTicks: 1, startedAt: 0 }] } },
+		}));
 		const said: string[] = [];
 
 		const leaving = lessons.leaveForExit((text) => said.push(text));
@@ -176,7 +194,7 @@ describe('the lesson controller', () => {
 		assert.equal(store.getState().history.generations[LESSON_ID], undefined, 'nor its conmon, as one of a container podman does not list');
 	});
 
-	test('the exit message names a left lesson\'s containers until podman has removed them', async () => {
+	test("the exit message names a left lesson's containers until podman has removed them", async () => {
 		const { store, actions, lessons } = controller();
 		lessons.start(practice);
 		await runContainer(store, actions, lessons, LESSON_ID);

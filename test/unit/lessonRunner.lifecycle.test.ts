@@ -4,17 +4,30 @@
  */
 import assert from 'node:assert/strict';
 import { describe, mock, test } from 'node:test';
-import { recordExitCode, type ConmonGeneration } from '../../src/model/conmonHistory.js';
-import { t } from '../../src/messages/i18n.js';
 import { EXIT_CODE_WAIT_MS } from '../../src/lessons/commonSteps.js';
-import { lifecycle, type LifecycleMemory } from '../../src/lessons/lifecycle.js';
 import { CHECK_INTERVAL_MS, type LessonRunner } from '../../src/lessons/lessonRunner.js';
+import { type LifecycleMemory, lifecycle } from '../../src/lessons/lifecycle.js';
 import { orphan } from '../../src/lessons/orphan.js';
+import { t } from '../../src/messages/i18n.js';
+import { type ConmonGeneration, recordExitCode } from '../../src/model/conmonHistory.js';
 import type { AppStore } from '../../src/state/store.js';
 import { byId, makeConmonProcess, makeContainer, makeGeneration, makeProcess } from '../helpers/fixtureState.js';
 import {
-	COMMAND, CONTAINER_NAME, type FakeLessonActions, FIRST_CHILD, FIRST_CONMON, IMAGE, LESSON_ID, lessonEvents, podmanArgs, progressOf, SECOND_CHILD, SECOND_CONMON, setup,
-	installMockClock, type ContainerState,
+	COMMAND,
+	CONTAINER_NAME,
+	type ContainerState,
+	type FakeLessonActions,
+	FIRST_CHILD,
+	FIRST_CONMON,
+	IMAGE,
+	installMockClock,
+	LESSON_ID,
+	lessonEvents,
+	podmanArgs,
+	progressOf,
+	SECOND_CHILD,
+	SECOND_CONMON,
+	setup,
 } from '../helpers/lessonRunnerHarness.js';
 
 installMockClock();
@@ -70,7 +83,7 @@ describe('the lifecycle lesson, driven by the store', () => {
 		return { ...run, first: exited };
 	}
 
-	test('r runs the container and passes when its conmon has the container\'s process below it', async () => {
+	test("r runs the container and passes when its conmon has the container's process below it", async () => {
 		const { store, actions, runner } = setup(lifecycle);
 		runner.start();
 		assert.equal(progressOf(store).command, `podman run -d --name ${CONTAINER_NAME} ${IMAGE} sleep infinity`);
@@ -82,7 +95,7 @@ describe('the lifecycle lesson, driven by the store', () => {
 		containerOn(store, [first], undefined);
 		assert.equal(progressOf(store).seen, t('lesson.seen.noChild', { conmon: FIRST_CONMON }));
 		store.setState((s) => ({ processes: [...s.processes, makeProcess(FIRST_CHILD, FIRST_CONMON, ['/usr/bin/crun', 'init'])] }));
-		assert.equal(progressOf(store).phase, 'checking', 'crun init is the runtime, not yet the container\'s process');
+		assert.equal(progressOf(store).phase, 'checking', "crun init is the runtime, not yet the container's process");
 		containerOn(store, [first], FIRST_CHILD);
 
 		assert.deepEqual(actions.calls, [{ podman: ['run', '-d', '--name', CONTAINER_NAME, IMAGE, ...COMMAND] }]);
@@ -120,7 +133,7 @@ describe('the lifecycle lesson, driven by the store', () => {
 		assert.equal(progressOf(store).command, `kill -9 ${FIRST_CONMON}`);
 	});
 
-	test('k kills the container; the verdict waits for podman\'s exit code, then reports it', async () => {
+	test("k kills the container; the verdict waits for podman's exit code, then reports it", async () => {
 		const { store, actions, runner, first } = await afterRun();
 		assert.equal(progressOf(store).command, `podman kill ${SHORT}`);
 
@@ -140,7 +153,7 @@ describe('the lifecycle lesson, driven by the store', () => {
 		assert.match(progressOf(store).outcome ?? '', /code 137/);
 	});
 
-	test('k: when podman\'s exit code does not come within EXIT_CODE_WAIT_MS, the verdict says it is unknown', async () => {
+	test("k: when podman's exit code does not come within EXIT_CODE_WAIT_MS, the verdict says it is unknown", async () => {
 		const { store, actions, runner, first } = await afterRun();
 		runner.act();
 		await actions.answer(SHORT);
@@ -192,7 +205,9 @@ describe('the lifecycle lesson, driven by the store', () => {
 		assert.equal(progressOf(store).phase, 'finished');
 		assert.deepEqual(runner.leftovers(), []);
 		assert.deepEqual(
-			lessonEvents(store).filter((e) => e.event === 'passed').map((e) => e.step),
+			lessonEvents(store)
+				.filter((e) => e.event === 'passed')
+				.map((e) => e.step),
 			[1, 2, 3, 4, 5],
 			'every step passed',
 		);

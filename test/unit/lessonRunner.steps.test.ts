@@ -5,17 +5,33 @@
  */
 import assert from 'node:assert/strict';
 import { describe, mock, test } from 'node:test';
-import { quoteCommandWords } from '../../src/present/commandWords.js';
-import { t } from '../../src/messages/i18n.js';
-import { met, notYet, type Lesson } from '../../src/lessons/lesson.js';
+import { type Lesson, met, notYet } from '../../src/lessons/lesson.js';
 import { LessonController } from '../../src/lessons/lessonController.js';
 import { lessonStepKey } from '../../src/lessons/lessonKeys.js';
 import { CHECK_INTERVAL_MS } from '../../src/lessons/lessonRunner.js';
-import { createAppStore, type AppStore } from '../../src/state/store.js';
+import { t } from '../../src/messages/i18n.js';
+import { quoteCommandWords } from '../../src/present/commandWords.js';
+import { type AppStore, createAppStore } from '../../src/state/store.js';
 import { FakeProcessReader } from '../helpers/fakeReader.js';
 import {
-	CONTAINER_NAME, depsFor, ESCAPE_KEY, FakeLessonActions, IMAGE, lastLessonEvent, LESSON_ID, lessonEvents, listContainer, NO_KEY, PODMAN, podmanArgs, practice, PRACTICE_CONMON,
-	PRACTICE_RUN, progressOf, setup, installMockClock,
+	CONTAINER_NAME,
+	depsFor,
+	ESCAPE_KEY,
+	FakeLessonActions,
+	IMAGE,
+	installMockClock,
+	LESSON_ID,
+	lastLessonEvent,
+	lessonEvents,
+	listContainer,
+	NO_KEY,
+	PODMAN,
+	PRACTICE_CONMON,
+	PRACTICE_RUN,
+	podmanArgs,
+	practice,
+	progressOf,
+	setup,
 } from '../helpers/lessonRunnerHarness.js';
 
 installMockClock();
@@ -39,7 +55,10 @@ describe('a lesson step', () => {
 			seen: undefined,
 			outcome: undefined,
 		});
-		assert.deepEqual(lessonEvents(store).map((e) => e.event), ['started', 'step']);
+		assert.deepEqual(
+			lessonEvents(store).map((e) => e.event),
+			['started', 'step'],
+		);
 	});
 
 	test('its key runs exactly the command shown; the check passes when the store changes, with the real values', async () => {
@@ -75,7 +94,7 @@ describe('a lesson step', () => {
 		assert.equal(progressOf(store).seen, `${CONTAINER_NAME}: created`);
 	});
 
-	test('a check that never comes true fails after the step\'s time, saying what was expected and what was seen instead', async () => {
+	test("a check that never comes true fails after the step's time, saying what was expected and what was seen instead", async () => {
 		const { store, actions, runner } = setup();
 		runner.start();
 		runner.act();
@@ -105,7 +124,7 @@ describe('a lesson step', () => {
 		assert.deepEqual(runner.context.created, [], 'a failed run made nothing');
 	});
 
-	test('while its command runs, the key, n, b and t do nothing: the answer is that step\'s verdict', async () => {
+	test("while its command runs, the key, n, b and t do nothing: the answer is that step's verdict", async () => {
 		const { store, actions, runner } = setup();
 		runner.start();
 		runner.act();
@@ -136,7 +155,16 @@ describe('moving between steps', () => {
 		assert.equal(progressOf(store).step, 0);
 		runner.back();
 		assert.equal(progressOf(store).step, 0, 'no step before the first');
-		assert.deepEqual(lessonEvents(store).map((e) => [e.event, e.step]), [['started', undefined], ['step', 1], ['step', 2], ['step', 1], ['step', 1]]);
+		assert.deepEqual(
+			lessonEvents(store).map((e) => [e.event, e.step]),
+			[
+				['started', undefined],
+				['step', 1],
+				['step', 2],
+				['step', 1],
+				['step', 1],
+			],
+		);
 	});
 
 	test('t shows the step afresh: its key can be pressed again, and runs its command again', async () => {

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { checkWritable, logLine } from '../../src/output/logFile.js';
 import { setLanguage } from '../../src/messages/i18n.js';
+import { checkWritable, logLine } from '../../src/output/logFile.js';
 
 describe('--log / --record files', () => {
 	const dir = mkdtempSync(join(tmpdir(), 'conmon-tui-logfile-'));

@@ -19,9 +19,15 @@ describe('--log: lines in the order things happened', () => {
 	test('entries newer than the hold wait; the next release gives them in order', () => {
 		const log = new TimeOrderedLog();
 		log.add([entry(5, 'e'), entry(1, 'a'), entry(3, 'c')]);
-		assert.deepEqual(log.release(3).map(({ entry: e }) => e.text), ['a', 'c']);
+		assert.deepEqual(
+			log.release(3).map(({ entry: e }) => e.text),
+			['a', 'c'],
+		);
 		log.add([entry(4, 'd')]);
-		assert.deepEqual(log.release(10).map(({ entry: e }) => e.text), ['d', 'e']);
+		assert.deepEqual(
+			log.release(10).map(({ entry: e }) => e.text),
+			['d', 'e'],
+		);
 	});
 
 	test('an entry later than the hold keeps its true time and is marked late', () => {

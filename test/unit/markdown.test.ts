@@ -11,7 +11,10 @@ describe('Markdown text', () => {
 	});
 
 	test('a paragraph: a line that would open a block is escaped at its start, indentation dropped', () => {
-		assert.equal(markdownParagraph('# not a heading\n- not a list\n    not code\n1. not ordered\n> not a quote\n==='), '\\# not a heading\n\\- not a list\nnot code\n1\\. not ordered\n\\> not a quote\n\\===');
+		assert.equal(
+			markdownParagraph('# not a heading\n- not a list\n    not code\n1. not ordered\n> not a quote\n==='),
+			'\\# not a heading\n\\- not a list\nnot code\n1\\. not ordered\n\\> not a quote\n\\===',
+		);
 		assert.equal(markdownParagraph('first\n\nsecond'), 'first\n\nsecond');
 	});
 

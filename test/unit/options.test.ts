@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { DEFAULT_IMAGE, parseOptions, UsageError } from '../../src/app/options.js';
+import type { TreeRow } from '../../src/model/tree.js';
 import { quoteCommandWords, splitCommandWords } from '../../src/present/commandWords.js';
 import { rowText } from '../../src/present/format.js';
-import type { TreeRow } from '../../src/model/tree.js';
-import { DEFAULT_IMAGE, parseOptions, UsageError } from '../../src/app/options.js';
 
 describe('parseOptions', () => {
 	test('defaults: the seed experiment', () => {
@@ -54,12 +54,15 @@ describe('parseOptions', () => {
 		[['--image', '-x'], /^--image "-x" reads as an option; if it is the value, write --image=-x$/],
 	] as const) {
 		test(`refuses ${JSON.stringify(argv)} with a one-line message`, () => {
-			assert.throws(() => parseOptions(argv), (error: unknown) => {
-				assert.ok(error instanceof UsageError);
-				assert.match(error.message, message);
-				assert.equal(error.message.includes('\n'), false);
-				return true;
-			});
+			assert.throws(
+				() => parseOptions(argv),
+				(error: unknown) => {
+					assert.ok(error instanceof UsageError);
+					assert.match(error.message, message);
+					assert.equal(error.message.includes('\n'), false);
+					return true;
+				},
+			);
 		});
 	}
 });
@@ -80,14 +83,26 @@ describe('splitCommandWords', () => {
 
 describe('quoteCommandWords', () => {
 	test('quotes a word with a space or a shell character, so the line reads back into the same words', () => {
-		const words = ['sh', '-c', "sleep 3; exit 3", "it's", '起動', '--x=1', ''];
+		const words = ['sh', '-c', 'sleep 3; exit 3', "it's", '起動', '--x=1', ''];
 		const line = quoteCommandWords(words);
 		assert.equal(line, "sh -c 'sleep 3; exit 3' 'it'\\''s' 起動 --x=1 ''");
 		assert.deepEqual(splitCommandWords(line).slice(0, 5), words.slice(0, 5));
 	});
 
 	test('a process row: its command then its PID, not run together', () => {
-		assert.equal(rowText({ kind: 'process', key: 'p', containerId: 'c', depth: 1, process: { pid: 14352, ppid: 1, comm: 'sh', argv: ['sh', '-c', 'sleep 3; exit 3'], state: 'S', startTicks: 0 } } as unknown as TreeRow, 0), "sh -c 'sleep 3; exit 3' 14352");
+		assert.equal(
+			rowText(
+				{
+					kind: 'process',
+					key: 'p',
+					containerId: 'c',
+					depth: 1,
+					process: { pid: 14352, ppid: 1, comm: 'sh', argv: ['sh', '-c', 'sleep 3; exit 3'], state: 'S', startTicks: 0 },
+				} as unknown as TreeRow,
+				0,
+			),
+			"sh -c 'sleep 3; exit 3' 14352",
+		);
 	});
 });
 
@@ -101,7 +116,10 @@ describe('--yes and --read-only', () => {
 	});
 
 	test('a lesson runs commands, so it is refused with --read-only', () => {
-		assert.throws(() => parseOptions(['lesson', 'lifecycle', '--read-only']), (error: unknown) => error instanceof UsageError && /--read-only/.test(error.message));
+		assert.throws(
+			() => parseOptions(['lesson', 'lifecycle', '--read-only']),
+			(error: unknown) => error instanceof UsageError && /--read-only/.test(error.message),
+		);
 		assert.throws(() => parseOptions(['--read-only', 'lesson']), UsageError);
 	});
 });

@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { EMPTY_HISTORY, type ConmonGeneration } from '../../src/model/conmonHistory.js';
+import { setLanguage } from '../../src/messages/i18n.js';
+import { type ConmonGeneration, EMPTY_HISTORY } from '../../src/model/conmonHistory.js';
 import type { Container } from '../../src/model/container.js';
 import { podKey, podsOf } from '../../src/model/pod.js';
-import { rowText } from '../../src/present/format.js';
-import { findRootlessHelpers } from '../../src/proc/rootlessHelpers.js';
-import type { ProcessInfo } from '../../src/proc/parse.js';
 import { buildTree, selectableKeys, type TreeInput } from '../../src/model/tree.js';
+import { snapshotJson, snapshotText } from '../../src/output/snapshot.js';
 import { podActionArgs } from '../../src/podman/commands.js';
 import { changesContainerState } from '../../src/podman/podman.js';
-import { snapshotJson, snapshotText } from '../../src/output/snapshot.js';
-import { setLanguage } from '../../src/messages/i18n.js';
+import { rowText } from '../../src/present/format.js';
+import type { ProcessInfo } from '../../src/proc/parse.js';
+import { findRootlessHelpers } from '../../src/proc/rootlessHelpers.js';
 
 const NOW = Date.parse('2026-12-01T23:55:40Z');
 const POD = `14845b7ad6b6${'5'.repeat(52)}`;
@@ -22,9 +22,20 @@ const LATE = `ffffffffffff${'f'.repeat(52)}`;
 
 function container(id: string, name: string, over: Partial<Container> = {}): Container {
 	return {
-		id, name, image: 'localhost/conmon-tui-test:latest', command: ['sleep', 'infinity'], state: 'running', exitCode: undefined,
-		pid: undefined, podmanConmonPid: undefined, createdAt: NOW - 60_000, startedAt: NOW - 4_000, finishedAt: undefined,
-		restartCount: undefined, execIds: [], ...over,
+		id,
+		name,
+		image: 'localhost/conmon-tui-test:latest',
+		command: ['sleep', 'infinity'],
+		state: 'running',
+		exitCode: undefined,
+		pid: undefined,
+		podmanConmonPid: undefined,
+		createdAt: NOW - 60_000,
+		startedAt: NOW - 4_000,
+		finishedAt: undefined,
+		restartCount: undefined,
+		execIds: [],
+		...over,
 	};
 }
 
@@ -33,7 +44,19 @@ function proc(pid: number, ppid: number, argv: string[], uid = 0): ProcessInfo {
 }
 
 function conmonArgv(id: string): string[] {
-	return ['/usr/bin/conmon', '--api-version', '1', '-c', id, '-u', id, '-r', '/usr/bin/runc', '-b', `/var/lib/containers/storage/overlay-containers/${id}/userdata`];
+	return [
+		'/usr/bin/conmon',
+		'--api-version',
+		'1',
+		'-c',
+		id,
+		'-u',
+		id,
+		'-r',
+		'/usr/bin/runc',
+		'-b',
+		`/var/lib/containers/storage/overlay-containers/${id}/userdata`,
+	];
 }
 
 function gen(pid: number): ConmonGeneration {
@@ -41,21 +64,33 @@ function gen(pid: number): ConmonGeneration {
 }
 
 // `podman pod create --name web`, two members, one container outside the pod (made first) and one after.
-const infra = container(INFRA, '14845b7ad6b6-infra', { image: 'localhost/podman-pause:4.3.1-0', command: [], pod: POD, podName: 'web', isInfra: true, createdAt: NOW - 50_000 });
+const infra = container(INFRA, '14845b7ad6b6-infra', {
+	image: 'localhost/podman-pause:4.3.1-0',
+	command: [],
+	pod: POD,
+	podName: 'web',
+	isInfra: true,
+	createdAt: NOW - 50_000,
+});
 const webA = container(WEB_A, 'web-a', { pod: POD, podName: 'web', isInfra: false, createdAt: NOW - 49_000 });
 const webB = container(WEB_B, 'web-b', { pod: POD, podName: 'web', isInfra: false, createdAt: NOW - 49_000 });
 const alone = container(ALONE, 'alone', { createdAt: NOW - 70_000 });
 const late = container(LATE, 'late', { createdAt: NOW - 10_000 });
 const processes = [
-	proc(100, 1, conmonArgv(INFRA)), proc(101, 100, ['/catatonit', '-P']),
-	proc(110, 1, conmonArgv(WEB_A)), proc(111, 110, ['sleep', 'infinity']),
-	proc(120, 1, conmonArgv(WEB_B)), proc(121, 120, ['sleep', 'infinity']),
+	proc(100, 1, conmonArgv(INFRA)),
+	proc(101, 100, ['/catatonit', '-P']),
+	proc(110, 1, conmonArgv(WEB_A)),
+	proc(111, 110, ['sleep', 'infinity']),
+	proc(120, 1, conmonArgv(WEB_B)),
+	proc(121, 120, ['sleep', 'infinity']),
 ];
 const input: TreeInput = {
 	// Given in an order unlike the screen's: the tree sorts.
 	containers: [late, webB, infra, alone, webA],
 	history: { generations: { [INFRA]: [gen(100)], [WEB_A]: [gen(110)], [WEB_B]: [gen(120)] }, execConmons: {} },
-	processes, unmonitored: {}, helpers: findRootlessHelpers(processes),
+	processes,
+	unmonitored: {},
+	helpers: findRootlessHelpers(processes),
 };
 
 function render(filter = ''): string[] {
@@ -69,7 +104,10 @@ describe('pods in the tree', () => {
 		assert.equal(lines[1], '  └─ conmon not found yet', 'outside a pod, as before');
 		lines.splice(0, 1);
 		assert.equal(lines[1], 'pod web (3 containers · 3 conmons)');
-		assert.equal(lines[2], "  ├─ ● 14845b7ad6b6-infra  65ce824ad933  localhost/podman-pause:4.3.1-0    Up 4s  infra: holds the pod's shared namespaces, which its other containers join");
+		assert.equal(
+			lines[2],
+			"  ├─ ● 14845b7ad6b6-infra  65ce824ad933  localhost/podman-pause:4.3.1-0    Up 4s  infra: holds the pod's shared namespaces, which its other containers join",
+		);
 		assert.equal(lines[3], '  │    └─ conmon 100');
 		assert.equal(lines[4], '  │       └─ /catatonit -P 101');
 		assert.match(lines[5] ?? '', /^ {2}├─ ● web-(?:a|b) /);
@@ -85,7 +123,10 @@ describe('pods in the tree', () => {
 
 	test('the order is stable whatever order podman lists them in; the selectable keys follow the screen', () => {
 		const reversed = buildTree({ ...input, containers: [...input.containers].reverse() }, '', NOW).map((r) => r.key);
-		assert.deepEqual(reversed, buildTree(input, '', NOW).map((r) => r.key));
+		assert.deepEqual(
+			reversed,
+			buildTree(input, '', NOW).map((r) => r.key),
+		);
 		const keys = selectableKeys(input.containers);
 		assert.deepEqual(keys.slice(0, 3), [ALONE, podKey(POD), INFRA]);
 		assert.equal(keys.at(-1), LATE);
@@ -107,14 +148,20 @@ describe('pods in the tree', () => {
 	test('the filter: a pod name shows the whole pod; a member name shows the pod row and that member', () => {
 		assert.equal(render('web').filter((l) => /● /.test(l)).length, 3);
 		const member = render('web-b');
-		assert.deepEqual(member.filter((l) => /^pod |● /.test(l.trim())).map((l) => l.trim().slice(0, 12)), ['pod web (3 c', '└─ ● web-b  ']);
+		assert.deepEqual(
+			member.filter((l) => /^pod |● /.test(l.trim())).map((l) => l.trim().slice(0, 12)),
+			['pod web (3 c', '└─ ● web-b  '],
+		);
 	});
 
 	test('pod keys: podman pod VERB ID; rm of a pod with a running container needs -f; they change state', () => {
 		const [pod] = [...podsOf([infra, webA, webB]).values()];
 		assert.ok(pod);
 		assert.equal(pod.infraId, INFRA);
-		assert.deepEqual(pod.containers.map((c) => c.id), [INFRA, WEB_A, WEB_B]);
+		assert.deepEqual(
+			pod.containers.map((c) => c.id),
+			[INFRA, WEB_A, WEB_B],
+		);
 		assert.deepEqual(podActionArgs('stop', pod), ['pod', 'stop', '14845b7ad6b6']);
 		assert.deepEqual(podActionArgs('start', pod), ['pod', 'start', '14845b7ad6b6']);
 		assert.deepEqual(podActionArgs('kill', pod), ['pod', 'kill', '14845b7ad6b6']);
@@ -128,7 +175,11 @@ describe('pods in the tree', () => {
 
 	test('--once --json carries the pods, and each container its pod and whether it is the infra; --once text has the pod row', () => {
 		const source = {
-			containers: Object.fromEntries(input.containers.map((c) => [c.id, c])), history: { ...EMPTY_HISTORY, ...input.history }, processes, unmonitored: {}, podmanVersion: '4.3.1',
+			containers: Object.fromEntries(input.containers.map((c) => [c.id, c])),
+			history: { ...EMPTY_HISTORY, ...input.history },
+			processes,
+			unmonitored: {},
+			podmanVersion: '4.3.1',
 			helpers: findRootlessHelpers(processes),
 		};
 		const json = snapshotJson(source, NOW);

@@ -3,10 +3,10 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { quoteCommandWords } from '../../src/present/commandWords.js';
 import { runArgs } from '../../src/podman/commands.js';
 import { changesContainerState, Podman, PodmanError, podmanMessage } from '../../src/podman/podman.js';
 import { parsePodmanVersion } from '../../src/podman/version.js';
+import { quoteCommandWords } from '../../src/present/commandWords.js';
 
 describe('podmanMessage', () => {
 	test("keeps podman's Error: line and drops warnings", () => {
@@ -77,7 +77,10 @@ describe('Podman adapter with a stand-in binary', () => {
 		await assert.rejects(new Podman(join(dir, 'nope')).run(['ps']), (e: unknown) => e instanceof PodmanError && e.reason === 'missing');
 		const notExec = join(dir, 'not-exec');
 		writeFileSync(notExec, 'x');
-		await assert.rejects(new Podman(notExec).run(['ps']), (e: unknown) => e instanceof PodmanError && e.reason === 'missing' && /not executable/.test(e.message));
+		await assert.rejects(
+			new Podman(notExec).run(['ps']),
+			(e: unknown) => e instanceof PodmanError && e.reason === 'missing' && /not executable/.test(e.message),
+		);
 	});
 
 	test('a state-changing command runs in its own session, and its output and failure still come back', async () => {
@@ -89,14 +92,20 @@ describe('Podman adapter with a stand-in binary', () => {
 		assert.equal(pgid, pid, 'its own process group');
 		const attached = (await podman.run(['0'])).stdout.trim().split(/\s+/).map(Number);
 		assert.notEqual(attached[1], attached[0], 'a query stays in our session');
-		await assert.rejects(podman.run(['3'], { changesState: true }), (e: unknown) => e instanceof PodmanError && e.message === 'Error: nope' && e.exitCode === 3);
+		await assert.rejects(
+			podman.run(['3'], { changesState: true }),
+			(e: unknown) => e instanceof PodmanError && e.message === 'Error: nope' && e.exitCode === 3,
+		);
 	});
 
 	test('state-changing commands are listed while they run (said at exit), queries are not', async () => {
 		const podman = new Podman(script('slow', 'sleep 0.3'));
 		const stop = podman.run(['stop', 'abc'], { changesState: true });
 		const ps = podman.run(['ps']);
-		assert.deepEqual(podman.stillRunning().map((c) => c.slice(1)), [['stop', 'abc']]);
+		assert.deepEqual(
+			podman.stillRunning().map((c) => c.slice(1)),
+			[['stop', 'abc']],
+		);
 		await Promise.all([stop, ps]);
 		assert.deepEqual(podman.stillRunning(), []);
 	});
@@ -104,7 +113,15 @@ describe('Podman adapter with a stand-in binary', () => {
 
 describe('changesContainerState', () => {
 	test('stop, rm, run… change state; ps, inspect, events do not', () => {
-		for (const args of [['stop', 'x'], ['rm', '-f', 'x'], ['run', '-d', 'img'], ['container', 'kill', 'x'], ['start', 'x'], ['restart', 'x'], ['pause', 'x']]) {
+		for (const args of [
+			['stop', 'x'],
+			['rm', '-f', 'x'],
+			['run', '-d', 'img'],
+			['container', 'kill', 'x'],
+			['start', 'x'],
+			['restart', 'x'],
+			['pause', 'x'],
+		]) {
 			assert.equal(changesContainerState(args), true, args.join(' '));
 		}
 		for (const args of [['ps', '-a'], ['container', 'inspect', 'x'], ['events'], ['info'], []]) {

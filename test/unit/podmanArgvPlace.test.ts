@@ -11,8 +11,31 @@ import { projectRoot } from '../helpers/fixtures.js';
  * `['container', 'inspect', …`), or `'inspect',` anywhere. `new Set([…])` of event or runtime
  * words and indexed types (`Podman['run']`) are not argv.
  */
-const VERBS = ['ps', 'inspect', 'info', 'events', 'version', '--version', 'run', 'exec', 'create', 'start', 'stop', 'restart', 'kill', 'rm',
-	'pause', 'unpause', 'rename', 'container', 'pod', 'image', 'logs', 'top', 'wait'];
+const VERBS = [
+	'ps',
+	'inspect',
+	'info',
+	'events',
+	'version',
+	'--version',
+	'run',
+	'exec',
+	'create',
+	'start',
+	'stop',
+	'restart',
+	'kill',
+	'rm',
+	'pause',
+	'unpause',
+	'rename',
+	'container',
+	'pod',
+	'image',
+	'logs',
+	'top',
+	'wait',
+];
 const ARGV_LITERAL = new RegExp(String.raw`(?<![\w$.)\]]|Set\()\[\s*'(?:${VERBS.join('|')})'\s*[,\]]|'inspect'\s*,`);
 
 /** Lines that look like podman argv and are not, with why. */
@@ -44,20 +67,21 @@ describe('podman argv written once', () => {
 			"return ['rm', '-f', id];",
 			"podman.run(['--version'])",
 			"const args = [ 'inspect', id ];",
-		]) assert.deepEqual(argvLiterals(line), [line], line);
+		])
+			assert.deepEqual(argvLiterals(line), [line], line);
 		for (const line of [
 			"const START_EVENTS = new Set(['create', 'init', 'start', 'restart']);",
 			"private query(args: readonly string[]): ReturnType<Podman['run']> {",
 			"const command = ['kill', '-9', String(pid)];",
 			"t('status.inspectFailed', { message })",
 			"const keys = ['s', 'x'];",
-		]) assert.deepEqual(argvLiterals(line), [], line);
+		])
+			assert.deepEqual(argvLiterals(line), [], line);
 	});
 
 	test('no file outside src/podman/ writes a podman argv', () => {
 		const root = projectRoot();
-		const files = FOLDERS.flatMap((folder) => sourceFiles(join(root, folder)))
-			.filter((file) => !relative(root, file).startsWith(`${join('src', 'podman')}/`));
+		const files = FOLDERS.flatMap((folder) => sourceFiles(join(root, folder))).filter((file) => !relative(root, file).startsWith(`${join('src', 'podman')}/`));
 		assert.ok(files.length > 50, `only ${files.length} source files found`);
 		const found = files.flatMap((file) => argvLiterals(readFileSync(file, 'utf8')).map((line) => `${relative(root, file)}: ${line.trim()}`));
 		assert.deepEqual(found, [], 'build these with src/podman/commands.ts');

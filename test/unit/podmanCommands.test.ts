@@ -1,8 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-	conmonPidArgs, containerActionArgs, containerCommandArgs, eventsArgs, execDetachedArgs, inspectContainersArgs, listContainersArgs,
-	removeNowArgs, runArgs, statusAndConmonPidArgs, storeInfoArgs, versionArgs,
+	conmonPidArgs,
+	containerActionArgs,
+	containerCommandArgs,
+	eventsArgs,
+	execDetachedArgs,
+	inspectContainersArgs,
+	listContainersArgs,
+	removeNowArgs,
+	runArgs,
+	statusAndConmonPidArgs,
+	storeInfoArgs,
+	versionArgs,
 } from '../../src/podman/commands.js';
 
 /**
@@ -51,10 +61,18 @@ describe('podman commands that change a container', () => {
 		assert.deepEqual(runArgs('alpine', ['sleep', 'infinity']), ['run', '-d', 'alpine', 'sleep', 'infinity']);
 		assert.deepEqual(runArgs('alpine; rm -rf /', ['sh', '-c', 'exit 3']), ['run', '-d', 'alpine; rm -rf /', 'sh', '-c', 'exit 3']);
 		assert.deepEqual(runArgs('alpine', ['true'], { name: 'lesson-lifecycle' }), ['run', '-d', '--name', 'lesson-lifecycle', 'alpine', 'true']);
-		assert.deepEqual(
-			runArgs('alpine', ['sh', '-c', 'sleep 3; exit 3'], { name: 'lesson-restart-policy', restart: 'always' }),
-			['run', '-d', '--name', 'lesson-restart-policy', '--restart', 'always', 'alpine', 'sh', '-c', 'sleep 3; exit 3'],
-		);
+		assert.deepEqual(runArgs('alpine', ['sh', '-c', 'sleep 3; exit 3'], { name: 'lesson-restart-policy', restart: 'always' }), [
+			'run',
+			'-d',
+			'--name',
+			'lesson-restart-policy',
+			'--restart',
+			'always',
+			'alpine',
+			'sh',
+			'-c',
+			'sleep 3; exit 3',
+		]);
 	});
 
 	test('exec -d and the clean-up remove', () => {

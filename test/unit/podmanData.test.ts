@@ -2,16 +2,19 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { expectsConmon } from '../../src/model/container.js';
 import { mergeContainerViews, parseInspectJson, parsePsJson } from '../../src/podman/containerJson.js';
+import { eventKey, type PodmanEvent, parsePodmanEvent } from '../../src/podman/event.js';
 import { podmanEventEntry } from '../../src/present/eventLog.js';
-import { eventKey, parsePodmanEvent, type PodmanEvent } from '../../src/podman/event.js';
 import { readFixture } from '../helpers/fixtures.js';
 
 function events(path: string): PodmanEvent[] {
-	return readFixture(path).split('\n').filter(Boolean).map((line) => {
-		const event = parsePodmanEvent(line);
-		assert.ok(event, `parses: ${line}`);
-		return event;
-	});
+	return readFixture(path)
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => {
+			const event = parsePodmanEvent(line);
+			assert.ok(event, `parses: ${line}`);
+			return event;
+		});
 }
 
 describe('podman events, 4.x shape (captured from podman 4.3.1)', () => {
@@ -48,7 +51,10 @@ describe('podman events, 4.x shape (captured from podman 4.3.1)', () => {
 		assert.ok(lines.includes('container ev-ctr (216ef605fc33) paused'));
 		assert.ok(lines.includes('exec session started in ev-ctr (216ef605fc33)'));
 		assert.ok(lines.some((l) => l.startsWith('container ev-exit3') && l.endsWith('died (exit code 3)')));
-		assert.ok(lines.every((l) => !/ (init|cleanup|kill)/.test(l)), lines.join('\n'));
+		assert.ok(
+			lines.every((l) => !/ (init|cleanup|kill)/.test(l)),
+			lines.join('\n'),
+		);
 		assert.equal(podmanEventEntry(all.find((e) => e.type === 'image') as PodmanEvent), undefined);
 	});
 
@@ -85,11 +91,17 @@ describe('podman events, 5.x shape (built from podman 5 source)', () => {
 	});
 
 	test("a container label named timeNano never sets the event's time (labels are the container creator's)", () => {
-		const v4 = parsePodmanEvent('{"ID":"x","Name":"n","Status":"died","Time":"2026-11-29T17:44:39.957388078Z","Type":"container","Attributes":{"timeNano":"5"}}');
+		const v4 = parsePodmanEvent(
+			'{"ID":"x","Name":"n","Status":"died","Time":"2026-11-29T17:44:39.957388078Z","Type":"container","Attributes":{"timeNano":"5"}}',
+		);
 		assert.equal(v4?.timeMs, Date.parse('2026-11-29T17:44:39.957Z'));
-		const v5first = parsePodmanEvent('{"ID":"x","Status":"died","Attributes":{"timeNano":"5"},"time":1764612345,"timeNano":1764612345123456789,"Type":"container"}');
+		const v5first = parsePodmanEvent(
+			'{"ID":"x","Status":"died","Attributes":{"timeNano":"5"},"time":1764612345,"timeNano":1764612345123456789,"Type":"container"}',
+		);
 		assert.equal(v5first?.timeNano, '1764612345123456789');
-		const v5number = parsePodmanEvent('{"ID":"x","Status":"died","Attributes":{"x":"\\"timeNano\\":7"},"time":1764612345,"timeNano":1764612345123456789,"Type":"container"}');
+		const v5number = parsePodmanEvent(
+			'{"ID":"x","Status":"died","Attributes":{"x":"\\"timeNano\\":7"},"time":1764612345,"timeNano":1764612345123456789,"Type":"container"}',
+		);
 		assert.equal(v5number?.timeNano, '1764612345123456789');
 	});
 
@@ -151,7 +163,10 @@ describe('podman ps and inspect', () => {
 		const merged = mergeContainerViews(listed, inspected);
 		assert.equal(merged.length, listed.length);
 		const withConmon = merged.filter((c) => c.podmanConmonPid !== undefined);
-		assert.deepEqual(withConmon.map((c) => c.id), inspected.map((c) => c.id).filter((id) => listed.some((l) => l.id === id)));
+		assert.deepEqual(
+			withConmon.map((c) => c.id),
+			inspected.map((c) => c.id).filter((id) => listed.some((l) => l.id === id)),
+		);
 	});
 
 	test('empty output and junk entries', () => {
@@ -169,9 +184,17 @@ describe('pods (captured from podman 4.3.1: `pod create --name web`, two members
 		const podId = infra[0]?.pod ?? '';
 		assert.match(podId, /^[0-9a-f]{64}$/);
 		assert.equal(infra[0]?.name, `${podId.slice(0, 12)}-infra`);
-		assert.deepEqual(listed.filter((c) => c.pod === podId).map((c) => [c.name, c.podName, c.isInfra]).sort(), [
-			[`${podId.slice(0, 12)}-infra`, 'web', true], ['web-a', 'web', false], ['web-b', 'web', false],
-		]);
+		assert.deepEqual(
+			listed
+				.filter((c) => c.pod === podId)
+				.map((c) => [c.name, c.podName, c.isInfra])
+				.sort(),
+			[
+				[`${podId.slice(0, 12)}-infra`, 'web', true],
+				['web-a', 'web', false],
+				['web-b', 'web', false],
+			],
+		);
 		const alone = listed.find((c) => c.name === 'alone');
 		assert.deepEqual([alone?.pod, alone?.podName, alone?.isInfra], [undefined, undefined, undefined], 'outside a pod: no pod fields');
 	});
@@ -181,21 +204,38 @@ describe('pods (captured from podman 4.3.1: `pod create --name web`, two members
 		assert.ok(inspected?.isInfra);
 		assert.match(inspected.pod ?? '', /^[0-9a-f]{64}$/);
 		assert.equal(inspected.podName, undefined, 'inspect does not name the pod');
-		const [merged] = mergeContainerViews(parsePsJson(readFixture('podman4/ps-pod.json')).filter((c) => c.isInfra), [inspected]);
+		const [merged] = mergeContainerViews(
+			parsePsJson(readFixture('podman4/ps-pod.json')).filter((c) => c.isInfra),
+			[inspected],
+		);
 		assert.deepEqual([merged?.podName, merged?.isInfra, merged?.pod], ['web', true, inspected.pod]);
 		assert.ok((merged?.podmanConmonPid ?? 0) > 0);
 	});
 
 	test('pod events: create, kill, start, remove parse with the pod ID and name, and each gets a log line', () => {
 		const podEvents = events('podman4/events-pod.jsonl');
-		assert.deepEqual(podEvents.map((e) => [e.type, e.status, e.name]), [['pod', 'create', 'web'], ['pod', 'kill', 'web'], ['pod', 'start', 'web'], ['pod', 'remove', 'web']]);
+		assert.deepEqual(
+			podEvents.map((e) => [e.type, e.status, e.name]),
+			[
+				['pod', 'create', 'web'],
+				['pod', 'kill', 'web'],
+				['pod', 'start', 'web'],
+				['pod', 'remove', 'web'],
+			],
+		);
 		const lines = podEvents.map((e) => podmanEventEntry(e));
-		assert.deepEqual(lines.map((l) => l?.text), ['create', 'kill', 'start', 'remove'].map((verb) => `pod web (${podEvents[0]?.id.slice(0, 12)}) ${{ create: 'created', kill: 'killed', start: 'started', remove: 'removed' }[verb]}`));
+		assert.deepEqual(
+			lines.map((l) => l?.text),
+			['create', 'kill', 'start', 'remove'].map(
+				(verb) => `pod web (${podEvents[0]?.id.slice(0, 12)}) ${{ create: 'created', kill: 'killed', start: 'started', remove: 'removed' }[verb]}`,
+			),
+		);
 		assert.deepEqual(lines[0]?.facts, { kind: 'podman-event', status: 'create', podId: podEvents[0]?.id });
 	});
 
 	test('a real pod stop line from this machine', () => {
-		const line = '{"ID":"2f18013353386525290187280ddcdc73857069fb350975ada79c3344bc3a4866","Name":"web","Status":"stop","Time":"2026-12-01T23:54:14.979195728Z","Type":"pod","Attributes":null}';
+		const line =
+			'{"ID":"2f18013353386525290187280ddcdc73857069fb350975ada79c3344bc3a4866","Name":"web","Status":"stop","Time":"2026-12-01T23:54:14.979195728Z","Type":"pod","Attributes":null}';
 		const event = parsePodmanEvent(line);
 		assert.deepEqual([event?.type, event?.status, event?.name, event?.timeNano], ['pod', 'stop', 'web', '1796169254979195728']);
 		assert.equal(podmanEventEntry(event as PodmanEvent)?.text, 'pod web (2f1801335338) stopping', 'podman sends it as the stop begins');
@@ -205,8 +245,12 @@ describe('pods (captured from podman 4.3.1: `pod create --name web`, two members
 describe('pods, 5.x shape (built from podman 5 source: ListContainer)', () => {
 	test('ps -a --pod: the same Pod, PodName and IsInfra fields', () => {
 		const listed = parsePsJson(readFixture('podman5/ps-pod.json'));
-		assert.deepEqual(listed.map((c) => [c.name, c.podName, c.isInfra, c.pod?.slice(0, 12)]), [
-			['7e1f0c2b3a4d-infra', 'web', true, '7e1f0c2b3a4d'], ['web-a', 'web', false, '7e1f0c2b3a4d'],
-		]);
+		assert.deepEqual(
+			listed.map((c) => [c.name, c.podName, c.isInfra, c.pod?.slice(0, 12)]),
+			[
+				['7e1f0c2b3a4d-infra', 'web', true, '7e1f0c2b3a4d'],
+				['web-a', 'web', false, '7e1f0c2b3a4d'],
+			],
+		);
 	});
 });

@@ -8,7 +8,12 @@ import { projectRoot, readFixture } from '../helpers/fixtures.js';
 
 /** The PIDs and IDs the /proc fixtures were captured with (podman 4.3.1, conmon 2.1.6). */
 const meta = JSON.parse(readFixture('proc/meta.json')) as {
-	containerId: string; conmonPid: number; containerPid: number; execConmonPid: number; execIds: string[]; zombieConmonPid: number;
+	containerId: string;
+	conmonPid: number;
+	containerPid: number;
+	execConmonPid: number;
+	execIds: string[];
+	zombieConmonPid: number;
 };
 
 function cmdline(name: string): string[] {

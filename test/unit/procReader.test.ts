@@ -54,7 +54,7 @@ describe('procReader over a copy of /proc', () => {
 });
 
 describe('procReader over the real /proc', () => {
-	test('reads this test\'s own process as /proc shows it', () => {
+	test("reads this test's own process as /proc shows it", () => {
 		const reader = procReader();
 		const stat = reader.stat(process.pid);
 		assert.ok(stat);

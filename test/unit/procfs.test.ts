@@ -8,7 +8,8 @@ import { processCommand } from '../../src/present/format.js';
 import { isDead, parseCmdline, parseNsPid, parseStat, parseUid, processKey, startTicksToMs } from '../../src/proc/parse.js';
 import { isAliveAs, ProcScanner, readBootTimeMs } from '../../src/proc/read.js';
 
-const CONMON_STAT = '11939 (conmon) S 1 11939 11939 0 -1 4194368 70 1004 0 0 0 0 0 1 20 0 1 0 58370 9080832 458 18446744073709551615 94436243591168 94436243632153 140722342092912 0 0 0 66048 4096 16390 1 0 0 17 0 0 0 0 0 0';
+const CONMON_STAT =
+	'11939 (conmon) S 1 11939 11939 0 -1 4194368 70 1004 0 0 0 0 0 1 20 0 1 0 58370 9080832 458 18446744073709551615 94436243591168 94436243632153 140722342092912 0 0 0 66048 4096 16390 1 0 0 17 0 0 0 0 0 0';
 
 describe('parseStat', () => {
 	test('reads pid, name, state, ppid and start time of a real conmon', () => {
@@ -71,7 +72,10 @@ describe('ProcScanner on a fake /proc', () => {
 
 	test('lists user processes, skips kernel threads and non-PID entries', () => {
 		const scanner = new ProcScanner(root);
-		const pids = scanner.scan().map((p) => p.pid).sort((a, b) => a - b);
+		const pids = scanner
+			.scan()
+			.map((p) => p.pid)
+			.sort((a, b) => a - b);
 		assert.deepEqual(pids, [1, 50]);
 	});
 
@@ -103,7 +107,10 @@ describe('ProcScanner on a fake /proc', () => {
 	test('a vanished process is simply not listed', () => {
 		const scanner = new ProcScanner(root);
 		mkdirSync(join(root, '999'));
-		assert.equal(scanner.scan().some((p) => p.pid === 999), false);
+		assert.equal(
+			scanner.scan().some((p) => p.pid === 999),
+			false,
+		);
 	});
 
 	test('boot time comes from uptime', () => {
@@ -135,7 +142,8 @@ describe('isAliveAs', () => {
 
 describe('hostile /proc', () => {
 	/** A stat line as the kernel writes it for `comm`, with start time 4242 in field 22. */
-	const statLine = (comm: string) => `31337 (${comm}) S 1 31337 31337 0 -1 4194560 100 0 0 0 0 0 0 0 20 0 1 0 4242 1000 100 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0\n`;
+	const statLine = (comm: string) =>
+		`31337 (${comm}) S 1 31337 31337 0 -1 4194560 100 0 0 0 0 0 0 0 20 0 1 0 4242 1000 100 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0\n`;
 
 	test('a comm that fakes the next fields, `) R 1 (`, is read after the last `)`', () => {
 		assert.deepEqual(parseStat(statLine('x) R 1 (y')), { pid: 31337, comm: 'x) R 1 (y', state: 'S', ppid: 1, startTicks: 4242 });

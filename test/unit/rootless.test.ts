@@ -1,20 +1,20 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { containerDisagreements } from '../../src/model/anomalies.js';
 import type { ConmonGeneration } from '../../src/model/conmonHistory.js';
 import type { Container } from '../../src/model/container.js';
-import { explainConmonArgs, explainConmonParent } from '../../src/present/conmonExplain.js';
-import { parseConmonArgs } from '../../src/proc/conmonArgs.js';
-import { rowText } from '../../src/present/format.js';
-import { parseCmdline, parseIdMap, parseStat, parseUid, uidInside, type ProcessInfo } from '../../src/proc/parse.js';
+import { buildTree, FOREIGN_GRACE_MS, helpersByContainer } from '../../src/model/tree.js';
 import { parseInspectJson } from '../../src/podman/containerJson.js';
 import { conmonInStore, parseStoreRoots } from '../../src/podman/storeRoots.js';
+import { explainConmonArgs, explainConmonParent } from '../../src/present/conmonExplain.js';
+import { rowText } from '../../src/present/format.js';
+import { parseConmonArgs } from '../../src/proc/conmonArgs.js';
+import { type ProcessInfo, parseCmdline, parseIdMap, parseStat, parseUid, uidInside } from '../../src/proc/parse.js';
 import { findRootlessHelpers, rootlessHelper } from '../../src/proc/rootlessHelpers.js';
-import { buildTree, FOREIGN_GRACE_MS, helpersByContainer } from '../../src/model/tree.js';
 import { parsePasswd } from '../../src/proc/users.js';
 import { CONMON_ARGV, projectRoot, readFixture } from '../helpers/fixtures.js';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 const NOW = Date.parse('2026-11-29T18:00:00Z');
 const ID = 'c'.repeat(64);
@@ -25,14 +25,40 @@ function proc(pid: number, argv: string[], extra: Partial<ProcessInfo> = {}): Pr
 
 function container(over: Partial<Container> = {}): Container {
 	return {
-		id: ID, name: 'web', image: 'alpine', command: ['sleep', 'infinity'], state: 'running', exitCode: undefined, pid: 40,
-		podmanConmonPid: 30, createdAt: NOW, startedAt: NOW, finishedAt: undefined, restartCount: 0, execIds: [], ...over,
+		id: ID,
+		name: 'web',
+		image: 'alpine',
+		command: ['sleep', 'infinity'],
+		state: 'running',
+		exitCode: undefined,
+		pid: 40,
+		podmanConmonPid: 30,
+		createdAt: NOW,
+		startedAt: NOW,
+		finishedAt: undefined,
+		restartCount: 0,
+		execIds: [],
+		...over,
 	};
 }
 
 describe('rootless helpers', () => {
 	const NETNS = '/run/user/1000/netns/netns-5b2c5e6a-1d1e-5a2b-8c7d-3e6f9a0b1c2d';
-	const slirp = proc(50, ['/usr/bin/slirp4netns', '--disable-host-loopback', '--mtu=65520', '--enable-sandbox', '--enable-seccomp', '-c', '-e', '3', '-r', '4', '--netns-type=path', NETNS, 'tap0']);
+	const slirp = proc(50, [
+		'/usr/bin/slirp4netns',
+		'--disable-host-loopback',
+		'--mtu=65520',
+		'--enable-sandbox',
+		'--enable-seccomp',
+		'-c',
+		'-e',
+		'3',
+		'-r',
+		'4',
+		'--netns-type=path',
+		NETNS,
+		'tap0',
+	]);
 	const pasta = proc(51, ['/usr/bin/pasta', '--config-net', '-t', 'none', '--netns', NETNS, '--quiet'], { comm: 'passt.avx2' });
 	const pause = proc(52, ['catatonit', '-P'], { uid: 1000 });
 
@@ -51,7 +77,10 @@ describe('rootless helpers', () => {
 		const infraRoot = proc(71, ['/catatonit', '-P'], { ppid: 70, uid: 0 });
 		const infraRootless = proc(72, ['/catatonit', '-P'], { ppid: 70, uid: 1000 });
 		const rootOrphan = proc(73, ['catatonit', '-P'], { uid: 0 });
-		assert.deepEqual(findRootlessHelpers([conmon, infraRoot, infraRootless, rootOrphan, pause]).map((h) => h.process.pid), [52]);
+		assert.deepEqual(
+			findRootlessHelpers([conmon, infraRoot, infraRootless, rootOrphan, pause]).map((h) => h.process.pid),
+			[52],
+		);
 		assert.equal(rootlessHelper(infraRootless, conmon), undefined, "a rootless pod's infra: its parent is its conmon");
 		assert.equal(rootlessHelper(rootOrphan), undefined, 'root runs no rootless pause process');
 		assert.equal(rootlessHelper(pause, proc(1, ['/sbin/init']))?.kind, 'pause');
@@ -60,20 +89,39 @@ describe('rootless helpers', () => {
 	test('a network helper hangs under the container whose SandboxKey it names; the pause process stands on its own', () => {
 		const helpers = findRootlessHelpers([slirp, pause, proc(60, ['sleep'])]);
 		assert.deepEqual([...helpersByContainer([container({ sandboxKey: NETNS })], helpers).keys()], [ID]);
-		const rows = buildTree({
-			containers: [container({ sandboxKey: NETNS })], history: { generations: {}, execConmons: {} }, processes: [], unmonitored: {},
-			helpers, ownUid: 1000,
-		}, '', NOW).map((row) => `${row.guide}${rowText(row, NOW)}`);
+		const rows = buildTree(
+			{
+				containers: [container({ sandboxKey: NETNS })],
+				history: { generations: {}, execConmons: {} },
+				processes: [],
+				unmonitored: {},
+				helpers,
+				ownUid: 1000,
+			},
+			'',
+			NOW,
+		).map((row) => `${row.guide}${rowText(row, NOW)}`);
 		assert.match(rows[0] ?? '', /^catatonit -P 52 {2}rootless pause process: holds the user namespace/);
 		assert.match(rows.find((r) => r.includes('slirp4netns')) ?? '', /^ {2}└─ slirp4netns 50 {2}user-mode network for this rootless container/);
 	});
 });
 
 describe("other users' conmons", () => {
-	const generation = (pid: number, uid: number): ConmonGeneration => ({ pid, startTicks: pid, startedAt: NOW - FOREIGN_GRACE_MS - 10, uid, nameAtStart: `ctr${pid}` });
-	const history = { generations: { ['a'.repeat(64)]: [generation(70, 0)], ['b'.repeat(64)]: [generation(71, 1000)], ['d'.repeat(64)]: [generation(72, 1000)] }, execConmons: {} };
+	const generation = (pid: number, uid: number): ConmonGeneration => ({
+		pid,
+		startTicks: pid,
+		startedAt: NOW - FOREIGN_GRACE_MS - 10,
+		uid,
+		nameAtStart: `ctr${pid}`,
+	});
+	const history = {
+		generations: { ['a'.repeat(64)]: [generation(70, 0)], ['b'.repeat(64)]: [generation(71, 1000)], ['d'.repeat(64)]: [generation(72, 1000)] },
+		execConmons: {},
+	};
 	const rows = (allUsers: boolean) =>
-		buildTree({ containers: [], history, processes: [], unmonitored: {}, ownUid: 0, allUsers, userNames: { 1000: 'alice' } }, '', NOW).map((r) => `${r.guide}${rowText(r, NOW)}`);
+		buildTree({ containers: [], history, processes: [], unmonitored: {}, ownUid: 0, allUsers, userNames: { 1000: 'alice' } }, '', NOW).map(
+			(r) => `${r.guide}${rowText(r, NOW)}`,
+		);
 
 	test('without --all-users: counted per user, not listed', () => {
 		const lines = rows(false);
@@ -95,21 +143,38 @@ describe("other users' conmons", () => {
 		// Root's own catatonit -P is no rootless pause process (a pod's infra, say): it is not listed as one.
 		const rootCatatonit = proc(81, ['catatonit', '-P'], { uid: 0 });
 		const helpers = findRootlessHelpers([theirPause, rootCatatonit]);
-		const lines = buildTree({ containers: [], history, processes: [], unmonitored: {}, ownUid: 0, allUsers: true, userNames: { 1000: 'alice' }, helpers }, '', NOW)
-			.map((r) => `${r.guide}${rowText(r, NOW)}`);
+		const lines = buildTree(
+			{ containers: [], history, processes: [], unmonitored: {}, ownUid: 0, allUsers: true, userNames: { 1000: 'alice' }, helpers },
+			'',
+			NOW,
+		).map((r) => `${r.guide}${rowText(r, NOW)}`);
 		assert.ok(!lines.some((l) => l.includes('catatonit -P 81')), lines.join('\n'));
 		const heading = lines.indexOf("? user alice (uid 1000): 2 conmons of that user's podman");
 		assert.ok(heading > 0, lines.join('\n'));
-		assert.match(lines[heading + 1] ?? '', /^ {2}├─ catatonit -P 80 {2}user alice's rootless pause process: holds the user namespace that alice's rootless containers/);
+		assert.match(
+			lines[heading + 1] ?? '',
+			/^ {2}├─ catatonit -P 80 {2}user alice's rootless pause process: holds the user namespace that alice's rootless containers/,
+		);
 		assert.match(lines[heading + 2] ?? '', /conmon 71 /);
-		assert.equal(lines.filter((l) => l.includes("this user's")).length, 0, "root has no pause process of its own");
+		assert.equal(lines.filter((l) => l.includes("this user's")).length, 0, 'root has no pause process of its own');
 	});
 
 	test("another user's pause process alone still gets that user's group; without --all-users it is not shown", () => {
 		const helpers = findRootlessHelpers([proc(80, ['catatonit', '-P'], { uid: 1001 })]);
-		const input = { containers: [], history: { generations: {}, execConmons: {} }, processes: [], unmonitored: {}, ownUid: 0, userNames: { 1001: 'bob' }, helpers };
+		const input = {
+			containers: [],
+			history: { generations: {}, execConmons: {} },
+			processes: [],
+			unmonitored: {},
+			ownUid: 0,
+			userNames: { 1001: 'bob' },
+			helpers,
+		};
 		const listed = buildTree({ ...input, allUsers: true }, '', NOW).map((r) => `${r.guide}${rowText(r, NOW)}`);
-		assert.deepEqual(listed.map((l) => l.slice(0, 40)), ["? user bob (uid 1001): 0 conmons of that", "  └─ catatonit -P 80  user bob's rootles"]);
+		assert.deepEqual(
+			listed.map((l) => l.slice(0, 40)),
+			['? user bob (uid 1001): 0 conmons of that', "  └─ catatonit -P 80  user bob's rootles"],
+		);
 		assert.deepEqual(buildTree({ ...input, allUsers: false }, '', NOW), []);
 	});
 
@@ -135,13 +200,19 @@ describe('podman vs /proc', () => {
 		assert.deepEqual(containerDisagreements(container(), [live(30)], undefined), []);
 	});
 	test('a stale ConmonPid, a container without conmon, two conmons at once', () => {
-		assert.deepEqual(containerDisagreements(container(), [live(31)], undefined).map((d) => d.kind), ['stale-conmon-pid']);
+		assert.deepEqual(
+			containerDisagreements(container(), [live(31)], undefined).map((d) => d.kind),
+			['stale-conmon-pid'],
+		);
 		assert.deepEqual(
 			containerDisagreements(container(), [{ ...live(30), exitedAt: NOW }], 40).map((d) => d.kind),
 			['stale-conmon-pid', 'container-without-conmon'],
 			'conmon killed by hand: podman keeps the dead PID, and nothing watches the container',
 		);
-		assert.deepEqual(containerDisagreements(container({ podmanConmonPid: undefined }), [live(30), live(32)], undefined).map((d) => d.kind), ['two-conmons']);
+		assert.deepEqual(
+			containerDisagreements(container({ podmanConmonPid: undefined }), [live(30), live(32)], undefined).map((d) => d.kind),
+			['two-conmons'],
+		);
 		assert.deepEqual(containerDisagreements(container({ state: 'exited', podmanConmonPid: undefined }), [], undefined), []);
 	});
 });
@@ -151,7 +222,18 @@ describe("conmon's arguments in plain words", () => {
 		const args = parseConmonArgs(CONMON_ARGV);
 		assert.ok(args);
 		const labels = explainConmonArgs(args).map((f) => f.label);
-		assert.deepEqual(labels, ['container', 'name at start', 'API version', 'runtime', 'bundle', 'container pidfile', 'conmon pidfile', 'exit directory', 'log', 'exit command']);
+		assert.deepEqual(labels, [
+			'container',
+			'name at start',
+			'API version',
+			'runtime',
+			'bundle',
+			'container pidfile',
+			'conmon pidfile',
+			'exit directory',
+			'log',
+			'exit command',
+		]);
 		assert.match(explainConmonArgs(args).find((f) => f.label === 'exit command')?.value ?? '', /container cleanup/);
 		assert.match(explainConmonArgs(args).find((f) => f.label === 'conmon pidfile')?.meaning ?? '', /double fork/);
 	});
@@ -165,7 +247,10 @@ describe("conmon's arguments in plain words", () => {
 
 describe('captured rootless podman 4.3.1 (test/fixtures/rootless)', () => {
 	const meta = JSON.parse(readFixture('rootless/meta.json')) as {
-		user: { uid: number }; slirp: { id: string; sandboxKey: string; slirp4netnsPid: number }; running: { id: string }; pausePid: number;
+		user: { uid: number };
+		slirp: { id: string; sandboxKey: string; slirp4netnsPid: number };
+		running: { id: string };
+		pausePid: number;
 	};
 	const cmdline = (name: string) => parseCmdline(readFileSync(join(projectRoot(), 'test', 'fixtures', 'rootless', name), 'latin1'));
 	const fixtureProcess = (name: string, stat: string, uid?: number): ProcessInfo => {

@@ -29,8 +29,15 @@ function stat(name: string): [number, string, string, number] {
 }
 
 function statusField(name: string, field: string): string[] {
-	const line = readFixture(`rootless/${name}`).split('\n').find((l) => l.startsWith(`${field}:`)) ?? '';
-	return line.slice(field.length + 1).trim().split(/\s+/).filter(Boolean);
+	const line =
+		readFixture(`rootless/${name}`)
+			.split('\n')
+			.find((l) => l.startsWith(`${field}:`)) ?? '';
+	return line
+		.slice(field.length + 1)
+		.trim()
+		.split(/\s+/)
+		.filter(Boolean);
 }
 
 interface Inspect {
@@ -54,7 +61,7 @@ describe('rootless fixtures (podman 4.3.1, user conmontui)', () => {
 		assert.equal(slirp?.NetworkSettings.SandboxKey, meta.slirp.sandboxKey);
 	});
 
-	test('the conmon: the user\'s, parent PID 1, monitoring rl-running', () => {
+	test("the conmon: the user's, parent PID 1, monitoring rl-running", () => {
 		assert.deepEqual(stat('conmon-stat.txt').slice(0, 4), [meta.running.conmonPid, 'conmon', 'S', 1]);
 		assert.equal(statusField('conmon-status.txt', 'Uid')[0], uid);
 		const args = argv('conmon-cmdline.bin');
@@ -66,11 +73,14 @@ describe('rootless fixtures (podman 4.3.1, user conmontui)', () => {
 		assert.equal(statusField('container-status.txt', 'PPid')[0], String(meta.running.conmonPid));
 		assert.equal(statusField('container-status.txt', 'Uid')[0], uid);
 		assert.deepEqual(statusField('container-status.txt', 'NSpid'), [String(meta.running.containerPid), '1']);
-		const map = readFixture('rootless/container-uid_map.txt').trim().split('\n').map((l) => l.trim().split(/\s+/));
+		const map = readFixture('rootless/container-uid_map.txt')
+			.trim()
+			.split('\n')
+			.map((l) => l.trim().split(/\s+/));
 		assert.deepEqual(map[0], ['0', uid, '1']);
 	});
 
-	test('the pause process: catatonit -P, the user\'s, parent PID 1', () => {
+	test("the pause process: catatonit -P, the user's, parent PID 1", () => {
 		assert.deepEqual(argv('catatonit-cmdline.bin'), ['catatonit', '-P']);
 		assert.deepEqual(stat('catatonit-stat.txt').slice(0, 4), [meta.pausePid, 'catatonit', 'S', 1]);
 		assert.equal(statusField('catatonit-status.txt', 'Uid')[0], uid);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { EMPTY_HISTORY } from '../../src/model/conmonHistory.js';
-import { parseCmdline, parseStat, type ProcessInfo } from '../../src/proc/parse.js';
+import { type ProcessInfo, parseCmdline, parseStat } from '../../src/proc/parse.js';
 import { foldScan, type ScanFold, type ScannedState, type ScanSnapshot } from '../../src/watch/scanFold.js';
 import { containerId, makeConmonProcess, makeContainer, makeGeneration, makeProcess } from '../helpers/fixtureState.js';
 import { projectRoot, readFixture } from '../helpers/fixtures.js';
@@ -14,8 +14,15 @@ import { projectRoot, readFixture } from '../helpers/fixtures.js';
  * another user's store. Each test feeds scans in turn, as the watcher does, applying each update.
  */
 const meta = JSON.parse(readFixture('proc/meta.json')) as {
-	containerId: string; containerName: string; conmonPid: number; containerPid: number; sandboxDir: string; btime: number;
-	execConmonPid: number; execProcessPid: number; execIds: string[];
+	containerId: string;
+	containerName: string;
+	conmonPid: number;
+	containerPid: number;
+	sandboxDir: string;
+	btime: number;
+	execConmonPid: number;
+	execProcessPid: number;
+	execIds: string[];
 };
 const ID = meta.containerId;
 const BOOT = meta.btime * 1000;
@@ -57,12 +64,21 @@ describe('foldScan', () => {
 	test('a new conmon appears: a generation with its container PID, its processes kept, news in the log', () => {
 		const now = CONMON_STARTED_AT + 500;
 		const fold = foldScan(WITH_LISTED, snapshot([BASH, CONMON, SLEEP]), now);
-		assert.deepEqual(fold.history.generations[ID]?.map((g) => [g.pid, g.startedAt, g.containerPid, g.nameAtStart, g.exitedAt]),
-			[[meta.conmonPid, CONMON_STARTED_AT, meta.containerPid, meta.containerName, undefined]]);
+		assert.deepEqual(
+			fold.history.generations[ID]?.map((g) => [g.pid, g.startedAt, g.containerPid, g.nameAtStart, g.exitedAt]),
+			[[meta.conmonPid, CONMON_STARTED_AT, meta.containerPid, meta.containerName, undefined]],
+		);
 		assert.equal(fold.update.history, fold.history);
-		assert.deepEqual(fold.update.processes?.map((p) => p.pid), [meta.conmonPid, meta.containerPid], 'the rest of the machine is dropped');
+		assert.deepEqual(
+			fold.update.processes?.map((p) => p.pid),
+			[meta.conmonPid, meta.containerPid],
+			'the rest of the machine is dropped',
+		);
 		assert.deepEqual(fold.changes, [{ kind: 'appeared', containerId: ID, pid: meta.conmonPid, at: CONMON_STARTED_AT, name: meta.containerName }]);
-		assert.deepEqual(fold.log.map((e) => e.facts), [{ kind: 'conmon', status: 'appeared', containerId: ID, pid: meta.conmonPid }]);
+		assert.deepEqual(
+			fold.log.map((e) => e.facts),
+			[{ kind: 'conmon', status: 'appeared', containerId: ID, pid: meta.conmonPid }],
+		);
 		assert.match(fold.log[0]?.text ?? '', new RegExp(meta.containerName));
 		assert.equal(fold.update.containers, undefined, 'podman lists it: no provisional row');
 		assert.deepEqual(fold.inStore, [ID]);
@@ -80,10 +96,19 @@ describe('foldScan', () => {
 		// A zombie keeps its PID and start time; its cmdline reads empty, and the scanner keeps the last one.
 		const zombie = { ...CONMON, state: 'Z' };
 		const fold = foldScan(apply(WITH_LISTED, first), snapshot([zombie]), exitAt);
-		assert.deepEqual(fold.history.generations[ID]?.map((g) => [g.pid, g.exitedAt, g.containerPid]), [[meta.conmonPid, exitAt, meta.containerPid]]);
+		assert.deepEqual(
+			fold.history.generations[ID]?.map((g) => [g.pid, g.exitedAt, g.containerPid]),
+			[[meta.conmonPid, exitAt, meta.containerPid]],
+		);
 		assert.deepEqual(fold.changes, [{ kind: 'exited', containerId: ID, pid: meta.conmonPid, at: exitAt }]);
-		assert.deepEqual(fold.log.map((e) => e.facts?.kind === 'conmon' && e.facts.status), ['exited']);
-		assert.deepEqual(fold.update.processes?.map((p) => [p.pid, p.state]), [[meta.conmonPid, 'Z']]);
+		assert.deepEqual(
+			fold.log.map((e) => e.facts?.kind === 'conmon' && e.facts.status),
+			['exited'],
+		);
+		assert.deepEqual(
+			fold.update.processes?.map((p) => [p.pid, p.state]),
+			[[meta.conmonPid, 'Z']],
+		);
 		assert.deepEqual(fold.unmonitored, {}, 'the container process is gone too: nothing is left unmonitored');
 
 		const gone = foldScan(apply(apply(WITH_LISTED, first), fold), snapshot([]), exitAt + 1_000);
@@ -108,22 +133,47 @@ describe('foldScan', () => {
 	test('exec conmons: their own branch, not a generation; they appear and exit as news', () => {
 		const processes = [CONMON, SLEEP, EXEC_CONMON, EXEC_SLEEP];
 		const fold = foldScan(WITH_LISTED, snapshot(processes), CONMON_STARTED_AT + 5_000);
-		assert.deepEqual(fold.history.generations[ID]?.map((g) => g.pid), [meta.conmonPid], 'one generation: the exec conmon is not a restart');
-		assert.deepEqual(Object.values(fold.history.execConmons).map((e) => [e.pid, e.containerId, e.execSessionId]), [[meta.execConmonPid, ID, meta.execIds[0]]]);
-		assert.deepEqual(fold.changes.map((c) => [c.kind, c.pid]), [['appeared', meta.conmonPid], ['exec-appeared', meta.execConmonPid]]);
-		assert.deepEqual(fold.update.processes?.map((p) => p.pid), [meta.conmonPid, meta.containerPid, meta.execConmonPid, meta.execProcessPid]);
+		assert.deepEqual(
+			fold.history.generations[ID]?.map((g) => g.pid),
+			[meta.conmonPid],
+			'one generation: the exec conmon is not a restart',
+		);
+		assert.deepEqual(
+			Object.values(fold.history.execConmons).map((e) => [e.pid, e.containerId, e.execSessionId]),
+			[[meta.execConmonPid, ID, meta.execIds[0]]],
+		);
+		assert.deepEqual(
+			fold.changes.map((c) => [c.kind, c.pid]),
+			[
+				['appeared', meta.conmonPid],
+				['exec-appeared', meta.execConmonPid],
+			],
+		);
+		assert.deepEqual(
+			fold.update.processes?.map((p) => p.pid),
+			[meta.conmonPid, meta.containerPid, meta.execConmonPid, meta.execProcessPid],
+		);
 
 		const after = foldScan(apply(WITH_LISTED, fold), snapshot([CONMON, SLEEP]), CONMON_STARTED_AT + 35_000);
-		assert.deepEqual(after.changes.map((c) => [c.kind, c.pid]), [['exec-exited', meta.execConmonPid]]);
+		assert.deepEqual(
+			after.changes.map((c) => [c.kind, c.pid]),
+			[['exec-exited', meta.execConmonPid]],
+		);
 		assert.deepEqual(after.history.execConmons, {});
-		assert.deepEqual(after.log.map((e) => e.facts?.kind === 'conmon' && e.facts.status), ['exec-exited']);
+		assert.deepEqual(
+			after.log.map((e) => e.facts?.kind === 'conmon' && e.facts.status),
+			['exec-exited'],
+		);
 	});
 
 	test("a foreign conmon (another user's store) is recorded, but gets no row, no inotify watch, and is not this store's", () => {
 		const otherId = containerId('someone-else');
 		const foreign = makeConmonProcess(makeGeneration(5000, CONMON_STARTED_AT), otherId, 'theirs', { uid: 1000 });
 		const fold = foldScan(NOTHING, snapshot([foreign, makeProcess(5010, 5000, ['sleep', 'infinity'])]), CONMON_STARTED_AT + 500);
-		assert.deepEqual(fold.history.generations[otherId]?.map((g) => [g.pid, g.uid, g.containerPid]), [[5000, 1000, 5010]]);
+		assert.deepEqual(
+			fold.history.generations[otherId]?.map((g) => [g.pid, g.uid, g.containerPid]),
+			[[5000, 1000, 5010]],
+		);
 		assert.equal(fold.update.containers, undefined, 'podman will never list it: no provisional row');
 		assert.deepEqual(fold.inStore, []);
 		assert.deepEqual(fold.exitDirs, []);
@@ -132,21 +182,34 @@ describe('foldScan', () => {
 	test("this store's conmon that ps has not listed yet gets a provisional row from conmon's command line", () => {
 		const fold = foldScan(NOTHING, snapshot([CONMON, SLEEP]), CONMON_STARTED_AT + 300);
 		const row = fold.update.containers?.[ID];
-		assert.deepEqual(row && [row.name, row.state, row.pid, row.startedAt, row.image], [meta.containerName, 'running', meta.containerPid, CONMON_STARTED_AT, '']);
+		assert.deepEqual(row && [row.name, row.state, row.pid, row.startedAt, row.image], [
+			meta.containerName,
+			'running',
+			meta.containerPid,
+			CONMON_STARTED_AT,
+			'',
+		]);
 		assert.deepEqual(fold.inStore, [ID]);
 
 		const storeUnknown = foldScan(NOTHING, snapshot([CONMON, SLEEP], { storeRoots: undefined }), CONMON_STARTED_AT + 300);
-		assert.equal(storeUnknown.update.containers, undefined, 'before `podman info` answers, no conmon counts as this store\'s');
+		assert.equal(storeUnknown.update.containers, undefined, "before `podman info` answers, no conmon counts as this store's");
 		assert.deepEqual(storeUnknown.inStore, []);
 	});
 
 	test('the first scan is not news: what was already there is recorded, not logged, not watched', () => {
 		const fold = foldScan(WITH_LISTED, snapshot([CONMON, SLEEP], { first: true }), CONMON_STARTED_AT + 3_600_000);
-		assert.deepEqual(fold.history.generations[ID]?.map((g) => g.pid), [meta.conmonPid]);
-		assert.deepEqual(fold.changes.map((c) => c.kind), ['appeared'], 'the change is still there for the caller');
+		assert.deepEqual(
+			fold.history.generations[ID]?.map((g) => g.pid),
+			[meta.conmonPid],
+		);
+		assert.deepEqual(
+			fold.changes.map((c) => c.kind),
+			['appeared'],
+			'the change is still there for the caller',
+		);
 		assert.deepEqual(fold.log, []);
 		assert.deepEqual(fold.exitDirs, []);
-		assert.deepEqual(fold.inStore, [ID], 'but it is known to be this store\'s');
+		assert.deepEqual(fold.inStore, [ID], "but it is known to be this store's");
 	});
 
 	test('a running container with no conmon and its process alive is unmonitored; its processes are kept', () => {
@@ -154,6 +217,9 @@ describe('foldScan', () => {
 		const fold = foldScan(WITH_LISTED, snapshot([BASH, orphan]), CONMON_STARTED_AT + 500);
 		assert.deepEqual(fold.unmonitored, { [ID]: meta.containerPid });
 		assert.deepEqual(fold.update.unmonitored, { [ID]: meta.containerPid });
-		assert.deepEqual(fold.update.processes?.map((p) => p.pid), [meta.containerPid]);
+		assert.deepEqual(
+			fold.update.processes?.map((p) => p.pid),
+			[meta.containerPid],
+		);
 	});
 });

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, describe, mock, test } from 'node:test';
 import { setLanguage } from '../../src/messages/i18n.js';
-import { appendLog, createAppStore, type AppStore, type LessonFacts, type LogEntry } from '../../src/state/store.js';
 import { followTranscript, TRANSCRIPT_FLUSH_INTERVAL_MS, TRANSCRIPT_HOLD_MS, type TranscriptInfo } from '../../src/output/transcript.js';
+import { type AppStore, appendLog, createAppStore, type LessonFacts, type LogEntry } from '../../src/state/store.js';
 import { at, BATCH_ID, fixtureState, WEB_ID } from '../helpers/fixtureState.js';
 
 type NewEntry = Omit<LogEntry, 'id'>;
@@ -19,7 +19,12 @@ const INFO: TranscriptInfo = {
 
 // What the program logs, as src/app/actions.ts, src/present/eventLog.ts and the lessons write it.
 const command = (ms: number, argv: string[]): NewEntry => ({ at: ms, tone: 'command', text: `$ ${argv.join(' ')}`, facts: { kind: 'command', command: argv } });
-const commandFailed = (ms: number, argv: string[], message: string): NewEntry => ({ at: ms, tone: 'bad', text: `✗ ${message}`, facts: { kind: 'command-failed', command: argv } });
+const commandFailed = (ms: number, argv: string[], message: string): NewEntry => ({
+	at: ms,
+	tone: 'bad',
+	text: `✗ ${message}`,
+	facts: { kind: 'command-failed', command: argv },
+});
 const conmon = (ms: number, status: string, pid: number, exitCode?: number): NewEntry => ({
 	at: ms,
 	tone: status === 'appeared' ? 'good' : 'bad',
@@ -27,7 +32,10 @@ const conmon = (ms: number, status: string, pid: number, exitCode?: number): New
 	facts: { kind: 'conmon', status, containerId: WEB_ID, pid, ...(exitCode === undefined ? {} : { exitCode }) },
 });
 const died = (ms: number, exitCode: number): NewEntry => ({
-	at: ms, tone: 'bad', text: `container web (${WEB}) died (exit code ${exitCode})`, facts: { kind: 'podman-event', status: 'died', containerId: WEB_ID, exitCode },
+	at: ms,
+	tone: 'bad',
+	text: `container web (${WEB}) died (exit code ${exitCode})`,
+	facts: { kind: 'podman-event', status: 'died', containerId: WEB_ID, exitCode },
 });
 const lesson = (ms: number, text: string, facts: LessonFacts): NewEntry => ({ at: ms, tone: 'info', text, facts: { kind: 'lesson', lesson: facts } });
 
@@ -101,7 +109,14 @@ describe('the --record transcript', () => {
 		const text = record(
 			[
 				lesson(at(10, 0, 0), 'lesson started', { name, event: 'started', title: 'The life of a conmon' }),
-				lesson(at(10, 0, 1), 'step 1', { name, event: 'step', step: 1, steps: 2, title: 'Kill the container', explanation: 'Press k.\nconmon exits with the container.' }),
+				lesson(at(10, 0, 1), 'step 1', {
+					name,
+					event: 'step',
+					step: 1,
+					steps: 2,
+					title: 'Kill the container',
+					explanation: 'Press k.\nconmon exits with the container.',
+				}),
 				command(at(10, 0, 2), ['podman', 'kill', WEB]),
 				lesson(at(10, 0, 3), 'conmon 3990 exited with code 137 ✓', { name, event: 'passed', step: 1, steps: 2 }),
 				lesson(at(10, 0, 4), 'step 2', { name, event: 'step', step: 2, steps: 2, title: 'Start it again', explanation: 'Press s.' }),
@@ -164,7 +179,12 @@ describe('the --record transcript', () => {
 			command(at(20, 31, 11), ['podman', 'start', BATCH_ID.slice(0, 12)]),
 			commandFailed(at(20, 31, 12), ['podman', 'start', BATCH_ID.slice(0, 12)], 'Error: boom'),
 			// Another store's container: its conmon is in the body, not in the summary.
-			{ at: at(20, 31, 13), tone: 'good', text: 'conmon 5000 appeared for other', facts: { kind: 'conmon', status: 'appeared', containerId: 'f'.repeat(64), pid: 5000 } },
+			{
+				at: at(20, 31, 13),
+				tone: 'good',
+				text: 'conmon 5000 appeared for other',
+				facts: { kind: 'conmon', status: 'appeared', containerId: 'f'.repeat(64), pid: 5000 },
+			},
 		]);
 		assert.match(text, /^- 20:31:13\.000 conmon 5000 appeared for other$/m);
 		const summary = section(text, '## Summary');

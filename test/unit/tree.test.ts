@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { CHANGE_HIGHLIGHT_MS } from '../../src/model/changeHighlight.js';
 import type { ConmonGeneration } from '../../src/model/conmonHistory.js';
 import type { Container } from '../../src/model/container.js';
+import { buildTree, FOREIGN_GRACE_MS, NOTHING_LEFT_GRACE_MS, type TreeInput, type TreeRow } from '../../src/model/tree.js';
 import { rowText } from '../../src/present/format.js';
 import type { ProcessInfo } from '../../src/proc/parse.js';
-import { CHANGE_HIGHLIGHT_MS } from '../../src/model/changeHighlight.js';
-import { buildTree, FOREIGN_GRACE_MS, NOTHING_LEFT_GRACE_MS, type TreeInput, type TreeRow } from '../../src/model/tree.js';
 
 const NOW = Date.parse('2026-11-29T16:58:15Z');
 const A = `bbd78c2c3402${'0'.repeat(52)}`;
@@ -13,9 +13,20 @@ const B = `a1b2c3d4e5f6${'1'.repeat(52)}`;
 
 function container(id: string, name: string, over: Partial<Container> = {}): Container {
 	return {
-		id, name, image: 'alpine:latest', command: ['sleep', 'infinity'], state: 'running', exitCode: undefined,
-		pid: undefined, podmanConmonPid: undefined, createdAt: NOW - 60_000, startedAt: NOW - 4_000, finishedAt: undefined,
-		restartCount: undefined, execIds: [], ...over,
+		id,
+		name,
+		image: 'alpine:latest',
+		command: ['sleep', 'infinity'],
+		state: 'running',
+		exitCode: undefined,
+		pid: undefined,
+		podmanConmonPid: undefined,
+		createdAt: NOW - 60_000,
+		startedAt: NOW - 4_000,
+		finishedAt: undefined,
+		restartCount: undefined,
+		execIds: [],
+		...over,
 	};
 }
 
@@ -33,7 +44,7 @@ function render(input: Partial<TreeInput>, filter = ''): string[] {
 }
 
 describe('buildTree', () => {
-	const history: TreeInput["history"] = {
+	const history: TreeInput['history'] = {
 		generations: {
 			[A]: [gen(3805, { exitedAt: Date.parse('2026-11-29T16:57:03Z'), exitCode: 137 }), gen(3990)],
 			[B]: [gen(3870, { exitedAt: Date.parse('2026-11-29T16:58:10Z'), exitCode: 0 })],
@@ -48,7 +59,8 @@ describe('buildTree', () => {
 				container(A, 'interesting_kowalevski'),
 				container(B, 'quirky_hopper', { state: 'exited', exitCode: 0, command: ['sleep', '1'], createdAt: NOW - 30_000, finishedAt: NOW - 5_000 }),
 			],
-			history, processes,
+			history,
+			processes,
 		});
 		assert.equal(lines[0], '● interesting_kowalevski  bbd78c2c3402  alpine:latest  sleep infinity  Up 4s');
 		assert.match(lines[1] ?? '', /^ {2}└─ conmon 3990 {2}\(2nd start; before: 3805 exited \d\d:57:03, code 137\)$/);
@@ -63,7 +75,8 @@ describe('buildTree', () => {
 		const older = container(B, 'older', { createdAt: NOW - 90_000, state: 'exited' });
 		const newer = container(A, 'newer', { createdAt: NOW - 10_000 });
 		const names = buildTree({ containers: [newer, older], history: { generations: {}, execConmons: {} }, processes: [], unmonitored: {} }, '', NOW)
-			.filter((r) => r.kind === 'container').map((r) => (r.kind === 'container' ? r.container.name : ''));
+			.filter((r) => r.kind === 'container')
+			.map((r) => (r.kind === 'container' ? r.container.name : ''));
 		assert.deepEqual(names, ['older', 'newer']);
 	});
 
@@ -73,13 +86,7 @@ describe('buildTree', () => {
 			history: { generations: { [A]: [gen(10)] }, execConmons: {} },
 			processes: [proc(10, 1, ['conmon']), proc(11, 10, ['sh']), proc(12, 11, ['sleep', '1']), proc(13, 11, ['sleep', '2']), proc(14, 10, ['other'])],
 		});
-		assert.deepEqual(lines.slice(1), [
-			'  └─ conmon 10',
-			'     ├─ sh 11',
-			'     │  ├─ sleep 1 12',
-			'     │  └─ sleep 2 13',
-			'     └─ other 14',
-		]);
+		assert.deepEqual(lines.slice(1), ['  └─ conmon 10', '     ├─ sh 11', '     │  ├─ sleep 1 12', '     │  └─ sleep 2 13', '     └─ other 14']);
 	});
 
 	test('a zombie conmon is shown dead, and its zombie child is marked', () => {
@@ -94,15 +101,13 @@ describe('buildTree', () => {
 	test('exec conmons are their own branch with their process', () => {
 		const lines = render({
 			containers: [container(A, 'web')],
-			history: { generations: { [A]: [gen(10)] }, execConmons: { x: { containerId: A, execSessionId: 'e'.repeat(64), pid: 20, startTicks: 200, startedAt: NOW } } },
+			history: {
+				generations: { [A]: [gen(10)] },
+				execConmons: { x: { containerId: A, execSessionId: 'e'.repeat(64), pid: 20, startTicks: 200, startedAt: NOW } },
+			},
 			processes: [proc(10, 1, ['conmon']), proc(11, 10, ['sleep', 'infinity']), proc(20, 1, ['conmon']), proc(21, 20, ['sh'])],
 		});
-		assert.deepEqual(lines.slice(1), [
-			'  ├─ conmon 10',
-			'  │  └─ sleep infinity 11',
-			'  └─ conmon 20  exec session eeeeeeeeeeee  ★ new',
-			'     └─ sh 21',
-		]);
+		assert.deepEqual(lines.slice(1), ['  ├─ conmon 10', '  │  └─ sleep infinity 11', '  └─ conmon 20  exec session eeeeeeeeeeee  ★ new', '     └─ sh 21']);
 	});
 
 	test('a running container whose conmon was killed is flagged, with its live process', () => {
@@ -125,7 +130,10 @@ describe('buildTree', () => {
 		const fresh = render({ ...input, history: { generations: { [A]: [gen(10, { exitedAt: NOW - 100 })] }, execConmons: {} } });
 		assert.doesNotMatch(fresh.join('\n'), /⚠/);
 		// Exited per podman: nothing to flag.
-		const exited = render({ containers: [container(A, 'done', { state: 'exited', exitCode: 0 })], history: { generations: { [A]: [gen(10, { exitedAt: NOW - 60_000 })] }, execConmons: {} } });
+		const exited = render({
+			containers: [container(A, 'done', { state: 'exited', exitCode: 0 })],
+			history: { generations: { [A]: [gen(10, { exitedAt: NOW - 60_000 })] }, execConmons: {} },
+		});
 		assert.doesNotMatch(exited.join('\n'), /⚠/);
 	});
 
@@ -137,8 +145,10 @@ describe('buildTree', () => {
 
 	test('the filter matches name, ID and image, case-insensitively', () => {
 		const containers = [container(A, 'web'), container(B, 'db', { image: 'docker.io/library/postgres:16', createdAt: NOW })];
-		const names = (filter: string) => buildTree({ containers, history: { generations: {}, execConmons: {} }, processes: [], unmonitored: {} }, filter, NOW)
-			.flatMap((r) => (r.kind === 'container' ? [r.container.name] : []));
+		const names = (filter: string) =>
+			buildTree({ containers, history: { generations: {}, execConmons: {} }, processes: [], unmonitored: {} }, filter, NOW).flatMap((r) =>
+				r.kind === 'container' ? [r.container.name] : [],
+			);
 		assert.deepEqual(names('WEB'), ['web']);
 		assert.deepEqual(names('a1b2'), ['db']);
 		assert.deepEqual(names('postgres'), ['db']);
@@ -147,12 +157,15 @@ describe('buildTree', () => {
 	});
 
 	test('a live conmon of a container podman does not list gets its own group, after a grace period', () => {
-		const history: TreeInput["history"] = { generations: { [B]: [gen(77, { nameAtStart: 'stranger', startedAt: NOW - FOREIGN_GRACE_MS - 1 })] }, execConmons: {} };
+		const history: TreeInput['history'] = {
+			generations: { [B]: [gen(77, { nameAtStart: 'stranger', startedAt: NOW - FOREIGN_GRACE_MS - 1 })] },
+			execConmons: {},
+		};
 		const lines = render({ containers: [container(A, 'web')], history, processes: [proc(77, 1, ['conmon']), proc(78, 77, ['top'])] });
 		assert.match(lines.at(-3) ?? '', /^\? 1 conmon of containers this podman does not list/);
 		assert.match(lines.at(-2) ?? '', /^ {2}└─ conmon 77 {2}container a1b2c3d4e5f6 \(stranger\)/);
 		assert.equal(lines.at(-1), '     └─ top 78');
-		const young: TreeInput["history"] = { generations: { [B]: [gen(77, { startedAt: NOW - 100 })] }, execConmons: {} };
+		const young: TreeInput['history'] = { generations: { [B]: [gen(77, { startedAt: NOW - 100 })] }, execConmons: {} };
 		assert.equal(render({ history: young }).length, 0, 'a brand-new conmon waits for podman ps');
 	});
 });
@@ -162,7 +175,12 @@ describe('changes marked in the tree', () => {
 	function rowsAt(generations: ConmonGeneration[], now: number, processes: ProcessInfo[] = []): TreeRow[] {
 		// As podman would say: exited once its last conmon has (a running one with no conmon is flagged, see above).
 		const state = generations.at(-1)?.exitedAt === undefined ? 'running' : 'exited';
-		const input: TreeInput = { containers: [container(A, 'web', { state })], history: { generations: { [A]: generations }, execConmons: {} }, processes, unmonitored: {} };
+		const input: TreeInput = {
+			containers: [container(A, 'web', { state })],
+			history: { generations: { [A]: generations }, execConmons: {} },
+			processes,
+			unmonitored: {},
+		};
 		return buildTree(input, '', now);
 	}
 	function conmonRow(rows: readonly TreeRow[]): Extract<TreeRow, { kind: 'conmon' }> | undefined {
@@ -218,7 +236,10 @@ describe('changes marked in the tree', () => {
 	test('a new exec conmon is marked new, then plain', () => {
 		const exec = { containerId: A, execSessionId: 'e'.repeat(64), pid: 20, startTicks: 200, startedAt: NOW };
 		const input: TreeInput = {
-			containers: [container(A, 'web')], history: { generations: {}, execConmons: { x: exec } }, processes: [proc(20, 1, ['conmon'])], unmonitored: {},
+			containers: [container(A, 'web')],
+			history: { generations: {}, execConmons: { x: exec } },
+			processes: [proc(20, 1, ['conmon'])],
+			unmonitored: {},
 		};
 		const execRow = (now: number) => buildTree(input, '', now).find((r) => r.kind === 'exec');
 		assert.equal(execRow(NOW)?.kind === 'exec' && execRow(NOW)?.highlight, 'new');
@@ -231,21 +252,42 @@ describe('changes marked in the tree', () => {
 		const next = gen(20, { startedAt: NOW + 100 });
 		const processes = [proc(20, 1, ['conmon'])];
 		const fresh = rowsAt([old, next], NOW + 1_000, processes).filter((r) => r.kind === 'conmon');
-		assert.deepEqual(fresh.map((r) => [r.generation.pid, r.highlight]), [[10, 'exited'], [20, 'new']]);
+		assert.deepEqual(
+			fresh.map((r) => [r.generation.pid, r.highlight]),
+			[
+				[10, 'exited'],
+				[20, 'new'],
+			],
+		);
 		assert.match(rowText(fresh[0] as TreeRow, NOW), /^conmon 10 {2}✝ exited \d\d:58:15, code 137$/);
 		assert.equal(fresh[0]?.guide, '  ├─ ', 'the old one first, its successor last');
 		const later = rowsAt([old, next], NOW + CHANGE_HIGHLIGHT_MS, processes).filter((r) => r.kind === 'conmon');
-		assert.deepEqual(later.map((r) => r.generation.pid), [20], 'then only the successor, which names it as before');
+		assert.deepEqual(
+			later.map((r) => r.generation.pid),
+			[20],
+			'then only the successor, which names it as before',
+		);
 	});
 
 	test('an exec conmon that exited stays a moment, marked exited, then goes', () => {
 		const exec = { containerId: A, execSessionId: 'e'.repeat(64), pid: 20, startTicks: 200, startedAt: NOW - 8_000, exitedAt: NOW };
-		const input = (now: number) => buildTree({
-			containers: [container(A, 'web')], history: { generations: {}, execConmons: {}, recentExecExits: { x: exec } }, processes: [], unmonitored: {},
-		}, '', now);
+		const input = (now: number) =>
+			buildTree(
+				{
+					containers: [container(A, 'web')],
+					history: { generations: {}, execConmons: {}, recentExecExits: { x: exec } },
+					processes: [],
+					unmonitored: {},
+				},
+				'',
+				now,
+			);
 		const row = input(NOW + 1_000).find((r) => r.kind === 'exec');
 		assert.equal(row?.kind === 'exec' && row.highlight, 'exited');
 		assert.match(rowText(row as TreeRow, NOW), /exec session e{12} {2}✝ exited \d\d:58:15$/);
-		assert.equal(input(NOW + CHANGE_HIGHLIGHT_MS).find((r) => r.kind === 'exec'), undefined);
+		assert.equal(
+			input(NOW + CHANGE_HIGHLIGHT_MS).find((r) => r.kind === 'exec'),
+			undefined,
+		);
 	});
 });
