@@ -36,10 +36,10 @@ export function ContainerTree({ store, height, width, now }: { store: AppStore; 
 
 	// Scroll so that the selected container's row, and as much of its branch as fits, is visible.
 	const offset = useRef(0);
-	const selectedIndex = rows.findIndex((r) => r.kind === 'container' && r.containerId === selectedId);
+	const selectedIndex = rows.findIndex((r) => (r.kind === 'container' || r.kind === 'pod') && r.containerId === selectedId);
 	if (selectedIndex >= 0) {
 		let branchEnd = selectedIndex + 1;
-		while (branchEnd < rows.length && rows[branchEnd]?.kind !== 'container') branchEnd++;
+		while (branchEnd < rows.length && rows[branchEnd]?.kind !== 'container' && rows[branchEnd]?.kind !== 'pod') branchEnd++;
 		const lastWanted = Math.min(branchEnd - 1, selectedIndex + height - 1);
 		if (selectedIndex < offset.current) offset.current = selectedIndex;
 		else if (lastWanted >= offset.current + height) offset.current = lastWanted - height + 1;
@@ -62,7 +62,7 @@ export function ContainerTree({ store, height, width, now }: { store: AppStore; 
 					key={row.key}
 					row={row}
 					selected={row.key === cursorKey}
-					busy={row.kind === 'container' ? busy[row.containerId] : undefined}
+					busy={row.kind === 'container' || row.kind === 'pod' ? busy[row.containerId] : undefined}
 					widths={widths}
 					now={now}
 					width={width}

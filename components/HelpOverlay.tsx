@@ -42,6 +42,15 @@ export function HelpOverlay({ height, width, readOnly = false }: { height: numbe
 			),
 			priority: readOnly ? 99 : -1,
 		},
+		// The first line to go when the terminal is short.
+		{
+			line: (
+				<Text key="pod-note" dimColor>
+					{truncateToWidth(t('help.podNote'), inner)}
+				</Text>
+			),
+			priority: -2,
+		},
 	];
 	return (
 		<Box flexDirection="column" height={height} {...(framed ? { borderStyle: 'round', paddingX: 1 } : {})} overflow="hidden" flexShrink={0}>

@@ -2,7 +2,7 @@ import { Text } from 'ink';
 import { memo } from 'react';
 import type { TreeRow } from '../src/model/tree.js';
 import { displayWidth, fitToWidth, truncateToWidth } from '../src/present/displayWidth.js';
-import { changeBadge, containerColumns, rowText, stateGlyph } from '../src/present/format.js';
+import { changeBadge, containerColumns, infraNote, rowText, stateGlyph } from '../src/present/format.js';
 import type { ColumnWidths } from '../src/present/treeColumns.js';
 import { isDead } from '../src/proc/parse.js';
 
@@ -20,6 +20,8 @@ function rowColorName(row: TreeRow): string | undefined {
 			return row.generation.exitedAt === undefined && !row.zombie ? 'cyan' : 'red';
 		case 'exec':
 			return row.highlight === 'new' ? 'green' : row.highlight === 'exited' ? 'red' : 'magenta';
+		case 'pod':
+			return 'blue';
 		case 'unmonitored':
 		case 'nothing-left':
 		case 'foreign-heading':
@@ -60,6 +62,8 @@ export const TreeLine = memo(function TreeLine({
 		return (
 			<Text wrap="truncate-end">
 				{selected ? SELECTION_MARKER : NO_MARKER}
+				{/* A pod's containers hang under its row. */}
+				<Text dimColor>{row.guide}</Text>
 				<Text inverse={selected}>
 					<Text {...color}>{stateGlyph(row.container.state)} </Text>
 					<Text bold>{fitToWidth(c.name, widths.name)}</Text>
@@ -71,6 +75,7 @@ export const TreeLine = memo(function TreeLine({
 					{fitToWidth(c.command, widths.command)}
 					{'  '}
 					<Text {...color}>{c.status}</Text>
+					{row.container.isInfra ? <Text dimColor={!selected}>{`  ${infraNote()}`}</Text> : null}
 					{busy ? <Text color="yellow">{`  … ${busy}`}</Text> : null}
 				</Text>
 			</Text>
@@ -87,6 +92,7 @@ export const TreeLine = memo(function TreeLine({
 				{/* Cut by display width here: Ink's cut of a Japanese row could leave it too wide, and the terminal wraps it. */}
 				{truncateToWidth(rowText(row, now), Math.max(0, width - MARKER_WIDTH - displayWidth(row.guide)))}
 			</Text>
+			{busy ? <Text color="yellow">{`  … ${busy}`}</Text> : null}
 		</Text>
 	);
 });

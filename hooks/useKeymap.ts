@@ -3,12 +3,13 @@ import type { Actions } from '../src/app/actions.js';
 import type { LessonController } from '../src/lessons/lessonController.js';
 import { lessonMenuKey, lessonStepKey } from '../src/lessons/lessonKeys.js';
 import { t } from '../src/messages/i18n.js';
+import { podState } from '../src/model/pod.js';
 import { splitKeys } from '../src/present/keyChunk.js';
 import { isCtrlChord, tableKey } from '../src/present/keyTable.js';
-import { asksFirst, confirmCanceled, confirmQuestion } from '../src/state/confirmAction.js';
+import { asksFirst, confirmCanceled, confirmQuestion, podConfirmQuestion } from '../src/state/confirmAction.js';
 import { moveFocus } from '../src/state/focus.js';
 import { toggleFreeze } from '../src/state/freeze.js';
-import { ensureSelection, moveSelection, selectedContainer, visibleContainers } from '../src/state/selection.js';
+import { ensureSelection, moveSelection, selectedContainer, selectedPod, visibleContainers } from '../src/state/selection.js';
 import type { AppStore } from '../src/state/store.js';
 
 /** How many containers PgUp/PgDn move by. */
@@ -39,8 +40,11 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 			// The one y/n prompt: y acts, any other key is no (and does nothing else).
 			const { action, containerId } = state.confirm;
 			const container = state.containers[containerId];
+			// The question may be about a pod: its key is a pod's (podKey), not a container's ID.
+			const pod = container ? undefined : selectedPod({ ...state, selectedId: containerId });
 			store.setState({ confirm: undefined, status: undefined });
 			if (input.toLowerCase() === 'y' && container) void actions.onContainer(action, container);
+			else if (input.toLowerCase() === 'y' && pod) void actions.onPod(action, pod);
 			else store.setState({ status: { tone: 'info', text: confirmCanceled(action) } });
 			return;
 		}
@@ -115,6 +119,18 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 		}
 		const action = entry?.containerAction;
 		if (action === undefined) return;
+		// On a pod's row the container keys act on the pod (`podman pod stop`…), with the same questions.
+		const pod = selectedPod(state);
+		if (pod) {
+			const effective = action === 'pause' && podState(pod) === 'paused' ? 'unpause' : action;
+			const key = state.selectedId ?? '';
+			if (asksFirst(state, effective, { id: key })) {
+				store.setState({ confirm: { action: effective, containerId: key }, status: { tone: 'info', text: podConfirmQuestion(effective, pod) } });
+				return;
+			}
+			void actions.onPod(action, pod);
+			return;
+		}
 		if (!container) {
 			// A filter that hides every container is why nothing is selected: say so, not "press r".
 			const hidden = state.filter !== '' && visibleContainers(state).length === 0 && Object.keys(state.containers).length > 0;

@@ -1,6 +1,7 @@
 import { type MessageKey, t } from '../messages/i18n.js';
 import { type Container, type ContainerAction, isFullContainerId, shortId } from '../model/container.js';
-import { containerActionArgs, runArgs } from '../podman/commands.js';
+import { type Pod, podKey, podState } from '../model/pod.js';
+import { containerActionArgs, podActionArgs, runArgs } from '../podman/commands.js';
 import { type Podman, PodmanError } from '../podman/podman.js';
 import { quoteCommandWords } from '../present/commandWords.js';
 import { isDead } from '../proc/parse.js';
@@ -50,6 +51,8 @@ export function createActions(deps: ActionDeps) {
 		args: readonly string[],
 		label: string,
 		onSpawn?: (pid: number) => void,
+		/** The containers it changes, when `key` is not one (a pod's key): watched closely. */
+		affected: readonly string[] = key === 'run' ? [] : [key],
 	): Promise<CommandOutcome> {
 		if (store.getState().busy[key]) {
 			store.setState({ status: { tone: 'info', text: t('status.alreadyBusy', { label, busy: store.getState().busy[key] ?? '' }) } });
@@ -58,7 +61,7 @@ export function createActions(deps: ActionDeps) {
 		const shown = quoteCommandWords([podman.binary, ...args]);
 		store.setState((s) => ({ busy: { ...s.busy, [key]: t(PROGRESS[verb]) }, status: { tone: 'working', text: `$ ${shown}` } }));
 		appendLog(store, [{ at: Date.now(), tone: 'command', text: `$ ${shown}`, facts: { kind: 'command', command: [podman.binary, ...args] } }]);
-		deps.onChange(key === 'run' ? [] : [key]);
+		deps.onChange(affected);
 		const started = Date.now();
 		try {
 			// A stop, rm, run… is left to finish if we exit meanwhile: a half-done one leaves the container stuck.
@@ -79,7 +82,7 @@ export function createActions(deps: ActionDeps) {
 				const { [key]: _done, ...rest } = s.busy;
 				return { busy: rest };
 			});
-			deps.onChange(key === 'run' ? [] : [key]);
+			deps.onChange(affected);
 		}
 	}
 
@@ -94,6 +97,15 @@ export function createActions(deps: ActionDeps) {
 		async onContainer(action: ContainerAction, container: Container): Promise<boolean> {
 			const effective = action === 'pause' && container.state === 'paused' ? 'unpause' : action;
 			return (await execute(container.id, effective, containerActionArgs(effective, container), container.name)).ok;
+		},
+		/**
+		 * Runs an action on a whole pod (`podman pod VERB`); pause toggles to unpause on a paused pod.
+		 * The pod's row shows it busy; its containers' new conmons come with the next scans.
+		 */
+		async onPod(action: ContainerAction, pod: Pod): Promise<boolean> {
+			const effective = action === 'pause' && podState(pod) === 'paused' ? 'unpause' : action;
+			const affected = pod.containers.map((c) => c.id);
+			return (await execute(podKey(pod.id), effective, podActionArgs(effective, pod), pod.name, undefined, affected)).ok;
 		},
 		/**
 		 * A lesson step's podman command, shown and logged like any key's. `target` is the container

@@ -1,6 +1,7 @@
 /** The keys: what each does in the help overlay, its short form in the footer, and the overlay's own lines. */
 export const helpEn = {
 	'help.title': 'Keys — Escape or ? closes',
+	'help.podNote': "On a pod's row, s x k R p d act on the whole pod (podman pod start, stop…), with the same questions.",
 	'help.note':
 		'"asks y/n": only about a container this session did not start. Every podman command a key runs is shown on the status line and in the event log.',
 	'help.keys.move': 'move the selection (it follows the container, not the row)',

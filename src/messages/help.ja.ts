@@ -3,6 +3,7 @@ import type { MessagesLike } from './messages.js';
 
 export const helpJa: MessagesLike<typeof helpEn> = {
 	'help.title': 'キー — Escape か ? で閉じる',
+	'help.podNote': 'ポッドの行では s x k R p d がポッド全体に働きます (podman pod start、stop…)。確認も同じです。',
 	'help.note': '「y/n 確認」はこのセッション外のコンテナのみ。キーが実行する podman コマンドは、すべてステータス行とイベントログに表示されます。',
 	'help.keys.move': '選択を移動 (選択は行ではなくコンテナに付いていく)',
 	'help.keys.rows': '選択中のコンテナの conmon、プロセス、ヘルパーを順にたどる',

@@ -14,6 +14,7 @@ export const statusEn = {
 	'status.killNotThatConmon': 'PID {pid} is no longer that conmon; nothing was killed',
 	'status.killFailed': 'could not kill PID {pid}: {reason}',
 	'status.confirmCanceled': '{action} canceled',
+	'status.podName': 'pod {name}',
 	'status.confirm.stop': 'stop {name} ({id})? y/n',
 	'status.confirm.kill': 'kill {name} ({id})? y/n',
 	'status.confirm.restart': 'restart {name} ({id})? y/n',

@@ -16,6 +16,7 @@ export const statusJa: MessagesLike<typeof statusEn> = {
 	'status.killNotThatConmon': 'PID {pid} はもうその conmon ではありません。何も kill していません',
 	'status.killFailed': 'PID {pid} を kill できませんでした: {reason}',
 	'status.confirmCanceled': '{action} を取り消しました',
+	'status.podName': 'ポッド {name}',
 	'status.confirm.stop': '{name} ({id}) を停止しますか? y/n',
 	'status.confirm.kill': '{name} ({id}) を kill しますか? y/n',
 	'status.confirm.restart': '{name} ({id}) を再起動しますか? y/n',

@@ -40,6 +40,12 @@ export const treeEn = {
 	'tree.foreign.heading': '? {count} {count|one:conmon|other:conmons} of containers this podman does not list (another store, or left over)',
 	'tree.foreign.user': "? user {user} (uid {uid}): {count} {count|one:conmon|other:conmons} of that user's podman",
 	'tree.foreign.userUnlisted': "? user {user} (uid {uid}): {count} {count|one:conmon|other:conmons} of that user's podman — --all-users lists them",
+	'tree.pod': 'pod {name} ({containers} · {conmons})',
+	'tree.pod.containers.one': '{n} container',
+	'tree.pod.containers.other': '{n} containers',
+	'tree.pod.conmons.one': '{n} conmon',
+	'tree.pod.conmons.other': '{n} conmons',
+	'tree.pod.infra': "infra: holds the pod's shared namespaces, which its other containers join",
 	'tree.foreign.conmon': 'conmon {pid}  container {id}, since {time}',
 	'tree.foreign.conmonNamed': 'conmon {pid}  container {id} ({name}), since {time}',
 } as const;

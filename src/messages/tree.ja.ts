@@ -44,6 +44,12 @@ export const treeJa: MessagesLike<typeof treeEn> = {
 	'tree.foreign.heading': '? この podman が一覧にないコンテナの conmon {count} 個 (別のストア、または残ったもの)',
 	'tree.foreign.user': '? ユーザー {user} (uid {uid}): そのユーザーの podman の conmon {count} 個',
 	'tree.foreign.userUnlisted': '? ユーザー {user} (uid {uid}): そのユーザーの podman の conmon {count} 個 — --all-users で一覧表示',
+	'tree.pod': 'ポッド {name} ({containers} · {conmons})',
+	'tree.pod.containers.one': 'コンテナ {n} 個',
+	'tree.pod.containers.other': 'コンテナ {n} 個',
+	'tree.pod.conmons.one': 'conmon {n} 個',
+	'tree.pod.conmons.other': 'conmon {n} 個',
+	'tree.pod.infra': 'infra: ポッドの共有名前空間を保持し、ほかのコンテナがそこに参加します',
 	'tree.foreign.conmon': 'conmon {pid}  コンテナ {id}、{time} から',
 	'tree.foreign.conmonNamed': 'conmon {pid}  コンテナ {id} ({name})、{time} から',
 };

@@ -20,6 +20,12 @@ export interface Container {
 	execIds: string[];
 	/** The network namespace path (inspect `.NetworkSettings.SandboxKey`); rootless network helpers name it. */
 	sandboxKey?: string;
+	/** The pod it belongs to (ps and inspect `Pod`, the pod's full ID); absent outside a pod. */
+	pod?: string;
+	/** The pod's name (ps `PodName`, filled only with `ps --pod`). */
+	podName?: string;
+	/** The pod's infra container (ps and inspect `IsInfra`): it holds the pod's namespaces. */
+	isInfra?: boolean;
 }
 
 /** What a key can do to a container (app/actions.ts runs it through podman). */

@@ -4,9 +4,15 @@ import type { RootlessHelper } from '../proc/rootlessHelpers.js';
 import { type ConmonHighlight, conmonHighlight, isFresh, movedToHistory } from './changeHighlight.js';
 import { type ConmonGeneration, type ConmonHistory, currentGeneration, type ExecConmon } from './conmonHistory.js';
 import { type Container, expectsConmon } from './container.js';
+import { type Pod, podKey, podsOf } from './pod.js';
 
 /** One line of the tree. `guide` is the box-drawing prefix that places it under its parent. */
-export type TreeRow = { key: string; containerId: string; guide: string } & (
+export type TreeRow = {
+	key: string;
+	containerId: string;
+	guide: string;
+} /** A pod: its containers follow, indented, the infra first. Its `containerId` is its selection key (podKey). */ & (
+	| { kind: 'pod'; pod: Pod; conmons: number }
 	| { kind: 'container'; container: Container }
 	| {
 			kind: 'conmon';
@@ -89,6 +95,52 @@ export function sortContainers(containers: readonly Container[]): Container[] {
 	return [...containers].sort((a, b) => second(a) - second(b) || a.id.localeCompare(b.id));
 }
 
+/** What the tree lists, in its order: a pod with the containers of it that pass the filter, or a container outside pods. */
+export type DisplayEntry = { kind: 'pod'; pod: Pod; shown: Container[] } | { kind: 'container'; container: Container };
+
+/**
+ * The tree's order: containers by creation (sortContainers), a pod where its first container
+ * (its infra) would be, its containers below it, infra first. A pod whose name or ID matches the
+ * filter shows all its containers; otherwise only those that match.
+ */
+export function displayEntries(containers: readonly Container[], filter = ''): DisplayEntry[] {
+	const sorted = sortContainers(containers);
+	const pods = podsOf(sorted);
+	const needle = filter.trim().toLowerCase();
+	const entries: DisplayEntry[] = [];
+	const placed = new Set<string>();
+	for (const container of sorted) {
+		const pod = container.pod === undefined ? undefined : pods.get(container.pod);
+		if (!pod) {
+			if (matchesFilter(container, filter)) entries.push({ kind: 'container', container });
+			continue;
+		}
+		if (placed.has(pod.id)) continue;
+		placed.add(pod.id);
+		const podMatches = needle === '' || pod.name.toLowerCase().includes(needle) || pod.id.includes(needle);
+		const shown = podMatches ? pod.containers : pod.containers.filter((c) => matchesFilter(c, filter));
+		if (shown.length > 0) entries.push({ kind: 'pod', pod, shown });
+	}
+	return entries;
+}
+
+/** The selectable rows' keys in screen order: pods (podKey) and containers (their IDs). */
+export function selectableKeys(containers: readonly Container[], filter = ''): string[] {
+	return displayEntries(containers, filter).flatMap((entry) =>
+		entry.kind === 'pod' ? [podKey(entry.pod.id), ...entry.shown.map((c) => c.id)] : [entry.container.id],
+	);
+}
+
+/** What every container's rows are drawn from, computed once per tree. */
+interface BranchContext {
+	input: TreeInput;
+	children: ReadonlyMap<number, readonly ProcessInfo[]>;
+	byPid: ReadonlyMap<number, ProcessInfo>;
+	execByContainer: ReadonlyMap<string, ExecConmon[]>;
+	helpers: ReadonlyMap<string, RootlessHelper[]>;
+	now: number;
+}
+
 /** Builds the rows of the tree: a pure function of its input, so tests and `--once` share it with the TUI. */
 export function buildTree(input: TreeInput, filter = '', now = Date.now()): TreeRow[] {
 	const children = indexChildren(input.processes);
@@ -106,88 +158,104 @@ export function buildTree(input: TreeInput, filter = '', now = Date.now()): Tree
 	const helpers = helpersByContainer(input.containers, input.helpers ?? []);
 	const attached = new Set([...helpers.values()].flat().map((h) => h.process.pid));
 	pushRootlessProcesses(rows, input, attached);
-	for (const container of sortContainers(input.containers)) {
-		if (!matchesFilter(container, filter)) continue;
-		const id = container.id;
-		rows.push({ kind: 'container', key: id, containerId: id, guide: '', container });
-
-		// Branches under the container: its latest conmon, then exec conmons, then an anomaly.
-		const branches: Array<(guide: string, childGuide: string) => void> = [];
-		const generations = input.history.generations[id] ?? [];
-		const latest = generations.at(-1);
-		// A conmon a newer one replaced (restart, a restart policy) stays a moment, marked exited, above its successor.
-		generations.slice(0, -1).forEach((generation, index) => {
-			if (generation.exitedAt === undefined || !isFresh(generation.exitedAt, now)) return;
-			branches.push((guide) =>
-				rows.push({
-					kind: 'conmon',
-					key: `${id}/conmon/${generation.pid}@${generation.startTicks}`,
-					containerId: id,
-					guide,
-					generation,
-					startNumber: index + 1,
-					previous: generations[index - 1],
-					zombie: false,
-					highlight: 'exited',
-				}),
-			);
-		});
-		if (latest) {
-			branches.push((guide, childGuide) => {
-				// Still in /proc once marked exited: a zombie, until its parent reaps it.
-				const process = byPid.get(latest.pid);
-				const zombie = process !== undefined && process.startTicks === latest.startTicks && isDead(process);
-				if (movedToHistory(latest, zombie, now)) {
-					rows.push({ kind: 'conmon-history', key: `${id}/conmon-history`, containerId: id, guide, generation: latest });
-					return;
-				}
-				rows.push({
-					kind: 'conmon',
-					key: `${id}/conmon/${latest.pid}@${latest.startTicks}`,
-					containerId: id,
-					guide,
-					generation: latest,
-					startNumber: generations.length,
-					previous: generations.at(-2),
-					zombie,
-					highlight: conmonHighlight(latest, zombie, now),
-				});
-				if (currentGeneration(generations) && !zombie) pushProcessRows(rows, id, latest.pid, children, childGuide);
-			});
-		} else if (!input.unmonitored[id]) {
-			branches.push((guide) => rows.push({ kind: 'no-conmon', key: `${id}/no-conmon`, containerId: id, guide, container }));
+	const context: BranchContext = { input, children, byPid, execByContainer, helpers, now };
+	for (const entry of displayEntries(input.containers, filter)) {
+		if (entry.kind === 'container') {
+			pushContainer(rows, entry.container, context, '', '');
+			continue;
 		}
-		for (const exec of (execByContainer.get(id) ?? []).sort((a, b) => a.startTicks - b.startTicks)) {
-			branches.push((guide, childGuide) => {
-				const highlight = conmonHighlight(exec, false, now);
-				rows.push({ kind: 'exec', key: `${id}/exec/${exec.pid}@${exec.startTicks}`, containerId: id, guide, exec, highlight });
-				pushProcessRows(rows, id, exec.pid, children, childGuide);
-			});
-		}
-		for (const helper of helpers.get(id) ?? []) {
-			branches.push((guide) => rows.push({ kind: 'helper', key: `${id}/helper/${helper.process.pid}`, containerId: id, guide, helper }));
-		}
-		const orphanPid = input.unmonitored[id];
-		if (orphanPid === undefined && expectsConmon(container) && latest?.exitedAt !== undefined && now - latest.exitedAt >= NOTHING_LEFT_GRACE_MS) {
-			branches.push((guide) => rows.push({ kind: 'nothing-left', key: `${id}/nothing-left`, containerId: id, guide, container }));
-		}
-		if (orphanPid !== undefined && expectsConmon(container)) {
-			branches.push((guide, childGuide) => {
-				rows.push({ kind: 'unmonitored', key: `${id}/unmonitored/${orphanPid}`, containerId: id, guide, pid: orphanPid });
-				const process = byPid.get(orphanPid);
-				if (process) {
-					rows.push({ kind: 'process', key: `${id}/proc/${process.pid}`, containerId: id, guide: `${childGuide}└─ `, process });
-					pushProcessRows(rows, id, orphanPid, children, `${childGuide}   `);
-				}
-			});
-		}
-		branches.forEach((draw, index) => {
-			const last = index === branches.length - 1;
-			draw(`  ${last ? '└─' : '├─'} `, `  ${last ? '   ' : '│  '}`);
+		// One conmon per container, the infra's too: the pod row counts both.
+		const conmons = entry.pod.containers.filter((c) => currentGeneration(input.history.generations[c.id] ?? []) !== undefined).length;
+		const key = podKey(entry.pod.id);
+		rows.push({ kind: 'pod', key, containerId: key, guide: '', pod: entry.pod, conmons });
+		entry.shown.forEach((container, index) => {
+			const last = index === entry.shown.length - 1;
+			pushContainer(rows, container, context, `  ${last ? '└─' : '├─'} `, `  ${last ? '   ' : '│  '}`);
 		});
 	}
 	pushForeignConmons(rows, input, filter, children, now, attached);
 	return rows;
+}
+
+/** A container's row and its branches; `guide` places the row (under a pod), `indent` its branches. */
+function pushContainer(rows: TreeRow[], container: Container, context: BranchContext, guide: string, indent: string): void {
+	const { input, children, byPid, execByContainer, helpers, now } = context;
+	const id = container.id;
+	rows.push({ kind: 'container', key: id, containerId: id, guide, container });
+	// Branches under the container: its latest conmon, then exec conmons, then an anomaly.
+	const branches: Array<(guide: string, childGuide: string) => void> = [];
+	const generations = input.history.generations[id] ?? [];
+	const latest = generations.at(-1);
+	// A conmon a newer one replaced (restart, a restart policy) stays a moment, marked exited, above its successor.
+	generations.slice(0, -1).forEach((generation, index) => {
+		if (generation.exitedAt === undefined || !isFresh(generation.exitedAt, now)) return;
+		branches.push((guide) =>
+			rows.push({
+				kind: 'conmon',
+				key: `${id}/conmon/${generation.pid}@${generation.startTicks}`,
+				containerId: id,
+				guide,
+				generation,
+				startNumber: index + 1,
+				previous: generations[index - 1],
+				zombie: false,
+				highlight: 'exited',
+			}),
+		);
+	});
+	if (latest) {
+		branches.push((guide, childGuide) => {
+			// Still in /proc once marked exited: a zombie, until its parent reaps it.
+			const process = byPid.get(latest.pid);
+			const zombie = process !== undefined && process.startTicks === latest.startTicks && isDead(process);
+			if (movedToHistory(latest, zombie, now)) {
+				rows.push({ kind: 'conmon-history', key: `${id}/conmon-history`, containerId: id, guide, generation: latest });
+				return;
+			}
+			rows.push({
+				kind: 'conmon',
+				key: `${id}/conmon/${latest.pid}@${latest.startTicks}`,
+				containerId: id,
+				guide,
+				generation: latest,
+				startNumber: generations.length,
+				previous: generations.at(-2),
+				zombie,
+				highlight: conmonHighlight(latest, zombie, now),
+			});
+			if (currentGeneration(generations) && !zombie) pushProcessRows(rows, id, latest.pid, children, childGuide);
+		});
+	} else if (!input.unmonitored[id]) {
+		branches.push((guide) => rows.push({ kind: 'no-conmon', key: `${id}/no-conmon`, containerId: id, guide, container }));
+	}
+	for (const exec of (execByContainer.get(id) ?? []).sort((a, b) => a.startTicks - b.startTicks)) {
+		branches.push((guide, childGuide) => {
+			const highlight = conmonHighlight(exec, false, now);
+			rows.push({ kind: 'exec', key: `${id}/exec/${exec.pid}@${exec.startTicks}`, containerId: id, guide, exec, highlight });
+			pushProcessRows(rows, id, exec.pid, children, childGuide);
+		});
+	}
+	for (const helper of helpers.get(id) ?? []) {
+		branches.push((guide) => rows.push({ kind: 'helper', key: `${id}/helper/${helper.process.pid}`, containerId: id, guide, helper }));
+	}
+	const orphanPid = input.unmonitored[id];
+	if (orphanPid === undefined && expectsConmon(container) && latest?.exitedAt !== undefined && now - latest.exitedAt >= NOTHING_LEFT_GRACE_MS) {
+		branches.push((guide) => rows.push({ kind: 'nothing-left', key: `${id}/nothing-left`, containerId: id, guide, container }));
+	}
+	if (orphanPid !== undefined && expectsConmon(container)) {
+		branches.push((guide, childGuide) => {
+			rows.push({ kind: 'unmonitored', key: `${id}/unmonitored/${orphanPid}`, containerId: id, guide, pid: orphanPid });
+			const process = byPid.get(orphanPid);
+			if (process) {
+				rows.push({ kind: 'process', key: `${id}/proc/${process.pid}`, containerId: id, guide: `${childGuide}└─ `, process });
+				pushProcessRows(rows, id, orphanPid, children, `${childGuide}   `);
+			}
+		});
+	}
+	branches.forEach((draw, index) => {
+		const last = index === branches.length - 1;
+		draw(`${indent}  ${last ? '└─' : '├─'} `, `${indent}  ${last ? '   ' : '│  '}`);
+	});
 }
 
 /**

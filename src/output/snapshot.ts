@@ -1,5 +1,6 @@
 import { t } from '../messages/i18n.js';
 import { currentGeneration } from '../model/conmonHistory.js';
+import { podsOf } from '../model/pod.js';
 import { buildTreeFrom, helpersByContainer, sortContainers } from '../model/tree.js';
 import { rowText } from '../present/format.js';
 import { safeLines } from '../present/safeText.js';
@@ -23,7 +24,8 @@ function processJson(process: ProcessInfo, depth: number) {
 
 /**
  * What `--once --json` prints: every container with podman's view of it and what
- * /proc shows — its live conmon, every conmon seen, exec sessions and processes.
+ * /proc shows — its live conmon, every conmon seen, exec sessions and processes —, and
+ * the pods (each container names its pod and says whether it is the pod's infra).
  */
 export function snapshotJson(source: SnapshotSource, now = Date.now()) {
 	const children = indexChildren(source.processes);
@@ -41,6 +43,12 @@ export function snapshotJson(source: SnapshotSource, now = Date.now()) {
 	return {
 		takenAt: new Date(now).toISOString(),
 		podmanVersion: source.podmanVersion ?? null,
+		pods: [...podsOf(sortContainers(Object.values(source.containers))).values()].map((pod) => ({
+			id: pod.id,
+			name: pod.name,
+			infraContainerId: pod.infraId ?? null,
+			containerIds: pod.containers.map((c) => c.id),
+		})),
 		containers: sortContainers(Object.values(source.containers)).map((c) => {
 			const generations = source.history.generations[c.id] ?? [];
 			const live = currentGeneration(generations);
@@ -51,6 +59,8 @@ export function snapshotJson(source: SnapshotSource, now = Date.now()) {
 				image: c.image,
 				command: c.command,
 				state: c.state,
+				pod: c.pod ?? null,
+				isInfra: c.isInfra === true,
 				exitCode: c.exitCode ?? null,
 				pid: c.pid ?? null,
 				conmonPid: live?.pid ?? null,

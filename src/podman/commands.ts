@@ -1,4 +1,5 @@
 import { type Container, type ContainerAction, shortId } from '../model/container.js';
+import { type Pod, podState } from '../model/pod.js';
 
 // Every podman command line conmon-tui runs, each written once: the argv after `podman`.
 // Callers build argv here and hand it to Podman.run/spawn; no other file writes one
@@ -13,9 +14,9 @@ export function versionArgs(): string[] {
 	return ['--version'];
 }
 
-/** `podman ps -a --format json`: every container of this store, with state, PID and exit code. */
+/** `podman ps -a --pod --format json`: every container of this store, with state, PID, exit code and pod (`--pod` fills PodName). */
 export function listContainersArgs(): string[] {
-	return ['ps', '-a', '--format', 'json'];
+	return ['ps', '-a', '--pod', '--format', 'json'];
 }
 
 /** `podman container inspect ID…`: what only inspect knows (ConmonPid, exec sessions, restart count). */
@@ -61,6 +62,17 @@ export function containerActionArgs(action: ContainerAction, container: Pick<Con
 /** `podman VERB ID` for a verb that needs nothing else (`kill`, `start`…); the ID is shortened as people type it. */
 export function containerCommandArgs(verb: Exclude<ContainerAction, 'remove'>, id: string): string[] {
 	return [verb, shortId(id)];
+}
+
+/**
+ * `podman pod VERB ID` for a key on a pod's row (`pod start`, `pod stop`, `pod kill`, `pod restart`,
+ * `pod pause`, `pod unpause`, `pod rm`): podman acts on every container of the pod, the infra too.
+ */
+export function podActionArgs(action: ContainerAction, pod: Pick<Pod, 'id' | 'containers'>): string[] {
+	const id = shortId(pod.id);
+	if (action !== 'remove') return ['pod', action, id];
+	// Like a container, a pod with a running container cannot be removed without -f; the user has already confirmed.
+	return podState(pod) === 'stopped' ? ['pod', 'rm', id] : ['pod', 'rm', '-f', id];
 }
 
 /** Options of `podman run` that the lessons use. */

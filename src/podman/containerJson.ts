@@ -67,6 +67,7 @@ export function parsePsJson(stdout: string): Container[] {
 			finishedAt: unixSecondsToMs(entry['ExitedAt']),
 			restartCount: undefined,
 			execIds: [],
+			...podOf(entry),
 		});
 	}
 	return containers;
@@ -99,6 +100,7 @@ export function parseInspectJson(stdout: string): Container[] {
 			restartCount: asNumber(entry['RestartCount']),
 			execIds: asStringArray(entry['ExecIDs']),
 			...sandboxKeyOf(entry),
+			...podOf(entry),
 		});
 	}
 	return containers;
@@ -109,11 +111,26 @@ function sandboxKeyOf(entry: Json): { sandboxKey?: string } {
 	return key ? { sandboxKey: key } : {};
 }
 
+/**
+ * The pod fields: `Pod` (the pod's ID, in ps and inspect), `PodName` (ps with `--pod` only) and
+ * `IsInfra`. The same names in podman 4.x and 5.x (pkg/domain/entities/container_ps.go, `ListContainer`).
+ * Outside a pod, `Pod` is "" and the fields are left out.
+ */
+function podOf(entry: Json): Pick<Container, 'pod' | 'podName' | 'isInfra'> {
+	const pod = asString(entry['Pod']);
+	if (!pod) return {};
+	const podName = asString(entry['PodName']);
+	return { pod, ...(podName ? { podName } : {}), isInfra: entry['IsInfra'] === true };
+}
+
 /** Inspect knows more than ps (ConmonPid, exec IDs, restart count); ps lists every container. */
 export function mergeContainerViews(listed: Container[], inspected: Container[]): Container[] {
 	const byId = new Map(inspected.map((c) => [c.id, c]));
 	return listed.map((c) => {
 		const detail = byId.get(c.id);
-		return detail ? { ...detail, image: detail.image || c.image, command: detail.command.length > 0 ? detail.command : c.command } : c;
+		if (!detail) return c;
+		// Only ps (with --pod) names the pod.
+		const podName = c.podName === undefined ? {} : { podName: c.podName };
+		return { ...detail, ...podName, image: detail.image || c.image, command: detail.command.length > 0 ? detail.command : c.command };
 	});
 }

@@ -87,6 +87,12 @@ export function eventKey(event: PodmanEvent): string {
 	return `${event.timeNano}/${event.type}/${event.status}/${event.id}`;
 }
 
+/**
+ * The pod events worth a line (`Type` "pod"; its `ID` and `Name` are the pod's). Seen from podman
+ * 4.3.1 here: create, start, stop, kill, remove; pause and unpause are in podman's pod code too.
+ */
+export const LOGGED_POD_STATUSES = new Set(['create', 'start', 'stop', 'kill', 'remove', 'pause', 'unpause']);
+
 /** The container events worth a line in the event log. */
 export const LOGGED_STATUSES = new Set(['create', 'start', 'died', 'remove', 'pause', 'unpause', 'rename', 'exec', 'exec_died']);
 

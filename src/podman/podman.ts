@@ -48,6 +48,7 @@ const STATE_CHANGING = new Set(['run', 'start', 'stop', 'restart', 'kill', 'rm',
 
 /** True for `podman ARGS` that changes a container's state (`stop x`, `container rm -f x`, `run -d …`, `pod stop web`). */
 export function changesContainerState(args: readonly string[]): boolean {
+	// `podman container stop x` and `podman pod stop x` change state as `podman stop x` does.
 	const words = args[0] === 'container' || args[0] === 'pod' ? args.slice(1) : args;
 	return STATE_CHANGING.has(words[0] ?? '');
 }

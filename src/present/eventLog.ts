@@ -1,8 +1,8 @@
-import { t } from '../messages/i18n.js';
+import { type MessageKey, t } from '../messages/i18n.js';
 import type { ConmonChange } from '../model/conmonHistory.js';
 import { shortId } from '../model/container.js';
 import type { PodmanEvent } from '../podman/event.js';
-import { LOGGED_STATUSES } from '../podman/event.js';
+import { LOGGED_POD_STATUSES, LOGGED_STATUSES } from '../podman/event.js';
 import type { LogEntry } from '../state/store.js';
 
 type NewLogEntry = Omit<LogEntry, 'id'>;
@@ -17,11 +17,35 @@ export function containerLabel(id: string, name: string | undefined): string {
  * language of the screen (also in `--log`'s file, beside the facts, which stay the same in every language).
  */
 export function podmanEventEntry(event: PodmanEvent): NewLogEntry | undefined {
+	if (event.type === 'pod') return podEventEntry(event);
 	if (event.type !== 'container' || !LOGGED_STATUSES.has(event.status)) return undefined;
 	const entry = podmanEventLine(event);
 	if (!entry) return undefined;
 	const exitCode = event.exitCode === undefined ? {} : { exitCode: event.exitCode };
 	return { ...entry, facts: { kind: 'podman-event', status: event.status, containerId: event.id, ...exitCode } };
+}
+
+const POD_EVENT_TEXT = {
+	create: 'events.pod.created',
+	start: 'events.pod.started',
+	stop: 'events.pod.stopped',
+	kill: 'events.pod.killed',
+	remove: 'events.pod.removed',
+	pause: 'events.pod.paused',
+	unpause: 'events.pod.unpaused',
+} as const satisfies Record<string, MessageKey>;
+
+/** A pod's event: one line for the pod; its containers' own events follow on their lines. */
+function podEventEntry(event: PodmanEvent): NewLogEntry | undefined {
+	if (!LOGGED_POD_STATUSES.has(event.status) || !(event.status in POD_EVENT_TEXT)) return undefined;
+	const key = POD_EVENT_TEXT[event.status as keyof typeof POD_EVENT_TEXT];
+	const tone = event.status === 'start' ? 'good' : event.status === 'kill' || event.status === 'stop' ? 'bad' : 'info';
+	return {
+		at: event.timeMs,
+		tone,
+		text: t(key, { who: containerLabel(event.id, event.name) }),
+		facts: { kind: 'podman-event', status: event.status, podId: event.id },
+	};
 }
 
 function podmanEventLine(event: PodmanEvent): NewLogEntry | undefined {

@@ -183,9 +183,12 @@ export function rowText(row: TreeRow, now: number): string {
 
 function rowWords(row: TreeRow, now: number): string {
 	switch (row.kind) {
+		case 'pod':
+			return podText(row);
 		case 'container': {
 			const c = containerColumns(row.container, now);
-			return `${stateGlyph(row.container.state)} ${c.name}  ${c.id}  ${c.image}  ${c.command}  ${c.status}`;
+			const infra = row.container.isInfra ? `  ${infraNote()}` : '';
+			return `${stateGlyph(row.container.state)} ${c.name}  ${c.id}  ${c.image}  ${c.command}  ${c.status}${infra}`;
 		}
 		case 'conmon':
 			return withBadge(conmonText(row), row);
@@ -216,6 +219,26 @@ function rowWords(row: TreeRow, now: number): string {
 			return name ? t('tree.foreign.conmonNamed', { ...params, name: safeText(name) }) : t('tree.foreign.conmon', params);
 		}
 	}
+}
+
+/** A count with its noun in the right number: `1 container`, `3 conmons` (the language's plural rules pick the form). */
+function counted(noun: 'containers' | 'conmons', n: number): string {
+	const one = new Intl.PluralRules(currentLanguage()).select(n) === 'one';
+	return t(`tree.pod.${noun}.${one ? 'one' : 'other'}`, { n });
+}
+
+/** `pod web (3 containers · 3 conmons)`: every container of a pod has its own conmon, the infra's too. */
+export function podText(row: Extract<TreeRow, { kind: 'pod' }>): string {
+	return t('tree.pod', {
+		name: safeText(row.pod.name),
+		containers: counted('containers', row.pod.containers.length),
+		conmons: counted('conmons', row.conmons),
+	});
+}
+
+/** What a pod's infra container is for, beside its row. */
+export function infraNote(): string {
+	return t('tree.pod.infra');
 }
 
 /** A helper by the name people know it by: `catatonit -P`, `slirp4netns`, `pasta`, `rootlessport`. */

@@ -1,3 +1,4 @@
+import { parseConmonArgs } from './conmonArgs.js';
 import type { ProcessInfo } from './parse.js';
 
 /**
@@ -29,10 +30,21 @@ function optionValue(argv: readonly string[], flag: string): string | undefined 
 	return undefined;
 }
 
-/** Classifies a process as a rootless helper, or undefined. */
-export function rootlessHelper(process: ProcessInfo): RootlessHelper | undefined {
+/**
+ * Whether a `catatonit -P` is rootless podman's pause process. A pod's infra container runs
+ * `catatonit -P` too, as the child of its own conmon (and as root under rootful podman): that one
+ * holds the pod's namespaces, not the user namespace. The pause process is the user's own, with
+ * no conmon above it (its parent is PID 1 once podman has forked it off).
+ */
+function isPauseProcess(process: ProcessInfo, parent: ProcessInfo | undefined): boolean {
+	if (process.uid === 0) return false;
+	return parent === undefined || parseConmonArgs(parent.argv) === undefined;
+}
+
+/** Classifies a process as a rootless helper, or undefined. `parent` is its parent process, when known. */
+export function rootlessHelper(process: ProcessInfo, parent?: ProcessInfo): RootlessHelper | undefined {
 	const name = programName(process);
-	if (name === 'catatonit' && process.argv.includes('-P')) return { kind: 'pause', process };
+	if (name === 'catatonit' && process.argv.includes('-P')) return isPauseProcess(process, parent) ? { kind: 'pause', process } : undefined;
 	if (name === 'slirp4netns') {
 		// podman 4: slirp4netns ... --netns-type=path /run/user/UID/netns/netns-… tap0
 		const index = process.argv.indexOf('--netns-type=path');
@@ -50,5 +62,6 @@ export function rootlessHelper(process: ProcessInfo): RootlessHelper | undefined
 
 /** Every rootless helper among the processes. */
 export function findRootlessHelpers(processes: readonly ProcessInfo[]): RootlessHelper[] {
-	return processes.flatMap((process) => rootlessHelper(process) ?? []);
+	const byPid = new Map(processes.map((p) => [p.pid, p]));
+	return processes.flatMap((process) => rootlessHelper(process, byPid.get(process.ppid)) ?? []);
 }

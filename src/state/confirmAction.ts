@@ -1,5 +1,6 @@
 import { type MessageKey, t } from '../messages/i18n.js';
 import { type Container, type ContainerAction, shortId } from '../model/container.js';
+import type { Pod } from '../model/pod.js';
 import { safeText } from '../present/safeText.js';
 import type { AppState } from './store.js';
 
@@ -27,6 +28,11 @@ export function asksFirst(state: Pick<AppState, 'askFirst' | 'startedHere'>, act
 /** `kill web (bbd78c2c3402)? y/n`: the name and the short ID, since two containers can look alike. */
 export function confirmQuestion(action: ContainerAction, container: Pick<Container, 'id' | 'name'>): string {
 	return t(QUESTION[action] ?? 'status.confirm.remove', { name: safeText(container.name), id: shortId(container.id) });
+}
+
+/** `stop pod web (2f1801335338)? y/n`: the question for a key on a pod's row. */
+export function podConfirmQuestion(action: ContainerAction, pod: Pick<Pod, 'id' | 'name'>): string {
+	return confirmQuestion(action, { id: pod.id, name: t('status.podName', { name: pod.name }) });
 }
 
 /** What the status line says when the answer was not y. */

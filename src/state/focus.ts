@@ -8,7 +8,7 @@ const FOCUSABLE: ReadonlySet<TreeRow['kind']> = new Set(['conmon', 'exec', 'proc
 /** The row the cursor is on: a focused row in the selected container's branch, else the container's own row. */
 export function focusedRow(state: Pick<AppState, 'focusKey' | 'selectedId'>, rows: readonly TreeRow[]): TreeRow | undefined {
 	const inBranch = state.focusKey === undefined ? undefined : rows.find((r) => r.key === state.focusKey && r.containerId === state.selectedId);
-	return inBranch ?? rows.find((r) => r.kind === 'container' && r.containerId === state.selectedId);
+	return inBranch ?? rows.find((r) => (r.kind === 'container' || r.kind === 'pod') && r.containerId === state.selectedId);
 }
 
 /**

@@ -1,12 +1,24 @@
-// The selection: which container the cursor is on, kept on a listed one as the list changes.
+// The selection: which container (or pod) the cursor is on, kept on a listed one as the list changes.
 import type { Container } from '../model/container.js';
-import { matchesFilter, sortContainers } from '../model/tree.js';
+import { type Pod, podIdOfKey, podsOf } from '../model/pod.js';
+import { displayEntries, selectableKeys, sortContainers } from '../model/tree.js';
 import { shownView } from './frozenView.js';
 import type { AppState, AppStore } from './store.js';
 
 /** The containers that are listed on screen now (the frozen ones while frozen), in display order, after the filter. */
 export function visibleContainers(state: AppState): Container[] {
-	return sortContainers(Object.values(shownView(state).containers)).filter((c) => matchesFilter(c, state.filter));
+	return displayEntries(Object.values(shownView(state).containers), state.filter).flatMap((entry) => (entry.kind === 'pod' ? entry.shown : [entry.container]));
+}
+
+/** The rows the cursor can be on, in display order: pods (by podKey) and containers (by ID). */
+export function visibleKeys(state: AppState): string[] {
+	return selectableKeys(Object.values(shownView(state).containers), state.filter);
+}
+
+/** The selected pod if the cursor is on a pod's row, with its containers. */
+export function selectedPod(state: AppState): Pod | undefined {
+	const podId = podIdOfKey(state.selectedId);
+	return podId === undefined ? undefined : podsOf(sortContainers(Object.values(state.containers))).get(podId);
 }
 
 /** The selected container if it is still listed. */
@@ -20,15 +32,15 @@ export type SelectionMove = { by: number } | 'first' | 'last';
 /** Moves the selection among the visible containers; with none selected, any move selects the first. */
 export function moveSelection(store: AppStore, move: SelectionMove): void {
 	const state = store.getState();
-	const list = visibleContainers(state);
+	const list = visibleKeys(state);
 	if (list.length === 0) return;
-	const current = list.findIndex((c) => c.id === state.selectedId);
+	const current = list.indexOf(state.selectedId ?? '');
 	let index: number;
 	if (move === 'first') index = 0;
 	else if (move === 'last') index = list.length - 1;
 	else if (current < 0) index = 0;
 	else index = Math.min(list.length - 1, Math.max(0, current + move.by));
-	store.setState({ selectedId: list[index]?.id, focusKey: undefined });
+	store.setState({ selectedId: list[index], focusKey: undefined });
 }
 
 /**
@@ -37,13 +49,13 @@ export function moveSelection(store: AppStore, move: SelectionMove): void {
  */
 export function ensureSelection(store: AppStore, previousOrder: readonly string[] = []): void {
 	const state = store.getState();
-	const list = visibleContainers(state);
-	if (state.selectedId !== undefined && list.some((c) => c.id === state.selectedId)) return;
-	let fallback = list[0]?.id;
+	const list = visibleKeys(state);
+	if (state.selectedId !== undefined && list.includes(state.selectedId)) return;
+	let fallback = list[0];
 	const oldIndex = state.selectedId === undefined ? -1 : previousOrder.indexOf(state.selectedId);
 	if (oldIndex >= 0) {
 		// The container that was just below it (or above, at the end) takes the cursor.
-		const survivors = new Set(list.map((c) => c.id));
+		const survivors = new Set(list);
 		const after = previousOrder.slice(oldIndex + 1).find((id) => survivors.has(id));
 		const before = previousOrder
 			.slice(0, oldIndex)
@@ -56,7 +68,7 @@ export function ensureSelection(store: AppStore, previousOrder: readonly string[
 
 /** Replaces the container list, keeping the selection on the same container when it still exists. */
 export function setContainers(store: AppStore, containers: readonly Container[]): void {
-	const previousOrder = visibleContainers(store.getState()).map((c) => c.id);
+	const previousOrder = visibleKeys(store.getState());
 	const old = store.getState().containers;
 	const byId: Record<string, Container> = {};
 	let changed = containers.length !== Object.keys(old).length;

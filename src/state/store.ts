@@ -10,6 +10,8 @@ export interface LogFacts {
 	/** podman's event status (died, start, ...) or the conmon change (appeared, exited, exec-appeared, exec-exited). */
 	status?: string;
 	containerId?: string;
+	/** For a pod's event: the pod's ID. */
+	podId?: string;
 	pid?: number;
 	exitCode?: number;
 	command?: readonly string[];
@@ -34,6 +36,7 @@ export interface LessonFacts {
 /** A destructive action asked about on the status line, waiting for y (any other key: no). */
 export interface PendingConfirm {
 	action: ContainerAction;
+	/** The container's ID, or a pod's key (podKey) for a key pressed on a pod's row. */
 	containerId: string;
 }
 

@@ -58,6 +58,15 @@ describe('the help overlay', () => {
 		assert.ok(!hasContainerRow(screenText(rendered), 'web'), 'it replaces the tree');
 	});
 
+	test("with room to spare it also says that keys on a pod's row act on the pod; it is the first line to go", async () => {
+		const { rendered } = await renderApp(fixtureState(), { columns: 120, rows: 30 });
+		await sendInputAndWaitForContent(rendered, '?', TITLE);
+		assert.ok(
+			overlayLines(screenLines(rendered)).some((line) => line.includes("On a pod's row, s x k R p d act on the whole pod")),
+			screenText(rendered),
+		);
+	});
+
 	test('in an 80×24 terminal every key is still listed (descriptions may be cut)', async () => {
 		const { rendered } = await renderApp(fixtureState(), { columns: 80, rows: 24 });
 		await sendInputAndWaitForContent(rendered, '?', TITLE);

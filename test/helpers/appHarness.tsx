@@ -2,6 +2,7 @@ import { App } from '../../components/App.js';
 import type { Actions } from '../../src/app/actions.js';
 import { LessonController } from '../../src/lessons/lessonController.js';
 import type { Container, ContainerAction } from '../../src/model/container.js';
+import type { Pod } from '../../src/model/pod.js';
 import { procReader } from '../../src/proc/read.js';
 import type { ProcessReader } from '../../src/proc/reader.js';
 import { type AppState, type AppStore, createAppStore } from '../../src/state/store.js';
@@ -11,6 +12,7 @@ import { type Rendered, renderInk, resizeTerminal, screenLines } from './inkTest
 export type ActionCall =
 	| { action: 'run' }
 	| { action: ContainerAction; containerId: string; name: string }
+	| { action: ContainerAction; podId: string; name: string }
 	| { action: 'lesson-command'; args: readonly string[] }
 	| { action: 'kill-conmon'; pid: number };
 
@@ -24,6 +26,10 @@ export function fakeActions(): { actions: Actions; calls: ActionCall[] } {
 		},
 		async onContainer(action: ContainerAction, container: Container) {
 			calls.push({ action, containerId: container.id, name: container.name });
+			return true;
+		},
+		async onPod(action: ContainerAction, pod: Pod) {
+			calls.push({ action, podId: pod.id, name: pod.name });
 			return true;
 		},
 		async lessonCommand(args: readonly string[]) {

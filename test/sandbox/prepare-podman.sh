@@ -19,7 +19,8 @@ log() { printf 'prepare-podman: %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
 
 BUSYBOX=/bin/busybox
-PACKAGES=(podman runc busybox-static uidmap)
+# catatonit: podman 4.3 builds a pod's infra image (localhost/podman-pause:<version>) from it on the first `pod create`.
+PACKAGES=(podman runc busybox-static uidmap catatonit)
 
 busybox_is_static() {
 	[[ -x $BUSYBOX ]] || return 1
@@ -38,6 +39,7 @@ command -v podman >/dev/null 2>&1 || missing+=(podman)
 command -v runc >/dev/null 2>&1 || [[ -x /usr/sbin/runc ]] || missing+=(runc)
 busybox_is_static || missing+=("busybox-static ($BUSYBOX, statically linked)")
 command -v newuidmap >/dev/null 2>&1 || [[ -x /usr/bin/newuidmap ]] || missing+=("uidmap (newuidmap)")
+command -v catatonit >/dev/null 2>&1 || [[ -x /usr/libexec/podman/catatonit ]] || missing+=(catatonit)
 
 if ((${#missing[@]} > 0)); then
 	if ((EUID != 0)); then

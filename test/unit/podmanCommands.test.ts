@@ -25,7 +25,7 @@ const SHORT = 'bbd78c2c3402';
 describe('podman queries', () => {
 	test('version, list, inspect, store info', () => {
 		assert.deepEqual(versionArgs(), ['--version']);
-		assert.deepEqual(listContainersArgs(), ['ps', '-a', '--format', 'json']);
+		assert.deepEqual(listContainersArgs(), ['ps', '-a', '--pod', '--format', 'json']);
 		assert.deepEqual(inspectContainersArgs([ID, 'other']), ['container', 'inspect', ID, 'other']);
 		assert.deepEqual(storeInfoArgs(), ['info', '--format', 'json']);
 	});

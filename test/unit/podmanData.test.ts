@@ -175,3 +175,82 @@ describe('podman ps and inspect', () => {
 		assert.deepEqual(parseInspectJson('{}'), []);
 	});
 });
+
+describe('pods (captured from podman 4.3.1: `pod create --name web`, two members, one container alone)', () => {
+	test('ps -a --pod: each member and the infra carry the pod ID and name; IsInfra marks the infra', () => {
+		const listed = parsePsJson(readFixture('podman4/ps-pod.json'));
+		const infra = listed.filter((c) => c.isInfra);
+		assert.equal(infra.length, 1);
+		const podId = infra[0]?.pod ?? '';
+		assert.match(podId, /^[0-9a-f]{64}$/);
+		assert.equal(infra[0]?.name, `${podId.slice(0, 12)}-infra`);
+		assert.deepEqual(
+			listed
+				.filter((c) => c.pod === podId)
+				.map((c) => [c.name, c.podName, c.isInfra])
+				.sort(),
+			[
+				[`${podId.slice(0, 12)}-infra`, 'web', true],
+				['web-a', 'web', false],
+				['web-b', 'web', false],
+			],
+		);
+		const alone = listed.find((c) => c.name === 'alone');
+		assert.deepEqual([alone?.pod, alone?.podName, alone?.isInfra], [undefined, undefined, undefined], 'outside a pod: no pod fields');
+	});
+
+	test('inspect of the infra has Pod and IsInfra; merged with ps, the pod name from ps stays', () => {
+		const [inspected] = parseInspectJson(readFixture('podman4/inspect-pod-infra.json'));
+		assert.ok(inspected?.isInfra);
+		assert.match(inspected.pod ?? '', /^[0-9a-f]{64}$/);
+		assert.equal(inspected.podName, undefined, 'inspect does not name the pod');
+		const [merged] = mergeContainerViews(
+			parsePsJson(readFixture('podman4/ps-pod.json')).filter((c) => c.isInfra),
+			[inspected],
+		);
+		assert.deepEqual([merged?.podName, merged?.isInfra, merged?.pod], ['web', true, inspected.pod]);
+		assert.ok((merged?.podmanConmonPid ?? 0) > 0);
+	});
+
+	test('pod events: create, kill, start, remove parse with the pod ID and name, and each gets a log line', () => {
+		const podEvents = events('podman4/events-pod.jsonl');
+		assert.deepEqual(
+			podEvents.map((e) => [e.type, e.status, e.name]),
+			[
+				['pod', 'create', 'web'],
+				['pod', 'kill', 'web'],
+				['pod', 'start', 'web'],
+				['pod', 'remove', 'web'],
+			],
+		);
+		const lines = podEvents.map((e) => podmanEventEntry(e));
+		assert.deepEqual(
+			lines.map((l) => l?.text),
+			['create', 'kill', 'start', 'remove'].map(
+				(verb) => `pod web (${podEvents[0]?.id.slice(0, 12)}) ${{ create: 'created', kill: 'killed', start: 'started', remove: 'removed' }[verb]}`,
+			),
+		);
+		assert.deepEqual(lines[0]?.facts, { kind: 'podman-event', status: 'create', podId: podEvents[0]?.id });
+	});
+
+	test('a real pod stop line from this machine', () => {
+		const line =
+			'{"ID":"2f18013353386525290187280ddcdc73857069fb350975ada79c3344bc3a4866","Name":"web","Status":"stop","Time":"2026-12-01T23:54:14.979195728Z","Type":"pod","Attributes":null}';
+		const event = parsePodmanEvent(line);
+		assert.deepEqual([event?.type, event?.status, event?.name, event?.timeNano], ['pod', 'stop', 'web', '1796169254979195728']);
+		assert.equal(podmanEventEntry(event as PodmanEvent)?.text, 'pod web (2f1801335338) stopping', 'podman sends it as the stop begins');
+	});
+});
+
+describe('pods, 5.x shape (built from podman 5 source: ListContainer)', () => {
+	test('ps -a --pod: the same Pod, PodName and IsInfra fields', () => {
+		const listed = parsePsJson(readFixture('podman5/ps-pod.json'));
+		assert.deepEqual(
+			listed.map((c) => [c.name, c.podName, c.isInfra, c.pod?.slice(0, 12)]),
+			[
+				['7e1f0c2b3a4d-infra', 'web', true, '7e1f0c2b3a4d'],
+				['web-a', 'web', false, '7e1f0c2b3a4d'],
+			],
+		);
+	});
+});

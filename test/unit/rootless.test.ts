@@ -72,6 +72,20 @@ describe('rootless helpers', () => {
 		assert.equal(rootlessHelper(proc(55, ['sleep', 'infinity'])), undefined);
 	});
 
+	test("a pod's infra catatonit -P is never the pause process: not under a conmon, not as root", () => {
+		const conmon = proc(70, CONMON_ARGV, { comm: 'conmon', uid: 0 });
+		const infraRoot = proc(71, ['/catatonit', '-P'], { ppid: 70, uid: 0 });
+		const infraRootless = proc(72, ['/catatonit', '-P'], { ppid: 70, uid: 1000 });
+		const rootOrphan = proc(73, ['catatonit', '-P'], { uid: 0 });
+		assert.deepEqual(
+			findRootlessHelpers([conmon, infraRoot, infraRootless, rootOrphan, pause]).map((h) => h.process.pid),
+			[52],
+		);
+		assert.equal(rootlessHelper(infraRootless, conmon), undefined, "a rootless pod's infra: its parent is its conmon");
+		assert.equal(rootlessHelper(rootOrphan), undefined, 'root runs no rootless pause process');
+		assert.equal(rootlessHelper(pause, proc(1, ['/sbin/init']))?.kind, 'pause');
+	});
+
 	test('a network helper hangs under the container whose SandboxKey it names; the pause process stands on its own', () => {
 		const helpers = findRootlessHelpers([slirp, pause, proc(60, ['sleep'])]);
 		assert.deepEqual([...helpersByContainer([container({ sandboxKey: NETNS })], helpers).keys()], [ID]);
@@ -126,14 +140,15 @@ describe("other users' conmons", () => {
 
 	test("--all-users as root: another user's pause process is named as that user's and heads that user's group", () => {
 		const theirPause = proc(80, ['catatonit', '-P'], { uid: 1000 });
-		const ownPause = proc(81, ['catatonit', '-P'], { uid: 0 });
-		const helpers = findRootlessHelpers([theirPause, ownPause]);
+		// Root's own catatonit -P is no rootless pause process (a pod's infra, say): it is not listed as one.
+		const rootCatatonit = proc(81, ['catatonit', '-P'], { uid: 0 });
+		const helpers = findRootlessHelpers([theirPause, rootCatatonit]);
 		const lines = buildTree(
 			{ containers: [], history, processes: [], unmonitored: {}, ownUid: 0, allUsers: true, userNames: { 1000: 'alice' }, helpers },
 			'',
 			NOW,
 		).map((r) => `${r.guide}${rowText(r, NOW)}`);
-		assert.match(lines[0] ?? '', /^catatonit -P 81 {2}rootless pause process: holds the user namespace that this user's/);
+		assert.ok(!lines.some((l) => l.includes('catatonit -P 81')), lines.join('\n'));
 		const heading = lines.indexOf("? user alice (uid 1000): 2 conmons of that user's podman");
 		assert.ok(heading > 0, lines.join('\n'));
 		assert.match(
@@ -141,7 +156,7 @@ describe("other users' conmons", () => {
 			/^ {2}├─ catatonit -P 80 {2}user alice's rootless pause process: holds the user namespace that alice's rootless containers/,
 		);
 		assert.match(lines[heading + 2] ?? '', /conmon 71 /);
-		assert.equal(lines.filter((l) => l.includes("this user's")).length, 1, "only the viewer's own pause process says this user's");
+		assert.equal(lines.filter((l) => l.includes("this user's")).length, 0, 'root has no pause process of its own');
 	});
 
 	test("another user's pause process alone still gets that user's group; without --all-users it is not shown", () => {
