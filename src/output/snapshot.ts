@@ -1,7 +1,8 @@
 import { t } from '../messages/i18n.js';
 import { currentGeneration } from '../model/conmonHistory.js';
 import { podsOf } from '../model/pod.js';
-import { buildTreeFrom, helpersByContainer, sortContainers } from '../model/tree.js';
+import { buildTreeFrom, helpersByContainer } from '../model/tree.js';
+import { sortContainers } from '../model/treeOrder.js';
 import { rowText } from '../present/format.js';
 import { safeLines } from '../present/safeText.js';
 import { descendants, indexChildren } from '../proc/conmonProcess.js';

@@ -1,7 +1,7 @@
 // The selection: which container (or pod) the cursor is on, kept on a listed one as the list changes.
 import type { Container } from '../model/container.js';
 import { type Pod, podIdOfKey, podsOf } from '../model/pod.js';
-import { displayEntries, selectableKeys, sortContainers } from '../model/tree.js';
+import { displayEntries, selectableKeys, sortContainers } from '../model/treeOrder.js';
 import { shownView } from './frozenView.js';
 import type { AppState, AppStore } from './store.js';
 
