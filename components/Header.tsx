@@ -25,7 +25,7 @@ export function Header({ store, now }: { store: AppStore; now: number }) {
 				{frozenAt === undefined ? null : (
 					<Text bold>
 						<Text backgroundColor="blue" color="white">{` ${t('changes.frozen.marker', { time: formatClock(frozenAt) })} `}</Text>
-						{`— ${t('changes.frozen.resume')} · ${t(waiting === 1 ? 'changes.frozen.waitingOne' : 'changes.frozen.waitingOther', { count: waiting })}  `}
+						{`— ${t('changes.frozen.resume')} · ${t('changes.frozen.waiting', { count: waiting })}  `}
 					</Text>
 				)}
 				<Text bold color="cyan">

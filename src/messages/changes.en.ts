@@ -10,8 +10,7 @@ export const changesEn = {
 	'changes.history.lastCode': 'no conmon · last: {pid} exited {time}, code {code} (Enter: history)',
 	'changes.frozen.marker': '❄ FROZEN {time}',
 	'changes.frozen.resume': 'Space resumes',
-	'changes.frozen.waitingOne': '{count} change waiting',
-	'changes.frozen.waitingOther': '{count} changes waiting',
+	'changes.frozen.waiting': '{count} {count|one:change|other:changes} waiting',
 	'changes.key.freeze': 'freeze or unfreeze the display (the data keeps coming in)',
 	'changes.key.freezeFooter': 'Space freeze',
 } as const;

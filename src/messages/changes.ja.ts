@@ -12,8 +12,7 @@ export const changesJa: MessagesLike<typeof changesEn> = {
 	'changes.history.lastCode': 'conmon なし · 直前: {pid} は {time} に終了・コード {code}（Enter: 履歴）',
 	'changes.frozen.marker': '❄ 画面固定中 {time}',
 	'changes.frozen.resume': 'Space で解除',
-	'changes.frozen.waitingOne': '未表示の変化 {count} 件',
-	'changes.frozen.waitingOther': '未表示の変化 {count} 件',
+	'changes.frozen.waiting': '未表示の変化 {count} 件',
 	'changes.key.freeze': '画面の固定と解除 (その間もデータは集め続ける)',
 	'changes.key.freezeFooter': 'Space 画面固定',
 };

@@ -42,7 +42,7 @@ export function explainConmonArgs(args: ConmonArgs): ConmonFact[] {
 }
 
 /** What conmon does with the container's output under each log driver; the value shown is the file for k8s-file, else the driver. */
-export function explainLog(log: LogDriver): ConmonFact {
+function explainLog(log: LogDriver): ConmonFact {
 	const label = t('explain.log.label');
 	switch (log.driver) {
 		case 'k8s-file':

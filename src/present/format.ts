@@ -222,17 +222,12 @@ function rowWords(row: TreeRow, now: number): string {
 }
 
 /** A count with its noun in the right number: `1 container`, `3 conmons` (the language's plural rules pick the form). */
-function counted(noun: 'containers' | 'conmons', n: number): string {
-	const one = new Intl.PluralRules(currentLanguage()).select(n) === 'one';
-	return t(`tree.pod.${noun}.${one ? 'one' : 'other'}`, { n });
-}
-
 /** `pod web (3 containers · 3 conmons)`: every container of a pod has its own conmon, the infra's too. */
 export function podText(row: Extract<TreeRow, { kind: 'pod' }>): string {
 	return t('tree.pod', {
 		name: safeText(row.pod.name),
-		containers: counted('containers', row.pod.containers.length),
-		conmons: counted('conmons', row.conmons),
+		containers: row.pod.containers.length,
+		conmons: row.conmons,
 	});
 }
 

@@ -163,7 +163,7 @@ export const COMMAND_KEY_INPUTS: readonly string[] = KEY_TABLE.filter((entry) =>
 export type PressedFlags = Readonly<Record<NamedKey | 'ctrl', boolean>>;
 
 /** Whether this press is the one `match` describes. */
-export function matchesKey(match: KeyMatch, input: string, key: PressedFlags): boolean {
+function matchesKey(match: KeyMatch, input: string, key: PressedFlags): boolean {
 	if ('ctrl' in match) return key.ctrl && input === match.ctrl;
 	if ('named' in match) return key[match.named];
 	return input === match.input;

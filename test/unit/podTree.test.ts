@@ -12,6 +12,7 @@ import { changesContainerState } from '../../src/podman/podman.js';
 import { rowText } from '../../src/present/format.js';
 import type { ProcessInfo } from '../../src/proc/parse.js';
 import { findRootlessHelpers } from '../../src/proc/rootlessHelpers.js';
+import { makeContainer } from '../helpers/fixtureState.js';
 
 const NOW = Date.parse('2026-12-01T23:55:40Z');
 const POD = `14845b7ad6b6${'5'.repeat(52)}`;
@@ -21,23 +22,18 @@ const WEB_B = `90fc5c360b20${'b'.repeat(52)}`;
 const ALONE = `0a1b2c3d4e5f${'0'.repeat(52)}`;
 const LATE = `ffffffffffff${'f'.repeat(52)}`;
 
+/** A running container of the sandbox's image, made a minute ago and started 4 s ago. */
 function container(id: string, name: string, over: Partial<Container> = {}): Container {
-	return {
+	return makeContainer({
 		id,
 		name,
 		image: 'localhost/conmon-tui-test:latest',
-		command: ['sleep', 'infinity'],
-		state: 'running',
 		exitCode: undefined,
-		pid: undefined,
-		podmanConmonPid: undefined,
 		createdAt: NOW - 60_000,
 		startedAt: NOW - 4_000,
-		finishedAt: undefined,
 		restartCount: undefined,
-		execIds: [],
 		...over,
-	};
+	});
 }
 
 function proc(pid: number, ppid: number, argv: string[], uid = 0): ProcessInfo {
