@@ -5,16 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
-import {
-	type CheckResult,
-	type Lesson,
-	type LessonCommand,
-	type LessonContext,
-	type LessonStep,
-	type MemoryUpdate,
-	type StepAction,
-	updatedMemory,
-} from '../../src/lessons/lesson.js';
+import type { CheckResult, Lesson, LessonCommand, LessonContext, LessonStep, MemoryUpdate, StepAction } from '../../src/lessons/lesson.js';
+import { applyCheck, learnFromAnswer, markRemoved, newRunState, type RunState, remember } from '../../src/lessons/runState.js';
 import { type Language, setLanguage } from '../../src/messages/i18n.js';
 import { type ConmonGeneration, EMPTY_HISTORY, type ExecConmon } from '../../src/model/conmonHistory.js';
 import { type ProcessInfo, processKey } from '../../src/proc/parse.js';
@@ -41,50 +33,38 @@ export const EXEC_CONMON = 6100;
  * step a read-only context and applies what the step returns, as LessonRunner does.
  */
 export class LessonRun<M extends object> {
-	private containerId: string | undefined;
-	private readonly created: string[];
-	private readonly removed = new Set<string>();
-	// Nothing remembered yet: every fact of the memory is optional.
-	private memory = {} as Partial<M>;
+	/** The runner's own state and updates (src/lessons/runState.ts), so these tests check what the runner does. */
+	private readonly run: RunState<M>;
 
 	/** `made`: whether the run step has made the lesson's container already. */
 	constructor(
 		readonly reader: FakeProcessReader = new FakeProcessReader(),
 		made = true,
 	) {
-		this.containerId = made ? LESSON_ID : undefined;
-		this.created = made ? [LESSON_ID] : [];
+		this.run = newRunState<M>(CONTAINER_NAME, { image: IMAGE, command: COMMAND, reader });
+		if (made) learnFromAnswer(this.run, { made: LESSON_ID });
 	}
 
 	/** What a step sees: a copy, so that a step that changed it would not change the run. */
 	get context(): LessonContext<M> {
-		return {
-			containerName: CONTAINER_NAME,
-			image: IMAGE,
-			command: COMMAND,
-			containerId: this.containerId,
-			created: [...this.created],
-			removed: new Set(this.removed),
-			memory: { ...this.memory },
-			reader: this.reader,
-		};
+		return { ...this.run, created: [...this.run.created], removed: new Set(this.run.removed), memory: { ...this.run.memory } };
 	}
 
 	/** Remembers facts as an earlier step would have. */
 	remember(update: MemoryUpdate<M>): this {
-		this.memory = updatedMemory(this.memory, update);
+		remember(this.run, update);
 		return this;
 	}
 
 	/** Another container the lesson made (a repeated run step). */
 	made(id: string): this {
-		this.created.push(id);
+		this.run.created.push(id);
 		return this;
 	}
 
 	/** A container of the lesson seen removed. */
 	markRemoved(id: string): this {
-		this.removed.add(id);
+		markRemoved(this.run, [id]);
 		return this;
 	}
 
@@ -97,19 +77,13 @@ export class LessonRun<M extends object> {
 	answer(step: LessonStep<M>, text: string, podmanPid?: number): void {
 		const after = actionOf(step).after;
 		assert.ok(after, `step ${step.title} remembers an answer`);
-		const learned = after(this.context, text, podmanPid);
-		if (learned.remember) this.remember(learned.remember);
-		if (learned.made !== undefined) {
-			this.containerId = learned.made;
-			this.created.push(learned.made);
-		}
+		learnFromAnswer(this.run, after(this.context, text, podmanPid));
 	}
 
 	/** The step's check: its verdict; what it asked to remember, and the containers it saw removed, are kept. */
 	check(step: LessonStep<M>, state: AppState, now = NOW): CheckResult {
 		const looked = step.check(this.context, state, now);
-		if (looked.remember) this.remember(looked.remember);
-		for (const id of looked.seenRemoved ?? []) this.removed.add(id);
+		applyCheck(this.run, looked);
 		return looked.verdict;
 	}
 
