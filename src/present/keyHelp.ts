@@ -2,30 +2,17 @@ import { t } from '../messages/i18n.js';
 import { displayWidth, truncateToWidth } from './displayWidth.js';
 import { KEY_TABLE } from './keyTable.js';
 
-/** A key as the footer, the help overlay and `--help` list it: an entry of the key table (./keyTable.ts) in the current language. */
+/** A key as the help overlay and `--help` list it: an entry of the key table (./keyTable.ts) in the current language. (The footer reads the table itself.) */
 export interface KeyHelp {
 	keys: string;
 	does: string;
-	/** Shown in the always-visible footer, in this short form. */
-	footer?: string;
-	/** Kept in the footer however narrow the terminal: the way to the rest, and the way out. */
-	essential?: boolean;
-	/** Runs a command (or opens the lessons): refused during a lesson, so left out of the footer then. */
-	command?: boolean;
-	/** How long the key stays when there is not room for all (the footer, a short help): higher stays longer. */
+	/** How long the key stays when there is not room for all (a short help): higher stays longer. */
 	footerRank?: number;
 }
 
 /** Every key and what it does, in the current language. */
 export function keyHelp(): KeyHelp[] {
-	return KEY_TABLE.map(({ keys, does, footer, essential, command, footerRank }) => ({
-		keys,
-		does: t(does),
-		...(footer === undefined ? {} : { footer: t(footer) }),
-		...(essential === undefined ? {} : { essential }),
-		...(command === undefined ? {} : { command }),
-		...(footerRank === undefined ? {} : { footerRank }),
-	}));
+	return KEY_TABLE.map(({ keys, does, footerRank }) => ({ keys, does: t(does), ...(footerRank === undefined ? {} : { footerRank }) }));
 }
 
 /** The footer's keys, in screen order, with the rank that decides which a narrow footer drops first. */
