@@ -1,4 +1,4 @@
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import type React from 'react';
 import { useEffect } from 'react';
 import { useAppState } from '../hooks/useAppState.js';
@@ -14,6 +14,7 @@ import { safeText } from '../src/present/safeText.js';
 import { parseConmonArgs } from '../src/proc/conmonArgs.js';
 import { shownView } from '../src/state/frozenView.js';
 import type { AppStore } from '../src/state/store.js';
+import { OverlayBox } from './OverlayBox.js';
 
 type ConmonRow = Extract<TreeRow, { kind: 'conmon' | 'exec' | 'foreign' }>;
 
@@ -118,11 +119,7 @@ export function ConmonDetails({ store, row, height, now, width }: { store: AppSt
 				priority: 90,
 			},
 		];
-		return (
-			<Box flexDirection="column" height={height} {...(framed ? { borderStyle: 'round', paddingX: 1 } : {})} overflow="hidden" flexShrink={0}>
-				{fitLines(budget, room)}
-			</Box>
-		);
+		return <OverlayBox height={height}>{fitLines(budget, room)}</OverlayBox>;
 	}
 	const shown = body.slice(scroll, scroll + bodyRoom);
 	const hint =
@@ -130,13 +127,13 @@ export function ConmonDetails({ store, row, height, now, width }: { store: AppSt
 			? t('details.closeHint')
 			: `${t('details.scroll', { from: scroll + 1, to: scroll + shown.length, total: body.length })} · ${t('details.closeHint')}`;
 	return (
-		<Box flexDirection="column" height={height} {...(framed ? { borderStyle: 'round', paddingX: 1 } : {})} overflow="hidden" flexShrink={0}>
+		<OverlayBox height={height}>
 			{lines[0]}
 			{shown}
 			<Text key="close" dimColor wrap="truncate-end">
 				{hint}
 			</Text>
-		</Box>
+		</OverlayBox>
 	);
 }
 

@@ -14,6 +14,7 @@ import { safeText } from '../src/present/safeText.js';
 import { conmonsRunningExitCommand } from '../src/proc/conmonProcess.js';
 import { shownView } from '../src/state/frozenView.js';
 import type { AppStore } from '../src/state/store.js';
+import { OverlayBox } from './OverlayBox.js';
 
 /** A column of the generations table: its heading, its narrowest width (heading and gap included), and its cell. */
 interface GenerationColumn {
@@ -182,9 +183,5 @@ export function ContainerDetails({ store, height, now, width }: { store: AppStor
 		},
 	];
 	const framed = overlayFramed(height);
-	return (
-		<Box flexDirection="column" height={height} {...(framed ? { borderStyle: 'round', paddingX: 1 } : {})} overflow="hidden" flexShrink={0}>
-			{fitLines(lines, height - (framed ? 2 : 0))}
-		</Box>
-	);
+	return <OverlayBox height={height}>{fitLines(lines, height - (framed ? 2 : 0))}</OverlayBox>;
 }

@@ -1,9 +1,10 @@
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import type React from 'react';
 import { t } from '../src/messages/i18n.js';
 import { displayWidth, fitToWidth, truncateToWidth } from '../src/present/displayWidth.js';
 import { keyHelp } from '../src/present/keyHelp.js';
 import { type BudgetLine, fitLines, overlayFramed } from '../src/present/lineBudget.js';
+import { OverlayBox } from './OverlayBox.js';
 
 /**
  * The `?` overlay: every key and what it does. Too short for all (a 12-row terminal), it keeps
@@ -52,9 +53,5 @@ export function HelpOverlay({ height, width, readOnly = false }: { height: numbe
 			priority: -2,
 		},
 	];
-	return (
-		<Box flexDirection="column" height={height} {...(framed ? { borderStyle: 'round', paddingX: 1 } : {})} overflow="hidden" flexShrink={0}>
-			{fitLines(lines, height - (framed ? 2 : 0))}
-		</Box>
-	);
+	return <OverlayBox height={height}>{fitLines(lines, height - (framed ? 2 : 0))}</OverlayBox>;
 }

@@ -1,4 +1,4 @@
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import type React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { LESSONS } from '../src/lessons/lessons.js';
@@ -6,6 +6,7 @@ import { t } from '../src/messages/i18n.js';
 import { displayWidth, fitToWidth, truncateToWidth, wrapToWidth } from '../src/present/displayWidth.js';
 import { type BudgetLine, fitLines, overlayFramed } from '../src/present/lineBudget.js';
 import type { AppStore } from '../src/state/store.js';
+import { OverlayBox } from './OverlayBox.js';
 
 /**
  * The menu of lessons (`conmon-tui lesson`, or L): number, name, title and a line on what it shows.
@@ -59,9 +60,5 @@ export function LessonMenu({ store, height, width }: { store: AppStore; height: 
 			priority: 20 - n / 100,
 		});
 	});
-	return (
-		<Box flexDirection="column" height={height} {...(framed ? { borderStyle: 'round', paddingX: 1 } : {})} overflow="hidden" flexShrink={0}>
-			{fitLines(lines, height - (framed ? 2 : 0))}
-		</Box>
-	);
+	return <OverlayBox height={height}>{fitLines(lines, height - (framed ? 2 : 0))}</OverlayBox>;
 }

@@ -1,4 +1,4 @@
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import type React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { useProcessFacts } from '../hooks/useProcessFacts.js';
@@ -12,6 +12,7 @@ import { type ProcessInfo, startTicksToMs, uidInside } from '../src/proc/parse.j
 import type { RootlessHelper } from '../src/proc/rootlessHelpers.js';
 import { shownView } from '../src/state/frozenView.js';
 import type { AppStore } from '../src/state/store.js';
+import { OverlayBox } from './OverlayBox.js';
 
 /** The labels of the details, in the order shown. */
 const LABELS = [
@@ -147,9 +148,5 @@ export function ProcessDetails({
 			priority: 90,
 		},
 	];
-	return (
-		<Box flexDirection="column" height={height} {...(framed ? { borderStyle: 'round', paddingX: 1 } : {})} overflow="hidden" flexShrink={0}>
-			{fitLines(budget, height - (framed ? 2 : 0))}
-		</Box>
-	);
+	return <OverlayBox height={height}>{fitLines(budget, height - (framed ? 2 : 0))}</OverlayBox>;
 }
