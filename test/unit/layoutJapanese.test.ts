@@ -6,26 +6,22 @@ import { displayWidth } from '../../src/present/displayWidth.js';
 import { containerStatus, ordinal } from '../../src/present/format.js';
 import { footerText } from '../../src/present/keyHelp.js';
 import { containerColumnWidths } from '../../src/present/treeColumns.js';
+import { makeContainer } from '../helpers/fixtureState.js';
 
 const NOW = Date.parse('2026-11-29T16:58:15Z');
 
 function container(name: string, image: string, command: string[], over: Partial<Container> = {}): Container {
-	return {
+	return makeContainer({
 		id: `${name}-id`.padEnd(64, '0'),
 		name,
 		image,
 		command,
-		state: 'running',
 		exitCode: undefined,
-		pid: undefined,
-		podmanConmonPid: undefined,
 		createdAt: NOW - 60_000,
 		startedAt: NOW - 4_000,
-		finishedAt: undefined,
 		restartCount: undefined,
-		execIds: [],
 		...over,
-	};
+	});
 }
 
 afterEach(() => setLanguage('en'));

@@ -6,28 +6,23 @@ import type { Container } from '../../src/model/container.js';
 import { buildTree, FOREIGN_GRACE_MS, NOTHING_LEFT_GRACE_MS, type TreeInput, type TreeRow } from '../../src/model/tree.js';
 import { rowText } from '../../src/present/format.js';
 import type { ProcessInfo } from '../../src/proc/parse.js';
+import { makeContainer } from '../helpers/fixtureState.js';
 
 const NOW = Date.parse('2026-11-29T16:58:15Z');
 const A = `bbd78c2c3402${'0'.repeat(52)}`;
 const B = `a1b2c3d4e5f6${'1'.repeat(52)}`;
 
 function container(id: string, name: string, over: Partial<Container> = {}): Container {
-	return {
+	return makeContainer({
 		id,
 		name,
 		image: 'alpine:latest',
-		command: ['sleep', 'infinity'],
-		state: 'running',
 		exitCode: undefined,
-		pid: undefined,
-		podmanConmonPid: undefined,
 		createdAt: NOW - 60_000,
 		startedAt: NOW - 4_000,
-		finishedAt: undefined,
 		restartCount: undefined,
-		execIds: [],
 		...over,
-	};
+	});
 }
 
 function proc(pid: number, ppid: number, argv: string[], state = 'S'): ProcessInfo {
