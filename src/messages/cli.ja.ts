@@ -5,23 +5,24 @@ export const cliJa: MessagesLike<typeof cliEn> = {
 	'cli.usage': `使い方: conmon-tui [オプション]
         conmon-tui lesson [NAME] [オプション]
 
-podman のコンテナをライブで表示します。各コンテナの conmon とプロセスを実際の PID
-とともに示し、キーで podman を実行して、conmon が現れて終了し、起動のたびに新しい
-conmon が現れる様子を観察できます (再起動ポリシーでは、podman の後始末が起動します)。
+podman のコンテナをリアルタイムに表示します。コンテナごとの conmon とプロセスを
+実際の PID とともに示し、キーで podman を実行できます。conmon が現れては終了し、
+コンテナを起動するたびに新しい conmon が現れる様子を観察できます (再起動ポリシーが
+あるときは、podman の後始末がコンテナを起動します)。
 
 オプション:
-  --image IMG      実行キー (r) で使うイメージ             既定: {image}
+  --image IMG      実行キー (r) で使うイメージ           既定: {image}
   --command CMD    実行キーで使うコマンド。シェルと同じように単語に分けるが、
-                   シェルを通して実行はしない              既定: {command}
+                   シェルを通して実行はしない            既定: {command}
   --once           現在のツリーをテキストで出力して終了
   --json           --once と併用: JSON で出力
-  --timeout SEC    podman のコマンドを SEC 秒で打ち切る    既定: {timeout}
+  --timeout SEC    podman のコマンドを SEC 秒で打ち切る  既定: {timeout}
   --log FILE       イベントログの各行を JSON Lines として FILE に追記
   --all-users      他ユーザーの rootless の conmon もユーザー別に表示 (root のとき)
-  --lang en|ja     画面とレッスンの言語 (既定: LC_ALL、LC_MESSAGES、LANG から)
-  --record FILE    セッションの記録 (手順・コマンド・PID) を Markdown で FILE へ
-  --yes            x k R p d の前に確認しない (このセッションが起動していないコンテナでは確認する)
-  --read-only      表示のみ: コマンドを実行するキーをすべて無効にする (レッスンも不可)
+  --lang en|ja     画面とレッスンの言語                  既定: LC_ALL、LC_MESSAGES、LANG から
+  --record FILE    セッションの記録 (手順・コマンド・PID) を Markdown で FILE に書く
+  --yes            x k R p d の前に確認しない (通常、このセッションが起動していないコンテナでは確認する)
+  --read-only      見るだけ: コマンドを実行するキーをすべて無効にする (レッスンも使えない)
   --help           このヘルプを表示
   --version        バージョンを表示
 
@@ -31,15 +32,15 @@ conmon が現れる様子を観察できます (再起動ポリシーでは、po
 {keys}
   x k R p d は、このセッションが起動していないコンテナでは先に y/n を確認します。
 
-NO_COLOR を設定 (空でない値) すると色を使いません。選択行には ▶ が付きます。`,
+NO_COLOR が設定されている (空でない) と色を使いません。選択行には ▶ が付きます。`,
 	'cli.installHint':
 		'インストールしてから conmon-tui をもう一度実行してください: Debian/Ubuntu は `sudo apt-get install podman`、' +
 		'Fedora は `sudo dnf install podman`、Arch は `sudo pacman -S podman`。詳しくは https://podman.io/docs/installation',
 	'cli.unreadableVersion': 'podman のバージョンを "{output}" から読み取れませんでした',
 	'cli.podmanTooOld': 'podman {version} は古すぎます: conmon-tui には podman {major}.0 以降が必要です。{hint}',
 	'cli.podmanMissing': 'conmon-tui には podman が必要ですが、{reason}。{hint}',
-	'cli.podmanBroken': 'ここでは podman が動きません: {message}',
-	'cli.needsTerminal': 'ライブ表示には端末 (stdin と stdout) が必要です。パイプやスクリプトでは --once か --once --json を使ってください',
+	'cli.podmanBroken': 'この環境では podman が動きません: {message}',
+	'cli.needsTerminal': 'リアルタイム表示には端末 (stdin と stdout) が必要です。パイプやスクリプトでは --once か --once --json を使ってください',
 	'cli.unknownLesson': 'レッスン "{name}" はありません。レッスンは {lessons} です',
 	'cli.fileUnwritable': '{flag} {path}: 書き込めません: {message}',
 	'cli.fileSymlink': '{flag} {path}: シンボリックリンクです。リンク経由では書き込みません (実際のファイルのパスを指定してください)',

@@ -20,6 +20,12 @@ export const treeEn = {
 	'ordinal.two': '{n}nd',
 	'ordinal.few': '{n}rd',
 	'ordinal.other': '{n}th',
+	// Durations and ages (format.ts): the tree's status, the details' uptimes. Two-digit fields come padded.
+	'duration.seconds': '{s}s',
+	'duration.minutes': '{m}m',
+	'duration.minutesSeconds': '{m}m{ss}s',
+	'duration.hoursMinutes': '{h}h{mm}m',
+	'duration.daysHours': '{d}d{hh}h',
 	'tree.exit.unknownTime': 'exited, code unknown',
 	'tree.exit.at': 'exited {time}, code unknown',
 	'tree.exit.code': 'exited, code {code}',

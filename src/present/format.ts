@@ -8,15 +8,20 @@ import { quoteCommandWords } from './commandWords.js';
 import { helperPurpose } from './helperPurpose.js';
 import { safeText } from './safeText.js';
 
-/** A compact age: 4s, 3m12s, 2h05m, 3d04h. */
+/** Two digits: the 05 of 3m05s. */
+function twoDigits(n: number): string {
+	return String(n).padStart(2, '0');
+}
+
+/** A compact age in the current language: 4s, 3m12s, 2h05m, 3d04h (4 秒, 3 分 12 秒 … in Japanese). */
 export function formatDuration(ms: number): string {
 	const seconds = Math.max(0, Math.floor(ms / 1000));
-	if (seconds < 60) return `${seconds}s`;
+	if (seconds < 60) return t('duration.seconds', { s: seconds });
 	const minutes = Math.floor(seconds / 60);
-	if (minutes < 60) return `${minutes}m${String(seconds % 60).padStart(2, '0')}s`;
+	if (minutes < 60) return t('duration.minutesSeconds', { m: minutes, ss: twoDigits(seconds % 60) });
 	const hours = Math.floor(minutes / 60);
-	if (hours < 24) return `${hours}h${String(minutes % 60).padStart(2, '0')}m`;
-	return `${Math.floor(hours / 24)}d${String(hours % 24).padStart(2, '0')}h`;
+	if (hours < 24) return t('duration.hoursMinutes', { h: hours, mm: twoDigits(minutes % 60) });
+	return t('duration.daysHours', { d: Math.floor(hours / 24), hh: twoDigits(hours % 24) });
 }
 
 /**
@@ -26,7 +31,7 @@ export function formatDuration(ms: number): string {
  */
 export function formatAge(ms: number): string {
 	const minutes = Math.floor(Math.max(0, ms) / 60_000);
-	return minutes >= 1 && minutes < 60 ? `${minutes}m` : formatDuration(ms);
+	return minutes >= 1 && minutes < 60 ? t('duration.minutes', { m: minutes }) : formatDuration(ms);
 }
 
 /** True while an age shown in the tree still changes every second. */

@@ -94,9 +94,12 @@ describe('the App in Japanese', () => {
 		});
 		const idColumns = new Set(Object.values(state.containers).map((c, i) => columnOf(rows[i] ?? '', c.id.slice(0, 12))));
 		assert.equal(idColumns.size, 1, `IDs start in one column:\n${rows.join('\n')}`);
-		const statusColumns = new Set(rows.map((row) => displayWidth(row.slice(0, row.search(/(実行中|終了) /)))));
+		const statusColumns = new Set(rows.map((row) => displayWidth(row.slice(0, row.search(/実行中 |\d+ (?:秒|分|時間|日)/)))));
 		assert.equal(statusColumns.size, 1, `statuses start in one column:\n${rows.join('\n')}`);
-		assert.ok(rows.some((row) => /実行中 \S+$/.test(row)) && rows.some((row) => /終了 \(1\) \S+前$/.test(row)), 'statuses in Japanese, whole');
+		assert.ok(
+			rows.some((row) => /実行中 [\d 秒分時間日]+$/.test(row)) && rows.some((row) => /\d[\d 秒分時間日]*前に終了 \(1\)$/.test(row)),
+			`statuses in Japanese, whole:\n${rows.join('\n')}`,
+		);
 		assert.ok(
 			lines.some((line) => /conmon 3990 {2}\(2 回目の起動。前回: 3805 は \d\d:57:03 に終了・コード 0\)/.test(line)),
 			'the conmon row in Japanese, with the code',
@@ -136,7 +139,7 @@ describe('overlays in Japanese', () => {
 		assert.equal(starts.size, 1, 'every description starts in the same column');
 		assert.ok(
 			lines.some((line) => line.includes('キーが実行する podman コマンドは')),
-			'the closing note',
+			`the closing note:\n${lines.join('\n')}`,
 		);
 		assertFooter(footerLine(rendered));
 	});
@@ -148,10 +151,10 @@ describe('overlays in Japanese', () => {
 		assertFits(lines, 80);
 		assert.ok(lines.some((line) => line.includes('podman の情報: 状態 running、PID 5005、conmon PID 5000')));
 		assert.ok(lines.some((line) => line.includes('/proc の情報: conmon 5000、コンテナの PID 5005')));
-		const heading = lines.find((line) => line.includes('コンテナPID')) ?? '';
+		const heading = lines.find((line) => line.includes('コンテナ PID')) ?? '';
 		const row = lines.find((line) => line.includes('1 回目')) ?? '';
 		assert.equal(columnOf(row, '5000'), columnOf(heading, 'conmon'), `the conmon column lines up:\n${heading}\n${row}`);
-		assert.equal(columnOf(row, '5005'), columnOf(heading, 'コンテナPID'), `the container PID column lines up:\n${heading}\n${row}`);
+		assert.equal(columnOf(row, '5005'), columnOf(heading, 'コンテナ PID'), `the container PID column lines up:\n${heading}\n${row}`);
 	});
 
 	test("a conmon's details: its arguments explained, the labels in one column", async () => {

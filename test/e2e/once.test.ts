@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { execa } from 'execa';
+import { setLanguage } from '../../src/messages/i18n.js';
 import { MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
+import { messagePattern } from '../helpers/messagePattern.js';
 import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { processArgv } from '../helpers/procCheck.js';
 import { cliPath, languageEnvironment } from '../helpers/tuiSession.js';
@@ -91,8 +93,14 @@ describe('--once against real podman', { skip: skip ?? false }, () => {
 
 	test('--lang ja: the text is in Japanese, the JSON is the same for programs', async () => {
 		const { stdout } = await once('--lang', 'ja');
-		assert.match(stdout, new RegExp(`● once-running  ${running.slice(0, 12)}  .*  実行中 \\S+\\n`));
-		assert.match(stdout, new RegExp(`○ once-exited  ${exited.slice(0, 12)} .* 終了 \\(3\\)`));
+		setLanguage('ja');
+		// An age in Japanese units: 4 秒, 3 分, 1 時間 05 分.
+		const age = '\\d[\\d 秒分時間日]*';
+		const up = messagePattern('tree.status.up', { age }).source;
+		const exitedAgo = messagePattern('tree.status.exitedCodeAgo', { code: '3', age }).source;
+		setLanguage('en');
+		assert.match(stdout, new RegExp(`● once-running  ${running.slice(0, 12)}  .*  ${up}\\n`));
+		assert.match(stdout, new RegExp(`○ once-exited  ${exited.slice(0, 12)} .* ${exitedAgo}\\n`), 'podman knows when it exited: "n 秒前に終了 (3)"');
 		const json = JSON.parse((await once('--json', '--lang', 'ja')).stdout) as { containers: SnapshotContainer[] };
 		assert.deepEqual(json.containers.map((c) => [c.name, c.state]).sort(), [
 			['once-exited', 'exited'],

@@ -52,8 +52,10 @@ describe('ordinals and statuses in both languages', () => {
 		assert.equal(containerStatus(exited, NOW), 'Exited (0) 5s ago');
 		assert.equal(containerStatus(container('a', 'i', ['c'], { state: 'created' }), NOW), 'Created');
 		setLanguage('ja');
-		assert.equal(containerStatus(container('a', 'i', ['c']), NOW), '実行中 4s');
-		assert.equal(containerStatus(exited, NOW), '終了 (0) 5s前');
+		assert.equal(containerStatus(container('a', 'i', ['c']), NOW), '実行中 4 秒');
+		assert.equal(containerStatus(exited, NOW), '5 秒前に終了 (0)', 'the age in Japanese units, before what happened');
+		const anHourAgo = container('a', 'i', ['c'], { state: 'exited', exitCode: 137, finishedAt: NOW - 3_900_000 });
+		assert.equal(containerStatus(anHourAgo, NOW), '1 時間 05 分前に終了 (137)');
 	});
 });
 
