@@ -29,7 +29,7 @@ export const statusJa: MessagesLike<typeof statusEn> = {
 	'status.streamLost': 'podman events のストリームが途絶 ({reason})。再接続中…',
 	'status.streamEnded': '終了',
 	'status.streamRecovered': 'podman events のストリームが回復。状態を読み直しました',
-	'status.streamStalled': '{name} の conmon が変わってから {seconds} 秒経っても podman のイベントがない: ストリームが止まっている',
+	'status.streamStalled': '{name} の conmon の変化から {seconds} 秒経っても podman のイベントなし: ストリームが停止',
 	'status.inspectFailed': 'podman inspect が失敗: {message}。podman ps の内容を表示中',
 	'status.psFailed': 'podman ps が失敗: {message}',
 	'podman.eventsExited': 'podman events が終了 ({how})',
