@@ -31,7 +31,7 @@ export const lessonsJa: MessagesLike<typeof lessonsEn> = {
 	'lesson.seen.noConmon': '{name} の conmon は動いていません',
 	'lesson.seen.noChild': 'conmon {conmon} は動いていますが、その下のプロセスはまだ見えません',
 	'lesson.seen.conmonRuns': 'conmon {conmon} はまだ動いています',
-	'lesson.seen.waitingExitCode': 'conmon は終了しました。podman が終了コードを得るのを待っています',
+	'lesson.seen.waitingExitCode': 'conmon は終了しました。podman から終了コードが得られるのを待っています',
 	'lesson.seen.conmonCount': 'これまでに conmon は {count} 個です',
 	'lesson.seen.stillThere': 'podman の一覧にまだあります: {ids}',
 
