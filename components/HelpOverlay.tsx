@@ -1,7 +1,7 @@
 import { Text } from 'ink';
 import type React from 'react';
 import { t } from '../src/messages/i18n.js';
-import { displayWidth, fitToWidth, truncateToWidth } from '../src/present/displayWidth.js';
+import { displayWidth, fitToWidth, truncateToWidth, wrapToWidth } from '../src/present/displayWidth.js';
 import { keyHelp } from '../src/present/keyHelp.js';
 import { type BudgetLine, fitLines, overlayFramed } from '../src/present/lineBudget.js';
 import { OverlayBox } from './OverlayBox.js';
@@ -34,24 +34,23 @@ export function HelpOverlay({ height, width, readOnly = false }: { height: numbe
 			),
 			priority: k.footerRank ?? 0,
 		})),
-		// Read-only, the note says so and is kept before any key: no command key works.
-		{
-			line: (
-				<Text key="note" {...(readOnly ? { bold: true } : { dimColor: true })}>
-					{truncateToWidth(t(readOnly ? 'help.readOnly' : 'help.note'), inner)}
-				</Text>
-			),
-			priority: readOnly ? 99 : -1,
-		},
-		// The first line to go when the terminal is short.
-		{
-			line: (
-				<Text key="pod-note" dimColor>
-					{truncateToWidth(t('help.podNote'), inner)}
-				</Text>
-			),
-			priority: -2,
-		},
+		// Read-only, the note says so and is kept before any key: no command key works. The notes
+		// wrap (a 100-column projector cut them mid-sentence).
+		...noteLines('note', t(readOnly ? 'help.readOnly' : 'help.note'), inner, readOnly ? 99 : -1, readOnly),
+		// The first lines to go when the terminal is short.
+		...noteLines('pod-note', t('help.podNote'), inner, -2, false),
 	];
 	return <OverlayBox height={height}>{fitLines(lines, height - (framed ? 2 : 0))}</OverlayBox>;
+}
+
+/** A note wrapped to the overlay's width, one budget line per wrapped row, all of one priority. */
+function noteLines(key: string, text: string, width: number, priority: number, bold: boolean): BudgetLine<React.ReactElement>[] {
+	return wrapToWidth(text, width).map((row, i) => ({
+		line: (
+			<Text key={`${key}-${i}`} {...(bold ? { bold: true } : { dimColor: true })}>
+				{row}
+			</Text>
+		),
+		priority,
+	}));
 }

@@ -19,7 +19,7 @@ export const eventsEn = {
 	'events.pod.unpaused': 'pod {who} unpaused',
 	'events.conmonAppeared': 'conmon {pid} appeared for {who}',
 	'events.conmonExited': 'conmon {pid} exited for {who} (code not yet known)',
-	'events.conmonExitedCode': 'conmon {pid} exited for {who} (code {code})',
+	'events.conmonExitedCode': "conmon {pid} exited for {who} (the container's exit code {code})",
 	'events.execConmonAppeared': 'exec conmon {pid} appeared for {who} (session {session})',
 	'events.execConmonExited': 'exec conmon {pid} exited for {who}',
 	'events.watching': 'watching podman {version}: {containers} {containers|one:container|other:containers}, {conmons} live {conmons|one:conmon|other:conmons}',

@@ -20,7 +20,7 @@ export const eventsJa: MessagesLike<typeof eventsEn> = {
 	'events.pod.unpaused': 'ポッド {who} を再開',
 	'events.conmonAppeared': 'conmon {pid} が出現 ({who})',
 	'events.conmonExited': 'conmon {pid} が終了 ({who}、終了コードはまだ不明)',
-	'events.conmonExitedCode': 'conmon {pid} が終了 ({who}、終了コード {code})',
+	'events.conmonExitedCode': 'conmon {pid} が終了 ({who}、コンテナの終了コード {code})',
 	'events.execConmonAppeared': 'exec の conmon {pid} が出現 ({who}、セッション {session})',
 	'events.execConmonExited': 'exec の conmon {pid} が終了 ({who})',
 	'events.watching': 'podman {version} を監視中: コンテナ {containers} 個、動いている conmon {conmons} 個',

@@ -23,7 +23,7 @@ export const explainEn = {
 	'explain.conmonPidfile.meaning':
 		"the double fork: the launcher conmon podman started forked this one, wrote this one's PID here and exited; podman reads it as ConmonPid (--conmon-pidfile)",
 	'explain.exitDir.label': 'exit directory',
-	'explain.exitDir.meaning': 'when the container dies, conmon writes its exit code to a file named after the container here; podman reads it (--exit-dir)',
+	'explain.exitDir.meaning': 'when the container dies, conmon writes its exit code to a file named after the container ID here; podman reads it (--exit-dir)',
 	'explain.log.label': 'log',
 	// podman libpod/oci_conmon_common.go, sharedConmonArgs (what -l podman passes); conmon src/ctr_logging.c, parse_log_path;
 	// passthrough: conmon does not dup the child's stdio (src/conmon.c), which is podman's (cmd.Stdout = os.Stdout, createOCIContainer).

@@ -22,7 +22,7 @@ export const explainJa: MessagesLike<typeof explainEn> = {
 	'explain.conmonPidfile.meaning':
 		'ダブルフォークの証拠: podman が起動したランチャーの conmon がこの conmon を fork し、その PID をここに書いて終了した。podman はこれを ConmonPid として読む (--conmon-pidfile)',
 	'explain.exitDir.label': '終了ディレクトリ',
-	'explain.exitDir.meaning': 'コンテナが終了すると、conmon はここにコンテナごとのファイルを作って終了コードを書き、podman がそれを読む (--exit-dir)',
+	'explain.exitDir.meaning': 'コンテナが終了すると、conmon はここにコンテナ ID を名前にしたファイルを作って終了コードを書き、podman がそれを読む (--exit-dir)',
 	'explain.log.label': 'ログ',
 	'explain.log.k8sFile': 'conmon はコンテナの stdout と stderr をこのファイルに書き (k8s-file ドライバー)、`podman logs` はそれを読む (-l k8s-file:PATH)',
 	'explain.log.journald':

@@ -35,7 +35,7 @@ export const treeEn = {
 	'tree.conmon.previousRunning': '{pid} still running',
 	'tree.conmon.previousExited': '{pid} exited {time}, code unknown',
 	'tree.conmon.previousExitedCode': '{pid} exited {time}, code {code}',
-	'tree.conmon.zombie': 'conmon {pid} zombie (dead, not yet reaped)',
+	'tree.conmon.zombie': 'conmon {pid} zombie (exited, not yet reaped)',
 	'tree.exec': 'conmon {pid}  exec session {session}',
 	'tree.process.zombie': '{command} {pid} (zombie)',
 	'tree.unmonitored': '⚠ no conmon: container PID {pid} runs unmonitored (conmon was killed?); podman rm -f recovers',

@@ -121,7 +121,7 @@ describe('conmon rows', () => {
 		assert.match(lines[summary + 1] ?? '', /● db/);
 	});
 
-	test('a zombie conmon (dead, not yet reaped) is shown as dead, not as a running monitor', async () => {
+	test('a zombie conmon (exited, not yet reaped) is shown as dead, not as a running monitor', async () => {
 		const id = containerId('stuck');
 		const generation = makeGeneration(4300, at(16, 59, 0), { containerPid: 4305 });
 		const { rendered } = await renderTree({
@@ -132,7 +132,7 @@ describe('conmon rows', () => {
 		});
 		const lines = screenLines(rendered);
 		const row = lines[lineIndex(lines, 'conmon 4300')] ?? '';
-		assert.match(row, /conmon 4300 zombie \(dead, not yet reaped\)/);
+		assert.match(row, /conmon 4300 zombie \(exited, not yet reaped\)/);
 		assert.doesNotMatch(row, /conmon 4300\s*$/, 'not drawn like a live conmon');
 	});
 
@@ -145,7 +145,7 @@ describe('conmon rows', () => {
 			history: { ...EMPTY_HISTORY, generations: { [id]: [generation] } },
 			processes: [makeConmonProcess(generation, id, 'killed', { state: 'Z', argv: [] })],
 		});
-		assert.match(screenText(rendered), /└─ conmon 4300 zombie \(dead, not yet reaped\) {2}✝ exited 16:59:30, code 137/);
+		assert.match(screenText(rendered), /└─ conmon 4300 zombie \(exited, not yet reaped\) {2}✝ exited 16:59:30, code 137/);
 	});
 });
 

@@ -12,5 +12,5 @@ export const MAYBE_NEW = '(?:  ★ new)?';
  * the mark has gone, the container's history summary that names it.
  */
 export function deadConmon(pid: number, code: number): string {
-	return `(?:└─ conmon ${pid}(?: zombie \\(dead, not yet reaped\\))? {2}✝ exited[^\\n]*, code ${code}\\n|└─ no conmon · last: ${pid} exited [\\d:]+, code ${code} )`;
+	return `(?:└─ conmon ${pid}(?: zombie \\(exited, not yet reaped\\))? {2}✝ exited[^\\n]*, code ${code}\\n|└─ no conmon · last: ${pid} exited [\\d:]+, code ${code} )`;
 }

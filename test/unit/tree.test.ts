@@ -90,7 +90,7 @@ describe('buildTree', () => {
 			history: { generations: { [A]: [gen(10)] }, execConmons: {} },
 			processes: [proc(10, 1, ['conmon'], 'Z')],
 		});
-		assert.match(lines[1] ?? '', /conmon 10 zombie \(dead, not yet reaped\)/);
+		assert.match(lines[1] ?? '', /conmon 10 zombie \(exited, not yet reaped\)/);
 	});
 
 	test('exec conmons are their own branch with their process', () => {
@@ -222,7 +222,7 @@ describe('changes marked in the tree', () => {
 		const row = conmonRow(rowsAt([exited], NOW, [zombie]));
 		assert.equal(row?.zombie, true);
 		assert.equal(row?.highlight, 'exited');
-		assert.match(rowText(row as TreeRow, NOW), /^conmon 10 zombie \(dead, not yet reaped\) {2}✝ exited \d\d:57:15, code 1$/);
+		assert.match(rowText(row as TreeRow, NOW), /^conmon 10 zombie \(exited, not yet reaped\) {2}✝ exited \d\d:57:15, code 1$/);
 		// Another process that took the PID later is not that zombie.
 		const reused = { ...zombie, startTicks: zombie.startTicks + 1 };
 		assert.equal(conmonRow(rowsAt([exited], NOW, [reused])), undefined);
