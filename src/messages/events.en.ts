@@ -27,4 +27,13 @@ export const eventsEn = {
 		'watching podman {version}: {containers} {containers|one:container|other:containers}, {conmons} live {conmons|one:conmon|other:conmons} (and {others} of containers this podman does not list)',
 	'events.streamLost': 'podman events stream lost: {reason}; reconnecting',
 	'events.streamRecovered': 'podman events stream recovered',
+	'events.fileLost': "podman's events file lost: {reason}; reopening",
+	'events.fileRecovered': "podman's events file readable again",
+	'events.sourceFile': 'events read from {path} as podman writes them (no podman events process)',
+	'events.sourcePodman': 'events from podman events ({why})',
+	'events.whyLogger': 'podman logs events to {logger}',
+	'events.whyRemote': 'remote podman',
+	'events.whyNoPath': 'its events file was not found',
+	'events.whyUnreadable': '{path} cannot be read',
+	'events.whyAsked': 'CONMON_TUI_EVENTS=podman',
 } as const;

@@ -28,4 +28,13 @@ export const eventsJa: MessagesLike<typeof eventsEn> = {
 		'podman {version} を監視中: コンテナ {containers} 個、動いている conmon {conmons} 個 (ほかに、この podman が一覧にないコンテナの conmon {others} 個)',
 	'events.streamLost': 'podman events のストリームが途絶: {reason}。再接続中',
 	'events.streamRecovered': 'podman events のストリームが回復',
+	'events.fileLost': 'podman のイベントファイルが読めない: {reason}。開き直し中',
+	'events.fileRecovered': 'podman のイベントファイルが回復',
+	'events.sourceFile': 'podman が書く {path} からイベントを直接読む (podman events プロセスなし)',
+	'events.sourcePodman': 'イベントは podman events から ({why})',
+	'events.whyLogger': 'podman のイベントの記録先が {logger}',
+	'events.whyRemote': 'リモートの podman',
+	'events.whyNoPath': 'イベントファイルが見つからない',
+	'events.whyUnreadable': '{path} を読めない',
+	'events.whyAsked': 'CONMON_TUI_EVENTS=podman の指定',
 };
