@@ -32,6 +32,7 @@ export const statusEn = {
 	'status.psFailed': 'podman ps failed: {message}',
 	'podman.eventsExited': 'podman events exited ({how})',
 	'podman.eventsFileUnreadable': 'cannot read {path}: {reason}',
+	'podman.eventsDirReplaced': '{dir} was removed and made again',
 	'status.fileLost': "podman's events file lost ({reason}); reopening…",
 	'status.fileRecovered': "podman's events file readable again; state reconciled",
 	'podman.notFound': '{program} was not found on PATH',

@@ -34,6 +34,7 @@ export const statusJa: MessagesLike<typeof statusEn> = {
 	'status.psFailed': 'podman ps が失敗: {message}',
 	'podman.eventsExited': 'podman events が終了 ({how})',
 	'podman.eventsFileUnreadable': '{path} を読めない: {reason}',
+	'podman.eventsDirReplaced': '{dir} が削除され、作り直された',
 	'status.fileLost': 'podman のイベントファイルが読めない ({reason})。開き直し中…',
 	'status.fileRecovered': 'podman のイベントファイルが回復。状態を読み直しました',
 	'podman.notFound': '{program} が PATH に見つかりません',

@@ -1,5 +1,6 @@
 import { closeSync, type FSWatcher, fstatSync, openSync, readSync, type Stats, statSync, watch } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { dirname } from 'node:path';
+import { t } from '../messages/i18n.js';
 
 /** Where a tail stopped: the file (device and inode) and the byte offset after its last complete line. */
 export interface TailPosition {
@@ -33,10 +34,11 @@ const NEWLINE = 0x0a;
  * only when a file is new).
  */
 export class EventFileTail {
-	private readonly name: string;
 	private readonly dir: string;
 	private watcher: FSWatcher | undefined;
 	private fd: number | undefined;
+	private dirDev = 0;
+	private dirIno = 0;
 	private dev = 0;
 	private ino = 0;
 	/** Bytes of the open file read so far (the held partial line included). */
@@ -52,7 +54,6 @@ export class EventFileTail {
 		readonly path: string,
 		private readonly handlers: EventFileTailHandlers,
 	) {
-		this.name = basename(path);
 		this.dir = dirname(path);
 	}
 
@@ -63,10 +64,12 @@ export class EventFileTail {
 	 */
 	start(from?: TailPosition): void {
 		this.resumeAt = from;
-		this.watcher = watch(this.dir, { persistent: false }, (_type, file) => {
-			// Every write also touches podman's `events.log.lock`, and a rotation writes a temporary file first.
-			if (file === null || file === this.name) this.pump();
-		});
+		const dir = statSync(this.dir);
+		this.dirDev = dir.dev;
+		this.dirIno = dir.ino;
+		// Any change in the directory is looked at (a stat): the directory's own removal is reported
+		// under its name, not the file's, and each write also touches podman's `events.log.lock`.
+		this.watcher = watch(this.dir, { persistent: false }, () => this.pump());
 		this.watcher.on('error', (error) => this.fail(error));
 		this.read();
 	}
@@ -96,6 +99,9 @@ export class EventFileTail {
 
 	/** Reads whatever is new: the rest of a replaced file, then the current one. */
 	private read(): void {
+		const dir = statSync(this.dir);
+		// Removed and made again between two looks: the watch is on the old directory and would stay silent.
+		if (dir.ino !== this.dirIno || dir.dev !== this.dirDev) throw new Error(t('podman.eventsDirReplaced', { dir: this.dir }));
 		const current = statOrUndefined(this.path);
 		if (this.fd !== undefined && (current === undefined || current.ino !== this.ino || current.dev !== this.dev)) {
 			// Replaced or removed. Writers open the path for each line, so the old file is complete:
@@ -104,11 +110,8 @@ export class EventFileTail {
 			this.close();
 		}
 		if (this.fd === undefined) {
-			if (current === undefined) {
-				// No file yet: podman creates it at its next command. A missing directory is a loss.
-				statSync(this.dir);
-				return;
-			}
+			// No file yet: podman creates it at its next command.
+			if (current === undefined) return;
 			this.open();
 			return;
 		}

@@ -160,6 +160,16 @@ describe('EventFileTail', () => {
 		t.tail.stop();
 	});
 
+	test('the directory removed and made again at once: an error (the watch was on the old one), not silence', async () => {
+		const t = setUp('a\n');
+		t.tail.start();
+		rmSync(t.dir, { recursive: true });
+		mkdirSync(t.dir);
+		writeFileSync(t.path, 'b\n');
+		await waitFor('the error', () => (t.errors.length > 0 ? true : undefined), 5_000);
+		t.tail.stop();
+	});
+
 	test('a directory that does not exist: start throws (the caller falls back or retries)', () => {
 		const tail = new EventFileTail(join(root, 'nowhere', 'events.log'), { onLines: () => undefined, onError: () => undefined });
 		assert.throws(() => tail.start(), /ENOENT/);
