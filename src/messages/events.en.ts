@@ -33,6 +33,7 @@ export const eventsEn = {
 	'events.sourcePodman': 'events from podman events ({why})',
 	'events.whyLogger': 'podman logs events to {logger}',
 	'events.whyRemote': 'remote podman',
+	'events.whyNoInfo': 'podman info did not say where podman logs events',
 	'events.whyNoPath': 'its events file was not found',
 	'events.whyUnreadable': '{path} cannot be read',
 	'events.whyAsked': 'CONMON_TUI_EVENTS=podman',

@@ -34,6 +34,7 @@ export const eventsJa: MessagesLike<typeof eventsEn> = {
 	'events.sourcePodman': 'イベントは podman events から ({why})',
 	'events.whyLogger': 'podman のイベントの記録先が {logger}',
 	'events.whyRemote': 'リモートの podman',
+	'events.whyNoInfo': 'podman info からイベントの記録先がわからない',
 	'events.whyNoPath': 'イベントファイルが見つからない',
 	'events.whyUnreadable': '{path} を読めない',
 	'events.whyAsked': 'CONMON_TUI_EVENTS=podman の指定',

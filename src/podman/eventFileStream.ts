@@ -53,11 +53,6 @@ export class EventFileStream implements EventSource {
 		this.tail = undefined;
 	}
 
-	/** Where the next line starts in the file: a stream built with this position misses and repeats nothing. */
-	currentPosition(): TailPosition | undefined {
-		return this.tail?.position() ?? this.position;
-	}
-
 	private open(resumed: boolean): void {
 		if (this.stopped) return;
 		const tail = new EventFileTail(this.path, {

@@ -6,6 +6,7 @@ import type { Podman } from './podman.js';
 /** Why `podman events` was chosen over the file (said once in the event log). */
 export type PodmanEventsReason =
 	| { why: 'logger'; logger: string }
+	| { why: 'no-info' }
 	| { why: 'remote' }
 	| { why: 'no-path' }
 	| { why: 'unreadable'; path: string }
@@ -29,8 +30,8 @@ export interface EventSourceOptions {
 export async function chooseEventSource(podman: Podman, info: EventsInfo | undefined, options: EventSourceOptions): Promise<ChosenEventSource> {
 	if (options.forcePodmanEvents) return { kind: 'podman-events', reason: { why: 'asked' } };
 	if (!canFollowEventsFile(info, options.remote)) {
-		const remote = options.remote || info?.serviceIsRemote === true;
-		return { kind: 'podman-events', reason: remote ? { why: 'remote' } : { why: 'logger', logger: info?.eventLogger ?? '?' } };
+		if (options.remote || info?.serviceIsRemote === true) return { kind: 'podman-events', reason: { why: 'remote' } };
+		return { kind: 'podman-events', reason: info?.eventLogger === undefined ? { why: 'no-info' } : { why: 'logger', logger: info.eventLogger } };
 	}
 	let path: string | undefined;
 	try {

@@ -65,7 +65,7 @@ export class EventWatch {
 		this.sourceKind = source.kind;
 		this.stream = source.kind === 'file' ? new EventFileStream(source.path, handlers, sinceMs) : new PodmanEventStream(this.podman, handlers, sinceMs);
 		const text = source.kind === 'file' ? t('events.sourceFile', { path: source.path }) : t('events.sourcePodman', { why: reasonText(source.reason) });
-		appendLog(this.store, [{ at: Date.now(), tone: 'info', text, facts: { kind: 'stream', status: source.kind } }]);
+		appendLog(this.store, [{ at: Date.now(), tone: 'info', text, facts: { kind: 'events-source', status: source.kind } }]);
 		this.stream.start();
 	}
 
@@ -153,6 +153,8 @@ function reasonText(reason: PodmanEventsReason): string {
 	switch (reason.why) {
 		case 'logger':
 			return t('events.whyLogger', { logger: reason.logger });
+		case 'no-info':
+			return t('events.whyNoInfo');
 		case 'remote':
 			return t('events.whyRemote');
 		case 'no-path':

@@ -72,9 +72,7 @@ describe("podman's events file followed directly", { skip: skip ?? false }, () =
 
 	test('the seed experiment (run, kill, start) reaches the screen from the file, with no podman events process', async () => {
 		// The --log file holds entries for a second (LOG_HOLD_MS) to write them in time order.
-		const source = await waitFor('the events source in the --log file', () =>
-			readLog(logFile).find((l) => l.kind === 'stream' && (l.status === 'file' || l.status === 'podman-events')),
-		);
+		const source = await waitFor('the events source in the --log file', () => readLog(logFile).find((l) => l.kind === 'events-source'));
 		assert.equal(source?.status, 'file', `the source said in the log: ${source?.text}`);
 		assert.ok(source?.text.includes(eventsFile), source?.text);
 		// The path podman named (from its debug log) is the one the sandbox's containers.conf sets, and the program holds it open.
@@ -130,9 +128,7 @@ describe('podman events when the events file cannot be found', { skip: skip ?? f
 	});
 
 	test('the fallback is said, a podman events child runs, and events reach the screen through it', async () => {
-		const source = await waitFor('the events source in the --log file', () =>
-			readLog(logFile).find((l) => l.kind === 'stream' && (l.status === 'file' || l.status === 'podman-events')),
-		);
+		const source = await waitFor('the events source in the --log file', () => readLog(logFile).find((l) => l.kind === 'events-source'));
 		assert.match(source?.text ?? '', /events from podman events \(its events file was not found\)/);
 		await waitFor('a podman events child', () => (podmanEventsChildren(tui).length > 0 ? true : undefined));
 		await sandbox.podman(['run', '-d', '--name', 'via-podman-events', sandbox.image, 'sleep', 'infinity']);
