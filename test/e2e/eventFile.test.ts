@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -103,6 +103,49 @@ describe("podman's events file followed directly", { skip: skip ?? false }, () =
 		await tui.waitFor(/container after-loss \(\w+\) started/, 20_000);
 		await waitFor('the start in the --log file', () => readLog(logFile).some((l) => l.status === 'start' && l.containerId === id) || undefined);
 		assert.equal(readLog(logFile).filter((l) => l.kind === 'podman-event' && l.status === 'start' && l.containerId === id).length, 1);
+		assert.deepEqual(podmanEventsChildren(tui), []);
+	});
+});
+
+describe("podman's events file rotated by podman (events_logfile_max_size of 3 kB)", { skip: skip ?? false }, () => {
+	let sandbox: PodmanSandbox;
+	let tui: TuiSession;
+	const dir = mkdtempSync(join(tmpdir(), 'conmon-tui-eventrotate-'));
+	const logFile = join(dir, 'events.jsonl');
+
+	before(async () => {
+		sandbox = await createPodmanSandbox();
+		// podman rotates the file once it would pass this size (libpod/events/logfile.go rotateLog): every few runs here.
+		const conf = sandbox.env['CONTAINERS_CONF'] ?? '';
+		writeFileSync(conf, readFileSync(conf, 'utf8').replace('[engine]\n', '[engine]\nevents_logfile_max_size = "3k"\n'));
+		tui = new TuiSession({ env: sandbox.env, args: ['--image', sandbox.image, '--log', logFile] });
+		await tui.waitFor(/watching podman/);
+	});
+
+	after(async () => {
+		await tui?.kill();
+		await sandbox?.dispose();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	test('every container started across several rotations is logged once, none missed, with no podman events process', async () => {
+		const eventsFile = join(sandbox.dir, 'tmp', 'events', 'events.log');
+		const firstInode = statSync(eventsFile).ino;
+		const ids: string[] = [];
+		for (let i = 0; i < 8; i++) {
+			ids.push((await sandbox.podman(['run', '-d', '--name', `rot${i}`, sandbox.image, 'sleep', 'infinity'])).stdout.trim());
+			await tui.waitFor(new RegExp(`container rot${i} \\(\\w+\\) started`));
+		}
+		// podman rotated its file meanwhile: a new file renamed over the old one, the first runs' events cut out of it.
+		assert.notEqual(statSync(eventsFile).ino, firstInode, 'a new events file');
+		assert.ok(!readFileSync(eventsFile, 'utf8').includes(ids[0] ?? '?'), 'the first container is no longer in the file');
+		const startsOf = (id: string) => readLog(logFile).filter((l) => l.kind === 'podman-event' && l.status === 'start' && l.containerId === id).length;
+		await waitFor('every start in the --log file', () => (ids.every((id) => startsOf(id) >= 1) ? true : undefined));
+		assert.deepEqual(
+			ids.map(startsOf),
+			ids.map(() => 1),
+			'each start once: the events podman copies into the new file are not shown again',
+		);
 		assert.deepEqual(podmanEventsChildren(tui), []);
 	});
 });
