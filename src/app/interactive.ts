@@ -60,7 +60,8 @@ export async function runInteractive(podman: Podman, initial: Partial<AppState>,
 					runCommand: [podman.binary, ...runArgs(options.image, options.command)],
 					lesson: options.lesson,
 				});
-	const watcher = new Watcher(podman, store);
+	// CONMON_TUI_EVENTS=podman: `podman events` even where podman's events file could be read directly.
+	const watcher = new Watcher(podman, store, { forcePodmanEvents: process.env['CONMON_TUI_EVENTS'] === 'podman' });
 	const reader = procReader();
 	const actions = createActions({
 		store,

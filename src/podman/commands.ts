@@ -24,7 +24,7 @@ export function inspectContainersArgs(ids: readonly string[]): string[] {
 	return ['container', 'inspect', ...ids];
 }
 
-/** `podman info --format json`: the store's graph and run roots, to tell this store's conmons from others'. */
+/** `podman info --format json`: the store's graph and run roots (to tell this store's conmons from others') and the events logger. */
 export function storeInfoArgs(): string[] {
 	return ['info', '--format', 'json'];
 }
@@ -32,6 +32,15 @@ export function storeInfoArgs(): string[] {
 /** `podman events --format json`, resumed from `since` (an RFC 3339 time) after a lost stream. */
 export function eventsArgs(since?: string): string[] {
 	return ['events', '--format', 'json', ...(since === undefined ? [] : ['--since', since])];
+}
+
+/**
+ * `podman --log-level debug events --stream=false --since <far future>`: prints no event and exits,
+ * but its debug log names the events file podman reads (parseEventsFilePath), resolved from
+ * containers.conf by podman itself.
+ */
+export function eventsFilePathArgs(): string[] {
+	return ['--log-level', 'debug', 'events', '--stream=false', '--since', '2999-01-01T00:00:00Z'];
 }
 
 /** `podman container inspect --format '{{.State.ConmonPid}}' ID`: the conmon PID podman believes in. */

@@ -1,4 +1,4 @@
-/** One event from `podman events --format json`, the same for podman 4.x and 5.x. */
+/** One event from `podman events --format json` or podman's events file, the same for podman 4.x and 5.x. */
 export interface PodmanEvent {
 	type: string;
 	/** What happened: create, init, start, died, stop, kill, remove, pause, unpause, exec, exec_died, ... */
@@ -15,7 +15,9 @@ export interface PodmanEvent {
 }
 
 /**
- * Parses one line of `podman events --format json`. Podman 4.x writes `Time` as an
+ * Parses one line of `podman events --format json`, or of podman's events file (the JSON of
+ * libpod's own Event, written by libpod/events/logfile.go: `Time` as RFC 3339 in 4.x and 5.x,
+ * and in 5.x the exit code whenever it is set). Podman 4.x's CLI writes `Time` as an
  * RFC 3339 string with nanoseconds and omits `ContainerExitCode` when it is 0; podman 5.x
  * writes `time` (unix seconds) and `timeNano`, and the exit code (0 too) on died,
  * exec_died and remove only.

@@ -1,49 +1,40 @@
 import { createInterface } from 'node:readline';
 import { t } from '../messages/i18n.js';
 import { eventsArgs } from './commands.js';
-import { eventKey, type PodmanEvent, parsePodmanEvent } from './event.js';
+import { type PodmanEvent, parsePodmanEvent } from './event.js';
+import type { EventSource, EventStreamHandlers } from './eventSource.js';
 import type { Podman } from './podman.js';
+import { RecentEvents } from './recentEvents.js';
 
-/** Waits before restarting a `podman events` process that ended, growing per failure in a row. */
+/** Waits before restarting an events source that ended, growing per failure in a row. */
 export const EVENT_STREAM_BACKOFF_MS = [250, 500, 1_000, 2_000, 5_000, 10_000] as const;
-/** How many recent event keys are kept to drop the duplicates a `--since` resume replays. */
-export const EVENT_DEDUP_WINDOW = 2_000;
 /** A resume asks for events from a little before the last one seen, so that nothing falls in between. */
 export const EVENT_RESUME_MARGIN_MS = 1_000;
-
-export type EventStreamState = 'live' | 'lost';
-
-export interface EventStreamHandlers {
-	onEvent(event: PodmanEvent): void;
-	/**
-	 * `lost` when the podman process ended, with the wait before the next try; `live` again once its
-	 * successor runs. `resumed` is true after a loss.
-	 */
-	onState(state: EventStreamState, detail: { message?: string; resumed: boolean; retryInMs?: number }): void;
-}
 
 /**
  * Follows `podman events --format json`. When the podman process ends (crash, kill,
  * podman upgrade), it is restarted with backoff and resumed with `--since` from the last
  * event seen; replayed duplicates are dropped.
  */
-export class PodmanEventStream {
+export class PodmanEventStream implements EventSource {
 	private readonly abort = new AbortController();
 	/** Where a resumed stream starts: the newest event seen, or when the first stream started. */
 	private resumeFromMs: number | undefined;
-	private readonly seenKeys = new Set<string>();
+	private readonly recent = new RecentEvents();
 	private failures = 0;
 	private retryTimer: NodeJS.Timeout | undefined;
 	private stopped = false;
 	private current: ReturnType<Podman['spawn']> | undefined;
 	private restartReason: string | undefined;
 
+	/** @param firstSinceMs the first stream starts from this time (`--since`), so that nothing before it starts is missed; default: from now. */
 	constructor(
 		private readonly podman: Podman,
 		private readonly handlers: EventStreamHandlers,
+		private readonly firstSinceMs?: number,
 	) {}
 
-	/** Starts following events from now. */
+	/** Starts following events (from `firstSinceMs` if given). */
 	start(): void {
 		this.connect(false);
 	}
@@ -67,8 +58,13 @@ export class PodmanEventStream {
 
 	private connect(resumed: boolean): void {
 		if (this.stopped) return;
-		const since = this.resumeFromMs === undefined ? undefined : new Date(this.resumeFromMs - EVENT_RESUME_MARGIN_MS).toISOString();
-		this.resumeFromMs ??= Date.now();
+		const since =
+			this.resumeFromMs !== undefined
+				? new Date(this.resumeFromMs - EVENT_RESUME_MARGIN_MS).toISOString()
+				: this.firstSinceMs === undefined
+					? undefined
+					: new Date(this.firstSinceMs).toISOString();
+		this.resumeFromMs ??= this.firstSinceMs ?? Date.now();
 		const args = eventsArgs(since);
 		const child = this.podman.spawn(args, this.abort.signal);
 		this.current = child;
@@ -108,13 +104,8 @@ export class PodmanEventStream {
 	}
 
 	private deliver(event: PodmanEvent): void {
-		const key = eventKey(event);
-		if (this.seenKeys.has(key)) return;
-		this.seenKeys.add(key);
-		if (this.seenKeys.size > EVENT_DEDUP_WINDOW) {
-			const oldest = this.seenKeys.values().next().value;
-			if (oldest !== undefined) this.seenKeys.delete(oldest);
-		}
+		if (this.firstSinceMs !== undefined && event.timeMs < this.firstSinceMs) return;
+		if (!this.recent.admit(event)) return;
 		if (this.resumeFromMs === undefined || event.timeMs > this.resumeFromMs) this.resumeFromMs = event.timeMs;
 		this.handlers.onEvent(event);
 	}

@@ -6,7 +6,7 @@ import type { RootlessHelper } from '../proc/rootlessHelpers.js';
 
 /** What a log line is about, for `--log` and for tests: the text is for people, this for programs. */
 export interface LogFacts {
-	kind: 'podman-event' | 'conmon' | 'command' | 'command-failed' | 'stream' | 'watching' | 'lesson';
+	kind: 'podman-event' | 'conmon' | 'command' | 'command-failed' | 'stream' | 'events-source' | 'watching' | 'lesson';
 	/** podman's event status (died, start, ...) or the conmon change (appeared, exited, exec-appeared, exec-exited). */
 	status?: string;
 	containerId?: string;

@@ -2,6 +2,9 @@ import { t } from '../messages/i18n.js';
 import { type ConmonChange, type ConmonHistory, recordExitCode } from '../model/conmonHistory.js';
 import { shortId } from '../model/container.js';
 import type { PodmanEvent } from '../podman/event.js';
+import { EventFileStream } from '../podman/eventFileStream.js';
+import type { EventSource, EventStreamHandlers } from '../podman/eventSource.js';
+import type { ChosenEventSource, PodmanEventsReason } from '../podman/eventSourceChoice.js';
 import { PodmanEventStream } from '../podman/eventStream.js';
 import type { Podman } from '../podman/podman.js';
 import { podmanEventEntry } from '../present/eventLog.js';
@@ -34,31 +37,42 @@ export interface EventWatchHooks {
  * stalled, and it is restarted.
  */
 export class EventWatch {
-	private readonly stream: PodmanEventStream;
+	private stream: EventSource | undefined;
+	/** Where the events come from: the messages about losing it differ. */
+	private sourceKind: ChosenEventSource['kind'] = 'podman-events';
+	private stopped = false;
 	/** Containers whose conmon changed in /proc, awaiting podman's event: ID → deadline. */
 	private readonly awaitingEvent = new Map<string, number>();
 	/** Each container's recent podman events: a conmon change podman already reported is not awaited. */
 	private readonly seenEvents = new Map<string, SeenEvent[]>();
 
 	constructor(
-		podman: Podman,
+		private readonly podman: Podman,
 		private readonly store: AppStore,
 		private readonly hooks: EventWatchHooks,
-	) {
-		this.stream = new PodmanEventStream(podman, {
+	) {}
+
+	/**
+	 * Starts following events from `source` (chooseEventSource), from `sinceMs` on: the events
+	 * between the watcher's start and now are delivered too. Says in the event log which source it is.
+	 */
+	start(source: ChosenEventSource, sinceMs: number): void {
+		if (this.stopped || this.stream) return;
+		const handlers: EventStreamHandlers = {
 			onEvent: (event) => this.onEvent(event),
 			onState: (state, detail) => this.onStreamState(state, detail),
-		});
-	}
-
-	/** Starts `podman events`. */
-	start(): void {
+		};
+		this.sourceKind = source.kind;
+		this.stream = source.kind === 'file' ? new EventFileStream(source.path, handlers, sinceMs) : new PodmanEventStream(this.podman, handlers, sinceMs);
+		const text = source.kind === 'file' ? t('events.sourceFile', { path: source.path }) : t('events.sourcePodman', { why: reasonText(source.reason) });
+		appendLog(this.store, [{ at: Date.now(), tone: 'info', text, facts: { kind: 'events-source', status: source.kind } }]);
 		this.stream.start();
 	}
 
-	/** Ends `podman events` and every retry. */
+	/** Ends the events source and every retry. */
 	stop(): void {
-		this.stream.stop();
+		this.stopped = true;
+		this.stream?.stop();
 	}
 
 	private onEvent(event: PodmanEvent): void {
@@ -78,14 +92,19 @@ export class EventWatch {
 
 	private onStreamState(state: 'live' | 'lost', detail: { message?: string; resumed: boolean }): void {
 		this.store.setState({ eventStream: state });
+		const file = this.sourceKind === 'file';
 		if (state === 'lost') {
+			const reason = detail.message ?? '';
 			appendLog(this.store, [
-				{ at: Date.now(), tone: 'warn', text: t('events.streamLost', { reason: detail.message ?? '' }), facts: { kind: 'stream', status: 'lost' } },
+				{ at: Date.now(), tone: 'warn', text: t(file ? 'events.fileLost' : 'events.streamLost', { reason }), facts: { kind: 'stream', status: 'lost' } },
 			]);
-			this.store.setState({ status: { tone: 'error', text: t('status.streamLost', { reason: detail.message ?? t('status.streamEnded') }) } });
+			const statusReason = detail.message ?? t('status.streamEnded');
+			this.store.setState({ status: { tone: 'error', text: t(file ? 'status.fileLost' : 'status.streamLost', { reason: statusReason }) } });
 		} else if (detail.resumed) {
-			appendLog(this.store, [{ at: Date.now(), tone: 'good', text: t('events.streamRecovered'), facts: { kind: 'stream', status: 'recovered' } }]);
-			this.store.setState({ status: { tone: 'ok', text: t('status.streamRecovered') } });
+			appendLog(this.store, [
+				{ at: Date.now(), tone: 'good', text: t(file ? 'events.fileRecovered' : 'events.streamRecovered'), facts: { kind: 'stream', status: 'recovered' } },
+			]);
+			this.store.setState({ status: { tone: 'ok', text: t(file ? 'status.fileRecovered' : 'status.streamRecovered') } });
 			// Whatever happened while it was down is in podman's state: read it all again.
 			this.hooks.reconcileAll();
 			this.hooks.burst();
@@ -120,11 +139,29 @@ export class EventWatch {
 		if (!overdue) return;
 		this.awaitingEvent.clear();
 		const name = containers[overdue[0]]?.name ?? shortId(overdue[0]);
-		this.stream.restart(t('status.streamStalled', { seconds: EVENT_SILENCE_LIMIT_MS / 1000, name }));
+		this.stream?.restart(t('status.streamStalled', { seconds: EVENT_SILENCE_LIMIT_MS / 1000, name }));
 	}
 
 	/** Forgets the events of containers gone from both podman (`listed`) and /proc (`history`). */
 	forgetGone(history: ConmonHistory, listed: ReadonlySet<string>): void {
 		for (const id of this.seenEvents.keys()) if (!history.generations[id] && !listed.has(id)) this.seenEvents.delete(id);
+	}
+}
+
+/** Why `podman events` was chosen, for the event log. */
+function reasonText(reason: PodmanEventsReason): string {
+	switch (reason.why) {
+		case 'logger':
+			return t('events.whyLogger', { logger: reason.logger });
+		case 'no-info':
+			return t('events.whyNoInfo');
+		case 'remote':
+			return t('events.whyRemote');
+		case 'no-path':
+			return t('events.whyNoPath');
+		case 'unreadable':
+			return t('events.whyUnreadable', { path: reason.path });
+		case 'asked':
+			return t('events.whyAsked');
 	}
 }

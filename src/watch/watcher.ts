@@ -1,6 +1,8 @@
 import { t } from '../messages/i18n.js';
 import { currentGeneration } from '../model/conmonHistory.js';
 import { storeInfoArgs } from '../podman/commands.js';
+import { type EventsInfo, parseEventsInfo } from '../podman/eventSource.js';
+import { chooseEventSource } from '../podman/eventSourceChoice.js';
 import type { Podman, PodmanOutput } from '../podman/podman.js';
 import { type PodmanStoreRoots, parseStoreRoots } from '../podman/storeRoots.js';
 import { findConmons } from '../proc/conmonProcess.js';
@@ -13,6 +15,14 @@ import { EventWatch } from './eventWatch.js';
 import { PodmanReconcile } from './podmanReconcile.js';
 import { foldScan } from './scanFold.js';
 import { type ScanDepth, ScanPacer, watchedProcessGone } from './scanPacing.js';
+
+/** How the watcher follows podman's events. */
+export interface WatcherOptions {
+	/** Use `podman events` even where podman's events file could be followed directly (CONMON_TUI_EVENTS=podman). */
+	forcePodmanEvents?: boolean;
+	/** podman is a remote client: its events file, if any, is on another machine. */
+	remote?: boolean;
+}
 
 /**
  * Feeds the store: follows podman events, asks podman for container state on events and
@@ -46,6 +56,7 @@ export class Watcher {
 	constructor(
 		private readonly podman: Podman,
 		private readonly store: AppStore,
+		private readonly options: WatcherOptions = {},
 	) {
 		store.setState({ bootTimeMs: this.bootTimeMs });
 		this.podmanView = new PodmanReconcile(
@@ -70,15 +81,22 @@ export class Watcher {
 	 * loaded), used for the first list instead of asking again.
 	 */
 	async start(firstList?: Promise<string | undefined>): Promise<void> {
+		// Events are followed from now: those that happen before the source is chosen (it needs
+		// `podman info`) are delivered once it starts, so nothing between the first `ps` and it is missed.
+		const eventsSinceMs = Date.now();
 		this.podmanView.takeFirstList(firstList);
-		// Events first, so that nothing between the first `ps` and the stream is missed.
-		this.events.start();
 		this.scan();
 		await this.reconcile({ full: true });
 		// `podman info` is slow (~0.5 s): asked after the first screen is drawn.
-		await this.readStoreRoots();
+		const eventsInfo = await this.readInfo();
+		const source = await chooseEventSource(this.podman, eventsInfo, {
+			remote: this.options.remote ?? false,
+			forcePodmanEvents: this.options.forcePodmanEvents ?? false,
+			signal: this.abort.signal,
+		});
 		// Quit while podman was answering: start nothing more.
 		if (this.stopped) return;
+		this.events.start(source, eventsSinceMs);
 		if (this.storeRoots) this.directories.add(this.storeRoots.runRoot, true);
 		this.scan();
 		const state = this.store.getState();
@@ -98,7 +116,7 @@ export class Watcher {
 		this.podmanView.startSlowTimer();
 	}
 
-	/** Ends the events process, any podman query in flight, and every timer. */
+	/** Ends the events source, any podman query in flight, and every timer. */
 	stop(): void {
 		this.stopped = true;
 		this.podmanView.stop();
@@ -146,12 +164,15 @@ export class Watcher {
 		if (!first) this.events.expectEvents(fold.changes, state.containers, fold.history, fold.unmonitored, now);
 	}
 
-	/** `podman info` names the store; without it every unlisted conmon is treated as foreign. */
-	private async readStoreRoots(): Promise<void> {
+	/** `podman info` names the store (without it every unlisted conmon is treated as foreign) and its events logger. */
+	private async readInfo(): Promise<EventsInfo | undefined> {
 		try {
-			this.storeRoots = parseStoreRoots((await this.query(storeInfoArgs())).stdout);
+			const info = (await this.query(storeInfoArgs())).stdout;
+			this.storeRoots = parseStoreRoots(info);
+			return parseEventsInfo(info);
 		} catch {
 			this.storeRoots = undefined;
+			return undefined;
 		}
 	}
 

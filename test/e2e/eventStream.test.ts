@@ -12,6 +12,8 @@ import { waitFor } from '../helpers/waitFor.js';
 /**
  * The `podman events` stream dies (killed) or hangs (stopped): conmon-tui restarts it,
  * resumes with --since, drops the replayed duplicates, and misses nothing meanwhile.
+ * The sandbox logs events to a file, which conmon-tui would read itself (eventFile.test.ts
+ * covers that source and its loss): CONMON_TUI_EVENTS=podman keeps `podman events` here.
  */
 const skip = await e2eSkipReason();
 
@@ -22,7 +24,7 @@ interface LogLine {
 	text: string;
 }
 
-describe('podman events stream faults', { skip: skip ?? false }, () => {
+describe('podman events stream faults (CONMON_TUI_EVENTS=podman)', { skip: skip ?? false }, () => {
 	let sandbox: PodmanSandbox;
 	let tui: TuiSession;
 	const dir = mkdtempSync(join(tmpdir(), 'conmon-tui-stream-'));
@@ -37,7 +39,7 @@ describe('podman events stream faults', { skip: skip ?? false }, () => {
 
 	before(async () => {
 		sandbox = await createPodmanSandbox();
-		tui = new TuiSession({ env: sandbox.env, args: ['--image', sandbox.image, '--log', logFile] });
+		tui = new TuiSession({ env: { ...sandbox.env, CONMON_TUI_EVENTS: 'podman' }, args: ['--image', sandbox.image, '--log', logFile] });
 		await tui.waitFor(/watching podman/);
 	});
 
