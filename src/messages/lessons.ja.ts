@@ -121,7 +121,8 @@ export const lessonsJa: MessagesLike<typeof lessonsEn> = {
 	'lesson.orphan.seen.inspect': 'podman の答えは "{answer}"',
 	'lesson.orphan.stale.met': 'podman の答えは "{status}"、ConmonPid は {conmon}。もう存在しない conmon です: 古い情報です',
 	'lesson.orphan.recover.title': 'podman rm -f で復旧する',
-	'lesson.orphan.recover.explain': 'podman rm -f はコンテナのプロセスを自分で kill し、コンテナを削除します。何も残りません。',
+	'lesson.orphan.recover.explain':
+		'podman rm -f はコンテナのプロセスを自分で kill し、コンテナを削除します。何も残りません。podman 5 では 1 回目は途中で止まります。プロセスを kill して終了コード -1 を記録し、「conmon exited prematurely」というエラーで失敗します。もう一度 d を押すと、停止したコンテナが削除されます。',
 	'lesson.orphan.recover.expect': 'コンテナが削除され、そのプロセスも消えること',
 	'lesson.orphan.seen.processLives': 'プロセス {pid} はまだ動いています',
 	'lesson.orphan.recover.met': 'コンテナを削除しました。そのプロセス {pid} も一緒に消えました',
