@@ -72,6 +72,8 @@ rm -rf "$stage"/var/cache/apt/archives/*.deb
 for binary in usr/bin/podman usr/bin/node usr/sbin/runc bin/busybox; do
 	[[ -x $stage/$binary ]] || die "the chroot has no /$binary after debootstrap"
 done
+# mktemp made it 0700: it is the chroot's /, which every user in it must be able to enter.
+chmod 0755 "$stage"
 date -u +%FT%TZ >"$stage/.conmon-tui-complete"
 mv "$stage" "$chroot_dir"
 stage=
