@@ -65,8 +65,11 @@ cleanup() { if [[ -n ${stage:-} ]]; then rm -rf --one-file-system "$stage"; fi; 
 trap cleanup EXIT
 
 log "building the podman 5 chroot ($SUITE from $mirror) in $stage"
-debootstrap --variant=minbase --include="$INCLUDE" "$SUITE" "$stage" "$mirror" >&2 ||
-	die "debootstrap failed (see $stage/debootstrap/debootstrap.log)"
+if ! debootstrap --variant=minbase --include="$INCLUDE" "$SUITE" "$stage" "$mirror" >&2; then
+	# The half-built chroot is removed on exit: its log's end goes to stderr first.
+	tail -n 5 "$stage/debootstrap/debootstrap.log" >&2 2>/dev/null || true
+	die "debootstrap $SUITE from $mirror failed"
+fi
 # Nothing downloaded is needed any more.
 rm -rf "$stage"/var/cache/apt/archives/*.deb
 for binary in usr/bin/podman usr/bin/node usr/sbin/runc bin/busybox; do
