@@ -128,7 +128,8 @@ export const lessonsEn = {
 	'lesson.orphan.seen.inspect': 'podman answered "{answer}"',
 	'lesson.orphan.stale.met': 'podman says "{status}" with ConmonPid {conmon}, a conmon that no longer exists: stale',
 	'lesson.orphan.recover.title': 'Recover with podman rm -f',
-	'lesson.orphan.recover.explain': "podman rm -f kills the container's process itself and removes the container. Nothing is left of it.",
+	'lesson.orphan.recover.explain':
+		'podman rm -f kills the container\'s process itself and removes the container. Nothing is left of it. Podman 5 stops halfway the first time: it kills the process, records exit code -1 and fails with "conmon exited prematurely"; press d again to remove the stopped container.',
 	'lesson.orphan.recover.expect': 'the container removed and its process gone',
 	'lesson.orphan.seen.processLives': 'process {pid} still runs',
 	'lesson.orphan.recover.met': 'container removed; its process {pid} is gone with it',

@@ -123,7 +123,8 @@ export const lessonsJa: MessagesLike<typeof lessonsEn> = {
 	'lesson.orphan.seen.inspect': 'podman の答えは "{answer}" です',
 	'lesson.orphan.stale.met': 'podman の答えは "{status}"、ConmonPid は {conmon} ですが、その conmon はもう存在しません: 古い情報です',
 	'lesson.orphan.recover.title': 'podman rm -f で復旧する',
-	'lesson.orphan.recover.explain': 'podman rm -f は、コンテナのプロセスを自分で kill してからコンテナを削除します。何も残りません。',
+	'lesson.orphan.recover.explain':
+		'podman rm -f は、コンテナのプロセスを自分で kill してからコンテナを削除します。何も残りません。podman 5 では 1 回目が途中で止まります。プロセスを kill して終了コード -1 を記録し、「conmon exited prematurely」というエラーで失敗します。もう一度 d を押すと、終了したコンテナが削除されます。',
 	'lesson.orphan.recover.expect': 'コンテナが削除され、そのプロセスも消えること',
 	'lesson.orphan.seen.processLives': 'プロセス {pid} はまだ動いています',
 	'lesson.orphan.recover.met': 'コンテナを削除しました。そのプロセス {pid} も一緒に消えました',

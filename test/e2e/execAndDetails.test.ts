@@ -34,7 +34,8 @@ describe('exec sessions and the details view', { skip: skip ?? false }, () => {
 
 	test('podman exec: a second, separate conmon branch appears, and goes when the command ends', async () => {
 		const main = (await sandbox.inspect(id)).State.ConmonPid;
-		const exec = execa('podman', ['exec', id, 'sleep', '3'], { env: cleanEnv(sandbox.env), extendEnv: false, timeout: 30_000 });
+		const [podman, args] = sandbox.world.command('podman', ['exec', id, 'sleep', '3']);
+		const exec = execa(podman, args, { env: cleanEnv(sandbox.env), extendEnv: false, timeout: 30_000 });
 		const branch = await tui.waitFor(
 			new RegExp(`├─ conmon ${main}${MAYBE_NEW}\\n.*\\n {4}└─ conmon (\\d+) {2}exec session ([0-9a-f]{12})${MAYBE_NEW}\\n +└─ sleep 3 (\\d+)`),
 		);

@@ -89,10 +89,13 @@ for (const language of LANGUAGES) {
 	describe(`lessons in ${language}`, { skip: skip ?? false }, () => {
 		let sandbox: PodmanSandbox;
 		let lesson: LessonSession | undefined;
+		/** 4 on the host (Debian 12), 5 in the podman 5 world (podman5.test.ts): the orphan's rm -f differs. */
+		let podmanMajor = 0;
 
 		before(async () => {
 			setLanguage(language);
 			sandbox = await createPodmanSandbox();
+			podmanMajor = Number.parseInt((await sandbox.podman(['version', '--format', '{{.Client.Version}}'])).stdout, 10);
 		});
 
 		// Each test's session is ended after it, passed or failed: no pseudo-terminal is left running.
@@ -254,11 +257,20 @@ for (const language of LANGUAGES) {
 
 			await session.next(4, 4);
 			await session.press('d');
+			if (podmanMajor >= 5) {
+				// podman 5's rm -f stops halfway with a dead conmon: process killed, container kept, exited (-1).
+				await session.tui.waitFor(new RegExp(`✗ ${messagePattern('lesson.commandFailed', {}).source}`), 20_000);
+				await session.tui.waitFor(/conmon exited prematurely, exit code could not be retrieved/);
+				assert.notEqual(processState(run.pid), 'alive', 'the first rm -f killed the process');
+				const halfway = (await sandbox.inspect(run.id)).State;
+				assert.deepEqual([halfway.Status, halfway.ExitCode], ['exited', -1]);
+				await session.press('d');
+			}
 			await session.passed('lesson.orphan.recover.met', { pid: String(run.pid) });
 			assert.notEqual(processState(run.pid), 'alive');
 			assert.equal((await sandbox.podman(['ps', '-aq'])).stdout.trim(), '');
 			await session.next(5, 4);
-			await session.quitAfterPassing(4);
+			await session.quitAfterPassing(4, podmanMajor >= 5 ? [4] : []);
 		});
 
 		test("restart-policy: podman's cleanup starts the container again, a new conmon with a new PID each time", async () => {

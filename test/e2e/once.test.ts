@@ -7,7 +7,7 @@ import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
 import { messagePattern } from '../helpers/messagePattern.js';
 import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { processArgv } from '../helpers/procCheck.js';
-import { cliPath, languageEnvironment } from '../helpers/tuiSession.js';
+import { languageEnvironment } from '../helpers/tuiSession.js';
 
 /** `--once` and `--once --json` piped, as scripts use them, checked against podman inspect and /proc. */
 const skip = await e2eSkipReason();
@@ -42,8 +42,11 @@ describe('--once against real podman', { skip: skip ?? false }, () => {
 		await sandbox?.dispose();
 	});
 
-	const once = (...args: string[]) =>
-		execa(process.execPath, [cliPath(), '--once', ...args], { env: { ...sandbox.env, ...languageEnvironment('en') }, stdin: 'ignore', timeout: 30_000 });
+	const once = (...args: string[]) => {
+		// The host's Node, or the podman 5 chroot's (podmanWorld.ts).
+		const [file, argv] = sandbox.world.program(['--once', ...args]);
+		return execa(file, argv, { env: { ...sandbox.env, ...languageEnvironment('en') }, stdin: 'ignore', timeout: 30_000 });
+	};
 
 	test('--once --json: every field agrees with podman inspect and /proc', async () => {
 		const { stdout, exitCode } = await once('--json');

@@ -5,7 +5,7 @@ import { MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
 import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { processArgv } from '../helpers/procCheck.js';
-import { cliPath, KEY, languageEnvironment, TuiSession } from '../helpers/tuiSession.js';
+import { KEY, languageEnvironment, TuiSession } from '../helpers/tuiSession.js';
 
 /**
  * A pod as people make one (`podman pod create --name web`, then `podman run -d --pod web` twice),
@@ -113,7 +113,8 @@ describe('pods against real podman', { skip: skip ?? false }, () => {
 	});
 
 	test('--once --json carries the pod and says which container is the infra', async () => {
-		const { stdout } = await execa(process.execPath, [cliPath(), '--once', '--json'], {
+		const [node, json] = sandbox.world.program(['--once', '--json']);
+		const { stdout } = await execa(node, json, {
 			env: { ...sandbox.env, ...languageEnvironment('en') },
 			stdin: 'ignore',
 			timeout: 30_000,
@@ -129,7 +130,8 @@ describe('pods against real podman', { skip: skip ?? false }, () => {
 			const listed = snapshot.containers.find((c) => c.id === id);
 			assert.deepEqual([listed?.pod, listed?.isInfra, listed?.conmonPid], [podId, id === infraId, conmons[index]]);
 		}
-		const text = await execa(process.execPath, [cliPath(), '--once'], {
+		const [, plain] = sandbox.world.program(['--once']);
+		const text = await execa(node, plain, {
 			env: { ...sandbox.env, ...languageEnvironment('en') },
 			stdin: 'ignore',
 			timeout: 30_000,

@@ -1,4 +1,5 @@
 import { createPodmanSandbox, type PodmanSandbox, prepareRootfs, sweepStaleSandboxes } from './podmanSandbox.js';
+import { selectedWorldName, startWorld } from './podmanWorld.js';
 import { errorMessage, findOnPath } from './sandboxProcesses.js';
 
 export type PodmanReadiness = { ok: true } | { ok: false; reason: string };
@@ -7,8 +8,9 @@ let readinessPromise: Promise<PodmanReadiness> | undefined;
 
 /**
  * Whether podman end-to-end tests can run here: podman on PATH, running as root (rootless
- * is not supported yet), the rootfs tarball prepared, and a throwaway sandbox able to
- * `podman run --rm TEST_IMAGE true`. Computed once per process.
+ * is not supported yet), the rootfs tarball prepared, in the podman5 world its chroot built and
+ * entered (podmanWorld.ts), and a throwaway sandbox able to `podman run --rm TEST_IMAGE true`.
+ * Computed once per process.
  */
 export function podmanReadiness(): Promise<PodmanReadiness> {
 	readinessPromise ??= checkReadiness();
@@ -30,6 +32,13 @@ async function checkReadiness(): Promise<PodmanReadiness> {
 	if (!(await findOnPath('podman'))) return { ok: false, reason: 'podman is not on PATH' };
 	// Clean up after earlier test processes that were killed before they could dispose.
 	await sweepStaleSandboxes().catch(() => undefined);
+	if (selectedWorldName() === 'podman5') {
+		try {
+			await startWorld();
+		} catch (error) {
+			return { ok: false, reason: `cannot build or enter the podman 5 chroot (Debian 13): ${errorMessage(error)}` };
+		}
+	}
 	let sandbox: PodmanSandbox | undefined;
 	try {
 		sandbox = await createPodmanSandbox();

@@ -31,11 +31,12 @@
  */
 
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { HOST_WORLD, type PodmanWorld, startWorld } from './podmanWorld.js';
 import { disposeDir, SANDBOX_PREFIX } from './sandboxDisposal.js';
 import { lastLines, processStartTime, toml, unmountUnder } from './sandboxProcesses.js';
 
@@ -105,6 +106,8 @@ export interface PodmanSandbox {
 	env: Record<string, string>;
 	/** TEST_IMAGE, already imported into this store. */
 	image: string;
+	/** Where this store's podman runs: the host's, or podman 5 in its chroot (see podmanWorld.ts). */
+	world: PodmanWorld;
 	/** Runs `podman ARGS` in this store (argv array, never a shell). */
 	podman(args: string[], opts?: PodmanOptions): Promise<PodmanResult>;
 	/** `podman inspect --type container ID`, first element. */
@@ -176,21 +179,31 @@ export function prepareRootfs(): Promise<string> {
 
 let storageDriver: 'overlay' | 'vfs' | undefined;
 
-/** Creates a fresh sandbox with TEST_IMAGE imported. Call dispose() when done. */
+/**
+ * Creates a fresh sandbox with TEST_IMAGE imported, in the world this process runs in (podmanWorld.ts:
+ * the host's podman, or podman 5 in its chroot, which is started the first time). Call dispose() when done.
+ */
 export async function createPodmanSandbox(): Promise<PodmanSandbox> {
-	const tarball = await prepareRootfs();
+	const hostTarball = await prepareRootfs();
+	const world = await startWorld();
+	// The directory is in /tmp, which the chroot shares with the host: the same paths on both sides.
 	const dir = await mkdtemp(path.join(os.tmpdir(), SANDBOX_PREFIX));
 	const env: Record<string, string> = {
+		...world.env,
 		CONTAINERS_CONF: path.join(dir, 'containers.conf'),
 		CONTAINERS_STORAGE_CONF: path.join(dir, 'storage.conf'),
 		// Big temporary files of image copies (podman import) go here, not to /var/tmp.
 		TMPDIR: path.join(dir, 'tmpfiles'),
 	};
-	const sandbox = makeSandbox(dir, env);
+	const sandbox = makeSandbox(dir, env, world);
 	try {
 		await mkdir(path.join(dir, 'tmp'), { recursive: true });
 		await mkdir(path.join(dir, 'tmpfiles'), { recursive: true });
 		await writeFile(path.join(dir, 'owner'), `${process.pid} ${(await processStartTime(process.pid)) ?? ''}\n`);
+		await writeFile(path.join(dir, 'world'), `${world.name}\n`);
+		// The chroot cannot see the host's cache: its podman imports a copy inside the sandbox.
+		const tarball = world.name === 'host' ? hostTarball : path.join(dir, 'tmpfiles', 'rootfs.tar');
+		if (tarball !== hostTarball) await copyFile(hostTarball, tarball);
 		await writeFile(env['CONTAINERS_CONF']!, containersConf(dir));
 		const drivers: Array<'overlay' | 'vfs'> = storageDriver ? [storageDriver] : ['overlay', 'vfs'];
 		let lastError: unknown;
@@ -204,6 +217,7 @@ export async function createPodmanSandbox(): Promise<PodmanSandbox> {
 				lastError = error;
 				// Start the next attempt from an empty store.
 				await sandbox.podman(['rmi', '-af'], { reject: false, timeoutMs: 30_000 }).catch(() => undefined);
+				await world.unmountUnder(dir);
 				await unmountUnder(dir);
 				await rm(path.join(dir, 'root'), { recursive: true, force: true });
 				await rm(path.join(dir, 'run'), { recursive: true, force: true });
@@ -246,16 +260,17 @@ runroot = ${toml(path.join(dir, 'run'))}
 `;
 }
 
-function makeSandbox(dir: string, env: Record<string, string>): PodmanSandbox {
+function makeSandbox(dir: string, env: Record<string, string>, world: PodmanWorld): PodmanSandbox {
 	let disposing: Promise<void> | undefined;
 	const podman = async (args: string[], opts: PodmanOptions = {}): Promise<PodmanResult> => {
 		if (disposing) throw new Error(`podman ${args.join(' ')}: sandbox ${dir} is disposed`);
-		return runPodman(env, args, opts);
+		return runPodman(env, args, opts, world);
 	};
 	return {
 		dir,
 		env,
 		image: TEST_IMAGE,
+		world,
 		podman,
 		async inspect(id: string): Promise<PodmanInspect> {
 			const { stdout } = await podman(['inspect', '--type', 'container', id], { timeoutMs: 30_000 });
@@ -265,14 +280,21 @@ function makeSandbox(dir: string, env: Record<string, string>): PodmanSandbox {
 			return first as PodmanInspect;
 		},
 		dispose(): Promise<void> {
-			disposing ??= disposeDir(dir, env, (args, opts) => runPodman(env, args, opts));
+			disposing ??= disposeDir(
+				dir,
+				env,
+				(args, opts) => runPodman(env, args, opts, world),
+				(mounted) => world.unmountUnder(mounted),
+			);
 			return disposing;
 		},
 	};
 }
 
-export async function runPodman(env: Record<string, string>, args: string[], opts: PodmanOptions): Promise<PodmanResult> {
-	const result = await execa('podman', args, {
+/** Runs `podman ARGS` with this environment, in this world (default: the host's podman). */
+export async function runPodman(env: Record<string, string>, args: string[], opts: PodmanOptions, world: PodmanWorld = HOST_WORLD): Promise<PodmanResult> {
+	const [file, argv] = world.command('podman', args);
+	const result = await execa(file, argv, {
 		env: cleanEnv(env),
 		extendEnv: false,
 		timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -316,7 +338,12 @@ export async function sweepStaleSandboxes(): Promise<string[]> {
 			CONTAINERS_STORAGE_CONF: path.join(dir, 'storage.conf'),
 			TMPDIR: path.join(dir, 'tmpfiles'),
 		};
-		await disposeDir(dir, env, (args, opts) => runPodman(env, args, opts));
+		// A store of podman 5 (its chroot is gone with the dead run) is not for the host's podman 4.3:
+		// its processes are killed and its files removed, without podman.
+		const world = (await readFile(path.join(dir, 'world'), 'utf8').catch(() => 'host')).trim();
+		const podman =
+			world === 'host' ? (args: string[], opts: PodmanOptions) => runPodman(env, args, opts) : async () => ({ stdout: '', stderr: '', exitCode: 1 });
+		await disposeDir(dir, env, podman);
 		swept.push(dir);
 	}
 	return swept;

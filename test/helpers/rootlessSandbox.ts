@@ -37,6 +37,7 @@ import path from 'node:path';
 import { execa } from 'execa';
 import type { PodmanInspect, PodmanOptions, PodmanResult, PodmanSandbox } from './podmanSandbox.js';
 import { prepareRootfs, TEST_IMAGE } from './podmanSandbox.js';
+import { HOST_WORLD } from './podmanWorld.js';
 import { disposeRootlessDir, killSandboxProcesses, pausePids, ROOTLESS_SANDBOX_PREFIX, type SandboxRecord } from './rootlessSandboxDisposal.js';
 import type { RootlessUser } from './rootlessUser.js';
 import { lastLines, processStartTime, toml, unmountUnder } from './sandboxProcesses.js';
@@ -179,6 +180,8 @@ function makeSandbox(dir: string, user: RootlessUser, env: Record<string, string
 		dir,
 		env,
 		image: TEST_IMAGE,
+		// The host's podman and Node; podman() below runs it as the user, which world.command does not.
+		world: HOST_WORLD,
 		user,
 		podman,
 		async inspect(id: string): Promise<PodmanInspect> {

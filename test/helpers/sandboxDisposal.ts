@@ -24,7 +24,13 @@ export type PodmanRunner = (args: string[], opts: PodmanOptions) => Promise<Podm
  * environment selects this sandbox's containers.conf, processes in the cgroups of this
  * store's containers, and mounts under the sandbox dir.
  */
-export async function disposeDir(dir: string, env: Record<string, string>, podman: PodmanRunner): Promise<void> {
+export async function disposeDir(
+	dir: string,
+	env: Record<string, string>,
+	podman: PodmanRunner,
+	/** Unmounts what the sandbox's world mounted under dir where the host cannot see it (the podman 5 chroot's namespace). */
+	unmountInWorld: (dir: string) => Promise<void> = async () => undefined,
+): Promise<void> {
 	const tmpRoot = path.resolve(os.tmpdir());
 	if (path.dirname(path.resolve(dir)) !== tmpRoot || !path.basename(dir).startsWith(SANDBOX_PREFIX)) {
 		throw new Error(`refusing to dispose ${dir}: not a ${SANDBOX_PREFIX}* directory in ${tmpRoot}`);
@@ -47,6 +53,7 @@ export async function disposeDir(dir: string, env: Record<string, string>, podma
 	await killLeftovers(dir, env['CONTAINERS_CONF'] ?? path.join(dir, 'containers.conf'), ids);
 	await deleteRuncState(ids);
 	await removeCgroups(ids);
+	await unmountInWorld(dir);
 	await unmountUnder(dir);
 	const leftMounts = await mountsUnder(dir);
 	if (leftMounts.length > 0) {

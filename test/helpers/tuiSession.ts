@@ -1,8 +1,10 @@
-import { join } from 'node:path';
 import xterm from '@xterm/headless';
 import { type IPty, spawn } from 'node-pty';
 import { projectRoot } from './fixtures.js';
 import { cleanEnv } from './podmanSandbox.js';
+import { currentWorld } from './podmanWorld.js';
+
+export { cliPath } from './programPath.js';
 
 /** Keys as a terminal sends them. */
 export const KEY = {
@@ -37,11 +39,6 @@ export function languageEnvironment(lang: 'en' | 'ja'): Record<string, string> {
 	return { LC_ALL: lang === 'ja' ? 'ja_JP.UTF-8' : 'C.UTF-8' };
 }
 
-/** The built program, as `npm run build` leaves it and the package ships it (one bundled file). */
-export function cliPath(): string {
-	return join(projectRoot(), 'dist', 'bundle', 'cli.js');
-}
-
 export interface TuiOptions {
 	args?: string[];
 	/** Added to the test runner's environment; with `runAs`, the whole environment instead. */
@@ -74,7 +71,9 @@ export class TuiSession {
 		const columns = options.columns ?? 140;
 		const rows = options.rows ?? 40;
 		this.terminal = new xterm.Terminal({ cols: columns, rows, allowProposedApi: true });
-		this.pty = spawn(process.execPath, [cliPath(), ...(options.args ?? [])], {
+		// The host's Node, or the podman 5 chroot's (podmanWorld.ts): the pty itself is always the host's.
+		const [file, args] = currentWorld().program(options.args ?? []);
+		this.pty = spawn(file, args, {
 			name: 'xterm-256color',
 			cols: columns,
 			rows,
