@@ -2,11 +2,12 @@ import { t } from '../messages/i18n.js';
 import { attachArgs } from '../podman/commands.js';
 import { safeText } from '../present/safeText.js';
 import type { UnixSocket } from '../proc/unixSockets.js';
-import { cleanupStep, conmonWithChild, onLessonContainer, runStep, type SharedMemory } from './commonSteps.js';
+import { COUNTING_COMMAND, cleanupStep, conmonWithChild, onLessonContainer, runStep, type SharedMemory } from './commonSteps.js';
 import { type Lesson, type LessonContext, met, notYet } from './lesson.js';
 import { liveConmonOf } from './observe.js';
 
 const ATTACH_TIMEOUT_MS = 15_000;
+/** conmon closes its end of a finished attach only when it next writes output to it: the container writes a line a second. */
 const DETACH_TIMEOUT_MS = 15_000;
 
 /** What the attach lesson remembers between its steps. */
@@ -40,7 +41,7 @@ export const attach: Lesson<AttachMemory> = {
 	title: 'lesson.attach.title',
 	summary: 'lesson.attach.summary',
 	steps: [
-		runStep({ title: 'lesson.attach.run.title', explanation: 'lesson.attach.run.explain' }),
+		runStep({ title: 'lesson.attach.run.title', explanation: 'lesson.attach.run.explain' }, {}, COUNTING_COMMAND),
 		{
 			title: 'lesson.attach.attach.title',
 			explanation: 'lesson.attach.attach.explain',

@@ -2,12 +2,10 @@ import { t } from '../messages/i18n.js';
 import { containerCommandArgs, logsTailArgs } from '../podman/commands.js';
 import { safeText } from '../present/safeText.js';
 import { parseLogDriver } from '../proc/conmonArgs.js';
-import { cleanupStep, EXIT_CODE_WAIT_MS, onLessonContainer, runStep, type SharedMemory } from './commonSteps.js';
+import { COUNTING_COMMAND, cleanupStep, EXIT_CODE_WAIT_MS, onLessonContainer, runStep, type SharedMemory } from './commonSteps.js';
 import { type Lesson, met, notYet } from './lesson.js';
 import { generationsOf, liveConmonOf } from './observe.js';
 
-/** The container's command: one numbered line on stdout every second, for conmon to log. */
-export const COUNTING_COMMAND = ['sh', '-c', 'i=0; while :; do i=$((i+1)); echo "line $i"; sleep 1; done'] as const;
 /** How many of ctr.log's last lines the verdict shows. */
 export const LOG_LINES_SHOWN = 2;
 /** How far back in ctr.log podman's last line is looked for (the container writes one a second). */

@@ -3,7 +3,8 @@ export const lessonAttachEn = {
 	'lesson.attach.title': "attach: podman as a client of conmon's socket",
 	'lesson.attach.summary': "podman attach stays, connected to conmon's attach socket, yet is not conmon's parent; when it goes, conmon and the container go on",
 	'lesson.attach.run.title': 'Run a container with -d',
-	'lesson.attach.run.explain': 'With -d, podman run exits once the container is started; conmon stays, adopted by PID 1 or a subreaper.',
+	'lesson.attach.run.explain':
+		'Its command prints a line every second. With -d, podman run exits once the container is started; conmon stays, adopted by PID 1 or a subreaper.',
 	'lesson.attach.attach.title': 'Attach to it',
 	// conmon listens on a SOCK_SEQPACKET socket named attach, bound through a directory fd (conmon src/conn_sock.c,
 	// setup_attach_socket, bind_relative_to_dir): the kernel records the name as /proc/self/fd/N/attach.
