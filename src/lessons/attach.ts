@@ -2,7 +2,7 @@ import { t } from '../messages/i18n.js';
 import { attachArgs } from '../podman/commands.js';
 import { safeText } from '../present/safeText.js';
 import type { UnixSocket } from '../proc/unixSockets.js';
-import { COUNTING_COMMAND, cleanupStep, conmonWithChild, onLessonContainer, runStep, type SharedMemory } from './commonSteps.js';
+import { COUNTING_COMMAND, cleanupStep, conmonWithChild, runStep, type SharedMemory } from './commonSteps.js';
 import { type Lesson, type LessonContext, met, notYet } from './lesson.js';
 import { liveConmonOf } from './observe.js';
 

@@ -81,6 +81,14 @@ export class FakeLessonActions implements Pick<Actions, 'lessonCommand' | 'lesso
 		return this.inFlight.length;
 	}
 
+	/** Fails the oldest podman command in flight with podman's own words, as a refusal does. */
+	async refuse(message: string): Promise<void> {
+		const command = this.inFlight.shift();
+		assert.ok(command, 'no podman command is waiting for an answer');
+		command.answer({ ok: false, reason: 'failed', message });
+		await flush();
+	}
+
 	/** Answers the oldest podman command in flight (podman's PID first, as execa reports it), then lets the runner go on. */
 	async answer(text: string | undefined, podmanPid?: number): Promise<void> {
 		const command = this.inFlight.shift();
