@@ -21,7 +21,8 @@ export const lessonLogsEn = {
 	'lesson.logs.seen.notInFile': '"{line}" is not among the last lines of ctr.log',
 	'lesson.logs.read.met': 'podman logs printed "{line}"; ctr.log holds it as {entry}',
 	'lesson.logs.exit.title': 'Kill it: the exit file',
-	// podman 4.x removes the exit file once read (libpod/container_internal.go, removeConmonFiles); seen here ~0.1 s after conmon writes it.
+	// conmon writes it with g_file_set_contents "so that a daemon can monitor all container exits using inotify" (conmon src/conmon.c);
+	// podman 4.x removes it (libpod/container_internal.go, removeConmonFiles): seen here ~0.1 s after conmon wrote it.
 	'lesson.logs.exit.explain':
 		"podman kill sends SIGKILL. conmon writes the container's exit code to a file named after the container's ID in its --exit-dir; podman reads it, then removes it about a tenth of a second later. conmon-tui watches the directory to read it in time.",
 	'lesson.logs.exit.expect': "the exit file, holding 137, read before podman removed it; podman's exit code the same",

@@ -1,7 +1,7 @@
 // Files conmon writes for podman, read as outside data: the container's log (`-l k8s-file:PATH`)
 // and the exit file in `--exit-dir`, which podman reads and removes within a tenth of a second.
-import { closeSync, type FSWatcher, fstatSync, openSync, readFileSync, readSync, watch } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import type { FileCatch } from './reader.js';
 
 /** How much of a log's end is read for its last lines: a few lines, never the whole file. */
@@ -29,34 +29,52 @@ export function tailLines(path: string, count: number): string[] | undefined {
 	}
 }
 
-/** A file's text, or undefined when it is not there. */
-function readIfThere(path: string): string | undefined {
-	try {
-		return readFileSync(path, 'utf8');
-	} catch {
-		return undefined;
-	}
-}
+/**
+ * The watch, run in a worker thread of its own: conmon's exit file lives about a tenth of a
+ * second (podman reads and removes it), and the main thread, busy drawing and scanning /proc on
+ * a loaded machine, was seen to answer an inotify event after the file was gone. The worker does
+ * nothing else, so it reads the file the moment it is renamed into place (conmon writes it with
+ * g_file_set_contents: a temporary file renamed). It posts the first non-empty text and stops.
+ */
+const CATCH_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { readFileSync, watch } = require('node:fs');
+const path = workerData.dir + '/' + workerData.name;
+let watcher;
+const tryRead = () => {
+	let text;
+	try { text = readFileSync(path, 'utf8'); } catch { return; }
+	if (text === '') return;
+	parentPort.postMessage(text);
+	if (watcher) watcher.close();
+	watcher = undefined;
+};
+try {
+	watcher = watch(workerData.dir, (_event, file) => { if (file === workerData.name) tryRead(); });
+	watcher.on('error', () => { if (watcher) watcher.close(); watcher = undefined; });
+} catch {}
+tryRead();
+`;
 
 /**
- * Watches `dir` (inotify) for the file `name` and keeps the first text read from it: the exit
- * file conmon writes lives only until podman has read it, too short for a poll to see.
+ * Watches `dir` (inotify, from a worker thread) for the file `name` and keeps the first text read
+ * from it: the exit file conmon writes lives only until podman has read it, too short for a poll.
  */
 export function catchFile(dir: string, name: string): FileCatch {
-	const path = join(dir, name);
-	let caught = readIfThere(path);
-	let watcher: FSWatcher | undefined;
-	try {
-		watcher = watch(dir, (_event, file) => {
-			if (caught === undefined && file === name) caught = readIfThere(path);
-		});
-		watcher.on('error', () => watcher?.close());
-	} catch {
-		watcher = undefined;
-	}
+	let caught: string | undefined;
+	if (!existsSync(dir)) return { watching: false, caught: () => undefined, close: () => undefined };
+	const worker = new Worker(CATCH_WORKER, { eval: true, workerData: { dir, name } });
+	worker.on('message', (text: unknown) => {
+		if (caught === undefined && typeof text === 'string') caught = text;
+	});
+	worker.on('error', () => undefined);
+	// A watch left open must not keep conmon-tui from exiting.
+	worker.unref();
 	return {
-		watching: watcher !== undefined,
+		watching: true,
 		caught: () => caught,
-		close: () => watcher?.close(),
+		close: () => {
+			void worker.terminate();
+		},
 	};
 }

@@ -4,7 +4,7 @@
  * caught in the instant it exists (conmon's exit file, removed by podman once read).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -21,6 +21,12 @@ const NET_UNIX = `Num       RefCount Protocol Flags    Type St Inode Path
 00000000aaaaaaaa: 00000002 00000000 00010000 0001 01 2399999 /run/a socket with spaces
 `;
 const CONMON = 4242;
+
+/** Waits (up to 5 s) for a condition that a worker thread makes true. */
+async function waitUntil(condition: () => boolean): Promise<void> {
+	const deadline = Date.now() + 5_000;
+	while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+}
 
 describe("a process's unix sockets", () => {
 	let root: string;
@@ -110,21 +116,26 @@ describe('files conmon writes', () => {
 		mkdirSync(exits);
 		const watch = catchFile(exits, 'abc');
 		assert.equal(watch.watching, true);
+		// The worker starts watching in a moment; conmon writes long after podman kill was started.
+		await new Promise((resolve) => setTimeout(resolve, 300));
 		writeFileSync(join(exits, 'other'), '1');
-		writeFileSync(join(exits, 'abc'), '137');
+		// As conmon writes it (g_file_set_contents): a temporary file, renamed into place.
+		writeFileSync(join(exits, 'abc.TMP123'), '137');
+		renameSync(join(exits, 'abc.TMP123'), join(exits, 'abc'));
 		// podman removes it about 0.1 s after conmon wrote it; the watch has read it before.
-		await new Promise((resolve) => setTimeout(resolve, 50));
+		await new Promise((resolve) => setTimeout(resolve, 30));
 		unlinkSync(join(exits, 'abc'));
-		await new Promise((resolve) => setTimeout(resolve, 50));
+		await waitUntil(() => watch.caught() !== undefined);
 		assert.equal(watch.caught(), '137');
 		watch.close();
 	});
 
-	test('catchFile of a file already there, and of a directory that does not exist', () => {
+	test('catchFile of a file already there, and of a directory that does not exist', async () => {
 		const exits = join(dir, 'exits-already');
 		mkdirSync(exits);
 		writeFileSync(join(exits, 'abc'), '143');
 		const there = catchFile(exits, 'abc');
+		await waitUntil(() => there.caught() !== undefined);
 		assert.equal(there.caught(), '143');
 		there.close();
 		const nowhere = catchFile(join(dir, 'no-such-dir'), 'abc');
