@@ -2,12 +2,12 @@ import type { lessonAttachEn } from './lessonAttach.en.js';
 import type { MessagesLike } from './messages.js';
 
 export const lessonAttachJa: MessagesLike<typeof lessonAttachEn> = {
-	'lesson.attach.title': 'attach: conmon のソケットにつながるクライアントとしての podman',
+	'lesson.attach.title': 'attach: podman は conmon のソケットのクライアント',
 	'lesson.attach.summary':
 		'podman attach は conmon の attach ソケットにつながったまま動き続けますが、conmon の親ではありません。podman attach が終了しても conmon とコンテナは動き続けます',
 	'lesson.attach.run.title': '-d でコンテナを実行する',
 	'lesson.attach.run.explain':
-		'このコマンドは毎秒 1 行を出力します。-d を付けると、podman run はコンテナを起動したところで終了します。conmon は残り、PID 1 かサブリーパーの子になります。',
+		'このコマンドは毎秒 1 行を出力します。-d を付けると、podman run はコンテナを起動したところで終了します。conmon は残り、PID 1 またはサブリーパーに引き取られます。',
 	'lesson.attach.attach.title': 'コンテナに attach する',
 	'lesson.attach.attach.explain':
 		'podman attach --no-stdin --sig-proxy=false を起動します。この podman は終了せず、conmon の attach ソケットにつながってコンテナの出力を受け取ります。conmon の /proc/PID/fd を inode で /proc/PID/net/unix と突き合わせると、ソケットと接続が見えます。n を押すとこの podman を終了します。',

@@ -24,7 +24,7 @@ export const lessonLogsEn = {
 	// conmon writes it with g_file_set_contents "so that a daemon can monitor all container exits using inotify" (conmon src/conmon.c);
 	// podman 4.x removes it (libpod/container_internal.go, removeConmonFiles): seen here ~0.1 s after conmon wrote it.
 	'lesson.logs.exit.explain':
-		"podman kill sends SIGKILL. conmon writes the container's exit code to a file named after the container's ID in its --exit-dir; podman reads it, then removes it about a tenth of a second later. conmon-tui watches the directory to read it in time.",
+		"podman kill sends SIGKILL. conmon writes the container's exit code to a file named after the container's ID in its --exit-dir; podman reads it and removes it, about a tenth of a second after it was written. conmon-tui watches the directory (inotify) to read it in time.",
 	'lesson.logs.exit.expect': "the exit file, holding 137, read before podman removed it; podman's exit code the same",
 	'lesson.logs.seen.noExitFile': 'no exit file seen in {dir} yet',
 	'lesson.logs.seen.exitMismatch': 'the exit file says {content}, podman says {code}',

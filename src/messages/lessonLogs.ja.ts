@@ -22,7 +22,7 @@ export const lessonLogsJa: MessagesLike<typeof lessonLogsEn> = {
 	'lesson.logs.read.met': 'podman logs は「{line}」を表示しました。ctr.log では {entry} です',
 	'lesson.logs.exit.title': 'kill する: 終了ファイル',
 	'lesson.logs.exit.explain':
-		'podman kill は SIGKILL を送ります。conmon はコンテナの終了コードを、--exit-dir の中のコンテナ ID と同じ名前のファイルに書きます。podman はそれを読み、0.1 秒ほどで削除します。conmon-tui はディレクトリを監視して、削除される前に読みます。',
+		'podman kill は SIGKILL を送ります。conmon はコンテナの終了コードを、--exit-dir の中のコンテナ ID と同じ名前のファイルに書きます。podman はそれを読み、書き込みから 0.1 秒ほどで削除します。conmon-tui はディレクトリを inotify で監視して、削除される前に読みます。',
 	'lesson.logs.exit.expect': '137 が書かれた終了ファイルを podman が削除する前に読めて、podman の終了コードも同じであること',
 	'lesson.logs.seen.noExitFile': '{dir} にまだ終了ファイルが見えません',
 	'lesson.logs.seen.exitMismatch': '終了ファイルの内容は {content}、podman の終了コードは {code} です',

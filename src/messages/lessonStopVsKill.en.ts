@@ -28,5 +28,5 @@ export const lessonStopVsKillEn = {
 		'The same command. This time SIGTERM reaches sleep: the container exits at once with 143 = 128 + 15 (SIGTERM), no SIGKILL needed.',
 	'lesson.stopVsKill.stopInit.expect': 'the container exits with 143 (128 + 15: SIGTERM) at once, and its conmon exits',
 	'lesson.stopVsKill.stopInit.met':
-		"exit code {code} = 128 + 15 (SIGTERM), {seconds} s after the key: no wait for SIGKILL. conmon {conmon} exited too; the code is the container's, from the exit file",
+		"exit code {code} = 128 + 15 (SIGTERM), {seconds} s after the key, without waiting for SIGKILL. conmon {conmon} exited too; the code is the container's, from the exit file",
 } as const;

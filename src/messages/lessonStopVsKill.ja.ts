@@ -7,7 +7,7 @@ export const lessonStopVsKillJa: MessagesLike<typeof lessonStopVsKillEn> = {
 		'PID 1 の sleep に podman stop -t 3 を実行します。SIGTERM では終わらず、3 秒後の SIGKILL で 137 になります。--init を付けるとすぐに 143 で終了します',
 	'lesson.stopVsKill.run.title': 'sleep をコンテナの PID 1 として実行する',
 	'lesson.stopVsKill.run.explain': 'コンテナのコマンド sleep infinity がコンテナの PID 1 です。ホスト上では conmon がその親です。',
-	'lesson.stopVsKill.look.title': 'PID 1 は SIGTERM を処理するか',
+	'lesson.stopVsKill.look.title': 'PID 1 は SIGTERM を処理するか?',
 	'lesson.stopVsKill.look.explain':
 		'podman stop はまず SIGTERM を送ります。sleep はこのシグナルのハンドラを設定しません。カーネルは、ハンドラのないシグナルを PID 名前空間の最初のプロセスには届けません (名前空間の外からは SIGKILL と SIGSTOP だけが届きます)。ハンドラの一覧は /proc/PID/status の SigCgt で確認できます。',
 	'lesson.stopVsKill.look.expect': 'sleep がコンテナ内で PID 1 であり、SIGTERM のハンドラを持たないこと',
@@ -30,5 +30,5 @@ export const lessonStopVsKillJa: MessagesLike<typeof lessonStopVsKillEn> = {
 		'同じコマンドです。今度は SIGTERM が sleep に届くので、SIGKILL を待たずにすぐ終了コード 143 = 128 + 15 (SIGTERM) で終了します。',
 	'lesson.stopVsKill.stopInit.expect': 'コンテナがすぐに終了コード 143 (128 + 15: SIGTERM) で終了し、conmon も終了すること',
 	'lesson.stopVsKill.stopInit.met':
-		'終了コード {code} = 128 + 15 (SIGTERM) で、キーを押してから {seconds} 秒後に終了しました。SIGKILL は待っていません。conmon {conmon} も終了しました。終了コードは終了ファイルから読んだコンテナのものです',
+		'終了コード {code} = 128 + 15 (SIGTERM) です。キーを押してから {seconds} 秒で、SIGKILL を待たずに終了しました。conmon {conmon} も終了しました。終了コードは終了ファイルから読んだコンテナのものです',
 };
