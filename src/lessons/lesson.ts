@@ -109,8 +109,9 @@ export interface LessonStep<M> {
 	/** Called just before the action runs (or when an action-less step is shown): returns the "before" to remember. */
 	begin?(ctx: LessonContext<M>, state: AppState, now: number): MemoryUpdate<M>;
 	/**
-	 * Opened with `begin` (just before the key's command), closed when the step is left: a watch
-	 * on a file that exists only for an instant (conmon's exit file), read by the check as `ctx.opened`.
+	 * Opened when the step is shown, closed when it is left: a watch on a file that exists only for
+	 * an instant (conmon's exit file), read by the check as `ctx.opened`. The key's command waits
+	 * until the watch is in place.
 	 */
 	open?(ctx: LessonContext<M>, state: AppState): FileCatch | undefined;
 	/** Looks at what podman and /proc say now, and only looks; called on every change until met or timed out. */

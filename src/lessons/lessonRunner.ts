@@ -193,6 +193,7 @@ export class LessonRunner<M extends object = object> {
 			steps: this.lesson.steps.length,
 			explanation: t(step.explanation, step.params),
 		});
+		this.run.opened = step.open?.(this.context, state);
 		if (step.action) this.followCommand(step.action);
 		else {
 			this.begin(step);
@@ -218,6 +219,11 @@ export class LessonRunner<M extends object = object> {
 		this.stopChecking?.();
 		this.begin(step);
 		this.update({ phase: 'acting', command: this.shown(command), seen: undefined, outcome: undefined });
+		// A watch for what the command makes (conmon's exit file) must be in place before it runs.
+		if (this.run.opened) {
+			await this.run.opened.ready;
+			if (token !== this.token) return;
+		}
 		let outcome: CommandOutcome;
 		let podmanPid: number | undefined;
 		if ('podman' in command) {
@@ -253,12 +259,9 @@ export class LessonRunner<M extends object = object> {
 		this.watch();
 	}
 
-	/** Just before a step's command (or when an action-less step is shown): what to remember, what to open. */
+	/** Just before a step's command (or when an action-less step is shown): what to remember. */
 	private begin(step: LessonStep<M>): void {
-		const state = this.deps.store.getState();
-		remember(this.run, step.begin?.(this.context, state, Date.now()));
-		closeOpened(this.run);
-		this.run.opened = step.open?.(this.context, state);
+		remember(this.run, step.begin?.(this.context, this.deps.store.getState(), Date.now()));
 	}
 
 	/** Checks the step now, on every store change and every CHECK_INTERVAL_MS, until met or the step's time is up. */

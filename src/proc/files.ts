@@ -45,7 +45,7 @@ const tryRead = () => {
 	let text;
 	try { text = readFileSync(path, 'utf8'); } catch { return; }
 	if (text === '') return;
-	parentPort.postMessage(text);
+	parentPort.postMessage({ text });
 	if (watcher) watcher.close();
 	watcher = undefined;
 };
@@ -53,25 +53,42 @@ try {
 	watcher = watch(workerData.dir, (_event, file) => { if (file === workerData.name) tryRead(); });
 	watcher.on('error', () => { if (watcher) watcher.close(); watcher = undefined; });
 } catch {}
+parentPort.postMessage({ ready: true });
 tryRead();
 `;
+
+/** A worker that has not said it is watching by then is not waited for any longer. */
+const READY_TIMEOUT_MS = 3_000;
 
 /**
  * Watches `dir` (inotify, from a worker thread) for the file `name` and keeps the first text read
  * from it: the exit file conmon writes lives only until podman has read it, too short for a poll.
+ * `ready` resolves once the watch is in place: the command that makes the file waits for it.
  */
 export function catchFile(dir: string, name: string): FileCatch {
 	let caught: string | undefined;
-	if (!existsSync(dir)) return { watching: false, caught: () => undefined, close: () => undefined };
+	if (!existsSync(dir)) return { watching: false, ready: Promise.resolve(), caught: () => undefined, close: () => undefined };
 	const worker = new Worker(CATCH_WORKER, { eval: true, workerData: { dir, name } });
-	worker.on('message', (text: unknown) => {
-		if (caught === undefined && typeof text === 'string') caught = text;
+	// Starting a worker took 80-125 ms on a loaded 2-core machine: as long as podman kill itself.
+	const ready = new Promise<void>((resolve) => {
+		const timer = setTimeout(resolve, READY_TIMEOUT_MS);
+		timer.unref();
+		const done = (): void => {
+			clearTimeout(timer);
+			resolve();
+		};
+		worker.on('message', (message: { ready?: boolean; text?: unknown }) => {
+			if (message.ready) done();
+			if (caught === undefined && typeof message.text === 'string') caught = message.text;
+		});
+		worker.on('error', done);
+		worker.on('exit', done);
 	});
-	worker.on('error', () => undefined);
 	// A watch left open must not keep conmon-tui from exiting.
 	worker.unref();
 	return {
 		watching: true,
+		ready,
 		caught: () => caught,
 		close: () => {
 			void worker.terminate();

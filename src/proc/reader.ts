@@ -25,6 +25,8 @@ export interface ProcessReader {
 export interface FileCatch {
 	/** False when the directory could not be watched (gone, no permission): nothing will be caught. */
 	readonly watching: boolean;
+	/** Resolves once the watch is in place (or could not be): a command whose file is to be caught waits for it. */
+	readonly ready: Promise<void>;
 	/** The file's text as first read, once it has appeared. */
 	caught(): string | undefined;
 	close(): void;

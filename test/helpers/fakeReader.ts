@@ -87,6 +87,7 @@ export class FakeProcessReader implements ProcessReader {
 		this.catches.push(record);
 		return {
 			watching: true,
+			ready: Promise.resolve(),
 			caught: () => this.appearing.get(`${dir}/${name}`),
 			close: () => {
 				record.closed = true;

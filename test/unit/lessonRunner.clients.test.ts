@@ -109,15 +109,18 @@ describe('a podman client, a refusal, a watch', () => {
 		assert.equal(lastLessonEvent(store)?.event, 'passed');
 	});
 
-	test("a step's watch opens with its key and closes when the step is left", async () => {
+	test("a step's watch opens when the step is shown, is in place before its command runs, and closes when the step is left", async () => {
 		const reader = new FakeProcessReader();
 		const { store, actions, runner } = setup(clients, reader);
 		runner.start();
 		runner.next();
+		assert.equal(reader.catches.length, 0, 'nothing is opened before the step');
 		runner.next();
-		assert.equal(reader.catches.length, 0, 'nothing is opened before the key');
-		runner.act();
 		assert.deepEqual(reader.catches, [{ dir: '/run/exits', name: 'x', closed: false }]);
+		runner.act();
+		assert.equal(actions.pending, 0, 'the command waits for the watch to be in place');
+		await flush();
+		assert.equal(actions.pending, 1);
 		reader.appearing.set('/run/exits/x', '137');
 		await actions.answer('');
 		assert.equal(progressOf(store).outcome, 'exit file 137');
