@@ -219,7 +219,9 @@ export class LessonRunner<M extends object = object> {
 		this.stopChecking?.();
 		this.begin(step);
 		this.update({ phase: 'acting', command: this.shown(command), seen: undefined, outcome: undefined });
-		// A watch for what the command makes (conmon's exit file) must be in place before it runs.
+		// A watch for what the command makes (conmon's exit file) must be in place before it runs; a step
+		// shown before what it watches was known (no conmon yet) opens it now.
+		this.run.opened ??= step.open?.(this.context, this.deps.store.getState());
 		if (this.run.opened) {
 			await this.run.opened.ready;
 			if (token !== this.token) return;
