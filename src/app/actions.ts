@@ -2,7 +2,7 @@ import { type MessageKey, t } from '../messages/i18n.js';
 import { type Container, type ContainerAction, isFullContainerId, shortId } from '../model/container.js';
 import { type Pod, podKey, podState } from '../model/pod.js';
 import { containerActionArgs, podActionArgs, runArgs } from '../podman/commands.js';
-import { type Podman, PodmanError } from '../podman/podman.js';
+import { type Podman, type PodmanClient, PodmanError } from '../podman/podman.js';
 import { quoteCommandWords } from '../present/commandWords.js';
 import { isDead } from '../proc/parse.js';
 import type { ProcessReader } from '../proc/reader.js';
@@ -76,7 +76,7 @@ export function createActions(deps: ActionDeps) {
 			const message = error instanceof PodmanError ? error.message : String(error);
 			store.setState({ status: { tone: 'error', text: `✗ $ ${shown}: ${message}` } });
 			appendLog(store, [{ at: Date.now(), tone: 'bad', text: `✗ ${message}`, facts: { kind: 'command-failed', command: [podman.binary, ...args] } }]);
-			return { ok: false, reason: 'failed' };
+			return { ok: false, reason: 'failed', message };
 		} finally {
 			store.setState((s) => {
 				const { [key]: _done, ...rest } = s.busy;
@@ -116,6 +116,16 @@ export function createActions(deps: ActionDeps) {
 			return execute(options.target ?? 'lesson', 'lesson', args, label, options.onSpawn);
 		},
 		/**
+		 * A lesson's podman that stays running as a client of conmon (`podman attach`): shown and
+		 * logged like any command; the lesson ends it (or its timeout, or our exit does).
+		 */
+		lessonClient(args: readonly string[]): PodmanClient {
+			const shown = quoteCommandWords([podman.binary, ...args]);
+			appendLog(store, [{ at: Date.now(), tone: 'command', text: `$ ${shown}`, facts: { kind: 'command', command: [podman.binary, ...args] } }]);
+			store.setState({ status: { tone: 'ok', text: `✓ $ ${shown}` } });
+			return podman.client(args, LESSON_CLIENT_TIMEOUT_MS);
+		},
+		/**
 		 * `kill -9 PID` of a conmon, for the orphan lesson (after the learner confirmed): not a
 		 * podman command, but shown and logged as one so that it can be copied. The PID is checked
 		 * first to still be that conmon (same start time): a PID can be reused.
@@ -151,7 +161,11 @@ export function createActions(deps: ActionDeps) {
 export type Actions = ReturnType<typeof createActions>;
 
 /** How a command went: podman's last line of output, or why not (a command already running on it, or podman failed). */
-export type CommandOutcome = { ok: true; answer: string } | { ok: false; reason: 'busy' | 'failed' };
+/** What a command did: podman's last line, or why it did not (a failure carries podman's own words). */
+export type CommandOutcome = { ok: true; answer: string } | { ok: false; reason: 'busy' } | { ok: false; reason: 'failed'; message?: string };
+
+/** A lesson's `podman attach` is ended by the lesson; this bounds it if nothing else does. */
+export const LESSON_CLIENT_TIMEOUT_MS = 10 * 60_000;
 
 function shortIfId(text: string): string {
 	return isFullContainerId(text) ? shortId(text) : text;

@@ -14,6 +14,9 @@ export interface SharedMemory {
 	cleanupConmons: readonly number[];
 }
 
+/** A container command that writes one numbered line to stdout every second: output for conmon to log and pass on. */
+export const COUNTING_COMMAND = ['sh', '-c', 'i=0; while :; do i=$((i+1)); echo "line $i"; sleep 1; done'] as const;
+
 /** How long a new container may take to have its conmon and first process on screen. */
 export const RUN_TIMEOUT_MS = 20_000;
 /** podman's died event brings the exit code some 100-250 ms after /proc shows conmon gone: wait this long for it. */

@@ -1,5 +1,5 @@
 import type { MessageKey, MessageParams } from '../messages/i18n.js';
-import type { ProcessReader } from '../proc/reader.js';
+import type { FileCatch, ProcessReader } from '../proc/reader.js';
 import type { AppState } from '../state/store.js';
 
 /**
@@ -40,13 +40,16 @@ export interface LessonContext<M> {
 	readonly memory: Readonly<Partial<M>>;
 	/** /proc, for what the watcher's scan does not hold (a parent's name, NSpid). */
 	readonly reader: ProcessReader;
+	/** What the step being shown opened (its `open`), while it is shown. */
+	readonly opened: FileCatch | undefined;
 }
 
 /**
- * What a step's key runs: a podman command (argv after `podman`), or `kill -9` of a conmon,
- * named by PID and start time so that a reused PID is never killed.
+ * What a step's key runs: a podman command (argv after `podman`); a podman that stays as a
+ * client of conmon (`podmanClient`: `podman attach`, ended when the learner leaves the step);
+ * or `kill -9` of a conmon, named by PID and start time so that a reused PID is never killed.
  */
-export type LessonCommand = { podman: readonly string[] } | { killConmon: { pid: number; startTicks: number } };
+export type LessonCommand = { podman: readonly string[] } | { podmanClient: readonly string[] } | { killConmon: { pid: number; startTicks: number } };
 
 /** What a command's answer taught: the container it made (by full ID), and facts to remember. */
 export interface CommandAnswer<M> {
@@ -63,6 +66,11 @@ export interface StepAction<M> {
 	command(ctx: LessonContext<M>, state: AppState): LessonCommand | undefined;
 	/** What the command answered (the run step's new container ID), and podman's PID: what to keep of them. */
 	after?(ctx: LessonContext<M>, answer: string, podmanPid: number | undefined): CommandAnswer<M>;
+	/**
+	 * For a command whose refusal is the lesson (`podman logs` of a container without a log):
+	 * podman's words when it failed, to keep for the check. Without it a failed command fails the step.
+	 */
+	afterFailure?(ctx: LessonContext<M>, message: string): CommandAnswer<M>;
 }
 
 /** A check's verdict: met, with the real values seen; or not yet, with what is seen instead. */
@@ -100,6 +108,12 @@ export interface LessonStep<M> {
 	action?: StepAction<M>;
 	/** Called just before the action runs (or when an action-less step is shown): returns the "before" to remember. */
 	begin?(ctx: LessonContext<M>, state: AppState, now: number): MemoryUpdate<M>;
+	/**
+	 * Opened when the step is shown, closed when it is left: a watch on a file that exists only for
+	 * an instant (conmon's exit file), read by the check as `ctx.opened`. The key's command waits
+	 * until the watch is in place.
+	 */
+	open?(ctx: LessonContext<M>, state: AppState): FileCatch | undefined;
 	/** Looks at what podman and /proc say now, and only looks; called on every change until met or timed out. */
 	check(ctx: LessonContext<M>, state: AppState, now: number): StepCheck<M>;
 	/** How long the expectation may take before the step says it did not happen. */

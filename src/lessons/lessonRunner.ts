@@ -5,7 +5,7 @@ import type { ProcessReader } from '../proc/reader.js';
 import { selectWhenListed } from '../state/selection.js';
 import { type AppStore, appendLog, type LessonFacts, type LessonProgress, type LogEntry } from '../state/store.js';
 import type { CommandAnswer, Lesson, LessonCommand, LessonContext, LessonStep } from './lesson.js';
-import { applyCheck, learnFromAnswer, leftovers, markRemoved, newRunState, type RunState, remember } from './runState.js';
+import { applyCheck, closeOpened, learnFromAnswer, leftovers, markRemoved, newRunState, type RunState, remember } from './runState.js';
 
 /** How often a step's check looks again while it waits (it also looks on every store change). */
 export const CHECK_INTERVAL_MS = 250;
@@ -13,7 +13,7 @@ export const CHECK_INTERVAL_MS = 250;
 /** The parts of the program a lesson drives: the store it reports to and the actions that run commands. */
 export interface LessonDeps {
 	store: AppStore;
-	actions: Pick<Actions, 'lessonCommand' | 'killConmon'>;
+	actions: Pick<Actions, 'lessonCommand' | 'lessonClient' | 'killConmon'>;
 	/** /proc, for the checks that look beyond the watcher's scan. */
 	reader: ProcessReader;
 	/** What podman is called on this machine, for showing commands exactly. */
@@ -35,6 +35,8 @@ export class LessonRunner<M extends object = object> {
 	private stopChecking: (() => void) | undefined;
 	/** The step's command while it runs: leaving does not wait for it, but the clean-up must know what it made. */
 	private running: Promise<void> | undefined;
+	/** The step's podman that stays (`podman attach`): ended when the step is left, the lesson left, or we quit. */
+	private client: { end(): void } | undefined;
 
 	constructor(
 		readonly lesson: Lesson<M>,
@@ -112,6 +114,7 @@ export class LessonRunner<M extends object = object> {
 	/** Ends the lesson early or after the last step; the containers it made are listed by `leftovers`. */
 	leave(): void {
 		this.stop();
+		this.leaveStep();
 		if (this.progress()?.phase !== 'finished') {
 			const title = t(this.lesson.title);
 			this.log('warn', t('lesson.left', { title }), { event: 'left', title, step: this.index + 1, steps: this.lesson.steps.length });
@@ -154,8 +157,16 @@ export class LessonRunner<M extends object = object> {
 		if (current) this.deps.store.setState({ lesson: { ...current, ...patch } });
 	}
 
+	/** Ends what the step shown kept running or open: its podman client, its watch. */
+	private leaveStep(): void {
+		this.client?.end();
+		this.client = undefined;
+		closeOpened(this.run);
+	}
+
 	private show(index: number): void {
 		this.stop();
+		this.leaveStep();
 		this.index = index;
 		const step = this.step();
 		const state = this.deps.store.getState();
@@ -182,9 +193,10 @@ export class LessonRunner<M extends object = object> {
 			steps: this.lesson.steps.length,
 			explanation: t(step.explanation, step.params),
 		});
+		this.run.opened = step.open?.(this.context, state);
 		if (step.action) this.followCommand(step.action);
 		else {
-			remember(this.run, step.begin?.(this.context, state, Date.now()));
+			this.begin(step);
 			this.watch();
 		}
 	}
@@ -205,12 +217,26 @@ export class LessonRunner<M extends object = object> {
 		const step = this.step();
 		const token = ++this.token;
 		this.stopChecking?.();
-		remember(this.run, step.begin?.(this.context, this.deps.store.getState(), Date.now()));
+		this.begin(step);
 		this.update({ phase: 'acting', command: this.shown(command), seen: undefined, outcome: undefined });
+		// A watch for what the command makes (conmon's exit file) must be in place before it runs; a step
+		// shown before what it watches was known (no conmon yet) opens it now.
+		this.run.opened ??= step.open?.(this.context, this.deps.store.getState());
+		if (this.run.opened) {
+			await this.run.opened.ready;
+			if (token !== this.token) return;
+		}
 		let outcome: CommandOutcome;
 		let podmanPid: number | undefined;
 		if ('podman' in command) {
 			outcome = await this.deps.actions.lessonCommand(command.podman, { target: this.run.containerId, onSpawn: (pid) => (podmanPid = pid) });
+		} else if ('podmanClient' in command) {
+			// Pressed again: the earlier client goes first, so that only one is connected.
+			this.client?.end();
+			const client = this.deps.actions.lessonClient(command.podmanClient);
+			this.client = client;
+			podmanPid = client.pid;
+			outcome = client.pid === undefined ? { ok: false, reason: 'failed' } : { ok: true, answer: '' };
 		} else {
 			outcome = this.deps.actions.killConmon(command.killConmon) ? { ok: true, answer: '' } : { ok: false, reason: 'failed' };
 		}
@@ -224,10 +250,20 @@ export class LessonRunner<M extends object = object> {
 			return;
 		}
 		if (!outcome.ok) {
-			this.fail(t('lesson.commandFailed'));
-			return;
+			// A refusal the step expects (podman logs of a container that keeps no log) is its answer.
+			const afterFailure = step.action?.afterFailure;
+			if (!afterFailure) {
+				this.fail(t('lesson.commandFailed'));
+				return;
+			}
+			this.learn(afterFailure(this.context, outcome.message ?? ''));
 		}
 		this.watch();
+	}
+
+	/** Just before a step's command (or when an action-less step is shown): what to remember. */
+	private begin(step: LessonStep<M>): void {
+		remember(this.run, step.begin?.(this.context, this.deps.store.getState(), Date.now()));
 	}
 
 	/** Checks the step now, on every store change and every CHECK_INTERVAL_MS, until met or the step's time is up. */
@@ -296,7 +332,9 @@ export class LessonRunner<M extends object = object> {
 	}
 
 	private shown(command: LessonCommand): string {
-		return quoteCommandWords('podman' in command ? [this.deps.podmanBinary, ...command.podman] : killConmonCommand(command.killConmon.pid));
+		if ('podman' in command) return quoteCommandWords([this.deps.podmanBinary, ...command.podman]);
+		if ('podmanClient' in command) return quoteCommandWords([this.deps.podmanBinary, ...command.podmanClient]);
+		return quoteCommandWords(killConmonCommand(command.killConmon.pid));
 	}
 
 	private status(text: string): void {

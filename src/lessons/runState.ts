@@ -1,4 +1,4 @@
-import type { ProcessReader } from '../proc/reader.js';
+import type { FileCatch, ProcessReader } from '../proc/reader.js';
 import { type CommandAnswer, type MemoryUpdate, type StepCheck, updatedMemory } from './lesson.js';
 
 /** The lesson's context as the runner keeps it: the steps see it read-only, the runner alone changes it (here). */
@@ -11,6 +11,7 @@ export interface RunState<M> {
 	readonly removed: Set<string>;
 	memory: Readonly<Partial<M>>;
 	readonly reader: ProcessReader;
+	opened: FileCatch | undefined;
 }
 
 /** A lesson's state before its first step: no container yet, nothing remembered (every fact of the memory is optional). */
@@ -24,6 +25,7 @@ export function newRunState<M>(containerName: string, deps: { image: string; com
 		removed: new Set(),
 		memory: {} as Partial<M>,
 		reader: deps.reader,
+		opened: undefined,
 	};
 }
 
@@ -56,4 +58,10 @@ export function markRemoved<M>(run: RunState<M>, ids: readonly string[]): void {
 /** The containers the lesson made that are not yet seen removed. */
 export function leftovers<M>(run: RunState<M>): string[] {
 	return run.created.filter((id) => !run.removed.has(id));
+}
+
+/** Closes what the step opened (its watch): the step is left, or the lesson. */
+export function closeOpened<M>(run: RunState<M>): void {
+	run.opened?.close();
+	run.opened = undefined;
 }

@@ -12,6 +12,12 @@ import { explainEn } from './explain.en.js';
 import { explainJa } from './explain.ja.js';
 import { helpEn } from './help.en.js';
 import { helpJa } from './help.ja.js';
+import { lessonAttachEn } from './lessonAttach.en.js';
+import { lessonAttachJa } from './lessonAttach.ja.js';
+import { lessonLogsEn } from './lessonLogs.en.js';
+import { lessonLogsJa } from './lessonLogs.ja.js';
+import { lessonStopVsKillEn } from './lessonStopVsKill.en.js';
+import { lessonStopVsKillJa } from './lessonStopVsKill.ja.js';
 import { lessonsEn } from './lessons.en.js';
 import { lessonsJa } from './lessons.ja.js';
 import { rootlessEn } from './rootless.en.js';
@@ -41,6 +47,9 @@ export const en = {
 	...rootlessEn,
 	...cliEn,
 	...lessonsEn,
+	...lessonStopVsKillEn,
+	...lessonAttachEn,
+	...lessonLogsEn,
 	...transcriptEn,
 	...changesEn,
 };
@@ -59,6 +68,9 @@ export const ja: Readonly<Record<MessageKey, string>> = {
 	...rootlessJa,
 	...cliJa,
 	...lessonsJa,
+	...lessonStopVsKillJa,
+	...lessonAttachJa,
+	...lessonLogsJa,
 	...transcriptJa,
 	...changesJa,
 };

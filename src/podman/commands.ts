@@ -90,6 +90,10 @@ export interface RunOptions {
 	name?: string;
 	/** `--restart POLICY` (`always`, `on-failure`…). */
 	restart?: string;
+	/** `--init`: podman's init (catatonit) becomes the container's PID 1 and forwards signals to the command. */
+	init?: boolean;
+	/** `--log-driver DRIVER` (`none`: conmon is given `-l none` and keeps no log). */
+	logDriver?: string;
 }
 
 /**
@@ -102,9 +106,30 @@ export function runArgs(image: string, command: readonly string[], options: RunO
 		'-d',
 		...(options.name === undefined ? [] : ['--name', options.name]),
 		...(options.restart === undefined ? [] : ['--restart', options.restart]),
+		...(options.init === true ? ['--init'] : []),
+		...(options.logDriver === undefined ? [] : ['--log-driver', options.logDriver]),
 		image,
 		...command,
 	];
+}
+
+/** `podman stop -t SECONDS ID`: SIGTERM (the image's stop signal), then SIGKILL if the container still runs after SECONDS. */
+export function stopArgs(id: string, seconds: number): string[] {
+	return ['stop', '-t', String(seconds), shortId(id)];
+}
+
+/** `podman logs --tail LINES ID`: the container's last output lines, as podman reads them from conmon's log. */
+export function logsTailArgs(id: string, lines: number): string[] {
+	return ['logs', '--tail', String(lines), shortId(id)];
+}
+
+/**
+ * `podman attach --no-stdin --sig-proxy=false ID`: a podman that stays, connected to conmon's
+ * attach socket, without a terminal. --sig-proxy=false: the SIGTERM that ends it must end this
+ * podman, not be passed on to the container (podman attach forwards signals by default).
+ */
+export function attachArgs(id: string): string[] {
+	return ['attach', '--no-stdin', '--sig-proxy=false', shortId(id)];
 }
 
 /** `podman exec -d ID COMMAND...`: a detached exec session (its own conmon). */

@@ -129,6 +129,30 @@ export class Podman {
 		}
 	}
 
+	/**
+	 * Starts a podman that stays as a client (`podman attach`), its output discarded: ended by
+	 * `end()`, by its timeout, or at our exit. Ending it only disconnects it: it changes no container.
+	 */
+	client(args: readonly string[], timeoutMs: number): PodmanClient {
+		const subprocess = execa(this.binary, args, {
+			env: this.env,
+			extendEnv: false,
+			stdio: 'ignore',
+			reject: false,
+			timeout: timeoutMs,
+			forceKillAfterDelay: 2_000,
+			cleanup: true,
+		});
+		const ended = subprocess.then(() => undefined);
+		return {
+			pid: subprocess.pid,
+			end: () => {
+				subprocess.kill('SIGTERM');
+			},
+			ended,
+		};
+	}
+
 	/** Starts a long-running podman command (events); the caller owns the child and must end it. */
 	spawn(args: readonly string[], signal: AbortSignal) {
 		return execa(this.binary, args, {
@@ -142,6 +166,16 @@ export class Podman {
 			cleanup: true,
 		});
 	}
+}
+
+/** A podman that stays running as a client of conmon (`podman attach`). */
+export interface PodmanClient {
+	/** Its PID, once started (undefined when it could not start). */
+	readonly pid: number | undefined;
+	/** Ends it (SIGTERM, SIGKILL after 2 s). */
+	end(): void;
+	/** Resolves when it has exited, whatever the reason. */
+	readonly ended: Promise<void>;
 }
 
 /** A file descriptor to a new private file whose name is already gone: the child writes, we read it back. */

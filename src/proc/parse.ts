@@ -107,6 +107,27 @@ export interface ProcessFacts {
 	nsPid: number[];
 	uid: number | undefined;
 	uidMap: IdMapRange[];
+	/** SigCgt: the signals the process has a handler for (bit N-1 for signal N). */
+	caughtSignals?: bigint;
+	/** SigIgn: the signals it ignores. */
+	ignoredSignals?: bigint;
+}
+
+/** SigCgt and SigIgn of /proc/PID/status (hex masks), where present. */
+export function parseSignalMasks(status: string): { caughtSignals?: bigint; ignoredSignals?: bigint } {
+	const mask = (name: string): bigint | undefined => {
+		const line = status.split('\n').find((l) => l.startsWith(`${name}:`));
+		const hex = line?.slice(name.length + 1).trim();
+		return hex !== undefined && /^[0-9a-fA-F]+$/.test(hex) ? BigInt(`0x${hex}`) : undefined;
+	};
+	const caught = mask('SigCgt');
+	const ignored = mask('SigIgn');
+	return { ...(caught === undefined ? {} : { caughtSignals: caught }), ...(ignored === undefined ? {} : { ignoredSignals: ignored }) };
+}
+
+/** Whether a signal mask of /proc/PID/status holds signal `signal` (bit signal-1). */
+export function hasSignal(mask: bigint | undefined, signal: number): boolean {
+	return mask !== undefined && ((mask >> BigInt(signal - 1)) & 1n) === 1n;
 }
 
 /** Kernel clock ticks per second (USER_HZ); 100 on every Linux architecture podman runs on. */

@@ -1,8 +1,22 @@
 // The reads of /proc: the watcher's scan and the one-off reads behind the ProcessReader handed to
 // lessons, actions and views (reader.ts). Parsing is in parse.ts.
 import { readdirSync, readFileSync } from 'node:fs';
-import { isDead, type ProcessFacts, type ProcessInfo, type ProcStat, parseCmdline, parseIdMap, parseNsPid, parseStat, parseUid, processKey } from './parse.js';
+import { catchFile, tailLines } from './files.js';
+import {
+	isDead,
+	type ProcessFacts,
+	type ProcessInfo,
+	type ProcStat,
+	parseCmdline,
+	parseIdMap,
+	parseNsPid,
+	parseSignalMasks,
+	parseStat,
+	parseUid,
+	processKey,
+} from './parse.js';
 import type { ProcessReader } from './reader.js';
+import { readUnixSockets } from './unixSockets.js';
 
 /** Reads a /proc file, or undefined when the process has gone meanwhile (ENOENT/ESRCH are not errors here). */
 function readProcFile(path: string): string | undefined {
@@ -44,7 +58,12 @@ export function readBootTimeMs(procRoot = '/proc'): number {
 export function readProcessFacts(pid: number, procRoot = '/proc'): ProcessFacts | undefined {
 	const status = readProcFile(`${procRoot}/${pid}/status`);
 	if (status === undefined) return undefined;
-	return { nsPid: parseNsPid(status), uid: parseUid(status), uidMap: parseIdMap(readProcFile(`${procRoot}/${pid}/uid_map`) ?? '') };
+	return {
+		nsPid: parseNsPid(status),
+		uid: parseUid(status),
+		uidMap: parseIdMap(readProcFile(`${procRoot}/${pid}/uid_map`) ?? ''),
+		...parseSignalMasks(status),
+	};
 }
 
 /** The name of a process (/proc/PID/comm), or undefined when it has gone. */
@@ -59,6 +78,9 @@ export function procReader(procRoot = '/proc'): ProcessReader {
 		comm: (pid) => readComm(pid, procRoot),
 		isAliveAs: (pid, startTicks) => isAliveAs(pid, startTicks, procRoot),
 		facts: (pid) => readProcessFacts(pid, procRoot),
+		unixSockets: (pid) => readUnixSockets(pid, procRoot),
+		tailLines,
+		catchFile,
 	};
 }
 

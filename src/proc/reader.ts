@@ -1,6 +1,7 @@
 // The few /proc reads that lessons, actions and views make beyond the watcher's scan, as an
 // interface handed in: views import it as a type, and tests hand in a fake instead of real processes.
 import type { ProcessFacts, ProcStat } from './parse.js';
+import type { UnixSocket } from './unixSockets.js';
 
 /** Reads one process's facts from /proc now; every read answers undefined (or false) once the process has gone. */
 export interface ProcessReader {
@@ -10,6 +11,23 @@ export interface ProcessReader {
 	comm(pid: number): string | undefined;
 	/** Whether PID still runs (not a zombie); as the same process when its start time is given. */
 	isAliveAs(pid: number, startTicks: number | undefined): boolean;
-	/** NSpid, Uid and uid_map (/proc/PID/status and uid_map). */
+	/** NSpid, Uid, signal masks and uid_map (/proc/PID/status and uid_map). */
 	facts(pid: number): ProcessFacts | undefined;
+	/** The unix sockets the process holds (its fds matched to /proc/PID/net/unix); [] once it has gone. */
+	unixSockets(pid: number): UnixSocket[];
+	/** The last `count` lines of a file conmon writes (the container's log); undefined when unreadable. */
+	tailLines(path: string, count: number): string[] | undefined;
+	/** Starts watching `dir` for the file `name`, to read it the moment it appears (conmon's exit file). */
+	catchFile(dir: string, name: string): FileCatch;
+}
+
+/** A watch for one file that appears and soon goes (conmon's exit file, removed by podman once read). */
+export interface FileCatch {
+	/** False when the directory could not be watched (gone, no permission): nothing will be caught. */
+	readonly watching: boolean;
+	/** Resolves once the watch is in place (or could not be): a command whose file is to be caught waits for it. */
+	readonly ready: Promise<void>;
+	/** The file's text as first read, once it has appeared. */
+	caught(): string | undefined;
+	close(): void;
 }

@@ -236,7 +236,7 @@ for (const language of LANGUAGES) {
 
 				const lines = screenLines(rendered);
 
-				assert.equal(LESSONS.length, 5);
+				assert.ok(LESSONS.length >= 5);
 				LESSONS.forEach((lesson, i) => {
 					const row = lines.find((line) => new RegExp(`[▸ ] ${i + 1} ${lesson.name} +${escapeRegExp(t(lesson.title))}`).test(line));
 					assert.ok(row, `lesson ${i + 1} (${lesson.name}) in:\n${lines.join('\n')}`);

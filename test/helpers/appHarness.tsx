@@ -14,6 +14,7 @@ export type ActionCall =
 	| { action: ContainerAction; containerId: string; name: string }
 	| { action: ContainerAction; podId: string; name: string }
 	| { action: 'lesson-command'; args: readonly string[] }
+	| { action: 'lesson-client'; args: readonly string[] }
 	| { action: 'kill-conmon'; pid: number };
 
 /** An `Actions` object that runs nothing and records what it was asked to do. */
@@ -35,6 +36,10 @@ export function fakeActions(): { actions: Actions; calls: ActionCall[] } {
 		async lessonCommand(args: readonly string[]) {
 			calls.push({ action: 'lesson-command', args });
 			return { ok: true, answer: '' };
+		},
+		lessonClient(args: readonly string[]) {
+			calls.push({ action: 'lesson-client', args });
+			return { pid: undefined, end: () => undefined, ended: Promise.resolve() };
 		},
 		killConmon(conmon: { pid: number }) {
 			calls.push({ action: 'kill-conmon', pid: conmon.pid });

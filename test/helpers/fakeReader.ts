@@ -1,5 +1,6 @@
-import { type IdMapRange, isDead, type ProcStat } from '../../src/proc/parse.js';
-import type { ProcessReader } from '../../src/proc/reader.js';
+import { type IdMapRange, isDead, type ProcessFacts, type ProcStat } from '../../src/proc/parse.js';
+import type { FileCatch, ProcessReader } from '../../src/proc/reader.js';
+import type { UnixSocket } from '../../src/proc/unixSockets.js';
 
 /** A process the fake /proc holds: its name, and what a test needs of the rest. */
 export interface FakeProcess {
@@ -12,6 +13,10 @@ export interface FakeProcess {
 	nsPid?: number[];
 	uid?: number;
 	uidMap?: IdMapRange[];
+	caughtSignals?: bigint;
+	ignoredSignals?: bigint;
+	/** The unix sockets it holds (its fds matched to /proc/PID/net/unix). */
+	sockets?: UnixSocket[];
 }
 
 /**
@@ -20,6 +25,12 @@ export interface FakeProcess {
  */
 export class FakeProcessReader implements ProcessReader {
 	private readonly processes = new Map<number, FakeProcess>();
+	/** Files by path, as lines: what `tailLines` reads. */
+	readonly files = new Map<string, string[]>();
+	/** Files that appear in a watched directory: what a `catchFile` catches, by `dir/name`. */
+	readonly appearing = new Map<string, string>();
+	/** Every catch opened, and whether it was closed: a step must close what it opened. */
+	readonly catches: Array<{ dir: string; name: string; closed: boolean }> = [];
 
 	constructor(processes: Readonly<Record<number, FakeProcess>> = {}) {
 		for (const [pid, process] of Object.entries(processes)) this.processes.set(Number(pid), process);
@@ -50,8 +61,37 @@ export class FakeProcessReader implements ProcessReader {
 		return stat !== undefined && !isDead(stat) && (startTicks === undefined || stat.startTicks === startTicks);
 	}
 
-	facts(pid: number): { nsPid: number[]; uid: number | undefined; uidMap: IdMapRange[] } | undefined {
+	facts(pid: number): ProcessFacts | undefined {
 		const process = this.processes.get(pid);
-		return process && { nsPid: process.nsPid ?? [pid], uid: process.uid, uidMap: process.uidMap ?? [] };
+		return (
+			process && {
+				nsPid: process.nsPid ?? [pid],
+				uid: process.uid,
+				uidMap: process.uidMap ?? [],
+				...(process.caughtSignals === undefined ? {} : { caughtSignals: process.caughtSignals }),
+				...(process.ignoredSignals === undefined ? {} : { ignoredSignals: process.ignoredSignals }),
+			}
+		);
+	}
+
+	unixSockets(pid: number): UnixSocket[] {
+		return this.processes.get(pid)?.sockets ?? [];
+	}
+
+	tailLines(path: string, count: number): string[] | undefined {
+		return this.files.get(path)?.slice(-count);
+	}
+
+	catchFile(dir: string, name: string): FileCatch {
+		const record = { dir, name, closed: false };
+		this.catches.push(record);
+		return {
+			watching: true,
+			ready: Promise.resolve(),
+			caught: () => this.appearing.get(`${dir}/${name}`),
+			close: () => {
+				record.closed = true;
+			},
+		};
 	}
 }

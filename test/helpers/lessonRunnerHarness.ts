@@ -33,7 +33,7 @@ export const NO_KEY: PressedKey = { escape: false, return: false, upArrow: false
 export const ESCAPE_KEY: PressedKey = { ...NO_KEY, escape: true };
 
 /** One command the fake actions were asked to run. */
-export type Call = { podman: readonly string[] } | { killConmon: number };
+export type Call = { podman: readonly string[] } | { podmanClient: readonly string[] } | { killConmon: number };
 
 /** How fake podman answers: its last line, or undefined for a failure. */
 export function outcomeOf(text: string | undefined): CommandOutcome {
@@ -44,8 +44,24 @@ export function outcomeOf(text: string | undefined): CommandOutcome {
  * Actions that run nothing: they record each call, and a podman command stays in flight until
  * the test answers it (with podman's last line, or undefined for a failure).
  */
-export class FakeLessonActions implements Pick<Actions, 'lessonCommand' | 'killConmon'> {
+export class FakeLessonActions implements Pick<Actions, 'lessonCommand' | 'lessonClient' | 'killConmon'> {
 	readonly calls: Call[] = [];
+	/** The PID the next `lessonClient` says it started; and the clients still running (not ended). */
+	clientPid: number | undefined = 7000;
+	readonly clients: Array<{ args: readonly string[]; ended: boolean }> = [];
+
+	lessonClient = (args: readonly string[]) => {
+		this.calls.push({ podmanClient: args });
+		const client = { args, ended: false };
+		this.clients.push(client);
+		return {
+			pid: this.clientPid,
+			end: () => {
+				client.ended = true;
+			},
+			ended: Promise.resolve(),
+		};
+	};
 	/** What `killConmon` answers: false as if the kill had failed. */
 	killSucceeds = true;
 	private readonly inFlight: Array<{ answer: (outcome: CommandOutcome) => void; onSpawn: ((pid: number) => void) | undefined }> = [];
@@ -63,6 +79,14 @@ export class FakeLessonActions implements Pick<Actions, 'lessonCommand' | 'killC
 	/** How many podman commands wait for their answer. */
 	get pending(): number {
 		return this.inFlight.length;
+	}
+
+	/** Fails the oldest podman command in flight with podman's own words, as a refusal does. */
+	async refuse(message: string): Promise<void> {
+		const command = this.inFlight.shift();
+		assert.ok(command, 'no podman command is waiting for an answer');
+		command.answer({ ok: false, reason: 'failed', message });
+		await flush();
 	}
 
 	/** Answers the oldest podman command in flight (podman's PID first, as execa reports it), then lets the runner go on. */

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import type { CheckResult, Lesson, LessonCommand, LessonContext, LessonStep, MemoryUpdate, StepAction } from '../../src/lessons/lesson.js';
-import { applyCheck, learnFromAnswer, markRemoved, newRunState, type RunState, remember } from '../../src/lessons/runState.js';
+import { applyCheck, closeOpened, learnFromAnswer, markRemoved, newRunState, type RunState, remember } from '../../src/lessons/runState.js';
 import { type Language, setLanguage } from '../../src/messages/i18n.js';
 import { type ConmonGeneration, EMPTY_HISTORY, type ExecConmon } from '../../src/model/conmonHistory.js';
 import { type ProcessInfo, processKey } from '../../src/proc/parse.js';
@@ -71,6 +71,24 @@ export class LessonRun<M extends object> {
 	/** The step's begin, as just before its key runs. */
 	begin(step: LessonStep<M>, state: AppState, now = NOW): void {
 		if (step.begin) this.remember(step.begin(this.context, state, now));
+	}
+
+	/** The step's open, as the runner calls it with begin: what it opens is the context's `opened`. */
+	open(step: LessonStep<M>, state: AppState): void {
+		closeOpened(this.run);
+		this.run.opened = step.open?.(this.context, state);
+	}
+
+	/** The step is left: what it opened is closed. */
+	leave(): void {
+		closeOpened(this.run);
+	}
+
+	/** podman refused the step's command, in these words. */
+	refused(step: LessonStep<M>, message: string): void {
+		const afterFailure = actionOf(step).afterFailure;
+		assert.ok(afterFailure, `step ${step.title} takes a refusal as its answer`);
+		learnFromAnswer(this.run, afterFailure(this.context, message));
 	}
 
 	/** podman's answer to the step's command (its last line), and podman's own PID. */

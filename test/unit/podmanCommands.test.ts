@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+	attachArgs,
 	conmonPidArgs,
 	containerActionArgs,
 	containerCommandArgs,
@@ -8,9 +9,11 @@ import {
 	execDetachedArgs,
 	inspectContainersArgs,
 	listContainersArgs,
+	logsTailArgs,
 	removeNowArgs,
 	runArgs,
 	statusAndConmonPidArgs,
+	stopArgs,
 	storeInfoArgs,
 	versionArgs,
 } from '../../src/podman/commands.js';
@@ -73,6 +76,24 @@ describe('podman commands that change a container', () => {
 			'-c',
 			'sleep 3; exit 3',
 		]);
+	});
+
+	test('the stop-vs-kill, attach and logs lessons: --init, --log-driver, stop -t, attach as a client, logs --tail', () => {
+		assert.deepEqual(runArgs('alpine', ['sleep', 'infinity'], { name: 'l', init: true }), [
+			'run',
+			'-d',
+			'--name',
+			'l',
+			'--init',
+			'alpine',
+			'sleep',
+			'infinity',
+		]);
+		assert.deepEqual(runArgs('alpine', ['true'], { logDriver: 'none' }), ['run', '-d', '--log-driver', 'none', 'alpine', 'true']);
+		assert.deepEqual(runArgs('alpine', ['true'], { init: false }), ['run', '-d', 'alpine', 'true']);
+		assert.deepEqual(stopArgs(ID, 3), ['stop', '-t', '3', SHORT]);
+		assert.deepEqual(attachArgs(ID), ['attach', '--no-stdin', '--sig-proxy=false', SHORT]);
+		assert.deepEqual(logsTailArgs(ID, 1), ['logs', '--tail', '1', SHORT]);
 	});
 
 	test('exec -d and the clean-up remove', () => {

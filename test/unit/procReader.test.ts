@@ -34,7 +34,14 @@ describe('procReader over a copy of /proc', () => {
 		const reader = procReader(root);
 		assert.deepEqual(reader.stat(CONMON), { pid: CONMON, comm: 'conmon', state: 'S', ppid: 1, startTicks: 64810 });
 		assert.equal(reader.comm(CONMON), 'conmon');
-		assert.deepEqual(reader.facts(CONMON), { nsPid: [CONMON], uid: 0, uidMap: [{ inside: 0, outside: 0, count: 4294967295 }] });
+		assert.deepEqual(reader.facts(CONMON), {
+			nsPid: [CONMON],
+			uid: 0,
+			uidMap: [{ inside: 0, outside: 0, count: 4294967295 }],
+			// SigCgt and SigIgn of the fixture, as hex masks.
+			caughtSignals: 0x4006n,
+			ignoredSignals: 0x1000n,
+		});
 	});
 
 	test('alive as the same process only with its own start time', () => {
