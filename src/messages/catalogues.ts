@@ -12,6 +12,8 @@ import { explainEn } from './explain.en.js';
 import { explainJa } from './explain.ja.js';
 import { helpEn } from './help.en.js';
 import { helpJa } from './help.ja.js';
+import { lessonPodEn } from './lessonPod.en.js';
+import { lessonPodJa } from './lessonPod.ja.js';
 import { lessonsEn } from './lessons.en.js';
 import { lessonsJa } from './lessons.ja.js';
 import { rootlessEn } from './rootless.en.js';
@@ -41,6 +43,7 @@ export const en = {
 	...rootlessEn,
 	...cliEn,
 	...lessonsEn,
+	...lessonPodEn,
 	...transcriptEn,
 	...changesEn,
 };
@@ -59,6 +62,7 @@ export const ja: Readonly<Record<MessageKey, string>> = {
 	...rootlessJa,
 	...cliJa,
 	...lessonsJa,
+	...lessonPodJa,
 	...transcriptJa,
 	...changesJa,
 };
