@@ -118,5 +118,7 @@ export interface Lesson<M extends object = object> {
 	title: MessageKey;
 	/** One line for the menu. */
 	summary: MessageKey;
+	/** Only for an ordinary user (rootless podman): refused as root, with how to start it as one (`lesson.rootless.asRoot`). */
+	needsOrdinaryUser?: boolean;
 	steps: readonly LessonStep<M>[];
 }

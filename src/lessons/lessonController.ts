@@ -6,7 +6,7 @@ import { quoteCommandWords } from '../present/commandWords.js';
 import type { AppStore } from '../state/store.js';
 import type { Lesson } from './lesson.js';
 import { type LessonDeps, LessonRunner } from './lessonRunner.js';
-import { LESSONS } from './lessons.js';
+import { LESSONS, lessonRefusal } from './lessons.js';
 
 /**
  * The lesson menu and the lesson running from it. One lesson at a time; leaving it goes back
@@ -49,8 +49,14 @@ export class LessonController {
 		if (lesson) this.start(lesson);
 	}
 
-	/** Starts a lesson (leaving any other first), beside the live tree. */
+	/** Starts a lesson (leaving any other first), beside the live tree; one this user cannot run is refused, with why. */
 	start(lesson: Lesson): void {
+		// Refused (the rootless lesson as root): the menu stays, the status line says how to start it.
+		const refusal = lessonRefusal(lesson, this.deps.store.getState().ownUid);
+		if (refusal !== undefined) {
+			this.deps.store.setState({ status: { tone: 'error', text: refusal } });
+			return;
+		}
 		if (this.runner) void this.leave({ toMenu: false });
 		this.deps.store.setState({ overlay: undefined, lessonMenuIndex: LESSONS.indexOf(lesson) });
 		this.runner = new LessonRunner(lesson, this.deps, containerNameFor(lesson));

@@ -1,3 +1,4 @@
+import { t } from '../messages/i18n.js';
 import { exec } from './exec.js';
 import type { Lesson } from './lesson.js';
 import { lifecycle } from './lifecycle.js';
@@ -5,6 +6,7 @@ import { orphan } from './orphan.js';
 import { parentage } from './parentage.js';
 import { pod } from './pod.js';
 import { restartPolicy } from './restartPolicy.js';
+import { rootless } from './rootless.js';
 
 /**
  * Every lesson, in the order the menu lists them: a course, each building on the one before.
@@ -12,7 +14,12 @@ import { restartPolicy } from './restartPolicy.js';
  * → pod → rootless → orphan (destructive, last). stop-vs-kill, attach and logs come from another
  * branch; they go into their places when it is merged.
  */
-export const LESSONS: readonly Lesson[] = [lifecycle, restartPolicy, parentage, exec, pod, orphan];
+export const LESSONS: readonly Lesson[] = [lifecycle, restartPolicy, parentage, exec, pod, rootless, orphan];
+
+/** Why a lesson cannot run for this user, in words; undefined when it can (the rootless lesson refuses root). */
+export function lessonRefusal(lesson: Lesson, uid: number): string | undefined {
+	return lesson.needsOrdinaryUser === true && uid === 0 ? t('lesson.rootless.asRoot') : undefined;
+}
 
 /** A lesson by its command-line name. */
 export function findLesson(name: string): Lesson | undefined {

@@ -25,7 +25,8 @@ export interface PodMemory extends SharedMemory {
 /** The pod's containers podman lists now, the infra first. */
 function podContainers(ctx: LessonContext<Partial<PodMemory>>, state: AppState): Container[] {
 	const podId = ctx.memory.podId;
-	const members = Object.values(state.containers).filter((c) => podId !== undefined && c.pod === podId);
+	// The lesson's own member counts even while a refresh has not filled in its pod yet.
+	const members = Object.values(state.containers).filter((c) => (podId !== undefined && c.pod === podId) || ctx.created.includes(c.id));
 	return [...members.filter((c) => c.isInfra), ...members.filter((c) => !c.isInfra)];
 }
 
@@ -111,7 +112,8 @@ export const pod: Lesson<PodMemory> = {
 				command: (ctx) => (ctx.memory.podId === undefined ? undefined : { podman: podStopArgs(ctx.containerName, POD_STOP_SECONDS) }),
 			},
 			begin(ctx, state) {
-				return { conmonsAtStop: podContainers(ctx, state).flatMap((c) => liveConmonOf(state, c.id)?.pid ?? []) };
+				// Each container's latest conmon, the one the run step saw alive: all of them must exit.
+				return { conmonsAtStop: podContainers(ctx, state).flatMap((c) => generationsOf(state, c.id).at(-1)?.pid ?? []) };
 			},
 			check(ctx, state) {
 				const containers = podContainers(ctx, state);

@@ -14,6 +14,8 @@ import { helpEn } from './help.en.js';
 import { helpJa } from './help.ja.js';
 import { lessonPodEn } from './lessonPod.en.js';
 import { lessonPodJa } from './lessonPod.ja.js';
+import { lessonRootlessEn } from './lessonRootless.en.js';
+import { lessonRootlessJa } from './lessonRootless.ja.js';
 import { lessonsEn } from './lessons.en.js';
 import { lessonsJa } from './lessons.ja.js';
 import { rootlessEn } from './rootless.en.js';
@@ -44,6 +46,7 @@ export const en = {
 	...cliEn,
 	...lessonsEn,
 	...lessonPodEn,
+	...lessonRootlessEn,
 	...transcriptEn,
 	...changesEn,
 };
@@ -63,6 +66,7 @@ export const ja: Readonly<Record<MessageKey, string>> = {
 	...cliJa,
 	...lessonsJa,
 	...lessonPodJa,
+	...lessonRootlessJa,
 	...transcriptJa,
 	...changesJa,
 };

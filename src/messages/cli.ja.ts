@@ -25,7 +25,7 @@ conmon が現れる様子を観察できます (再起動ポリシーでは、po
   --help           このヘルプを表示
   --version        バージョンを表示
 
-レッスン: lifecycle, parentage, exec, orphan, restart-policy (NAME なし: メニュー)
+レッスン (学ぶ順): {lessons} (NAME なし: メニュー)
 
 キー (? でも表示します):
 {keys}
