@@ -111,6 +111,9 @@ export class LessonController {
 	 */
 	private async remove(runner: LessonRunner): Promise<void> {
 		const pods = runner.leftoverPods();
+		const ids = runner.leftovers();
+		// Named from the start: while the pods go, their members are not removed yet either.
+		for (const id of ids) this.stranded.add(id);
 		if (pods.length > 0) {
 			for (const id of pods) this.strandedPods.add(id);
 			const outcome = await this.deps.actions.lessonCommand(removePodsNowArgs(pods));
@@ -119,9 +122,7 @@ export class LessonController {
 				runner.markRemoved(pods);
 			}
 		}
-		const ids = runner.leftovers();
 		if (ids.length === 0) return;
-		for (const id of ids) this.stranded.add(id);
 		const outcome = await this.deps.actions.lessonCommand(removeNowArgs(ids));
 		if (!outcome.ok) return;
 		for (const id of ids) this.stranded.delete(id);

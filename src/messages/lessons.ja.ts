@@ -126,7 +126,7 @@ export const lessonsJa: MessagesLike<typeof lessonsEn> = {
 	'lesson.orphan.seen.processLives': 'プロセス {pid} はまだ動いています',
 	'lesson.orphan.recover.met': 'コンテナを削除しました。そのプロセス {pid} も一緒に消えました',
 
-	'lesson.restartPolicy.title': '再起動ポリシー: 後始末が新しい conmon を起動',
+	'lesson.restartPolicy.title': '再起動: podman の後始末が新しい conmon を起動',
 	'lesson.restartPolicy.summary': '--restart always: コンテナが終了するたびに、podman の後始末が新しい conmon で起動し直します',
 	'lesson.restartPolicy.run.title': '失敗し続けるコンテナを実行する',
 	'lesson.restartPolicy.run.explain': 'このコマンドは {seconds} 秒後に終了コード {code} で終了します。--restart always により podman は毎回再起動します。',
