@@ -10,7 +10,7 @@ export const lessonPodJa: MessagesLike<typeof lessonPodEn> = {
 		'podman pod create は Pod とその infra コンテナを作ります。infra の役目は、Pod のコンテナが共有する名前空間を保持することだけです。infra は作成されただけで、まだ何も動いていないので conmon はありません。',
 	'lesson.pod.create.expect': 'Pod の infra コンテナが作成済みで、conmon がないこと',
 	'lesson.pod.seen.noPod': 'このレッスンの Pod はまだ podman の一覧にありません',
-	'lesson.pod.create.met': 'Pod {pod} を作成しました。infra コンテナ {infra} は {state} で、conmon はまだありません',
+	'lesson.pod.create.met': 'Pod {pod} を作成しました。infra コンテナ {infra} の状態は {state} で、conmon はまだありません',
 	'lesson.pod.run.title': 'Pod の中でコンテナを実行する',
 	'lesson.pod.run.explain':
 		'podman run --pod はまず infra コンテナを起動します。infra には専用の conmon があり、その子の /catatonit -P は Pod の名前空間を保持するだけです。続いてコンテナが専用の conmon とともに起動します。コンテナ 2 つに conmon 2 つです。',
@@ -32,7 +32,7 @@ export const lessonPodJa: MessagesLike<typeof lessonPodEn> = {
 	'lesson.pod.start.met': '新しい conmon が {count} 個: {pids} (前: {before})',
 	'lesson.pod.cleanup.title': '後片付け',
 	'lesson.pod.cleanup.explain':
-		'podman pod rm -f は Pod をそのすべてのコンテナとともに削除します。podman rm だけでは infra コンテナを削除できません。Pod と一緒でないと削除できないからです。',
+		'podman pod rm -f は Pod をすべてのコンテナごと削除します。infra コンテナは Pod と一緒でなければ削除できないため、podman rm では削除できません。',
 	'lesson.pod.cleanup.expect': 'Pod のコンテナが podman の一覧から消えること',
 	'lesson.pod.cleanup.met': 'Pod {pod} をコンテナごと削除しました。conmon {pids} も一緒に消えました',
 } as const;

@@ -6,7 +6,7 @@ export const lessonRootlessJa: MessagesLike<typeof lessonRootlessEn> = {
 	'lesson.rootless.summary':
 		'pause プロセス catatonit -P がユーザー名前空間を保持します。conmon はホストではあなたの UID、内側では root です。pause プロセスはコンテナがなくなっても残ります',
 	'lesson.rootless.asRoot':
-		'ルートレスのレッスンには一般ユーザーが実行する podman が必要ですが、conmon-tui は root で動いています。そのユーザーで起動してください: sudo -u USER conmon-tui lesson rootless、またはそのユーザーのシェルから起動します。',
+		'ルートレスのレッスンには一般ユーザーが実行する podman が必要ですが、conmon-tui は root で動いています。そのユーザーで起動してください (sudo -u USER conmon-tui lesson rootless、またはそのユーザーのシェルから)。',
 	'lesson.rootless.run.title': '自分のユーザーでコンテナを実行する',
 	'lesson.rootless.run.explain':
 		'root ではないので、podman はルートレスで動きます。そのユーザーが最初に実行した podman コマンドが、ユーザー名前空間を保持する pause プロセスを起動しています。podman コマンドは毎回この名前空間に入り、conmon とコンテナもその中で動きます。',
