@@ -1,6 +1,5 @@
 import { t } from '../messages/i18n.js';
-import type { Container } from '../model/container.js';
-import { shortId } from '../model/container.js';
+import { type Container, shortId } from '../model/container.js';
 import { podCreateArgs, podStartArgs, podStopArgs, removePodsNowArgs, runArgs } from '../podman/commands.js';
 import { isDead } from '../proc/parse.js';
 import type { AppState } from '../state/store.js';
@@ -61,6 +60,7 @@ export const pod: Lesson<PodMemory> = {
 				key: 'c',
 				command: (ctx) => ({ podman: podCreateArgs(ctx.containerName) }),
 				after(_ctx, answer) {
+					// A pod's ID is 64 hex digits like a container's; anything else is no pod made.
 					const podId = answer.trim();
 					return /^[0-9a-f]{64}$/.test(podId) ? { madePod: podId, remember: { podId } } : {};
 				},
