@@ -31,18 +31,26 @@ export function LessonMenu({ store, height, width }: { store: AppStore; height: 
 	];
 	LESSONS.forEach((lesson, i) => {
 		const lead = `${i === index ? '▸' : ' '} ${i + 1} `;
+		// Narrower than the indent: the summary starts at the left edge rather than vanish.
+		const summaryIndent = inner - indent >= 20 ? indent : 0;
+		// A title too long for its line goes on under itself, at the summary's indent: wrapped, never cut.
+		const [firstTitleLine = '', ...moreTitleLines] = wrapToWidth(t(lesson.title), Math.max(1, inner - indent));
 		lines.push({
 			line: (
 				<Text key={lesson.name} inverse={i === index}>
 					{lead}
 					<Text color="cyan">{fitToWidth(lesson.name, nameWidth)}</Text>
-					{truncateToWidth(`  ${t(lesson.title)}`, Math.max(0, inner - displayWidth(lead) - nameWidth))}
+					{truncateToWidth(`  ${firstTitleLine}`, Math.max(0, inner - displayWidth(lead) - nameWidth))}
 				</Text>
 			),
 			priority: 50,
 		});
-		// Narrower than the indent: the summary starts at the left edge rather than vanish.
-		const summaryIndent = inner - indent >= 20 ? indent : 0;
+		moreTitleLines.forEach((text, n) => {
+			lines.push({
+				line: <Text key={`${lesson.name}/title/${n}`} inverse={i === index}>{`${' '.repeat(summaryIndent)}${text}`}</Text>,
+				priority: 49,
+			});
+		});
 		wrapToWidth(t(lesson.summary), Math.max(1, inner - summaryIndent)).forEach((text, n, all) => {
 			lines.push({
 				line: <Text key={`${lesson.name}/summary/${n}`} dimColor>{`${' '.repeat(summaryIndent)}${text}`}</Text>,

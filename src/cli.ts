@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { enableCompileCache } from './app/compileCache.js';
 import { type Options, parseOptions, UsageError, usage } from './app/options.js';
-import { findLesson, LESSONS } from './lessons/lessons.js';
+import { findLesson, LESSONS, lessonRefusal } from './lessons/lessons.js';
 import { languageFromEnv, setLanguage, t } from './messages/i18n.js';
 import { checkWritable } from './output/logFile.js';
 import { snapshotJson, snapshotText } from './output/snapshot.js';
@@ -117,6 +117,9 @@ async function main(): Promise<void> {
 	if (lessonName !== undefined && !findLesson(lessonName)) {
 		fail(t('cli.unknownLesson', { name: lessonName, lessons: LESSONS.map((l) => l.name).join(', ') }), EXIT_USAGE);
 	}
+	const chosen = lessonName === undefined ? undefined : findLesson(lessonName);
+	const refusal = chosen === undefined ? undefined : lessonRefusal(chosen, process.getuid?.() ?? 0);
+	if (refusal !== undefined) fail(refusal, EXIT_USAGE);
 	if (options.version) {
 		process.stdout.write(`${packageVersion()}\n`);
 		return;

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { LESSONS } from '../lessons/lessons.js';
 import { isLanguage, type Language, t } from '../messages/i18n.js';
 import { PODMAN_TIMEOUT_MS } from '../podman/podman.js';
 import { splitCommandWords } from '../present/commandWords.js';
@@ -37,7 +38,13 @@ export const DEFAULT_TIMEOUT_SECONDS = PODMAN_TIMEOUT_MS / 1000;
 
 /** The `--help` text, in the current language; its list of keys comes from the key table, as `?`'s does. */
 export function usage(): string {
-	return t('cli.usage', { image: DEFAULT_IMAGE, command: DEFAULT_COMMAND, timeout: DEFAULT_TIMEOUT_SECONDS, keys: usageKeys() });
+	return t('cli.usage', {
+		image: DEFAULT_IMAGE,
+		command: DEFAULT_COMMAND,
+		timeout: DEFAULT_TIMEOUT_SECONDS,
+		keys: usageKeys(),
+		lessons: LESSONS.map((l) => l.name).join(', '),
+	});
 }
 
 /**

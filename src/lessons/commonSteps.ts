@@ -3,7 +3,7 @@ import { isFullContainerId, shortId } from '../model/container.js';
 import { type RunOptions, removeNowArgs, runArgs } from '../podman/commands.js';
 import { isDead } from '../proc/parse.js';
 import type { AppState } from '../state/store.js';
-import { type LessonContext, type LessonStep, met, notYet, type StepAction } from './lesson.js';
+import { type CommandAnswer, type LessonContext, type LessonStep, met, notYet, type StepAction } from './lesson.js';
 import { describeProcess, liveConmonOf } from './observe.js';
 
 /** What the shared steps remember; every lesson's memory extends it. */
@@ -67,6 +67,14 @@ export function stillListed(ctx: LessonContext<object>, state: AppState): string
 	return ctx.created.filter((id) => state.containers[id] !== undefined || liveConmonOf(state, id) !== undefined);
 }
 
+/** What `podman run -d` answered: the container it made (only a full ID is one), and podman's PID (a run without it leaves the last one's). */
+export function learnFromRun(_ctx: LessonContext<SharedMemory>, answer: string, podmanPid: number | undefined): CommandAnswer<SharedMemory> {
+	return {
+		...(isFullContainerId(answer) ? { made: answer } : {}),
+		...(podmanPid === undefined ? {} : { remember: { podmanPid } }),
+	};
+}
+
 /**
  * `r`: runs the lesson's container (`podman run -d --name …`) and waits for its conmon and the
  * container's first process below it. `options` add to the run (`--restart always`);
@@ -83,13 +91,7 @@ export function runStep(
 		action: {
 			key: 'r',
 			command: (ctx) => ({ podman: runArgs(ctx.image, command ?? ctx.command, { ...options, name: nextContainerName(ctx) }) }),
-			after(_ctx, answer, podmanPid) {
-				// Only a full ID is a container made; and a run without podman's PID leaves the last one's.
-				return {
-					...(isFullContainerId(answer) ? { made: answer } : {}),
-					...(podmanPid === undefined ? {} : { remember: { podmanPid } }),
-				};
-			},
+			after: learnFromRun,
 		},
 		check(ctx, state) {
 			const seen = conmonWithChild(ctx, state);

@@ -34,7 +34,9 @@ export interface LessonContext<M> {
 	readonly containerId: string | undefined;
 	/** Every container this lesson made (a repeated run step makes another): the clean-up removes them. */
 	readonly created: readonly string[];
-	/** The ones seen removed (by the clean-up step, or on leaving): nothing is left to do for them. */
+	/** Every pod this lesson made (`podman pod create`), by full ID: removed with `podman pod rm`, which alone removes an infra container. */
+	readonly createdPods: readonly string[];
+	/** The ones seen removed, containers and pods (by the clean-up step, or on leaving): nothing is left to do for them. */
 	readonly removed: ReadonlySet<string>;
 	/** What the steps so far remembered; any fact may be missing (its step was skipped, or saw nothing). */
 	readonly memory: Readonly<Partial<M>>;
@@ -51,9 +53,10 @@ export interface LessonContext<M> {
  */
 export type LessonCommand = { podman: readonly string[] } | { podmanClient: readonly string[] } | { killConmon: { pid: number; startTicks: number } };
 
-/** What a command's answer taught: the container it made (by full ID), and facts to remember. */
+/** What a command's answer taught: the container or pod it made (by full ID), and facts to remember. */
 export interface CommandAnswer<M> {
 	made?: string;
+	madePod?: string;
 	remember?: MemoryUpdate<M>;
 }
 
@@ -129,5 +132,7 @@ export interface Lesson<M extends object = object> {
 	title: MessageKey;
 	/** One line for the menu. */
 	summary: MessageKey;
+	/** Only for an ordinary user (rootless podman): refused as root, with how to start it as one (`lesson.rootless.asRoot`). */
+	needsOrdinaryUser?: boolean;
 	steps: readonly LessonStep<M>[];
 }

@@ -1,12 +1,12 @@
 import { t } from '../messages/i18n.js';
 import { forgetRemoved } from '../model/conmonHistory.js';
 import { shortId } from '../model/container.js';
-import { removeNowArgs } from '../podman/commands.js';
+import { removeNowArgs, removePodsNowArgs } from '../podman/commands.js';
 import { quoteCommandWords } from '../present/commandWords.js';
 import type { AppStore } from '../state/store.js';
 import type { Lesson } from './lesson.js';
 import { type LessonDeps, LessonRunner } from './lessonRunner.js';
-import { LESSONS } from './lessons.js';
+import { LESSONS, lessonRefusal } from './lessons.js';
 
 /**
  * The lesson menu and the lesson running from it. One lesson at a time; leaving it goes back
@@ -16,6 +16,8 @@ export class LessonController {
 	private runner: LessonRunner | undefined;
 	/** Containers of left lessons whose removal is under way or failed: the exit message names them. */
 	private readonly stranded = new Set<string>();
+	/** The same for the pods of left lessons. */
+	private readonly strandedPods = new Set<string>();
 	/** Removals under way, awaited on the way out. */
 	private readonly removals = new Set<Promise<void>>();
 
@@ -47,8 +49,14 @@ export class LessonController {
 		if (lesson) this.start(lesson);
 	}
 
-	/** Starts a lesson (leaving any other first), beside the live tree. */
+	/** Starts a lesson (leaving any other first), beside the live tree; one this user cannot run is refused, with why. */
 	start(lesson: Lesson): void {
+		// Refused (the rootless lesson as root): the menu stays, the status line says how to start it.
+		const refusal = lessonRefusal(lesson, this.deps.store.getState().ownUid);
+		if (refusal !== undefined) {
+			this.deps.store.setState({ status: { tone: 'error', text: refusal } });
+			return;
+		}
 		if (this.runner) void this.leave({ toMenu: false });
 		this.deps.store.setState({ overlay: undefined, lessonMenuIndex: LESSONS.indexOf(lesson) });
 		this.runner = new LessonRunner(lesson, this.deps, containerNameFor(lesson));
@@ -79,12 +87,15 @@ export class LessonController {
 	 */
 	async leaveForExit(announce: (text: string) => void): Promise<void> {
 		const ids = this.runner?.leftovers() ?? [];
-		if (ids.length > 0) announce(t('lesson.removingOnExit', { ids: ids.map(shortId).join(' ') }));
+		const pods = this.runner?.leftoverPods() ?? [];
+		if (ids.length + pods.length > 0) announce(t('lesson.removingOnExit', { ids: [...pods, ...ids].map(shortId).join(' ') }));
 		await this.leave({ toMenu: false });
 		await Promise.all([...this.removals]);
 		// The watcher has stopped: nobody else tells the store that podman removed them, and the
 		// tree written at exit (--record, --log) must not list containers that are gone.
-		const removed = new Set(ids.filter((id) => !this.stranded.has(id)));
+		const removedPods = new Set(pods.filter((id) => !this.strandedPods.has(id)));
+		const inRemovedPods = Object.values(this.deps.store.getState().containers).filter((c) => c.pod !== undefined && removedPods.has(c.pod));
+		const removed = new Set([...ids.filter((id) => !this.stranded.has(id)), ...inRemovedPods.map((c) => c.id)]);
 		if (removed.size > 0) {
 			this.deps.store.setState((s) => ({
 				containers: Object.fromEntries(Object.entries(s.containers).filter(([id]) => !removed.has(id))),
@@ -93,11 +104,25 @@ export class LessonController {
 		}
 	}
 
-	/** `podman rm` of what a left lesson made and has not seen removed; until podman has removed them, the exit message names them. */
+	/**
+	 * `podman pod rm` and `podman rm` of what a left lesson made and has not seen removed; until
+	 * podman has removed them, the exit message names them. The pods first: `podman rm` refuses
+	 * an infra container, and a pod's removal takes its members with it.
+	 */
 	private async remove(runner: LessonRunner): Promise<void> {
+		const pods = runner.leftoverPods();
 		const ids = runner.leftovers();
-		if (ids.length === 0) return;
+		// Named from the start: while the pods go, their members are not removed yet either.
 		for (const id of ids) this.stranded.add(id);
+		if (pods.length > 0) {
+			for (const id of pods) this.strandedPods.add(id);
+			const outcome = await this.deps.actions.lessonCommand(removePodsNowArgs(pods));
+			if (outcome.ok) {
+				for (const id of pods) this.strandedPods.delete(id);
+				runner.markRemoved(pods);
+			}
+		}
+		if (ids.length === 0) return;
 		const outcome = await this.deps.actions.lessonCommand(removeNowArgs(ids));
 		if (!outcome.ok) return;
 		for (const id of ids) this.stranded.delete(id);
@@ -106,17 +131,21 @@ export class LessonController {
 
 	/** The lesson's containers podman could not remove, with the command that removes them; undefined when there are none. */
 	exitMessage(): string | undefined {
-		return this.removeCommandFor([...this.stranded]);
+		return this.removeCommandFor([...this.stranded], [...this.strandedPods]);
 	}
 
 	/** After a crash, when nothing could be left cleanly: how to remove what the running lesson made too. */
 	crashMessage(): string | undefined {
-		return this.removeCommandFor([...new Set([...(this.runner?.leftovers() ?? []), ...this.stranded])]);
+		return this.removeCommandFor(
+			[...new Set([...(this.runner?.leftovers() ?? []), ...this.stranded])],
+			[...new Set([...(this.runner?.leftoverPods() ?? []), ...this.strandedPods])],
+		);
 	}
 
-	private removeCommandFor(ids: readonly string[]): string | undefined {
-		if (ids.length === 0) return undefined;
-		return t('lesson.leftoversOnExit', { command: quoteCommandWords([this.deps.podmanBinary, ...removeNowArgs(ids)]) });
+	private removeCommandFor(ids: readonly string[], pods: readonly string[]): string | undefined {
+		const commands = [...(pods.length > 0 ? [removePodsNowArgs(pods)] : []), ...(ids.length > 0 ? [removeNowArgs(ids)] : [])];
+		if (commands.length === 0) return undefined;
+		return t('lesson.leftoversOnExit', { command: commands.map((args) => quoteCommandWords([this.deps.podmanBinary, ...args])).join('; ') });
 	}
 }
 

@@ -5,7 +5,7 @@ import type { ProcessReader } from '../proc/reader.js';
 import { selectWhenListed } from '../state/selection.js';
 import { type AppStore, appendLog, type LessonFacts, type LessonProgress, type LogEntry } from '../state/store.js';
 import type { CommandAnswer, Lesson, LessonCommand, LessonContext, LessonStep } from './lesson.js';
-import { applyCheck, closeOpened, learnFromAnswer, leftovers, markRemoved, newRunState, type RunState, remember } from './runState.js';
+import { applyCheck, closeOpened, learnFromAnswer, leftoverPods, leftovers, markRemoved, newRunState, type RunState, remember } from './runState.js';
 
 /** How often a step's check looks again while it waits (it also looks on every store change). */
 export const CHECK_INTERVAL_MS = 250;
@@ -128,6 +128,11 @@ export class LessonRunner<M extends object = object> {
 	 */
 	leftovers(): string[] {
 		return leftovers(this.run);
+	}
+
+	/** Pods this lesson made and has not seen removed: `podman pod rm` removes them with every container in them. */
+	leftoverPods(): string[] {
+		return leftoverPods(this.run);
 	}
 
 	/** The command still running, if any: it resolves once what the command made is in `context.created`. */

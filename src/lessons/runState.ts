@@ -8,6 +8,7 @@ export interface RunState<M> {
 	readonly command: readonly string[];
 	containerId: string | undefined;
 	readonly created: string[];
+	readonly createdPods: string[];
 	readonly removed: Set<string>;
 	memory: Readonly<Partial<M>>;
 	readonly reader: ProcessReader;
@@ -22,6 +23,7 @@ export function newRunState<M>(containerName: string, deps: { image: string; com
 		command: deps.command,
 		containerId: undefined,
 		created: [],
+		createdPods: [],
 		removed: new Set(),
 		memory: {} as Partial<M>,
 		reader: deps.reader,
@@ -38,6 +40,7 @@ export function remember<M>(run: RunState<M>, update: MemoryUpdate<M> | undefine
 export function learnFromAnswer<M>(run: RunState<M>, answer: CommandAnswer<M> | undefined): string | undefined {
 	if (!answer) return undefined;
 	remember(run, answer.remember);
+	if (answer.madePod !== undefined && !run.createdPods.includes(answer.madePod)) run.createdPods.push(answer.madePod);
 	if (answer.made === undefined || answer.made === run.containerId) return undefined;
 	run.containerId = answer.made;
 	run.created.push(answer.made);
@@ -64,4 +67,9 @@ export function leftovers<M>(run: RunState<M>): string[] {
 export function closeOpened<M>(run: RunState<M>): void {
 	run.opened?.close();
 	run.opened = undefined;
+}
+
+/** The pods the lesson made that are not yet seen removed. */
+export function leftoverPods<M>(run: RunState<M>): string[] {
+	return run.createdPods.filter((id) => !run.removed.has(id));
 }

@@ -16,6 +16,10 @@ import { lessonAttachEn } from './lessonAttach.en.js';
 import { lessonAttachJa } from './lessonAttach.ja.js';
 import { lessonLogsEn } from './lessonLogs.en.js';
 import { lessonLogsJa } from './lessonLogs.ja.js';
+import { lessonPodEn } from './lessonPod.en.js';
+import { lessonPodJa } from './lessonPod.ja.js';
+import { lessonRootlessEn } from './lessonRootless.en.js';
+import { lessonRootlessJa } from './lessonRootless.ja.js';
 import { lessonStopVsKillEn } from './lessonStopVsKill.en.js';
 import { lessonStopVsKillJa } from './lessonStopVsKill.ja.js';
 import { lessonsEn } from './lessons.en.js';
@@ -50,6 +54,8 @@ export const en = {
 	...lessonStopVsKillEn,
 	...lessonAttachEn,
 	...lessonLogsEn,
+	...lessonPodEn,
+	...lessonRootlessEn,
 	...transcriptEn,
 	...changesEn,
 };
@@ -71,6 +77,8 @@ export const ja: Readonly<Record<MessageKey, string>> = {
 	...lessonStopVsKillJa,
 	...lessonAttachJa,
 	...lessonLogsJa,
+	...lessonPodJa,
+	...lessonRootlessJa,
 	...transcriptJa,
 	...changesJa,
 };

@@ -24,7 +24,7 @@ Options:
   --help           show this help
   --version        show the version
 
-Lessons: lifecycle, parentage, exec, orphan, restart-policy, stop-vs-kill, attach, logs (no NAME: a menu)
+Lessons, in course order: {lessons} (no NAME: a menu)
 
 Keys (? shows them too):
 {keys}

@@ -26,7 +26,7 @@ podman のコンテナをリアルタイムに表示します。コンテナご�
   --help           このヘルプを表示
   --version        バージョンを表示
 
-レッスン: lifecycle, parentage, exec, orphan, restart-policy, stop-vs-kill, attach, logs (NAME なし: メニュー)
+レッスン (学ぶ順): {lessons} (NAME なし: メニュー)
 
 キー (? でも表示します):
 {keys}

@@ -129,7 +129,7 @@ export const lessonsJa: MessagesLike<typeof lessonsEn> = {
 	'lesson.orphan.seen.processLives': 'プロセス {pid} はまだ動いています',
 	'lesson.orphan.recover.met': 'コンテナを削除しました。そのプロセス {pid} も一緒に消えました',
 
-	'lesson.restartPolicy.title': '再起動ポリシー: podman の後始末が新しい conmon を起動',
+	'lesson.restartPolicy.title': '再起動: podman の後始末が新しい conmon を起動',
 	'lesson.restartPolicy.summary': '--restart always: コンテナが終了するたびに、podman の後始末が新しい conmon でコンテナを起動し直します',
 	'lesson.restartPolicy.run.title': '失敗し続けるコンテナを実行する',
 	'lesson.restartPolicy.run.explain':

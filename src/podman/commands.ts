@@ -94,6 +94,8 @@ export interface RunOptions {
 	init?: boolean;
 	/** `--log-driver DRIVER` (`none`: conmon is given `-l none` and keeps no log). */
 	logDriver?: string;
+	/** `--pod POD`: join that pod (its namespaces, held by its infra container). */
+	pod?: string;
 }
 
 /**
@@ -108,6 +110,7 @@ export function runArgs(image: string, command: readonly string[], options: RunO
 		...(options.restart === undefined ? [] : ['--restart', options.restart]),
 		...(options.init === true ? ['--init'] : []),
 		...(options.logDriver === undefined ? [] : ['--log-driver', options.logDriver]),
+		...(options.pod === undefined ? [] : ['--pod', options.pod]),
 		image,
 		...command,
 	];
@@ -130,6 +133,26 @@ export function logsTailArgs(id: string, lines: number): string[] {
  */
 export function attachArgs(id: string): string[] {
 	return ['attach', '--no-stdin', '--sig-proxy=false', shortId(id)];
+}
+
+/** `podman pod create --name NAME`: the pod and its infra container, created; nothing runs yet. */
+export function podCreateArgs(name: string): string[] {
+	return ['pod', 'create', '--name', name];
+}
+
+/** `podman pod stop -t SECONDS POD`: SIGTERM to every container of the pod, SIGKILL after the timeout. */
+export function podStopArgs(pod: string, timeoutSeconds: number): string[] {
+	return ['pod', 'stop', '-t', String(timeoutSeconds), pod];
+}
+
+/** `podman pod start POD`: the infra first, then the members, each with a new conmon. */
+export function podStartArgs(pod: string): string[] {
+	return ['pod', 'start', pod];
+}
+
+/** `podman pod rm -f -i -t 0 POD…`: removes the pods with all their containers, the infra too (`podman rm` refuses an infra). */
+export function removePodsNowArgs(pods: readonly string[]): string[] {
+	return ['pod', 'rm', '-f', '-i', '-t', '0', ...pods.map(shortId)];
 }
 
 /** `podman exec -d ID COMMAND...`: a detached exec session (its own conmon). */

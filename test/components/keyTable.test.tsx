@@ -222,7 +222,7 @@ describe('the key table', () => {
 		// In parentage's first step (its key is r), every other key is pressed once, the store put back between.
 		const { rendered, store, calls } = await renderApp(fixtureState(), { columns: 120, rows: 30 }, { lessons: true });
 		await sendInputAndWaitForContent(rendered, 'L', t('lesson.ui.menuTitle', { count: LESSONS.length }));
-		await sendInput(rendered, ARROW_DOWN);
+		for (let i = 0; i < LESSONS.indexOf(parentage); i++) await sendInput(rendered, ARROW_DOWN);
 		await sendInputAndWaitForContent(rendered, ENTER, t('lesson.ui.heading', { title: t(parentage.title), step: 1, steps: parentage.steps.length }));
 		const refusal = t('lesson.ui.notInLesson', { key: RUN_STEP_KEY });
 		const baseline = store.getState();

@@ -34,10 +34,15 @@ async function withMenuOpen(): Promise<AppHarness> {
 	return harness;
 }
 
+/** ↓ until the menu's cursor is on parentage (its place in the course). */
+async function downToParentage(rendered: AppHarness['rendered']): Promise<void> {
+	for (let i = 0; i < LESSONS.indexOf(parentage); i++) await sendInput(rendered, ARROW_DOWN);
+}
+
 /** The App in the parentage lesson, started from the menu with ↓ Enter. */
 async function inParentage(): Promise<AppHarness> {
 	const harness = await withMenuOpen();
-	await sendInput(harness.rendered, ARROW_DOWN);
+	await downToParentage(harness.rendered);
 	await sendInputAndWaitForContent(harness.rendered, ENTER, PARENTAGE_HEADING());
 	return harness;
 }
@@ -52,11 +57,11 @@ describe('lessons from the App', () => {
 		await waitForContent(rendered, '▸ 1 lifecycle');
 	});
 
-	test('↓ Enter starts the second lesson, parentage, at its first step', async () => {
+	test('↓ Enter starts the lesson under the cursor, parentage, at its first step', async () => {
 		const { rendered, store, calls } = await withMenuOpen();
 
-		await sendInput(rendered, ARROW_DOWN);
-		await waitForContent(rendered, '▸ 2 parentage');
+		await downToParentage(rendered);
+		await waitForContent(rendered, `▸ ${LESSONS.indexOf(parentage) + 1} parentage`);
 		await sendInputAndWaitForContent(rendered, ENTER, PARENTAGE_HEADING());
 
 		assert.equal(store.getState().overlay, undefined);

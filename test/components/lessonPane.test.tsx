@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { LESSON_PANE_LINES, LessonPane } from '../../components/LessonPane.js';
+import { exec } from '../../src/lessons/exec.js';
 import { LESSONS } from '../../src/lessons/lessons.js';
 import { lifecycle } from '../../src/lessons/lifecycle.js';
 import { type Language, setLanguage, t } from '../../src/messages/i18n.js';
@@ -229,14 +230,14 @@ describe('the App with a lesson, in Japanese', () => {
 
 for (const language of LANGUAGES) {
 	describe(`the lesson menu (${language})`, () => {
-		test('lists the five lessons with their numbers, titles and summaries; the cursor is on lessonMenuIndex', () =>
+		test('lists every lesson, in course order, with its number, title and summary; the cursor is on lessonMenuIndex', () =>
 			inLanguage(language, async () => {
-				const { rendered } = await renderApp({ ...fixtureState(), overlay: 'lessons', lessonMenuIndex: 2 }, { columns: 160, rows: 30 });
+				const execIndex = LESSONS.indexOf(exec);
+				const { rendered } = await renderApp({ ...fixtureState(), overlay: 'lessons', lessonMenuIndex: execIndex }, { columns: 160, rows: 40 });
 				await waitForContent(rendered, t('lesson.ui.menuTitle', { count: LESSONS.length }));
 
 				const lines = screenLines(rendered);
 
-				assert.ok(LESSONS.length >= 5);
 				LESSONS.forEach((lesson, i) => {
 					const row = lines.find((line) => new RegExp(`[▸ ] ${i + 1} ${lesson.name} +${escapeRegExp(t(lesson.title))}`).test(line));
 					assert.ok(row, `lesson ${i + 1} (${lesson.name}) in:\n${lines.join('\n')}`);
@@ -244,25 +245,29 @@ for (const language of LANGUAGES) {
 				});
 				const highlighted = highlightedLines(rendered).filter((line) => line.includes(' exec '));
 				assert.equal(highlighted.length, 1, `the cursor is on exec:\n${highlightedLines(rendered).join('\n')}`);
-				assert.match(highlighted[0] ?? '', /▸ 3 exec/);
+				assert.match(highlighted[0] ?? '', new RegExp(`▸ ${execIndex + 1} exec`));
 				assert.equal(lines.filter((line) => line.includes('▸')).length, 1, 'one cursor');
 				assert.ok(squeezed(lines).includes(squeezed([t('lesson.ui.menuHint')])));
 			}));
 
-		test('fits at 80×24', () =>
+		test('fits at 80×24: every lesson by number, name and title, and the summary under the cursor whole', () =>
 			inLanguage(language, async () => {
-				const { rendered } = await renderApp({ ...fixtureState(), overlay: 'lessons', lessonMenuIndex: 0 }, { columns: 80, rows: 24 });
-				await waitForContent(rendered, '▸ 1 lifecycle');
+				for (const [index, chosen] of LESSONS.entries()) {
+					const { rendered } = await renderApp({ ...fixtureState(), overlay: 'lessons', lessonMenuIndex: index }, { columns: 80, rows: 24 });
+					await waitForContent(rendered, `▸ ${index + 1} ${chosen.name}`);
 
-				const lines = screenLines(rendered);
+					const lines = screenLines(rendered);
 
-				assertFits(lines, 80);
-				for (const [i, lesson] of LESSONS.entries()) {
-					assert.ok(
-						lines.some((line) => line.includes(`${i + 1} ${lesson.name}`)),
-						lesson.name,
-					);
-					assert.ok(squeezed(lines).includes(squeezed([t(lesson.summary)])), `${lesson.name}'s summary is whole at 80×24:\n${lines.join('\n')}`);
+					assertFits(lines, 80);
+					for (const [i, lesson] of LESSONS.entries()) {
+						assert.ok(
+							lines.some((line) => line.includes(`${i + 1} ${lesson.name}`)),
+							`${lesson.name}:\n${lines.join('\n')}`,
+						);
+						assert.ok(squeezed(lines).includes(squeezed([t(lesson.title)])), `${lesson.name}'s title, whole (wrapped, not cut):\n${lines.join('\n')}`);
+					}
+					assert.ok(squeezed(lines).includes(squeezed([t(chosen.summary)])), `${chosen.name}'s summary is whole at 80×24:\n${lines.join('\n')}`);
+					rendered.unmount();
 				}
 			}));
 	});
