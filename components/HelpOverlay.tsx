@@ -10,7 +10,17 @@ import { OverlayBox } from './OverlayBox.js';
  * The `?` overlay: every key and what it does. Too short for all (a 12-row terminal), it keeps
  * the keys the footer keeps longest (q ? k x r s Enter…), each whole on its own row.
  */
-export function HelpOverlay({ height, width, readOnly = false }: { height: number; width: number; readOnly?: boolean }) {
+export function HelpOverlay({
+	height,
+	width,
+	readOnly = false,
+	hostFacts,
+}: {
+	height: number;
+	width: number;
+	readOnly?: boolean;
+	hostFacts?: string | undefined;
+}) {
 	const keys = keyHelp();
 	const framed = overlayFramed(height);
 	const inner = width - (framed ? 4 : 0);
@@ -43,6 +53,19 @@ export function HelpOverlay({ height, width, readOnly = false }: { height: numbe
 			),
 			priority: readOnly ? 99 : -1,
 		},
+		// What podman this is and how its events reach conmon-tui (file, journald, none): kept after the keys.
+		...(hostFacts === undefined
+			? []
+			: [
+					{
+						line: (
+							<Text key="host" dimColor>
+								{truncateToWidth(hostFacts, inner)}
+							</Text>
+						),
+						priority: -1.5,
+					},
+				]),
 		// The first line to go when the terminal is short.
 		{
 			line: (

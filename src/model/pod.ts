@@ -49,3 +49,14 @@ export function podState(pod: Pick<Pod, 'containers'>): 'running' | 'paused' | '
 	if (states.includes('running')) return 'running';
 	return states.includes('paused') ? 'paused' : 'stopped';
 }
+
+/**
+ * The namespaces a pod's infra holds for its members: the kinds whose /proc/PID/ns link a member's
+ * process shares with the infra's `catatonit -P` (podman pod create --share: ipc, net, uts by default).
+ */
+export function sharedNamespaces(infra: Readonly<Record<string, string>>, members: readonly Readonly<Record<string, string>>[]): string[] {
+	return Object.entries(infra)
+		.filter(([kind, link]) => members.some((member) => member[kind] === link))
+		.map(([kind]) => kind)
+		.sort();
+}

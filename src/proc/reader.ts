@@ -12,4 +12,8 @@ export interface ProcessReader {
 	isAliveAs(pid: number, startTicks: number | undefined): boolean;
 	/** NSpid, Uid and uid_map (/proc/PID/status and uid_map). */
 	facts(pid: number): ProcessFacts | undefined;
+	/** /proc/PID/cgroup as written: the cgroups it is in. */
+	cgroup(pid: number): string | undefined;
+	/** The namespaces it is in (/proc/PID/ns/*, e.g. `net` → `net:[4026532201]`); empty once it has gone. */
+	namespaces(pid: number): Readonly<Record<string, string>>;
 }

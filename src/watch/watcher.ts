@@ -1,6 +1,7 @@
 import { t } from '../messages/i18n.js';
 import { currentGeneration } from '../model/conmonHistory.js';
 import { storeInfoArgs } from '../podman/commands.js';
+import { eventsFlow, parseEventsBackend } from '../podman/eventsBackend.js';
 import type { Podman, PodmanOutput } from '../podman/podman.js';
 import { type PodmanStoreRoots, parseStoreRoots } from '../podman/storeRoots.js';
 import { findConmons } from '../proc/conmonProcess.js';
@@ -146,10 +147,19 @@ export class Watcher {
 		if (!first) this.events.expectEvents(fold.changes, state.containers, fold.history, fold.unmonitored, now);
 	}
 
-	/** `podman info` names the store; without it every unlisted conmon is treated as foreign. */
+	/**
+	 * `podman info` names the store (without it every unlisted conmon is treated as foreign) and the
+	 * events backend: file and journald stream the same JSON; with none, no event will ever come.
+	 */
 	private async readStoreRoots(): Promise<void> {
 		try {
-			this.storeRoots = parseStoreRoots((await this.query(storeInfoArgs())).stdout);
+			const info = (await this.query(storeInfoArgs())).stdout;
+			this.storeRoots = parseStoreRoots(info);
+			const eventsBackend = parseEventsBackend(info);
+			this.store.setState({ eventsBackend });
+			if (!eventsFlow(eventsBackend)) {
+				appendLog(this.store, [{ at: Date.now(), tone: 'warn', facts: { kind: 'watching' }, text: t('setups.events.noneLog') }]);
+			}
 		} catch {
 			this.storeRoots = undefined;
 		}

@@ -12,6 +12,10 @@ export interface FakeProcess {
 	nsPid?: number[];
 	uid?: number;
 	uidMap?: IdMapRange[];
+	/** /proc/PID/cgroup as the kernel writes it; none unless said. */
+	cgroup?: string;
+	/** /proc/PID/ns links by kind (`net` → `net:[4026532201]`); none unless said. */
+	namespaces?: Record<string, string>;
 }
 
 /**
@@ -53,5 +57,13 @@ export class FakeProcessReader implements ProcessReader {
 	facts(pid: number): { nsPid: number[]; uid: number | undefined; uidMap: IdMapRange[] } | undefined {
 		const process = this.processes.get(pid);
 		return process && { nsPid: process.nsPid ?? [pid], uid: process.uid, uidMap: process.uidMap ?? [] };
+	}
+
+	cgroup(pid: number): string | undefined {
+		return this.processes.get(pid)?.cgroup;
+	}
+
+	namespaces(pid: number): Readonly<Record<string, string>> {
+		return this.processes.get(pid)?.namespaces ?? {};
 	}
 }
