@@ -24,7 +24,7 @@ export const setupsEn = {
 	'setups.init.details': '--init: catatonit, mounted by podman as /run/podman-init, is PID 1; the command is its child',
 	// podman container cleanup --rm (the exit command conmon runs): removes the container once it exited.
 	'setups.removed.tree': '{name}  {id}  {image}  removed {time}: --rm, so the exit command conmon ran (podman container cleanup --rm) removed it',
-	'setups.removed.conmon': '; its last conmon {pid} exited {exit}',
+	'setups.removed.conmon': '; its last conmon {pid} {exit}',
 	'setups.removed.gone': 'This container has been removed ({time}): with --rm, the cleanup conmon runs when the container exits removes it.',
 	// podman info: host.eventLogger (file, journald or none).
 	'setups.events.backend': 'podman {version} · events backend: {backend} (podman info: host.eventLogger)',
