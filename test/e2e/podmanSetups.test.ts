@@ -41,6 +41,7 @@ describe('systemd label, --init, --rm and log drivers against real podman', { sk
 	/** Filters the tree down to `name`, steps onto its conmon and opens the conmon's details. */
 	async function openConmonDetails(name: string): Promise<number> {
 		const conmon = (await sandbox.inspect(name)).State.ConmonPid ?? 0;
+		await closeDetails();
 		await tui.filter(name);
 		await tui.waitFor(new RegExp(`▶ ● ${name} `));
 		await tui.type([RIGHT, KEY.enter], 150);
@@ -48,11 +49,12 @@ describe('systemd label, --init, --rm and log drivers against real podman', { sk
 		return conmon;
 	}
 
-	/** Closes the details and clears the filter (a lone Escape, then `/` and Escape, one key at a time). */
+	/** Closes the details and clears the filter (a lone Escape, then `/` and Escape, one key at a time); harmless when neither is open. */
 	async function closeDetails(): Promise<void> {
 		await tui.type([KEY.escape], 150);
 		await tui.waitFor(/─ events ─/);
 		await tui.type(['/', KEY.escape], 150);
+		await tui.waitFor(/● withinit /);
 	}
 
 	before(async () => {
@@ -99,7 +101,7 @@ describe('systemd label, --init, --rm and log drivers against real podman', { sk
 		// This sandbox runs podman with the cgroupfs manager: conmon goes to <cgroup parent>/conmon.
 		const cgroup = parseConmonCgroup(readFileSync(`/proc/${conmon}/cgroup`, 'utf8'));
 		assert.equal(cgroup?.kind, 'cgroupfs', `conmon ${conmon}'s cgroup: ${JSON.stringify(cgroup)}`);
-		await tui.waitFor(new RegExp(`cgroup +${cgroup?.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n[^\\n]*podman \\(cgroupfs manager\\) moved conmon`));
+		await tui.waitFor(new RegExp(`cgroup +${cgroup?.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^\\n]*\\n[^\\n]*podman \\(cgroupfs manager\\) moved conmon`));
 		await closeDetails();
 	});
 
@@ -119,14 +121,14 @@ describe('systemd label, --init, --rm and log drivers against real podman', { sk
 		assert.notEqual(logs.exitCode, 0);
 		assert.match(logs.stderr, /'none' log driver/);
 		await openConmonDetails('log-none');
-		await tui.waitFor(/log +none\n[^\n]*conmon keeps no log: `podman logs` has nothing to read \(-l none\)/);
+		await tui.waitFor(/log +none[^\n]*\n[^\n]*conmon keeps no log: `podman logs` has nothing to read \(-l none\)/);
 		await closeDetails();
 	});
 
 	test('-l k8s-file:PATH: conmon writes the file podman logs reads', async () => {
 		assert.equal((await sandbox.podman(['logs', 'log-k8s'])).stdout, 'hello-k8s');
 		await openConmonDetails('log-k8s');
-		const match = await tui.waitFor(/log +(\/\S+\/ctr\.log)\n[^\n]*conmon writes the container's stdout and stderr to this file \(k8s-file driver\)/);
+		const match = await tui.waitFor(/log +(\/\S+\/ctr\.log)[^\n]*\n[^\n]*conmon writes the container's stdout and stderr to this file \(k8s-file driver\)/);
 		assert.match(await readFile(match[1] ?? '', 'utf8'), /stdout F hello-k8s/);
 		await closeDetails();
 	});
@@ -137,14 +139,15 @@ describe('systemd label, --init, --rm and log drivers against real podman', { sk
 		assert.notEqual(logs.exitCode, 0);
 		assert.match(logs.stderr, /'passthrough' log driver/);
 		await openConmonDetails('log-pass');
-		await tui.waitFor(/log +passthrough\n[^\n]*conmon collects nothing: the container writes straight to the stdout and stderr podman was started with/);
+		await tui.waitFor(/log +passthrough[^\n]*\n[^\n]*conmon collects nothing: the container writes straight to the stdout and stderr podman was started with/);
 		await closeDetails();
 	});
 
 	test('--rm: once it exits, conmon’s exit command removes it; its row stays, dim, saying so; --once does not list it', async () => {
-		await run('gone', ['--rm'], ['sleep', '2']);
+		await closeDetails();
+		// Alive 3 s: long enough for the screen to list it (from the create and start events) before it goes.
+		await run('gone', ['--rm'], ['sleep', '3']);
 		const conmon = (await sandbox.inspect('gone')).State.ConmonPid;
-		await tui.waitFor(new RegExp(`● gone +${ids['gone']?.slice(0, 12)}`));
 		const removed = await tui.waitFor(
 			new RegExp(
 				`○ gone  ${ids['gone']?.slice(0, 12)}  \\S+  removed \\d\\d:\\d\\d:\\d\\d: --rm, so the exit command conmon ran \\(podman container cleanup --rm\\) removed it; its last conmon (\\d+) exited`,
