@@ -5,7 +5,7 @@
 export const setupsEn = {
 	// The label podman copies from $PODMAN_SYSTEMD_UNIT (pkg/specgenutil/specgen.go); Quadlet's units set it to %n.
 	'setups.unit.tree': 'unit {unit}',
-	'setups.unit.details': 'systemd unit {unit} (label PODMAN_SYSTEMD_UNIT: started by Quadlet or a podman generate systemd unit)',
+	'setups.unit.details': 'systemd unit {unit} (label PODMAN_SYSTEMD_UNIT, which the units Quadlet and podman generate systemd write set)',
 	'setups.cgroup.label': 'cgroup',
 	// podman libpod/oci_conmon_linux.go, moveConmonToCgroupAndSignal.
 	'setups.cgroup.conmonScope': 'podman put conmon in a systemd scope of its own (libpod-conmon-<id>.scope): systemd sees it apart from any service unit',

@@ -2,8 +2,8 @@ import type { MessagesLike } from './messages.js';
 import type { setupsEn } from './setups.en.js';
 
 export const setupsJa: MessagesLike<typeof setupsEn> = {
-	'setups.unit.tree': 'unit {unit}',
-	'setups.unit.details': 'systemd ユニット {unit} (ラベル PODMAN_SYSTEMD_UNIT: Quadlet か podman generate systemd のユニットが起動)',
+	'setups.unit.tree': 'ユニット {unit}',
+	'setups.unit.details': 'systemd ユニット {unit} (ラベル PODMAN_SYSTEMD_UNIT。Quadlet や podman generate systemd が書くユニットが設定する)',
 	'setups.cgroup.label': 'cgroup',
 	'setups.cgroup.conmonScope':
 		'podman が conmon を専用の systemd スコープ (libpod-conmon-<id>.scope) に入れた。systemd からはどのサービスユニットとも別のものに見える',

@@ -1,5 +1,5 @@
 import type { ConmonGeneration } from './conmonHistory.js';
-import type { Container } from './container.js';
+import { type Container, shortId } from './container.js';
 
 /**
  * A `--rm` container podman no longer lists: conmon's exit command (`podman container cleanup --rm`)
@@ -23,8 +23,10 @@ export function removedStillShown(removed: Pick<RemovedContainer, 'removedAt'>, 
 
 /**
  * The removed containers after a new list from podman: `--rm` containers that were listed and are
- * not any more join, with their last conmon; those shown long enough leave. Others that vanish
- * (`podman rm`, a key) are not kept: the command that removed them is on screen already.
+ * not any more join, with their last conmon; those shown long enough leave. Others that vanish are
+ * not kept, nor a `--rm` one a command of this session removed (`removedByCommand`: the names and
+ * short IDs of `rm` commands it ran): the exit command did not remove those, and the command is on
+ * screen already.
  */
 export function updateRemoved(
 	removed: Readonly<Record<string, RemovedContainer>>,
@@ -32,6 +34,7 @@ export function updateRemoved(
 	listed: ReadonlySet<string>,
 	generations: Readonly<Record<string, readonly ConmonGeneration[]>>,
 	now: number,
+	removedByCommand: ReadonlySet<string> = new Set(),
 ): Readonly<Record<string, RemovedContainer>> {
 	const next: Record<string, RemovedContainer> = {};
 	let changed = false;
@@ -41,8 +44,23 @@ export function updateRemoved(
 	}
 	for (const container of Object.values(before)) {
 		if (container.autoRemove !== true || listed.has(container.id) || next[container.id]) continue;
+		if (removedByCommand.has(shortId(container.id)) || removedByCommand.has(container.name)) continue;
 		next[container.id] = { container, removedAt: now, lastConmon: generations[container.id]?.at(-1) };
 		changed = true;
 	}
 	return changed ? next : removed;
+}
+
+/**
+ * The containers `rm` commands of this session named in the last REMOVED_ROW_MS (a key's `podman rm -f
+ * ID`, a lesson's `podman rm -f -i -t 0 ID…`): every word after `rm` that is not an option.
+ */
+export function removedByCommands(commands: readonly { at: number; command: readonly string[] }[], now: number): Set<string> {
+	const named = new Set<string>();
+	for (const { at, command } of commands) {
+		const rm = command.indexOf('rm');
+		if (rm < 0 || now - at >= REMOVED_ROW_MS) continue;
+		for (const word of command.slice(rm + 1)) if (!word.startsWith('-') && !/^\d+$/.test(word)) named.add(word);
+	}
+	return named;
 }

@@ -44,6 +44,7 @@ describe('details of a pod, of a unit container’s conmon, and the events backe
 		);
 		await sendInput(rendered, ENTER);
 		const screen = await waitForContent(rendered, 'holds the namespaces the pod shares: ipc, net, user, uts');
+		// (The fake /proc holds no conmon-tui process: nothing is the host's here.)
 		assert.match(screen, new RegExp(`pod web  ${POD}`));
 		assert.match(screen, new RegExp(`infra container ${INFRA.slice(0, 12)} \\(${POD.slice(0, 12)}-infra\\)`));
 		assert.match(screen, /2 containers, one conmon each:/);
@@ -79,6 +80,13 @@ describe('details of a pod, of a unit container’s conmon, and the events backe
 		assert.match(screen, /cgroup +\/system\.slice\/web\.service/);
 		assert.match(screen, /sd-notify +conmon/);
 		assert.match(screen, /MAINPID=600 \(this conmon\) and READY=1/);
+	});
+
+	test("Enter on a unit's container: the unit beside podman's view", async () => {
+		const container = makeContainer({ id: UNIT, name: 'web', systemdUnit: 'web.service' });
+		const { rendered } = await renderApp({ loaded: true, containers: byId([container]), selectedId: UNIT }, { columns: 160, rows: 30 });
+		const screen = await sendInputAndWaitForContent(rendered, ENTER, 'podman says');
+		assert.match(screen, /systemd unit web\.service \(label PODMAN_SYSTEMD_UNIT, which the units Quadlet and podman generate systemd write set\)/);
 	});
 
 	test('? names the events backend podman info gave, with what it means', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readlinkSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -163,6 +163,32 @@ describe('systemd label, --init, --rm and log drivers against real podman', { sk
 			timeout: 30_000,
 		});
 		assert.doesNotMatch(text.stdout, /gone/);
+	});
+
+	test('Enter on a pod row: the infra, the namespaces it holds (from /proc/PID/ns), every conmon', async () => {
+		await closeDetails();
+		// The first pod builds the infra image (localhost/podman-pause:<version>) from the host's catatonit.
+		const podId = (await sandbox.podman(['pod', 'create', '--name', 'pw'], { timeoutMs: 120_000 })).stdout.trim();
+		await run('pw-a', ['--pod', 'pw'], ['sleep', 'infinity']);
+		const infraId = (await sandbox.podman(['pod', 'inspect', '--format', '{{.InfraContainerID}}', 'pw'])).stdout.trim();
+		const [infra, member] = [await sandbox.inspect(infraId), await sandbox.inspect('pw-a')];
+		// What /proc says the infra holds for the member: the kinds they share that are not the host's.
+		const link = (pid: number | string, kind: string) => readlinkSync(`/proc/${pid}/ns/${kind}`);
+		const shared = ['cgroup', 'ipc', 'net', 'pid', 'user', 'uts'].filter(
+			(kind) => link(infra.State.Pid, kind) === link(member.State.Pid, kind) && link(infra.State.Pid, kind) !== link('self', kind),
+		);
+		assert.deepEqual(shared, ['ipc', 'net', 'uts'], "podman's default --share");
+		await tui.filter('pw');
+		// The filter selects the first container that matches (the infra); the pod's row is just above it.
+		await tui.waitFor(/▶ +├─ ● \S+-infra /, 30_000);
+		tui.press(KEY.up);
+		await tui.waitFor(/▶ pod pw \(2 containers · 2 conmons\)/);
+		tui.press(KEY.enter);
+		const screen = (await tui.waitFor(/holds the namespaces the pod shares: ipc, net, uts[\s\S]*Enter or Escape: back to the tree/))[0];
+		assert.match(screen, new RegExp(`infra container ${infraId.slice(0, 12)} \\(${podId.slice(0, 12)}-infra\\)`));
+		assert.match(screen, new RegExp(`${infraId.slice(0, 12)}  Up [^\\n]*conmon ${infra.State.ConmonPid}  \\(infra\\)`));
+		assert.match(screen, new RegExp(`pw-a  ${member.Id.slice(0, 12)}  Up [^\\n]*conmon ${member.State.ConmonPid}`));
+		await closeDetails();
 	});
 
 	test('? shows the events backend podman info names (file here)', async () => {

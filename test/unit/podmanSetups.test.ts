@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { setLanguage } from '../../src/messages/i18n.js';
 import { EMPTY_HISTORY } from '../../src/model/conmonHistory.js';
 import { sharedNamespaces } from '../../src/model/pod.js';
-import { REMOVED_ROW_MS, updateRemoved } from '../../src/model/removed.js';
+import { REMOVED_ROW_MS, removedByCommands, updateRemoved } from '../../src/model/removed.js';
 import { buildTree } from '../../src/model/tree.js';
 import { snapshotJson, snapshotText } from '../../src/output/snapshot.js';
 import { parseInspectJson, parsePsJson } from '../../src/podman/containerJson.js';
@@ -180,6 +180,20 @@ describe('--rm: the removed row', () => {
 		assert.equal(updateRemoved(removed, byId([kept]), new Set([kept.id]), {}, at(16, 0, 10)), removed);
 	});
 
+	test("one a command of this session removed (d's podman rm -f, a lesson's cleanup) is not said to be the exit command's doing", () => {
+		const named = removedByCommands(
+			[
+				{ at: at(16, 0, 3), command: ['podman', 'rm', '-f', ID.slice(0, 12)] },
+				{ at: at(16, 0, 3), command: ['podman', 'rm', '-f', '-i', '-t', '0', 'lesson-x'] },
+				{ at: at(15, 0, 0), command: ['podman', 'rm', 'long-ago'] },
+				{ at: at(16, 0, 3), command: ['podman', 'kill', 'other'] },
+			],
+			at(16, 0, 4),
+		);
+		assert.deepEqual([...named].sort(), [ID.slice(0, 12), 'lesson-x']);
+		assert.deepEqual(updateRemoved({}, byId([rm]), new Set(), { [ID]: [last] }, at(16, 0, 4), named), {});
+	});
+
 	test('the tree shows it dim for a minute after the listed ones, saying what removed it; --once never', () => {
 		setLanguage('en');
 		const removed = { [ID]: { container: rm, removedAt: at(16, 0, 4), lastConmon: last } };
@@ -214,5 +228,7 @@ describe("a pod's shared namespaces", () => {
 		const member = { ipc: 'ipc:[1]', net: 'net:[2]', uts: 'uts:[3]', pid: 'pid:[9]' };
 		assert.deepEqual(sharedNamespaces(infra, [member]), ['ipc', 'net', 'uts']);
 		assert.deepEqual(sharedNamespaces(infra, []), []);
+		// The host's user namespace is nobody's to hold.
+		assert.deepEqual(sharedNamespaces({ ...infra, user: 'user:[5]' }, [{ ...member, user: 'user:[5]' }], { user: 'user:[5]' }), ['ipc', 'net', 'uts']);
 	});
 });
