@@ -16,10 +16,13 @@ export function usePodNamespaces(infraPid: number | undefined, memberPids: reado
 			setShared(undefined);
 			return;
 		}
+		// conmon-tui's own namespaces stand for the host's: one the infra has from the host, it does not hold.
+		const host = reader.namespaces(process.pid);
 		setShared(
 			sharedNamespaces(
 				reader.namespaces(infraPid),
 				memberPids.map((pid) => reader.namespaces(pid)),
+				host,
 			),
 		);
 	}, [reader, infraPid, members, now]);

@@ -36,6 +36,8 @@ describe('details of a pod, of a unit container’s conmon, and the events backe
 		const reader = new FakeProcessReader({
 			501: { comm: 'catatonit', namespaces: { ipc: 'ipc:[1]', net: 'net:[2]', uts: 'uts:[3]', pid: 'pid:[4]', user: 'user:[5]' } },
 			511: { comm: 'sleep', namespaces: { ipc: 'ipc:[1]', net: 'net:[2]', uts: 'uts:[3]', pid: 'pid:[8]', user: 'user:[5]' } },
+			// conmon-tui itself, in the host's namespaces: the user namespace both containers have is the host's.
+			[process.pid]: { comm: 'node', namespaces: { ipc: 'ipc:[90]', net: 'net:[91]', uts: 'uts:[92]', pid: 'pid:[93]', user: 'user:[5]' } },
 		});
 		const { rendered } = await renderApp(
 			{ loaded: true, containers: byId(containers), history: { ...EMPTY_HISTORY, generations }, selectedId: podKey(POD) },
@@ -43,14 +45,13 @@ describe('details of a pod, of a unit container’s conmon, and the events backe
 			{ reader },
 		);
 		await sendInput(rendered, ENTER);
-		const screen = await waitForContent(rendered, 'holds the namespaces the pod shares: ipc, net, user, uts');
-		// (The fake /proc holds no conmon-tui process: nothing is the host's here.)
+		const screen = await waitForContent(rendered, 'holds the namespaces the pod shares: ipc, net, uts');
 		assert.match(screen, new RegExp(`pod web  ${POD}`));
 		assert.match(screen, new RegExp(`infra container ${INFRA.slice(0, 12)} \\(${POD.slice(0, 12)}-infra\\)`));
 		assert.match(screen, /2 containers, one conmon each:/);
 		assert.match(screen, new RegExp(`${POD.slice(0, 12)}-infra  ${INFRA.slice(0, 12)}  Up [^\\n]*conmon 500  \\(infra\\)`));
 		assert.match(screen, new RegExp(`web-a  ${MEMBER.slice(0, 12)}  Up [^\\n]*conmon 510`));
-		assert.doesNotMatch(screen, /pid, |, pid/, 'the member has its own PID namespace');
+		assert.doesNotMatch(screen, /pid, |, pid|user/, "the member has its own PID namespace; the user namespace is the host's");
 	});
 
 	test("Enter on the conmon of a unit's container: the unit, the cgroup /proc gives and what it means, --sdnotify=conmon", async () => {

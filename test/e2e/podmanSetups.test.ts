@@ -179,12 +179,13 @@ describe('systemd label, --init, --rm and log drivers against real podman', { sk
 		);
 		assert.deepEqual(shared, ['ipc', 'net', 'uts'], "podman's default --share");
 		await tui.filter('pw');
-		// The filter selects the first container that matches (the infra); the pod's row is just above it.
-		await tui.waitFor(/▶ +├─ ● \S+-infra /, 30_000);
-		tui.press(KEY.up);
+		// The filter selects a container of the pod; the pod's row is the first row, and ↑ stops there.
+		await tui.waitFor(/pod pw \(2 containers · 2 conmons\)/, 30_000);
+		await tui.type([KEY.up, KEY.up, KEY.up], 100);
 		await tui.waitFor(/▶ pod pw \(2 containers · 2 conmons\)/);
 		tui.press(KEY.enter);
-		const screen = (await tui.waitFor(/holds the namespaces the pod shares: ipc, net, uts[\s\S]*Enter or Escape: back to the tree/))[0];
+		await tui.waitFor(/holds the namespaces the pod shares: ipc, net, uts[\s\S]*Enter or Escape: back to the tree/);
+		const screen = await tui.screen();
 		assert.match(screen, new RegExp(`infra container ${infraId.slice(0, 12)} \\(${podId.slice(0, 12)}-infra\\)`));
 		assert.match(screen, new RegExp(`${infraId.slice(0, 12)}  Up [^\\n]*conmon ${infra.State.ConmonPid}  \\(infra\\)`));
 		assert.match(screen, new RegExp(`pw-a  ${member.Id.slice(0, 12)}  Up [^\\n]*conmon ${member.State.ConmonPid}`));
@@ -192,6 +193,7 @@ describe('systemd label, --init, --rm and log drivers against real podman', { sk
 	});
 
 	test('? shows the events backend podman info names (file here)', async () => {
+		await closeDetails();
 		const backend = (await sandbox.podman(['info', '--format', '{{.Host.EventLogger}}'])).stdout.trim();
 		assert.equal(backend, 'file');
 		tui.press('?');
