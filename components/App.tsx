@@ -9,6 +9,7 @@ import type { LessonController } from '../src/lessons/lessonController.js';
 import { t } from '../src/messages/i18n.js';
 import { latestChangeAt } from '../src/model/changeHighlight.js';
 import { ageTicksBySecond } from '../src/present/format.js';
+import { hostFactsLine } from '../src/present/hostFacts.js';
 import type { ProcessReader } from '../src/proc/reader.js';
 import { shownTime, shownView } from '../src/state/frozenView.js';
 import type { AppStore } from '../src/state/store.js';
@@ -50,10 +51,11 @@ export function App({
 }) {
 	useKeymap(store, actions, quit, lessons);
 	const { columns, rows } = useTerminalSize();
-	const { overlay, filterShown, youngest, inLesson, lessonExplanation, frozen, statusText, readOnly, loaded } = useAppState(store, (s) => ({
+	const { overlay, filterShown, youngest, inLesson, lessonExplanation, frozen, statusText, readOnly, loaded, hostFacts } = useAppState(store, (s) => ({
 		overlay: s.overlay,
 		loaded: s.loaded,
 		readOnly: s.readOnly,
+		hostFacts: hostFactsLine(s.podmanVersion, s.eventsBackend),
 		inLesson: s.lesson !== undefined,
 		lessonExplanation: s.lesson?.explanation ?? '',
 		filterShown: filterBarShown(s.filterDraft, s.filter),
@@ -84,7 +86,7 @@ export function App({
 		<Box flexDirection="column" width={columns} height={rows - 1}>
 			<Header store={store} now={now} />
 			{overlay === 'help' ? (
-				<HelpOverlay height={mainHeight} width={columns} readOnly={readOnly} />
+				<HelpOverlay height={mainHeight} width={columns} readOnly={readOnly} hostFacts={hostFacts} />
 			) : overlay === 'details' ? (
 				<ReaderContext.Provider value={reader}>
 					<DetailsView store={store} height={mainHeight} now={now} width={columns} />

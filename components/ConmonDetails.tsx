@@ -11,6 +11,7 @@ import { displayWidth, fitToWidth, wrapToWidth } from '../src/present/displayWid
 import { formatClock, formatDuration, ordinal } from '../src/present/format.js';
 import { type BudgetLine, fitLines, overlayFramed } from '../src/present/lineBudget.js';
 import { safeText } from '../src/present/safeText.js';
+import { explainConmonCgroup, explainSdNotify } from '../src/present/systemdExplain.js';
 import { parseConmonArgs } from '../src/proc/conmonArgs.js';
 import { shownView } from '../src/state/frozenView.js';
 import type { AppStore } from '../src/state/store.js';
@@ -21,13 +22,15 @@ type ConmonRow = Extract<TreeRow, { kind: 'conmon' | 'exec' | 'foreign' }>;
 /** Enter on a conmon: its arguments in plain words, its parent and why, its uptime and its predecessors. */
 export function ConmonDetails({ store, row, height, now, width }: { store: AppStore; row: ConmonRow; height: number; now: number; width: number }) {
 	const pid = row.kind === 'exec' ? row.exec.pid : row.generation.pid;
-	const { process, generations, containerName, scrollWanted } = useAppState(store, (s) => ({
+	const { process, generations, containerName, systemdUnit, sdNotifyMode, scrollWanted } = useAppState(store, (s) => ({
 		process: shownView(s).processes.find((p) => p.pid === pid),
 		generations: shownView(s).history.generations[row.containerId],
 		containerName: shownView(s).containers[row.containerId]?.name,
+		systemdUnit: shownView(s).containers[row.containerId]?.systemdUnit,
+		sdNotifyMode: shownView(s).containers[row.containerId]?.sdNotifyMode,
 		scrollWanted: s.detailsScroll,
 	}));
-	const { parentComm } = useProcessFacts(process?.pid, process?.ppid, now);
+	const { parentComm, cgroup } = useProcessFacts(process?.pid, process?.ppid, now);
 	const args =
 		row.kind === 'exec'
 			? process
@@ -39,7 +42,9 @@ export function ConmonDetails({ store, row, height, now, width }: { store: AppSt
 	const parentIsConmon = parentComm === 'conmon';
 	const earlier = row.kind === 'exec' ? [] : (generations ?? []).filter((g) => g.startTicks < row.generation.startTicks).reverse();
 	const title = t(row.kind === 'exec' ? 'details.conmon.titleExec' : row.kind === 'foreign' ? 'details.conmon.titleForeign' : 'details.conmon.title');
-	const facts = args ? explainConmonArgs(args) : [];
+	// Where systemd stands: the conmon's cgroup says who placed it, --sdnotify what systemd was told of it.
+	const placement = row.kind === 'exec' ? [] : [explainConmonCgroup(cgroup), explainSdNotify({ systemdUnit, sdNotifyMode }, pid)].flatMap((fact) => fact ?? []);
+	const facts = [...(args ? explainConmonArgs(args) : []), ...placement];
 	const labelWidth = Math.max(LABEL_WIDTH, ...facts.map((fact) => displayWidth(fact.label) + 1));
 	const when =
 		exitedAt === undefined
@@ -74,6 +79,13 @@ export function ConmonDetails({ store, row, height, now, width }: { store: AppSt
 			inner,
 		).map((line, i) => <Text key={`parent/${i}`}>{line}</Text>),
 	];
+	if (systemdUnit !== undefined) {
+		lines.push(
+			<Text key="unit" wrap="truncate-end">
+				{t('setups.unit.details', { unit: safeText(systemdUnit) })}
+			</Text>,
+		);
+	}
 	if (earlier.length > 0) {
 		lines.push(
 			<Text key="earlier" wrap="truncate-end">

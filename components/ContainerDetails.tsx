@@ -116,6 +116,19 @@ export function ContainerDetails({ store, height, now, width }: { store: AppStor
 			),
 			priority: 70,
 		},
+		// The systemd unit that runs it (label PODMAN_SYSTEMD_UNIT), beside podman's view.
+		...(container.systemdUnit === undefined
+			? []
+			: [
+					{
+						line: (
+							<Text key="unit" wrap="truncate-end" color="blue">
+								{t('setups.unit.details', { unit: safeText(container.systemdUnit) })}
+							</Text>
+						),
+						priority: 68,
+					},
+				]),
 		{
 			line: (
 				<Text key="proc" wrap="truncate-end">

@@ -10,7 +10,17 @@ import { OverlayBox } from './OverlayBox.js';
  * The `?` overlay: every key and what it does. Too short for all (a 12-row terminal), it keeps
  * the keys the footer keeps longest (q ? k x r s Enter…), each whole on its own row.
  */
-export function HelpOverlay({ height, width, readOnly = false }: { height: number; width: number; readOnly?: boolean }) {
+export function HelpOverlay({
+	height,
+	width,
+	readOnly = false,
+	hostFacts,
+}: {
+	height: number;
+	width: number;
+	readOnly?: boolean;
+	hostFacts?: string | undefined;
+}) {
 	const keys = keyHelp();
 	const framed = overlayFramed(height);
 	const inner = width - (framed ? 4 : 0);
@@ -37,6 +47,8 @@ export function HelpOverlay({ height, width, readOnly = false }: { height: numbe
 		// Read-only, the note says so and is kept before any key: no command key works. The notes
 		// wrap (a 100-column projector cut them mid-sentence).
 		...noteLines('note', t(readOnly ? 'help.readOnly' : 'help.note'), inner, readOnly ? 99 : -1, readOnly),
+		// What podman this is and how its events reach conmon-tui (file, journald, none): kept after the keys.
+		...(hostFacts === undefined ? [] : noteLines('host', hostFacts, inner, -1.5, false)),
 		// The first lines to go when the terminal is short.
 		...noteLines('pod-note', t('help.podNote'), inner, -2, false),
 	];

@@ -9,6 +9,7 @@ import { helperPurpose } from '../src/present/helperPurpose.js';
 import { type BudgetLine, fitLines, overlayFramed } from '../src/present/lineBudget.js';
 import { safeText } from '../src/present/safeText.js';
 import { type ProcessInfo, startTicksToMs, uidInside } from '../src/proc/parse.js';
+import { isPodmanInit } from '../src/proc/podmanInit.js';
 import type { RootlessHelper } from '../src/proc/rootlessHelpers.js';
 import { shownView } from '../src/state/frozenView.js';
 import type { AppStore } from '../src/state/store.js';
@@ -100,6 +101,19 @@ export function ProcessDetails({
 							</Text>
 						),
 						priority: 85,
+					},
+				]
+			: []),
+		// --init: catatonit as the container's PID 1, told apart from the pause process and a pod's infra.
+		...(isPodmanInit(process)
+			? [
+					{
+						line: (
+							<Text key="init" wrap="truncate-end" color="yellow">
+								{t('setups.init.details')}
+							</Text>
+						),
+						priority: 84,
 					},
 				]
 			: []),

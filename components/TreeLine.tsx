@@ -2,7 +2,7 @@ import { Text } from 'ink';
 import { memo } from 'react';
 import type { TreeRow } from '../src/model/tree.js';
 import { displayWidth, fitToWidth, truncateToWidth } from '../src/present/displayWidth.js';
-import { changeBadge, containerColumns, infraNote, rowText, stateGlyph } from '../src/present/format.js';
+import { changeBadge, containerColumns, infraNote, rowText, stateGlyph, unitNote } from '../src/present/format.js';
 import type { ColumnWidths } from '../src/present/treeColumns.js';
 import { isDead } from '../src/proc/parse.js';
 
@@ -76,12 +76,13 @@ export const TreeLine = memo(function TreeLine({
 					{'  '}
 					<Text {...color}>{c.status}</Text>
 					{row.container.isInfra ? <Text dimColor={!selected}>{`  ${infraNote()}`}</Text> : null}
+					{row.container.systemdUnit === undefined ? null : <Text color="blue">{`  ${unitNote(row.container)}`}</Text>}
 					{busy ? <Text color="yellow">{`  … ${busy}`}</Text> : null}
 				</Text>
 			</Text>
 		);
 	}
-	const dead = (row.kind === 'process' && isDead(row.process)) || row.kind === 'conmon-history';
+	const dead = (row.kind === 'process' && isDead(row.process)) || row.kind === 'conmon-history' || row.kind === 'removed';
 	// A row that has just changed is bold as well as coloured: projectors wash colours out.
 	const changed = changeBadge(row) !== undefined;
 	return (

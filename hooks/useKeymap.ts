@@ -114,7 +114,8 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 
 		const container = selectedContainer(state);
 		if (purpose === 'details') {
-			if (container) store.setState({ overlay: 'details', detailsScroll: 0 });
+			// A pod's row has its own details (PodDetails): its infra, namespaces and every conmon.
+			if (container || selectedPod(state)) store.setState({ overlay: 'details', detailsScroll: 0 });
 			return;
 		}
 		const action = entry?.containerAction;

@@ -7,6 +7,8 @@ export interface ShownProcessFacts {
 	read: boolean;
 	facts: ProcessFacts | undefined;
 	parentComm: string | undefined;
+	/** /proc/PID/cgroup as written (a conmon's tells who placed it: podman, or a systemd unit). */
+	cgroup: string | undefined;
 }
 
 /**
@@ -16,7 +18,13 @@ export interface ShownProcessFacts {
  */
 export function useProcessFacts(pid: number | undefined, ppid: number | undefined, now: number): ShownProcessFacts {
 	const reader = useContext(ReaderContext);
-	const [seen, setSeen] = useState<{ pid: number | undefined; ppid: number | undefined; facts: ProcessFacts | undefined; parentComm: string | undefined }>();
+	const [seen, setSeen] = useState<{
+		pid: number | undefined;
+		ppid: number | undefined;
+		facts: ProcessFacts | undefined;
+		parentComm: string | undefined;
+		cgroup: string | undefined;
+	}>();
 	// biome-ignore lint/correctness/useExhaustiveDependencies: `now` is the trigger: the facts are read again every tick while the view is open.
 	useEffect(() => {
 		if (!reader) return;
@@ -25,9 +33,10 @@ export function useProcessFacts(pid: number | undefined, ppid: number | undefine
 			ppid,
 			facts: pid === undefined ? undefined : reader.facts(pid),
 			parentComm: ppid === undefined ? undefined : reader.comm(ppid),
+			cgroup: pid === undefined ? undefined : reader.cgroup(pid),
 		});
 	}, [reader, pid, ppid, now]);
 	// Facts read for another process (the cursor moved) are not this one's: not read yet.
-	if (!seen || seen.pid !== pid || seen.ppid !== ppid) return { read: false, facts: undefined, parentComm: undefined };
-	return { read: true, facts: seen.facts, parentComm: seen.parentComm };
+	if (!seen || seen.pid !== pid || seen.ppid !== ppid) return { read: false, facts: undefined, parentComm: undefined, cgroup: undefined };
+	return { read: true, facts: seen.facts, parentComm: seen.parentComm, cgroup: seen.cgroup };
 }

@@ -28,6 +28,8 @@ import { rootlessEn } from './rootless.en.js';
 import { rootlessJa } from './rootless.ja.js';
 import { screenEn } from './screen.en.js';
 import { screenJa } from './screen.ja.js';
+import { setupsEn } from './setups.en.js';
+import { setupsJa } from './setups.ja.js';
 import { statusEn } from './status.en.js';
 import { statusJa } from './status.ja.js';
 import { transcriptEn } from './transcript.en.js';
@@ -58,6 +60,7 @@ export const en = {
 	...lessonRootlessEn,
 	...transcriptEn,
 	...changesEn,
+	...setupsEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -81,6 +84,7 @@ export const ja: Readonly<Record<MessageKey, string>> = {
 	...lessonRootlessJa,
 	...transcriptJa,
 	...changesJa,
+	...setupsJa,
 };
 
 export const LANGUAGES = ['en', 'ja'] as const;

@@ -26,6 +26,18 @@ export interface Container {
 	podName?: string;
 	/** The pod's infra container (ps and inspect `IsInfra`): it holds the pod's namespaces. */
 	isInfra?: boolean;
+	/**
+	 * The systemd unit that runs it (label `PODMAN_SYSTEMD_UNIT`, set by Quadlet and by the units
+	 * `podman generate systemd` writes); absent for a container no unit started.
+	 */
+	systemdUnit?: string;
+	/**
+	 * `--sdnotify` (inspect `.Config.sdNotifyMode`: container, conmon, ignore). With `conmon`, podman
+	 * tells systemd MAINPID=<conmon's PID> and READY=1 once the container has started.
+	 */
+	sdNotifyMode?: string;
+	/** `--rm` (ps `AutoRemove`, inspect `.HostConfig.AutoRemove`): conmon's exit command removes it once it exits. */
+	autoRemove?: boolean;
 }
 
 /** What a key can do to a container (app/actions.ts runs it through podman). */

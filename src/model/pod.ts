@@ -49,3 +49,20 @@ export function podState(pod: Pick<Pod, 'containers'>): 'running' | 'paused' | '
 	if (states.includes('running')) return 'running';
 	return states.includes('paused') ? 'paused' : 'stopped';
 }
+
+/**
+ * The namespaces a pod's infra holds for its members: the kinds whose /proc/PID/ns link a member's
+ * process shares with the infra's `catatonit -P` (podman pod create --share: ipc, net, uts by default).
+ * A kind where the infra is in the host's namespace (`host`: the viewer's own links) is held by no one:
+ * rootful containers all share the host's user namespace, for one.
+ */
+export function sharedNamespaces(
+	infra: Readonly<Record<string, string>>,
+	members: readonly Readonly<Record<string, string>>[],
+	host: Readonly<Record<string, string>> = {},
+): string[] {
+	return Object.entries(infra)
+		.filter(([kind, link]) => link !== host[kind] && members.some((member) => member[kind] === link))
+		.map(([kind]) => kind)
+		.sort();
+}

@@ -5,7 +5,8 @@ import { type ConmonHighlight, conmonHighlight, isFresh, movedToHistory } from '
 import { type ConmonGeneration, type ConmonHistory, currentGeneration, type ExecConmon } from './conmonHistory.js';
 import { type Container, expectsConmon } from './container.js';
 import { type Pod, podKey } from './pod.js';
-import { displayEntries } from './treeOrder.js';
+import { type RemovedContainer, removedStillShown } from './removed.js';
+import { displayEntries, matchesFilter } from './treeOrder.js';
 
 /** One line of the tree. `guide` is the box-drawing prefix that places it under its parent. */
 export type TreeRow = {
@@ -37,6 +38,8 @@ export type TreeRow = {
 	| { kind: 'foreign-heading'; count: number; user: { uid: number; name: string | undefined } | undefined; listed: boolean }
 	| { kind: 'foreign'; generation: ConmonGeneration }
 	| { kind: 'helper'; helper: RootlessHelper }
+	/** A `--rm` container conmon's exit command has just removed: dim, for REMOVED_ROW_MS. */
+	| { kind: 'removed'; removed: RemovedContainer }
 );
 
 /**
@@ -68,6 +71,8 @@ export interface TreeInput {
 	/** List other users' conmons in full (`--all-users`), not only count them. */
 	allUsers?: boolean;
 	userNames?: Readonly<Record<number, string>>;
+	/** `--rm` containers just removed (model/removed.ts); `--once` has none. */
+	removed?: Readonly<Record<string, RemovedContainer>>;
 }
 
 /** What the tree is built from, with the containers as the store keeps them (by ID): stable references, so a shallow selector can hold it. */
@@ -120,6 +125,7 @@ export function buildTree(input: TreeInput, filter = '', now = Date.now()): Tree
 			pushContainer(rows, container, context, `  ${last ? '└─' : '├─'} `, `  ${last ? '   ' : '│  '}`);
 		});
 	}
+	pushRemoved(rows, input, filter, now);
 	pushForeignConmons(rows, input, filter, children, now, attached);
 	return rows;
 }
@@ -203,6 +209,17 @@ function pushContainer(rows: TreeRow[], container: Container, context: BranchCon
 		const last = index === branches.length - 1;
 		draw(`${indent}  ${last ? '└─' : '├─'} `, `${indent}  ${last ? '   ' : '│  '}`);
 	});
+}
+
+/** The `--rm` containers removed in the last minute, oldest first, after the listed ones. */
+function pushRemoved(rows: TreeRow[], input: TreeInput, filter: string, now: number): void {
+	const shown = Object.values(input.removed ?? {})
+		.filter((entry) => removedStillShown(entry, now) && matchesFilter(entry.container, filter))
+		.sort((a, b) => a.removedAt - b.removedAt);
+	for (const removed of shown) {
+		const id = removed.container.id;
+		rows.push({ kind: 'removed', key: `removed/${id}`, containerId: id, guide: '', removed });
+	}
 }
 
 /**

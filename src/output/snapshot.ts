@@ -62,6 +62,9 @@ export function snapshotJson(source: SnapshotSource, now = Date.now()) {
 				state: c.state,
 				pod: c.pod ?? null,
 				isInfra: c.isInfra === true,
+				// Label PODMAN_SYSTEMD_UNIT: the systemd unit (Quadlet, podman generate systemd) that runs it.
+				systemdUnit: c.systemdUnit ?? null,
+				autoRemove: c.autoRemove === true,
 				exitCode: c.exitCode ?? null,
 				pid: c.pid ?? null,
 				conmonPid: live?.pid ?? null,

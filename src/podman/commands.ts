@@ -24,7 +24,7 @@ export function inspectContainersArgs(ids: readonly string[]): string[] {
 	return ['container', 'inspect', ...ids];
 }
 
-/** `podman info --format json`: the store's graph and run roots (to tell this store's conmons from others') and the events logger. */
+/** `podman info --format json`: the store's graph and run roots (to tell this store's conmons from others') and the events backend. */
 export function storeInfoArgs(): string[] {
 	return ['info', '--format', 'json'];
 }

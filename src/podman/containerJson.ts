@@ -68,6 +68,8 @@ export function parsePsJson(stdout: string): Container[] {
 			restartCount: undefined,
 			execIds: [],
 			...podOf(entry),
+			...systemdUnitOf(asObject(entry['Labels'])),
+			...autoRemoveOf(entry['AutoRemove']),
 		});
 	}
 	return containers;
@@ -101,6 +103,9 @@ export function parseInspectJson(stdout: string): Container[] {
 			execIds: asStringArray(entry['ExecIDs']),
 			...sandboxKeyOf(entry),
 			...podOf(entry),
+			...systemdUnitOf(asObject(config['Labels'])),
+			...sdNotifyOf(config['sdNotifyMode']),
+			...autoRemoveOf(asObject(entry['HostConfig'])['AutoRemove']),
 		});
 	}
 	return containers;
@@ -121,6 +126,28 @@ function podOf(entry: Json): Pick<Container, 'pod' | 'podName' | 'isInfra'> {
 	if (!pod) return {};
 	const podName = asString(entry['PodName']);
 	return { pod, ...(podName ? { podName } : {}), isInfra: entry['IsInfra'] === true };
+}
+
+/**
+ * The label podman puts on a container a systemd unit runs: Quadlet's units and those of `podman
+ * generate systemd --new` set `Environment=PODMAN_SYSTEMD_UNIT=%n`, and `podman run` copies that
+ * variable into a label of the same name (podman's pkg/specgenutil/specgen.go; `podman auto-update`
+ * reads it back). ps has it in `Labels`, inspect in `.Config.Labels`.
+ */
+function systemdUnitOf(labels: Json): { systemdUnit?: string } {
+	const unit = asString(labels['PODMAN_SYSTEMD_UNIT']);
+	return unit ? { systemdUnit: unit } : {};
+}
+
+/** inspect's `.Config.sdNotifyMode` (lower-case key, podman 4.x and 5.x: libpod/define InspectContainerConfig). */
+function sdNotifyOf(value: unknown): { sdNotifyMode?: string } {
+	const mode = asString(value);
+	return mode ? { sdNotifyMode: mode } : {};
+}
+
+/** `--rm`: only said when true, so that containers without it keep their old shape. */
+function autoRemoveOf(value: unknown): { autoRemove?: true } {
+	return value === true ? { autoRemove: true } : {};
 }
 
 /** Inspect knows more than ps (ConmonPid, exec IDs, restart count); ps lists every container. */

@@ -1,8 +1,10 @@
 import { currentLanguage, type MessageKey, t } from '../messages/i18n.js';
 import type { ConmonGeneration } from '../model/conmonHistory.js';
 import { type Container, shortId } from '../model/container.js';
+import type { RemovedContainer } from '../model/removed.js';
 import type { TreeRow } from '../model/tree.js';
 import { isDead, type ProcessInfo } from '../proc/parse.js';
+import { isPodmanInit } from '../proc/podmanInit.js';
 import type { RootlessHelper } from '../proc/rootlessHelpers.js';
 import { quoteCommandWords } from './commandWords.js';
 import { helperPurpose } from './helperPurpose.js';
@@ -193,7 +195,8 @@ function rowWords(row: TreeRow, now: number): string {
 		case 'container': {
 			const c = containerColumns(row.container, now);
 			const infra = row.container.isInfra ? `  ${infraNote()}` : '';
-			return `${stateGlyph(row.container.state)} ${c.name}  ${c.id}  ${c.image}  ${c.command}  ${c.status}${infra}`;
+			const unit = unitNote(row.container);
+			return `${stateGlyph(row.container.state)} ${c.name}  ${c.id}  ${c.image}  ${c.command}  ${c.status}${infra}${unit === undefined ? '' : `  ${unit}`}`;
 		}
 		case 'conmon':
 			return withBadge(conmonText(row), row);
@@ -203,8 +206,11 @@ function rowWords(row: TreeRow, now: number): string {
 			return withBadge(t('tree.exec', { pid: row.exec.pid, session: shortId(row.exec.execSessionId) }), row);
 		case 'process': {
 			const command = processCommand(row.process);
-			return isDead(row.process) ? t('tree.process.zombie', { command, pid: row.process.pid }) : `${command} ${row.process.pid}`;
+			if (isDead(row.process)) return t('tree.process.zombie', { command, pid: row.process.pid });
+			return isPodmanInit(row.process) ? `${command} ${row.process.pid}  ${t('setups.init.tree')}` : `${command} ${row.process.pid}`;
 		}
+		case 'removed':
+			return removedText(row.removed);
 		case 'unmonitored':
 			return t('tree.unmonitored', { pid: row.pid });
 		case 'no-conmon':
@@ -234,6 +240,25 @@ export function podText(row: Extract<TreeRow, { kind: 'pod' }>): string {
 		containers: row.pod.containers.length,
 		conmons: row.conmons,
 	});
+}
+
+/** The systemd unit that runs a container (label PODMAN_SYSTEMD_UNIT), beside its row: `unit web.service`. */
+export function unitNote(container: Pick<Container, 'systemdUnit'>): string | undefined {
+	return container.systemdUnit === undefined ? undefined : t('setups.unit.tree', { unit: safeText(container.systemdUnit) });
+}
+
+/** A `--rm` container just removed: `○ web  4654eceecd1d  image  removed 01:33:55: --rm, …; its last conmon 1234 exited …`. */
+function removedText(removed: RemovedContainer): string {
+	const c = removed.container;
+	const base = t('setups.removed.tree', {
+		name: safeText(c.name),
+		id: shortId(c.id),
+		image: safeText(c.image),
+		time: formatClock(removed.removedAt),
+	});
+	const last = removed.lastConmon;
+	if (last === undefined) return `○ ${base}`;
+	return `○ ${base}${t('setups.removed.conmon', { pid: last.pid, exit: exitPhrase(last.exitedAt, last.exitCode ?? c.exitCode) })}`;
 }
 
 /** What a pod's infra container is for, beside its row. */

@@ -1,6 +1,6 @@
 // The reads of /proc: the watcher's scan and the one-off reads behind the ProcessReader handed to
 // lessons, actions and views (reader.ts). Parsing is in parse.ts.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { catchFile, tailLines } from './files.js';
 import {
 	isDead,
@@ -71,6 +71,27 @@ export function readComm(pid: number, procRoot = '/proc'): string | undefined {
 	return readProcFile(`${procRoot}/${pid}/comm`)?.trim();
 }
 
+/** The cgroups of a process (/proc/PID/cgroup, as written), or undefined when it has gone. */
+export function readCgroup(pid: number, procRoot = '/proc'): string | undefined {
+	return readProcFile(`${procRoot}/${pid}/cgroup`);
+}
+
+/** The namespaces a pod's infra container can hold for the pod (podman pod create --share). */
+const NAMESPACE_KINDS = ['ipc', 'net', 'pid', 'uts', 'cgroup', 'user'] as const;
+
+/** The namespaces of a process, by kind, as /proc/PID/ns/* links read (`net:[4026532201]`): two processes share one when the links are equal. */
+export function readNamespaces(pid: number, procRoot = '/proc'): Record<string, string> {
+	const namespaces: Record<string, string> = {};
+	for (const kind of NAMESPACE_KINDS) {
+		try {
+			namespaces[kind] = readlinkSync(`${procRoot}/${pid}/ns/${kind}`);
+		} catch {
+			// Gone, or a kind this kernel lacks.
+		}
+	}
+	return namespaces;
+}
+
 /** The ProcessReader over the real /proc (or a copy of one under `procRoot`, as the fixtures are). */
 export function procReader(procRoot = '/proc'): ProcessReader {
 	return {
@@ -81,6 +102,8 @@ export function procReader(procRoot = '/proc'): ProcessReader {
 		unixSockets: (pid) => readUnixSockets(pid, procRoot),
 		tailLines,
 		catchFile,
+		cgroup: (pid) => readCgroup(pid, procRoot),
+		namespaces: (pid) => readNamespaces(pid, procRoot),
 	};
 }
 

@@ -19,6 +19,10 @@ export interface ProcessReader {
 	tailLines(path: string, count: number): string[] | undefined;
 	/** Starts watching `dir` for the file `name`, to read it the moment it appears (conmon's exit file). */
 	catchFile(dir: string, name: string): FileCatch;
+	/** /proc/PID/cgroup as written: the cgroups it is in. */
+	cgroup(pid: number): string | undefined;
+	/** The namespaces it is in (/proc/PID/ns/*, e.g. `net` → `net:[4026532201]`); empty once it has gone. */
+	namespaces(pid: number): Readonly<Record<string, string>>;
 }
 
 /** A watch for one file that appears and soon goes (conmon's exit file, removed by podman once read). */

@@ -14,8 +14,8 @@ export function shownTime(state: Pick<AppState, 'frozen'>, now: number): number 
 
 /** The view to freeze: the store's data as it is now (immutable, so keeping the references is enough). */
 export function freezeView(state: AppState, at: number): FrozenView {
-	const { containers, history, processes, unmonitored, helpers, log } = state;
-	return { at, view: { containers, history, processes, unmonitored, helpers, log } };
+	const { containers, history, processes, unmonitored, helpers, log, removed } = state;
+	return { at, view: { containers, history, processes, unmonitored, helpers, log, removed } };
 }
 
 /** How many event log lines arrived since the display was frozen: what Space will show. */

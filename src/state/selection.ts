@@ -1,6 +1,8 @@
 // The selection: which container (or pod) the cursor is on, kept on a listed one as the list changes.
+
 import type { Container } from '../model/container.js';
 import { type Pod, podIdOfKey, podsOf } from '../model/pod.js';
+import { removedByCommands, updateRemoved } from '../model/removed.js';
 import { displayEntries, selectableKeys, sortContainers } from '../model/treeOrder.js';
 import { shownView } from './frozenView.js';
 import type { AppState, AppStore } from './store.js';
@@ -80,6 +82,12 @@ export function setContainers(store: AppStore, containers: readonly Container[])
 		if (!same) changed = true;
 	}
 	if (changed || !store.getState().loaded) store.setState({ containers: byId, loaded: true });
+	// A `--rm` container that has just gone stays a minute, dim (model/removed.ts).
+	const { removed, history, log } = store.getState();
+	const now = Date.now();
+	const commands = log.flatMap((entry) => (entry.facts?.kind === 'command' && entry.facts.command ? [{ at: entry.at, command: entry.facts.command }] : []));
+	const nextRemoved = updateRemoved(removed, old, new Set(Object.keys(byId)), history.generations, now, removedByCommands(commands, now));
+	if (nextRemoved !== removed) store.setState({ removed: nextRemoved });
 	selectPending(store);
 	ensureSelection(store, previousOrder);
 }

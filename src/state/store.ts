@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { type ConmonHistory, EMPTY_HISTORY } from '../model/conmonHistory.js';
 import type { Container, ContainerAction } from '../model/container.js';
+import type { RemovedContainer } from '../model/removed.js';
 import type { ProcessInfo } from '../proc/parse.js';
 import type { RootlessHelper } from '../proc/rootlessHelpers.js';
 
@@ -82,7 +83,7 @@ export interface LessonProgress {
 }
 
 /** The data the screen draws from: what Space freezes while the store keeps updating. */
-export type ViewData = Pick<AppState, 'containers' | 'history' | 'processes' | 'unmonitored' | 'helpers' | 'log'>;
+export type ViewData = Pick<AppState, 'containers' | 'history' | 'processes' | 'unmonitored' | 'helpers' | 'log' | 'removed'>;
 
 /** The display as it was when Space froze it, and when that was (the screen's clock stops there). */
 export interface FrozenView {
@@ -98,6 +99,10 @@ export interface AppState {
 	/** By full container ID. */
 	containers: Readonly<Record<string, Container>>;
 	history: ConmonHistory;
+	/** `--rm` containers podman has just removed, by ID: shown dim for a minute (see model/removed.ts). */
+	removed: Readonly<Record<string, RemovedContainer>>;
+	/** podman's events backend (`podman info` host.eventLogger: file, journald, none); undefined until it answers. */
+	eventsBackend: string | undefined;
 	/** Monitor conmons and the processes below them (and unmonitored containers' processes). */
 	processes: readonly ProcessInfo[];
 	/** Containers podman says run, whose conmon is gone while their first process (this PID) lives. */
@@ -157,6 +162,8 @@ export const initialState: AppState = {
 	podmanVersion: undefined,
 	containers: {},
 	history: EMPTY_HISTORY,
+	removed: {},
+	eventsBackend: undefined,
 	processes: [],
 	unmonitored: {},
 	log: [],

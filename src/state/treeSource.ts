@@ -15,9 +15,10 @@ export interface ShownTreeInput extends TreeSource {
 
 /** What the tree on screen is built from at `now`. */
 export function shownTreeInput(state: AppState, now: number): ShownTreeInput {
-	const { containers, history, processes, unmonitored, helpers } = shownView(state);
+	const { containers, history, processes, unmonitored, helpers, removed } = shownView(state);
 	return {
 		containers,
+		removed,
 		history,
 		processes,
 		unmonitored,

@@ -3,6 +3,7 @@ import { currentGeneration } from '../model/conmonHistory.js';
 import { storeInfoArgs } from '../podman/commands.js';
 import { type EventsInfo, parseEventsInfo } from '../podman/eventSource.js';
 import { chooseEventSource } from '../podman/eventSourceChoice.js';
+import { eventsFlow } from '../podman/eventsBackend.js';
 import type { Podman, PodmanOutput } from '../podman/podman.js';
 import { type PodmanStoreRoots, parseStoreRoots } from '../podman/storeRoots.js';
 import { findConmons } from '../proc/conmonProcess.js';
@@ -164,12 +165,21 @@ export class Watcher {
 		if (!first) this.events.expectEvents(fold.changes, state.containers, fold.history, fold.unmonitored, now);
 	}
 
-	/** `podman info` names the store (without it every unlisted conmon is treated as foreign) and its events logger. */
+	/**
+	 * `podman info` names the store (without it every unlisted conmon is treated as foreign) and the
+	 * events backend, which decides where events come from; with none, no event will ever come.
+	 */
 	private async readInfo(): Promise<EventsInfo | undefined> {
 		try {
 			const info = (await this.query(storeInfoArgs())).stdout;
 			this.storeRoots = parseStoreRoots(info);
-			return parseEventsInfo(info);
+			const eventsInfo = parseEventsInfo(info);
+			const eventsBackend = eventsInfo?.eventLogger;
+			this.store.setState({ eventsBackend });
+			if (!eventsFlow(eventsBackend)) {
+				appendLog(this.store, [{ at: Date.now(), tone: 'warn', facts: { kind: 'watching' }, text: t('setups.events.noneLog') }]);
+			}
+			return eventsInfo;
 		} catch {
 			this.storeRoots = undefined;
 			return undefined;

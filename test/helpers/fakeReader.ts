@@ -17,6 +17,10 @@ export interface FakeProcess {
 	ignoredSignals?: bigint;
 	/** The unix sockets it holds (its fds matched to /proc/PID/net/unix). */
 	sockets?: UnixSocket[];
+	/** /proc/PID/cgroup as the kernel writes it; none unless said. */
+	cgroup?: string;
+	/** /proc/PID/ns links by kind (`net` → `net:[4026532201]`); none unless said. */
+	namespaces?: Record<string, string>;
 }
 
 /**
@@ -93,5 +97,13 @@ export class FakeProcessReader implements ProcessReader {
 				record.closed = true;
 			},
 		};
+	}
+
+	cgroup(pid: number): string | undefined {
+		return this.processes.get(pid)?.cgroup;
+	}
+
+	namespaces(pid: number): Readonly<Record<string, string>> {
+		return this.processes.get(pid)?.namespaces ?? {};
 	}
 }
