@@ -14,6 +14,8 @@ import { helpEn } from './help.en.js';
 import { helpJa } from './help.ja.js';
 import { lessonsEn } from './lessons.en.js';
 import { lessonsJa } from './lessons.ja.js';
+import { remoteEn } from './remote.en.js';
+import { remoteJa } from './remote.ja.js';
 import { rootlessEn } from './rootless.en.js';
 import { rootlessJa } from './rootless.ja.js';
 import { screenEn } from './screen.en.js';
@@ -43,6 +45,7 @@ export const en = {
 	...lessonsEn,
 	...transcriptEn,
 	...changesEn,
+	...remoteEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -61,6 +64,7 @@ export const ja: Readonly<Record<MessageKey, string>> = {
 	...lessonsJa,
 	...transcriptJa,
 	...changesJa,
+	...remoteJa,
 };
 
 export const LANGUAGES = ['en', 'ja'] as const;

@@ -5,11 +5,13 @@ import type { Podman, PodmanOutput } from '../podman/podman.js';
 import { type PodmanStoreRoots, parseStoreRoots } from '../podman/storeRoots.js';
 import { findConmons } from '../proc/conmonProcess.js';
 import { type ProcessInfo, processKey } from '../proc/parse.js';
-import { ProcScanner, readBootTimeMs } from '../proc/read.js';
+import { isAliveAs, ProcScanner, readBootTimeMs } from '../proc/read.js';
+import type { FarProcesses } from '../proc/reader.js';
 import { findRootlessHelpers } from '../proc/rootlessHelpers.js';
 import { type AppStore, appendLog } from '../state/store.js';
 import { DirectoryWatch } from './directoryWatch.js';
 import { EventWatch } from './eventWatch.js';
+import { FarWatch } from './farWatch.js';
 import { PodmanReconcile } from './podmanReconcile.js';
 import { foldScan } from './scanFold.js';
 import { type ScanDepth, ScanPacer, watchedProcessGone } from './scanPacing.js';
@@ -25,12 +27,15 @@ export class Watcher {
 	/** Set by stop(): a start() still awaiting podman then starts nothing more. */
 	private stopped = false;
 	private readonly scanner = new ProcScanner();
-	private readonly bootTimeMs = readBootTimeMs();
+	private bootTimeMs: number | undefined;
 	private readonly abort = new AbortController();
 	private readonly pacer = new ScanPacer(
-		(depth) => this.scan(depth),
-		() => watchedProcessGone(this.store.getState(), (id) => this.store.getState().containers[id] !== undefined || this.inStore.has(id)),
+		(depth) => void this.scan(depth),
+		// Far processes cannot be checked between scans without a round trip: the scans pace themselves.
+		() => !this.far && watchedProcessGone(this.store.getState(), (id) => this.store.getState().containers[id] !== undefined || this.inStore.has(id), isAliveAs),
 	);
+	/** The far side's scans, when podman is a far host's (`--connection`); undefined: this machine's /proc. */
+	private readonly far: FarWatch | undefined;
 	private readonly directories = new DirectoryWatch(() => this.burst());
 	private readonly events: EventWatch;
 	private readonly podmanView: PodmanReconcile;
@@ -46,7 +51,10 @@ export class Watcher {
 	constructor(
 		private readonly podman: Podman,
 		private readonly store: AppStore,
+		farProcesses?: FarProcesses,
 	) {
+		this.far = farProcesses ? new FarWatch(farProcesses, store, (all, depth) => this.fold(all, depth)) : undefined;
+		this.bootTimeMs = this.far ? undefined : readBootTimeMs();
 		store.setState({ bootTimeMs: this.bootTimeMs });
 		this.podmanView = new PodmanReconcile(
 			store,
@@ -56,6 +64,8 @@ export class Watcher {
 				this.events.forgetGone(history, listed);
 			},
 		);
+		// Decision point: a far podman's events always come from `podman --connection … events`
+		// (its event log lives on the far host); a local follower of the events file must not be used then.
 		this.events = new EventWatch(podman, store, {
 			burst: () => this.burst(),
 			refresh: (ids) => this.refresh(ids),
@@ -79,8 +89,9 @@ export class Watcher {
 		await this.readStoreRoots();
 		// Quit while podman was answering: start nothing more.
 		if (this.stopped) return;
-		if (this.storeRoots) this.directories.add(this.storeRoots.runRoot, true);
-		this.scan();
+		// inotify sees only this machine's files: a far store's paths may even exist here by chance.
+		if (this.storeRoots && !this.far) this.directories.add(this.storeRoots.runRoot, true);
+		await this.scan();
 		const state = this.store.getState();
 		const live = Object.entries(state.history.generations).filter(([, list]) => currentGeneration(list));
 		const known = live.filter(([id]) => state.containers[id]).length;
@@ -106,6 +117,7 @@ export class Watcher {
 		this.abort.abort();
 		this.directories.close();
 		this.pacer.stop();
+		this.far?.stop();
 	}
 
 	/** Something is about to change (a key action ran): watch /proc closely for a while. */
@@ -127,20 +139,31 @@ export class Watcher {
 	 * One /proc scan folded into the store (scanFold): conmon generations appear and exit, the
 	 * processes below conmons are kept, and running containers without a conmon are flagged.
 	 */
-	scan(depth: ScanDepth = 'full'): void {
-		const now = Date.now();
-		this.pacer.scanned(depth, now);
+	scan(depth: ScanDepth = 'full'): undefined | Promise<void> {
+		this.pacer.scanned(depth, Date.now());
+		// A far scan is a round trip: it folds when its answer comes (one at a time, see FarWatch).
+		if (this.far) return this.far.scan(depth);
 		const state = this.store.getState();
 		// A quick scan re-reads only what conmon-tui shows; new processes are always read.
 		const watched = depth === 'quick' ? new Set([...state.processes, ...state.helpers.map((h) => h.process)].map((p) => p.pid)) : undefined;
 		const all = this.scanner.scan(watched);
 		// The fold finds conmons and helpers again: finding them is cheap, their UIDs are not.
 		this.readUids([...findConmons(all).map((c) => c.process), ...findRootlessHelpers(all).map((h) => h.process)]);
+		this.fold(all, depth);
+		return undefined;
+	}
+
+	/** Folds one scan's processes into the store (scanFold). */
+	private fold(all: ProcessInfo[], _depth: ScanDepth): void {
+		const now = Date.now();
+		if (this.far) this.bootTimeMs = this.far.bootTimeMs();
+		const state = this.store.getState();
 		const first = !this.firstScanDone;
-		const fold = foldScan(state, { processes: all, bootTimeMs: this.bootTimeMs, storeRoots: this.storeRoots, first }, now);
+		const fold = foldScan(state, { processes: all, bootTimeMs: this.bootTimeMs ?? 0, storeRoots: this.storeRoots, first }, now);
+		if (state.bootTimeMs !== this.bootTimeMs) this.store.setState({ bootTimeMs: this.bootTimeMs });
 		if (Object.keys(fold.update).length > 0) this.store.setState(fold.update);
 		for (const id of fold.inStore) this.inStore.add(id);
-		for (const dir of fold.exitDirs) this.directories.add(dir);
+		if (!this.far) for (const dir of fold.exitDirs) this.directories.add(dir);
 		this.firstScanDone = true;
 		if (fold.log.length > 0) appendLog(this.store, fold.log);
 		if (!first) this.events.expectEvents(fold.changes, state.containers, fold.history, fold.unmonitored, now);
