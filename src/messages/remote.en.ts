@@ -5,6 +5,7 @@ export const remoteEn = {
 	'far.back': 'the far side answers again: the tree is live',
 	'far.procUnreadable': "the far side's /proc cannot be read: podman's view alone; conmon PIDs and processes are unknown",
 	'far.notSsh': "{uri} is not an ssh connection: conmon-tui cannot read that host's /proc, so it shows podman's view alone",
+	'far.podmanFailed': 'the far podman ({label}) does not answer; try by hand: {command} — podman says: {message}',
 	'far.failure.unreachable': 'far side unreachable ({detail}); try by hand: {command}',
 	'far.failure.refused-key': 'far side refused the ssh key ({detail}); try by hand: {command}',
 	'far.failure.unknown-host-key': 'far host key unknown or changed ({detail}); check it and add it with: {command}',

@@ -8,6 +8,7 @@ export const remoteJa: MessagesLike<typeof remoteEn> = {
 	'far.back': '遠隔側が再び応答しました。ツリーは最新です',
 	'far.procUnreadable': '遠隔側の /proc を読めません。podman の情報だけを表示し、conmon の PID とプロセスは不明とします',
 	'far.notSsh': '{uri} は ssh の接続ではありません。このホストの /proc は読めないため、podman の情報だけを表示します',
+	'far.podmanFailed': '遠隔の podman（{label}）が応答しません。手で試すには: {command} — podman の応答: {message}',
 	'far.failure.unreachable': '遠隔側に接続できません（{detail}）。手で試すには: {command}',
 	'far.failure.refused-key': '遠隔側が ssh 鍵を拒否しました（{detail}）。手で試すには: {command}',
 	'far.failure.unknown-host-key': '遠隔ホストの鍵が未登録か、変わっています（{detail}）。確かめてから登録するには: {command}',

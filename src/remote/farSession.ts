@@ -90,6 +90,8 @@ export class FarSession implements FarProcesses, ProcessReader {
 	private backoffMs = 0;
 	private nextAttemptAt = 0;
 	private lastError: FarSideError | undefined;
+	/** The session ended between scans (ssh killed, host gone): said by the next scan, once. */
+	private unreported: FarSideError | undefined;
 	private closed = false;
 	/** The last scan, by PID. */
 	private latest = new Map<number, ProcessInfo>();
@@ -113,6 +115,9 @@ export class FarSession implements FarProcesses, ProcessReader {
 	/** One scan of every far process: one request, one answer. Rejects with a FarSideError; never hangs. */
 	async scan(): Promise<ProcessInfo[] | 'unreadable'> {
 		if (this.closed) throw new FarSideError('dropped', 'closed', this.tryCommand());
+		const dropped = this.unreported;
+		this.unreported = undefined;
+		if (dropped) throw dropped;
 		if (!this.child) {
 			if (Date.now() < this.nextAttemptAt && this.lastError) throw this.lastError;
 			this.connect();
@@ -170,6 +175,7 @@ export class FarSession implements FarProcesses, ProcessReader {
 		});
 		// A write to a session that just died: the exit handler below reports it.
 		child.stdin.on('error', () => undefined);
+		let up = false;
 		this.ready = new Promise<void>((resolve, reject) => {
 			const timer = setTimeout(
 				() => reject(new FarSideError('timeout', `no answer within ${FAR_CONNECT_TIMEOUT_MS / 1000} s`, this.tryCommand())),
@@ -180,6 +186,7 @@ export class FarSession implements FarProcesses, ProcessReader {
 				clearTimeout(timer);
 				const uid = Number(line.slice(2));
 				this.farUid = line.length > 2 && Number.isInteger(uid) ? uid : undefined;
+				up = true;
 				resolve();
 				return true;
 			};
@@ -193,7 +200,12 @@ export class FarSession implements FarProcesses, ProcessReader {
 				const why = this.stderr.trim().split('\n').at(-1) ?? '';
 				const error = new FarSideError(classifySshFailure(this.stderr), why || 'ssh ended', this.tryCommand());
 				reject(error);
-				this.pending?.reject(error);
+				if (this.pending) this.pending.reject(error);
+				else if (up && this.child === child && !this.closed) {
+					// Nobody was waiting: the next scan says so (and the one after reconnects, after the backoff).
+					this.unreported = error;
+					this.fail(error);
+				}
 				if (this.child === child) this.child = undefined;
 			});
 		});
