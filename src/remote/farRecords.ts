@@ -37,7 +37,7 @@ export function parseFarScan(lines: readonly string[]): FarScan {
 		if (hexFor.kind === 'C') scan.argv.set(hexFor.pid, parseCmdline(text));
 		else {
 			const stat = parseStat(text);
-			if (stat && stat.pid !== 2 && stat.ppid !== 2) scan.stats.push(stat);
+			if (stat) scan.stats.push(stat);
 		}
 		hexFor = undefined;
 		hex = [];

@@ -9,7 +9,9 @@
 //             a line, then `.`
 //   answer:   `H UID`                 once, when the session starts: the far user's UID
 //             `B UPTIME`              /proc/uptime's first field, to place start times
-//             `S STATLINE`            /proc/PID/stat of every user-space process
+//             `S STATLINE`            /proc/PID/stat of every user-space process (kernel threads,
+//                                     PF_KTHREAD in stat's flags, are left out: not by "PID 2 and
+//                                     its children", since in a PID namespace PID 2 is anyone)
 //             `C PID` + od lines      /proc/PID/cmdline as hex bytes (od -An -v -tx1), for a
 //                                     process not in the request's keys (new, or it exec'd)
 //             `T PID STATUSLINE`      the Uid: and NSpid: lines of /proc/PID/status, with C
@@ -62,8 +64,7 @@ scan() {
 			full "$p" "$d"
 			continue
 		fi
-		[ "$p" = 2 ] && continue
-		[ "$2" = 2 ] && continue
+		[ $(($7 & 2097152)) = 0 ] || continue
 		printf "S %s\\n" "$line"
 		comm=\${line#*(}
 		comm=\${comm%)*}
