@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { execa } from 'execa';
 import { FarSession, FarSideError } from '../../src/remote/farSession.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
 import { createFarSide, type FarSideSandbox } from '../helpers/farSideSandbox.js';
@@ -69,23 +70,27 @@ describe('remote failures, with real ssh', { skip: skip ?? false }, () => {
 		}
 	});
 
-	test('host unreachable (nothing listens on the port)', async () => {
+	test('host unreachable (nothing listens on the port)', async (t) => {
 		const error = await failure(new FarSession(target({ port: 1 }), { knownHostsFile: knownHosts }));
+		t.diagnostic(error.detail);
 		assert.equal(error.failure, 'unreachable', error.detail);
 		assert.deepEqual(error.tryCommand.slice(-4), ['root', '--', '127.0.0.1', 'true']);
 	});
 
-	test('key refused (a key the far side does not know)', async () => {
-		const stranger = path.join(path.dirname(identity), 'id');
-		const error = await failure(new FarSession(target({ identity: `${stranger}.pub-not-a-key` }), { knownHostsFile: knownHosts }));
+	test('key refused (a key the far side does not know)', async (t) => {
+		const stranger = path.join(path.dirname(identity), 'stranger');
+		await execa('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', stranger], { stdin: 'ignore' });
+		const error = await failure(new FarSession(target({ identity: stranger }), { knownHostsFile: knownHosts }));
+		t.diagnostic(error.detail);
 		assert.equal(error.failure, 'refused-key', error.detail);
 	});
 
-	test('unknown host key: refused at once, never a yes/no question', async () => {
+	test('unknown host key: refused at once, never a yes/no question', async (t) => {
 		const empty = path.join(path.dirname(knownHosts), 'empty_known_hosts');
 		await writeFile(empty, '');
 		const started = Date.now();
 		const error = await failure(new FarSession(target(), { knownHostsFile: empty }));
+		t.diagnostic(error.detail);
 		assert.equal(error.failure, 'unknown-host-key', error.detail);
 		assert.ok(Date.now() - started < 15_000, 'no wait for an answer');
 	});

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { parseOptions, UsageError } from '../../src/app/options.js';
+import { remoteArgs } from '../../src/podman/commands.js';
 import { ConnectionError, parseConnectionList, parseSshUri, remoteLabel, resolveConnection } from '../../src/remote/connection.js';
 
 // `podman system connection list --format json` as podman 4.3.1 printed it on this machine, and
@@ -68,5 +70,14 @@ describe('choosing the podman to show, as podman chooses', () => {
 		assert.equal(parseSshUri('ssh://-oProxyCommand=x@h/s', undefined), undefined);
 		assert.equal(parseSshUri('unix:///run/podman/podman.sock', undefined), undefined);
 		assert.deepEqual(parseSshUri('ssh://h/run/podman/podman.sock', undefined), { user: 'root', host: 'h', port: 22, identity: undefined });
+	});
+
+	it('--connection NAME on the command line (one at a time), and the podman options it becomes', () => {
+		assert.equal(parseOptions(['--connection', 'build']).connection, 'build');
+		assert.equal(parseOptions([]).connection, undefined);
+		assert.throws(() => parseOptions(['--connection', 'a', '--connection', 'b']), UsageError);
+		assert.throws(() => parseOptions(['--connection', '']), UsageError);
+		assert.deepEqual(remoteArgs({ name: 'build', uri: 'ssh://h/s', identity: '/k' }), ['--connection', 'build']);
+		assert.deepEqual(remoteArgs({ name: undefined, uri: 'ssh://h/s', identity: '/k' }), ['--url', 'ssh://h/s', '--identity', '/k']);
 	});
 });
