@@ -101,6 +101,25 @@ describe('remote podman: --connection to a far side over ssh', { skip: skip ?? f
 		}
 	});
 
+	test('CONTAINER_HOST and CONTAINER_SSHKEY, with no --connection: the same far side, as podman itself would choose', async () => {
+		const result = await execa(process.execPath, [cliPath(), '--once', '--json'], {
+			env: cleanEnv({
+				...far.clientEnv,
+				CONTAINER_HOST: `ssh://root@127.0.0.1:${far.port}/run/podman/podman.sock`,
+				CONTAINER_SSHKEY: far.identity,
+			}),
+			extendEnv: false,
+			reject: false,
+			timeout: 60_000,
+		});
+		assert.equal(result.exitCode, 0, result.stderr);
+		const snapshot = JSON.parse(result.stdout) as { containers: { id: string; conmonPid: number | null }[] };
+		assert.equal(snapshot.containers.length, 2);
+		for (const container of snapshot.containers) {
+			assert.equal(container.conmonPid, (await far.inspect(container.id)).State.ConmonPid, container.id);
+		}
+	});
+
 	test('ssh killed mid-session: the tree is kept and marked stale, then the session comes back', async () => {
 		const [ssh] = tuiSshPids(far.port);
 		assert.ok(ssh !== undefined, "conmon-tui's ssh session to the far side runs");

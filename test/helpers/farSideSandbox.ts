@@ -36,6 +36,8 @@ export interface FarSideSandbox {
 	/** Starts the far podman service again after a test stopped it. */
 	startService(): Promise<void>;
 	port: number;
+	/** The client's private key file (the connection's Identity). */
+	identity: string;
 	dispose(): Promise<void>;
 }
 
@@ -102,6 +104,7 @@ export async function createFarSide(): Promise<FarSideSandbox> {
 		store,
 		clientEnv,
 		port,
+		identity: path.join(dir, 'id'),
 		podman,
 		async inspect(id) {
 			const { stdout } = await podman(['container', 'inspect', id]);
