@@ -55,7 +55,8 @@ function initialStoreState(version: string, options: Options, far: FarSide | und
 		podmanVersion: version,
 		ownUid: process.getuid?.() ?? 0,
 		allUsers: options.allUsers,
-		userNames: readUserNames(),
+		// This machine's /etc/passwd names this machine's users, not a far host's: UIDs alone there.
+		userNames: far ? {} : readUserNames(),
 		askFirst: !options.yes,
 		readOnly: options.readOnly,
 	};

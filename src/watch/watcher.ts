@@ -64,8 +64,10 @@ export class Watcher {
 				this.events.forgetGone(history, listed);
 			},
 		);
-		// Decision point: a far podman's events always come from `podman --connection … events`
-		// (its event log lives on the far host); a local follower of the events file must not be used then.
+		// DECISION POINT (events source): with a far podman (`this.far` set) events must come from
+		// `podman --connection NAME events` — the far host's events file is not on this machine, and a
+		// local file of the same path may even exist (another store). A local follower of the events
+		// file may replace `podman events` only when `this.far` is undefined.
 		this.events = new EventWatch(podman, store, {
 			burst: () => this.burst(),
 			refresh: (ids) => this.refresh(ids),
