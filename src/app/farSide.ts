@@ -51,7 +51,8 @@ export async function chooseFarSide(podman: Podman, flag: string | undefined, en
 			state: { label: remoteLabel(target), stale: undefined, procUnknown: !target.ssh },
 		};
 	} catch (error) {
-		if (error instanceof ConnectionError) throw new FarSideChoiceError(t(`cli.connection.${error.kind}`, error.params), error.kind === 'unknownName');
+		if (error instanceof ConnectionError)
+			throw new FarSideChoiceError(t(`cli.connection.${error.kind}`, error.params), error.kind === 'unknownName' || error.kind === 'noConnections');
 		if (error instanceof PodmanError) throw new FarSideChoiceError(t('cli.connection.listFailed', { message: error.message }), false);
 		throw error;
 	}

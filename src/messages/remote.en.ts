@@ -14,6 +14,8 @@ export const remoteEn = {
 	'far.failure.no-ssh': 'cannot run ssh ({detail}); install an OpenSSH client; then try: {command}',
 	'status.killRemote': 'PID {pid} lives on the far host: conmon-tui kills only processes of this machine; nothing was killed',
 	'cli.connection.unknownName': '{from} "{name}" is not one of podman\'s connections ({known}); see podman system connection list',
+	'cli.connection.noConnections':
+		'{from} "{name}": podman has no connections here (podman system connection add NAME ssh://USER@HOST/run/podman/podman.sock makes one)',
 	'cli.connection.noDefault': 'podman here is a remote client with no default connection; start a podman machine (podman machine init, podman machine start)',
 	'cli.connection.badList': 'podman system connection list printed something that is not JSON',
 	'cli.connection.listFailed': "cannot list podman's connections: {message}",

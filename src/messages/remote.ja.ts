@@ -17,6 +17,8 @@ export const remoteJa: MessagesLike<typeof remoteEn> = {
 	'far.failure.no-ssh': 'ssh を実行できません（{detail}）。OpenSSH クライアントを入れてから試してください: {command}',
 	'status.killRemote': 'PID {pid} は遠隔ホストのプロセスです。conmon-tui が kill するのはこのマシンのプロセスだけです。何も kill していません',
 	'cli.connection.unknownName': '{from} の "{name}" は podman の接続にありません（{known}）。podman system connection list で確かめてください',
+	'cli.connection.noConnections':
+		'{from} の "{name}": この podman には接続がありません（podman system connection add NAME ssh://USER@HOST/run/podman/podman.sock で作れます）',
 	'cli.connection.noDefault':
 		'この podman は遠隔クライアントで、既定の接続がありません。podman machine を用意してください（podman machine init、podman machine start）',
 	'cli.connection.badList': 'podman system connection list の出力が JSON ではありません',

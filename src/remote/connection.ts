@@ -50,7 +50,7 @@ export interface ConnectionInputs {
 export class ConnectionError extends Error {
 	override name = 'ConnectionError';
 	constructor(
-		readonly kind: 'unknownName' | 'noDefault' | 'badList',
+		readonly kind: 'unknownName' | 'noConnections' | 'noDefault' | 'badList',
 		readonly params: Readonly<Record<string, string>> = {},
 	) {
 		super(kind);
@@ -95,7 +95,7 @@ export function resolveConnection(inputs: ConnectionInputs): RemoteTarget | unde
 		const found = inputs.connections.find((c) => c.name === name);
 		if (!found) {
 			const known = inputs.connections.map((c) => c.name).join(', ');
-			throw new ConnectionError('unknownName', { from: chosenBy, name, known: known || '-' });
+			throw new ConnectionError(known ? 'unknownName' : 'noConnections', { from: chosenBy, name, known });
 		}
 		return target(found.name, found.uri, found.identity, chosenBy);
 	};

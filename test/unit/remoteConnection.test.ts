@@ -44,6 +44,13 @@ describe('choosing the podman to show, as podman chooses', () => {
 		assert.equal(byHost?.name, undefined);
 	});
 
+	it('a name with no connections at all says how to make one', () => {
+		assert.throws(
+			() => resolveConnection({ ...linux, connections: [], flag: 'nope' }),
+			(e: unknown) => e instanceof ConnectionError && e.kind === 'noConnections',
+		);
+	});
+
 	it('an unknown name is an error that names the known ones', () => {
 		assert.throws(
 			() => resolveConnection({ ...linux, flag: 'nope' }),
