@@ -9,8 +9,11 @@ import type { AppStore } from '../src/state/store.js';
 
 /** Title, podman version, counts, the event stream's health and the time; first, while frozen, a marker that says so. */
 export function Header({ store, now }: { store: AppStore; now: number }) {
-	const { version, containers, running, conmons, stream, frozenAt, waiting } = useAppState(store, (s) => ({
+	const { version, containers, running, conmons, stream, frozenAt, waiting, farLabel, staleSince, procUnknown } = useAppState(store, (s) => ({
 		version: s.podmanVersion,
+		farLabel: s.farSide?.label,
+		staleSince: s.farSide?.stale?.since,
+		procUnknown: s.farSide?.procUnknown ?? false,
 		containers: Object.keys(shownView(s).containers).length,
 		running: Object.values(shownView(s).containers).filter((c) => c.state === 'running').length,
 		conmons: Object.entries(shownView(s).history.generations).filter(([id, g]) => shownView(s).containers[id] && currentGeneration(g)).length,
@@ -32,6 +35,10 @@ export function Header({ store, now }: { store: AppStore; now: number }) {
 					conmon-tui
 				</Text>
 				<Text dimColor>{version ? `  podman ${safeText(version)}` : ''}</Text>
+				{/* A far podman (--connection): which host this tree is, and whether it is still live. */}
+				{farLabel === undefined ? null : <Text color="magenta">{`  ${safeText(farLabel)}`}</Text>}
+				{staleSince === undefined ? null : <Text color="red" bold>{`  ${t('far.stale', { time: formatClock(staleSince).slice(0, 5) })}`}</Text>}
+				{procUnknown ? <Text color="yellow">{`  ${t('far.procUnknown')}`}</Text> : null}
 				{`  ${t('header.counts', { containers, running, conmons })}`}
 				{stream === 'live' ? '' : <Text color={stream === 'lost' ? 'red' : 'yellow'}>{`  ${t(`header.stream.${stream}`)}`}</Text>}
 			</Text>

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { enableCompileCache } from './app/compileCache.js';
+import { chooseFarSide, type FarSide, FarSideChoiceError } from './app/farSide.js';
 import { type Options, parseOptions, UsageError, usage } from './app/options.js';
 import { findLesson, LESSONS, lessonRefusal } from './lessons/lessons.js';
 import { languageFromEnv, setLanguage, t } from './messages/i18n.js';
@@ -48,25 +49,27 @@ async function checkPodman(podman: Podman): Promise<string> {
 }
 
 /** What the store starts with: who is looking, and how much of other users' podman to show. */
-function initialStoreState(version: string, options: Options) {
+function initialStoreState(version: string, options: Options, far: FarSide | undefined) {
 	return {
+		farSide: far?.state,
 		podmanVersion: version,
 		ownUid: process.getuid?.() ?? 0,
 		allUsers: options.allUsers,
-		userNames: readUserNames(),
+		// This machine's /etc/passwd names this machine's users, not a far host's: UIDs alone there.
+		userNames: far ? {} : readUserNames(),
 		askFirst: !options.yes,
 		readOnly: options.readOnly,
 	};
 }
 
 /** `--once`: load everything once, print it, exit. */
-async function printOnce(podman: Podman, version: string, options: Options): Promise<void> {
-	const store = createAppStore(initialStoreState(version, options));
-	const watcher = new Watcher(podman, store);
-	watcher.scan();
+async function printOnce(podman: Podman, version: string, options: Options, far: FarSide | undefined): Promise<void> {
+	const store = createAppStore(initialStoreState(version, options, far));
+	const watcher = new Watcher(podman, store, far?.processes);
+	await watcher.scan();
 	await watcher.reconcile({ full: true });
 	// A second scan sees the containers podman listed, for the unmonitored check.
-	watcher.scan();
+	await watcher.scan();
 	watcher.stop();
 	const state = store.getState();
 	if (state.status?.tone === 'error') fail(state.status.text, EXIT_TROUBLE);
@@ -134,7 +137,15 @@ async function main(): Promise<void> {
 		const problem = path === undefined ? undefined : checkWritable(flag, path);
 		if (problem) fail(problem, EXIT_TROUBLE);
 	}
-	const podman = new Podman(process.env['CONMON_TUI_PODMAN'] || 'podman', options.timeoutSeconds * 1000);
+	const binary = process.env['CONMON_TUI_PODMAN'] || 'podman';
+	let far: FarSide | undefined;
+	try {
+		far = await chooseFarSide(new Podman(binary, options.timeoutSeconds * 1000), options.connection, process.env, process.platform);
+	} catch (error) {
+		if (error instanceof FarSideChoiceError) fail(error.message, error.usage ? EXIT_USAGE : EXIT_TROUBLE);
+		throw error;
+	}
+	const podman = new Podman(binary, options.timeoutSeconds * 1000, process.env, far?.podmanArgs);
 	// The screen's code (React, Ink) takes most of start-up to load: load it while podman answers.
 	// React's development build is several times slower and is never what a user wants here.
 	process.env['NODE_ENV'] ??= 'production';
@@ -148,11 +159,11 @@ async function main(): Promise<void> {
 		: undefined;
 	const version = await checkPodman(podman);
 	if (!screen) {
-		await printOnce(podman, version, options);
+		await printOnce(podman, version, options, far);
 		return;
 	}
 	const { runInteractive } = await screen;
-	const code = await runInteractive(podman, initialStoreState(version, options), options, firstList);
+	const code = await runInteractive(podman, initialStoreState(version, options, far), options, firstList, far?.processes);
 	// Nothing must keep running: children were ended by the watcher's stop.
 	process.exit(code);
 }

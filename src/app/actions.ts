@@ -32,6 +32,8 @@ export interface ActionDeps {
 	podman: Podman;
 	/** /proc, to make sure a PID about to be killed is still that conmon. */
 	reader: ProcessReader;
+	/** The containers live on a far host (`--connection`): a PID there is not one of this machine's to kill. */
+	remote?: boolean;
 	/** Called when podman has been told to change something: watch closely. */
 	onChange: (containerIds: readonly string[]) => void;
 	image: string;
@@ -58,9 +60,11 @@ export function createActions(deps: ActionDeps) {
 			store.setState({ status: { tone: 'info', text: t('status.alreadyBusy', { label, busy: store.getState().busy[key] ?? '' }) } });
 			return { ok: false, reason: 'busy' };
 		}
-		const shown = quoteCommandWords([podman.binary, ...args]);
+		const shown = quoteCommandWords([podman.binary, ...podman.globalArgs, ...args]);
 		store.setState((s) => ({ busy: { ...s.busy, [key]: t(PROGRESS[verb]) }, status: { tone: 'working', text: `$ ${shown}` } }));
-		appendLog(store, [{ at: Date.now(), tone: 'command', text: `$ ${shown}`, facts: { kind: 'command', command: [podman.binary, ...args] } }]);
+		appendLog(store, [
+			{ at: Date.now(), tone: 'command', text: `$ ${shown}`, facts: { kind: 'command', command: [podman.binary, ...podman.globalArgs, ...args] } },
+		]);
 		deps.onChange(affected);
 		const started = Date.now();
 		try {
@@ -75,7 +79,9 @@ export function createActions(deps: ActionDeps) {
 		} catch (error) {
 			const message = error instanceof PodmanError ? error.message : String(error);
 			store.setState({ status: { tone: 'error', text: `✗ $ ${shown}: ${message}` } });
-			appendLog(store, [{ at: Date.now(), tone: 'bad', text: `✗ ${message}`, facts: { kind: 'command-failed', command: [podman.binary, ...args] } }]);
+			appendLog(store, [
+				{ at: Date.now(), tone: 'bad', text: `✗ ${message}`, facts: { kind: 'command-failed', command: [podman.binary, ...podman.globalArgs, ...args] } },
+			]);
 			return { ok: false, reason: 'failed', message };
 		} finally {
 			store.setState((s) => {
@@ -137,7 +143,8 @@ export function createActions(deps: ActionDeps) {
 			let message: string | undefined;
 			// One stat read: the same process (start time) and still a conmon (comm).
 			const stat = deps.reader.stat(conmon.pid);
-			if (!stat || isDead(stat) || stat.startTicks !== conmon.startTicks || stat.comm !== 'conmon')
+			if (deps.remote) message = t('status.killRemote', { pid: conmon.pid });
+			else if (!stat || isDead(stat) || stat.startTicks !== conmon.startTicks || stat.comm !== 'conmon')
 				message = t('status.killNotThatConmon', { pid: conmon.pid });
 			else {
 				try {

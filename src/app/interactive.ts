@@ -13,6 +13,7 @@ import type { Podman } from '../podman/podman.js';
 import { quoteCommandWords } from '../present/commandWords.js';
 import { safeLines, safeText } from '../present/safeText.js';
 import { procReader } from '../proc/read.js';
+import type { FarProcesses, ProcessReader } from '../proc/reader.js';
 import { type AppState, createAppStore } from '../state/store.js';
 import { Watcher } from '../watch/watcher.js';
 import { createActions } from './actions.js';
@@ -49,7 +50,14 @@ function crashReport(error: unknown): string {
 }
 
 /** The live screen, until q, Ctrl-C, SIGTERM or SIGHUP — or an unexpected error, which still gives the terminal back. */
-export async function runInteractive(podman: Podman, initial: Partial<AppState>, options: Options, firstList?: Promise<string | undefined>): Promise<number> {
+export async function runInteractive(
+	podman: Podman,
+	initial: Partial<AppState>,
+	options: Options,
+	firstList?: Promise<string | undefined>,
+	/** A far podman's processes (`--connection`): read there, never from this machine's /proc. */
+	far?: FarProcesses & ProcessReader,
+): Promise<number> {
 	const store = createAppStore(initial);
 	const stopLogFile = options.logFile === undefined ? undefined : followLogToFile(store, options.logFile);
 	const stopTranscript =
@@ -61,12 +69,13 @@ export async function runInteractive(podman: Podman, initial: Partial<AppState>,
 					lesson: options.lesson,
 				});
 	// CONMON_TUI_EVENTS=podman: `podman events` even where podman's events file could be read directly.
-	const watcher = new Watcher(podman, store, { forcePodmanEvents: process.env['CONMON_TUI_EVENTS'] === 'podman' });
-	const reader = procReader();
+	const watcher = new Watcher(podman, store, far, { forcePodmanEvents: process.env['CONMON_TUI_EVENTS'] === 'podman' });
+	const reader = far ?? procReader();
 	const actions = createActions({
 		store,
 		podman,
 		reader,
+		remote: far !== undefined,
 		image: options.image,
 		command: options.command,
 		onChange: (ids) => {

@@ -27,6 +27,8 @@ export interface Options {
 	yes: boolean;
 	/** `--read-only`: every key that runs a command is off. */
 	readOnly: boolean;
+	/** `--connection NAME`: podman's named connection to show (a podman machine, a server); undefined: as podman chooses. */
+	connection: string | undefined;
 	/** `conmon-tui lesson [NAME]`: a guided lesson; no name: the menu of lessons. */
 	lesson: { name: string | undefined } | undefined;
 }
@@ -88,6 +90,10 @@ export function parseOptions(argv: readonly string[]): Options {
 	if (values.log !== undefined && values.log.trim() === '') throw new UsageError('--log needs a file name');
 	if (values.record !== undefined && values.record.trim() === '') throw new UsageError('--record needs a file name');
 	if (values.lang !== undefined && !isLanguage(values.lang)) throw new UsageError(`--lang must be en or ja, not "${values.lang}"`);
+	const connections = values.connection ?? [];
+	if (connections.length > 1) throw new UsageError('one --connection at a time: showing several hosts at once is not built yet');
+	const connection = connections[0];
+	if (connection !== undefined && connection.trim() === '') throw new UsageError('--connection needs a connection name (see podman system connection list)');
 	const lesson = lessonCommand(positionals);
 	if (lesson && values.once) throw new UsageError('a lesson runs in the live view; it does not go with --once');
 	if (lesson && values['read-only']) throw new UsageError('a lesson runs podman commands; it does not go with --read-only');
@@ -106,6 +112,7 @@ export function parseOptions(argv: readonly string[]): Options {
 		recordFile: values.record,
 		yes: values.yes ?? false,
 		readOnly: values['read-only'] ?? false,
+		connection,
 		lesson,
 	};
 }
@@ -120,7 +127,7 @@ function lessonCommand(positionals: readonly string[]): Options['lesson'] {
 }
 
 /** The options that take a value, as parse() declares them. */
-const VALUE_OPTIONS = new Set(['image', 'command', 'timeout', 'log', 'lang', 'record']);
+const VALUE_OPTIONS = new Set(['image', 'command', 'timeout', 'log', 'lang', 'record', 'connection']);
 
 /**
  * What to say when a value starts with "-" (`--timeout -5`, `--image -x`): parseArgs only says
@@ -152,6 +159,7 @@ function parse(argv: readonly string[]) {
 			'all-users': { type: 'boolean' },
 			lang: { type: 'string' },
 			record: { type: 'string' },
+			connection: { type: 'string', multiple: true },
 			yes: { type: 'boolean' },
 			'read-only': { type: 'boolean' },
 			help: { type: 'boolean', short: 'h' },

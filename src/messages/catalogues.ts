@@ -24,6 +24,8 @@ import { lessonStopVsKillEn } from './lessonStopVsKill.en.js';
 import { lessonStopVsKillJa } from './lessonStopVsKill.ja.js';
 import { lessonsEn } from './lessons.en.js';
 import { lessonsJa } from './lessons.ja.js';
+import { remoteEn } from './remote.en.js';
+import { remoteJa } from './remote.ja.js';
 import { rootlessEn } from './rootless.en.js';
 import { rootlessJa } from './rootless.ja.js';
 import { screenEn } from './screen.en.js';
@@ -61,6 +63,7 @@ export const en = {
 	...transcriptEn,
 	...changesEn,
 	...setupsEn,
+	...remoteEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -85,6 +88,7 @@ export const ja: Readonly<Record<MessageKey, string>> = {
 	...transcriptJa,
 	...changesJa,
 	...setupsJa,
+	...remoteJa,
 };
 
 export const LANGUAGES = ['en', 'ja'] as const;

@@ -19,6 +19,9 @@ Options:
   --all-users      also list other users' rootless conmons, grouped by user (as root)
   --lang en|ja     language of the screen and lessons    default: from LC_ALL, LC_MESSAGES, LANG
   --record FILE    write a Markdown transcript of the session (steps, commands, PIDs) to FILE
+  --connection NAME  show the podman of this connection (podman system connection list);
+                   its /proc is read over ssh. Default: as podman chooses (CONTAINER_CONNECTION,
+                   CONTAINER_HOST; on macOS/Windows the podman machine)
   --yes            never ask before x k R p d (they ask about containers this session did not start)
   --read-only      only look: every key that runs a command is off (no lessons either)
   --help           show this help

@@ -21,6 +21,9 @@ podman のコンテナをリアルタイムに表示します。コンテナご�
   --all-users      他ユーザーの rootless の conmon もユーザー別に表示 (root のとき)
   --lang en|ja     画面とレッスンの言語                  既定: LC_ALL、LC_MESSAGES、LANG から
   --record FILE    セッションの記録 (手順・コマンド・PID) を Markdown で FILE に書く
+  --connection NAME  この接続 (podman system connection list) の podman を表示。
+                   その /proc は ssh で読む。既定: podman と同じ選び方 (CONTAINER_CONNECTION、
+                   CONTAINER_HOST、macOS/Windows では podman machine)
   --yes            x k R p d の前に確認しない (通常、このセッションが起動していないコンテナでは確認する)
   --read-only      見るだけ: コマンドを実行するキーをすべて無効にする (レッスンも使えない)
   --help           このヘルプを表示

@@ -14,6 +14,20 @@ export function versionArgs(): string[] {
 	return ['--version'];
 }
 
+/** `podman system connection list --format json`: podman's named connections (to a podman machine, a server). */
+export function connectionListArgs(): string[] {
+	return ['system', 'connection', 'list', '--format', 'json'];
+}
+
+/**
+ * The global options that send a podman command to the far side, before its verb:
+ * `--connection NAME`, or `--url URI [--identity KEY]` for a CONTAINER_HOST with no name.
+ */
+export function remoteArgs(target: { name: string | undefined; uri: string; identity: string | undefined }): string[] {
+	if (target.name !== undefined) return ['--connection', target.name];
+	return ['--url', target.uri, ...(target.identity === undefined ? [] : ['--identity', target.identity])];
+}
+
 /** `podman ps -a --pod --format json`: every container of this store, with state, PID, exit code and pod (`--pod` fills PodName). */
 export function listContainersArgs(): string[] {
 	return ['ps', '-a', '--pod', '--format', 'json'];

@@ -63,13 +63,15 @@ export class Podman {
 		readonly binary = 'podman',
 		readonly timeoutMs = PODMAN_TIMEOUT_MS,
 		private readonly env: NodeJS.ProcessEnv = process.env,
+		/** Global options before every command's verb: `--connection NAME` for a far podman (commands.ts, remoteArgs). */
+		readonly globalArgs: readonly string[] = [],
 	) {}
 
 	/** Runs `podman ARGS…` and resolves with its output, or rejects with a PodmanError. */
 	async run(args: readonly string[], options: PodmanRunOptions = {}): Promise<PodmanOutput> {
 		if (options.changesState ?? changesContainerState(args)) return this.runToCompletion(args, options);
-		const command = [this.binary, ...args];
-		const subprocess = execa(this.binary, args, {
+		const command = [this.binary, ...this.globalArgs, ...args];
+		const subprocess = execa(this.binary, command.slice(1), {
 			env: this.env,
 			extendEnv: false,
 			stdin: 'ignore',
@@ -101,12 +103,12 @@ export class Podman {
 	 * exit). It still has a timeout while we run; it is not tied to a cancel signal.
 	 */
 	private async runToCompletion(args: readonly string[], options: PodmanRunOptions): Promise<PodmanOutput> {
-		const command = [this.binary, ...args];
+		const command = [this.binary, ...this.globalArgs, ...args];
 		const stdout = unlinkedFile();
 		const stderr = unlinkedFile();
 		this.changing.add(command);
 		try {
-			const subprocess = execa(this.binary, args, {
+			const subprocess = execa(this.binary, command.slice(1), {
 				env: this.env,
 				extendEnv: false,
 				// execa's types name only small descriptors (3–9); at run time it passes any open one to the child.
@@ -155,7 +157,7 @@ export class Podman {
 
 	/** Starts a long-running podman command (events); the caller owns the child and must end it. */
 	spawn(args: readonly string[], signal: AbortSignal) {
-		return execa(this.binary, args, {
+		return execa(this.binary, [...this.globalArgs, ...args], {
 			env: this.env,
 			extendEnv: false,
 			stdin: 'ignore',

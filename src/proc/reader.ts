@@ -1,6 +1,6 @@
 // The few /proc reads that lessons, actions and views make beyond the watcher's scan, as an
 // interface handed in: views import it as a type, and tests hand in a fake instead of real processes.
-import type { ProcessFacts, ProcStat } from './parse.js';
+import type { ProcessFacts, ProcessInfo, ProcStat } from './parse.js';
 import type { UnixSocket } from './unixSockets.js';
 
 /** Reads one process's facts from /proc now; every read answers undefined (or false) once the process has gone. */
@@ -33,5 +33,20 @@ export interface FileCatch {
 	readonly ready: Promise<void>;
 	/** The file's text as first read, once it has appeared. */
 	caught(): string | undefined;
+	close(): void;
+}
+
+/**
+ * A far host's processes, read over a session (src/remote): the watcher's scan where this
+ * machine's /proc is not the one podman's containers live in. Each scan is a round trip.
+ */
+export interface FarProcesses {
+	/** Every user-space process with `uid` filled in, or 'unreadable' when the far side has no readable /proc. */
+	scan(): Promise<ProcessInfo[] | 'unreadable'>;
+	/** When the far host booted (ms since the epoch, on this machine's clock); known after a scan. */
+	readonly bootTimeMs: number | undefined;
+	/** The far user's UID: whose conmons are "ours" there. Known once the session is up. */
+	readonly farUid: number | undefined;
+	/** Ends the session. */
 	close(): void;
 }

@@ -91,6 +91,16 @@ export interface FrozenView {
 	view: ViewData;
 }
 
+/** The far host conmon-tui shows (`--connection`), and how its /proc reads go. */
+export interface FarSideState {
+	/** The header's words: `build · ssh://core@10.0.0.5:22`. */
+	label: string;
+	/** The last far scan failed at `since`: the tree is the last one known. `text` says what failed and what to try. */
+	stale: { since: number; text: string } | undefined;
+	/** The far side's /proc cannot be read (or there is no ssh to it): podman's view alone, conmon facts unknown. */
+	procUnknown: boolean;
+}
+
 /** Everything the UI shows. Written by the watcher and the actions, read by components. */
 export interface AppState {
 	/** False until the first `podman ps` has answered. */
@@ -144,6 +154,8 @@ export interface AppState {
 	userNames: Readonly<Record<number, string>>;
 	/** When the machine booted (ms since the epoch): turns /proc start times into clock times. */
 	bootTimeMs: number | undefined;
+	/** Set when podman is a far host's (`--connection`); undefined: this machine's podman and /proc. */
+	farSide: FarSideState | undefined;
 	/** The guided lesson in progress (`conmon-tui lesson`, or L). */
 	lesson: LessonProgress | undefined;
 	/** The lesson the menu's cursor is on. */
@@ -185,6 +197,7 @@ export const initialState: AppState = {
 	allUsers: false,
 	userNames: {},
 	bootTimeMs: undefined,
+	farSide: undefined,
 	lesson: undefined,
 	lessonMenuIndex: 0,
 	detailsScroll: 0,

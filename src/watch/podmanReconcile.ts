@@ -4,6 +4,7 @@ import { type Container, expectsConmon } from '../model/container.js';
 import { inspectContainersArgs, listContainersArgs } from '../podman/commands.js';
 import { mergeContainerViews, parseInspectJson, parsePsJson } from '../podman/containerJson.js';
 import { PodmanError, type PodmanOutput } from '../podman/podman.js';
+import { quoteCommandWords } from '../present/commandWords.js';
 import { setContainers } from '../state/selection.js';
 import type { AppStore } from '../state/store.js';
 
@@ -125,7 +126,13 @@ export class PodmanReconcile {
 		} catch (error) {
 			if (this.stopped) return;
 			const message = error instanceof PodmanError ? error.message : String(error);
-			this.store.setState({ status: { tone: 'error', text: t('status.psFailed', { message }) } });
+			const far = this.store.getState().farSide;
+			// A far podman: say which host, and the exact command to try by hand (its service may be down).
+			const text =
+				far && error instanceof PodmanError
+					? t('far.podmanFailed', { label: far.label, message, command: quoteCommandWords(error.command) })
+					: t('status.psFailed', { message });
+			this.store.setState({ status: { tone: 'error', text } });
 		}
 	}
 

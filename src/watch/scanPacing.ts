@@ -1,5 +1,4 @@
 import { currentGeneration } from '../model/conmonHistory.js';
-import { isAliveAs } from '../proc/read.js';
 import type { AppState } from '../state/store.js';
 
 /**
@@ -92,9 +91,13 @@ export class ScanPacer {
 /**
  * The liveness check: true when a live conmon of this podman (or an unmonitored container's
  * process) is gone or a zombie. Other stores' and users' conmons wait for the safety scan: their
- * churn must not keep this one busy. `ours` tells a container of this podman.
+ * churn must not keep this one busy. `ours` tells a container of this podman; `isAliveAs` reads /proc (read.ts).
  */
-export function watchedProcessGone(state: Pick<AppState, 'history' | 'unmonitored'>, ours: (containerId: string) => boolean): boolean {
+export function watchedProcessGone(
+	state: Pick<AppState, 'history' | 'unmonitored'>,
+	ours: (containerId: string) => boolean,
+	isAliveAs: (pid: number, startTicks: number | undefined) => boolean,
+): boolean {
 	const watched = [
 		...Object.entries(state.history.generations).flatMap(([id, list]) => (ours(id) ? (currentGeneration(list) ?? []) : [])),
 		...Object.values(state.history.execConmons).filter((e) => ours(e.containerId)),

@@ -8,11 +8,13 @@ import type { Podman, PodmanOutput } from '../podman/podman.js';
 import { type PodmanStoreRoots, parseStoreRoots } from '../podman/storeRoots.js';
 import { findConmons } from '../proc/conmonProcess.js';
 import { type ProcessInfo, processKey } from '../proc/parse.js';
-import { ProcScanner, readBootTimeMs } from '../proc/read.js';
+import { isAliveAs, ProcScanner, readBootTimeMs } from '../proc/read.js';
+import type { FarProcesses } from '../proc/reader.js';
 import { findRootlessHelpers } from '../proc/rootlessHelpers.js';
 import { type AppStore, appendLog } from '../state/store.js';
 import { DirectoryWatch } from './directoryWatch.js';
 import { EventWatch } from './eventWatch.js';
+import { FarWatch } from './farWatch.js';
 import { PodmanReconcile } from './podmanReconcile.js';
 import { foldScan } from './scanFold.js';
 import { type ScanDepth, ScanPacer, watchedProcessGone } from './scanPacing.js';
@@ -21,8 +23,6 @@ import { type ScanDepth, ScanPacer, watchedProcessGone } from './scanPacing.js';
 export interface WatcherOptions {
 	/** Use `podman events` even where podman's events file could be followed directly (CONMON_TUI_EVENTS=podman). */
 	forcePodmanEvents?: boolean;
-	/** podman is a remote client: its events file, if any, is on another machine. */
-	remote?: boolean;
 }
 
 /**
@@ -36,12 +36,15 @@ export class Watcher {
 	/** Set by stop(): a start() still awaiting podman then starts nothing more. */
 	private stopped = false;
 	private readonly scanner = new ProcScanner();
-	private readonly bootTimeMs = readBootTimeMs();
+	private bootTimeMs: number | undefined;
 	private readonly abort = new AbortController();
 	private readonly pacer = new ScanPacer(
-		(depth) => this.scan(depth),
-		() => watchedProcessGone(this.store.getState(), (id) => this.store.getState().containers[id] !== undefined || this.inStore.has(id)),
+		(depth) => void this.scan(depth),
+		// Far processes cannot be checked between scans without a round trip: the scans pace themselves.
+		() => !this.far && watchedProcessGone(this.store.getState(), (id) => this.store.getState().containers[id] !== undefined || this.inStore.has(id), isAliveAs),
 	);
+	/** The far side's scans, when podman is a far host's (`--connection`); undefined: this machine's /proc. */
+	private readonly far: FarWatch | undefined;
 	private readonly directories = new DirectoryWatch(() => this.burst());
 	private readonly events: EventWatch;
 	private readonly podmanView: PodmanReconcile;
@@ -57,8 +60,11 @@ export class Watcher {
 	constructor(
 		private readonly podman: Podman,
 		private readonly store: AppStore,
+		farProcesses?: FarProcesses,
 		private readonly options: WatcherOptions = {},
 	) {
+		this.far = farProcesses ? new FarWatch(farProcesses, store, (all, depth) => this.fold(all, depth)) : undefined;
+		this.bootTimeMs = this.far ? undefined : readBootTimeMs();
 		store.setState({ bootTimeMs: this.bootTimeMs });
 		this.podmanView = new PodmanReconcile(
 			store,
@@ -91,15 +97,17 @@ export class Watcher {
 		// `podman info` is slow (~0.5 s): asked after the first screen is drawn.
 		const eventsInfo = await this.readInfo();
 		const source = await chooseEventSource(this.podman, eventsInfo, {
-			remote: this.options.remote ?? false,
+			// A far podman's events file is on the far host (a local file of that path may even be another store's).
+			remote: this.far !== undefined,
 			forcePodmanEvents: this.options.forcePodmanEvents ?? false,
 			signal: this.abort.signal,
 		});
 		// Quit while podman was answering: start nothing more.
 		if (this.stopped) return;
 		this.events.start(source, eventsSinceMs);
-		if (this.storeRoots) this.directories.add(this.storeRoots.runRoot, true);
-		this.scan();
+		// inotify sees only this machine's files: a far store's paths may even exist here by chance.
+		if (this.storeRoots && !this.far) this.directories.add(this.storeRoots.runRoot, true);
+		await this.scan();
 		const state = this.store.getState();
 		const live = Object.entries(state.history.generations).filter(([, list]) => currentGeneration(list));
 		const known = live.filter(([id]) => state.containers[id]).length;
@@ -125,6 +133,7 @@ export class Watcher {
 		this.abort.abort();
 		this.directories.close();
 		this.pacer.stop();
+		this.far?.stop();
 	}
 
 	/** Something is about to change (a key action ran): watch /proc closely for a while. */
@@ -146,20 +155,31 @@ export class Watcher {
 	 * One /proc scan folded into the store (scanFold): conmon generations appear and exit, the
 	 * processes below conmons are kept, and running containers without a conmon are flagged.
 	 */
-	scan(depth: ScanDepth = 'full'): void {
-		const now = Date.now();
-		this.pacer.scanned(depth, now);
+	scan(depth: ScanDepth = 'full'): undefined | Promise<void> {
+		this.pacer.scanned(depth, Date.now());
+		// A far scan is a round trip: it folds when its answer comes (one at a time, see FarWatch).
+		if (this.far) return this.far.scan(depth);
 		const state = this.store.getState();
 		// A quick scan re-reads only what conmon-tui shows; new processes are always read.
 		const watched = depth === 'quick' ? new Set([...state.processes, ...state.helpers.map((h) => h.process)].map((p) => p.pid)) : undefined;
 		const all = this.scanner.scan(watched);
 		// The fold finds conmons and helpers again: finding them is cheap, their UIDs are not.
 		this.readUids([...findConmons(all).map((c) => c.process), ...findRootlessHelpers(all).map((h) => h.process)]);
+		this.fold(all, depth);
+		return undefined;
+	}
+
+	/** Folds one scan's processes into the store (scanFold). */
+	private fold(all: ProcessInfo[], _depth: ScanDepth): void {
+		const now = Date.now();
+		if (this.far) this.bootTimeMs = this.far.bootTimeMs();
+		const state = this.store.getState();
 		const first = !this.firstScanDone;
-		const fold = foldScan(state, { processes: all, bootTimeMs: this.bootTimeMs, storeRoots: this.storeRoots, first }, now);
+		const fold = foldScan(state, { processes: all, bootTimeMs: this.bootTimeMs ?? 0, storeRoots: this.storeRoots, first }, now);
+		if (state.bootTimeMs !== this.bootTimeMs) this.store.setState({ bootTimeMs: this.bootTimeMs });
 		if (Object.keys(fold.update).length > 0) this.store.setState(fold.update);
 		for (const id of fold.inStore) this.inStore.add(id);
-		for (const dir of fold.exitDirs) this.directories.add(dir);
+		if (!this.far) for (const dir of fold.exitDirs) this.directories.add(dir);
 		this.firstScanDone = true;
 		if (fold.log.length > 0) appendLog(this.store, fold.log);
 		if (!first) this.events.expectEvents(fold.changes, state.containers, fold.history, fold.unmonitored, now);

@@ -49,6 +49,17 @@ describe('layers', () => {
 		assert.deepEqual(problems, []);
 	});
 
+	it('src/remote/ (the far host: ssh and its script) imports only src/proc/ of the project: it reads processes, far away', () => {
+		const files = sourceFiles(root, ['src/remote']);
+		assert.ok(files.length > 0, 'no source files in src/remote/');
+		const problems = files.flatMap((file) =>
+			importsOf(root, file)
+				.filter((edge) => /^(src|components|hooks)\//.test(edge.target) && !/^src\/(proc|remote)\//.test(edge.target))
+				.map((edge) => `${file} → ${edge.target}`),
+		);
+		assert.deepEqual(problems, []);
+	});
+
 	it('hooks/ never import components/ (components use hooks, not the other way)', () => {
 		const problems = sourceFiles(root, ['hooks']).flatMap((file) =>
 			importsOf(root, file)
@@ -78,9 +89,9 @@ describe('layers', () => {
 		assert.deepEqual(problems, []);
 	});
 
-	it('only src/podman/ runs programs (execa, child_process)', () => {
+	it('only src/podman/ and src/remote/ run programs (podman; ssh to the far host for its /proc)', () => {
 		const problems = sourceFiles(root, ['src', 'components', 'hooks'])
-			.filter((file) => !file.startsWith('src/podman/'))
+			.filter((file) => !file.startsWith('src/podman/') && !file.startsWith('src/remote/'))
 			.flatMap((file) =>
 				importsOf(root, file)
 					.filter((edge) => !edge.typeOnly && ['execa', 'child_process', 'node:child_process'].includes(edge.target))

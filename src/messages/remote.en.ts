@@ -1,0 +1,22 @@
+/** A far podman (`--connection`): the header, the far side's /proc over ssh, and what went wrong. */
+export const remoteEn = {
+	'far.stale': 'stale since {time}',
+	'far.procUnknown': '/proc unknown',
+	'far.back': 'the far side answers again: the tree is live',
+	'far.procUnreadable': "the far side's /proc cannot be read: podman's view alone; conmon PIDs and processes are unknown",
+	'far.notSsh': "{uri} is not an ssh connection: conmon-tui cannot read that host's /proc, so it shows podman's view alone",
+	'far.podmanFailed': 'the far podman ({label}) does not answer; try by hand: {command} — podman says: {message}',
+	'far.failure.unreachable': 'far side unreachable ({detail}); try by hand: {command}',
+	'far.failure.refused-key': 'far side refused the ssh key ({detail}); try by hand: {command}',
+	'far.failure.unknown-host-key': 'far host key unknown or changed ({detail}); check it and add it with: {command}',
+	'far.failure.dropped': 'ssh to the far side dropped ({detail}); reconnecting; try by hand: {command}',
+	'far.failure.timeout': 'the far side did not answer ({detail}); reconnecting; try by hand: {command}',
+	'far.failure.no-ssh': 'cannot run ssh ({detail}); install an OpenSSH client; then try: {command}',
+	'status.killRemote': 'PID {pid} lives on the far host: conmon-tui kills only processes of this machine; nothing was killed',
+	'cli.connection.unknownName': '{from} "{name}" is not one of podman\'s connections ({known}); see podman system connection list',
+	'cli.connection.noConnections':
+		'{from} "{name}": podman has no connections here (podman system connection add NAME ssh://USER@HOST/run/podman/podman.sock makes one)',
+	'cli.connection.noDefault': 'podman here is a remote client with no default connection; start a podman machine (podman machine init, podman machine start)',
+	'cli.connection.badList': 'podman system connection list printed something that is not JSON',
+	'cli.connection.listFailed': "cannot list podman's connections: {message}",
+} as const;

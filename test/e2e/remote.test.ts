@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { execa } from 'execa';
+import { MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
+import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
+import { createFarSide, FAR_CONNECTION, type FarSideSandbox } from '../helpers/farSideSandbox.js';
+import { cleanEnv } from '../helpers/podmanSandbox.js';
+import { cliPath, TuiSession } from '../helpers/tuiSession.js';
+
+/**
+ * conmon-tui --connection against a real far side on this machine (farSideSandbox.ts): podman
+ * in its own PID namespace behind sshd. The PIDs on screen must be the far side's (what
+ * `podman --connection far inspect` says), which differ from this machine's PIDs of the same
+ * processes: reading the local /proc by mistake would show other numbers, or nothing.
+ */
+const skip = await e2eSkipReason();
+
+/** This machine's PID of a far process, found by its PID inside (NSpid's last field) and its name. */
+function hostPidOf(farPid: number, comm: string): number | undefined {
+	for (const name of readdirSync('/proc')) {
+		if (!/^\d+$/.test(name)) continue;
+		let status = '';
+		try {
+			status = readFileSync(`/proc/${name}/status`, 'utf8');
+		} catch {
+			continue;
+		}
+		const nsPid = /^NSpid:\s+(.*)$/m.exec(status)?.[1]?.trim().split(/\s+/).map(Number) ?? [];
+		if (nsPid.length === 2 && nsPid[1] === farPid && /^Name:\s+(.*)$/m.exec(status)?.[1] === comm) return Number(name);
+	}
+	return undefined;
+}
+
+/** conmon-tui's ssh session to the far side: an ssh process running the far script, for this port. */
+function tuiSshPids(port: number): number[] {
+	return readdirSync('/proc').flatMap((name) => {
+		if (!/^\d+$/.test(name)) return [];
+		try {
+			const argv = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0');
+			return argv[0] === 'ssh' && argv.includes(String(port)) && argv.some((a) => a.startsWith('exec sh -c')) ? [Number(name)] : [];
+		} catch {
+			return [];
+		}
+	});
+}
+
+describe('remote podman: --connection to a far side over ssh', { skip: skip ?? false }, () => {
+	let far: FarSideSandbox;
+	let tui: TuiSession;
+
+	before(async () => {
+		far = await createFarSide();
+		tui = new TuiSession({ env: far.clientEnv, args: ['--connection', FAR_CONNECTION, '--image', far.store.image, '--command', 'sleep infinity'] });
+		await tui.waitFor(/watching podman \S+: 0 containers, 0 live conmons/, 30_000);
+	});
+
+	after(async () => {
+		await tui?.kill();
+		await far?.dispose();
+	});
+
+	test('the header names the far host', async () => {
+		await tui.waitFor(new RegExp(`${FAR_CONNECTION} · ssh://root@127\\.0\\.0\\.1:${far.port}`));
+	});
+
+	test("a container run with the far side's CLI: its conmon's far PID, equal to podman --connection inspect", async () => {
+		const id = (await far.podman(['run', '-d', far.store.image, 'sleep', 'infinity'])).stdout.trim();
+		const state = (await far.inspect(id)).State;
+		const conmon = state.ConmonPid ?? 0;
+		assert.ok(conmon > 0, 'podman reports a conmon PID');
+		// The same conmon has another PID on this machine: the screen must show the far one.
+		const hostPid = hostPidOf(conmon, 'conmon');
+		assert.ok(hostPid !== undefined && hostPid !== conmon, `this machine sees that conmon as PID ${hostPid}, not ${conmon}`);
+		await tui.waitFor(new RegExp(`${id.slice(0, 12)} .*Up[^\\n]*\\n {4}└─ conmon ${conmon}${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`), 20_000);
+	});
+
+	test('r runs `podman --connection far run -d …` and the new far conmon shows', async () => {
+		tui.press('r');
+		const done = await tui.waitFor(
+			new RegExp(`✓ \\$ podman --connection ${FAR_CONNECTION} run -d localhost/conmon-tui-test:latest sleep infinity {2}\\(\\d+ ms: ([0-9a-f]{12})\\)`),
+			30_000,
+		);
+		const state = (await far.inspect(done[1] ?? '')).State;
+		assert.ok((state.ConmonPid ?? 0) > 0);
+		await tui.waitFor(new RegExp(`└─ conmon ${state.ConmonPid}${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`), 20_000);
+	});
+
+	test('--once --json: every conmon PID is the far one podman reports', async () => {
+		const result = await execa(process.execPath, [cliPath(), '--connection', FAR_CONNECTION, '--once', '--json'], {
+			env: cleanEnv(far.clientEnv),
+			extendEnv: false,
+			reject: false,
+			timeout: 60_000,
+		});
+		assert.equal(result.exitCode, 0, result.stderr);
+		const snapshot = JSON.parse(result.stdout) as { containers: { id: string; conmonPid: number | null }[] };
+		assert.equal(snapshot.containers.length, 2);
+		for (const container of snapshot.containers) {
+			assert.equal(container.conmonPid, (await far.inspect(container.id)).State.ConmonPid, container.id);
+		}
+	});
+
+	test('CONTAINER_HOST and CONTAINER_SSHKEY, with no --connection: the same far side, as podman itself would choose', async () => {
+		const result = await execa(process.execPath, [cliPath(), '--once', '--json'], {
+			env: cleanEnv({
+				...far.clientEnv,
+				CONTAINER_HOST: `ssh://root@127.0.0.1:${far.port}/run/podman/podman.sock`,
+				CONTAINER_SSHKEY: far.identity,
+			}),
+			extendEnv: false,
+			reject: false,
+			timeout: 60_000,
+		});
+		assert.equal(result.exitCode, 0, result.stderr);
+		const snapshot = JSON.parse(result.stdout) as { containers: { id: string; conmonPid: number | null }[] };
+		assert.equal(snapshot.containers.length, 2);
+		for (const container of snapshot.containers) {
+			assert.equal(container.conmonPid, (await far.inspect(container.id)).State.ConmonPid, container.id);
+		}
+	});
+
+	test('ssh killed mid-session: the tree is kept and marked stale, then the session comes back', async () => {
+		const [ssh] = tuiSshPids(far.port);
+		assert.ok(ssh !== undefined, "conmon-tui's ssh session to the far side runs");
+		process.kill(ssh, 'SIGKILL');
+		await tui.waitFor(/stale since \d\d:\d\d/, 20_000);
+		await tui.waitFor(/ssh to the far side dropped .*try by hand: ssh -T -o BatchMode=yes/, 5_000);
+		// Still the last tree known while stale.
+		await tui.waitFor(/└─ conmon \d+/);
+		await tui.waitFor(/the far side answers again/, 30_000);
+		const screen = await tui.screen();
+		assert.doesNotMatch(screen.split('\n')[0] ?? '', /stale since/);
+		assert.equal(tuiSshPids(far.port).length, 1, 'one session again, not one per scan');
+		// And it is live: a new far container's conmon shows.
+		const id = (await far.podman(['run', '-d', far.store.image, 'sleep', 'infinity'])).stdout.trim();
+		const state = (await far.inspect(id)).State;
+		await tui.waitFor(new RegExp(`${id.slice(0, 12)} .*Up[^\\n]*\\n {4}└─ conmon ${state.ConmonPid}${MAYBE_NEW}\\n`), 20_000);
+	});
+
+	test('far podman service stopped: one clear line with the command to try', async () => {
+		const service = await far.servicePid();
+		assert.ok(service !== undefined);
+		process.kill(service, 'SIGKILL');
+		// podman's own words, which host, and the exact command that failed, to try by hand.
+		await tui.waitFor(
+			new RegExp(
+				`the far podman \\(${FAR_CONNECTION} · ssh://[^)]*\\) does not answer; try by hand: podman --connection ${FAR_CONNECTION} ps -a --pod --format json — podman\\s+says: Error`,
+			),
+			60_000,
+		);
+		await far.startService();
+	});
+
+	test('q quits and leaves no ssh session behind', async () => {
+		tui.press('q');
+		await tui.waitForExit(15_000);
+		assert.deepEqual(tuiSshPids(far.port), []);
+	});
+});
