@@ -1,6 +1,7 @@
 import { Text } from 'ink';
 import type React from 'react';
 import { useAppState } from '../hooks/useAppState.js';
+import { lessonMenuDigit, lessonMenuDigits } from '../src/lessons/lessonKeys.js';
 import { LESSONS } from '../src/lessons/lessons.js';
 import { t } from '../src/messages/i18n.js';
 import { displayWidth, fitToWidth, truncateToWidth, wrapToWidth } from '../src/present/displayWidth.js';
@@ -9,7 +10,8 @@ import type { AppStore } from '../src/state/store.js';
 import { OverlayBox } from './OverlayBox.js';
 
 /**
- * The menu of lessons (`conmon-tui lesson`, or L): number, name, title and a line on what it shows.
+ * The menu of lessons (`conmon-tui lesson`, or L): the digit key that chooses it (1–9, 0 for the
+ * tenth), name, title and a line on what it shows.
  * Summaries and the hint are wrapped, never cut. Too short for all, the other lessons' summaries
  * go first (the last lines of each first), then the hint: the title and every lesson's name stay.
  */
@@ -18,19 +20,19 @@ export function LessonMenu({ store, height, width }: { store: AppStore; height: 
 	const framed = overlayFramed(height);
 	const inner = width - (framed ? 4 : 0);
 	const nameWidth = Math.max(...LESSONS.map((l) => displayWidth(l.name)));
-	const indent = displayWidth(`▸ ${LESSONS.length} `) + nameWidth + 2;
+	const indent = displayWidth('▸ 0 ') + nameWidth + 2;
 	const lines: BudgetLine<React.ReactElement>[] = [
 		{
 			line: (
 				<Text key="title" bold>
-					{truncateToWidth(t('lesson.ui.menuTitle', { count: LESSONS.length }), inner)}
+					{truncateToWidth(t('lesson.ui.menuTitle', { digits: lessonMenuDigits(LESSONS.length) }), inner)}
 				</Text>
 			),
 			priority: 100,
 		},
 	];
 	LESSONS.forEach((lesson, i) => {
-		const lead = `${i === index ? '▸' : ' '} ${i + 1} `;
+		const lead = `${i === index ? '▸' : ' '} ${lessonMenuDigit(i) ?? ' '} `;
 		// Narrower than the indent: the summary starts at the left edge rather than vanish.
 		const summaryIndent = inner - indent >= 20 ? indent : 0;
 		// A title too long for its line goes on under itself, at the summary's indent: wrapped, never cut.

@@ -14,8 +14,11 @@ export interface SharedMemory {
 	cleanupConmons: readonly number[];
 }
 
-/** A container command that writes one numbered line to stdout every second: output for conmon to log and pass on. */
-export const COUNTING_COMMAND = ['sh', '-c', 'i=0; while :; do i=$((i+1)); echo "line $i"; sleep 1; done'] as const;
+/**
+ * A container command that writes the next number to stdout every second: output for conmon to log and pass on.
+ * Short on purpose: the lesson pane shows the whole `podman run` on two lines of 80 columns (an unset `i` counts as 0).
+ */
+export const COUNTING_COMMAND = ['sh', '-c', 'while echo $((i+=1)); do sleep 1; done'] as const;
 
 /** How long a new container may take to have its conmon and first process on screen. */
 export const RUN_TIMEOUT_MS = 20_000;

@@ -20,14 +20,36 @@ export const COMMAND_KEYS: ReadonlySet<string> = new Set([
 	...LESSONS.flatMap((lesson) => lesson.steps.flatMap((step) => (step.action ? [step.action.key] : []))),
 ]);
 
-/** The menu's keys: ↑↓ and Enter, or a lesson's number; Escape closes it. True when the key was the menu's. */
+/** How many lessons the digit keys reach: 1–9, then 0 for the tenth, as on the keyboard's number row. */
+const DIGIT_KEYS = 10;
+
+/** The digit key that chooses the menu's lesson at `index` (from 0): 1–9, 0 for the tenth; none past it. */
+export function lessonMenuDigit(index: number): string | undefined {
+	return Number.isInteger(index) && index >= 0 && index < DIGIT_KEYS ? String((index + 1) % DIGIT_KEYS) : undefined;
+}
+
+/** The digit keys of a menu of `count` lessons, as its title says them: `1-6`, or `0-9` from the tenth on. */
+export function lessonMenuDigits(count: number): string {
+	if (count >= DIGIT_KEYS) return `0-${DIGIT_KEYS - 1}`;
+	return count <= 1 ? '1' : `1-${count}`;
+}
+
+/** The menu index a digit key chooses (0 is the tenth lesson), or undefined for any other key or a lesson that is not there. */
+export function lessonIndexOfDigit(input: string, lessonCount: number): number | undefined {
+	if (!/^[0-9]$/.test(input)) return undefined;
+	const index = (Number(input) + DIGIT_KEYS - 1) % DIGIT_KEYS;
+	return index < lessonCount ? index : undefined;
+}
+
+/** The menu's keys: ↑↓ and Enter, or a lesson's digit (0 for the tenth); Escape closes it. True when the key was the menu's. */
 export function lessonMenuKey(lessons: LessonController, input: string, key: PressedKey): boolean {
+	const chosen = lessonIndexOfDigit(input, LESSONS.length);
 	if (key.escape) lessons.store.setState({ overlay: undefined });
 	else if (key.upArrow) lessons.moveMenu(-1);
 	else if (key.downArrow) lessons.moveMenu(1);
 	else if (key.return) lessons.chooseFromMenu();
-	else if (/^[1-9]$/.test(input) && Number(input) <= LESSONS.length) {
-		lessons.store.setState({ lessonMenuIndex: Number(input) - 1 });
+	else if (chosen !== undefined) {
+		lessons.store.setState({ lessonMenuIndex: chosen });
 		lessons.chooseFromMenu();
 	} else return input !== 'q';
 	return true;

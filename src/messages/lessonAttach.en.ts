@@ -4,7 +4,7 @@ export const lessonAttachEn = {
 	'lesson.attach.summary': "podman attach stays, connected to conmon's attach socket, yet is not conmon's parent; when it goes, conmon and the container go on",
 	'lesson.attach.run.title': 'Run a container with -d',
 	'lesson.attach.run.explain':
-		'Its command prints a line every second. With -d, podman run exits once the container is started; conmon stays, adopted by PID 1 or a subreaper.',
+		'Its command prints the next number every second. With -d, podman run exits once the container is started; conmon stays, adopted by PID 1 or a subreaper.',
 	'lesson.attach.attach.title': 'Attach to it',
 	// conmon listens on a SOCK_SEQPACKET socket named attach, bound through a directory fd (conmon src/conn_sock.c,
 	// setup_attach_socket, bind_relative_to_dir): the kernel records the name as /proc/self/fd/N/attach.
@@ -16,7 +16,7 @@ export const lessonAttachEn = {
 	'lesson.attach.seen.noConnection': 'conmon {conmon} listens on {path}, with no connection yet',
 	'lesson.attach.seen.parentIsPodman': "conmon {conmon}'s parent is podman {podman}",
 	'lesson.attach.attach.met':
-		"podman attach (PID {podman}) is connected: conmon {conmon} holds a connection on its attach socket {path} (fd {fd}); conmon's parent is still PID {ppid} ({parent}), not that podman",
+		"podman attach {podman} is connected: conmon {conmon} holds it as fd {fd}, on {path}. conmon's parent is still {ppid} ({parent}), not podman",
 	'lesson.attach.detach.title': 'The attach has ended',
 	'lesson.attach.detach.explain':
 		'Pressing n ended podman attach. It was only a client: conmon and the container go on, and the attach socket waits for the next one.',

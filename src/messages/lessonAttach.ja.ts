@@ -7,7 +7,7 @@ export const lessonAttachJa: MessagesLike<typeof lessonAttachEn> = {
 		'podman attach は conmon の attach ソケットにつながったまま動き続けますが、conmon の親ではありません。podman attach が終了しても conmon とコンテナは動き続けます',
 	'lesson.attach.run.title': '-d でコンテナを実行する',
 	'lesson.attach.run.explain':
-		'このコマンドは毎秒 1 行を出力します。-d を付けると、podman run はコンテナを起動したところで終了します。conmon は残り、PID 1 またはサブリーパーに引き取られます。',
+		'このコマンドは毎秒、次の数を 1 行ずつ出力します。-d を付けると、podman run はコンテナを起動したところで終了します。conmon は残り、PID 1 またはサブリーパーに引き取られます。',
 	'lesson.attach.attach.title': 'コンテナに attach する',
 	'lesson.attach.attach.explain':
 		'podman attach --no-stdin --sig-proxy=false を起動します。この podman は終了せず、conmon の attach ソケットにつながってコンテナの出力を受け取ります。conmon の /proc/PID/fd を inode で /proc/PID/net/unix と突き合わせると、ソケットと接続が見えます。n を押すとこの podman を終了します。',
@@ -16,8 +16,7 @@ export const lessonAttachJa: MessagesLike<typeof lessonAttachEn> = {
 	'lesson.attach.seen.noSocket': 'conmon {conmon} に attach ソケットがありません',
 	'lesson.attach.seen.noConnection': 'conmon {conmon} は {path} で待ち受けていますが、まだ接続はありません',
 	'lesson.attach.seen.parentIsPodman': 'conmon {conmon} の親は podman {podman} です',
-	'lesson.attach.attach.met':
-		'podman attach (PID {podman}) がつながっています。conmon {conmon} は attach ソケット {path} への接続を持っています (fd {fd})。conmon の親は PID {ppid} ({parent}) のままで、この podman ではありません',
+	'lesson.attach.attach.met': 'podman attach {podman} が接続中です (conmon {conmon} の fd {fd}、{path})。conmon の親は podman ではなく {ppid} ({parent}) です',
 	'lesson.attach.detach.title': 'attach が終わった',
 	'lesson.attach.detach.explain':
 		'n を押したので podman attach は終了しました。podman attach はクライアントにすぎないので、conmon とコンテナは動き続け、attach ソケットは次の接続を待ちます。',

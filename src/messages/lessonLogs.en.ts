@@ -4,7 +4,7 @@ export const lessonLogsEn = {
 	'lesson.logs.summary':
 		'conmon writes the container output to ctr.log and the exit code to the exit file; podman logs and podman read them; --log-driver none leaves nothing',
 	'lesson.logs.run.title': 'Run a container that prints',
-	'lesson.logs.run.explain': "Its command prints a numbered line every second to stdout. That stdout is a pipe that conmon reads, not podman's terminal.",
+	'lesson.logs.run.explain': "Its command prints the next number every second to stdout. That stdout is a pipe that conmon reads, not podman's terminal.",
 	'lesson.logs.file.title': 'conmon writes ctr.log',
 	// podman passes `-l k8s-file:PATH` for the k8s-file driver (libpod/oci_conmon_common.go); each line: time, stream, P/F, text.
 	'lesson.logs.file.explain':

@@ -6,7 +6,7 @@ export const lessonLogsJa: MessagesLike<typeof lessonLogsEn> = {
 	'lesson.logs.summary':
 		'conmon はコンテナの出力を ctr.log に、終了コードを終了ファイルに書き、podman logs と podman がそれを読みます。--log-driver none では読むものが残りません',
 	'lesson.logs.run.title': '出力するコンテナを実行する',
-	'lesson.logs.run.explain': 'このコマンドは毎秒、番号付きの行を標準出力に書きます。その標準出力は podman の端末ではなく、conmon が読むパイプです。',
+	'lesson.logs.run.explain': 'このコマンドは毎秒、次の数を 1 行ずつ標準出力に書きます。その標準出力は podman の端末ではなく、conmon が読むパイプです。',
 	'lesson.logs.file.title': 'conmon が ctr.log に書く',
 	'lesson.logs.file.explain': 'conmon の -l k8s-file:PATH は、各行を時刻とストリーム名付きで書き込むファイルを指定します。そのファイルの最後の行を表示します。',
 	'lesson.logs.file.expect': 'conmon の -l が指すファイルにコンテナの行があること',

@@ -19,7 +19,7 @@ export const lessonStopVsKillEn = {
 	'lesson.stopVsKill.stop.expect': 'the container exits with 137 (128 + 9: SIGKILL) after about {seconds} s, and its conmon exits',
 	'lesson.stopVsKill.seen.code': "conmon {conmon} exited, but the container's exit code is {code}",
 	'lesson.stopVsKill.stop.met':
-		"exit code {code} = 128 + 9 (SIGKILL), {seconds} s after the key: SIGTERM did nothing. It is the container's code: conmon {conmon} wrote it to the exit file and exited too",
+		"exit code {code} = 128 + 9 (SIGKILL), {seconds} s after the key: SIGTERM did nothing. conmon {conmon} wrote the container's code to the exit file and exited",
 	'lesson.stopVsKill.runInit.title': 'Run it again with --init',
 	'lesson.stopVsKill.runInit.explain':
 		"--init makes podman's init, catatonit (/run/podman-init), the container's PID 1, with sleep as its child. catatonit handles SIGTERM and forwards it to sleep, which is not PID 1 and dies of it.",
@@ -28,5 +28,5 @@ export const lessonStopVsKillEn = {
 		'The same command. This time SIGTERM reaches sleep: the container exits at once with 143 = 128 + 15 (SIGTERM), no SIGKILL needed.',
 	'lesson.stopVsKill.stopInit.expect': 'the container exits with 143 (128 + 15: SIGTERM) at once, and its conmon exits',
 	'lesson.stopVsKill.stopInit.met':
-		"exit code {code} = 128 + 15 (SIGTERM), {seconds} s after the key, without waiting for SIGKILL. conmon {conmon} exited too; the code is the container's, from the exit file",
+		"exit code {code} = 128 + 15 (SIGTERM), {seconds} s after the key, no SIGKILL needed. conmon {conmon} wrote the container's code to the exit file and exited",
 } as const;

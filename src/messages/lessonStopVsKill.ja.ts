@@ -21,7 +21,7 @@ export const lessonStopVsKillJa: MessagesLike<typeof lessonStopVsKillEn> = {
 	'lesson.stopVsKill.stop.expect': 'コンテナが約 {seconds} 秒後に終了コード 137 (128 + 9: SIGKILL) で終了し、conmon も終了すること',
 	'lesson.stopVsKill.seen.code': 'conmon {conmon} は終了しましたが、コンテナの終了コードは {code} です',
 	'lesson.stopVsKill.stop.met':
-		'終了コード {code} = 128 + 9 (SIGKILL) で、キーを押してから {seconds} 秒後に終了しました。SIGTERM は効いていません。これはコンテナの終了コードで、conmon {conmon} が終了ファイルに書いてから自分も終了しました',
+		'SIGTERM は効かず、{seconds} 秒後に終了コード {code} = 128 + 9 (SIGKILL) で終了しました。conmon {conmon} はコンテナの終了コードを終了ファイルに書いて終了しました',
 	'lesson.stopVsKill.runInit.title': '--init を付けてもう一度実行する',
 	'lesson.stopVsKill.runInit.explain':
 		'--init を付けると、podman の init である catatonit (/run/podman-init) がコンテナの PID 1 になり、sleep はその子になります。catatonit は SIGTERM を受け取って sleep に転送します。PID 1 ではない sleep は SIGTERM で終了します。',
@@ -30,5 +30,5 @@ export const lessonStopVsKillJa: MessagesLike<typeof lessonStopVsKillEn> = {
 		'同じコマンドです。今度は SIGTERM が sleep に届くので、SIGKILL を待たずにすぐ終了コード 143 = 128 + 15 (SIGTERM) で終了します。',
 	'lesson.stopVsKill.stopInit.expect': 'コンテナがすぐに終了コード 143 (128 + 15: SIGTERM) で終了し、conmon も終了すること',
 	'lesson.stopVsKill.stopInit.met':
-		'終了コード {code} = 128 + 15 (SIGTERM) です。キーを押してから {seconds} 秒で、SIGKILL を待たずに終了しました。conmon {conmon} も終了しました。終了コードは終了ファイルから読んだコンテナのものです',
+		'SIGKILL を待たず、{seconds} 秒で終了コード {code} = 128 + 15 (SIGTERM) で終了しました。conmon {conmon} はコンテナの終了コードを終了ファイルに書いて終了しました',
 };

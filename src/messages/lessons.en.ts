@@ -20,7 +20,7 @@ export const lessonsEn = {
 	'lesson.ui.failedKeys': 'n go on anyway · t try again · b back · Esc leave the lesson',
 	'lesson.ui.confirmLeave': 'Leave the lesson? Its containers are removed. y leaves, any other key stays.',
 	'lesson.ui.finished': 'Lesson complete. Esc: the other lessons · q: quit',
-	'lesson.ui.menuTitle': 'Lessons — ↑↓ choose · Enter or 1-{count} start · Esc close',
+	'lesson.ui.menuTitle': 'Lessons — ↑↓ choose · Enter or {digits} start · Esc close',
 	'lesson.ui.menuHint': 'Each lesson runs real podman commands in a container of its own and removes it at the end.',
 	'lesson.ui.notInLesson': "During a lesson only the step's key runs a command (press {key}); Esc leaves the lesson",
 	'lesson.ui.noKeyInStep': "During a lesson only the step's key runs a command; this step needs none. Esc leaves the lesson",

@@ -22,7 +22,7 @@ export const lessonsJa: MessagesLike<typeof lessonsEn> = {
 	'lesson.ui.failedKeys': 'n このまま進む · t もう一度 · b 戻る · Esc レッスンを抜ける',
 	'lesson.ui.confirmLeave': 'レッスンを抜けますか? レッスンのコンテナは削除されます。y で抜け、ほかのキーで続けます。',
 	'lesson.ui.finished': 'レッスン完了です。Esc: ほかのレッスン · q: 終了',
-	'lesson.ui.menuTitle': 'レッスン — ↑↓ 選択 · Enter か 1-{count} で開始 · Esc 閉じる',
+	'lesson.ui.menuTitle': 'レッスン — ↑↓ 選択 · Enter か {digits} で開始 · Esc 閉じる',
 	'lesson.ui.menuHint': 'どのレッスンも専用のコンテナで本物の podman コマンドを実行し、最後に削除します。',
 	'lesson.ui.notInLesson': 'レッスン中にコマンドを実行できるのはステップのキーだけです ({key} を押してください)。Esc でレッスンを抜けます',
 	'lesson.ui.noKeyInStep': 'レッスン中にコマンドを実行できるのはステップのキーだけですが、このステップには押すキーがありません。Esc でレッスンを抜けます',

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { usage } from '../../src/app/options.js';
-import { COMMAND_KEYS } from '../../src/lessons/lessonKeys.js';
+import { COMMAND_KEYS, lessonMenuDigits } from '../../src/lessons/lessonKeys.js';
 import { LESSONS } from '../../src/lessons/lessons.js';
 import { parentage } from '../../src/lessons/parentage.js';
 import { LANGUAGES, type Language } from '../../src/messages/catalogues.js';
@@ -221,7 +221,7 @@ describe('the key table', () => {
 
 		// In parentage's first step (its key is r), every other key is pressed once, the store put back between.
 		const { rendered, store, calls } = await renderApp(fixtureState(), { columns: 120, rows: 30 }, { lessons: true });
-		await sendInputAndWaitForContent(rendered, 'L', t('lesson.ui.menuTitle', { count: LESSONS.length }));
+		await sendInputAndWaitForContent(rendered, 'L', t('lesson.ui.menuTitle', { digits: lessonMenuDigits(LESSONS.length) }));
 		for (let i = 0; i < LESSONS.indexOf(parentage); i++) await sendInput(rendered, ARROW_DOWN);
 		await sendInputAndWaitForContent(rendered, ENTER, t('lesson.ui.heading', { title: t(parentage.title), step: 1, steps: parentage.steps.length }));
 		const refusal = t('lesson.ui.notInLesson', { key: RUN_STEP_KEY });

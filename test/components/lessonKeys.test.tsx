@@ -9,6 +9,7 @@ import '../helpers/forceColor.js';
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
+import { lessonMenuDigits } from '../../src/lessons/lessonKeys.js';
 import { LESSONS } from '../../src/lessons/lessons.js';
 import { parentage } from '../../src/lessons/parentage.js';
 import { t } from '../../src/messages/i18n.js';
@@ -24,7 +25,7 @@ const KILL_KEY = 'k';
 
 afterEach(() => cleanup());
 
-const MENU_TITLE = (): string => t('lesson.ui.menuTitle', { count: LESSONS.length });
+const MENU_TITLE = (): string => t('lesson.ui.menuTitle', { digits: lessonMenuDigits(LESSONS.length) });
 const PARENTAGE_HEADING = (): string => t('lesson.ui.heading', { title: t(parentage.title), step: 1, steps: parentage.steps.length });
 
 /** The App with lessons, the menu open by L. */

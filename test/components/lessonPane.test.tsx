@@ -11,6 +11,7 @@ import { afterEach, describe, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { LESSON_PANE_LINES, LessonPane } from '../../components/LessonPane.js';
 import { exec } from '../../src/lessons/exec.js';
+import { lessonMenuDigit, lessonMenuDigits } from '../../src/lessons/lessonKeys.js';
 import { LESSONS } from '../../src/lessons/lessons.js';
 import { lifecycle } from '../../src/lessons/lifecycle.js';
 import { type Language, setLanguage, t } from '../../src/messages/i18n.js';
@@ -234,18 +235,18 @@ for (const language of LANGUAGES) {
 			inLanguage(language, async () => {
 				const execIndex = LESSONS.indexOf(exec);
 				const { rendered } = await renderApp({ ...fixtureState(), overlay: 'lessons', lessonMenuIndex: execIndex }, { columns: 160, rows: 40 });
-				await waitForContent(rendered, t('lesson.ui.menuTitle', { count: LESSONS.length }));
+				await waitForContent(rendered, t('lesson.ui.menuTitle', { digits: lessonMenuDigits(LESSONS.length) }));
 
 				const lines = screenLines(rendered);
 
 				LESSONS.forEach((lesson, i) => {
-					const row = lines.find((line) => new RegExp(`[▸ ] ${i + 1} ${lesson.name} +${escapeRegExp(t(lesson.title))}`).test(line));
-					assert.ok(row, `lesson ${i + 1} (${lesson.name}) in:\n${lines.join('\n')}`);
+					const row = lines.find((line) => new RegExp(`[▸ ] ${lessonMenuDigit(i)} ${lesson.name} +${escapeRegExp(t(lesson.title))}`).test(line));
+					assert.ok(row, `lesson ${lessonMenuDigit(i)} (${lesson.name}) in:\n${lines.join('\n')}`);
 					assert.ok(squeezed(lines).includes(squeezed([t(lesson.summary)])), `${lesson.name}'s summary, whole (wrapped, not cut)`);
 				});
 				const highlighted = highlightedLines(rendered).filter((line) => line.includes(' exec '));
 				assert.equal(highlighted.length, 1, `the cursor is on exec:\n${highlightedLines(rendered).join('\n')}`);
-				assert.match(highlighted[0] ?? '', new RegExp(`▸ ${execIndex + 1} exec`));
+				assert.match(highlighted[0] ?? '', new RegExp(`▸ ${lessonMenuDigit(execIndex)} exec`));
 				assert.equal(lines.filter((line) => line.includes('▸')).length, 1, 'one cursor');
 				assert.ok(squeezed(lines).includes(squeezed([t('lesson.ui.menuHint')])));
 			}));
@@ -254,14 +255,14 @@ for (const language of LANGUAGES) {
 			inLanguage(language, async () => {
 				for (const [index, chosen] of LESSONS.entries()) {
 					const { rendered } = await renderApp({ ...fixtureState(), overlay: 'lessons', lessonMenuIndex: index }, { columns: 80, rows: 24 });
-					await waitForContent(rendered, `▸ ${index + 1} ${chosen.name}`);
+					await waitForContent(rendered, `▸ ${lessonMenuDigit(index)} ${chosen.name}`);
 
 					const lines = screenLines(rendered);
 
 					assertFits(lines, 80);
 					for (const [i, lesson] of LESSONS.entries()) {
 						assert.ok(
-							lines.some((line) => line.includes(`${i + 1} ${lesson.name}`)),
+							lines.some((line) => line.includes(`${lessonMenuDigit(i)} ${lesson.name}`)),
 							`${lesson.name}:\n${lines.join('\n')}`,
 						);
 						assert.ok(squeezed(lines).includes(squeezed([t(lesson.title)])), `${lesson.name}'s title, whole (wrapped, not cut):\n${lines.join('\n')}`);

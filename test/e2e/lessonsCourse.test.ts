@@ -225,7 +225,7 @@ describe('the stop-vs-kill, attach and logs lessons', { skip: skip ?? false }, (
 
 		await session.next(3, 7);
 		await session.press('l');
-		const read = await passedInLog(session, 3, 'lesson.logs.read.met', { line: 'line \\d+', entry: '.+' });
+		const read = await passedInLog(session, 3, 'lesson.logs.read.met', { line: '\\d+', entry: '.+' });
 		assert.match(read['entry'] ?? '', new RegExp(`stdout F ${read['line']}$`));
 		assert.ok(readFileSync(file['path'] ?? '', 'utf8').includes(`${read['entry']}\n`));
 
