@@ -1,4 +1,5 @@
 import { t } from '../messages/i18n.js';
+import { shortenIdsInPath } from '../model/container.js';
 import { containerCommandArgs, logsTailArgs } from '../podman/commands.js';
 import { safeText } from '../present/safeText.js';
 import { parseLogDriver } from '../proc/conmonArgs.js';
@@ -6,8 +7,8 @@ import { COUNTING_COMMAND, cleanupStep, EXIT_CODE_WAIT_MS, onLessonContainer, ru
 import { type Lesson, met, notYet } from './lesson.js';
 import { generationsOf, liveConmonOf } from './observe.js';
 
-/** How many of ctr.log's last lines the verdict shows. */
-export const LOG_LINES_SHOWN = 2;
+/** How many of ctr.log's last lines are read to see that conmon writes the container's output there. */
+export const LOG_LINES_SHOWN = 1;
 /** How far back in ctr.log podman's last line is looked for (the container writes one a second). */
 const LOG_LINES_SEARCHED = 30;
 /** A k8s-file log line: time, stream, P(artial) or F(ull), the text (conmon src/ctr_logging.c). */
@@ -51,9 +52,9 @@ export const logs: Lesson<LogsMemory> = {
 				const driver = parseLogDriver(conmon.args?.logPath ?? '');
 				if (driver.driver !== 'k8s-file') return notYet(t('lesson.logs.seen.notFile', { conmon: conmon.pid, value: safeText(conmon.args?.logPath ?? '-') }));
 				const lines = (ctx.reader.tailLines(driver.path, LOG_LINES_SHOWN) ?? []).filter((l) => K8S_LINE.test(l));
-				if (lines.length === 0) return notYet(t('lesson.logs.seen.empty', { path: safeText(driver.path) }));
+				if (lines.length === 0) return notYet(t('lesson.logs.seen.empty', { conmon: conmon.pid }));
 				return {
-					...met(t('lesson.logs.file.met', { conmon: conmon.pid, path: safeText(driver.path), lines: lines.map(safeText).join(' ⏎ ') })),
+					...met(t('lesson.logs.file.met', { conmon: conmon.pid, path: safeText(shortenIdsInPath(driver.path)) })),
 					remember: { logPath: driver.path },
 				};
 			},

@@ -8,11 +8,11 @@ export const lessonLogsEn = {
 	'lesson.logs.file.title': 'conmon writes ctr.log',
 	// podman passes `-l k8s-file:PATH` for the k8s-file driver (libpod/oci_conmon_common.go); each line: time, stream, P/F, text.
 	'lesson.logs.file.explain':
-		"conmon's -l k8s-file:PATH names the file it writes each line to, with the time and the stream. Here are the last lines of that file.",
+		"conmon's -l k8s-file:PATH names the file it writes each output line to, as time, stream, P/F (partial or full) and text. The next step compares a line of it with what podman logs prints (the ID in its path cut to 12 digits).",
 	'lesson.logs.file.expect': "lines of the container in the file named by conmon's -l",
 	'lesson.logs.seen.notFile': 'conmon {conmon} was given -l {value}, not a k8s-file',
-	'lesson.logs.seen.empty': '{path} holds no line yet',
-	'lesson.logs.file.met': 'conmon {conmon} writes {path}: {lines}',
+	'lesson.logs.seen.empty': "conmon {conmon}'s ctr.log holds no line yet",
+	'lesson.logs.file.met': 'conmon {conmon} writes {path}',
 	'lesson.logs.read.title': 'podman logs reads that file',
 	'lesson.logs.read.explain': 'podman logs --tail 1 asks podman for the last line. podman reads it from ctr.log; conmon is not asked.',
 	'lesson.logs.read.expect': 'the line podman logs printed is a line of ctr.log',

@@ -53,6 +53,15 @@ export function shortId(id: string): string {
 	return id.slice(0, 12);
 }
 
+/**
+ * A path with each full container ID in it cut to podman's short form and an ellipsis
+ * (`…/overlay-containers/4b5e57f6eb2f…/userdata/ctr.log`): conmon's paths carry the 64-digit ID,
+ * which alone takes most of an 80-column line.
+ */
+export function shortenIdsInPath(path: string): string {
+	return path.replace(/(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])/g, (id) => `${shortId(id)}…`);
+}
+
 /** True when the container is meant to have a live conmon: podman says it runs or is paused. */
 export function expectsConmon(container: Pick<Container, 'state'>): boolean {
 	return container.state === 'running' || container.state === 'paused' || container.state === 'stopping';

@@ -65,6 +65,11 @@ function sampleParams(lesson: Lesson, text: string): MessageParams {
 				return 'created';
 			case 'parent':
 				return 'systemd';
+			// conmon's ctr.log in the default root store, its ID cut as the lesson shows it; the attach socket as conmon binds it.
+			case 'path':
+				return lesson.name === 'logs' ? `/var/lib/containers/storage/overlay-containers/${SHORT_ID}…/userdata/ctr.log` : '/proc/self/fd/12/attach';
+			case 'entry':
+				return `2026-12-02T02:40:01.123456789+00:00 stdout F ${PID}`;
 			case 'codes':
 				return '137, 143';
 			case 'count':
