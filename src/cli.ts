@@ -133,8 +133,8 @@ async function main(): Promise<void> {
 	}
 	const podman = new Podman(process.env['CONMON_TUI_PODMAN'] || 'podman', options.timeoutSeconds * 1000);
 	// The screen's code (React, Ink) takes most of start-up to load: load it while podman answers.
-	// React's development build is several times slower and is never what a user wants here.
-	process.env['NODE_ENV'] ??= 'production';
+	// React's production build is chosen when the bundle is built (package.json's bundle script
+	// defines process.env.NODE_ENV): the development one is several times slower and never wanted here.
 	const screen = options.once ? undefined : loadScreen();
 	// The first container list is asked for at once too; it is used only if podman passes the check.
 	const firstList = screen
