@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 /**
  * `npm run bundle`: the shipped program, dist/bundle/cli.js and its chunks, one esbuild run with
  * every dependency inside (the package installs nothing else). With `--bench`, also the bench's
@@ -15,9 +18,6 @@
  *   frame to the next instead of starting empty at every frame, bounded (sharedOutputCaches).
  */
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cachedStringWidth = path.join(root, 'src/present/cachedStringWidth.ts');
