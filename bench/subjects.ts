@@ -82,7 +82,8 @@ function headerCount(first: string, count: number): RegExp {
 	return new RegExp(`^${escapeRegExp(first)}.*\\b${count} containers\\b`);
 }
 
-const CONTAINER_ROW = /^[●○◐] /m;
+/** A container row: after the selection column (▶ or two spaces, components/TreeLine.tsx), its state glyph. */
+const CONTAINER_ROW = /^(?:▶ | {2})[●○◐] /m;
 
 export const conmonTui: Subject = {
 	key: 'conmonTui',
