@@ -16,7 +16,7 @@ export interface Frame {
 	at: number;
 	/** The rows, trailing blanks trimmed, joined with \n. */
 	text: string;
-	/** The first row whose first cell is in inverse video (a TUI's selection), if any. */
+	/** The first row whose first cell is in inverse video (a TUI's selection; conmon-tui's: ▶ then inverse), if any. */
 	selected: string | undefined;
 }
 
@@ -164,7 +164,9 @@ export class PtyScreen {
 			const line = buffer.getLine(buffer.viewportY + y);
 			const text = line?.translateToString(true) ?? '';
 			lines.push(text);
-			if (selected === undefined && text !== '' && line?.getCell(0)?.isInverse()) selected = text;
+			// conmon-tui's selected row starts with its ▶ column (not inverse) and is inverse from the third cell on.
+			const inverse = line?.getCell(0)?.isInverse() || (text.startsWith('▶ ') && line?.getCell(2)?.isInverse());
+			if (selected === undefined && text !== '' && inverse) selected = text;
 		}
 		const frame: Frame = { at, text: lines.join('\n'), selected };
 		this.frames.push(frame);

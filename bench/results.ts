@@ -1,5 +1,6 @@
 import type { FleetStep } from './fleet.js';
 import type { MachineInfo } from './machine.js';
+import type { RedrawCost } from './redraw.js';
 import type { FirstFrames, IdleUsage, LifecycleRun } from './scenarios.js';
 import { type Summary, summarize } from './stats.js';
 import type { SubjectKey } from './subjects.js';
@@ -83,6 +84,7 @@ export interface BenchResults {
 		idleSmall: Partial<Record<SubjectKey, IdleUsage>>;
 		idleLarge: Partial<Record<SubjectKey, IdleUsage>>;
 		keyPresses: number[] | undefined;
+		redraw: RedrawCost | undefined;
 		firstFrame: Partial<Record<SubjectKey, FirstFrames>>;
 	};
 	/** Scenarios that did not complete, with why. */

@@ -4,6 +4,7 @@
  */
 
 import type { FleetStep } from './fleet.js';
+import type { RedrawCost } from './redraw.js';
 import { type BenchConfig, measured, type Row } from './results.js';
 import type { FirstFrames, IdleUsage, LifecycleRun } from './scenarios.js';
 import { summarize } from './stats.js';
@@ -16,6 +17,8 @@ export interface Collected {
 	idleSmall: Partial<Record<SubjectKey, IdleUsage>>;
 	idleLarge: Partial<Record<SubjectKey, IdleUsage>>;
 	keyPresses: number[] | undefined;
+	/** Rows 8 and 9: CPU per redraw, in process. */
+	redraw: RedrawCost | undefined;
 	/** Why a scenario (by name) failed. */
 	errors: Map<string, string>;
 	setup: FleetStep[];
@@ -27,6 +30,7 @@ export const scenarioName = {
 	firstFrame: (s: Subject, n: number) => `row 6 (first frame, ${n} containers) ${s.label}`,
 	idle: (n: number, row: 4 | 5) => `row ${row}${row === 5 ? '/7' : ''} (idle CPU${row === 5 ? ' and memory' : ''}, ${n} running) both programs side by side`,
 	keys: (n: number) => `row 3 (Down key → frame, ${n} containers) conmon-tui`,
+	redraw: (n: number) => `rows 8-9 (CPU per redraw, ${n} containers, in process) conmon-tui`,
 };
 
 /** Row 6's extra: when conmon-tui's header also counted every conmon. */
@@ -134,6 +138,26 @@ export function buildRows(config: BenchConfig, c: Collected, interrupted: boolea
 				() => scenarioName.idle(config.large, 5),
 			),
 			note: "VmRSS of the program's own (node) process at the end of row 5's window. The baseline is a plain Node script without React or Ink: the floor for any Node TUI.",
+		},
+		{
+			row: 8,
+			title: `CPU per redraw, age tick, ${config.small} containers`,
+			unit: 'ms',
+			kind: 'latency',
+			conmonTui: measured(c.redraw?.tickMs, why(scenarioName.redraw(config.small)) ?? 'not run'),
+			baseline: { status: 'n/a', reason: 'measured in process' },
+			note:
+				"process.cpuUsage() from one frame to the next, in a process of its own (bench/redrawProbe.ts, bundled as the program is: production React, the bundle's string-width and Ink's kept caches) drawing the App on an in-memory 140×40 terminal: " +
+				`${config.small} running containers started seconds ago (each with its conmon and a process), so the clock wakes every second and every container's age changes. CPU time, not wall time: a loaded machine stretches it less.`,
+		},
+		{
+			row: 9,
+			title: `CPU per redraw, Down key, ${config.small} containers`,
+			unit: 'ms',
+			kind: 'latency',
+			conmonTui: measured(c.redraw?.keyMs, why(scenarioName.redraw(config.small)) ?? 'not run'),
+			baseline: { status: 'n/a', reason: 'measured in process' },
+			note: 'As row 8, from writing Down to the in-memory stdin to the frame written, half-way between two ticks.',
 		},
 	];
 }

@@ -18,6 +18,7 @@ import { addCreatedContainers, addRunningContainers, countContainers, removeAllC
 import { describeMachine, loadAverage, sampleLoad } from './machine.js';
 import { compareNodes, type NodeComparison, nodesMarkdown, nodesSectionOf, withNodesSection } from './nodes.js';
 import { PtyScreen } from './ptyScreen.js';
+import { redrawCost } from './redraw.js';
 import { machineLines, resultsMarkdown, resultsNotes, resultsTable } from './report.js';
 import { type BenchConfig, type BenchResults, FULL, QUICK } from './results.js';
 import { buildRows, type Collected, scenarioName } from './rows.js';
@@ -138,6 +139,7 @@ async function growTo(ctx: BenchContext, collected: Collected, total: number): P
  * after) and 5/7 — and gives the 150 new containers time to age before row 5's window.
  */
 async function runPlan(config: BenchConfig, ctx: BenchContext, collected: Collected): Promise<void> {
+	collected.redraw = await attempt(collected, scenarioName.redraw(config.small), () => redrawCost(config.small, Math.min(12, config.firstFrameRuns)));
 	for (const subject of SUBJECTS) {
 		const runs = await attempt(collected, scenarioName.lifecycle(subject), () => lifecycleLatency(ctx, subject, config.lifecycleRuns));
 		if (runs) collected.lifecycle[subject.key] = runs;
@@ -235,7 +237,16 @@ async function main(): Promise<number> {
 	const machine = await describeMachine(PROJECT_ROOT);
 	const load = sampleLoad();
 	log(`conmon-tui benchmark, ${config.mode} mode: ${machine.nproc} CPUs, ${machine.podman}, load ${machine.loadAtStart.join(' ')}`);
-	const collected: Collected = { lifecycle: {}, firstFrame: {}, idleSmall: {}, idleLarge: {}, keyPresses: undefined, errors: new Map(), setup: [] };
+	const collected: Collected = {
+		lifecycle: {},
+		firstFrame: {},
+		idleSmall: {},
+		idleLarge: {},
+		keyPresses: undefined,
+		redraw: undefined,
+		errors: new Map(),
+		setup: [],
+	};
 	const failures: string[] = [];
 	try {
 		await sweepStaleSandboxes().catch(() => undefined);
@@ -294,6 +305,7 @@ async function main(): Promise<number> {
 			idleSmall: collected.idleSmall,
 			idleLarge: collected.idleLarge,
 			keyPresses: collected.keyPresses,
+			redraw: collected.redraw,
 			firstFrame: collected.firstFrame,
 		},
 		failures,

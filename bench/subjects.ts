@@ -57,6 +57,23 @@ export function conmonTuiProgram(): string {
 	return path.join(projectRoot, bin);
 }
 
+/**
+ * The Node options of the program's shebang (`#!/usr/bin/env -S node --max-semi-space-size=2`):
+ * installed, the program runs through it, so the bench runs `node` with them too.
+ */
+export function shebangNodeOptions(program: string): string[] {
+	const first = readFileSync(program, 'utf8').split('\n', 1)[0] ?? '';
+	const words = first.replace(/^#!/, '').trim().split(/\s+/);
+	const node = words.findIndex((word) => word === 'node' || word.endsWith('/node'));
+	return node < 0 ? [] : words.slice(node + 1).filter((word) => word.startsWith('--'));
+}
+
+/** `node` arguments that run conmon-tui as its bin does. */
+function conmonTuiArgs(image: string): string[] {
+	const program = conmonTuiProgram();
+	return [...shebangNodeOptions(program), program, '--image', image];
+}
+
 function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -65,12 +82,13 @@ function headerCount(first: string, count: number): RegExp {
 	return new RegExp(`^${escapeRegExp(first)}.*\\b${count} containers\\b`);
 }
 
-const CONTAINER_ROW = /^[●○◐] /m;
+/** A container row: after the selection column (▶ or two spaces, components/TreeLine.tsx), its state glyph. */
+const CONTAINER_ROW = /^(?:▶ | {2})[●○◐] /m;
 
 export const conmonTui: Subject = {
 	key: 'conmonTui',
 	label: 'conmon-tui',
-	spawn: (env, image) => new PtyScreen('conmon-tui', process.execPath, [conmonTuiProgram(), '--image', image], { env, cwd: projectRoot, ...SCREEN }),
+	spawn: (env, image) => new PtyScreen('conmon-tui', process.execPath, conmonTuiArgs(image), { env, cwd: projectRoot, ...SCREEN }),
 	showsNewContainer: ({ conmonPid }) => {
 		// The tree row of a live conmon: "└─ conmon 24622", "└─ conmon 24622  ★ new" or "└─ conmon 24622  (2nd start; ...)".
 		const live = new RegExp(`└─ conmon ${conmonPid}(?:  \\(|  ★|$)`, 'm');
@@ -102,7 +120,7 @@ export function conmonTuiOn(key: `node:${string}`, label: string, node: string, 
 		...conmonTui,
 		key,
 		label,
-		spawn: (base, image) => new PtyScreen(label, node, [conmonTuiProgram(), '--image', image], { env: { ...base, ...env }, cwd: projectRoot, ...SCREEN }),
+		spawn: (base, image) => new PtyScreen(label, node, conmonTuiArgs(image), { env: { ...base, ...env }, cwd: projectRoot, ...SCREEN }),
 	};
 }
 

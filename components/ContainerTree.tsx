@@ -9,7 +9,7 @@ import { containerColumnWidths } from '../src/present/treeColumns.js';
 import { focusedRow } from '../src/state/focus.js';
 import type { AppStore } from '../src/state/store.js';
 import { shownFilter } from '../src/state/treeSource.js';
-import { MARKER_WIDTH, TreeLine } from './TreeLine.js';
+import { MARKER_WIDTH, TreeLine, treeLineLook } from './TreeLine.js';
 
 /** The live tree: containers, their conmon, exec sessions and processes, scrolled to keep the selection in view. */
 export function ContainerTree({ store, height, width, now }: { store: AppStore; height: number; width: number; now: number }) {
@@ -56,16 +56,17 @@ export function ContainerTree({ store, height, width, now }: { store: AppStore; 
 	}
 	const visible = rows.slice(offset.current, offset.current + height);
 	return (
-		<Box height={height} flexDirection="column" overflow="hidden">
+		<Box height={height} flexDirection="column">
 			{visible.map((row) => (
 				<TreeLine
 					key={row.key}
-					row={row}
-					selected={row.key === cursorKey}
-					busy={row.kind === 'container' || row.kind === 'pod' ? busy[row.containerId] : undefined}
-					widths={widths}
-					now={now}
-					width={width}
+					look={treeLineLook(row, {
+						selected: row.key === cursorKey,
+						busy: row.kind === 'container' || row.kind === 'pod' ? busy[row.containerId] : undefined,
+						widths,
+						now,
+						width,
+					})}
 				/>
 			))}
 		</Box>

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { t } from '../src/messages/i18n.js';
 import { displayWidth, truncateToWidth } from '../src/present/displayWidth.js';
@@ -19,8 +20,8 @@ function colorOf(color: string | undefined): { color?: string } {
 	return color ? { color } : {};
 }
 
-/** The last lifecycle changes, newest at the bottom, with times to the millisecond. */
-export function EventLog({ store, lines, width }: { store: AppStore; lines: number; width: number }) {
+/** The last lifecycle changes, newest at the bottom, with times to the millisecond. Memoized: the clock's tick redraws the App, and this does not depend on the time. */
+export const EventLog = memo(function EventLog({ store, lines, width }: { store: AppStore; lines: number; width: number }) {
 	const log = useAppState(store, (s) => shownView(s).log.slice(-lines));
 	const title = `─ ${t('eventLog.title')} `;
 	return (
@@ -39,4 +40,4 @@ export function EventLog({ store, lines, width }: { store: AppStore; lines: numb
 			})}
 		</Box>
 	);
-}
+});

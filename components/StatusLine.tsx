@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { truncateToWidth, wrapToWidth } from '../src/present/displayWidth.js';
 import { safeText } from '../src/present/safeText.js';
@@ -31,8 +32,8 @@ export function statusLineTexts(text: string | undefined, width: number, maxLine
 	return [...lines.slice(0, maxLines - 1), truncateToWidth(`${lines.slice(maxLines - 1).join(' ')} …`, width)];
 }
 
-/** What the last podman command was and what podman answered; questions (y/n) too. Wrapped, not cut. */
-export function StatusLine({ store, width, maxLines }: { store: AppStore; width: number; maxLines: number }) {
+/** What the last podman command was and what podman answered; questions (y/n) too. Wrapped, not cut. Memoized: the clock's tick redraws the App, and this does not depend on the time. */
+export const StatusLine = memo(function StatusLine({ store, width, maxLines }: { store: AppStore; width: number; maxLines: number }) {
 	const status = useAppState(store, (s) => s.status);
 	const color = status ? TONE_COLOR[status.tone] : undefined;
 	return (
@@ -44,4 +45,4 @@ export function StatusLine({ store, width, maxLines }: { store: AppStore; width:
 			))}
 		</Box>
 	);
-}
+});

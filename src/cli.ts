@@ -1,4 +1,8 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=2
+// The young generation is capped at 2 MB a semi-space (V8's default grows to 16 MB on 64 bits):
+// a TUI's garbage is a frame's worth, and the default's empty space shows in the resident memory.
+// V8 reads the flag only as it starts (v8.setFlagsFromString is too late), hence the shebang
+// (env -S: coreutils 8.30 and later); `node dist/bundle/cli.js` run by hand goes without it.
 import { readFileSync } from 'node:fs';
 import { enableCompileCache } from './app/compileCache.js';
 import { chooseFarSide, type FarSide, FarSideChoiceError } from './app/farSide.js';
@@ -147,8 +151,8 @@ async function main(): Promise<void> {
 	}
 	const podman = new Podman(binary, options.timeoutSeconds * 1000, process.env, far?.podmanArgs);
 	// The screen's code (React, Ink) takes most of start-up to load: load it while podman answers.
-	// React's development build is several times slower and is never what a user wants here.
-	process.env['NODE_ENV'] ??= 'production';
+	// React's production build is chosen when the bundle is built (package.json's bundle script
+	// defines process.env.NODE_ENV): the development one is several times slower and never wanted here.
 	const screen = options.once ? undefined : loadScreen();
 	// The first container list is asked for at once too; it is used only if podman passes the check.
 	const firstList = screen

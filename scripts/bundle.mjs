@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+/**
+ * `npm run bundle`: the shipped program, dist/bundle/cli.js and its chunks, one esbuild run with
+ * every dependency inside (the package installs nothing else). With `--bench`, also the bench's
+ * in-process redraw probe (dist/bench-bundle/), bundled the same way so that it measures the
+ * code the package ships.
+ *
+ * - React's production build is chosen here (process.env.NODE_ENV defined), not at run time:
+ *   the development build is neither loaded nor shipped.
+ * - Minified: less code to read, parse and keep in memory at every start. Error messages are
+ *   not affected; a stack trace (CONMON_TUI_DEBUG=1) shows minified names.
+ * - string-width, wherever it is imported (Ink measures every text at every frame), is the
+ *   remembering src/present/cachedStringWidth.ts; wrap-ansi keeps its own older copy.
+ * - Ink's Output keeps its caches (each line's styled characters, each text's width) from one
+ *   frame to the next instead of starting empty at every frame, bounded (sharedOutputCaches).
+ */
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cachedStringWidth = path.join(root, 'src/present/cachedStringWidth.ts');
+
+/** Sends every `import 'string-width'` to the cached one, except its own import and wrap-ansi's. */
+const rememberedStringWidth = {
+	name: 'remembered-string-width',
+	setup(b) {
+		b.onResolve({ filter: /^string-width$/ }, (args) => {
+			if (args.importer === cachedStringWidth || args.importer.includes(`${path.sep}wrap-ansi${path.sep}`)) return undefined;
+			return { path: cachedStringWidth };
+		});
+	},
+};
+
+/**
+ * Ink builds a new Output, with new empty caches, for every frame, so every line on screen is
+ * tokenized into styled characters again although most lines did not change (an age tick changes
+ * one line in three). One set of caches for all frames, emptied when it grows past a bound, gives
+ * the same characters. The build fails if Ink's code no longer has the line this replaces.
+ */
+const sharedOutputCaches = {
+	name: 'shared-ink-output-caches',
+	setup(b) {
+		b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]output\.js$/ }, async (args) => {
+			const source = await readFile(args.path, 'utf8');
+			const perFrame = 'caches = new OutputCaches();';
+			if (!source.includes(perFrame)) throw new Error(`${args.path}: no "${perFrame}" to replace (Ink changed: review scripts/bundle.mjs)`);
+			const shared = `const sharedCaches = new OutputCaches();
+const CACHE_LIMIT = 2048;
+function boundedCaches() {
+	if (sharedCaches.styledChars.size > CACHE_LIMIT || sharedCaches.widths.size > CACHE_LIMIT || sharedCaches.blockWidths.size > CACHE_LIMIT) {
+		sharedCaches.styledChars.clear();
+		sharedCaches.widths.clear();
+		sharedCaches.blockWidths.clear();
+	}
+	return sharedCaches;
+}
+export default class Output {`;
+			return { contents: source.replace('export default class Output {', shared).replace(perFrame, 'caches = boundedCaches();'), loader: 'js' };
+		});
+	},
+};
+
+const common = {
+	bundle: true,
+	splitting: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	minify: true,
+	define: { 'process.env.NODE_ENV': '"production"' },
+	external: ['react-devtools-core'],
+	logLevel: 'warning',
+	// Bundled CommonJS (React) calls require: an ES module has none of its own.
+	banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+	plugins: [rememberedStringWidth, sharedOutputCaches],
+};
+
+await build({ ...common, entryPoints: [path.join(root, 'src/cli.ts')], outdir: path.join(root, 'dist/bundle') });
+if (process.argv.includes('--bench')) {
+	await build({ ...common, entryPoints: [path.join(root, 'bench/redrawProbe.ts')], outdir: path.join(root, 'dist/bench-bundle') });
+}
