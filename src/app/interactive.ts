@@ -65,7 +65,7 @@ export async function runInteractive(
 			? undefined
 			: followTranscript(store, options.recordFile, {
 					args: process.argv.slice(2),
-					runCommand: [podman.binary, ...runArgs(options.image, options.command)],
+					runCommand: [podman.binary, ...podman.globalArgs, ...runArgs(options.image, options.command)],
 					lesson: options.lesson,
 				});
 	// CONMON_TUI_EVENTS=podman: `podman events` even where podman's events file could be read directly.
@@ -84,7 +84,14 @@ export async function runInteractive(
 		},
 	});
 
-	const lessons = new LessonController({ store, actions, reader, podmanBinary: podman.binary, image: options.image, command: options.command });
+	const lessons = new LessonController({
+		store,
+		actions,
+		reader,
+		podmanCommand: [podman.binary, ...podman.globalArgs],
+		image: options.image,
+		command: options.command,
+	});
 	if (options.lesson) {
 		const lesson = options.lesson.name === undefined ? undefined : findLesson(options.lesson.name);
 		if (lesson) lessons.start(lesson);

@@ -1,6 +1,6 @@
 // Parses the far-side script's answer (farScript.ts) into what the local /proc reader would have
 // read: the same parse.ts parsers see the same text. Pure.
-import { type IdMapRange, type ProcStat, parseCmdline, parseIdMap, parseNsPid, parseStat, parseUid } from '../proc/parse.js';
+import { type ProcessFacts, type ProcStat, parseCmdline, parseIdMap, parseNsPid, parseSignalMasks, parseStat, parseUid } from '../proc/parse.js';
 
 /** One scan's answer, record by record. */
 export interface FarScan {
@@ -12,8 +12,8 @@ export interface FarScan {
 	stats: ProcStat[];
 	/** cmdline, split, for the processes not already known by the request's keys. */
 	argv: Map<number, string[]>;
-	/** Uid and NSpid (from status) and uid_map, sent with each cmdline. */
-	facts: Map<number, { uid: number | undefined; nsPid: number[]; uidMap: IdMapRange[] }>;
+	/** Uid, NSpid and the signal masks (from status) and uid_map, sent with each cmdline. */
+	facts: Map<number, ProcessFacts>;
 }
 
 /** Decodes od's `-An -tx1` lines (hex bytes separated by spaces) back to bytes, then UTF-8 as the local reader reads. */
@@ -72,7 +72,12 @@ export function parseFarScan(lines: readonly string[]): FarScan {
 	endHex();
 	for (const pid of scan.argv.keys()) {
 		const text = (status.get(pid) ?? []).join('\n');
-		scan.facts.set(pid, { uid: parseUid(text), nsPid: parseNsPid(text), uidMap: parseIdMap((maps.get(pid) ?? []).join('\n')) });
+		scan.facts.set(pid, {
+			uid: parseUid(text),
+			nsPid: parseNsPid(text),
+			uidMap: parseIdMap((maps.get(pid) ?? []).join('\n')),
+			...parseSignalMasks(text),
+		});
 	}
 	return scan;
 }

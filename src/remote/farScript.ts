@@ -14,7 +14,9 @@
 //                                     its children", since in a PID namespace PID 2 is anyone)
 //             `C PID` + od lines      /proc/PID/cmdline as hex bytes (od -An -v -tx1), for a
 //                                     process not in the request's keys (new, or it exec'd)
-//             `T PID STATUSLINE`      the Uid: and NSpid: lines of /proc/PID/status, with C
+//             `T PID STATUSLINE`      the Uid:, NSpid:, SigIgn: and SigCgt: lines of /proc/PID/status,
+//                                     with C: so the signal masks are as at the process's first
+//                                     sight, or its last exec (a new name makes a new key)
 //             `M PID MAPLINE`         /proc/PID/uid_map, with C
 //             `R PID` + od lines      /proc/PID/stat as hex, when the name holds a newline
 //             `N`                     /proc cannot be read at all
@@ -35,7 +37,7 @@ printf "H %s\\n" "$id"
 full() {
 	printf "C %s\\n" "$1"
 	od -An -v -tx1 "$2/cmdline" 2>/dev/null
-	{ while IFS= read -r s; do case $s in Uid:*|NSpid:*) printf "T %s %s\\n" "$1" "$s";; esac; done < "$2/status"; } 2>/dev/null
+	{ while IFS= read -r s; do case $s in Uid:*|NSpid:*|SigIgn:*|SigCgt:*) printf "T %s %s\\n" "$1" "$s";; esac; done < "$2/status"; } 2>/dev/null
 	{ while IFS= read -r s; do printf "M %s %s\\n" "$1" "$s"; done < "$2/uid_map"; } 2>/dev/null
 }
 scan() {

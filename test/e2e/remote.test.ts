@@ -2,9 +2,12 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { execa } from 'execa';
+import { setLanguage, t } from '../../src/messages/i18n.js';
+import type { LogFacts } from '../../src/state/store.js';
 import { MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
 import { createFarSide, FAR_CONNECTION, type FarSideSandbox } from '../helpers/farSideSandbox.js';
+import { LessonSession } from '../helpers/lessonSession.js';
 import { cleanEnv } from '../helpers/podmanSandbox.js';
 import { cliPath, TuiSession } from '../helpers/tuiSession.js';
 
@@ -118,6 +121,77 @@ describe('remote podman: --connection to a far side over ssh', { skip: skip ?? f
 		for (const container of snapshot.containers) {
 			assert.equal(container.conmonPid, (await far.inspect(container.id)).State.ConmonPid, container.id);
 		}
+	});
+
+	test('the lifecycle lesson on the far host: every step passes with far PIDs, and every command shown is the one run, with --connection', async () => {
+		setLanguage('en');
+		const PID = '\\d+';
+		const session = new LessonSession({ env: far.clientEnv, image: far.store.image }, 'lifecycle', 'en', ['--connection', FAR_CONNECTION]);
+		try {
+			await session.atStep(1, 5);
+			// The pane shows the command exactly as it will run: with podman's --connection.
+			await session.tui.waitFor(
+				new RegExp(`\\$ podman --connection ${FAR_CONNECTION} run -d --name lesson-lifecycle-[0-9a-f]{4} localhost/conmon-tui-test:latest sleep infinity`),
+			);
+			await session.press('r');
+			const run = await session.passed('lesson.run.met', { conmon: PID, id: '[0-9a-f]{12}', child: `sleep infinity (?<pid>${PID})` }, 30_000);
+			const id = run['id'] ?? '';
+			const first = (await far.inspect(id)).State;
+			assert.equal(Number(run['conmon']), first.ConmonPid, "the verdict's conmon is the far podman's ConmonPid");
+			assert.equal(Number(run['pid']), first.Pid, "the verdict's child is the far container's PID");
+			assert.notEqual(hostPidOf(first.ConmonPid ?? 0, 'conmon'), first.ConmonPid, "a far PID, not this machine's");
+
+			await session.next(2, 5);
+			await session.press('k');
+			await session.passed('lesson.lifecycle.kill.met', { conmon: String(first.ConmonPid), code: '137' }, 30_000);
+			assert.equal((await far.inspect(id)).State.ExitCode, 137);
+
+			await session.next(3, 5);
+			await session.press('s');
+			const started = await session.passed(
+				'lesson.lifecycle.start.met',
+				{ conmon: PID, before: String(first.ConmonPid), child: `sleep infinity ${PID}` },
+				30_000,
+			);
+			const second = (await far.inspect(id)).State.ConmonPid;
+			assert.equal(Number(started['conmon']), second);
+			assert.notEqual(second, first.ConmonPid);
+
+			await session.next(4, 5);
+			await session.passed('lesson.lifecycle.conclusion.met', { count: '2', pids: `${first.ConmonPid} → ${second}` });
+
+			await session.next(5, 5);
+			await session.press('d');
+			await session.passed('lesson.cleanup.met', { count: '1', pids: String(second) }, 30_000);
+			assert.equal((await far.podman(['ps', '-aq', '--filter', `id=${id}`])).stdout.trim(), '', 'the lesson removed its far container');
+			await session.next(6, 5);
+			await session.quitAfterPassing(5);
+
+			// Every command it ran, as logged: podman with --connection, the four of the lesson.
+			const commands = readFileSync(session.logFile, 'utf8')
+				.split('\n')
+				.filter(Boolean)
+				.map((line) => JSON.parse(line) as LogFacts)
+				.flatMap((facts) => (facts.kind === 'command' && facts.command ? [facts.command.join(' ')] : []));
+			const short = id.slice(0, 12);
+			const via = `podman --connection ${FAR_CONNECTION}`;
+			assert.match(commands[0] ?? '', new RegExp(`^${via} run -d --name lesson-lifecycle-[0-9a-f]{4} ${far.store.image} sleep infinity$`));
+			assert.deepEqual(commands.slice(1), [`${via} kill ${short}`, `${via} start ${short}`, `${via} rm -f -i -t 0 ${short}`]);
+		} finally {
+			await session.dispose();
+		}
+	});
+
+	test("a lesson that needs this machine to be conmon's is refused on the far host, in one line, before anything runs", async () => {
+		setLanguage('en');
+		const result = await execa(process.execPath, [cliPath(), '--connection', FAR_CONNECTION, 'lesson', 'attach'], {
+			env: cleanEnv(far.clientEnv),
+			extendEnv: false,
+			reject: false,
+			timeout: 60_000,
+		});
+		assert.equal(result.exitCode, 2);
+		assert.equal(result.stderr, `conmon-tui: ${t('lesson.farHost.readsConmonsMachine', { name: 'attach' })}\n`);
 	});
 
 	test('ssh killed mid-session: the tree is kept and marked stale, then the session comes back', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
-import { ProcScanner } from '../../src/proc/read.js';
+import { ProcScanner, procReader } from '../../src/proc/read.js';
 import { decodeHexLines, knownKey, parseFarScan } from '../../src/remote/farRecords.js';
 import { FAR_SCRIPT } from '../../src/remote/farScript.js';
 
@@ -36,10 +36,18 @@ describe('the far side records', () => {
 			'C 43',
 			'T 43 Uid:\t1000\t1000\t1000\t1000',
 			'T 43 NSpid:\t43\t1',
+			'T 43 SigIgn:\t0000000000000004',
+			'T 43 SigCgt:\t0000000000004002',
 			'M 43          0       1000          1',
 		]);
 		assert.deepEqual(scan.stats[0], { pid: 43, comm: 'a\nb', state: 'S', ppid: 1, startTicks: 888 });
-		assert.deepEqual(scan.facts.get(43), { uid: 1000, nsPid: [43, 1], uidMap: [{ inside: 0, outside: 1000, count: 1 }] });
+		assert.deepEqual(scan.facts.get(43), {
+			uid: 1000,
+			nsPid: [43, 1],
+			uidMap: [{ inside: 0, outside: 1000, count: 1 }],
+			ignoredSignals: 0x4n,
+			caughtSignals: 0x4002n,
+		});
 		assert.equal(knownKey(scan.stats[0]!), undefined);
 	});
 
@@ -65,6 +73,13 @@ describe('the far side records', () => {
 			assert.deepEqual(scan.argv.get(pid), mine.argv);
 			assert.equal(scan.facts.get(pid)?.uid, process.getuid?.());
 		}
+		// The signal masks (stop-vs-kill's look step) as the local reader reads them: PID 1's, which
+		// stay put (this process's SigCgt changes while spawnSync waits: it catches SIGCHLD then).
+		const { caughtSignals, ignoredSignals } = procReader().facts(1) ?? {};
+		assert.ok(caughtSignals !== undefined && ignoredSignals !== undefined, 'the local reader reads the masks');
+		assert.deepEqual([scan.facts.get(1)?.caughtSignals, scan.facts.get(1)?.ignoredSignals], [caughtSignals, ignoredSignals]);
+		assert.equal(scan.facts.get(process.pid)?.ignoredSignals, procReader().facts(process.pid)?.ignoredSignals);
+		assert.ok((scan.facts.get(process.pid)?.ignoredSignals ?? 0n) > 0n, 'node ignores SIGPIPE: a mask that was read, not a default');
 	});
 
 	it('a known key is not sent again: only its stat line comes', () => {
