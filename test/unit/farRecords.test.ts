@@ -58,7 +58,7 @@ describe('the far side records', () => {
 	});
 
 	it('the script, run by sh on this /proc, reads what the local reader reads (PID 1 and this process)', () => {
-		const lines = runScript('scan\n.\n');
+		const lines = runScript('scan\n.\n.\n');
 		assert.ok(lines[0]?.startsWith('H '), lines[0]);
 		const end = lines.indexOf('E');
 		assert.ok(end > 0, 'the answer ends with E');
@@ -82,11 +82,47 @@ describe('the far side records', () => {
 		assert.ok((scan.facts.get(process.pid)?.ignoredSignals ?? 0n) > 0n, 'node ignores SIGPIPE: a mask that was read, not a default');
 	});
 
+	it('cgroup and namespaces of the PIDs asked, as the local reader reads them; a PID not digits is ignored, one gone reads nothing', () => {
+		const lines = runScript(`scan\n.\n1\n${process.pid}\n1;id\n4294967295\n.\n`);
+		assert.match(lines[0] ?? '', /^H \d+ \d+$/, 'the far user and the PID of the shell that stands for the host');
+		const scan = parseFarScan(lines.slice(1, lines.indexOf('E')));
+		const local = procReader();
+		for (const pid of [1, process.pid]) {
+			assert.equal(scan.cgroups.get(pid), local.cgroup(pid), `cgroup of ${pid}`);
+			assert.deepEqual(scan.namespaces.get(pid) ?? {}, local.namespaces(pid), `namespaces of ${pid}`);
+		}
+		assert.ok(Object.keys(local.namespaces(process.pid)).length >= 5, 'this process has namespace links to compare');
+		assert.ok((local.cgroup(process.pid) ?? '').length > 0, 'and a cgroup');
+		assert.deepEqual(
+			[...scan.cgroups.keys()].sort(),
+			[1, process.pid].sort((a, b) => a - b),
+			'nothing for `1;id` nor a PID that does not run',
+		);
+		// Not asked: nothing read.
+		const plain = runScript('scan\n.\n.\n');
+		assert.equal(parseFarScan(plain.slice(1, plain.indexOf('E'))).cgroups.size, 0);
+	});
+
+	it('detail records: cgroup lines joined as the file is written; only kernel-made ns links of the kinds read are believed', () => {
+		const scan = parseFarScan([
+			'G 7 1:cpu:/a',
+			'G 7 0::/b',
+			'L lrwxrwxrwx 1 root root 0 Dec  2 02:41 /proc/7/ns/net -> net:[4026531833]',
+			'L lrwxrwxrwx 1 root root 0 Dec  2 02:41 /proc/7/ns/mnt -> mnt:[4026531832]',
+			'L lrwxrwxrwx 1 root root 0 Dec  2 02:41 /proc/7/ns/pid -> /etc/passwd',
+			'L lrwxrwxrwx 1 root root 0 Dec  2 02:41 /proc/7/ns/uts',
+			'L S 1 (forged) R 0',
+		]);
+		assert.equal(scan.cgroups.get(7), '1:cpu:/a\n0::/b\n');
+		assert.deepEqual(scan.namespaces.get(7), { net: 'net:[4026531833]' });
+		assert.equal(scan.stats.length, 0);
+	});
+
 	it('a known key is not sent again: only its stat line comes', () => {
 		const local = new ProcScanner().scan();
 		const me = local.find((p) => p.pid === process.pid);
 		assert.ok(me);
-		const lines = runScript(`scan\n${knownKey(me)}\n.\n`);
+		const lines = runScript(`scan\n${knownKey(me)}\n.\n.\n`);
 		const scan = parseFarScan(lines.slice(1, lines.indexOf('E')));
 		assert.ok(scan.stats.some((p) => p.pid === process.pid));
 		assert.equal(scan.argv.has(process.pid), false);
