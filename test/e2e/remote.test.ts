@@ -3,13 +3,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { execa } from 'execa';
 import { setLanguage, t } from '../../src/messages/i18n.js';
+import { parseConmonCgroup } from '../../src/proc/cgroup.js';
 import type { LogFacts } from '../../src/state/store.js';
 import { MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
 import { createFarSide, FAR_CONNECTION, type FarSideSandbox } from '../helpers/farSideSandbox.js';
 import { LessonSession } from '../helpers/lessonSession.js';
 import { cleanEnv } from '../helpers/podmanSandbox.js';
-import { cliPath, TuiSession } from '../helpers/tuiSession.js';
+import { cliPath, KEY, TuiSession } from '../helpers/tuiSession.js';
 
 /**
  * conmon-tui --connection against a real far side on this machine (farSideSandbox.ts): podman
@@ -51,6 +52,8 @@ function tuiSshPids(port: number): number[] {
 describe('remote podman: --connection to a far side over ssh', { skip: skip ?? false }, () => {
 	let far: FarSideSandbox;
 	let tui: TuiSession;
+	/** The container the far side's CLI ran (second test). */
+	let farRun = '';
 
 	before(async () => {
 		far = await createFarSide();
@@ -69,6 +72,7 @@ describe('remote podman: --connection to a far side over ssh', { skip: skip ?? f
 
 	test("a container run with the far side's CLI: its conmon's far PID, equal to podman --connection inspect", async () => {
 		const id = (await far.podman(['run', '-d', far.store.image, 'sleep', 'infinity'])).stdout.trim();
+		farRun = id;
 		const state = (await far.inspect(id)).State;
 		const conmon = state.ConmonPid ?? 0;
 		assert.ok(conmon > 0, 'podman reports a conmon PID');
@@ -87,6 +91,24 @@ describe('remote podman: --connection to a far side over ssh', { skip: skip ?? f
 		const state = (await far.inspect(done[1] ?? '')).State;
 		assert.ok((state.ConmonPid ?? 0) > 0);
 		await tui.waitFor(new RegExp(`└─ conmon ${state.ConmonPid}${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`), 20_000);
+	});
+
+	test("the conmon details on the far host: its cgroup, read there (not 'not known'), with what it means", async () => {
+		const { Name: name, State: state } = await far.inspect(farRun);
+		const conmon = state.ConmonPid ?? 0;
+		// No cgroup namespace between here and the far side: this machine's /proc says the same cgroup.
+		const cgroup = parseConmonCgroup(readFileSync(`/proc/${hostPidOf(conmon, 'conmon')}/cgroup`, 'utf8'));
+		assert.ok(cgroup, "this machine sees the far conmon's cgroup");
+		await tui.filter(name);
+		await tui.waitFor(new RegExp(`▶ ● ${name} `));
+		await tui.type(['\u001B[C', KEY.enter], 150);
+		await tui.waitFor(new RegExp(`conmon ${conmon} +${name}`));
+		const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		const meaning = cgroup.kind === 'cgroupfs' ? t('setups.cgroup.cgroupfs') : cgroup.kind === 'other' ? t('setups.cgroup.other') : '';
+		await tui.waitFor(new RegExp(`cgroup +${literal(cgroup.path)}[^\\n]*\\n[^\\n]*${literal(meaning.slice(0, 30))}`), 20_000);
+		await tui.type([KEY.escape], 150);
+		await tui.waitFor(/─ events ─/);
+		await tui.type(['/', KEY.escape], 150);
 	});
 
 	test('--once --json: every conmon PID is the far one podman reports', async () => {
