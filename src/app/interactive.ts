@@ -94,7 +94,14 @@ export async function runInteractive(
 	});
 	if (options.lesson) {
 		const lesson = options.lesson.name === undefined ? undefined : findLesson(options.lesson.name);
-		if (lesson) lessons.start(lesson);
+		if (lesson && far && lesson.needsOrdinaryUser === true) {
+			// Whether the far user is root is known once its session is up (the first scan): start then.
+			const unsubscribe = store.subscribe((s) => {
+				if (far.farUid === undefined || s.ownUid !== far.farUid) return;
+				unsubscribe();
+				lessons.start(lesson);
+			});
+		} else if (lesson) lessons.start(lesson);
 		else lessons.openMenu();
 	}
 

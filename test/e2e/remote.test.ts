@@ -101,14 +101,21 @@ describe('remote podman: --connection to a far side over ssh', { skip: skip ?? f
 		assert.ok(cgroup, "this machine sees the far conmon's cgroup");
 		await tui.filter(name);
 		await tui.waitFor(new RegExp(`▶ ● ${name} `));
-		await tui.type(['\u001B[C', KEY.enter], 150);
-		await tui.waitFor(new RegExp(`conmon ${conmon} +${name}`));
-		const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-		const meaning = cgroup.kind === 'cgroupfs' ? t('setups.cgroup.cgroupfs') : cgroup.kind === 'other' ? t('setups.cgroup.other') : '';
-		await tui.waitFor(new RegExp(`cgroup +${literal(cgroup.path)}[^\\n]*\\n[^\\n]*${literal(meaning.slice(0, 30))}`), 20_000);
-		await tui.type([KEY.escape], 150);
-		await tui.waitFor(/─ events ─/);
-		await tui.type(['/', KEY.escape], 150);
+		try {
+			await tui.type(['\u001B[C', KEY.enter], 150);
+			await tui.waitFor(new RegExp(`conmon ${conmon} +${name}`));
+			const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+			await tui.waitFor(new RegExp(`cgroup +${literal(cgroup.path)}`), 20_000);
+			// Its meaning is the line below, past the details' last row at this height: scroll down (PgDn).
+			const meaning = cgroup.kind === 'cgroupfs' ? t('setups.cgroup.cgroupfs') : cgroup.kind === 'other' ? t('setups.cgroup.other') : '';
+			await tui.type(['\u001B[6~'], 150);
+			await tui.waitFor(new RegExp(`cgroup +${literal(cgroup.path)}[^\\n]*\\n[^\\n]*${literal(meaning.slice(0, 30))}`));
+		} finally {
+			await tui.type([KEY.escape], 150);
+			await tui.waitFor(/─ events ─/);
+			await tui.type(['/', KEY.escape], 150);
+			await tui.waitFor(/└─ conmon \d+/);
+		}
 	});
 
 	test('--once --json: every conmon PID is the far one podman reports', async () => {
