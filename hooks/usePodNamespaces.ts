@@ -16,8 +16,8 @@ export function usePodNamespaces(infraPid: number | undefined, memberPids: reado
 			setShared(undefined);
 			return;
 		}
-		// conmon-tui's own namespaces stand for the host's: one the infra has from the host, it does not hold.
-		const host = reader.namespaces(process.pid);
+		// The host's namespaces (conmon-tui's own, or a far host's): one the infra has from the host, it does not hold.
+		const host = reader.hostNamespaces();
 		setShared(
 			sharedNamespaces(
 				reader.namespaces(infraPid),

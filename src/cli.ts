@@ -124,13 +124,24 @@ async function main(): Promise<void> {
 	if (lessonName !== undefined && !findLesson(lessonName)) {
 		fail(t('cli.unknownLesson', { name: lessonName, lessons: LESSONS.map((l) => l.name).join(', ') }), EXIT_USAGE);
 	}
-	const chosen = lessonName === undefined ? undefined : findLesson(lessonName);
-	const refusal = chosen === undefined ? undefined : lessonRefusal(chosen, process.getuid?.() ?? 0);
-	if (refusal !== undefined) fail(refusal, EXIT_USAGE);
 	if (options.version) {
 		process.stdout.write(`${packageVersion()}\n`);
 		return;
 	}
+	// The host first (no ssh starts before the first scan): a lesson's refusal depends on it.
+	const binary = process.env['CONMON_TUI_PODMAN'] || 'podman';
+	let far: FarSide | undefined;
+	try {
+		far = await chooseFarSide(new Podman(binary, options.timeoutSeconds * 1000), options.connection, process.env, process.platform);
+	} catch (error) {
+		if (error instanceof FarSideChoiceError) fail(error.message, error.usage ? EXIT_USAGE : EXIT_TROUBLE);
+		throw error;
+	}
+	// Once the host is known: some lessons cannot run on a far one. The far user's UID is known
+	// only once its session is up; the live screen checks again then (LessonController.start).
+	const chosen = lessonName === undefined ? undefined : findLesson(lessonName);
+	const refusal = chosen === undefined ? undefined : lessonRefusal(chosen, { uid: far ? undefined : (process.getuid?.() ?? 0), far: far !== undefined });
+	if (refusal !== undefined) fail(refusal, EXIT_USAGE);
 	if (!options.once && !(process.stdout.isTTY && process.stdin.isTTY)) {
 		fail(t('cli.needsTerminal'), EXIT_TROUBLE);
 	}
@@ -140,14 +151,6 @@ async function main(): Promise<void> {
 	] as const) {
 		const problem = path === undefined ? undefined : checkWritable(flag, path);
 		if (problem) fail(problem, EXIT_TROUBLE);
-	}
-	const binary = process.env['CONMON_TUI_PODMAN'] || 'podman';
-	let far: FarSide | undefined;
-	try {
-		far = await chooseFarSide(new Podman(binary, options.timeoutSeconds * 1000), options.connection, process.env, process.platform);
-	} catch (error) {
-		if (error instanceof FarSideChoiceError) fail(error.message, error.usage ? EXIT_USAGE : EXIT_TROUBLE);
-		throw error;
 	}
 	const podman = new Podman(binary, options.timeoutSeconds * 1000, process.env, far?.podmanArgs);
 	// The screen's code (React, Ink) takes most of start-up to load: load it while podman answers.

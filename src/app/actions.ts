@@ -126,8 +126,9 @@ export function createActions(deps: ActionDeps) {
 		 * logged like any command; the lesson ends it (or its timeout, or our exit does).
 		 */
 		lessonClient(args: readonly string[]): PodmanClient {
-			const shown = quoteCommandWords([podman.binary, ...args]);
-			appendLog(store, [{ at: Date.now(), tone: 'command', text: `$ ${shown}`, facts: { kind: 'command', command: [podman.binary, ...args] } }]);
+			const command = [podman.binary, ...podman.globalArgs, ...args];
+			const shown = quoteCommandWords(command);
+			appendLog(store, [{ at: Date.now(), tone: 'command', text: `$ ${shown}`, facts: { kind: 'command', command } }]);
 			store.setState({ status: { tone: 'ok', text: `✓ $ ${shown}` } });
 			return podman.client(args, LESSON_CLIENT_TIMEOUT_MS);
 		},

@@ -65,7 +65,7 @@ export async function runInteractive(
 			? undefined
 			: followTranscript(store, options.recordFile, {
 					args: process.argv.slice(2),
-					runCommand: [podman.binary, ...runArgs(options.image, options.command)],
+					runCommand: [podman.binary, ...podman.globalArgs, ...runArgs(options.image, options.command)],
 					lesson: options.lesson,
 				});
 	// CONMON_TUI_EVENTS=podman: `podman events` even where podman's events file could be read directly.
@@ -84,10 +84,24 @@ export async function runInteractive(
 		},
 	});
 
-	const lessons = new LessonController({ store, actions, reader, podmanBinary: podman.binary, image: options.image, command: options.command });
+	const lessons = new LessonController({
+		store,
+		actions,
+		reader,
+		podmanCommand: [podman.binary, ...podman.globalArgs],
+		image: options.image,
+		command: options.command,
+	});
 	if (options.lesson) {
 		const lesson = options.lesson.name === undefined ? undefined : findLesson(options.lesson.name);
-		if (lesson) lessons.start(lesson);
+		if (lesson && far && lesson.needsOrdinaryUser === true) {
+			// Whether the far user is root is known once its session is up (the first scan): start then.
+			const unsubscribe = store.subscribe((s) => {
+				if (far.farUid === undefined || s.ownUid !== far.farUid) return;
+				unsubscribe();
+				lessons.start(lesson);
+			});
+		} else if (lesson) lessons.start(lesson);
 		else lessons.openMenu();
 	}
 

@@ -40,6 +40,7 @@ export const attach: Lesson<AttachMemory> = {
 	name: 'attach',
 	title: 'lesson.attach.title',
 	summary: 'lesson.attach.summary',
+	notOnFarHost: 'readsConmonsMachine',
 	steps: [
 		runStep({ title: 'lesson.attach.run.title', explanation: 'lesson.attach.run.explain' }, {}, COUNTING_COMMAND),
 		{

@@ -124,6 +124,14 @@ export interface LessonStep<M> {
 }
 
 /**
+ * What keeps a lesson from a far host: its checks read conmon's sockets or files (which a far
+ * host's reader does not read), it kills a conmon with kill(1) (which reaches only this
+ * machine's processes), or it follows the podman process that ran its command (which runs here,
+ * as a remote client, while conmon is started by the far host's podman service).
+ */
+export type FarHostLimit = 'readsConmonsMachine' | 'killsConmon' | 'followsLocalPodman';
+
+/**
  * A guided lesson: a name for the command line and a list of steps that share the memory `M`.
  * `Lesson` alone is any lesson (the menu's list), whatever its memory.
  */
@@ -134,5 +142,7 @@ export interface Lesson<M extends object = object> {
 	summary: MessageKey;
 	/** Only for an ordinary user (rootless podman): refused as root, with how to start it as one (`lesson.rootless.asRoot`). */
 	needsOrdinaryUser?: boolean;
+	/** Why it cannot run on a far host (`--connection`), when it cannot: refused there with that reason (lessonRefusal). */
+	notOnFarHost?: FarHostLimit;
 	steps: readonly LessonStep<M>[];
 }

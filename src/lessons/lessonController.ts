@@ -51,8 +51,9 @@ export class LessonController {
 
 	/** Starts a lesson (leaving any other first), beside the live tree; one this user cannot run is refused, with why. */
 	start(lesson: Lesson): void {
-		// Refused (the rootless lesson as root): the menu stays, the status line says how to start it.
-		const refusal = lessonRefusal(lesson, this.deps.store.getState().ownUid);
+		// Refused (the rootless lesson as root, the attach lesson on a far host…): the menu stays, the status line says how to start it.
+		const state = this.deps.store.getState();
+		const refusal = lessonRefusal(lesson, { uid: state.ownUid, far: state.farSide !== undefined });
 		if (refusal !== undefined) {
 			this.deps.store.setState({ status: { tone: 'error', text: refusal } });
 			return;
@@ -145,7 +146,7 @@ export class LessonController {
 	private removeCommandFor(ids: readonly string[], pods: readonly string[]): string | undefined {
 		const commands = [...(pods.length > 0 ? [removePodsNowArgs(pods)] : []), ...(ids.length > 0 ? [removeNowArgs(ids)] : [])];
 		if (commands.length === 0) return undefined;
-		return t('lesson.leftoversOnExit', { command: commands.map((args) => quoteCommandWords([this.deps.podmanBinary, ...args])).join('; ') });
+		return t('lesson.leftoversOnExit', { command: commands.map((args) => quoteCommandWords([...this.deps.podmanCommand, ...args])).join('; ') });
 	}
 }
 

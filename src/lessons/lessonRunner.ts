@@ -16,8 +16,8 @@ export interface LessonDeps {
 	actions: Pick<Actions, 'lessonCommand' | 'lessonClient' | 'killConmon'>;
 	/** /proc, for the checks that look beyond the watcher's scan. */
 	reader: ProcessReader;
-	/** What podman is called on this machine, for showing commands exactly. */
-	podmanBinary: string;
+	/** How podman is called, for showing commands exactly as they run: its binary and global options (`podman --connection far`). */
+	podmanCommand: readonly string[];
 	image: string;
 	command: readonly string[];
 }
@@ -337,8 +337,8 @@ export class LessonRunner<M extends object = object> {
 	}
 
 	private shown(command: LessonCommand): string {
-		if ('podman' in command) return quoteCommandWords([this.deps.podmanBinary, ...command.podman]);
-		if ('podmanClient' in command) return quoteCommandWords([this.deps.podmanBinary, ...command.podmanClient]);
+		if ('podman' in command) return quoteCommandWords([...this.deps.podmanCommand, ...command.podman]);
+		if ('podmanClient' in command) return quoteCommandWords([...this.deps.podmanCommand, ...command.podmanClient]);
 		return quoteCommandWords(killConmonCommand(command.killConmon.pid));
 	}
 

@@ -17,9 +17,22 @@ import { stopVsKill } from './stopVsKill.js';
  */
 export const LESSONS: readonly Lesson[] = [lifecycle, stopVsKill, restartPolicy, parentage, attach, logs, exec, pod, rootless, orphan];
 
-/** Why a lesson cannot run for this user, in words; undefined when it can (the rootless lesson refuses root). */
-export function lessonRefusal(lesson: Lesson, uid: number): string | undefined {
-	return lesson.needsOrdinaryUser === true && uid === 0 ? t('lesson.rootless.asRoot') : undefined;
+/** Who would run a lesson, and where its containers live. */
+export interface LessonHost {
+	/** The UID podman runs as: this machine's, or the far user's once its session is up (undefined until then). */
+	uid: number | undefined;
+	/** The containers live on a far host (`--connection`). */
+	far: boolean;
+}
+
+/**
+ * Why a lesson cannot run here, in one line; undefined when it can. The rootless lesson refuses
+ * root; on a far host, a lesson that needs this machine to be conmon's refuses with why.
+ */
+export function lessonRefusal(lesson: Lesson, host: LessonHost): string | undefined {
+	if (host.far && lesson.notOnFarHost !== undefined) return t(`lesson.farHost.${lesson.notOnFarHost}`, { name: lesson.name });
+	if (lesson.needsOrdinaryUser === true && host.uid === 0) return t(host.far ? 'lesson.rootless.farAsRoot' : 'lesson.rootless.asRoot');
+	return undefined;
 }
 
 /** A lesson by its command-line name. */

@@ -40,6 +40,7 @@ export const logs: Lesson<LogsMemory> = {
 	name: 'logs',
 	title: 'lesson.logs.title',
 	summary: 'lesson.logs.summary',
+	notOnFarHost: 'readsConmonsMachine',
 	steps: [
 		runStep({ title: 'lesson.logs.run.title', explanation: 'lesson.logs.run.explain' }, {}, COUNTING_COMMAND),
 		{

@@ -25,6 +25,7 @@ export const orphan: Lesson<OrphanMemory> = {
 	name: 'orphan',
 	title: 'lesson.orphan.title',
 	summary: 'lesson.orphan.summary',
+	notOnFarHost: 'killsConmon',
 	steps: [
 		runStep({ title: 'lesson.orphan.run.title', explanation: 'lesson.orphan.run.explain' }),
 		{

@@ -18,6 +18,7 @@ export const parentage: Lesson<ParentageMemory> = {
 	name: 'parentage',
 	title: 'lesson.parentage.title',
 	summary: 'lesson.parentage.summary',
+	notOnFarHost: 'followsLocalPodman',
 	steps: [
 		runStep({ title: 'lesson.parentage.run.title', explanation: 'lesson.parentage.run.explain' }),
 		{

@@ -19,4 +19,12 @@ export const remoteEn = {
 	'cli.connection.noDefault': 'podman here is a remote client with no default connection; start a podman machine (podman machine init, podman machine start)',
 	'cli.connection.badList': 'podman system connection list printed something that is not JSON',
 	'cli.connection.listFailed': "cannot list podman's connections: {message}",
+	'lesson.farHost.readsConmonsMachine':
+		"The {name} lesson cannot run on a far host: its checks read files and sockets on the machine conmon runs on, which a far host's reader does not read. Run it on that machine: conmon-tui lesson {name}",
+	'lesson.farHost.killsConmon':
+		"The {name} lesson cannot run on a far host: it kills conmon with kill -9, which reaches only this machine's processes. Run it on the machine conmon runs on: conmon-tui lesson {name}",
+	'lesson.farHost.followsLocalPodman':
+		"The {name} lesson cannot run on a far host: it follows the podman process that ran the command, which is a remote client on this machine, while the far host's podman service starts conmon. Run it on that machine: conmon-tui lesson {name}",
+	'lesson.rootless.farAsRoot':
+		'The rootless lesson needs podman run by an ordinary user, and this connection logs in to the far host as root. Use a connection for an ordinary user there: podman system connection add NAME ssh://USER@HOST/run/user/UID/podman/podman.sock',
 } as const;

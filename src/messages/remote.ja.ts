@@ -23,4 +23,12 @@ export const remoteJa: MessagesLike<typeof remoteEn> = {
 		'この podman は遠隔クライアントで、既定の接続がありません。podman machine を用意してください（podman machine init、podman machine start）',
 	'cli.connection.badList': 'podman system connection list の出力が JSON ではありません',
 	'cli.connection.listFailed': 'podman の接続一覧を取得できません: {message}',
+	'lesson.farHost.readsConmonsMachine':
+		'{name} レッスンは遠隔ホストでは実行できません。確認のために conmon が動くマシン上のファイルやソケットを読みますが、遠隔ホストの読み取りはそれらを読みません。そのマシン上で実行してください: conmon-tui lesson {name}',
+	'lesson.farHost.killsConmon':
+		'{name} レッスンは遠隔ホストでは実行できません。conmon を kill -9 で止めますが、kill が届くのはこのマシンのプロセスだけです。conmon が動くマシン上で実行してください: conmon-tui lesson {name}',
+	'lesson.farHost.followsLocalPodman':
+		'{name} レッスンは遠隔ホストでは実行できません。コマンドを実行した podman プロセスを追いかけますが、それはこのマシン上のリモートクライアントで、conmon を起動するのは遠隔ホストの podman サービスです。そのマシン上で実行してください: conmon-tui lesson {name}',
+	'lesson.rootless.farAsRoot':
+		'rootless レッスンには一般ユーザーが実行する podman が必要ですが、この接続は遠隔ホストに root でログインしています。遠隔ホストの一般ユーザーの接続を使ってください: podman system connection add NAME ssh://USER@HOST/run/user/UID/podman/podman.sock',
 };

@@ -136,7 +136,7 @@ export class Podman {
 	 * `end()`, by its timeout, or at our exit. Ending it only disconnects it: it changes no container.
 	 */
 	client(args: readonly string[], timeoutMs: number): PodmanClient {
-		const subprocess = execa(this.binary, args, {
+		const subprocess = execa(this.binary, [...this.globalArgs, ...args], {
 			env: this.env,
 			extendEnv: false,
 			stdio: 'ignore',

@@ -77,7 +77,7 @@ export function readCgroup(pid: number, procRoot = '/proc'): string | undefined 
 }
 
 /** The namespaces a pod's infra container can hold for the pod (podman pod create --share). */
-const NAMESPACE_KINDS = ['ipc', 'net', 'pid', 'uts', 'cgroup', 'user'] as const;
+export const NAMESPACE_KINDS: readonly string[] = ['ipc', 'net', 'pid', 'uts', 'cgroup', 'user'];
 
 /** The namespaces of a process, by kind, as /proc/PID/ns/* links read (`net:[4026532201]`): two processes share one when the links are equal. */
 export function readNamespaces(pid: number, procRoot = '/proc'): Record<string, string> {
@@ -104,6 +104,7 @@ export function procReader(procRoot = '/proc'): ProcessReader {
 		catchFile,
 		cgroup: (pid) => readCgroup(pid, procRoot),
 		namespaces: (pid) => readNamespaces(pid, procRoot),
+		hostNamespaces: () => readNamespaces(process.pid, procRoot),
 	};
 }
 

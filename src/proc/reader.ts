@@ -23,6 +23,11 @@ export interface ProcessReader {
 	cgroup(pid: number): string | undefined;
 	/** The namespaces it is in (/proc/PID/ns/*, e.g. `net` → `net:[4026532201]`); empty once it has gone. */
 	namespaces(pid: number): Readonly<Record<string, string>>;
+	/**
+	 * The host's own namespaces, to tell a namespace a container holds from one it has from the host:
+	 * conmon-tui's own here; on a far host, those of the shell that reads its /proc.
+	 */
+	hostNamespaces(): Readonly<Record<string, string>>;
 }
 
 /** A watch for one file that appears and soon goes (conmon's exit file, removed by podman once read). */

@@ -10,10 +10,11 @@ const NOT_WATCHING: FileCatch = {
 };
 
 /**
- * The reads a far host's reader does not make (yet): a process's sockets, cgroup and namespaces,
- * and conmon's files (the container's log, the exit file). Each answers "not known" — the views
- * say nothing rather than guess — and never from this machine's /proc or files, where the same
- * PID or path names something else.
+ * The reads a far host's reader does not make: a process's unix sockets (they need every fd of
+ * the process and /proc/net/unix), and conmon's files (the container's log, the exit file, watched
+ * by this machine's inotify). Each answers "not known" — the views and lessons say nothing rather
+ * than guess — and never from this machine's /proc or files, where the same PID or path names
+ * something else.
  */
 export abstract class FarFilesUnread {
 	unixSockets(): UnixSocket[] {
@@ -24,11 +25,5 @@ export abstract class FarFilesUnread {
 	}
 	catchFile(): FileCatch {
 		return NOT_WATCHING;
-	}
-	cgroup(): string | undefined {
-		return undefined;
-	}
-	namespaces(): Readonly<Record<string, string>> {
-		return {};
 	}
 }

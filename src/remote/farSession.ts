@@ -7,6 +7,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { isDead, type ProcessFacts, type ProcessInfo, type ProcStat, processKey } from '../proc/parse.js';
 import type { FarProcesses, ProcessReader } from '../proc/reader.js';
 import type { SshTarget } from './connection.js';
+import { FarDetails } from './farDetails.js';
 import { FarFilesUnread } from './farFilesUnread.js';
 import { type FarScan, knownKey, parseFarScan } from './farRecords.js';
 import { FAR_SCRIPT } from './farScript.js';
@@ -81,7 +82,8 @@ interface Pending {
 
 /**
  * The far side's processes for the watcher (FarProcesses) and for lessons, actions and views
- * (ProcessReader, answered from the last scan: a round trip per key press would stall the screen).
+ * (ProcessReader, answered from the last scan: a round trip per key press would stall the screen;
+ * a cgroup or namespaces asked for are read with the next scan, see farDetails.ts).
  */
 export class FarSession extends FarFilesUnread implements FarProcesses, ProcessReader {
 	private child: ChildProcessWithoutNullStreams | undefined;
@@ -100,6 +102,9 @@ export class FarSession extends FarFilesUnread implements FarProcesses, ProcessR
 	/** cmdline and comm by process key (PID@start): sent as known so that the far side sends only new ones. */
 	private argv = new Map<string, { comm: string; argv: string[] }>();
 	private factsByKey = new Map<string, ProcessFacts>();
+	private readonly details = new FarDetails();
+	/** The PID of the far script's shell: its namespaces are the far host's own. */
+	private hostPid: number | undefined;
 	bootTimeMs: number | undefined;
 	/** The far user's UID (the session's `id -u`). */
 	farUid: number | undefined;
@@ -163,6 +168,20 @@ export class FarSession extends FarFilesUnread implements FarProcesses, ProcessR
 		return process ? this.factsByKey.get(processKey(process.pid, process.startTicks)) : undefined;
 	}
 
+	cgroup(pid: number): string | undefined {
+		this.details.ask(pid, Date.now());
+		return this.details.cgroup(pid);
+	}
+
+	namespaces(pid: number): Readonly<Record<string, string>> {
+		this.details.ask(pid, Date.now());
+		return this.details.namespacesOf(pid);
+	}
+
+	hostNamespaces(): Readonly<Record<string, string>> {
+		return this.hostPid === undefined ? {} : this.namespaces(this.hostPid);
+	}
+
 	private connect(): void {
 		this.stderr = '';
 		this.buffer = '';
@@ -188,8 +207,12 @@ export class FarSession extends FarFilesUnread implements FarProcesses, ProcessR
 			const onLine = (line: string) => {
 				if (!line.startsWith('H ')) return false;
 				clearTimeout(timer);
-				const uid = Number(line.slice(2));
-				this.farUid = line.length > 2 && Number.isInteger(uid) ? uid : undefined;
+				// `H UID PID`: either may be missing (no id(1) there).
+				const [uidText = '', pidText = ''] = line.slice(2).split(' ');
+				const uid = Number(uidText);
+				const pid = Number(pidText);
+				this.farUid = uidText !== '' && Number.isInteger(uid) ? uid : undefined;
+				this.hostPid = pidText !== '' && Number.isInteger(pid) && pid > 0 ? pid : undefined;
 				up = true;
 				resolve();
 				return true;
@@ -254,7 +277,8 @@ export class FarSession extends FarFilesUnread implements FarProcesses, ProcessR
 				reject(new FarSideError('timeout', `no answer within ${FAR_SCAN_TIMEOUT_MS / 1000} s`, this.tryCommand()));
 			}, FAR_SCAN_TIMEOUT_MS);
 			this.pending = { lines: [], resolve, reject, timer };
-			child.stdin.write(`scan\n${keys.map((k) => `${k}\n`).join('')}.\n`);
+			const asked = this.details.pidsToRead(Date.now());
+			child.stdin.write(`scan\n${keys.map((k) => `${k}\n`).join('')}.\n${asked.map((pid) => `${pid}\n`).join('')}.\n`);
 		});
 	}
 
@@ -279,6 +303,7 @@ export class FarSession extends FarFilesUnread implements FarProcesses, ProcessR
 		this.argv = argv;
 		this.factsByKey = facts;
 		this.latest = latest;
+		this.details.take(scan, new Set(latest.keys()));
 		return [...latest.values()];
 	}
 

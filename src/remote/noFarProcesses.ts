@@ -24,4 +24,13 @@ export class NoFarProcesses extends FarFilesUnread implements FarProcesses, Proc
 	facts(): undefined {
 		return undefined;
 	}
+	cgroup(): undefined {
+		return undefined;
+	}
+	namespaces(): Readonly<Record<string, string>> {
+		return {};
+	}
+	hostNamespaces(): Readonly<Record<string, string>> {
+		return {};
+	}
 }

@@ -2,11 +2,15 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { execa } from 'execa';
+import { setLanguage, t } from '../../src/messages/i18n.js';
+import { parseConmonCgroup } from '../../src/proc/cgroup.js';
+import type { LogFacts } from '../../src/state/store.js';
 import { MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
 import { createFarSide, FAR_CONNECTION, type FarSideSandbox } from '../helpers/farSideSandbox.js';
+import { LessonSession } from '../helpers/lessonSession.js';
 import { cleanEnv } from '../helpers/podmanSandbox.js';
-import { cliPath, TuiSession } from '../helpers/tuiSession.js';
+import { cliPath, KEY, TuiSession } from '../helpers/tuiSession.js';
 
 /**
  * conmon-tui --connection against a real far side on this machine (farSideSandbox.ts): podman
@@ -48,6 +52,8 @@ function tuiSshPids(port: number): number[] {
 describe('remote podman: --connection to a far side over ssh', { skip: skip ?? false }, () => {
 	let far: FarSideSandbox;
 	let tui: TuiSession;
+	/** The container the far side's CLI ran (second test). */
+	let farRun = '';
 
 	before(async () => {
 		far = await createFarSide();
@@ -66,6 +72,7 @@ describe('remote podman: --connection to a far side over ssh', { skip: skip ?? f
 
 	test("a container run with the far side's CLI: its conmon's far PID, equal to podman --connection inspect", async () => {
 		const id = (await far.podman(['run', '-d', far.store.image, 'sleep', 'infinity'])).stdout.trim();
+		farRun = id;
 		const state = (await far.inspect(id)).State;
 		const conmon = state.ConmonPid ?? 0;
 		assert.ok(conmon > 0, 'podman reports a conmon PID');
@@ -84,6 +91,31 @@ describe('remote podman: --connection to a far side over ssh', { skip: skip ?? f
 		const state = (await far.inspect(done[1] ?? '')).State;
 		assert.ok((state.ConmonPid ?? 0) > 0);
 		await tui.waitFor(new RegExp(`└─ conmon ${state.ConmonPid}${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`), 20_000);
+	});
+
+	test("the conmon details on the far host: its cgroup, read there (not 'not known'), with what it means", async () => {
+		const { Name: name, State: state } = await far.inspect(farRun);
+		const conmon = state.ConmonPid ?? 0;
+		// No cgroup namespace between here and the far side: this machine's /proc says the same cgroup.
+		const cgroup = parseConmonCgroup(readFileSync(`/proc/${hostPidOf(conmon, 'conmon')}/cgroup`, 'utf8'));
+		assert.ok(cgroup, "this machine sees the far conmon's cgroup");
+		await tui.filter(name);
+		await tui.waitFor(new RegExp(`▶ ● ${name} `));
+		try {
+			await tui.type(['\u001B[C', KEY.enter], 150);
+			await tui.waitFor(new RegExp(`conmon ${conmon} +${name}`));
+			const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+			await tui.waitFor(new RegExp(`cgroup +${literal(cgroup.path)}`), 20_000);
+			// Its meaning is the line below, past the details' last row at this height: scroll down (PgDn).
+			const meaning = cgroup.kind === 'cgroupfs' ? t('setups.cgroup.cgroupfs') : cgroup.kind === 'other' ? t('setups.cgroup.other') : '';
+			await tui.type(['\u001B[6~'], 150);
+			await tui.waitFor(new RegExp(`cgroup +${literal(cgroup.path)}[^\\n]*\\n[^\\n]*${literal(meaning.slice(0, 30))}`));
+		} finally {
+			await tui.type([KEY.escape], 150);
+			await tui.waitFor(/─ events ─/);
+			await tui.type(['/', KEY.escape], 150);
+			await tui.waitFor(/└─ conmon \d+/);
+		}
 	});
 
 	test('--once --json: every conmon PID is the far one podman reports', async () => {
@@ -118,6 +150,78 @@ describe('remote podman: --connection to a far side over ssh', { skip: skip ?? f
 		for (const container of snapshot.containers) {
 			assert.equal(container.conmonPid, (await far.inspect(container.id)).State.ConmonPid, container.id);
 		}
+	});
+
+	test('the lifecycle lesson on the far host: every step passes with far PIDs, and every command shown is the one run, with --connection', async () => {
+		setLanguage('en');
+		const PID = '\\d+';
+		const session = new LessonSession({ env: far.clientEnv, image: far.store.image }, 'lifecycle', 'en', ['--connection', FAR_CONNECTION]);
+		try {
+			await session.atStep(1, 5);
+			// The pane shows the command exactly as it will run: with podman's --connection.
+			await session.tui.waitFor(
+				new RegExp(`\\$ podman --connection ${FAR_CONNECTION} run -d --name lesson-lifecycle-[0-9a-f]{4} localhost/conmon-tui-test:latest sleep infinity`),
+			);
+			await session.press('r');
+			const run = await session.passed('lesson.run.met', { conmon: PID, id: '[0-9a-f]{12}', child: `sleep infinity (?<pid>${PID})` }, 30_000);
+			const id = run['id'] ?? '';
+			const first = (await far.inspect(id)).State;
+			assert.equal(Number(run['conmon']), first.ConmonPid, "the verdict's conmon is the far podman's ConmonPid");
+			assert.equal(Number(run['pid']), first.Pid, "the verdict's child is the far container's PID");
+			assert.notEqual(hostPidOf(first.ConmonPid ?? 0, 'conmon'), first.ConmonPid, "a far PID, not this machine's");
+
+			await session.next(2, 5);
+			await session.press('k');
+			await session.passed('lesson.lifecycle.kill.met', { conmon: String(first.ConmonPid), code: '137' }, 30_000);
+			assert.equal((await far.inspect(id)).State.ExitCode, 137);
+
+			await session.next(3, 5);
+			await session.press('s');
+			const started = await session.passed(
+				'lesson.lifecycle.start.met',
+				{ conmon: PID, before: String(first.ConmonPid), child: `sleep infinity ${PID}` },
+				30_000,
+			);
+			const second = (await far.inspect(id)).State.ConmonPid;
+			assert.equal(Number(started['conmon']), second);
+			assert.notEqual(second, first.ConmonPid);
+
+			await session.next(4, 5);
+			await session.passed('lesson.lifecycle.conclusion.met', { count: '2', pids: `${first.ConmonPid} → ${second}` });
+
+			await session.next(5, 5);
+			await session.press('d');
+			await session.passed('lesson.cleanup.met', { count: '1', pids: String(second) }, 30_000);
+			assert.equal((await far.podman(['ps', '-aq', '--filter', `id=${id}`])).stdout.trim(), '', 'the lesson removed its far container');
+			await session.next(6, 5);
+			await session.quitAfterPassing(5);
+
+			// Every command it ran, as logged: podman with --connection, the four of the lesson.
+			const commands = readFileSync(session.logFile, 'utf8')
+				.split('\n')
+				.filter(Boolean)
+				.map((line) => JSON.parse(line) as LogFacts)
+				.flatMap((facts) => (facts.kind === 'command' && facts.command ? [facts.command.join(' ')] : []));
+			const short = id.slice(0, 12);
+			const via = `podman --connection ${FAR_CONNECTION}`;
+			assert.match(commands[0] ?? '', new RegExp(`^${via} run -d --name lesson-lifecycle-[0-9a-f]{4} ${far.store.image} sleep infinity$`));
+			assert.deepEqual(commands.slice(1), [`${via} kill ${short}`, `${via} start ${short}`, `${via} rm -f -i -t 0 ${short}`]);
+		} finally {
+			await session.dispose();
+		}
+	});
+
+	test("a lesson that needs this machine to be conmon's is refused on the far host, in one line, before anything runs", async () => {
+		setLanguage('en');
+		const result = await execa(process.execPath, [cliPath(), '--connection', FAR_CONNECTION, 'lesson', 'attach'], {
+			env: cleanEnv(far.clientEnv),
+			extendEnv: false,
+			reject: false,
+			timeout: 60_000,
+		});
+		assert.equal(result.exitCode, 2);
+		// execa drops the one final newline: the whole of stderr is this one line.
+		assert.equal(result.stderr, `conmon-tui: ${t('lesson.farHost.readsConmonsMachine', { name: 'attach' })}`);
 	});
 
 	test('ssh killed mid-session: the tree is kept and marked stale, then the session comes back', async () => {

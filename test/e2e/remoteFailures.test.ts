@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { execa } from 'execa';
+import { procReader } from '../../src/proc/read.js';
 import { FarSession, FarSideError } from '../../src/remote/farSession.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
 import { createFarSide, type FarSideSandbox } from '../helpers/farSideSandbox.js';
@@ -65,6 +66,16 @@ describe('remote failures, with real ssh', { skip: skip ?? false }, () => {
 				processes.some((p) => p.comm === 'sh' && p.argv.includes('-c')),
 				"the far script's own sh is listed",
 			);
+			// A cgroup and namespaces asked for: not known yet, read there with the next scan.
+			assert.equal(session.cgroup(2), undefined);
+			assert.deepEqual(session.hostNamespaces(), {});
+			await session.scan();
+			assert.match(session.cgroup(2) ?? '', /^0::/m, "the far sshd's cgroup");
+			const far = session.hostNamespaces();
+			assert.match(far['pid'] ?? '', /^pid:\[\d+\]$/, "the far host's own namespaces: its shell's");
+			// The far side has a PID namespace of its own: reading this machine's would say another.
+			assert.notEqual(far['pid'], procReader().namespaces(process.pid)['pid']);
+			assert.equal(far['pid'], session.namespaces(2)['pid'], 'the far sshd is in the same PID namespace as the far shell');
 		} finally {
 			session.close();
 		}

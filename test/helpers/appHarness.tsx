@@ -81,7 +81,7 @@ export async function renderApp(
 	const store = createAppStore({ ...state, startedHere });
 	const { actions, calls } = fakeActions();
 	const lessons = withLessons
-		? new LessonController({ store, actions, reader, podmanBinary: 'podman', image: LESSON_IMAGE, command: LESSON_COMMAND })
+		? new LessonController({ store, actions, reader, podmanCommand: ['podman'], image: LESSON_IMAGE, command: LESSON_COMMAND })
 		: undefined;
 	let quits = 0;
 	const app = <App store={store} actions={actions} reader={reader} quit={() => void quits++} {...(lessons ? { lessons } : {})} />;

@@ -106,4 +106,9 @@ export class FakeProcessReader implements ProcessReader {
 	namespaces(pid: number): Readonly<Record<string, string>> {
 		return this.processes.get(pid)?.namespaces ?? {};
 	}
+
+	/** This process's, as the real reader's: a test that fills this process's namespaces sets the host's. */
+	hostNamespaces(): Readonly<Record<string, string>> {
+		return this.namespaces(process.pid);
+	}
 }

@@ -106,7 +106,7 @@ export function flush(): Promise<void> {
 
 /** The runner's deps: the store, the fake actions, and a fake /proc (empty unless a test fills it). */
 export function depsFor(store: AppStore, actions: FakeLessonActions, reader: ProcessReader = new FakeProcessReader()): LessonDeps {
-	return { store, actions, reader, podmanBinary: PODMAN, image: IMAGE, command: COMMAND };
+	return { store, actions, reader, podmanCommand: [PODMAN], image: IMAGE, command: COMMAND };
 }
 
 /** The lesson's progress as the pane shows it; fails when there is none. */

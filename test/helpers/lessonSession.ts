@@ -19,7 +19,8 @@ export class LessonSession {
 	readonly logFile = join(this.dir, 'log.jsonl');
 
 	constructor(
-		sandbox: PodmanSandbox,
+		/** Where podman is: a sandbox, or a far side's client environment and image (with `--connection` in extraArgs). */
+		sandbox: Pick<PodmanSandbox, 'env' | 'image'>,
 		lesson: string,
 		readonly language: Language,
 		extraArgs: readonly string[] = [],

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
-import { ProcScanner } from '../../src/proc/read.js';
+import { ProcScanner, procReader } from '../../src/proc/read.js';
 import { decodeHexLines, knownKey, parseFarScan } from '../../src/remote/farRecords.js';
 import { FAR_SCRIPT } from '../../src/remote/farScript.js';
 
@@ -36,10 +36,18 @@ describe('the far side records', () => {
 			'C 43',
 			'T 43 Uid:\t1000\t1000\t1000\t1000',
 			'T 43 NSpid:\t43\t1',
+			'T 43 SigIgn:\t0000000000000004',
+			'T 43 SigCgt:\t0000000000004002',
 			'M 43          0       1000          1',
 		]);
 		assert.deepEqual(scan.stats[0], { pid: 43, comm: 'a\nb', state: 'S', ppid: 1, startTicks: 888 });
-		assert.deepEqual(scan.facts.get(43), { uid: 1000, nsPid: [43, 1], uidMap: [{ inside: 0, outside: 1000, count: 1 }] });
+		assert.deepEqual(scan.facts.get(43), {
+			uid: 1000,
+			nsPid: [43, 1],
+			uidMap: [{ inside: 0, outside: 1000, count: 1 }],
+			ignoredSignals: 0x4n,
+			caughtSignals: 0x4002n,
+		});
 		assert.equal(knownKey(scan.stats[0]!), undefined);
 	});
 
@@ -50,7 +58,7 @@ describe('the far side records', () => {
 	});
 
 	it('the script, run by sh on this /proc, reads what the local reader reads (PID 1 and this process)', () => {
-		const lines = runScript('scan\n.\n');
+		const lines = runScript('scan\n.\n.\n');
 		assert.ok(lines[0]?.startsWith('H '), lines[0]);
 		const end = lines.indexOf('E');
 		assert.ok(end > 0, 'the answer ends with E');
@@ -65,13 +73,56 @@ describe('the far side records', () => {
 			assert.deepEqual(scan.argv.get(pid), mine.argv);
 			assert.equal(scan.facts.get(pid)?.uid, process.getuid?.());
 		}
+		// The signal masks (stop-vs-kill's look step) as the local reader reads them: PID 1's, which
+		// stay put (this process's SigCgt changes while spawnSync waits: it catches SIGCHLD then).
+		const { caughtSignals, ignoredSignals } = procReader().facts(1) ?? {};
+		assert.ok(caughtSignals !== undefined && ignoredSignals !== undefined, 'the local reader reads the masks');
+		assert.deepEqual([scan.facts.get(1)?.caughtSignals, scan.facts.get(1)?.ignoredSignals], [caughtSignals, ignoredSignals]);
+		assert.equal(scan.facts.get(process.pid)?.ignoredSignals, procReader().facts(process.pid)?.ignoredSignals);
+		assert.ok((scan.facts.get(process.pid)?.ignoredSignals ?? 0n) > 0n, 'node ignores SIGPIPE: a mask that was read, not a default');
+	});
+
+	it('cgroup and namespaces of the PIDs asked, as the local reader reads them; a PID not digits is ignored, one gone reads nothing', () => {
+		const lines = runScript(`scan\n.\n1\n${process.pid}\n1;id\n4294967295\n.\n`);
+		assert.match(lines[0] ?? '', /^H \d+ \d+$/, 'the far user and the PID of the shell that stands for the host');
+		const scan = parseFarScan(lines.slice(1, lines.indexOf('E')));
+		const local = procReader();
+		for (const pid of [1, process.pid]) {
+			assert.equal(scan.cgroups.get(pid), local.cgroup(pid), `cgroup of ${pid}`);
+			assert.deepEqual(scan.namespaces.get(pid) ?? {}, local.namespaces(pid), `namespaces of ${pid}`);
+		}
+		assert.ok(Object.keys(local.namespaces(process.pid)).length >= 5, 'this process has namespace links to compare');
+		assert.ok((local.cgroup(process.pid) ?? '').length > 0, 'and a cgroup');
+		assert.deepEqual(
+			[...scan.cgroups.keys()].sort(),
+			[1, process.pid].sort((a, b) => a - b),
+			'nothing for `1;id` nor a PID that does not run',
+		);
+		// Not asked: nothing read.
+		const plain = runScript('scan\n.\n.\n');
+		assert.equal(parseFarScan(plain.slice(1, plain.indexOf('E'))).cgroups.size, 0);
+	});
+
+	it('detail records: cgroup lines joined as the file is written; only kernel-made ns links of the kinds read are believed', () => {
+		const scan = parseFarScan([
+			'G 7 1:cpu:/a',
+			'G 7 0::/b',
+			'L lrwxrwxrwx 1 root root 0 Dec  2 02:41 /proc/7/ns/net -> net:[4026531833]',
+			'L lrwxrwxrwx 1 root root 0 Dec  2 02:41 /proc/7/ns/mnt -> mnt:[4026531832]',
+			'L lrwxrwxrwx 1 root root 0 Dec  2 02:41 /proc/7/ns/pid -> /etc/passwd',
+			'L lrwxrwxrwx 1 root root 0 Dec  2 02:41 /proc/7/ns/uts',
+			'L S 1 (forged) R 0',
+		]);
+		assert.equal(scan.cgroups.get(7), '1:cpu:/a\n0::/b\n');
+		assert.deepEqual(scan.namespaces.get(7), { net: 'net:[4026531833]' });
+		assert.equal(scan.stats.length, 0);
 	});
 
 	it('a known key is not sent again: only its stat line comes', () => {
 		const local = new ProcScanner().scan();
 		const me = local.find((p) => p.pid === process.pid);
 		assert.ok(me);
-		const lines = runScript(`scan\n${knownKey(me)}\n.\n`);
+		const lines = runScript(`scan\n${knownKey(me)}\n.\n.\n`);
 		const scan = parseFarScan(lines.slice(1, lines.indexOf('E')));
 		assert.ok(scan.stats.some((p) => p.pid === process.pid));
 		assert.equal(scan.argv.has(process.pid), false);

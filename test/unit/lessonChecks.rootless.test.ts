@@ -58,10 +58,10 @@ function userProc(map = USER_MAP): FakeProcessReader {
 }
 
 test('the rootless lesson is refused as root, with how to start it as an ordinary user; any other lesson is not', () => {
-	assert.equal(lessonRefusal(rootless, 0), t('lesson.rootless.asRoot'));
+	assert.equal(lessonRefusal(rootless, { uid: 0, far: false }), t('lesson.rootless.asRoot'));
 	assert.match(t('lesson.rootless.asRoot'), /sudo -u USER conmon-tui lesson rootless/);
-	assert.equal(lessonRefusal(rootless, USER), undefined);
-	for (const lesson of LESSONS.filter((l) => l !== rootless)) assert.equal(lessonRefusal(lesson, 0), undefined, lesson.name);
+	assert.equal(lessonRefusal(rootless, { uid: USER, far: false }), undefined);
+	for (const lesson of LESSONS.filter((l) => l !== rootless)) assert.equal(lessonRefusal(lesson, { uid: 0, far: false }), undefined, lesson.name);
 });
 
 inBothLanguages('the rootless lesson', (language) => {
