@@ -122,10 +122,7 @@ export class LessonRunner<M extends object = object> {
 		this.deps.store.setState({ lesson: undefined });
 	}
 
-	/**
-	 * Containers this lesson made and has not seen removed. Not only those podman lists now: a
-	 * container just made may not be in the list yet, and must not be left behind.
-	 */
+	/** Containers this lesson made and has not seen removed: one just made may not be listed yet, and must not be left behind. */
 	leftovers(): string[] {
 		return leftovers(this.run);
 	}
@@ -337,8 +334,9 @@ export class LessonRunner<M extends object = object> {
 	}
 
 	private shown(command: LessonCommand): string {
-		if ('podman' in command) return quoteCommandWords([...this.deps.podmanCommand, ...command.podman]);
-		if ('podmanClient' in command) return quoteCommandWords([...this.deps.podmanCommand, ...command.podmanClient]);
+		if ('podman' in command || 'podmanClient' in command) {
+			return quoteCommandWords([...this.deps.podmanCommand, ...('podman' in command ? command.podman : command.podmanClient)]);
+		}
 		return quoteCommandWords(killConmonCommand(command.killConmon.pid));
 	}
 
