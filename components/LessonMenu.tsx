@@ -13,7 +13,8 @@ import { OverlayBox } from './OverlayBox.js';
  * The menu of lessons (`conmon-tui lesson`, or L): the digit key that chooses it (1–9, 0 for the
  * tenth), name, title and a line on what it shows.
  * Summaries and the hint are wrapped, never cut. Too short for all, the other lessons' summaries
- * go first (the last lines of each first), then the hint: the title and every lesson's name stay.
+ * go first (the last lines of each first), then the hint, then the names farthest from the cursor:
+ * the title and the lessons around the cursor stay.
  */
 export function LessonMenu({ store, height, width }: { store: AppStore; height: number; width: number }) {
 	const index = useAppState(store, (s) => s.lessonMenuIndex);
@@ -45,12 +46,13 @@ export function LessonMenu({ store, height, width }: { store: AppStore; height: 
 					{truncateToWidth(`  ${firstTitleLine}`, Math.max(0, inner - displayWidth(lead) - nameWidth))}
 				</Text>
 			),
-			priority: 50,
+			// Too short for every lesson, the rows nearest the cursor stay: the menu scrolls with it.
+			priority: 50 - Math.abs(i - index) / 100,
 		});
 		moreTitleLines.forEach((text, n) => {
 			lines.push({
 				line: <Text key={`${lesson.name}/title/${n}`} inverse={i === index}>{`${' '.repeat(summaryIndent)}${text}`}</Text>,
-				priority: 49,
+				priority: 49 - Math.abs(i - index) / 100,
 			});
 		});
 		wrapToWidth(t(lesson.summary), Math.max(1, inner - summaryIndent)).forEach((text, n, all) => {

@@ -18,7 +18,7 @@ export const eventsEn = {
 	'events.pod.paused': 'pod {who} paused',
 	'events.pod.unpaused': 'pod {who} unpaused',
 	'events.conmonAppeared': 'conmon {pid} appeared for {who}',
-	'events.conmonExited': 'conmon {pid} exited for {who} (code not yet known)',
+	'events.conmonExited': "conmon {pid} exited for {who} (the container's exit code not yet known)",
 	'events.conmonExitedCode': "conmon {pid} exited for {who} (the container's exit code {code})",
 	'events.execConmonAppeared': 'exec conmon {pid} appeared for {who} (session {session})',
 	'events.execConmonExited': 'exec conmon {pid} exited for {who}',

@@ -19,7 +19,7 @@ export const eventsJa: MessagesLike<typeof eventsEn> = {
 	'events.pod.paused': 'ポッド {who} を一時停止',
 	'events.pod.unpaused': 'ポッド {who} を再開',
 	'events.conmonAppeared': 'conmon {pid} が出現 ({who})',
-	'events.conmonExited': 'conmon {pid} が終了 ({who}、終了コードはまだ不明)',
+	'events.conmonExited': 'conmon {pid} が終了 ({who}、コンテナの終了コードはまだ不明)',
 	'events.conmonExitedCode': 'conmon {pid} が終了 ({who}、コンテナの終了コード {code})',
 	'events.execConmonAppeared': 'exec の conmon {pid} が出現 ({who}、セッション {session})',
 	'events.execConmonExited': 'exec の conmon {pid} が終了 ({who})',

@@ -160,7 +160,7 @@ describe('--record writes a Markdown transcript of the session', { skip: skip ??
 				`conmon ${pid} appeared\n${text}`,
 			);
 		// The exit code is there when /proc's scan learnt it in time (podman's died event always has it).
-		const exited = new RegExp(` conmon ${firstConmon} exited for ${escapeRegExp(name)} \\(${short}\\) \\((?:code 137|code not yet known)\\)$`);
+		const exited = new RegExp(` conmon ${firstConmon} exited for ${escapeRegExp(name)} \\(${short}\\) \\(the container's exit code (?:137|not yet known)\\)$`);
 		assert.ok(
 			items.some((item) => exited.test(item)),
 			`conmon ${firstConmon} exited\n${text}`,

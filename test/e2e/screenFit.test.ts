@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { lessonMenuDigit } from '../../src/lessons/lessonKeys.js';
 import { LESSONS } from '../../src/lessons/lessons.js';
 import { type Language, setLanguage, t } from '../../src/messages/i18n.js';
 import { footerText } from '../../src/present/keyHelp.js';
@@ -178,17 +179,18 @@ describe('the screen under real use', { skip: skip ?? false }, () => {
 			await tui.waitFor(/[●○] one /);
 			tui.press('L');
 			await tui.waitFor(/restart-policy/);
-			screen = await tui.screen();
-			LESSONS.forEach((lesson, i) => {
+			// Ten lessons do not fit in 12 rows: the menu keeps the rows around the cursor. Walk it:
+			// each lesson, once under the cursor, is on a row of its own, with its digit.
+			for (const [i, lesson] of LESSONS.entries()) {
+				if (i > 0) tui.press(KEY.down);
+				const row = new RegExp(`^▸ ${lessonMenuDigit(i) ?? ' '} ${lesson.name} `, 'm');
+				await tui.waitFor(row);
+				screen = await tui.screen();
 				assert.ok(
-					rows(screen).some((row) => new RegExp(`^[▸ ] ${i + 1} ${lesson.name} `).test(row)),
+					rows(screen).some((r) => row.test(r)),
 					`lesson ${lesson.name} on its row:\n${screen}`,
 				);
-			});
-			assert.ok(
-				rows(screen).some((row) => row.startsWith('▸ 1 ')),
-				'the cursor ▸',
-			);
+			}
 			await tui.kill();
 		});
 

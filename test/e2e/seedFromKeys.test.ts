@@ -83,9 +83,11 @@ describe('seed experiment from the keys', { skip: skip ?? false }, () => {
 		assert.equal((await sandbox.podman(['ps', '-aq'])).stdout.trim(), '', 'removed');
 	});
 
-	test('q quits: exit code 0, and podman events and every other child are gone', async () => {
+	test('q quits: exit code 0, and every child (podman events, where it runs) is gone', async () => {
 		const children = descendantPids(tui.pty.pid);
-		assert.ok(children.length > 0, 'conmon-tui had children (podman events) to end');
+		// Following podman's events file itself, conmon-tui may have no child at all when idle:
+		// then it must have said so; otherwise `podman events` is a child that must end.
+		if (children.length === 0) assert.match(tui.raw, /events read from \//, 'no child, so events come from the file');
 		tui.press('q');
 		const { exitCode } = await tui.waitForExit();
 		assert.equal(exitCode, 0);

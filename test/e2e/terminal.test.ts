@@ -5,6 +5,7 @@ import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
 import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { descendantPids, processState } from '../helpers/procCheck.js';
 import { TuiSession } from '../helpers/tuiSession.js';
+import { waitFor } from '../helpers/waitFor.js';
 
 /** The terminal: resizing, signals, and input that must never reach a shell. */
 const skip = await e2eSkipReason();
@@ -47,19 +48,26 @@ describe('terminal, signals and bad input', { skip: skip ?? false }, () => {
 		['SIGINT', 130],
 	] as const) {
 		test(`${signal}: the terminal is restored, every child ended, exit code ${code}`, async () => {
-			const tui = new TuiSession({ env: sandbox.env, args: ['--image', sandbox.image] });
-			await tui.waitFor(/watching podman/);
-			const children = descendantPids(tui.pty.pid);
-			assert.ok(children.length > 0);
-			process.kill(tui.pty.pid, signal);
-			const { exitCode } = await tui.waitForExit();
-			assert.equal(exitCode, code);
-			assert.ok(tui.raw.includes(LEAVE_ALTERNATE_SCREEN), 'left the alternate screen');
-			await new Promise((resolve) => setTimeout(resolve, 300));
-			assert.deepEqual(
-				children.filter((pid) => processState(pid) === 'alive'),
-				[],
-			);
+			// `podman events` (forced: by default podman's events file is read without a child) is a
+			// child that lives as long as the program: it must end with it.
+			const tui = new TuiSession({ env: { ...sandbox.env, CONMON_TUI_EVENTS: 'podman' }, args: ['--image', sandbox.image] });
+			try {
+				await tui.waitFor(/watching podman/);
+				await waitFor('podman events running', () => (descendantPids(tui.pty.pid).length > 0 ? true : undefined), 10_000);
+				const children = descendantPids(tui.pty.pid);
+				process.kill(tui.pty.pid, signal);
+				const { exitCode } = await tui.waitForExit();
+				assert.equal(exitCode, code);
+				assert.ok(tui.raw.includes(LEAVE_ALTERNATE_SCREEN), 'left the alternate screen');
+				await new Promise((resolve) => setTimeout(resolve, 300));
+				assert.deepEqual(
+					children.filter((pid) => processState(pid) === 'alive'),
+					[],
+				);
+			} finally {
+				// A failed assertion before the signal must not leave the program (and its podman) running.
+				await tui.kill();
+			}
 		});
 	}
 
