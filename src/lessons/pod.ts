@@ -7,7 +7,7 @@ import { CLEANUP_TIMEOUT_MS, conmonWithChild, learnFromRun, nextContainerName, R
 import { type Lesson, type LessonContext, met, notYet } from './lesson.js';
 import { describeProcess, generationsOf, liveConmonOf } from './observe.js';
 
-/** `pod stop -t`: `sleep` ignores SIGTERM, so podman sends SIGKILL after this many seconds rather than the default 10. */
+/** `pod stop -t`: SIGTERM does not end `sleep` as PID 1 (no handler), so podman sends SIGKILL after this many seconds rather than the default 10. */
 export const POD_STOP_SECONDS = 2;
 const POD_STEP_TIMEOUT_MS = 20_000;
 

@@ -21,7 +21,7 @@ export const lessonPodEn = {
 	'lesson.pod.run.met': 'infra {infra}: conmon {infraConmon} → {infraChild}; the container: conmon {conmon} → {child}',
 	'lesson.pod.stop.title': 'Stop the pod',
 	'lesson.pod.stop.explain':
-		'podman pod stop stops every container of the pod, the infra too. -t {seconds}: sleep ignores SIGTERM, so podman sends SIGKILL after {seconds} s rather than the default 10. Each conmon exits after its container.',
+		'podman pod stop stops every container of the pod, the infra too. -t {seconds}: SIGTERM does not end sleep, PID 1 with no handler for it, so podman sends SIGKILL after {seconds} s rather than the default 10. Each conmon exits after its container.',
 	'lesson.pod.stop.expect': 'every conmon of the pod exits',
 	'lesson.pod.seen.noConmons': 'no conmon of the pod ran when podman pod stop did',
 	'lesson.pod.seen.conmonsRun': 'conmon {pids} still running',

@@ -19,7 +19,7 @@ export const lessonPodJa: MessagesLike<typeof lessonPodEn> = {
 	'lesson.pod.run.met': 'infra {infra}: conmon {infraConmon} → {infraChild}。コンテナ: conmon {conmon} → {child}',
 	'lesson.pod.stop.title': 'Pod を停止する',
 	'lesson.pod.stop.explain':
-		'podman pod stop は infra も含め、Pod のすべてのコンテナを停止します。-t {seconds}: sleep は SIGTERM を無視するので、podman は既定の 10 秒ではなく {seconds} 秒後に SIGKILL を送ります。各 conmon は自分のコンテナの後に終了します。',
+		'podman pod stop は infra も含め、Pod のすべてのコンテナを停止します。-t {seconds}: SIGTERM のハンドラを持たない PID 1 の sleep は SIGTERM では終了しないので、podman は既定の 10 秒ではなく {seconds} 秒後に SIGKILL を送ります。各 conmon は自分のコンテナの後に終了します。',
 	'lesson.pod.stop.expect': 'Pod の conmon がすべて終了すること',
 	'lesson.pod.seen.noConmons': 'podman pod stop の実行時に Pod の conmon は動いていませんでした',
 	'lesson.pod.seen.conmonsRun': 'conmon {pids} はまだ動いています',
