@@ -86,12 +86,15 @@ const RUNTIME_VERBS = new Set(['create', 'exec', 'start', 'delete', 'kill', 'sta
  * The container's first process: conmon's child that is not a runtime command it forked
  * (`runc create` exits within milliseconds), nor the exit command it forks when the container
  * dies (a conmon fork that then execs `podman … container cleanup`). Undefined while there is none.
+ * A child with no command line yet is not chosen: /proc can read an empty cmdline while a process is
+ * in the middle of execve (conmon's fork becoming `runc create`), and the choice is kept for good.
  */
 export function containerPidOf(conmon: ConmonProcess, children: ReadonlyMap<number, readonly ProcessInfo[]>): number | undefined {
 	const runtime = conmon.args.runtime;
 	const first = (children.get(conmon.process.pid) ?? []).find(
 		(child) =>
 			!isDead(child) &&
+			child.argv.length > 0 &&
 			!(child.argv[0] === runtime && child.argv.some((arg) => RUNTIME_VERBS.has(arg))) &&
 			!isPodman(child) &&
 			parseConmonArgs(child.argv) === undefined,

@@ -127,6 +127,9 @@ export class ProcScanner {
 	 * not seen before and the watched ones (conmons and what is below them); any other process
 	 * still listed keeps what the last scan read — a PID is not reused within a fraction of a
 	 * second, and an unrelated process does not move under a conmon. Full scans read everything.
+	 * A process new to a quick scan has its parent and grandparent read again: they may have
+	 * exec'd since they were read (`nsenter`, `sudo -i`, a shell's `exec` becoming podman), and
+	 * a conmon's parent decides what it is (podman's launcher or the monitor, see findConmons).
 	 */
 	scan(watched?: ReadonlySet<number>): ProcessInfo[] {
 		let names: string[];
@@ -138,6 +141,12 @@ export class ProcScanner {
 		const seen = new Map<string, { comm: string; argv: string[] }>();
 		const current = new Map<number, ProcessInfo>();
 		const kernelThreads = new Set<number>();
+		const newcomers: number[] = [];
+		const readThisScan = new Set<number>();
+		const keep = (process: ProcessInfo): void => {
+			seen.set(processKey(process.pid, process.startTicks), { comm: process.comm, argv: process.argv });
+			current.set(process.pid, process);
+		};
 		for (const name of names) {
 			const first = name.charCodeAt(0);
 			if (first < 48 || first > 57) continue;
@@ -153,8 +162,21 @@ export class ProcScanner {
 				continue;
 			}
 			if (!process) continue;
-			seen.set(processKey(process.pid, process.startTicks), { comm: process.comm, argv: process.argv });
-			current.set(pid, process);
+			if (!known) readThisScan.add(pid);
+			if (watched && !this.previous.has(pid)) newcomers.push(pid);
+			keep(process);
+		}
+		for (const pid of newcomers) {
+			let ancestor = current.get(pid)?.ppid;
+			for (let level = 0; level < 2 && ancestor !== undefined; level++) {
+				if (current.has(ancestor) && !readThisScan.has(ancestor)) {
+					readThisScan.add(ancestor);
+					const process = this.read(String(ancestor));
+					if (process && process !== 'kernel') keep(process);
+					else current.delete(ancestor);
+				}
+				ancestor = current.get(ancestor)?.ppid;
+			}
 		}
 		this.cmdlines = seen;
 		this.previous = current;

@@ -58,4 +58,9 @@ describe("containerPidOf: the container's first process, not conmon's other chil
 	test('nor the fork of conmon about to exec it', () => {
 		assert.equal(pidOf(proc(231, 200, CONMON_ARGV)), undefined);
 	});
+
+	test('nor a child caught in the middle of execve, with no command line yet', () => {
+		assert.equal(pidOf(proc(232, 200, [])), undefined);
+		assert.equal(pidOf(proc(232, 200, []), proc(240, 200, ['sleep', 'infinity'])), 240);
+	});
 });

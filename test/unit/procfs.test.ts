@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { displayWidth, truncateToWidth } from '../../src/present/displayWidth.js';
 import { processCommand } from '../../src/present/format.js';
+import { findConmons } from '../../src/proc/conmonProcess.js';
 import { isDead, parseCmdline, parseNsPid, parseStat, parseUid, processKey, startTicksToMs } from '../../src/proc/parse.js';
 import { isAliveAs, ProcScanner, readBootTimeMs } from '../../src/proc/read.js';
 
@@ -94,7 +95,7 @@ describe('ProcScanner on a fake /proc', () => {
 		const scanner = new ProcScanner(root);
 		scanner.scan();
 		writeProcess(1, '1 (init) T 0 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 1 0 0', 'init\0');
-		writeProcess(60, '60 (newcomer) S 1 0 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 400 0 0', 'newcomer\0');
+		writeProcess(60, '60 (newcomer) S 0 0 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 400 0 0', 'newcomer\0');
 		const quick = scanner.scan(new Set([50]));
 		assert.equal(quick.find((p) => p.pid === 1)?.state, 'S', 'unwatched and known: kept from the last scan');
 		assert.deepEqual(quick.find((p) => p.pid === 60)?.argv, ['newcomer'], 'new: read');
@@ -102,6 +103,23 @@ describe('ProcScanner on a fake /proc', () => {
 		writeProcess(1, '1 (init) S 0 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 1 0 0', 'init\0');
 		assert.equal(scanner.scan().find((p) => p.pid === 1)?.state, 'S', 'full: read');
 		rmSync(join(root, '60'), { recursive: true });
+	});
+
+	test("a quick scan reads a newcomer's parent and grandparent again: they may have exec'd into podman since", () => {
+		const scanner = new ProcScanner(root);
+		writeProcess(70, '70 (nsenter) S 1 0 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 500 0 0', 'nsenter\0--target\x001\0podman\0');
+		scanner.scan();
+		writeProcess(70, '70 (podman) S 1 0 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 500 0 0', '/usr/bin/podman\0start\0web\0');
+		writeProcess(71, '71 (conmon) S 70 0 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 510 0 0', 'conmon\0--api-version\x001\0-c\0abc\0-u\0abc\0');
+		writeProcess(72, '72 (conmon) S 71 0 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 511 0 0', 'conmon\0--api-version\x001\0-c\0abc\0-u\0abc\0');
+		const quick = scanner.scan(new Set());
+		assert.deepEqual(quick.find((p) => p.pid === 70)?.argv, ['/usr/bin/podman', 'start', 'web'], 'parent of a newcomer: read again');
+		assert.deepEqual(
+			findConmons(quick).map((c) => c.process.pid),
+			[72],
+			"podman's launcher is not taken for a monitor",
+		);
+		for (const pid of [70, 71, 72]) rmSync(join(root, String(pid)), { recursive: true });
 	});
 
 	test('a vanished process is simply not listed', () => {
