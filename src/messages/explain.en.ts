@@ -45,6 +45,6 @@ export const explainEn = {
 	'anomaly.staleConmonPid': "podman's ConmonPid {pid} is stale: no such conmon in /proc",
 	'anomaly.staleConmonPidLive': "podman's ConmonPid {pid} is stale: no such conmon in /proc (the live one is {live})",
 	'anomaly.noConmon': 'podman says {state}, but no conmon watches this container',
-	'anomaly.noConmonPid': 'podman says {state}, but no conmon watches it: PID {pid} runs with no conmon (podman rm -f recovers)',
+	'anomaly.noConmonPid': 'podman says {state}, but no conmon watches it: PID {pid} runs with no conmon (podman rm -f, again if it fails, recovers)',
 	'anomaly.twoConmons': "{count} main conmons at once: {pids} (outside any exec session, and none of them running podman's cleanup)",
 } as const;

@@ -41,6 +41,7 @@ export const explainJa: MessagesLike<typeof explainEn> = {
 	'anomaly.staleConmonPid': 'podman の ConmonPid {pid} は古い情報: /proc にその conmon はない',
 	'anomaly.staleConmonPidLive': 'podman の ConmonPid {pid} は古い情報: /proc にその conmon はない (動いているのは {live})',
 	'anomaly.noConmon': 'podman では {state} だが、このコンテナを監視する conmon がいない',
-	'anomaly.noConmonPid': 'podman では {state} だが、監視する conmon がいない: PID {pid} が conmon なしで動いている (podman rm -f で復旧できる)',
+	'anomaly.noConmonPid':
+		'podman では {state} だが、監視する conmon がいない: PID {pid} が conmon なしで動いている (podman rm -f で復旧できる。失敗したらもう一度)',
 	'anomaly.twoConmons': 'メインの conmon が同時に {count} 個: {pids} (どれも exec セッションのものではなく、podman の後始末を実行中のものもない)',
 };

@@ -38,8 +38,9 @@ export const treeEn = {
 	'tree.conmon.zombie': 'conmon {pid} zombie (exited, not yet reaped)',
 	'tree.exec': 'conmon {pid}  exec session {session}',
 	'tree.process.zombie': '{command} {pid} (zombie)',
-	'tree.unmonitored': '⚠ no conmon: container PID {pid} runs unmonitored (conmon was killed?); podman rm -f recovers',
-	'tree.nothingLeft': '⚠ podman says {state}, but its conmon and its process are gone (conmon was killed, then the process ended); podman rm -f recovers',
+	'tree.unmonitored': '⚠ no conmon: container PID {pid} runs unmonitored (conmon was killed?); podman rm -f (again if it fails) recovers',
+	'tree.nothingLeft':
+		'⚠ podman says {state}, but its conmon and its process are gone (conmon was killed, then the process ended); podman rm -f (again if it fails) recovers',
 	'tree.noConmon.neverStarted': 'no conmon yet (never started)',
 	'tree.noConmon.notFound': 'conmon not found yet',
 	'tree.noConmon.exited': 'no conmon ({exit}, before conmon-tui started)',

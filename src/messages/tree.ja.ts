@@ -41,8 +41,9 @@ export const treeJa: MessagesLike<typeof treeEn> = {
 	'tree.conmon.zombie': 'conmon {pid} ゾンビ (終了済み・未回収)',
 	'tree.exec': 'conmon {pid}  exec セッション {session}',
 	'tree.process.zombie': '{command} {pid} (ゾンビ)',
-	'tree.unmonitored': '⚠ conmon なし: コンテナの PID {pid} は監視されずに動いている (conmon が kill された?)。podman rm -f で復旧できる',
-	'tree.nothingLeft': '⚠ podman では {state} だが、conmon もプロセスもない (conmon が kill され、そのあとプロセスも終了)。podman rm -f で復旧できる',
+	'tree.unmonitored': '⚠ conmon なし: コンテナの PID {pid} は監視されずに動いている (conmon が kill された?)。podman rm -f (失敗したらもう一度) で復旧できる',
+	'tree.nothingLeft':
+		'⚠ podman では {state} だが、conmon もプロセスもない (conmon が kill され、そのあとプロセスも終了)。podman rm -f (失敗したらもう一度) で復旧できる',
 	'tree.noConmon.neverStarted': 'conmon はまだなし (一度も起動していない)',
 	'tree.noConmon.notFound': 'conmon はまだ見つからない',
 	'tree.noConmon.exited': 'conmon なし ({exit}、conmon-tui の起動前)',

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { churnContainers } from '../helpers/churn.js';
 import { ConmonWatcher } from '../helpers/conmonWatcher.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
-import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
-import { TuiSession } from '../helpers/tuiSession.js';
+import { readLogLines } from '../helpers/logFileLines.js';
+import { sandboxSuite } from '../helpers/sandboxSuite.js';
 
 /**
  * Churn: 100 containers created, started, killed, stopped and removed from outside as fast as
@@ -18,34 +16,14 @@ import { TuiSession } from '../helpers/tuiSession.js';
 const skip = await e2eSkipReason();
 const CONTAINERS = Number(process.env['CHURN_CONTAINERS'] ?? 100);
 
-interface LogLine {
-	kind: string;
-	status?: string;
-	containerId?: string;
-	pid?: number;
-	exitCode?: number;
-	containers?: { id: string; state: string }[];
-}
-
 describe(`churn of ${CONTAINERS} containers`, { skip: skip ?? false }, () => {
-	let sandbox: PodmanSandbox;
-	let tui: TuiSession;
-	const dir = mkdtempSync(join(tmpdir(), 'conmon-tui-churn-'));
-	const logFile = join(dir, 'log.jsonl');
-
-	before(async () => {
-		sandbox = await createPodmanSandbox();
-	});
-
-	after(async () => {
-		await tui?.kill();
-		await sandbox?.dispose();
-		rmSync(dir, { recursive: true, force: true });
-	});
+	const suite = sandboxSuite('churn');
+	const logFile = join(suite.dir, 'log.jsonl');
 
 	test('no conmon, no died event and no final state is lost', { timeout: 15 * 60_000 }, async () => {
+		const { sandbox } = suite;
 		const since = new Date(Date.now() - 1000).toISOString();
-		tui = new TuiSession({ env: sandbox.env, args: ['--image', sandbox.image, '--log', logFile] });
+		const tui = suite.start({ args: ['--image', sandbox.image, '--log', logFile] });
 		await tui.waitFor(/watching podman/);
 		const watcher = new ConmonWatcher(sandbox.dir);
 		watcher.start();
@@ -58,10 +36,7 @@ describe(`churn of ${CONTAINERS} containers`, { skip: skip ?? false }, () => {
 		tui.press('q');
 		assert.equal((await tui.waitForExit(20_000)).exitCode, 0);
 
-		const lines = readFileSync(logFile, 'utf8')
-			.split('\n')
-			.filter(Boolean)
-			.map((l) => JSON.parse(l) as LogLine);
+		const lines = readLogLines(logFile);
 
 		// 1. Every conmon the independent watcher saw appears in the tool's history with its PID.
 		const appeared = new Set(lines.filter((l) => l.kind === 'conmon' && l.status === 'appeared').map((l) => `${l.containerId}/${l.pid}`));

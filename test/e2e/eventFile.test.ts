@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
-import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { readLogLines } from '../helpers/logFileLines.js';
+import type { PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { writePodmanWrapper } from '../helpers/podmanWrapper.js';
 import { descendantPids, processArgv } from '../helpers/procCheck.js';
-import { TuiSession } from '../helpers/tuiSession.js';
+import { sandboxSuite } from '../helpers/sandboxSuite.js';
+import type { TuiSession } from '../helpers/tuiSession.js';
 import { waitFor } from '../helpers/waitFor.js';
 
 /**
@@ -16,20 +17,6 @@ import { waitFor } from '../helpers/waitFor.js';
  * file cannot be found it falls back to `podman events`.
  */
 const skip = await e2eSkipReason();
-
-interface LogLine {
-	kind: string;
-	status?: string;
-	containerId?: string;
-	text: string;
-}
-
-function readLog(file: string): LogLine[] {
-	return readFileSync(file, 'utf8')
-		.split('\n')
-		.filter(Boolean)
-		.map((l) => JSON.parse(l) as LogLine);
-}
 
 /** `podman … events …` processes under the TUI (the program itself is the pty's child). */
 function podmanEventsChildren(tui: TuiSession): number[] {
@@ -51,30 +38,25 @@ function openFiles(pid: number): string[] {
 }
 
 describe("podman's events file followed directly", { skip: skip ?? false }, () => {
+	const suite = sandboxSuite('eventfile');
+	const { dir } = suite;
 	let sandbox: PodmanSandbox;
 	let tui: TuiSession;
-	const dir = mkdtempSync(join(tmpdir(), 'conmon-tui-eventfile-'));
 	const logFile = join(dir, 'events.jsonl');
 	let eventsFile = '';
 
 	before(async () => {
-		sandbox = await createPodmanSandbox();
+		sandbox = suite.sandbox;
 		eventsFile = join(sandbox.dir, 'tmp', 'events', 'events.log');
-		tui = new TuiSession({ env: sandbox.env, args: ['--image', sandbox.image, '--log', logFile] });
+		tui = suite.start({ args: ['--image', sandbox.image, '--log', logFile] });
 		await tui.waitFor(/watching podman/);
-	});
-
-	after(async () => {
-		await tui?.kill();
-		await sandbox?.dispose();
-		rmSync(dir, { recursive: true, force: true });
 	});
 
 	test('the seed experiment (run, kill, start) reaches the screen from the file, with no podman events process', async () => {
 		// The --log file holds entries for a second (LOG_HOLD_MS) to write them in time order.
-		const source = await waitFor('the events source in the --log file', () => readLog(logFile).find((l) => l.kind === 'events-source'));
+		const source = await waitFor('the events source in the --log file', () => readLogLines(logFile).find((l) => l.kind === 'events-source'));
 		assert.equal(source?.status, 'file', `the source said in the log: ${source?.text}`);
-		assert.ok(source?.text.includes(eventsFile), source?.text);
+		assert.ok(source?.text?.includes(eventsFile), source?.text);
 		// The path podman named (from its debug log) is the one the sandbox's containers.conf sets, and the program holds it open.
 		assert.ok(openFiles(tui.pty.pid).includes(eventsFile), 'conmon-tui has the events file open');
 		const checks: number[][] = [podmanEventsChildren(tui)];
@@ -86,11 +68,11 @@ describe("podman's events file followed directly", { skip: skip ?? false }, () =
 		checks.push(podmanEventsChildren(tui));
 		await sandbox.podman(['start', id]);
 		await waitFor('the second start in the --log file', () =>
-			readLog(logFile).filter((l) => l.kind === 'podman-event' && l.status === 'start' && l.containerId === id).length >= 2 ? true : undefined,
+			readLogLines(logFile).filter((l) => l.kind === 'podman-event' && l.status === 'start' && l.containerId === id).length >= 2 ? true : undefined,
 		);
 		checks.push(podmanEventsChildren(tui));
 		assert.deepEqual(checks, [[], [], [], []], 'no podman events child at any point');
-		const starts = readLog(logFile).filter((l) => l.kind === 'podman-event' && l.status === 'start' && l.containerId === id);
+		const starts = readLogLines(logFile).filter((l) => l.kind === 'podman-event' && l.status === 'start' && l.containerId === id);
 		assert.equal(starts.length, 2, 'each start once');
 	});
 
@@ -101,31 +83,26 @@ describe("podman's events file followed directly", { skip: skip ?? false }, () =
 		const id = (await sandbox.podman(['run', '-d', '--name', 'after-loss', sandbox.image, 'sleep', 'infinity'])).stdout.trim();
 		await tui.waitFor(/podman's events file readable again/, 20_000);
 		await tui.waitFor(/container after-loss \(\w+\) started/, 20_000);
-		await waitFor('the start in the --log file', () => readLog(logFile).some((l) => l.status === 'start' && l.containerId === id) || undefined);
-		assert.equal(readLog(logFile).filter((l) => l.kind === 'podman-event' && l.status === 'start' && l.containerId === id).length, 1);
+		await waitFor('the start in the --log file', () => readLogLines(logFile).some((l) => l.status === 'start' && l.containerId === id) || undefined);
+		assert.equal(readLogLines(logFile).filter((l) => l.kind === 'podman-event' && l.status === 'start' && l.containerId === id).length, 1);
 		assert.deepEqual(podmanEventsChildren(tui), []);
 	});
 });
 
 describe("podman's events file rotated by podman (events_logfile_max_size of 3 kB)", { skip: skip ?? false }, () => {
+	const suite = sandboxSuite('eventrotate');
+	const { dir } = suite;
 	let sandbox: PodmanSandbox;
 	let tui: TuiSession;
-	const dir = mkdtempSync(join(tmpdir(), 'conmon-tui-eventrotate-'));
 	const logFile = join(dir, 'events.jsonl');
 
 	before(async () => {
-		sandbox = await createPodmanSandbox();
+		sandbox = suite.sandbox;
 		// podman rotates the file once it would pass this size (libpod/events/logfile.go rotateLog): every few runs here.
 		const conf = sandbox.env['CONTAINERS_CONF'] ?? '';
 		writeFileSync(conf, readFileSync(conf, 'utf8').replace('[engine]\n', '[engine]\nevents_logfile_max_size = "3k"\n'));
-		tui = new TuiSession({ env: sandbox.env, args: ['--image', sandbox.image, '--log', logFile] });
+		tui = suite.start({ args: ['--image', sandbox.image, '--log', logFile] });
 		await tui.waitFor(/watching podman/);
-	});
-
-	after(async () => {
-		await tui?.kill();
-		await sandbox?.dispose();
-		rmSync(dir, { recursive: true, force: true });
 	});
 
 	test('every container started across several rotations is logged once, none missed, with no podman events process', async () => {
@@ -139,7 +116,7 @@ describe("podman's events file rotated by podman (events_logfile_max_size of 3 k
 		// podman rotated its file meanwhile: a new file renamed over the old one, the first runs' events cut out of it.
 		assert.notEqual(statSync(eventsFile).ino, firstInode, 'a new events file');
 		assert.ok(!readFileSync(eventsFile, 'utf8').includes(ids[0] ?? '?'), 'the first container is no longer in the file');
-		const startsOf = (id: string) => readLog(logFile).filter((l) => l.kind === 'podman-event' && l.status === 'start' && l.containerId === id).length;
+		const startsOf = (id: string) => readLogLines(logFile).filter((l) => l.kind === 'podman-event' && l.status === 'start' && l.containerId === id).length;
 		await waitFor('every start in the --log file', () => (ids.every((id) => startsOf(id) >= 1) ? true : undefined));
 		assert.deepEqual(
 			ids.map(startsOf),
@@ -151,27 +128,22 @@ describe("podman's events file rotated by podman (events_logfile_max_size of 3 k
 });
 
 describe('podman events when the events file cannot be found', { skip: skip ?? false }, () => {
+	const suite = sandboxSuite('eventfallback');
+	const { dir } = suite;
 	let sandbox: PodmanSandbox;
 	let tui: TuiSession;
-	const dir = mkdtempSync(join(tmpdir(), 'conmon-tui-eventfallback-'));
 	const logFile = join(dir, 'events.jsonl');
 
 	before(async () => {
-		sandbox = await createPodmanSandbox();
+		sandbox = suite.sandbox;
 		// podman asked for its events file's path fails (its first word is --log-level): fall back.
 		const wrapper = writePodmanWrapper(dir, { failOn: ['--log-level'] });
-		tui = new TuiSession({ env: { ...sandbox.env, CONMON_TUI_PODMAN: wrapper }, args: ['--image', sandbox.image, '--log', logFile] });
+		tui = suite.start({ env: { CONMON_TUI_PODMAN: wrapper }, args: ['--image', sandbox.image, '--log', logFile] });
 		await tui.waitFor(/watching podman/);
 	});
 
-	after(async () => {
-		await tui?.kill();
-		await sandbox?.dispose();
-		rmSync(dir, { recursive: true, force: true });
-	});
-
 	test('the fallback is said, a podman events child runs, and events reach the screen through it', async () => {
-		const source = await waitFor('the events source in the --log file', () => readLog(logFile).find((l) => l.kind === 'events-source'));
+		const source = await waitFor('the events source in the --log file', () => readLogLines(logFile).find((l) => l.kind === 'events-source'));
 		assert.match(source?.text ?? '', /events from podman events \(its events file was not found\)/);
 		await waitFor('a podman events child', () => (podmanEventsChildren(tui).length > 0 ? true : undefined));
 		await sandbox.podman(['run', '-d', '--name', 'via-podman-events', sandbox.image, 'sleep', 'infinity']);

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
-import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import { readLogLines } from '../helpers/logFileLines.js';
+import type { PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { descendantPids, processArgv, processState } from '../helpers/procCheck.js';
-import { TuiSession } from '../helpers/tuiSession.js';
+import { sandboxSuite } from '../helpers/sandboxSuite.js';
+import type { TuiSession } from '../helpers/tuiSession.js';
 import { waitFor } from '../helpers/waitFor.js';
 
 /**
@@ -17,36 +17,20 @@ import { waitFor } from '../helpers/waitFor.js';
  */
 const skip = await e2eSkipReason();
 
-interface LogLine {
-	kind: string;
-	status?: string;
-	containerId?: string;
-	text: string;
-}
-
 describe('podman events stream faults (CONMON_TUI_EVENTS=podman)', { skip: skip ?? false }, () => {
+	const suite = sandboxSuite('stream');
+	const { dir } = suite;
 	let sandbox: PodmanSandbox;
 	let tui: TuiSession;
-	const dir = mkdtempSync(join(tmpdir(), 'conmon-tui-stream-'));
 	const logFile = join(dir, 'events.jsonl');
 
 	const eventsPid = () => descendantPids(tui.pty.pid).find((pid) => processArgv(pid).includes('events'));
-	const log = (): LogLine[] =>
-		readFileSync(logFile, 'utf8')
-			.split('\n')
-			.filter(Boolean)
-			.map((l) => JSON.parse(l) as LogLine);
+	const log = () => readLogLines(logFile);
 
 	before(async () => {
-		sandbox = await createPodmanSandbox();
-		tui = new TuiSession({ env: { ...sandbox.env, CONMON_TUI_EVENTS: 'podman' }, args: ['--image', sandbox.image, '--log', logFile] });
+		sandbox = suite.sandbox;
+		tui = suite.start({ env: { CONMON_TUI_EVENTS: 'podman' }, args: ['--image', sandbox.image, '--log', logFile] });
 		await tui.waitFor(/watching podman/);
-	});
-
-	after(async () => {
-		await tui?.kill();
-		await sandbox?.dispose();
-		rmSync(dir, { recursive: true, force: true });
 	});
 
 	test('killed: the loss and the recovery are said, and later events still arrive', async () => {
@@ -91,7 +75,7 @@ describe('podman events stream faults (CONMON_TUI_EVENTS=podman)', { skip: skip 
 		// Replays after both resumes (--since) were deduplicated: every event is logged once.
 		const seen = new Map<string, number>();
 		for (const line of log().filter((l) => l.kind === 'podman-event')) {
-			const key = line.text;
+			const key = line.text ?? '';
 			seen.set(key, (seen.get(key) ?? 0) + 1);
 		}
 		assert.deepEqual(

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { TERM_FRIENDLY_COMMAND } from '../helpers/churn.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
-import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
+import type { PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { parseCallLog, writePodmanWrapper } from '../helpers/podmanWrapper.js';
 import { descendantPids, processArgv } from '../helpers/procCheck.js';
-import { KEY, TuiSession } from '../helpers/tuiSession.js';
+import { sandboxSuite } from '../helpers/sandboxSuite.js';
+import { KEY, type TuiSession } from '../helpers/tuiSession.js';
 import { waitFor } from '../helpers/waitFor.js';
 
 /**
@@ -30,27 +30,22 @@ function mashSequence(length: number, seed = 7): string[] {
 const ACTIONS = new Set(['kill', 'start', 'stop', 'restart', 'pause', 'unpause', 'rm']);
 
 describe('keys mashed', { skip: skip ?? false }, () => {
+	const suite = sandboxSuite('mash');
+	const { dir } = suite;
 	let sandbox: PodmanSandbox;
 	let tui: TuiSession;
-	const dir = mkdtempSync(join(tmpdir(), 'conmon-tui-mash-'));
 	const callLog = join(dir, 'calls.log');
 
 	before(async () => {
-		sandbox = await createPodmanSandbox();
+		sandbox = suite.sandbox;
 		for (const name of ['one', 'two']) await sandbox.podman(['run', '-d', '--name', name, sandbox.image, ...TERM_FRIENDLY_COMMAND]);
 		const wrapper = writePodmanWrapper(dir, { callLog });
-		tui = new TuiSession({
-			env: { ...sandbox.env, CONMON_TUI_PODMAN: wrapper },
+		tui = suite.start({
+			env: { CONMON_TUI_PODMAN: wrapper },
 			// --yes: the containers were made outside the program, and this test is about the commands, not the questions.
 			args: ['--yes', '--image', sandbox.image, '--command', TERM_FRIENDLY_COMMAND.map((w) => `'${w}'`).join(' ')],
 		});
 		await tui.waitFor(/● two /);
-	});
-
-	after(async () => {
-		await tui?.kill();
-		await sandbox?.dispose();
-		rmSync(dir, { recursive: true, force: true });
 	});
 
 	test('50 keys in a second', { timeout: 120_000 }, async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { deadConmon, MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
+import { deadConmon, runningUnderConmon, secondStart } from '../helpers/conmonRowPatterns.js';
 import { createPodmanSandbox } from '../helpers/podmanSandbox.js';
 import { processArgv, processState } from '../helpers/procCheck.js';
 import { createRootlessSandbox, type RootlessSandbox } from '../helpers/rootlessSandbox.js';
@@ -102,7 +102,7 @@ describe('rootless seed experiment from the podman CLI', { skip: skip ?? false }
 		assert.equal(userNamespace(state.Pid), userNamespace(pause));
 		assert.notEqual(userNamespace(pause), userNamespace(process.pid), "not the machine's user namespace");
 
-		await tui.waitFor(new RegExp(`● \\S+ +${id.slice(0, 12)} .*Up[^\\n]*\\n {4}└─ conmon ${firstConmon}${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`));
+		await tui.waitFor(new RegExp(runningUnderConmon(id, firstConmon, state.Pid)));
 		await tui.waitFor(new RegExp(`conmon ${firstConmon} appeared for \\S+ \\(${id.slice(0, 12)}\\)`));
 	});
 
@@ -122,11 +122,7 @@ describe('rootless seed experiment from the podman CLI', { skip: skip ?? false }
 		assert.notEqual(secondConmon, firstConmon, 'a new conmon, not the old one');
 		assert.equal(processState(secondConmon), 'alive');
 		assert.equal(statusField(secondConmon, 'Uid')[0], String(user.uid));
-		await tui.waitFor(
-			new RegExp(
-				`└─ conmon ${secondConmon} {2}\\(2nd start; before: ${firstConmon} exited \\d\\d:\\d\\d:\\d\\d, (?:code \\d+|code unknown)\\)${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`,
-			),
-		);
+		await tui.waitFor(new RegExp(secondStart(secondConmon, firstConmon, state.Pid)));
 
 		// The details view lists both generations.
 		tui.press(KEY.enter);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { deadConmon, MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
+import { deadConmon, runningUnderConmon, secondStart } from '../helpers/conmonRowPatterns.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
 import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { processArgv, processState } from '../helpers/procCheck.js';
@@ -40,7 +40,7 @@ describe('seed experiment from the podman CLI', { skip: skip ?? false }, () => {
 		assert.match(argv[0] ?? '', /conmon$/);
 		assert.ok(argv.includes(id), 'conmon cmdline names the container');
 		assert.equal(processState(state.Pid), 'alive');
-		await tui.waitFor(new RegExp(`● \\S+ +${id.slice(0, 12)} .*Up[^\\n]*\\n {4}└─ conmon ${firstConmon}${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`));
+		await tui.waitFor(new RegExp(runningUnderConmon(id, firstConmon, state.Pid)));
 		await tui.waitFor(new RegExp(`conmon ${firstConmon} appeared for \\S+ \\(${id.slice(0, 12)}\\)`));
 	});
 
@@ -59,11 +59,7 @@ describe('seed experiment from the podman CLI', { skip: skip ?? false }, () => {
 		assert.ok(secondConmon > 0);
 		assert.notEqual(secondConmon, firstConmon, 'a new conmon, not the old one');
 		assert.equal(processState(secondConmon), 'alive');
-		await tui.waitFor(
-			new RegExp(
-				`└─ conmon ${secondConmon} {2}\\(2nd start; before: ${firstConmon} exited \\d\\d:\\d\\d:\\d\\d, (?:code \\d+|code unknown)\\)${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`,
-			),
-		);
+		await tui.waitFor(new RegExp(secondStart(secondConmon, firstConmon, state.Pid)));
 
 		// The details view lists both generations.
 		tui.press(KEY.enter);

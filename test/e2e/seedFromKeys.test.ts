@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { deadConmon, MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
+import { deadConmon, MAYBE_NEW, runningUnderConmon } from '../helpers/conmonRowPatterns.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
 import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { descendantPids, processState } from '../helpers/procCheck.js';
@@ -39,7 +39,7 @@ describe('seed experiment from the keys', { skip: skip ?? false }, () => {
 		assert.equal(id.slice(0, 12), done[1]);
 		const state = (await sandbox.inspect(id)).State;
 		firstConmon = state.ConmonPid ?? 0;
-		await tui.waitFor(new RegExp(`${id.slice(0, 12)} .*Up[^\\n]*\\n {4}└─ conmon ${firstConmon}${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`));
+		await tui.waitFor(new RegExp(runningUnderConmon(id, firstConmon, state.Pid)));
 	});
 
 	test('k kills it: `podman kill` is shown and conmon exits', async () => {

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
-import { createPodmanSandbox, type PodmanSandbox, runPodman } from '../helpers/podmanSandbox.js';
-import { TuiSession } from '../helpers/tuiSession.js';
+import { readLogLines } from '../helpers/logFileLines.js';
+import { runPodman } from '../helpers/podmanSandbox.js';
+import { sandboxSuite } from '../helpers/sandboxSuite.js';
 
 /**
  * A class in Japan: podman and conmon-tui both run with TZ=Asia/Tokyo. podman writes event
@@ -14,33 +13,14 @@ import { TuiSession } from '../helpers/tuiSession.js';
 const skip = await e2eSkipReason();
 const TOKYO = { TZ: 'Asia/Tokyo' };
 
-interface LogLine {
-	time?: string;
-	kind?: string;
-	status?: string;
-	containerId?: string;
-	late?: boolean;
-}
-
 describe('TZ=Asia/Tokyo for real', { skip: skip ?? false }, () => {
-	let sandbox: PodmanSandbox;
-	let tui: TuiSession | undefined;
-	const dir = mkdtempSync(join(tmpdir(), 'conmon-tui-tz-'));
-
-	before(async () => {
-		sandbox = await createPodmanSandbox();
-	});
-
-	after(async () => {
-		await tui?.kill();
-		await sandbox?.dispose();
-		rmSync(dir, { recursive: true, force: true });
-	});
+	const suite = sandboxSuite('tz');
 
 	test("podman's +09:00 event times are the right instants, in order, and the screen shows Tokyo's clock", { timeout: 90_000 }, async () => {
+		const { sandbox, dir } = suite;
 		const podman = (args: string[]) => runPodman({ ...sandbox.env, ...TOKYO }, args, {});
 		const logFile = join(dir, 'tz.jsonl');
-		tui = new TuiSession({ env: { ...sandbox.env, ...TOKYO }, args: ['--image', sandbox.image, '--log', logFile] });
+		const tui = suite.start({ env: TOKYO, args: ['--image', sandbox.image, '--log', logFile] });
 		await tui.waitFor(/watching podman/, 45_000);
 		const before = Date.now();
 		const id = (await podman(['run', '-d', '--name', 'tokyo', sandbox.image, 'sleep', 'infinity'])).stdout.trim();
@@ -71,11 +51,7 @@ describe('TZ=Asia/Tokyo for real', { skip: skip ?? false }, () => {
 
 		tui.press('q');
 		assert.equal((await tui.waitForExit(20_000)).exitCode, 0);
-		tui = undefined;
-		const lines = readFileSync(logFile, 'utf8')
-			.trim()
-			.split('\n')
-			.map((l) => JSON.parse(l) as LogLine);
+		const lines = readLogLines(logFile);
 		const mine = lines.filter((l) => l.kind === 'podman-event' && l.containerId === id);
 		for (const status of ['create', 'start', 'died', 'remove'])
 			assert.ok(

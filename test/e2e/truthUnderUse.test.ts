@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
-import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { processArgv, processState } from '../helpers/procCheck.js';
-import { TuiSession } from '../helpers/tuiSession.js';
+import { sandboxSuite } from '../helpers/sandboxSuite.js';
 import { waitFor } from '../helpers/waitFor.js';
 
 /**
@@ -32,23 +30,12 @@ function processesWith(words: readonly string[]): number[] {
 }
 
 describe('truthful under real use', { skip: skip ?? false }, () => {
-	let sandbox: PodmanSandbox;
-	let tui: TuiSession | undefined;
-	const dir = mkdtempSync(join(tmpdir(), 'conmon-tui-truth-'));
-
-	before(async () => {
-		sandbox = await createPodmanSandbox();
-	});
-
-	after(async () => {
-		await tui?.kill();
-		await sandbox?.dispose();
-		rmSync(dir, { recursive: true, force: true });
-	});
+	const suite = sandboxSuite('truth');
 
 	test("each generation's container PID in the history is the one podman inspect gave after that start", { timeout: 120_000 }, async () => {
+		const { sandbox, dir } = suite;
 		const logFile = join(dir, 'generations.jsonl');
-		tui = new TuiSession({ env: sandbox.env, args: ['--image', sandbox.image, '--log', logFile] });
+		const tui = suite.start({ args: ['--image', sandbox.image, '--log', logFile] });
 		await tui.waitFor(/watching podman/);
 		const id = (await sandbox.podman(['run', '-d', '--name', 'gens', sandbox.image, 'sleep', 'infinity'])).stdout.trim();
 		const pids: number[] = [];
@@ -64,7 +51,6 @@ describe('truthful under real use', { skip: skip ?? false }, () => {
 		}
 		tui.press('q');
 		assert.equal((await tui.waitForExit(20_000)).exitCode, 0);
-		tui = undefined;
 		const last = JSON.parse(readFileSync(logFile, 'utf8').trim().split('\n').at(-1) ?? '{}') as StateAtExit;
 		assert.equal(last.kind, 'state-at-exit');
 		const history = last.containers?.find((c) => c.id === id)?.conmonHistory ?? [];
@@ -76,7 +62,8 @@ describe('truthful under real use', { skip: skip ?? false }, () => {
 	});
 
 	test('x then q at once: podman stop is left to finish, the container ends Exited, and the exit says so', { timeout: 120_000 }, async () => {
-		tui = new TuiSession({ env: sandbox.env, args: ['--image', sandbox.image, '--command', 'sleep infinity'] });
+		const { sandbox } = suite;
+		const tui = suite.start({ args: ['--image', sandbox.image, '--command', 'sleep infinity'] });
 		await tui.waitFor(/watching podman/);
 		// The container is the one this session runs with r (sleep infinity ignores SIGTERM: stop waits 10 s).
 		tui.press('r');
@@ -88,7 +75,6 @@ describe('truthful under real use', { skip: skip ?? false }, () => {
 		tui.press('q');
 		assert.equal((await tui.waitForExit(20_000)).exitCode, 0);
 		const output = tui.raw;
-		tui = undefined;
 		const stoppers = processesWith(['stop', short]);
 		assert.ok(stoppers.length > 0, 'podman stop still runs after the program exited');
 		const exited = await waitFor(
@@ -109,8 +95,9 @@ describe('truthful under real use', { skip: skip ?? false }, () => {
 	});
 
 	test('a churn of containers that exit at once never raises a false "events stream lost"', { timeout: 120_000 }, async () => {
+		const { sandbox, dir } = suite;
 		const logFile = join(dir, 'churn.jsonl');
-		tui = new TuiSession({ env: sandbox.env, args: ['--image', sandbox.image, '--command', "sh -c 'echo hi; exit 3'", '--log', logFile] });
+		const tui = suite.start({ args: ['--image', sandbox.image, '--command', "sh -c 'echo hi; exit 3'", '--log', logFile] });
 		await tui.waitFor(/watching podman/);
 		const count = async () => (await sandbox.podman(['ps', '-a', '-q'])).stdout.trim().split('\n').filter(Boolean).length;
 		const earlier = await count();
@@ -139,7 +126,6 @@ describe('truthful under real use', { skip: skip ?? false }, () => {
 		}
 		tui.press('q');
 		assert.equal((await tui.waitForExit(20_000)).exitCode, 0);
-		tui = undefined;
 		const lines = readFileSync(logFile, 'utf8')
 			.trim()
 			.split('\n')
@@ -157,7 +143,8 @@ describe('truthful under real use', { skip: skip ?? false }, () => {
 	});
 
 	test('conmon killed with kill -9, then the container process killed: the tree flags that nothing is left', { timeout: 120_000 }, async () => {
-		tui = new TuiSession({ env: sandbox.env, args: ['--image', sandbox.image] });
+		const { sandbox } = suite;
+		const tui = suite.start({ args: ['--image', sandbox.image] });
 		await tui.waitFor(/watching podman/);
 		const id = (await sandbox.podman(['run', '-d', '--name', 'husk', sandbox.image, 'sleep', 'infinity'])).stdout.trim();
 		const before = (await sandbox.inspect(id)).State;
@@ -172,11 +159,12 @@ describe('truthful under real use', { skip: skip ?? false }, () => {
 		assert.equal((await sandbox.inspect(id)).State.Status, 'running', 'podman still says running');
 		await tui.waitFor(/⚠ podman says running, but its conmon and its process are gone/);
 		assert.doesNotMatch(await tui.screen(), /runs unmonitored/);
-		// What the row says recovers it does.
-		await sandbox.podman(['rm', '-f', '-t', '0', id]);
+		// What the row says recovers it does, as it says: podman 5 always fails the first time here, and
+		// podman 4.3 can too (seen once here: "could not be stopped: … container state improper:
+		// stopped"); the second removes it.
+		if ((await sandbox.podman(['rm', '-f', '-t', '0', id], { reject: false })).exitCode !== 0) await sandbox.podman(['rm', '-f', '-t', '0', id]);
 		await tui.waitFor(/container husk \(\w+\) removed/);
 		tui.press('q');
 		assert.equal((await tui.waitForExit(20_000)).exitCode, 0);
-		tui = undefined;
 	});
 });
