@@ -70,10 +70,12 @@ function initialStoreState(version: string, options: Options, far: FarSide | und
 async function printOnce(podman: Podman, version: string, options: Options, far: FarSide | undefined): Promise<void> {
 	const store = createAppStore(initialStoreState(version, options, far));
 	const watcher = new Watcher(podman, store, far?.processes);
+	const serverVersion = watcher.readServerVersion();
 	await watcher.scan();
 	await watcher.reconcile({ full: true });
 	// A second scan sees the containers podman listed, for the unmonitored check.
 	await watcher.scan();
+	await serverVersion;
 	watcher.stop();
 	const state = store.getState();
 	if (state.status?.tone === 'error') fail(state.status.text, EXIT_TROUBLE);
