@@ -33,6 +33,8 @@ export interface FarSideSandbox {
 	inspect(id: string): Promise<PodmanInspect>;
 	/** This machine's PID of the far `podman system service` (to stop it), and of the namespace's PID 1. */
 	servicePid(): Promise<number | undefined>;
+	/** This machine's PID of the far namespace's PID 1 (catatonit): every far process is below it. */
+	namespaceRoot(): Promise<number | undefined>;
 	/** Starts the far podman service again after a test stopped it. */
 	startService(): Promise<void>;
 	port: number;
@@ -111,19 +113,26 @@ export async function createFarSide(): Promise<FarSideSandbox> {
 			return (JSON.parse(stdout) as PodmanInspect[])[0] as PodmanInspect;
 		},
 		async servicePid() {
-			// service.pid holds the PID inside; find this machine's PID by NSpid among the namespace's processes.
+			// service.pid holds the PID inside; find this machine's PID by NSpid among the namespace's
+			// processes: below its PID 1, since another far side (another test run) has the same PIDs inside.
 			const inside = await readPid('service.pid');
-			const root = init?.pid;
+			const root = await namespaceRoot();
 			if (inside === undefined || root === undefined) return undefined;
 			for (const name of await readdir('/proc')) {
 				if (!/^\d+$/.test(name)) continue;
 				const status = await readFile(`/proc/${name}/status`, 'utf8').catch(() => '');
 				const nsPid = /^NSpid:\s+(.*)$/m.exec(status)?.[1]?.trim().split(/\s+/).map(Number) ?? [];
-				if (nsPid.length === 2 && nsPid[1] === inside && (await readFile(`/proc/${name}/cmdline`, 'utf8').catch(() => '')).includes('service'))
+				if (
+					nsPid.length === 2 &&
+					nsPid[1] === inside &&
+					(await below(Number(name), root)) &&
+					(await readFile(`/proc/${name}/cmdline`, 'utf8').catch(() => '')).includes('service')
+				)
 					return Number(name);
 			}
 			return undefined;
 		},
+		namespaceRoot,
 		async startService() {
 			const root = await namespaceRoot();
 			if (root === undefined) throw new Error('the far namespace is gone');
@@ -151,6 +160,15 @@ export async function createFarSide(): Promise<FarSideSandbox> {
 		if (unshare === undefined) return undefined;
 		const children = await readFile(`/proc/${unshare}/task/${unshare}/children`, 'utf8').catch(() => '');
 		return Number(children.trim().split(/\s+/)[0]) || undefined;
+	}
+	/** Whether `pid` descends from `root`, by the PPid lines of this machine's /proc. */
+	async function below(pid: number, root: number): Promise<boolean> {
+		for (let p = pid; p > 1; ) {
+			if (p === root) return true;
+			const status = await readFile(`/proc/${p}/status`, 'utf8').catch(() => '');
+			p = Number(/^PPid:\s+(\d+)$/m.exec(status)?.[1] ?? 0);
+		}
+		return false;
 	}
 	async function waitForService(): Promise<void> {
 		const deadline = Date.now() + 30_000;
