@@ -41,7 +41,8 @@ export function Header({ store, now }: { store: AppStore; now: number }) {
 				{farLabel === undefined ? null : <Text color="magenta">{`  ${safeText(farLabel)}`}</Text>}
 				{staleSince === undefined ? null : <Text color="red" bold>{`  ${t('far.stale', { time: formatClock(staleSince).slice(0, 5) })}`}</Text>}
 				{procUnknown ? <Text color="yellow">{`  ${t('far.procUnknown')}`}</Text> : null}
-				{`  ${t('header.counts', { containers, running, conmons })}`}
+				{/* No far /proc: how many conmons run is not known, not zero. */}
+				{`  ${t('header.counts', { containers, running, conmons: procUnknown ? '?' : conmons })}`}
 				{stream === 'live' ? '' : <Text color={stream === 'lost' ? 'red' : 'yellow'}>{`  ${t(`header.stream.${stream}`)}`}</Text>}
 			</Text>
 			{/* The clock keeps its width and the counts are cut instead: in a narrow terminal the

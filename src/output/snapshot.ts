@@ -107,7 +107,7 @@ export function snapshotJson(source: SnapshotSource, now = Date.now()) {
 
 /** What `--once` prints: the tree as the TUI draws it, one row a line. */
 export function snapshotText(source: SnapshotSource, now = Date.now()): string {
-	const rows = buildTreeFrom(source, '', now);
+	const rows = buildTreeFrom({ ...source, procUnknown: source.farSide?.procUnknown === true }, '', now);
 	if (rows.length === 0) return t('tree.onceEmpty');
 	// Every row's outside text is escaped already (present.ts); this is the last guard before stdout.
 	return safeLines(rows.map((row) => `${row.guide}${rowText(row, now)}`).join('\n'));

@@ -116,7 +116,12 @@ export class Watcher {
 		const live = Object.entries(state.history.generations).filter(([, list]) => currentGeneration(list));
 		const known = live.filter(([id]) => state.containers[id]).length;
 		const others = live.length - known;
-		const counts = { version: podmanVersionText(state.podmanVersion, state.farSide) ?? '', containers: Object.keys(state.containers).length, conmons: known };
+		const counts = {
+			version: podmanVersionText(state.podmanVersion, state.farSide) ?? '',
+			containers: Object.keys(state.containers).length,
+			// No far /proc: how many conmons run is not known, not zero.
+			conmons: state.farSide?.procUnknown ? '?' : known,
+		};
 		appendLog(this.store, [
 			{
 				at: Date.now(),
