@@ -10,6 +10,7 @@ import { t } from '../src/messages/i18n.js';
 import { latestChangeAt } from '../src/model/changeHighlight.js';
 import { ageTicksBySecond } from '../src/present/format.js';
 import { hostFactsLine } from '../src/present/hostFacts.js';
+import { podmanVersionText } from '../src/present/podmanVersionText.js';
 import type { ProcessReader } from '../src/proc/reader.js';
 import { shownTime, shownView } from '../src/state/frozenView.js';
 import type { AppStore } from '../src/state/store.js';
@@ -55,7 +56,7 @@ export function App({
 		overlay: s.overlay,
 		loaded: s.loaded,
 		readOnly: s.readOnly,
-		hostFacts: hostFactsLine(s.podmanVersion, s.eventsBackend),
+		hostFacts: hostFactsLine(podmanVersionText(s.podmanVersion, s.farSide), s.eventsBackend),
 		inLesson: s.lesson !== undefined,
 		lessonExplanation: s.lesson?.explanation ?? '',
 		filterShown: filterBarShown(s.filterDraft, s.filter),

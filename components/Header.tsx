@@ -3,6 +3,7 @@ import { useAppState } from '../hooks/useAppState.js';
 import { t } from '../src/messages/i18n.js';
 import { currentGeneration } from '../src/model/conmonHistory.js';
 import { formatClock } from '../src/present/format.js';
+import { podmanVersionText } from '../src/present/podmanVersionText.js';
 import { safeText } from '../src/present/safeText.js';
 import { changesWaiting, shownView } from '../src/state/frozenView.js';
 import type { AppStore } from '../src/state/store.js';
@@ -10,7 +11,8 @@ import type { AppStore } from '../src/state/store.js';
 /** Title, podman version, counts, the event stream's health and the time; first, while frozen, a marker that says so. */
 export function Header({ store, now }: { store: AppStore; now: number }) {
 	const { version, containers, running, conmons, stream, frozenAt, waiting, farLabel, staleSince, procUnknown } = useAppState(store, (s) => ({
-		version: s.podmanVersion,
+		// With a far podman, the far service's version (and this machine's client when they differ).
+		version: podmanVersionText(s.podmanVersion, s.farSide),
 		farLabel: s.farSide?.label,
 		staleSince: s.farSide?.stale?.since,
 		procUnknown: s.farSide?.procUnknown ?? false,
@@ -39,7 +41,8 @@ export function Header({ store, now }: { store: AppStore; now: number }) {
 				{farLabel === undefined ? null : <Text color="magenta">{`  ${safeText(farLabel)}`}</Text>}
 				{staleSince === undefined ? null : <Text color="red" bold>{`  ${t('far.stale', { time: formatClock(staleSince).slice(0, 5) })}`}</Text>}
 				{procUnknown ? <Text color="yellow">{`  ${t('far.procUnknown')}`}</Text> : null}
-				{`  ${t('header.counts', { containers, running, conmons })}`}
+				{/* No far /proc: how many conmons run is not known, not zero. */}
+				{`  ${t('header.counts', { containers, running, conmons: procUnknown ? '?' : conmons })}`}
 				{stream === 'live' ? '' : <Text color={stream === 'lost' ? 'red' : 'yellow'}>{`  ${t(`header.stream.${stream}`)}`}</Text>}
 			</Text>
 			{/* The clock keeps its width and the counts are cut instead: in a narrow terminal the

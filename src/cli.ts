@@ -70,13 +70,18 @@ function initialStoreState(version: string, options: Options, far: FarSide | und
 async function printOnce(podman: Podman, version: string, options: Options, far: FarSide | undefined): Promise<void> {
 	const store = createAppStore(initialStoreState(version, options, far));
 	const watcher = new Watcher(podman, store, far?.processes);
+	const serverVersion = watcher.readServerVersion();
 	await watcher.scan();
 	await watcher.reconcile({ full: true });
 	// A second scan sees the containers podman listed, for the unmonitored check.
 	await watcher.scan();
+	await serverVersion;
 	watcher.stop();
 	const state = store.getState();
-	if (state.status?.tone === 'error') fail(state.status.text, EXIT_TROUBLE);
+	// A far /proc that cannot be read leaves podman's view alone: said on stderr, and the snapshot printed.
+	const procUnreadable = state.farSide?.procUnknown === true && state.status?.text === t('far.procUnreadable');
+	if (procUnreadable) process.stderr.write(`conmon-tui: ${t('far.procUnreadable')}\n`);
+	else if (state.status?.tone === 'error') fail(state.status.text, EXIT_TROUBLE);
 	const out = options.json ? safeJson(JSON.stringify(snapshotJson(state), null, 2)) : snapshotText(state);
 	process.stdout.write(`${out}\n`);
 }

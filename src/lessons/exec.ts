@@ -24,6 +24,9 @@ export const exec: Lesson<ExecMemory> = {
 	name: 'exec',
 	title: 'lesson.exec.title',
 	summary: 'lesson.exec.summary',
+	// Through podman's API (every far podman) the exec conmon outlives its command by
+	// exit_command_delay, 300 s by default: its check that conmon exits with the command would fail.
+	notOnFarHost: 'execExitDelayed',
 	steps: [
 		runStep({ title: 'lesson.exec.run.title', explanation: 'lesson.exec.run.explain' }),
 		{

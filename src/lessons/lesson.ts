@@ -129,7 +129,7 @@ export interface LessonStep<M> {
  * machine's processes), or it follows the podman process that ran its command (which runs here,
  * as a remote client, while conmon is started by the far host's podman service).
  */
-export type FarHostLimit = 'readsConmonsMachine' | 'killsConmon' | 'followsLocalPodman';
+export type FarHostLimit = 'readsConmonsMachine' | 'killsConmon' | 'followsLocalPodman' | 'execExitDelayed';
 
 /**
  * A guided lesson: a name for the command line and a list of steps that share the memory `M`.

@@ -25,6 +25,10 @@ export const remoteEn = {
 		"The {name} lesson cannot run on a far host: it kills conmon with kill -9, which reaches only this machine's processes. Run it on the machine conmon runs on: conmon-tui lesson {name}",
 	'lesson.farHost.followsLocalPodman':
 		"The {name} lesson cannot run on a far host: it follows the podman process that ran the command, which is a remote client on this machine, while the far host's podman service starts conmon. Run it on that machine: conmon-tui lesson {name}",
+	// pkg/api/handlers/compat/exec.go sets ExitCommandDelay from the service's containers.conf (5 * 60 s by
+	// default); conmon's do_exit_command (src/ctr_exit.c) sleeps that long in a child it waits for. Seen here.
+	'lesson.farHost.execExitDelayed':
+		"The {name} lesson cannot run on a far host: there podman exec goes through the podman service's API, which has the exec session's conmon wait exit_command_delay (300 s by default, the far host's containers.conf) before its cleanup, so that conmon outlives the command by minutes and the lesson's check that it exits with the command fails. Run it on the machine conmon runs on: conmon-tui lesson {name}",
 	'lesson.rootless.farAsRoot':
 		'The rootless lesson needs podman run by an ordinary user, and this connection logs in to the far host as root. Use a connection for an ordinary user there: podman system connection add NAME ssh://USER@HOST/run/user/UID/podman/podman.sock',
 } as const;

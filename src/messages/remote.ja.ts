@@ -29,6 +29,8 @@ export const remoteJa: MessagesLike<typeof remoteEn> = {
 		'{name} レッスンは遠隔ホストでは実行できません。conmon を kill -9 で止めますが、kill が届くのはこのマシンのプロセスだけです。conmon が動くマシン上で実行してください: conmon-tui lesson {name}',
 	'lesson.farHost.followsLocalPodman':
 		'{name} レッスンは遠隔ホストでは実行できません。コマンドを実行した podman プロセスを追いかけますが、それはこのマシン上のリモートクライアントで、conmon を起動するのは遠隔ホストの podman サービスです。そのマシン上で実行してください: conmon-tui lesson {name}',
+	'lesson.farHost.execExitDelayed':
+		'{name} レッスンは遠隔ホストでは実行できません。遠隔ホストでは podman exec が podman サービスの API を通り、API は exec セッションの conmon に後始末の前に exit_command_delay（既定で 300 秒、遠隔ホストの containers.conf）待つよう指示します。そのため conmon はコマンドの終了後も数分残り、「コマンドと一緒に終了する」という確認が成り立ちません。conmon が動くマシン上で実行してください: conmon-tui lesson {name}',
 	'lesson.rootless.farAsRoot':
 		'rootless レッスンには一般ユーザーが実行する podman が必要ですが、この接続は遠隔ホストに root でログインしています。遠隔ホストの一般ユーザーの接続を使ってください: podman system connection add NAME ssh://USER@HOST/run/user/UID/podman/podman.sock',
 };

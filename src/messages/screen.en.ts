@@ -4,6 +4,8 @@ export const screenEn = {
 	'header.counts': '{containers} {containers|one:container|other:containers} · {running} running · {conmons} {conmons|one:conmon|other:conmons}',
 	'header.stream.connecting': 'events: connecting',
 	'header.stream.lost': 'events: lost',
+	// A far podman: the far service's version, and this machine's client when they differ.
+	'header.podmanVersion.remote': '{server} (client {client})',
 	'filter.draftHint': 'Enter keeps · Escape clears',
 	'filter.label': 'filter:',
 	'filter.hint': '(/ edits · Escape clears)',

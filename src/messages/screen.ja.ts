@@ -6,6 +6,7 @@ export const screenJa: MessagesLike<typeof screenEn> = {
 	'header.counts': 'コンテナ {containers} · 実行中 {running} · conmon {conmons}',
 	'header.stream.connecting': 'イベント: 接続中',
 	'header.stream.lost': 'イベント: 途絶',
+	'header.podmanVersion.remote': '{server} (クライアント {client})',
 	'filter.draftHint': 'Enter で確定 · Escape で解除',
 	'filter.label': 'フィルター:',
 	'filter.hint': '(/ で編集 · Escape で解除)',

@@ -44,6 +44,10 @@ export const treeEn = {
 	'tree.noConmon.neverStarted': 'no conmon yet (never started)',
 	'tree.noConmon.notFound': 'conmon not found yet',
 	'tree.noConmon.exited': 'no conmon ({exit}, before conmon-tui started)',
+	// A far host whose /proc cannot be read: what podman says, as podman's, and nothing guessed.
+	'tree.noConmon.procUnknown': 'conmon unknown: /proc cannot be read there',
+	'tree.noConmon.procUnknownPodmanSays': 'conmon unknown: /proc cannot be read there (podman says conmon PID {pid})',
+	'tree.noConmon.exitedProcUnknown': 'no conmon ({exit}, podman says)',
 	'tree.foreign.heading': '? {count} {count|one:conmon|other:conmons} of containers this podman does not list (another store, or left over)',
 	'tree.foreign.user': "? user {user} (uid {uid}): {count} {count|one:conmon|other:conmons} of that user's podman",
 	'tree.foreign.userUnlisted': "? user {user} (uid {uid}): {count} {count|one:conmon|other:conmons} of that user's podman — --all-users lists them",

@@ -32,7 +32,8 @@ export type TreeRow = {
 	| { kind: 'exec'; exec: ExecConmon; highlight: ConmonHighlight | undefined }
 	| { kind: 'process'; process: ProcessInfo }
 	| { kind: 'unmonitored'; pid: number }
-	| { kind: 'no-conmon'; container: Container }
+	/** No conmon seen for it; `procUnknown`: none can be, the far host's /proc cannot be read. */
+	| { kind: 'no-conmon'; container: Container; procUnknown: boolean }
 	/** podman says it runs, but its conmon has been gone a while and no process of it lives: nothing is left. */
 	| { kind: 'nothing-left'; container: Container }
 	| { kind: 'foreign-heading'; count: number; user: { uid: number; name: string | undefined } | undefined; listed: boolean }
@@ -73,6 +74,8 @@ export interface TreeInput {
 	userNames?: Readonly<Record<number, string>>;
 	/** `--rm` containers just removed (model/removed.ts); `--once` has none. */
 	removed?: Readonly<Record<string, RemovedContainer>>;
+	/** A far host whose /proc cannot be read: no conmon is ever seen, and the rows say it is unknown, not missing. */
+	procUnknown?: boolean;
 }
 
 /** What the tree is built from, with the containers as the store keeps them (by ID): stable references, so a shallow selector can hold it. */
@@ -179,7 +182,9 @@ function pushContainer(rows: TreeRow[], container: Container, context: BranchCon
 			if (currentGeneration(generations) && !zombie) pushProcessRows(rows, id, latest.pid, children, childGuide);
 		});
 	} else if (!input.unmonitored[id]) {
-		branches.push((guide) => rows.push({ kind: 'no-conmon', key: `${id}/no-conmon`, containerId: id, guide, container }));
+		branches.push((guide) =>
+			rows.push({ kind: 'no-conmon', key: `${id}/no-conmon`, containerId: id, guide, container, procUnknown: input.procUnknown === true }),
+		);
 	}
 	for (const exec of (execByContainer.get(id) ?? []).sort((a, b) => a.startTicks - b.startTicks)) {
 		branches.push((guide, childGuide) => {

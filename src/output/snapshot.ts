@@ -11,7 +11,7 @@ import type { RootlessHelper } from '../proc/rootlessHelpers.js';
 import type { AppState } from '../state/store.js';
 
 type SnapshotSource = Pick<AppState, 'containers' | 'history' | 'processes' | 'unmonitored' | 'podmanVersion'> &
-	Partial<Pick<AppState, 'helpers' | 'ownUid' | 'allUsers' | 'userNames'>>;
+	Partial<Pick<AppState, 'helpers' | 'ownUid' | 'allUsers' | 'userNames' | 'farSide'>>;
 
 function isoOrNull(ms: number | undefined): string | null {
 	return ms === undefined ? null : new Date(ms).toISOString();
@@ -43,7 +43,10 @@ export function snapshotJson(source: SnapshotSource, now = Date.now()) {
 	const helperJson = (h: RootlessHelper) => ({ kind: h.kind, pid: h.process.pid, uid: h.process.uid ?? null, netnsPath: h.netnsPath ?? null });
 	return {
 		takenAt: new Date(now).toISOString(),
-		podmanVersion: source.podmanVersion ?? null,
+		// The podman that runs these containers: with --connection, the far service (null until it answers).
+		podmanVersion: (source.farSide ? source.farSide.serverVersion : source.podmanVersion) ?? null,
+		// The podman binary conmon-tui runs: with --connection, the remote client; locally the same as podmanVersion.
+		podmanClientVersion: source.podmanVersion ?? null,
 		pods: [...podsOf(sortContainers(Object.values(source.containers))).values()].map((pod) => ({
 			id: pod.id,
 			name: pod.name,
@@ -104,7 +107,7 @@ export function snapshotJson(source: SnapshotSource, now = Date.now()) {
 
 /** What `--once` prints: the tree as the TUI draws it, one row a line. */
 export function snapshotText(source: SnapshotSource, now = Date.now()): string {
-	const rows = buildTreeFrom(source, '', now);
+	const rows = buildTreeFrom({ ...source, procUnknown: source.farSide?.procUnknown === true }, '', now);
 	if (rows.length === 0) return t('tree.onceEmpty');
 	// Every row's outside text is escaped already (present.ts); this is the last guard before stdout.
 	return safeLines(rows.map((row) => `${row.guide}${rowText(row, now)}`).join('\n'));

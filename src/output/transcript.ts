@@ -4,6 +4,7 @@ import { type MessageKey, t } from '../messages/i18n.js';
 import { quoteCommandWords } from '../present/commandWords.js';
 import { containerLabel } from '../present/eventLog.js';
 import { formatClock, formatClockMs } from '../present/format.js';
+import { podmanVersionText } from '../present/podmanVersionText.js';
 import { safeLines } from '../present/safeText.js';
 import { type AppState, type AppStore, type LessonFacts, type LogEntry, type LogFacts, onLogAppended } from '../state/store.js';
 import { openAppendNoFollow } from './logFile.js';
@@ -65,7 +66,7 @@ export class TranscriptMarkdown {
 	}
 
 	/** The title and the header block. Outside a lesson the session section opens at once. */
-	header(info: TranscriptInfo, state: Pick<AppState, 'podmanVersion' | 'ownUid' | 'userNames'>, now: number): string {
+	header(info: TranscriptInfo, state: Pick<AppState, 'podmanVersion' | 'ownUid' | 'userNames'> & Partial<Pick<AppState, 'farSide'>>, now: number): string {
 		const field = (key: MessageKey, value: string) => `- **${t(key)}:** ${value}\n`;
 		const user = t('transcript.header.userValue', { name: markdownInline(state.userNames[state.ownUid] ?? String(state.ownUid)), uid: state.ownUid });
 		const lesson =
@@ -76,7 +77,7 @@ export class TranscriptMarkdown {
 		return (
 			`# ${t('transcript.title')}\n\n` +
 			field('transcript.header.date', formatDateTime(now)) +
-			field('transcript.header.podman', markdownInline(state.podmanVersion ?? t('transcript.unknown'))) +
+			field('transcript.header.podman', markdownInline(podmanVersionText(state.podmanVersion, state.farSide) ?? t('transcript.unknown'))) +
 			field('transcript.header.user', user) +
 			field('transcript.header.language', t('lang.name')) +
 			field('transcript.header.commandLine', codeSpan(quoteCommandWords(['conmon-tui', ...info.args]))) +

@@ -14,6 +14,14 @@ export function versionArgs(): string[] {
 	return ['--version'];
 }
 
+/**
+ * `podman version --format json`: with a far podman, `Client` is this machine's binary and
+ * `Server` the far service (the one that runs the containers); nothing when the service does not answer.
+ */
+export function versionJsonArgs(): string[] {
+	return ['version', '--format', 'json'];
+}
+
 /** `podman system connection list --format json`: podman's named connections (to a podman machine, a server). */
 export function connectionListArgs(): string[] {
 	return ['system', 'connection', 'list', '--format', 'json'];

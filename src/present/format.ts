@@ -1,6 +1,6 @@
 import { currentLanguage, type MessageKey, t } from '../messages/i18n.js';
 import type { ConmonGeneration } from '../model/conmonHistory.js';
-import { type Container, shortId } from '../model/container.js';
+import { type Container, expectsConmon, shortId } from '../model/container.js';
 import type { RemovedContainer } from '../model/removed.js';
 import type { TreeRow } from '../model/tree.js';
 import { isDead, type ProcessInfo } from '../proc/parse.js';
@@ -214,7 +214,7 @@ function rowWords(row: TreeRow, now: number): string {
 		case 'unmonitored':
 			return t('tree.unmonitored', { pid: row.pid });
 		case 'no-conmon':
-			return noConmonText(row.container);
+			return noConmonText(row.container, row.procUnknown);
 		case 'nothing-left':
 			return t('tree.nothingLeft', { state: row.container.state });
 		case 'foreign-heading': {
@@ -271,8 +271,14 @@ function helperCommand(helper: RootlessHelper): string {
 	return helper.kind === 'pause' ? 'catatonit -P' : helper.kind;
 }
 
-function noConmonText(container: Container): string {
+function noConmonText(container: Container, procUnknown: boolean): string {
 	if (container.state === 'created' || container.state === 'configured') return t('tree.noConmon.neverStarted');
+	if (procUnknown) {
+		// No /proc to look in: podman's word alone, said as podman's, never a conmon "not found".
+		if (!expectsConmon(container)) return t('tree.noConmon.exitedProcUnknown', { exit: exitPhrase(container.finishedAt || undefined, container.exitCode) });
+		const pid = container.podmanConmonPid;
+		return pid === undefined ? t('tree.noConmon.procUnknown') : t('tree.noConmon.procUnknownPodmanSays', { pid });
+	}
 	if (container.state === 'running' || container.state === 'paused') return t('tree.noConmon.notFound');
 	return t('tree.noConmon.exited', { exit: exitPhrase(container.finishedAt || undefined, container.exitCode) });
 }

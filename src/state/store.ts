@@ -99,6 +99,8 @@ export interface FarSideState {
 	stale: { since: number; text: string } | undefined;
 	/** The far side's /proc cannot be read (or there is no ssh to it): podman's view alone, conmon facts unknown. */
 	procUnknown: boolean;
+	/** The far podman service's version (`podman version`'s Server); undefined until it answers. podmanVersion is this machine's client. */
+	serverVersion?: string | undefined;
 }
 
 /** Everything the UI shows. Written by the watcher and the actions, read by components. */

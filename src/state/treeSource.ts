@@ -26,6 +26,7 @@ export function shownTreeInput(state: AppState, now: number): ShownTreeInput {
 		ownUid: state.ownUid,
 		allUsers: state.allUsers,
 		userNames: state.userNames,
+		procUnknown: state.farSide?.procUnknown === true,
 		filter: shownFilter(state),
 		at: shownTime(state, now),
 	};

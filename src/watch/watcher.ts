@@ -1,11 +1,13 @@
 import { t } from '../messages/i18n.js';
 import { currentGeneration } from '../model/conmonHistory.js';
-import { storeInfoArgs } from '../podman/commands.js';
+import { storeInfoArgs, versionJsonArgs } from '../podman/commands.js';
 import { type EventsInfo, parseEventsInfo } from '../podman/eventSource.js';
 import { chooseEventSource } from '../podman/eventSourceChoice.js';
 import { eventsFlow } from '../podman/eventsBackend.js';
 import type { Podman, PodmanOutput } from '../podman/podman.js';
 import { type PodmanStoreRoots, parseStoreRoots } from '../podman/storeRoots.js';
+import { parseVersionJson } from '../podman/version.js';
+import { podmanVersionText } from '../present/podmanVersionText.js';
 import { findConmons } from '../proc/conmonProcess.js';
 import { type ProcessInfo, processKey } from '../proc/parse.js';
 import { isAliveAs, ProcScanner, readBootTimeMs } from '../proc/read.js';
@@ -91,6 +93,7 @@ export class Watcher {
 		// Events are followed from now: those that happen before the source is chosen (it needs
 		// `podman info`) are delivered once it starts, so nothing between the first `ps` and it is missed.
 		const eventsSinceMs = Date.now();
+		const serverVersion = this.readServerVersion();
 		this.podmanView.takeFirstList(firstList);
 		this.scan();
 		await this.reconcile({ full: true });
@@ -108,11 +111,17 @@ export class Watcher {
 		// inotify sees only this machine's files: a far store's paths may even exist here by chance.
 		if (this.storeRoots && !this.far) this.directories.add(this.storeRoots.runRoot, true);
 		await this.scan();
+		await serverVersion;
 		const state = this.store.getState();
 		const live = Object.entries(state.history.generations).filter(([, list]) => currentGeneration(list));
 		const known = live.filter(([id]) => state.containers[id]).length;
 		const others = live.length - known;
-		const counts = { version: state.podmanVersion ?? '', containers: Object.keys(state.containers).length, conmons: known };
+		const counts = {
+			version: podmanVersionText(state.podmanVersion, state.farSide) ?? '',
+			containers: Object.keys(state.containers).length,
+			// No far /proc: how many conmons run is not known, not zero.
+			conmons: state.farSide?.procUnknown ? '?' : known,
+		};
 		appendLog(this.store, [
 			{
 				at: Date.now(),
@@ -204,6 +213,21 @@ export class Watcher {
 			this.storeRoots = undefined;
 			return undefined;
 		}
+	}
+
+	/**
+	 * A far podman's own version (`podman version`'s Server: `podman --version` is this machine's
+	 * client) into the store, asked once; a service that does not answer leaves it unknown (`?`).
+	 * Nothing to ask locally: client and service are the same binary.
+	 */
+	async readServerVersion(): Promise<void> {
+		if (!this.far) return;
+		const server = await this.query(versionJsonArgs()).then(
+			(result) => parseVersionJson(result.stdout).server,
+			() => undefined,
+		);
+		const farSide = this.store.getState().farSide;
+		if (server !== undefined && farSide) this.store.setState({ farSide: { ...farSide, serverVersion: server } });
 	}
 
 	/** Fills in `uid` on these processes, reading /proc/PID/status only for processes not seen before. */

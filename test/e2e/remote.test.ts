@@ -66,8 +66,11 @@ describe('remote podman: --connection to a far side over ssh', { skip: skip ?? f
 		await far?.dispose();
 	});
 
-	test('the header names the far host', async () => {
-		await tui.waitFor(new RegExp(`${FAR_CONNECTION} · ssh://root@127\\.0\\.0\\.1:${far.port}`));
+	test("the header names the far host, after the far service's podman version (podman version's Server)", async () => {
+		const server = (await far.podman(['version', '--format', '{{.Server.Version}}'])).stdout.trim();
+		assert.match(server, /^\d+\.\d+/);
+		// Both ends are this machine's podman here, so one version (a client that differs is unit-tested on a real capture).
+		await tui.waitFor(new RegExp(`conmon-tui {2}podman ${server.replaceAll('.', '\\.')} {2}${FAR_CONNECTION} · ssh://root@127\\.0\\.0\\.1:${far.port}`));
 	});
 
 	test("a container run with the far side's CLI: its conmon's far PID, equal to podman --connection inspect", async () => {
@@ -126,11 +129,18 @@ describe('remote podman: --connection to a far side over ssh', { skip: skip ?? f
 			timeout: 60_000,
 		});
 		assert.equal(result.exitCode, 0, result.stderr);
-		const snapshot = JSON.parse(result.stdout) as { containers: { id: string; conmonPid: number | null }[] };
+		const snapshot = JSON.parse(result.stdout) as {
+			podmanVersion: string | null;
+			podmanClientVersion: string | null;
+			containers: { id: string; conmonPid: number | null }[];
+		};
 		assert.equal(snapshot.containers.length, 2);
 		for (const container of snapshot.containers) {
 			assert.equal(container.conmonPid, (await far.inspect(container.id)).State.ConmonPid, container.id);
 		}
+		const versions = JSON.parse((await far.podman(['version', '--format', 'json'])).stdout) as { Client: { Version: string }; Server: { Version: string } };
+		assert.equal(snapshot.podmanVersion, versions.Server.Version, "the far service's version");
+		assert.equal(snapshot.podmanClientVersion, versions.Client.Version, "this machine's client");
 	});
 
 	test('CONTAINER_HOST and CONTAINER_SSHKEY, with no --connection: the same far side, as podman itself would choose', async () => {

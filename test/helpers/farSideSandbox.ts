@@ -12,7 +12,7 @@
  * (the kernel then kills everything in it, and its mounts go with the mount namespace), disposes
  * of the store and removes the temporary files.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +33,15 @@ export interface FarSideSandbox {
 	inspect(id: string): Promise<PodmanInspect>;
 	/** This machine's PID of the far `podman system service` (to stop it), and of the namespace's PID 1. */
 	servicePid(): Promise<number | undefined>;
+	/** This machine's PID of the far namespace's PID 1 (catatonit): every far process is below it. */
+	namespaceRoot(): Promise<number | undefined>;
+	/**
+	 * Adds a connection `name` to the same far podman whose ssh logins see no /proc (an empty tmpfs
+	 * over it, in a mount namespace of the login's own: a key with a forced command in
+	 * authorized_keys). podman's own channel to its socket is not a login, so podman answers as
+	 * before; only a far reader finds nothing to read.
+	 */
+	addProcHiddenConnection(name: string): Promise<void>;
 	/** Starts the far podman service again after a test stopped it. */
 	startService(): Promise<void>;
 	port: number;
@@ -68,6 +77,11 @@ exec "$1" -D -e -p "$2" -o ListenAddress=127.0.0.1 -h "$3/hostkey" -o Authorized
 const RESTART_SERVICE = `
 podman system service -t 0 unix:///run/podman/podman.sock >>"$1/service.log" 2>&1 &
 echo $! >"$1/service.pid"
+`;
+
+/** The forced command of a login that sees no /proc: an empty read-only tmpfs over it, then the command asked for. */
+const PROC_HIDDEN_LOGIN = `#!/bin/sh
+exec unshare --mount --propagation private sh -c 'mount -t tmpfs -o ro,size=4k tmpfs /proc && exec sh -c "$SSH_ORIGINAL_COMMAND"'
 `;
 
 /** Prepares sshd (test/sandbox/prepare-sshd.sh) and returns its path. */
@@ -111,18 +125,36 @@ export async function createFarSide(): Promise<FarSideSandbox> {
 			return (JSON.parse(stdout) as PodmanInspect[])[0] as PodmanInspect;
 		},
 		async servicePid() {
-			// service.pid holds the PID inside; find this machine's PID by NSpid among the namespace's processes.
+			// service.pid holds the PID inside; find this machine's PID by NSpid among the namespace's
+			// processes: below its PID 1, since another far side (another test run) has the same PIDs inside.
 			const inside = await readPid('service.pid');
-			const root = init?.pid;
+			const root = await namespaceRoot();
 			if (inside === undefined || root === undefined) return undefined;
 			for (const name of await readdir('/proc')) {
 				if (!/^\d+$/.test(name)) continue;
 				const status = await readFile(`/proc/${name}/status`, 'utf8').catch(() => '');
 				const nsPid = /^NSpid:\s+(.*)$/m.exec(status)?.[1]?.trim().split(/\s+/).map(Number) ?? [];
-				if (nsPid.length === 2 && nsPid[1] === inside && (await readFile(`/proc/${name}/cmdline`, 'utf8').catch(() => '')).includes('service'))
+				if (
+					nsPid.length === 2 &&
+					nsPid[1] === inside &&
+					(await below(Number(name), root)) &&
+					(await readFile(`/proc/${name}/cmdline`, 'utf8').catch(() => '')).includes('service')
+				)
 					return Number(name);
 			}
 			return undefined;
+		},
+		namespaceRoot,
+		async addProcHiddenConnection(name) {
+			const key = path.join(dir, `id-${name}`);
+			const login = path.join(dir, `login-${name}.sh`);
+			await execa('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', `conmon-tui-far-${name}`, '-f', key], { stdin: 'ignore' });
+			await writeFile(login, PROC_HIDDEN_LOGIN, { mode: 0o755 });
+			// sshd reads authorized_keys at each login: the new key works at once.
+			await appendFile(path.join(dir, 'authorized_keys'), `command="${login}" ${(await readFile(`${key}.pub`, 'utf8')).trim()}\n`);
+			await runPodman(clientEnv, ['system', 'connection', 'add', '--identity', key, name, `ssh://root@127.0.0.1:${port}/run/podman/podman.sock`], {
+				timeoutMs: 30_000,
+			});
 		},
 		async startService() {
 			const root = await namespaceRoot();
@@ -151,6 +183,15 @@ export async function createFarSide(): Promise<FarSideSandbox> {
 		if (unshare === undefined) return undefined;
 		const children = await readFile(`/proc/${unshare}/task/${unshare}/children`, 'utf8').catch(() => '');
 		return Number(children.trim().split(/\s+/)[0]) || undefined;
+	}
+	/** Whether `pid` descends from `root`, by the PPid lines of this machine's /proc. */
+	async function below(pid: number, root: number): Promise<boolean> {
+		for (let p = pid; p > 1; ) {
+			if (p === root) return true;
+			const status = await readFile(`/proc/${p}/status`, 'utf8').catch(() => '');
+			p = Number(/^PPid:\s+(\d+)$/m.exec(status)?.[1] ?? 0);
+		}
+		return false;
 	}
 	async function waitForService(): Promise<void> {
 		const deadline = Date.now() + 30_000;

@@ -1,12 +1,14 @@
 /**
  * Lessons on a far host (`--connection`): the ones whose checks need this machine to be conmon's
  * (attach and logs read conmon's sockets and files, orphan kills conmon with kill(1), parentage
- * follows the local podman client's PID) are refused with why, in one line, from the menu as from
+ * follows the local podman client's PID), and exec, whose check is not true through podman's API
+ * (its exec conmon outlives the command by exit_command_delay), are refused with why, in one line, from the menu as from
  * the command line; the others start, and their pane shows the command exactly as it runs, with
  * podman's global options (`podman --connection far run …`).
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { exec } from '../../src/lessons/exec.js';
 import { LessonController } from '../../src/lessons/lessonController.js';
 import { LESSONS, lessonRefusal } from '../../src/lessons/lessons.js';
 import { lifecycle } from '../../src/lessons/lifecycle.js';
@@ -17,11 +19,11 @@ import { createAppStore } from '../../src/state/store.js';
 import { depsFor, FakeLessonActions, progressOf } from '../helpers/lessonRunnerHarness.js';
 
 const FAR = { label: 'far · ssh://root@127.0.0.1:2222', stale: undefined, procUnknown: false };
-const REFUSED_ON_FAR_HOST = ['attach', 'logs', 'orphan', 'parentage'];
+const REFUSED_ON_FAR_HOST = ['attach', 'logs', 'orphan', 'parentage', 'exec'];
 
 describe('lessons on a far host', () => {
 	for (const language of LANGUAGES) {
-		test(`${language}: attach, logs, orphan and parentage are refused with why, in one line; the rest are not`, () => {
+		test(`${language}: attach, logs, orphan, parentage and exec are refused with why, in one line; the rest are not`, () => {
 			setLanguage(language);
 			for (const lesson of LESSONS) {
 				const refusal = lessonRefusal(lesson, { uid: 1000, far: true });
@@ -47,6 +49,14 @@ describe('lessons on a far host', () => {
 			t('lesson.farHost.readsConmonsMachine', { name: 'logs' }),
 			/read files and sockets on the machine conmon runs on, which a far host's reader does not read/,
 		);
+	});
+
+	test("exec: refused with why its check is not true there (the API delays the exec conmon's exit)", () => {
+		setLanguage('en');
+		const refusal = lessonRefusal(exec, { uid: 0, far: true });
+		assert.equal(refusal, t('lesson.farHost.execExitDelayed', { name: 'exec' }));
+		assert.match(refusal ?? '', /exit_command_delay \(300 s by default/);
+		assert.equal(lessonRefusal(exec, { uid: 0, far: false }), undefined);
 	});
 
 	test('rootless: a far root login is refused with how to connect as an ordinary user; an unknown far UID is not refused', () => {
