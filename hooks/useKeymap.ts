@@ -9,7 +9,7 @@ import { isCtrlChord, tableKey } from '../src/present/keyTable.js';
 import { asksFirst, confirmCanceled, confirmQuestion, podConfirmQuestion } from '../src/state/confirmAction.js';
 import { moveFocus } from '../src/state/focus.js';
 import { toggleFreeze } from '../src/state/freeze.js';
-import { ensureSelection, moveSelection, selectedContainer, selectedPod, visibleContainers } from '../src/state/selection.js';
+import { ensureSelection, moveSelection, type SelectionMove, selectedContainer, selectedPod, visibleContainers } from '../src/state/selection.js';
 import type { AppStore } from '../src/state/store.js';
 
 /** How many containers PgUp/PgDn move by. */
@@ -20,7 +20,14 @@ export const PAGE_SIZE = 10;
  * remove confirmation) takes every key, then overlays, then the main keys. Which key is which
  * comes from the key table (src/present/keyTable.ts), the list `?`, the footer and `--help` show.
  */
-export function useKeymap(store: AppStore, actions: Actions, quit: () => void, lessons?: LessonController): void {
+export function useKeymap(
+	store: AppStore,
+	actions: Actions,
+	quit: () => void,
+	lessons?: LessonController,
+	/** On a screen of several hosts: moves the cursor into another host's rows when a move leaves this one's (true if it did). */
+	crossHosts?: (move: SelectionMove) => boolean,
+): void {
 	// One read from the terminal can hold several keys (`ss` typed fast, a paste): each is a key, in order.
 	useInput((chunk: string, chunkKey: Key) => {
 		for (const { input, key } of splitKeys(chunk, chunkKey)) handleKey(input, key);
@@ -87,6 +94,8 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 		}
 		if (lessons && lessonStepKey(lessons, input, key)) return;
 		if (lessons && purpose === 'lessons') return lessons.openMenu();
+		// Several hosts: no lessons (a lesson watches one host); say so rather than ignore L.
+		if (!lessons && crossHosts && purpose === 'lessons') return store.setState({ status: { tone: 'info', text: t('status.lessonsOneHost') } });
 		if (purpose === 'escape') {
 			if (state.filter !== '') {
 				// What the status said was about the filtered screen; it is stale now.
@@ -95,14 +104,17 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 			}
 			return;
 		}
-		if (key.upArrow) return moveSelection(store, { by: -1 });
-		if (key.downArrow) return moveSelection(store, { by: 1 });
-		if (key.pageUp) return moveSelection(store, { by: -PAGE_SIZE });
-		if (key.pageDown) return moveSelection(store, { by: PAGE_SIZE });
-		if (key.home) return moveSelection(store, 'first');
+		const move = (to: SelectionMove): void => {
+			if (!crossHosts?.(to)) moveSelection(store, to);
+		};
+		if (key.upArrow) return move({ by: -1 });
+		if (key.downArrow) return move({ by: 1 });
+		if (key.pageUp) return move({ by: -PAGE_SIZE });
+		if (key.pageDown) return move({ by: PAGE_SIZE });
+		if (key.home) return move('first');
 		if (key.rightArrow) return moveFocus(store, 1);
 		if (key.leftArrow) return moveFocus(store, -1);
-		if (key.end) return moveSelection(store, 'last');
+		if (key.end) return move('last');
 		if (purpose === 'help') return store.setState({ overlay: 'help' });
 		if (input.startsWith('/')) {
 			// A pasted "/text⏎" arrives as one chunk: open the filter and type the rest into it.
