@@ -59,7 +59,7 @@ export async function runInteractive(
 	/** The other hosts of a screen of several (`--connection a --connection b`); this one is the first. */
 	more: readonly HostSetup[] = [],
 ): Promise<number> {
-	const host = openHost({ name: '', podman, initial, far, firstList }, options);
+	const host = openHost({ name: options.connection ?? '', podman, initial, far, firstList }, options);
 	// More hosts (`--connection a --connection b`): each its own podman, store and watcher, composed by HostsApp.
 	const hosts = [host, ...more.map((setup) => openHost(setup, options))];
 	const { store, reader, actions } = host;

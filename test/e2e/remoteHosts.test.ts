@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -20,6 +21,19 @@ const END = '\u001B[F';
  * on hostb only.
  */
 const skip = await e2eSkipReason();
+
+/** conmon-tui's ssh session to a far side: an ssh process running the far script, for this port. */
+function tuiSshPids(port: number): number[] {
+	return readdirSync('/proc').flatMap((name) => {
+		if (!/^\d+$/.test(name)) return [];
+		try {
+			const argv = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0');
+			return argv[0] === 'ssh' && argv.includes(String(port)) && argv.some((a) => a.startsWith('exec sh -c')) ? [Number(name)] : [];
+		} catch {
+			return [];
+		}
+	});
+}
 
 /** A regex-safe version of `text`. */
 function literal(text: string): string {
@@ -65,6 +79,10 @@ describe('several hosts: --connection hosta --connection hostb', { skip: skip ??
 			`[^\\n]*${id.slice(0, 12)} [^\\n]*Up[^\\n]*\\n {4}└─ conmon ${state.ConmonPid}${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`;
 		// hosta's heading, its container and far PIDs; then hostb's heading, its container and far PIDs.
 		await tui.waitFor(new RegExp(`${heading(a)}${branch(idA, stateA)}${heading(b)}${branch(idB, stateB)}`), 45_000);
+		if (process.env['SHOW_SCREEN']) console.log(await tui.screen());
+		// Each event-log line names its host.
+		for (const host of ['hosta', 'hostb'])
+			await tui.waitFor(new RegExp(`\\d\\d:\\d\\d:\\d\\d\\.\\d{3} ${host} watching podman \\S+: 1 container, 1 live conmon`));
 	});
 
 	test("x on hostb's row, y: `podman --connection hostb stop` stops hostb's container only", async () => {
@@ -114,9 +132,29 @@ describe('several hosts: --connection hosta --connection hostb', { skip: skip ??
 		);
 	});
 
+	test("hostb's ssh killed: hostb's heading is marked stale with the line under it, hosta goes on live", async () => {
+		const [ssh] = tuiSshPids(b.port);
+		assert.ok(ssh !== undefined, "conmon-tui's ssh session to hostb runs");
+		assert.equal(tuiSshPids(a.port).length, 1, 'and one to hosta');
+		process.kill(ssh, 'SIGKILL');
+		await tui.waitFor(
+			new RegExp(`── hostb · ssh://root@127\\.0\\.0\\.1:${b.port}  stale since \\d\\d:\\d\\d[^\\n]*\\n {2}ssh to the far side dropped `),
+			20_000,
+		);
+		if (process.env['SHOW_SCREEN']) console.log(await tui.screen());
+		// hosta is live meanwhile: a container run there shows with its far conmon PID.
+		const id = (await a.podman(['run', '-d', a.store.image, 'sleep', 'infinity'])).stdout.trim();
+		const state = (await a.inspect(id)).State;
+		await tui.waitFor(new RegExp(`${id.slice(0, 12)} [^\\n]*Up[^\\n]*\\n {4}└─ conmon ${state.ConmonPid}${MAYBE_NEW}\\n`), 20_000);
+		// hostb comes back on its own.
+		await tui.waitFor(/the far side answers again/, 30_000);
+		assert.equal(tuiSshPids(b.port).length, 1, 'one session to hostb again');
+	});
+
 	test('q quits', async () => {
 		tui.press('q');
 		const { exitCode } = await tui.waitForExit(15_000);
 		assert.equal(exitCode, 0);
+		assert.deepEqual([...tuiSshPids(a.port), ...tuiSshPids(b.port)], [], 'no ssh session left behind');
 	});
 });
