@@ -41,7 +41,7 @@ export function useKeymap(
 		const purpose = entry?.purpose;
 		if (isCtrlChord(pressed) && purpose === 'quit') return quit();
 
-		if (state.filterDraft !== undefined) return filterKey(store, input, key);
+		if (state.filterDraft !== undefined) return filterKey(store, input, key, crossHosts);
 
 		if (state.confirm !== undefined) {
 			// The one y/n prompt: y acts, any other key is no (and does nothing else).
@@ -119,7 +119,7 @@ export function useKeymap(
 		if (input.startsWith('/')) {
 			// A pasted "/text⏎" arrives as one chunk: open the filter and type the rest into it.
 			store.setState({ filterDraft: state.filter });
-			if (input.length > 1) filterKey(store, input.slice(1), key);
+			if (input.length > 1) filterKey(store, input.slice(1), key, crossHosts);
 			return;
 		}
 		if (purpose === 'run') return void actions.run();
@@ -160,7 +160,7 @@ export function useKeymap(
 	}
 }
 
-function filterKey(store: AppStore, input: string, key: Key): void {
+function filterKey(store: AppStore, input: string, key: Key, crossHosts?: (move: SelectionMove) => boolean): void {
 	const draft = store.getState().filterDraft ?? '';
 	if (key.escape) {
 		store.setState({ filterDraft: undefined, filter: '', status: undefined });
@@ -170,8 +170,8 @@ function filterKey(store: AppStore, input: string, key: Key): void {
 	// Pasted text may end in Enter: type what comes before it, then keep the filter.
 	const enter = input.search(/[\r\n]/);
 	if (enter > 0) {
-		filterKey(store, input.slice(0, enter), { ...key, return: false });
-		filterKey(store, '\r', { ...key, return: true });
+		filterKey(store, input.slice(0, enter), { ...key, return: false }, crossHosts);
+		filterKey(store, '\r', { ...key, return: true }, crossHosts);
 		return;
 	}
 	if (key.return) {
@@ -179,6 +179,8 @@ function filterKey(store: AppStore, input: string, key: Key): void {
 		// Enter keeps the filter and puts the cursor on the first match.
 		const first = visibleContainers(store.getState())[0];
 		store.setState({ selectedId: first?.id });
+		// Several hosts: no match on this one, the first host that has one takes the cursor.
+		if (!first && crossHosts?.('first')) return;
 		if (!first) store.setState({ status: { tone: 'info', text: t('status.noMatch', { filter: draft }) } });
 		return;
 	}

@@ -15,10 +15,10 @@ import { HostsApp, type ScreenHost } from '../../components/HostsApp.js';
 import { createActions } from '../../src/app/actions.js';
 import { Podman } from '../../src/podman/podman.js';
 import { type AppState, appendLog, createAppStore } from '../../src/state/store.js';
-import { fakeActions } from '../helpers/appHarness.js';
+import { fakeActions, renderApp } from '../helpers/appHarness.js';
 import { FakeProcessReader } from '../helpers/fakeReader.js';
 import { at, BATCH_ID, byId, DB_ID, fixtureState, WEB_ID } from '../helpers/fixtureState.js';
-import { ARROW_DOWN, ARROW_UP, END, HOME, renderInk, screenLines, sendInput, waitForContent, waitForFrame } from '../helpers/inkTesting.js';
+import { ARROW_DOWN, ARROW_UP, END, HOME, renderInk, screenLines, screenText, sendInput, waitForContent, waitForFrame } from '../helpers/inkTesting.js';
 import { waitForSelected } from '../helpers/treeScreen.js';
 
 afterEach(() => cleanup());
@@ -193,6 +193,8 @@ describe('a screen of several hosts', () => {
 		const screen = await waitForFrame(rendered, (s) => !/● web /.test(s) && /● db /.test(s), 'the filter to hide web on build and keep db on lab');
 		assert.doesNotMatch(screen, /batch/);
 		assert.equal(hosts[1]?.store.getState().filter, 'db');
+		// build had the cursor and matches nothing: the cursor went to lab's db, where the keys now act.
+		await waitForSelected(rendered, 'db');
 		await sendInput(rendered, ' ');
 		assert.ok(
 			hosts.every((h) => h.store.getState().frozen !== undefined),
@@ -203,6 +205,15 @@ describe('a screen of several hosts', () => {
 			hosts.every((h) => h.store.getState().frozen === undefined),
 			'Space again unfroze every host',
 		);
+	});
+
+	test('one host (one --connection): no heading row, no host name in the log, as before', async () => {
+		const [a] = twoHostStates();
+		const { rendered } = await renderApp(a);
+		await waitForSelected(rendered, 'web');
+		const screen = screenText(rendered);
+		assert.match(screen.split('\n')[0] ?? '', new RegExp(`conmon-tui .*${LABEL_A}`), 'the header names the host');
+		assert.doesNotMatch(screen, /^── /m, screen);
 	});
 
 	test('L says in one line that lessons run on one host', async () => {
