@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Actions } from '../src/app/actions.js';
 import type { ProcessReader } from '../src/proc/reader.js';
 import { crossHosts, type HostStore, shareScreenState } from '../src/state/hosts.js';
-import type { SelectionMove } from '../src/state/selection.js';
+import { type SelectionMove, visibleKeys } from '../src/state/selection.js';
 import { App } from './App.js';
 
 /** One host of a screen of several: its store, and the actions and /proc reader that act on it. */
@@ -21,6 +21,26 @@ export function HostsApp({ hosts, quit, renderFault }: { hosts: readonly ScreenH
 	const stores = useMemo(() => hosts.map((h) => h.store), [hosts]);
 	// The filter and Space are the whole screen's: every host's store follows the active one.
 	useEffect(() => shareScreenState(stores), [stores]);
+	// The cursor's host has no row (none yet, all gone, all filtered out): the first host that has one takes it.
+	useEffect(() => {
+		let moving = false;
+		const check = (): void => {
+			const current = stores[active];
+			if (moving || !current || visibleKeys(current.getState()).length > 0) return;
+			moving = true;
+			try {
+				const next = crossHosts(stores, active, 'first');
+				if (next !== undefined && next !== active) setActive(next);
+			} finally {
+				moving = false;
+			}
+		};
+		check();
+		const unsubscribes = stores.map((store) => store.subscribe(check));
+		return () => {
+			for (const unsubscribe of unsubscribes) unsubscribe();
+		};
+	}, [stores, active]);
 	const cross = (move: SelectionMove): boolean => {
 		const next = crossHosts(stores, active, move);
 		if (next === undefined || next === active) return next !== undefined;

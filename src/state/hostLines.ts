@@ -59,9 +59,12 @@ export function hostLines(hosts: readonly { facts: HostHeadingFacts; rows: reado
 		return [
 			{ host, key: `${host}:heading`, kind: 'heading', facts },
 			...(facts.problem === undefined ? [] : [{ host, key: `${host}:problem`, kind: 'problem' as const, text: facts.problem }]),
-			...(rows.length === 0
+			// A host that never answered has its problem line: "asking podman…" under it would say it still might.
+			...(rows.length === 0 && (facts.loaded || facts.problem === undefined)
 				? [{ host, key: `${host}:empty`, kind: 'empty' as const, loaded: facts.loaded }]
-				: rows.map((row) => ({ host, key: `${host}:${row.key}`, kind: 'row' as const, row, cursor: row.key === cursorKey }))),
+				: rows.length === 0
+					? []
+					: rows.map((row) => ({ host, key: `${host}:${row.key}`, kind: 'row' as const, row, cursor: row.key === cursorKey }))),
 		];
 	});
 }

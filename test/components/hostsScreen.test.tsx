@@ -13,6 +13,7 @@ import { afterEach, describe, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
 import { HostsApp, type ScreenHost } from '../../components/HostsApp.js';
 import { createActions } from '../../src/app/actions.js';
+import { EMPTY_HISTORY } from '../../src/model/conmonHistory.js';
 import { Podman } from '../../src/podman/podman.js';
 import { type AppState, appendLog, createAppStore } from '../../src/state/store.js';
 import { fakeActions, renderApp } from '../helpers/appHarness.js';
@@ -31,9 +32,11 @@ const DB_PIDS = new Set([4120, 4125, 4140, 4141]);
 function twoHostStates(): [Partial<AppState>, Partial<AppState>] {
 	const all = fixtureState();
 	const farSide = (label: string) => ({ label, stale: undefined, procUnknown: false });
+	const historyOf = (ids: string[]) => ({ ...all.history, generations: Object.fromEntries(ids.map((id) => [id, all.history.generations[id] ?? []])) });
 	const a: Partial<AppState> = {
 		...all,
 		containers: byId([all.containers[WEB_ID], all.containers[BATCH_ID]].flatMap((c) => (c ? [c] : []))),
+		history: historyOf([WEB_ID, BATCH_ID]),
 		processes: all.processes.filter((p) => !DB_PIDS.has(p.pid)),
 		selectedId: WEB_ID,
 		farSide: farSide(LABEL_A),
@@ -43,6 +46,7 @@ function twoHostStates(): [Partial<AppState>, Partial<AppState>] {
 	const b: Partial<AppState> = {
 		...all,
 		containers: byId([all.containers[DB_ID]].flatMap((c) => (c ? [c] : []))),
+		history: historyOf([DB_ID]),
 		processes: all.processes.filter((p) => DB_PIDS.has(p.pid)),
 		selectedId: DB_ID,
 		farSide: farSide(LABEL_B),
@@ -182,6 +186,29 @@ describe('a screen of several hosts', () => {
 		await sendInput(rendered, 'x');
 		await sendInput(rendered, 'y');
 		await waitForFrame(rendered, () => callsA.length > 0, 'build to be asked to stop web');
+	});
+
+	test("the first host has no rows (its podman never answered): the cursor starts on the next host's, and keys act there", async () => {
+		const { hosts, callsA, callsB } = twoHosts();
+		const text = 'far side unreachable (ssh: connect to host 10.0.0.5 port 22: Connection refused); try by hand: ssh -p 22 core@10.0.0.5 true';
+		hosts[0]?.store.setState({
+			loaded: false,
+			containers: {},
+			history: EMPTY_HISTORY,
+			processes: [],
+			selectedId: undefined,
+			farSide: { label: LABEL_A, stale: { since: at(17, 0, 3), text }, procUnknown: false },
+		});
+		const rendered = await renderInk(<HostsApp hosts={hosts} quit={() => undefined} />);
+		await waitForSelected(rendered, 'db');
+		const lines = screenLines(rendered);
+		const heading = lines.findIndex((l) => l.startsWith(`── ${LABEL_A}  stale since 17:00`));
+		assert.match(lines[heading + 1] ?? '', /^ {2}far side unreachable/);
+		assert.ok(lines[heading + 2]?.startsWith(`── ${LABEL_B}`), `no "asking podman…" under a host that never answered:\n${lines.join('\n')}`);
+		await sendInput(rendered, 'x');
+		await sendInput(rendered, 'y');
+		await waitForFrame(rendered, () => callsB.length > 0, 'lab to be asked to stop db');
+		assert.deepEqual(callsA, []);
 	});
 
 	test('the filter and Space are the whole screen: every host follows', async () => {

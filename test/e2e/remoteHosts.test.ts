@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { appendFile, readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { execa } from 'execa';
@@ -32,6 +33,18 @@ function tuiSshPids(port: number): number[] {
 		} catch {
 			return [];
 		}
+	});
+}
+
+/** A port nothing listens on (for a moment): the one the kernel hands out, closed at once. */
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+		});
 	});
 }
 
@@ -149,6 +162,46 @@ describe('several hosts: --connection hosta --connection hostb', { skip: skip ??
 		// hostb comes back on its own.
 		await tui.waitFor(/the far side answers again/, 30_000);
 		assert.equal(tuiSshPids(b.port).length, 1, 'one session to hostb again');
+	});
+
+	test('a host that does not answer at start: its heading says what failed, the other host is shown and live', async () => {
+		// A connection to a port nothing listens on (`connection add` with a socket path does not connect).
+		const port = await freePort();
+		await runPodman(env, ['system', 'connection', 'add', '--identity', a.identity, 'nowhere', `ssh://root@127.0.0.1:${port}/run/podman/podman.sock`], {
+			timeoutMs: 30_000,
+		});
+		const once = await execa(process.execPath, [cliPath(), '--connection', 'nowhere', '--connection', 'hosta', '--once', '--json'], {
+			env: cleanEnv(env),
+			extendEnv: false,
+			reject: false,
+			timeout: 90_000,
+		});
+		assert.equal(once.exitCode, 1, 'a host failed: exit 1, with the other host printed all the same');
+		const snapshot = JSON.parse(once.stdout) as { hosts: { connection: string; error: string | null; containers: { id: string }[] }[] };
+		// podman's `version` (the client's) may answer without the far side; the ssh session then says it.
+		assert.match(
+			snapshot.hosts[0]?.error ?? '',
+			new RegExp(
+				`^(the far podman \\(nowhere · ssh://root@127\\.0\\.0\\.1:${port}\\) does not answer|far side unreachable \\(ssh: connect to host 127\\.0\\.0\\.1 port ${port}: Connection refused\\)); try by hand: `,
+			),
+		);
+		assert.equal(snapshot.hosts[1]?.error, null);
+		assert.ok((snapshot.hosts[1]?.containers.length ?? 0) > 0, "hosta's containers are listed");
+
+		const live = new TuiSession({ env, args: ['--connection', 'nowhere', '--connection', 'hosta'] });
+		try {
+			await live.waitFor(
+				new RegExp(`── nowhere · ssh://root@127\\.0\\.0\\.1:${port}[^\\n]*\\n {2}(the far podman|far side unreachable)[^\\n]*try by hand`),
+				45_000,
+			);
+			const state = (await a.inspect(idA)).State;
+			await live.waitFor(new RegExp(`── hosta · [^\\n]*\\n[^\\n]*${idA.slice(0, 12)} [^\\n]*\\n {4}└─ conmon ${state.ConmonPid}`), 30_000);
+			if (process.env['SHOW_SCREEN']) console.log(await live.screen());
+			live.press('q');
+			assert.equal((await live.waitForExit(15_000)).exitCode, 0);
+		} finally {
+			await live.kill();
+		}
 	});
 
 	test('q quits', async () => {
