@@ -92,7 +92,6 @@ describe('several hosts: --connection hosta --connection hostb', { skip: skip ??
 			`[^\\n]*${id.slice(0, 12)} [^\\n]*Up[^\\n]*\\n {4}└─ conmon ${state.ConmonPid}${MAYBE_NEW}\\n +└─ sleep infinity ${state.Pid}\\n`;
 		// hosta's heading, its container and far PIDs; then hostb's heading, its container and far PIDs.
 		await tui.waitFor(new RegExp(`${heading(a)}${branch(idA, stateA)}${heading(b)}${branch(idB, stateB)}`), 45_000);
-		if (process.env['SHOW_SCREEN']) console.log(await tui.screen());
 		// Each event-log line names its host.
 		for (const host of ['hosta', 'hostb'])
 			await tui.waitFor(new RegExp(`\\d\\d:\\d\\d:\\d\\d\\.\\d{3} ${host} watching podman \\S+: 1 container, 1 live conmon`));
@@ -154,7 +153,6 @@ describe('several hosts: --connection hosta --connection hostb', { skip: skip ??
 			new RegExp(`── hostb · ssh://root@127\\.0\\.0\\.1:${b.port}  stale since \\d\\d:\\d\\d[^\\n]*\\n {2}ssh to the far side dropped `),
 			20_000,
 		);
-		if (process.env['SHOW_SCREEN']) console.log(await tui.screen());
 		// hosta is live meanwhile: a container run there shows with its far conmon PID.
 		const id = (await a.podman(['run', '-d', a.store.image, 'sleep', 'infinity'])).stdout.trim();
 		const state = (await a.inspect(id)).State;
@@ -196,7 +194,6 @@ describe('several hosts: --connection hosta --connection hostb', { skip: skip ??
 			);
 			const state = (await a.inspect(idA)).State;
 			await live.waitFor(new RegExp(`── hosta · [^\\n]*\\n[^\\n]*${idA.slice(0, 12)} [^\\n]*\\n {4}└─ conmon ${state.ConmonPid}`), 30_000);
-			if (process.env['SHOW_SCREEN']) console.log(await live.screen());
 			live.press('q');
 			assert.equal((await live.waitForExit(15_000)).exitCode, 0);
 		} finally {
