@@ -13,6 +13,8 @@ import { hostFactsLine } from '../src/present/hostFacts.js';
 import { podmanVersionText } from '../src/present/podmanVersionText.js';
 import type { ProcessReader } from '../src/proc/reader.js';
 import { shownTime, shownView } from '../src/state/frozenView.js';
+import type { HostStore } from '../src/state/hosts.js';
+import type { SelectionMove } from '../src/state/selection.js';
 import type { AppStore } from '../src/state/store.js';
 import { ContainerTree } from './ContainerTree.js';
 import { DetailsView } from './DetailsView.js';
@@ -21,6 +23,8 @@ import { FilterBar, filterBarShown } from './FilterBar.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
+import { HostsEventLog } from './HostsEventLog.js';
+import { HostsTree } from './HostsTree.js';
 import { LessonMenu } from './LessonMenu.js';
 import { LESSON_PANE_LINES, LessonPane, lessonPaneRows } from './LessonPane.js';
 import { StatusLine, statusLineTexts, statusMaxLines } from './StatusLine.js';
@@ -34,7 +38,21 @@ function eventLogLines(rows: number): number {
 	return Math.max(2, Math.min(8, Math.floor(rows / 4)));
 }
 
-/** The whole screen: header, tree (or an overlay), event log, status line and footer. */
+/**
+ * A screen of several hosts (`--connection a --connection b`): every host's store, which one
+ * holds the cursor (App's store, actions and reader are that host's), and how the cursor crosses.
+ */
+export interface ScreenHosts {
+	hosts: readonly HostStore[];
+	active: number;
+	/** Moves the cursor into another host's rows when `move` leaves the active host's; true if it did. */
+	cross: (move: SelectionMove) => boolean;
+}
+
+/**
+ * The whole screen: header, tree (or an overlay), event log, status line and footer. With
+ * `hosts`, the tree and the event log are every host's, and everything else the active host's.
+ */
 export function App({
 	store,
 	actions,
@@ -42,6 +60,7 @@ export function App({
 	quit,
 	lessons,
 	renderFault,
+	hosts,
 }: {
 	store: AppStore;
 	actions: Actions;
@@ -49,8 +68,9 @@ export function App({
 	quit: () => void;
 	lessons?: LessonController;
 	renderFault?: Error;
+	hosts?: ScreenHosts;
 }) {
-	useKeymap(store, actions, quit, lessons);
+	useKeymap(store, actions, quit, lessons, hosts?.cross);
 	const { columns, rows } = useTerminalSize();
 	const { overlay, filterShown, youngest, inLesson, lessonExplanation, frozen, statusText, readOnly, loaded, hostFacts } = useAppState(store, (s) => ({
 		overlay: s.overlay,
@@ -94,12 +114,15 @@ export function App({
 				</ReaderContext.Provider>
 			) : overlay === 'lessons' ? (
 				<LessonMenu store={store} height={mainHeight} width={columns} />
+			) : hosts ? (
+				<HostsTree hosts={hosts.hosts} active={hosts.active} height={mainHeight} width={columns} now={now} />
 			) : (
 				<ContainerTree store={store} height={mainHeight} width={columns} now={now} />
 			)}
 			{inLesson ? <LessonPane store={store} width={columns} height={paneLines} /> : null}
 			<FilterBar store={store} />
-			{logShown ? <EventLog store={store} lines={logLines} width={columns} /> : null}
+			{logShown && hosts ? <HostsEventLog hosts={hosts.hosts} lines={logLines} width={columns} /> : null}
+			{logShown && !hosts ? <EventLog store={store} lines={logLines} width={columns} /> : null}
 			<StatusLine store={store} width={columns} maxLines={statusMaxLines(rows)} />
 			<Footer width={columns} inLesson={inLesson} readOnly={readOnly} />
 		</Box>

@@ -9,7 +9,7 @@ import { isCtrlChord, tableKey } from '../src/present/keyTable.js';
 import { asksFirst, confirmCanceled, confirmQuestion, podConfirmQuestion } from '../src/state/confirmAction.js';
 import { moveFocus } from '../src/state/focus.js';
 import { toggleFreeze } from '../src/state/freeze.js';
-import { ensureSelection, moveSelection, selectedContainer, selectedPod, visibleContainers } from '../src/state/selection.js';
+import { ensureSelection, moveSelection, type SelectionMove, selectedContainer, selectedPod, visibleContainers } from '../src/state/selection.js';
 import type { AppStore } from '../src/state/store.js';
 
 /** How many containers PgUp/PgDn move by. */
@@ -20,7 +20,14 @@ export const PAGE_SIZE = 10;
  * remove confirmation) takes every key, then overlays, then the main keys. Which key is which
  * comes from the key table (src/present/keyTable.ts), the list `?`, the footer and `--help` show.
  */
-export function useKeymap(store: AppStore, actions: Actions, quit: () => void, lessons?: LessonController): void {
+export function useKeymap(
+	store: AppStore,
+	actions: Actions,
+	quit: () => void,
+	lessons?: LessonController,
+	/** On a screen of several hosts: moves the cursor into another host's rows when a move leaves this one's (true if it did). */
+	crossHosts?: (move: SelectionMove) => boolean,
+): void {
 	// One read from the terminal can hold several keys (`ss` typed fast, a paste): each is a key, in order.
 	useInput((chunk: string, chunkKey: Key) => {
 		for (const { input, key } of splitKeys(chunk, chunkKey)) handleKey(input, key);
@@ -34,7 +41,7 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 		const purpose = entry?.purpose;
 		if (isCtrlChord(pressed) && purpose === 'quit') return quit();
 
-		if (state.filterDraft !== undefined) return filterKey(store, input, key);
+		if (state.filterDraft !== undefined) return filterKey(store, input, key, crossHosts);
 
 		if (state.confirm !== undefined) {
 			// The one y/n prompt: y acts, any other key is no (and does nothing else).
@@ -87,6 +94,8 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 		}
 		if (lessons && lessonStepKey(lessons, input, key)) return;
 		if (lessons && purpose === 'lessons') return lessons.openMenu();
+		// Several hosts: no lessons (a lesson watches one host); say so rather than ignore L.
+		if (!lessons && crossHosts && purpose === 'lessons') return store.setState({ status: { tone: 'info', text: t('status.lessonsOneHost') } });
 		if (purpose === 'escape') {
 			if (state.filter !== '') {
 				// What the status said was about the filtered screen; it is stale now.
@@ -95,19 +104,22 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 			}
 			return;
 		}
-		if (key.upArrow) return moveSelection(store, { by: -1 });
-		if (key.downArrow) return moveSelection(store, { by: 1 });
-		if (key.pageUp) return moveSelection(store, { by: -PAGE_SIZE });
-		if (key.pageDown) return moveSelection(store, { by: PAGE_SIZE });
-		if (key.home) return moveSelection(store, 'first');
+		const move = (to: SelectionMove): void => {
+			if (!crossHosts?.(to)) moveSelection(store, to);
+		};
+		if (key.upArrow) return move({ by: -1 });
+		if (key.downArrow) return move({ by: 1 });
+		if (key.pageUp) return move({ by: -PAGE_SIZE });
+		if (key.pageDown) return move({ by: PAGE_SIZE });
+		if (key.home) return move('first');
 		if (key.rightArrow) return moveFocus(store, 1);
 		if (key.leftArrow) return moveFocus(store, -1);
-		if (key.end) return moveSelection(store, 'last');
+		if (key.end) return move('last');
 		if (purpose === 'help') return store.setState({ overlay: 'help' });
 		if (input.startsWith('/')) {
 			// A pasted "/text⏎" arrives as one chunk: open the filter and type the rest into it.
 			store.setState({ filterDraft: state.filter });
-			if (input.length > 1) filterKey(store, input.slice(1), key);
+			if (input.length > 1) filterKey(store, input.slice(1), key, crossHosts);
 			return;
 		}
 		if (purpose === 'run') return void actions.run();
@@ -148,7 +160,7 @@ export function useKeymap(store: AppStore, actions: Actions, quit: () => void, l
 	}
 }
 
-function filterKey(store: AppStore, input: string, key: Key): void {
+function filterKey(store: AppStore, input: string, key: Key, crossHosts?: (move: SelectionMove) => boolean): void {
 	const draft = store.getState().filterDraft ?? '';
 	if (key.escape) {
 		store.setState({ filterDraft: undefined, filter: '', status: undefined });
@@ -158,8 +170,8 @@ function filterKey(store: AppStore, input: string, key: Key): void {
 	// Pasted text may end in Enter: type what comes before it, then keep the filter.
 	const enter = input.search(/[\r\n]/);
 	if (enter > 0) {
-		filterKey(store, input.slice(0, enter), { ...key, return: false });
-		filterKey(store, '\r', { ...key, return: true });
+		filterKey(store, input.slice(0, enter), { ...key, return: false }, crossHosts);
+		filterKey(store, '\r', { ...key, return: true }, crossHosts);
 		return;
 	}
 	if (key.return) {
@@ -167,6 +179,8 @@ function filterKey(store: AppStore, input: string, key: Key): void {
 		// Enter keeps the filter and puts the cursor on the first match.
 		const first = visibleContainers(store.getState())[0];
 		store.setState({ selectedId: first?.id });
+		// Several hosts: no match on this one, the first host that has one takes the cursor.
+		if (!first && crossHosts?.('first')) return;
 		if (!first) store.setState({ status: { tone: 'info', text: t('status.noMatch', { filter: draft }) } });
 		return;
 	}

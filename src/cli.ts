@@ -9,14 +9,16 @@ import { chooseFarSide, type FarSide, FarSideChoiceError } from './app/farSide.j
 import { type Options, parseOptions, UsageError, usage } from './app/options.js';
 import { findLesson, LESSONS, lessonRefusal } from './lessons/lessons.js';
 import { languageFromEnv, setLanguage, t } from './messages/i18n.js';
+import { hostProblem, hostsSnapshotJson, hostsSnapshotText } from './output/hostsSnapshot.js';
 import { checkWritable } from './output/logFile.js';
 import { snapshotJson, snapshotText } from './output/snapshot.js';
 import { listContainersArgs, versionArgs } from './podman/commands.js';
 import { Podman, PodmanError } from './podman/podman.js';
 import { MIN_PODMAN_MAJOR, parsePodmanVersion } from './podman/version.js';
+import { quoteCommandWords } from './present/commandWords.js';
 import { safeJson, safeLines } from './present/safeText.js';
 import { readUserNames } from './proc/users.js';
-import { createAppStore } from './state/store.js';
+import { type AppState, createAppStore, type StatusMessage } from './state/store.js';
 import { Watcher } from './watch/watcher.js';
 
 /** Exit codes: 1 for a problem with the machine (no podman, no terminal), 2 for a bad command line. */
@@ -53,7 +55,7 @@ async function checkPodman(podman: Podman): Promise<string> {
 }
 
 /** What the store starts with: who is looking, and how much of other users' podman to show. */
-function initialStoreState(version: string, options: Options, far: FarSide | undefined) {
+function initialStoreState(version: string | undefined, options: Options, far: FarSide | undefined) {
 	return {
 		farSide: far?.state,
 		podmanVersion: version,
@@ -135,6 +137,7 @@ async function main(): Promise<void> {
 	}
 	// The host first (no ssh starts before the first scan): a lesson's refusal depends on it.
 	const binary = process.env['CONMON_TUI_PODMAN'] || 'podman';
+	if (options.connections.length > 1) return runHosts(binary, options);
 	let far: FarSide | undefined;
 	try {
 		far = await chooseFarSide(new Podman(binary, options.timeoutSeconds * 1000), options.connection, process.env, process.platform);
@@ -178,6 +181,108 @@ async function main(): Promise<void> {
 	const code = await runInteractive(podman, initialStoreState(version, options, far), options, firstList, far?.processes);
 	// Nothing must keep running: children were ended by the watcher's stop.
 	process.exit(code);
+}
+
+/** The far sides of `--connection a --connection b`, in order; a bad name ends the program as for one. */
+async function chooseFarSides(binary: string, options: Options): Promise<FarSide[]> {
+	const chooser = new Podman(binary, options.timeoutSeconds * 1000);
+	const sides: FarSide[] = [];
+	try {
+		for (const name of options.connections) {
+			const far = await chooseFarSide(chooser, name, process.env, process.platform);
+			if (far) sides.push(far);
+		}
+	} catch (error) {
+		if (error instanceof FarSideChoiceError) fail(error.message, error.usage ? EXIT_USAGE : EXIT_TROUBLE);
+		throw error;
+	}
+	return sides;
+}
+
+/**
+ * Several hosts at once (`--connection a --connection b`): one podman, store and watcher each.
+ * A host whose podman does not answer does not stop the others: its heading says what failed.
+ */
+async function runHosts(binary: string, options: Options): Promise<void> {
+	const sides = await chooseFarSides(binary, options);
+	if (!options.once && !(process.stdout.isTTY && process.stdin.isTTY)) fail(t('cli.needsTerminal'), EXIT_TROUBLE);
+	const screen = options.once ? undefined : loadScreen();
+	const hosts = await Promise.all(
+		sides.map(async (far) => {
+			const podman = new Podman(binary, options.timeoutSeconds * 1000, process.env, far.podmanArgs);
+			return { far, podman, version: await hostVersion(podman, far) };
+		}),
+	);
+	// podman itself missing, or too old, is this machine's trouble: the same for every host.
+	const local = hosts.find((h) => typeof h.version !== 'string' && h.version.local);
+	if (local && typeof local.version !== 'string') fail(local.version.message, EXIT_TROUBLE);
+	if (hosts.every((h) => typeof h.version !== 'string'))
+		fail(hosts.map((h) => (typeof h.version === 'string' ? '' : h.version.message)).join('\n'), EXIT_TROUBLE);
+	const setups = hosts.map(({ far, podman, version }) => {
+		const initial = initialStoreState(typeof version === 'string' ? version : undefined, options, far);
+		// A host whose podman did not answer starts with that said: its heading shows it until it answers.
+		if (typeof version !== 'string') Object.assign(initial, { status: { tone: 'error' as const, text: version.message } });
+		return { name: far.target.name ?? far.state.label, uri: far.target.uri, podman, initial, far: far.processes };
+	});
+	if (!screen) {
+		const code = await printOnceHosts(setups, options);
+		process.exit(code);
+	}
+	const { runInteractive } = await screen;
+	const [first, ...more] = setups;
+	if (!first) return;
+	const code = await runInteractive(first.podman, first.initial, options, undefined, first.far, more);
+	process.exit(code);
+}
+
+/** One host's podman version, or why it has none: `local` when the trouble is this machine's (no podman, too old). */
+async function hostVersion(podman: Podman, far: FarSide): Promise<string | { message: string; local: boolean }> {
+	try {
+		const { stdout } = await podman.run(versionArgs());
+		const version = parsePodmanVersion(stdout);
+		if (!version) return { message: t('cli.unreadableVersion', { output: stdout.trim() }), local: false };
+		if (version.major < MIN_PODMAN_MAJOR) {
+			return { message: t('cli.podmanTooOld', { version: version.text, major: MIN_PODMAN_MAJOR, hint: t('cli.installHint') }), local: true };
+		}
+		return version.text;
+	} catch (error) {
+		if (error instanceof PodmanError && error.reason === 'missing') {
+			return { message: t('cli.podmanMissing', { reason: error.message, hint: t('cli.installHint') }), local: true };
+		}
+		const message = error instanceof Error ? error.message : String(error);
+		const command = error instanceof PodmanError ? quoteCommandWords(error.command) : '';
+		return { message: t('far.podmanFailed', { label: far.state.label, message, command }), local: false };
+	}
+}
+
+/** `--once` with several hosts: each host's tree under its heading, or JSON with a `hosts` array; exit 1 if a host failed. */
+async function printOnceHosts(
+	setups: readonly {
+		name: string;
+		uri: string;
+		podman: Podman;
+		initial: ReturnType<typeof initialStoreState> & { status?: StatusMessage };
+		far: FarSide['processes'];
+	}[],
+	options: Options,
+): Promise<number> {
+	const states = await Promise.all(
+		setups.map(async ({ podman, initial, far }) => {
+			const store = createAppStore(initial);
+			if (initial.status?.tone !== 'error') {
+				const watcher = new Watcher(podman, store, far);
+				await watcher.scan();
+				await watcher.reconcile({ full: true });
+				await watcher.scan();
+				watcher.stop();
+			}
+			return store.getState();
+		}),
+	);
+	const hosts = setups.map((setup, i) => ({ name: setup.name, uri: setup.uri, state: states[i] as AppState }));
+	const out = options.json ? safeJson(JSON.stringify(hostsSnapshotJson(hosts), null, 2)) : hostsSnapshotText(hosts);
+	process.stdout.write(`${out}\n`);
+	return hosts.some((h) => hostProblem(h.state) !== undefined) ? EXIT_TROUBLE : 0;
 }
 
 main().catch((error: unknown) => {

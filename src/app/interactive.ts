@@ -2,6 +2,7 @@ import { render } from 'ink';
 import { createElement } from 'react';
 import { App } from '../../components/App.js';
 import { CrashBoundary } from '../../components/CrashBoundary.js';
+import { HostsApp } from '../../components/HostsApp.js';
 import { LessonController } from '../lessons/lessonController.js';
 import { findLesson } from '../lessons/lessons.js';
 import { t } from '../messages/i18n.js';
@@ -12,11 +13,9 @@ import { runArgs } from '../podman/commands.js';
 import type { Podman } from '../podman/podman.js';
 import { quoteCommandWords } from '../present/commandWords.js';
 import { safeLines, safeText } from '../present/safeText.js';
-import { procReader } from '../proc/read.js';
 import type { FarProcesses, ProcessReader } from '../proc/reader.js';
-import { type AppState, createAppStore } from '../state/store.js';
-import { Watcher } from '../watch/watcher.js';
-import { createActions } from './actions.js';
+import type { AppState } from '../state/store.js';
+import { type HostSetup, openHost } from './host.js';
 import type { Options } from './options.js';
 import { fireProcessFault, injectedFault, TEST_FAULT } from './testFault.js';
 
@@ -57,8 +56,13 @@ export async function runInteractive(
 	firstList?: Promise<string | undefined>,
 	/** A far podman's processes (`--connection`): read there, never from this machine's /proc. */
 	far?: FarProcesses & ProcessReader,
+	/** The other hosts of a screen of several (`--connection a --connection b`); this one is the first. */
+	more: readonly HostSetup[] = [],
 ): Promise<number> {
-	const store = createAppStore(initial);
+	const host = openHost({ name: options.connection ?? '', podman, initial, far, firstList }, options);
+	// More hosts (`--connection a --connection b`): each its own podman, store and watcher, composed by HostsApp.
+	const hosts = [host, ...more.map((setup) => openHost(setup, options))];
+	const { store, reader, actions } = host;
 	const stopLogFile = options.logFile === undefined ? undefined : followLogToFile(store, options.logFile);
 	const stopTranscript =
 		options.recordFile === undefined
@@ -68,21 +72,6 @@ export async function runInteractive(
 					runCommand: [podman.binary, ...podman.globalArgs, ...runArgs(options.image, options.command)],
 					lesson: options.lesson,
 				});
-	// CONMON_TUI_EVENTS=podman: `podman events` even where podman's events file could be read directly.
-	const watcher = new Watcher(podman, store, far, { forcePodmanEvents: process.env['CONMON_TUI_EVENTS'] === 'podman' });
-	const reader = far ?? procReader();
-	const actions = createActions({
-		store,
-		podman,
-		reader,
-		remote: far !== undefined,
-		image: options.image,
-		command: options.command,
-		onChange: (ids) => {
-			watcher.burst();
-			watcher.refresh(ids);
-		},
-	});
 
 	const lessons = new LessonController({
 		store,
@@ -113,7 +102,7 @@ export async function runInteractive(
 		if (quitting) return;
 		quitting = true;
 		exitCode = code;
-		watcher.stop();
+		for (const h of hosts) h.watcher.stop();
 		app?.unmount();
 	}
 	/** Any error nobody caught: end the session the ordinary way, with one line on what happened. */
@@ -146,18 +135,14 @@ export async function runInteractive(
 	// The alternate screen keeps the user's scrollback intact; it is left on every way out (finally).
 	process.stdout.write(ENTER_ALTERNATE_SCREEN);
 	try {
+		const renderFault = TEST_FAULT === 'render' ? { renderFault: injectedFault('render') } : {};
 		app = render(
 			createElement(
 				CrashBoundary,
 				{ onCrash: crash },
-				createElement(App, {
-					store,
-					actions,
-					reader,
-					quit: () => quit(0),
-					lessons,
-					...(TEST_FAULT === 'render' ? { renderFault: injectedFault('render') } : {}),
-				}),
+				hosts.length > 1
+					? createElement(HostsApp, { hosts, quit: () => quit(0), ...renderFault })
+					: createElement(App, { store, actions, reader, quit: () => quit(0), lessons, ...renderFault }),
 			),
 			{
 				exitOnCtrlC: false,
@@ -173,19 +158,22 @@ export async function runInteractive(
 				fireProcessFault(fault);
 			});
 		}
-		watcher.start(firstList).catch((error: unknown) => {
-			store.setState({ status: { tone: 'error', text: String(error) } });
-		});
+		for (const h of hosts) {
+			h.watcher.start(h.firstList).catch((error: unknown) => {
+				h.store.setState({ status: { tone: 'error', text: String(error) } });
+			});
+		}
 		await app.waitUntilExit();
 	} catch (error) {
 		crash(error);
 	} finally {
-		watcher.stop();
+		for (const h of hosts) h.watcher.stop();
 		restoreTerminal();
 	}
 	// A stop, rm, run… under way is not killed (that could leave the container stuck): say so.
 	const stillRunning = (): void => {
-		for (const command of podman.stillRunning()) process.stdout.write(`${t('cli.leftRunning', { command: safeText(quoteCommandWords(command)) })}\n`);
+		for (const command of hosts.flatMap((h) => h.podman.stillRunning()))
+			process.stdout.write(`${t('cli.leftRunning', { command: safeText(quoteCommandWords(command)) })}\n`);
 	};
 	if (crashed !== undefined) {
 		process.stderr.write(`${crashReport(crashed)}\n`);

@@ -29,6 +29,11 @@ export interface Options {
 	readOnly: boolean;
 	/** `--connection NAME`: podman's named connection to show (a podman machine, a server); undefined: as podman chooses. */
 	connection: string | undefined;
+	/**
+	 * Every `--connection` given, in order: with two or more, one tree per host (see src/app/hosts.ts).
+	 * `connection` is the first of them.
+	 */
+	connections: string[];
 	/** `conmon-tui lesson [NAME]`: a guided lesson; no name: the menu of lessons. */
 	lesson: { name: string | undefined } | undefined;
 }
@@ -91,10 +96,15 @@ export function parseOptions(argv: readonly string[]): Options {
 	if (values.record !== undefined && values.record.trim() === '') throw new UsageError('--record needs a file name');
 	if (values.lang !== undefined && !isLanguage(values.lang)) throw new UsageError(`--lang must be en or ja, not "${values.lang}"`);
 	const connections = values.connection ?? [];
-	if (connections.length > 1) throw new UsageError('one --connection at a time: showing several hosts at once is not built yet');
+	if (connections.some((name) => name.trim() === '')) throw new UsageError('--connection needs a connection name (see podman system connection list)');
+	const twice = connections.find((name, i) => connections.indexOf(name) !== i);
+	if (twice !== undefined) throw new UsageError(`--connection ${twice} is given twice; name each host once`);
 	const connection = connections[0];
-	if (connection !== undefined && connection.trim() === '') throw new UsageError('--connection needs a connection name (see podman system connection list)');
 	const lesson = lessonCommand(positionals);
+	// A lesson watches one host's store and reads one host's /proc; with several, which one is a guess.
+	if (lesson && connections.length > 1) throw new UsageError('a lesson runs on one host; give one --connection');
+	if (connections.length > 1 && values.record !== undefined) throw new UsageError('--record records one host; give one --connection');
+	if (connections.length > 1 && values.log !== undefined) throw new UsageError('--log follows one host; give one --connection');
 	if (lesson && values.once) throw new UsageError('a lesson runs in the live view; it does not go with --once');
 	if (lesson && values['read-only']) throw new UsageError('a lesson runs podman commands; it does not go with --read-only');
 	if (values.record !== undefined && values.once) throw new UsageError('--record records a live session; it does not go with --once');
@@ -113,6 +123,7 @@ export function parseOptions(argv: readonly string[]): Options {
 		yes: values.yes ?? false,
 		readOnly: values['read-only'] ?? false,
 		connection,
+		connections,
 		lesson,
 	};
 }

@@ -21,7 +21,8 @@ Options:
   --record FILE    write a Markdown transcript of the session (steps, commands, PIDs) to FILE
   --connection NAME  show the podman of this connection (podman system connection list);
                    its /proc is read over ssh. Default: as podman chooses (CONTAINER_CONNECTION,
-                   CONTAINER_HOST; on macOS/Windows the podman machine)
+                   CONTAINER_HOST; on macOS/Windows the podman machine). Given more than once:
+                   one tree per host, under its heading; keys act on the selected row's host
   --yes            never ask before x k R p d (they ask about containers this session did not start)
   --read-only      only look: every key that runs a command is off (no lessons either)
   --help           show this help

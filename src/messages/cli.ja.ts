@@ -23,7 +23,8 @@ podman のコンテナをリアルタイムに表示します。コンテナご�
   --record FILE    セッションの記録 (手順・コマンド・PID) を Markdown で FILE に書く
   --connection NAME  この接続 (podman system connection list) の podman を表示。
                    その /proc は ssh で読む。既定: podman と同じ選び方 (CONTAINER_CONNECTION、
-                   CONTAINER_HOST、macOS/Windows では podman machine)
+                   CONTAINER_HOST、macOS/Windows では podman machine)。複数指定すると
+                   ホストごとに見出しの下にツリーを表示し、キーは選択行のホストに対して働く
   --yes            x k R p d の前に確認しない (通常、このセッションが起動していないコンテナでは確認する)
   --read-only      見るだけ: コマンドを実行するキーをすべて無効にする (レッスンも使えない)
   --help           このヘルプを表示

@@ -21,6 +21,7 @@ export const statusEn = {
 	'status.confirm.pause': 'pause {name} ({id})? y/n',
 	'status.confirm.remove': 'remove {name} ({id})? y/n',
 	'status.readOnly': 'read-only: this session runs no commands (started with --read-only)',
+	'status.lessonsOneHost': 'lessons run on one host: start conmon-tui lesson with one --connection (this screen shows several hosts)',
 	'status.noSelection': 'no container selected: press r to run one',
 	'status.filterHidesAll': 'the filter "{filter}" hides every container: Escape clears it',
 	'status.noMatch': 'no container matches "{filter}"; Escape clears the filter',

@@ -23,6 +23,8 @@ export const statusJa: MessagesLike<typeof statusEn> = {
 	'status.confirm.pause': '{name} ({id}) を一時停止しますか? y/n',
 	'status.confirm.remove': '{name} ({id}) を削除しますか? y/n',
 	'status.readOnly': '読み取り専用です: このセッションはコマンドを実行しません (--read-only で起動)',
+	'status.lessonsOneHost':
+		'レッスンは一つのホストで行います。--connection を一つだけ指定して conmon-tui lesson を起動してください (この画面は複数のホストを表示しています)',
 	'status.noSelection': 'コンテナが選択されていません。r で新しく実行できます',
 	'status.filterHidesAll': 'フィルター "{filter}" ですべてのコンテナが隠れています。Escape で解除できます',
 	'status.noMatch': '"{filter}" に一致するコンテナはありません。Escape でフィルターを解除できます',

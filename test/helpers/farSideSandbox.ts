@@ -23,13 +23,15 @@ import { delay, killAndWait } from './sandboxProcesses.js';
 export const FAR_CONNECTION = 'far';
 
 export interface FarSideSandbox {
+	/** The connection's name in the client's config (FAR_CONNECTION unless asked otherwise). */
+	connection: string;
 	/** The store the far podman serves (its image is imported). */
 	store: PodmanSandbox;
 	/** The environment of a podman *client* of the far side (and of conmon-tui): private connections, HOME, ulimits. */
 	clientEnv: Record<string, string>;
-	/** `podman --connection far ARGS` with the client environment. */
+	/** `podman --connection NAME ARGS` with the client environment. */
 	podman(args: string[], opts?: { reject?: boolean; timeoutMs?: number }): Promise<PodmanResult>;
-	/** `podman --connection far container inspect ID`. */
+	/** `podman --connection NAME container inspect ID`. */
 	inspect(id: string): Promise<PodmanInspect>;
 	/** This machine's PID of the far `podman system service` (to stop it), and of the namespace's PID 1. */
 	servicePid(): Promise<number | undefined>;
@@ -96,8 +98,11 @@ async function prepareSshd(): Promise<string> {
 	return sshd;
 }
 
-/** Creates the far side and a private client of it; `dispose()` when done. */
-export async function createFarSide(): Promise<FarSideSandbox> {
+/**
+ * Creates the far side and a private client of it; `dispose()` when done. `connection` names it in
+ * the client's config (two far sides at once need two names: see remoteHosts.test.ts).
+ */
+export async function createFarSide({ connection = FAR_CONNECTION }: { connection?: string } = {}): Promise<FarSideSandbox> {
 	const sshd = await prepareSshd();
 	const store = await createPodmanSandbox();
 	const dir = await mkdtemp(path.join(os.tmpdir(), 'conmon-tui-far-'));
@@ -112,9 +117,10 @@ export async function createFarSide(): Promise<FarSideSandbox> {
 	};
 	let connected = false;
 	const podman = (args: string[], opts: { reject?: boolean; timeoutMs?: number } = {}) =>
-		runPodman(clientEnv, ['--connection', FAR_CONNECTION, ...args], { reject: opts.reject ?? true, timeoutMs: opts.timeoutMs ?? 60_000 });
+		runPodman(clientEnv, ['--connection', connection, ...args], { reject: opts.reject ?? true, timeoutMs: opts.timeoutMs ?? 60_000 });
 	const readPid = async (file: string) => Number((await readFile(path.join(dir, file), 'utf8').catch(() => '')).trim()) || undefined;
 	const far: FarSideSandbox = {
+		connection,
 		store,
 		clientEnv,
 		port,
@@ -251,7 +257,7 @@ export async function createFarSide(): Promise<FarSideSandbox> {
 		);
 		await runPodman(
 			clientEnv,
-			['system', 'connection', 'add', '--identity', path.join(dir, 'id'), FAR_CONNECTION, `ssh://root@127.0.0.1:${port}/run/podman/podman.sock`],
+			['system', 'connection', 'add', '--identity', path.join(dir, 'id'), connection, `ssh://root@127.0.0.1:${port}/run/podman/podman.sock`],
 			{
 				timeoutMs: 30_000,
 			},

@@ -79,11 +79,18 @@ describe('choosing the podman to show, as podman chooses', () => {
 		assert.deepEqual(parseSshUri('ssh://h/run/podman/podman.sock', undefined), { user: 'root', host: 'h', port: 22, identity: undefined });
 	});
 
-	it('--connection NAME on the command line (one at a time), and the podman options it becomes', () => {
+	it('--connection NAME on the command line, once or for several hosts, and the podman options it becomes', () => {
 		assert.equal(parseOptions(['--connection', 'build']).connection, 'build');
 		assert.equal(parseOptions([]).connection, undefined);
-		assert.throws(() => parseOptions(['--connection', 'a', '--connection', 'b']), UsageError);
+		assert.deepEqual(parseOptions([]).connections, []);
+		assert.deepEqual(parseOptions(['--connection', 'a', '--connection', 'b']).connections, ['a', 'b']);
+		assert.throws(() => parseOptions(['--connection', 'a', '--connection', 'a']), /--connection a is given twice/);
 		assert.throws(() => parseOptions(['--connection', '']), UsageError);
+		assert.throws(() => parseOptions(['--connection', 'a', '--connection', '']), UsageError);
+		// A lesson, a transcript and a log file follow one host's store: refused with several, in one line.
+		assert.throws(() => parseOptions(['lesson', '--connection', 'a', '--connection', 'b']), /a lesson runs on one host; give one --connection/);
+		assert.throws(() => parseOptions(['--record', 'x.md', '--connection', 'a', '--connection', 'b']), /--record records one host/);
+		assert.throws(() => parseOptions(['--log', 'x.jsonl', '--connection', 'a', '--connection', 'b']), /--log follows one host/);
 		assert.deepEqual(remoteArgs({ name: 'build', uri: 'ssh://h/s', identity: '/k' }), ['--connection', 'build']);
 		assert.deepEqual(remoteArgs({ name: undefined, uri: 'ssh://h/s', identity: '/k' }), ['--url', 'ssh://h/s', '--identity', '/k']);
 	});

@@ -1,0 +1,62 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Actions } from '../src/app/actions.js';
+import type { ProcessReader } from '../src/proc/reader.js';
+import { crossHosts, type HostStore, shareScreenState } from '../src/state/hosts.js';
+import { type SelectionMove, visibleKeys } from '../src/state/selection.js';
+import { App } from './App.js';
+
+/** One host of a screen of several: its store, and the actions and /proc reader that act on it. */
+export interface ScreenHost extends HostStore {
+	actions: Actions;
+	reader: ProcessReader;
+}
+
+/**
+ * The screen of several hosts (`--connection a --connection b`): one App whose store, actions and
+ * reader are those of the host the cursor is in, so every key (and its y/n question) runs that
+ * host's podman; the tree and the event log show every host.
+ */
+export function HostsApp({ hosts, quit, renderFault }: { hosts: readonly ScreenHost[]; quit: () => void; renderFault?: Error }) {
+	const [active, setActive] = useState(0);
+	const stores = useMemo(() => hosts.map((h) => h.store), [hosts]);
+	// The filter and Space are the whole screen's: every host's store follows the active one.
+	useEffect(() => shareScreenState(stores), [stores]);
+	// The cursor's host has no row (none yet, all gone, all filtered out): the first host that has one takes it.
+	useEffect(() => {
+		let moving = false;
+		const check = (): void => {
+			const current = stores[active];
+			if (moving || !current || visibleKeys(current.getState()).length > 0) return;
+			moving = true;
+			try {
+				const next = crossHosts(stores, active, 'first');
+				if (next !== undefined && next !== active) setActive(next);
+			} finally {
+				moving = false;
+			}
+		};
+		check();
+		const unsubscribes = stores.map((store) => store.subscribe(check));
+		return () => {
+			for (const unsubscribe of unsubscribes) unsubscribe();
+		};
+	}, [stores, active]);
+	const cross = (move: SelectionMove): boolean => {
+		const next = crossHosts(stores, active, move);
+		if (next === undefined || next === active) return next !== undefined;
+		setActive(next);
+		return true;
+	};
+	const host = hosts[active] ?? hosts[0];
+	if (!host) return null;
+	return (
+		<App
+			store={host.store}
+			actions={host.actions}
+			reader={host.reader}
+			quit={quit}
+			hosts={{ hosts, active, cross }}
+			{...(renderFault ? { renderFault } : {})}
+		/>
+	);
+}

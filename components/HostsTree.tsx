@@ -1,0 +1,83 @@
+import { Box, Text } from 'ink';
+import { useMemo, useRef } from 'react';
+import { useHostsState } from '../hooks/useHostsState.js';
+import { t } from '../src/messages/i18n.js';
+import { truncateToWidth } from '../src/present/displayWidth.js';
+import { safeText } from '../src/present/safeText.js';
+import { containerColumnWidths } from '../src/present/treeColumns.js';
+import { type HostLine, hostHeadingFacts, hostLines, hostLinesOffset } from '../src/state/hostLines.js';
+import type { HostStore } from '../src/state/hosts.js';
+import { rowsOf, shownFilter, shownTreeInput } from '../src/state/treeSource.js';
+import { HostHeading } from './HostHeading.js';
+import { MARKER_WIDTH, TreeLine, treeLineLook } from './TreeLine.js';
+
+/**
+ * The tree of several hosts (`--connection a --connection b`): each host's heading, then its
+ * tree, one list scrolled to keep the cursor in view. The cursor is in the active host only.
+ */
+export function HostsTree({ hosts, active, height, width, now }: { hosts: readonly HostStore[]; active: number; height: number; width: number; now: number }) {
+	const stores = useMemo(() => hosts.map((h) => h.store), [hosts]);
+	const inputs = useHostsState(stores, (s) => shownTreeInput(s, now));
+	const rowsByHost = useMemo(() => inputs.map(rowsOf), [inputs]);
+	const facts = useHostsState(stores, (s) => hostHeadingFacts(s, ''));
+	const others = useHostsState(stores, (s) => ({ busy: s.busy, filter: shownFilter(s) }));
+	const lines = hostLines(
+		facts.map((f, i) => ({ facts: { ...f, label: f.label || (hosts[i]?.name ?? '') }, rows: rowsByHost[i] ?? [] })),
+		active,
+	);
+	// One set of column widths for every host: the trees line up under each other.
+	const widths = useMemo(
+		() =>
+			containerColumnWidths(
+				rowsByHost.flatMap((rows) => rows.flatMap((r) => (r.kind === 'container' ? [r.container] : []))),
+				now,
+				width - MARKER_WIDTH,
+			),
+		[rowsByHost, now, width],
+	);
+	const offset = useRef(0);
+	offset.current = hostLinesOffset(lines, height, offset.current);
+	const visible = lines.slice(offset.current, offset.current + height);
+	return (
+		<Box height={height} flexDirection="column">
+			{visible.map((line) => (
+				<HostTreeLine key={line.key} line={line} width={width} now={now} widths={widths} extra={others[line.host]} />
+			))}
+		</Box>
+	);
+}
+
+function HostTreeLine({
+	line,
+	width,
+	now,
+	widths,
+	extra,
+}: {
+	line: HostLine;
+	width: number;
+	now: number;
+	widths: ReturnType<typeof containerColumnWidths>;
+	extra: { busy: Readonly<Record<string, string>>; filter: string } | undefined;
+}) {
+	switch (line.kind) {
+		case 'heading':
+			return <HostHeading facts={line.facts} width={width} />;
+		case 'problem':
+			return (
+				<Text color="red" wrap="truncate-end">
+					{truncateToWidth(`  ${safeText(line.text)}`, width)}
+				</Text>
+			);
+		case 'empty': {
+			const filter = extra?.filter ?? '';
+			const message = !line.loaded ? t('tree.loading') : filter ? t('tree.noMatch', { filter: safeText(filter) }) : t('tree.noContainers');
+			return <Text dimColor>{truncateToWidth(`  ${message}`, width)}</Text>;
+		}
+		case 'row': {
+			const { row } = line;
+			const busy = row.kind === 'container' || row.kind === 'pod' ? extra?.busy[row.containerId] : undefined;
+			return <TreeLine look={treeLineLook(row, { selected: line.cursor, busy, widths, now, width })} />;
+		}
+	}
+}
