@@ -1,6 +1,6 @@
 // Several hosts on one screen (`--connection a --connection b`): each host keeps its own store,
-// and the screen composes them. This file is the pure part of that composition: which host the
-// cursor is in after a move, and the screen state every host's store must agree on.
+// and the screen composes them. This file holds that composition's rules, apart from React: which
+// host the cursor is in after a move, and the screen state every host's store must agree on.
 import { toggleFreeze } from './freeze.js';
 import { ensureSelection, type SelectionMove, visibleKeys } from './selection.js';
 import type { AppState, AppStore } from './store.js';
