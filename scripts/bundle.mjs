@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
  *   remembering src/present/cachedStringWidth.ts; wrap-ansi keeps its own older copy.
  * - Ink's Output keeps its caches (each line's styled characters, each text's width) from one
  *   frame to the next instead of starting empty at every frame, bounded (sharedOutputCaches).
+ * - yoga's WebAssembly is decoded from the base64 it ships without fetch() (wasmWithoutFetch).
  */
 import { build } from 'esbuild';
 
@@ -62,6 +63,24 @@ export default class Output {`;
 	},
 };
 
+/**
+ * yoga-layout ships its WebAssembly as a base64 data: URL and, where fetch() exists, loads it with
+ * fetch(). In Node, the first use of the global fetch loads undici: about 50 ms of CPU at every start,
+ * before the first frame (V8 CPU profile of the start, bench/RESULTS.md). yoga's own fallback decodes
+ * the same base64 without it; this makes yoga take that path. The build fails if the line is gone.
+ */
+const wasmWithoutFetch = {
+	name: 'yoga-wasm-without-fetch',
+	setup(b) {
+		b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => {
+			const source = await readFile(args.path, 'utf8');
+			const check = '"function"!=typeof fetch';
+			if (!source.includes(check)) throw new Error(`${args.path}: no '${check}' to replace (yoga changed: review scripts/bundle.mjs)`);
+			return { contents: source.replace(check, 'true'), loader: 'js' };
+		});
+	},
+};
+
 const common = {
 	bundle: true,
 	splitting: true,
@@ -74,7 +93,7 @@ const common = {
 	logLevel: 'warning',
 	// Bundled CommonJS (React) calls require: an ES module has none of its own.
 	banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-	plugins: [rememberedStringWidth, sharedOutputCaches],
+	plugins: [rememberedStringWidth, sharedOutputCaches, wasmWithoutFetch],
 };
 
 await build({ ...common, entryPoints: [path.join(root, 'src/cli.ts')], outdir: path.join(root, 'dist/bundle') });
