@@ -12,7 +12,8 @@
  *   over one window (`--window` s, default 30) once every container is a minute old, and VmRSS.
  * - `keys`: row 3, Down → frame (`--runs` presses).
  * - `lifecycle`: rows 1/2 with the N containers listed (`--runs` runs).
- * - `memory`: conmon-tui with bench/memoryProbe.ts imported: process.memoryUsage() and V8's heap spaces.
+ * - `memory`: conmon-tui with bench/memoryProbe.ts imported: process.memoryUsage() and V8's heap
+ *   spaces, `--settle` s (default 10) after the first frame; with `--before`, that build beside it.
  * - `profile`: one launch with `node --cpu-prof` into bench/results/ (the start, read with any
  *   .cpuprofile viewer), ended 3 s after the first frame.
  */
@@ -40,8 +41,16 @@ function log(message: string): void {
 	process.stderr.write(`[${((nowMs() - started) / 1000).toFixed(1).padStart(6)} s] ${message}\n`);
 }
 
-function parseArgs(argv: readonly string[]): { containers: number; runs: number; windowMs: number; parts: Part[]; before: string | undefined } {
+function parseArgs(argv: readonly string[]): {
+	containers: number;
+	runs: number;
+	windowMs: number;
+	parts: Part[];
+	before: string | undefined;
+	settleMs: number;
+} {
 	let before: string | undefined;
+	let settleMs = 10_000;
 	let containers = 50;
 	let runs = 10;
 	let windowMs = 30_000;
@@ -52,6 +61,7 @@ function parseArgs(argv: readonly string[]): { containers: number; runs: number;
 		if (arg === '--containers' && Number.isInteger(value)) containers = value;
 		else if (arg === '--runs' && Number.isInteger(value)) runs = value;
 		else if (arg === '--window' && Number.isFinite(value)) windowMs = value * 1000;
+		else if (arg === '--settle' && Number.isFinite(value)) settleMs = value * 1000;
 		else if (arg === '--before' && argv[i + 1]) before = path.resolve(argv[i + 1] ?? '');
 		else if ((PARTS as readonly string[]).includes(arg)) {
 			parts.push(arg as Part);
@@ -62,7 +72,7 @@ function parseArgs(argv: readonly string[]): { containers: number; runs: number;
 		}
 		i++;
 	}
-	return { containers, runs, windowMs, parts, before };
+	return { containers, runs, windowMs, parts, before, settleMs };
 }
 
 function benchEnv(sandbox: PodmanSandbox): Record<string, string> {
@@ -72,24 +82,34 @@ function benchEnv(sandbox: PodmanSandbox): Record<string, string> {
 	return { ...env, ...sandbox.env };
 }
 
-/** conmon-tui with the memory probe: one reading `settleMs` after its first frame. */
-async function memory(ctx: BenchContext, count: number): Promise<MemoryReading & { vmRssKb: number }> {
-	const file = path.join(ctx.sandbox.dir, 'memory.json');
+/**
+ * conmon-tui with the memory probe (and `before`, another build, beside it in the same window):
+ * one reading each `settleMs` after the first frame.
+ */
+async function memory(ctx: BenchContext, count: number, settleMs: number, before: string | undefined) {
 	const probe = fileURLToPath(new URL('./memoryProbe.js', import.meta.url));
-	const subject = conmonTuiWith('conmon-tui (memory probe)', ['--import', probe], { BENCH_MEMORY_FILE: file });
-	const screen = subject.spawn(ctx.env, ctx.sandbox.image);
+	const variants = [{ name: 'after', program: undefined as string | undefined }, ...(before ? [{ name: 'before', program: before }] : [])];
+	const runs = variants.map(({ name, program }) => {
+		const file = path.join(ctx.sandbox.dir, `memory-${name}.json`);
+		const subject = conmonTuiWith(`conmon-tui (memory probe, ${name})`, ['--import', probe], { BENCH_MEMORY_FILE: file }, program);
+		return { name, file, subject, screen: subject.spawn(ctx.env, ctx.sandbox.image) };
+	});
 	try {
-		await screen.waitForFrame(`${count} containers`, subject.showsCount(count), { since: screen.spawnedAt, timeoutMs: ctx.firstFrameTimeoutMs });
-		await sleep(10_000);
+		for (const { subject, screen } of runs) {
+			await screen.waitForFrame(`${count} containers`, subject.showsCount(count), { since: screen.spawnedAt, timeoutMs: ctx.firstFrameTimeoutMs });
+		}
+		await sleep(settleMs);
 		// The pty's child is node itself (spawned directly, no shell).
-		process.kill(screen.pid, 'SIGUSR2');
+		for (const { screen } of runs) process.kill(screen.pid, 'SIGUSR2');
 		await sleep(500);
-		const reading = JSON.parse(readFileSync(file, 'utf8')) as MemoryReading;
-		const status = readFileSync(`/proc/${screen.pid}/status`, 'latin1');
-		const vmRssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
-		return { ...reading, vmRssKb };
+		const readings: Record<string, MemoryReading & { vmRssKb: number }> = {};
+		for (const { name, file, screen } of runs) {
+			const status = readFileSync(`/proc/${screen.pid}/status`, 'latin1');
+			readings[name] = { ...(JSON.parse(readFileSync(file, 'utf8')) as MemoryReading), vmRssKb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) };
+		}
+		return { settleMs, readings };
 	} finally {
-		await screen.stop();
+		await Promise.all(runs.map(({ screen }) => screen.stop()));
 	}
 }
 
@@ -154,7 +174,7 @@ async function firstFramesBeforeAfter(ctx: BenchContext, count: number, runs: nu
 }
 
 async function main(): Promise<number> {
-	const { containers, runs, windowMs, parts, before } = parseArgs(process.argv.slice(2));
+	const { containers, runs, windowMs, parts, before, settleMs } = parseArgs(process.argv.slice(2));
 	const load = sampleLoad();
 	const out: Record<string, unknown> = { date: new Date().toISOString(), containers, runs, loadAtStart: loadAverage() };
 	let sandbox: PodmanSandbox | undefined;
@@ -197,7 +217,7 @@ async function main(): Promise<number> {
 					runToScreen: summarize(lifecycle.map((r) => r.runReturnedToShownMs)),
 					exitToScreen: summarize(lifecycle.map((r) => r.conmonExitToShownMs)),
 				};
-			} else if (part === 'memory') result = await memory(ctx, containers);
+			} else if (part === 'memory') result = await memory(ctx, containers, settleMs, before);
 			else result = await profile(ctx, containers);
 			out[part] = { loadAtStart: at, loadAtEnd: loadAverage(), result };
 			log(`${part}: ${JSON.stringify(result).slice(0, 400)}`);

@@ -37,8 +37,13 @@ const rememberedStringWidth = {
 /**
  * Ink builds a new Output, with new empty caches, for every frame, so every line on screen is
  * tokenized into styled characters again although most lines did not change (an age tick changes
- * one line in three). One set of caches for all frames, emptied when it grows past a bound, gives
- * the same characters. The build fails if Ink's code no longer has the line this replaces.
+ * one line in three). One set of caches for all frames gives the same characters. Each cache keeps
+ * two generations: entries used since the last turnover, and the generation before (a hit there is
+ * moved up); past the bound the older one is dropped. So what the last frames drew stays cached
+ * and the rest goes: a line's styled characters are an object per character (about 10 KB for a
+ * 140-column line), and an earlier bound of 2048 lines, cleared all at once, held some 20 MiB
+ * of old space at 50 containers (v8.getHeapSpaceStatistics, bench/RESULTS.md).
+ * The build fails if Ink's code no longer has the line this replaces.
  */
 const sharedOutputCaches = {
 	name: 'shared-ink-output-caches',
@@ -47,18 +52,29 @@ const sharedOutputCaches = {
 			const source = await readFile(args.path, 'utf8');
 			const perFrame = 'caches = new OutputCaches();';
 			if (!source.includes(perFrame)) throw new Error(`${args.path}: no "${perFrame}" to replace (Ink changed: review scripts/bundle.mjs)`);
-			const shared = `const sharedCaches = new OutputCaches();
-const CACHE_LIMIT = 2048;
-function boundedCaches() {
-	if (sharedCaches.styledChars.size > CACHE_LIMIT || sharedCaches.widths.size > CACHE_LIMIT || sharedCaches.blockWidths.size > CACHE_LIMIT) {
-		sharedCaches.styledChars.clear();
-		sharedCaches.widths.clear();
-		sharedCaches.blockWidths.clear();
+			const shared = `class TwoGenerations {
+	constructor(limit) { this.limit = limit; this.current = new Map(); this.previous = new Map(); }
+	get(key) {
+		let value = this.current.get(key);
+		if (value === undefined) {
+			value = this.previous.get(key);
+			if (value !== undefined) this.set(key, value);
+		}
+		return value;
 	}
-	return sharedCaches;
+	set(key, value) {
+		if (this.current.size >= this.limit) { this.previous = this.current; this.current = new Map(); }
+		this.current.set(key, value);
+		return this;
+	}
 }
+const sharedCaches = new OutputCaches();
+// Lines: a 40-row screen draws about 40 a frame. Widths and block widths are numbers: cheap to keep.
+sharedCaches.styledChars = new TwoGenerations(256);
+sharedCaches.widths = new TwoGenerations(4096);
+sharedCaches.blockWidths = new TwoGenerations(1024);
 export default class Output {`;
-			return { contents: source.replace('export default class Output {', shared).replace(perFrame, 'caches = boundedCaches();'), loader: 'js' };
+			return { contents: source.replace('export default class Output {', shared).replace(perFrame, 'caches = sharedCaches;'), loader: 'js' };
 		});
 	},
 };
