@@ -14,6 +14,8 @@
  * - `lifecycle`: rows 1/2 with the N containers listed (`--runs` runs).
  * - `memory`: conmon-tui with bench/memoryProbe.ts imported: process.memoryUsage() and V8's heap
  *   spaces, `--settle` s (default 10) after the first frame; with `--before`, that build beside it.
+ * - `heap`: a V8 heap snapshot (`--heapsnapshot-signal`) `--settle` s after the first frame, into
+ *   bench/results/ (read with Chrome's DevTools Memory tab).
  * - `profile`: one launch with `node --cpu-prof` into bench/results/ (the start, read with any
  *   .cpuprofile viewer), ended 3 s after the first frame.
  */
@@ -33,7 +35,7 @@ import { conmonTui, conmonTuiWith, htop, type Subject } from './subjects.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RESULTS_DIR = path.join(PROJECT_ROOT, 'bench', 'results');
-const PARTS = ['first-frame', 'idle', 'keys', 'lifecycle', 'memory', 'profile'] as const;
+const PARTS = ['first-frame', 'idle', 'keys', 'lifecycle', 'memory', 'heap', 'profile'] as const;
 type Part = (typeof PARTS)[number];
 
 const started = nowMs();
@@ -111,6 +113,24 @@ async function memory(ctx: BenchContext, count: number, settleMs: number, before
 	} finally {
 		await Promise.all(runs.map(({ screen }) => screen.stop()));
 	}
+}
+
+/** One launch with `--heapsnapshot-signal`: a heap snapshot `settleMs` after the first frame. */
+async function heapSnapshot(ctx: BenchContext, count: number, settleMs: number): Promise<string> {
+	const dir = path.join(RESULTS_DIR, `heap-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+	mkdirSync(dir, { recursive: true });
+	const subject = conmonTuiWith('conmon-tui (heap snapshot)', ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${dir}`], {});
+	const screen = subject.spawn(ctx.env, ctx.sandbox.image);
+	try {
+		await screen.waitForFrame(`${count} containers`, subject.showsCount(count), { since: screen.spawnedAt, timeoutMs: ctx.firstFrameTimeoutMs });
+		await sleep(settleMs);
+		process.kill(screen.pid, 'SIGUSR2');
+		// Writing a snapshot of some 30 MiB of heap takes a few seconds on a busy machine.
+		await sleep(8_000);
+	} finally {
+		await screen.stop();
+	}
+	return dir;
 }
 
 /** One launch under `node --cpu-prof`, ended 3 s after its first frame: the profile is written at exit. */
@@ -218,6 +238,7 @@ async function main(): Promise<number> {
 					exitToScreen: summarize(lifecycle.map((r) => r.conmonExitToShownMs)),
 				};
 			} else if (part === 'memory') result = await memory(ctx, containers, settleMs, before);
+			else if (part === 'heap') result = await heapSnapshot(ctx, containers, settleMs);
 			else result = await profile(ctx, containers);
 			out[part] = { loadAtStart: at, loadAtEnd: loadAverage(), result };
 			log(`${part}: ${JSON.stringify(result).slice(0, 400)}`);
