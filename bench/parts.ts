@@ -11,7 +11,8 @@
  * - `idle`: rows 4/7 side by side with htop (tree view, same pty size): CPU of each process tree
  *   over one window (`--window` s, default 30) once every container is a minute old, and VmRSS.
  * - `keys`: row 3, Down → frame (`--runs` presses).
- * - `lifecycle`: rows 1/2 with the N containers listed (`--runs` runs).
+ * - `lifecycle`: rows 1/2 with the N containers listed (`--runs` runs); on screen means the header
+ *   counting N + 1 live conmons (then N again), as the new row may be out of the window.
  * - `memory`: conmon-tui with bench/memoryProbe.ts imported: process.memoryUsage() and V8's heap
  *   spaces, `--settle` s (default 10) after the first frame; with `--before`, that build beside it.
  * - `heap`: a V8 heap snapshot (`--heapsnapshot-signal`) `--settle` s after the first frame, into
@@ -25,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { createPodmanSandbox, type PodmanSandbox } from '../test/helpers/podmanSandbox.js';
 import { nowMs, sleep } from './clock.js';
 import { addRunningContainers, countContainers } from './fleet.js';
+import { ensureHtop } from './htop.js';
 import { loadAverage, sampleLoad } from './machine.js';
 import type { MemoryReading } from './memoryProbe.js';
 import { treeCpuTicks } from './procUsage.js';
@@ -226,12 +228,16 @@ async function main(): Promise<number> {
 				const frames = await firstFrame(ctx, conmonTui, containers, runs);
 				result = { ...frames, summary: summarize(frames.containers), conmonsSummary: summarize(frames.conmons ?? []) };
 			} else if (part === 'idle') {
-				result = await idleUsage(ctx, [conmonTui, htop], containers, windowMs, 61_000);
+				const version = await ensureHtop(log);
+				result = { htop: version, ...(await idleUsage(ctx, version ? [conmonTui, htop] : [conmonTui], containers, windowMs, 61_000)) };
 			} else if (part === 'keys') {
 				const samples = await keyLatency(ctx, conmonTui, containers, runs);
 				result = { samples, summary: summarize(samples) };
 			} else if (part === 'lifecycle') {
-				const lifecycle = await lifecycleLatency(ctx, conmonTui, runs, containers);
+				// Among hundreds the new container's row may be below the window: the header's count of live conmons says it.
+				const counted = conmonTui.showsConmons ?? (() => () => false);
+				const byCount: Subject = { ...conmonTui, showsNewContainer: () => counted(containers + 1), showsExited: () => counted(containers) };
+				const lifecycle = await lifecycleLatency(ctx, containers > 0 ? byCount : conmonTui, runs, containers);
 				result = {
 					runs: lifecycle,
 					runToScreen: summarize(lifecycle.map((r) => r.runReturnedToShownMs)),
