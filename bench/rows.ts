@@ -19,6 +19,8 @@ export interface Collected {
 	keyPresses: number[] | undefined;
 	/** Rows 8 and 9: CPU per redraw, in process. */
 	redraw: RedrawCost | undefined;
+	/** htop's version when it ran beside the programs in the idle windows (bench/htop.ts). */
+	htopVersion: string | undefined;
 	/** Why a scenario (by name) failed. */
 	errors: Map<string, string>;
 	setup: FleetStep[];
@@ -32,6 +34,15 @@ export const scenarioName = {
 	keys: (n: number) => `row 3 (Down key → frame, ${n} containers) conmon-tui`,
 	redraw: (n: number) => `rows 8-9 (CPU per redraw, ${n} containers, in process) conmon-tui`,
 };
+
+/** Rows 4, 5 and 7's extra: htop (tree view) in the same window, and conmon-tui's ratio to it. */
+function htopNote(c: Collected, usage: IdleUsage | undefined, mine: IdleUsage | undefined, what: 'cpu' | 'rss'): string {
+	if (!c.htopVersion) return ' htop was not available: not measured beside it.';
+	if (!usage || !mine) return '';
+	const [theirs, ours, unit] = what === 'cpu' ? [usage.cpuPercent, mine.cpuPercent, '%'] : [usage.rssKb / 1024, mine.rssKb / 1024, 'MiB'];
+	const digits = what === 'cpu' ? 2 : 1;
+	return ` ${c.htopVersion} (\`htop -t\`, tree view, its default 1.5 s delay, same pty size) in the same window: ${theirs.toFixed(digits)} ${unit}; conmon-tui / htop ${(ours / theirs).toFixed(1)}×.`;
+}
 
 /** Row 6's extra: when conmon-tui's header also counted every conmon. */
 function conmonsNote(samples: number[] | undefined, count: number): string {
@@ -102,7 +113,8 @@ export function buildRows(config: BenchConfig, c: Collected, interrupted: boolea
 				(config.minContainerAgeMs > 0
 					? `The window starts once the youngest container is ${Math.round(config.minContainerAgeMs / 1000)} s old, so that no age on screen ticks every second. `
 					: '') +
-				'A periodic task slower than the window (such as a safety reconcile every few minutes) may or may not fall into it.',
+				'A periodic task slower than the window (such as a safety reconcile every few minutes) may or may not fall into it.' +
+				htopNote(c, c.idleSmall.htop, c.idleSmall.conmonTui, 'cpu'),
 		},
 		{
 			row: 5,
@@ -113,7 +125,7 @@ export function buildRows(config: BenchConfig, c: Collected, interrupted: boolea
 				(s) => optional(c.idleLarge[s.key]?.cpuPercent),
 				() => scenarioName.idle(config.large, 5),
 			),
-			note: 'As row 4.',
+			note: `As row 4.${htopNote(c, c.idleLarge.htop, c.idleLarge.conmonTui, 'cpu')}`,
 		},
 		{
 			row: 6,
@@ -137,7 +149,9 @@ export function buildRows(config: BenchConfig, c: Collected, interrupted: boolea
 				(s) => optional(c.idleLarge[s.key]?.rssKb, kib),
 				() => scenarioName.idle(config.large, 5),
 			),
-			note: "VmRSS of the program's own (node) process at the end of row 5's window. The baseline is a plain Node script without React or Ink: the floor for any Node TUI.",
+			note:
+				"VmRSS of the program's own (node) process at the end of row 5's window. The baseline is a plain Node script without React or Ink: the floor for any Node TUI." +
+				htopNote(c, c.idleLarge.htop, c.idleLarge.conmonTui, 'rss'),
 		},
 		{
 			row: 8,

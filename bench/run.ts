@@ -15,6 +15,7 @@ import { createPodmanSandbox, type PodmanSandbox, sweepStaleSandboxes } from '..
 import { type NodeBuild, nodeBuild } from '../test/nodes/nodeBuilds.js';
 import { nowMs } from './clock.js';
 import { addCreatedContainers, addRunningContainers, countContainers, removeAllContainers, removeContainersViaApi } from './fleet.js';
+import { ensureHtop } from './htop.js';
 import { describeMachine, loadAverage, sampleLoad } from './machine.js';
 import { compareNodes, type NodeComparison, nodesMarkdown, nodesSectionOf, withNodesSection } from './nodes.js';
 import { PtyScreen } from './ptyScreen.js';
@@ -23,7 +24,7 @@ import { machineLines, resultsMarkdown, resultsNotes, resultsTable } from './rep
 import { type BenchConfig, type BenchResults, FULL, QUICK } from './results.js';
 import { buildRows, type Collected, scenarioName } from './rows.js';
 import { type BenchContext, firstFrame, idleUsage, keyLatency, lifecycleLatency } from './scenarios.js';
-import { conmonTui, conmonTuiProgram, SUBJECTS } from './subjects.js';
+import { conmonTui, conmonTuiProgram, htop, SUBJECTS, type Subject } from './subjects.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RESULTS_DIR = path.join(PROJECT_ROOT, 'bench', 'results');
@@ -139,6 +140,9 @@ async function growTo(ctx: BenchContext, collected: Collected, total: number): P
  * after) and 5/7 — and gives the 150 new containers time to age before row 5's window.
  */
 async function runPlan(config: BenchConfig, ctx: BenchContext, collected: Collected): Promise<void> {
+	// htop runs beside the two programs in the idle windows (rows 4, 5 and 7): the reference the issue compares with.
+	collected.htopVersion = await ensureHtop(log);
+	const idleSubjects: readonly Subject[] = collected.htopVersion ? [...SUBJECTS, htop] : SUBJECTS;
 	collected.redraw = await attempt(collected, scenarioName.redraw(config.small), () => redrawCost(config.small, Math.min(12, config.firstFrameRuns)));
 	for (const subject of SUBJECTS) {
 		const runs = await attempt(collected, scenarioName.lifecycle(subject), () => lifecycleLatency(ctx, subject, config.lifecycleRuns));
@@ -154,7 +158,7 @@ async function runPlan(config: BenchConfig, ctx: BenchContext, collected: Collec
 	}
 	collected.idleSmall =
 		(await attempt(collected, scenarioName.idle(config.small, 4), () =>
-			idleUsage(ctx, SUBJECTS, config.small, config.cpuWindowMs, config.minContainerAgeMs),
+			idleUsage(ctx, idleSubjects, config.small, config.cpuWindowMs, config.minContainerAgeMs),
 		)) ?? {};
 	if (interrupted) return;
 	await growTo(ctx, collected, config.large);
@@ -173,7 +177,7 @@ async function runPlan(config: BenchConfig, ctx: BenchContext, collected: Collec
 	if (interrupted) return;
 	collected.idleLarge =
 		(await attempt(collected, scenarioName.idle(config.large, 5), () =>
-			idleUsage(ctx, SUBJECTS, config.large, config.cpuWindowMs, config.minContainerAgeMs),
+			idleUsage(ctx, idleSubjects, config.large, config.cpuWindowMs, config.minContainerAgeMs),
 		)) ?? {};
 }
 
@@ -244,6 +248,7 @@ async function main(): Promise<number> {
 		idleLarge: {},
 		keyPresses: undefined,
 		redraw: undefined,
+		htopVersion: undefined,
 		errors: new Map(),
 		setup: [],
 	};

@@ -71,11 +71,12 @@ export interface LifecycleRun {
  * Rows 1 and 2, `runs` times: at a random moment, `podman run -d` a container (row 1: until
  * its conmon — or, for the baseline, its ID — is on screen); wait until the program is
  * idle; `podman kill` it (row 2: from conmon's exit, seen by a 2 ms /proc watcher, until
- * the screen shows it gone or exited); remove it, so that the store stays small.
+ * the screen shows it gone or exited); remove it, so that the store stays as it was.
  */
-export async function lifecycleLatency(ctx: BenchContext, subject: Subject, runs: number): Promise<LifecycleRun[]> {
+export async function lifecycleLatency(ctx: BenchContext, subject: Subject, runs: number, listed = 0): Promise<LifecycleRun[]> {
 	const { sandbox } = ctx;
-	const { screen } = await startAndWaitForList(ctx, subject, 0);
+	// `listed`: the containers already in the store (the scale row runs these among 500).
+	const { screen } = await startAndWaitForList(ctx, subject, listed);
 	const watcher = new ExitWatcher();
 	const results: LifecycleRun[] = [];
 	// The container of the run in progress: removed on the way out if a run fails half-way.

@@ -11,7 +11,7 @@ import { PtyScreen } from './ptyScreen.js';
  */
 
 /** The two programs, and conmon-tui under one Node or another (`npm run bench -- --node N`). */
-export type SubjectKey = 'conmonTui' | 'baseline' | `node:${string}`;
+export type SubjectKey = 'conmonTui' | 'baseline' | 'htop' | `node:${string}`;
 
 /** What is known of a container when its screen is checked. */
 export interface ContainerFacts {
@@ -68,10 +68,9 @@ export function shebangNodeOptions(program: string): string[] {
 	return node < 0 ? [] : words.slice(node + 1).filter((word) => word.startsWith('--'));
 }
 
-/** `node` arguments that run conmon-tui as its bin does. */
-function conmonTuiArgs(image: string): string[] {
-	const program = conmonTuiProgram();
-	return [...shebangNodeOptions(program), program, '--image', image];
+/** `node` arguments that run conmon-tui as its bin does (`extra`: more Node options, such as a probe to import). */
+function conmonTuiArgs(image: string, extra: readonly string[] = [], program = conmonTuiProgram()): string[] {
+	return [...shebangNodeOptions(program), ...extra, program, '--image', image];
 }
 
 function escapeRegExp(text: string): string {
@@ -123,6 +122,37 @@ export function conmonTuiOn(key: `node:${string}`, label: string, node: string, 
 		spawn: (base, image) => new PtyScreen(label, node, conmonTuiArgs(image), { env: { ...base, ...env }, cwd: projectRoot, ...SCREEN }),
 	};
 }
+
+/**
+ * conmon-tui with more Node options (`nodeArgs`, before the program) and environment: a CPU
+ * profile of its start, or the memory probe (bench/memoryProbe.ts); `program`: another build of
+ * it (an older tree's, for a before/after). The same screen checks.
+ */
+export function conmonTuiWith(label: string, nodeArgs: readonly string[], env: Record<string, string>, program?: string): Subject {
+	return {
+		...conmonTui,
+		label,
+		spawn: (base, image) =>
+			new PtyScreen(label, process.execPath, conmonTuiArgs(image, nodeArgs, program), { env: { ...base, ...env }, cwd: projectRoot, ...SCREEN }),
+	};
+}
+
+/**
+ * htop (apt's, tree view, its default delay of 1.5 s) in the same pty: the reference an idle
+ * terminal monitor is compared with. It shows processes, not containers: its screen is "drawn"
+ * once its header counts tasks.
+ */
+export const htop: Subject = {
+	key: 'htop',
+	label: 'htop -t',
+	spawn: (env) => new PtyScreen('htop', 'htop', ['-t'], { env, cwd: projectRoot, ...SCREEN }),
+	showsNewContainer: () => () => false,
+	showsExited: () => () => false,
+	showsCount: () => (frame) => /\bTasks: \d+/.test(frame.text),
+	showsConmons: undefined,
+	settleMs: 0,
+	hasKeys: false,
+};
 
 export const baseline: Subject = {
 	key: 'baseline',

@@ -16,6 +16,8 @@ import { fileURLToPath } from 'node:url';
  *   remembering src/present/cachedStringWidth.ts; wrap-ansi keeps its own older copy.
  * - Ink's Output keeps its caches (each line's styled characters, each text's width) from one
  *   frame to the next instead of starting empty at every frame, bounded (sharedOutputCaches).
+ * - yoga's WebAssembly is decoded from the base64 it ships without fetch() (wasmWithoutFetch).
+ * - Ink's styled characters share one hidden class (styledCharsOneShape).
  */
 import { build } from 'esbuild';
 
@@ -36,8 +38,13 @@ const rememberedStringWidth = {
 /**
  * Ink builds a new Output, with new empty caches, for every frame, so every line on screen is
  * tokenized into styled characters again although most lines did not change (an age tick changes
- * one line in three). One set of caches for all frames, emptied when it grows past a bound, gives
- * the same characters. The build fails if Ink's code no longer has the line this replaces.
+ * one line in three). One set of caches for all frames gives the same characters. Each cache keeps
+ * two generations: entries used since the last turnover, and the generation before (a hit there is
+ * moved up); past the bound the older one is dropped. So what the last frames drew stays cached
+ * and the rest goes: a line's styled characters are an object per character (about 10 KB for a
+ * 140-column line), and an earlier bound of 2048 lines, cleared all at once, held some 20 MiB
+ * of old space at 50 containers (v8.getHeapSpaceStatistics, bench/RESULTS.md).
+ * The build fails if Ink's code no longer has the line this replaces.
  */
 const sharedOutputCaches = {
 	name: 'shared-ink-output-caches',
@@ -46,18 +53,67 @@ const sharedOutputCaches = {
 			const source = await readFile(args.path, 'utf8');
 			const perFrame = 'caches = new OutputCaches();';
 			if (!source.includes(perFrame)) throw new Error(`${args.path}: no "${perFrame}" to replace (Ink changed: review scripts/bundle.mjs)`);
-			const shared = `const sharedCaches = new OutputCaches();
-const CACHE_LIMIT = 2048;
-function boundedCaches() {
-	if (sharedCaches.styledChars.size > CACHE_LIMIT || sharedCaches.widths.size > CACHE_LIMIT || sharedCaches.blockWidths.size > CACHE_LIMIT) {
-		sharedCaches.styledChars.clear();
-		sharedCaches.widths.clear();
-		sharedCaches.blockWidths.clear();
+			const shared = `class TwoGenerations {
+	constructor(limit) { this.limit = limit; this.current = new Map(); this.previous = new Map(); }
+	get(key) {
+		let value = this.current.get(key);
+		if (value === undefined) {
+			value = this.previous.get(key);
+			if (value !== undefined) this.set(key, value);
+		}
+		return value;
 	}
-	return sharedCaches;
+	set(key, value) {
+		if (this.current.size >= this.limit) { this.previous = this.current; this.current = new Map(); }
+		this.current.set(key, value);
+		return this;
+	}
 }
+const sharedCaches = new OutputCaches();
+// Lines: a 40-row screen draws about 40 a frame. Widths and block widths are numbers: cheap to keep.
+sharedCaches.styledChars = new TwoGenerations(256);
+sharedCaches.widths = new TwoGenerations(4096);
+sharedCaches.blockWidths = new TwoGenerations(1024);
 export default class Output {`;
-			return { contents: source.replace('export default class Output {', shared).replace(perFrame, 'caches = boundedCaches();'), loader: 'js' };
+			return { contents: source.replace('export default class Output {', shared).replace(perFrame, 'caches = sharedCaches;'), loader: 'js' };
+		});
+	},
+};
+
+/**
+ * yoga-layout ships its WebAssembly as a base64 data: URL and, where fetch() exists, loads it with
+ * fetch(). In Node, the first use of the global fetch loads undici: about 50 ms of CPU at every start,
+ * before the first frame (V8 CPU profile of the start, bench/RESULTS.md). yoga's own fallback decodes
+ * the same base64 without it; this makes yoga take that path. The build fails if the line is gone.
+ */
+const wasmWithoutFetch = {
+	name: 'yoga-wasm-without-fetch',
+	setup(b) {
+		b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => {
+			const source = await readFile(args.path, 'utf8');
+			const check = '"function"!=typeof fetch';
+			if (!source.includes(check)) throw new Error(`${args.path}: no '${check}' to replace (yoga changed: review scripts/bundle.mjs)`);
+			return { contents: source.replace(check, 'true'), loader: 'js' };
+		});
+	},
+};
+
+/**
+ * Ink keeps every cell of the screen as a styled character, made by @alcalzone/ansi-tokenize with
+ * an object spread (`{ ...token, styles }`). A heap snapshot at 10 containers held 27 880 of them,
+ * each with a hidden class of its own (a V8 Map and its descriptor array: most of the snapshot's
+ * 6.5 MiB of hidden classes). The same four fields written out in a literal give them one shared
+ * class. The build fails if the line is gone.
+ */
+const styledCharsOneShape = {
+	name: 'styled-chars-one-shape',
+	setup(b) {
+		b.onLoad({ filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/ }, async (args) => {
+			const source = await readFile(args.path, 'utf8');
+			const spread = /ret\.push\(\{\s*\.\.\.token,\s*styles: \[\.\.\.codes\],\s*\}\);/;
+			if (!spread.test(source)) throw new Error(`${args.path}: no styled character spread to replace (ansi-tokenize changed: review scripts/bundle.mjs)`);
+			const literal = 'ret.push({ type: token.type, value: token.value, fullWidth: token.fullWidth, styles: [...codes] });';
+			return { contents: source.replace(spread, literal), loader: 'js' };
 		});
 	},
 };
@@ -74,7 +130,7 @@ const common = {
 	logLevel: 'warning',
 	// Bundled CommonJS (React) calls require: an ES module has none of its own.
 	banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-	plugins: [rememberedStringWidth, sharedOutputCaches],
+	plugins: [rememberedStringWidth, sharedOutputCaches, wasmWithoutFetch, styledCharsOneShape],
 };
 
 await build({ ...common, entryPoints: [path.join(root, 'src/cli.ts')], outdir: path.join(root, 'dist/bundle') });

@@ -14,7 +14,7 @@ import type { Podman } from '../podman/podman.js';
 import { quoteCommandWords } from '../present/commandWords.js';
 import { safeLines, safeText } from '../present/safeText.js';
 import type { FarProcesses, ProcessReader } from '../proc/reader.js';
-import type { AppState } from '../state/store.js';
+import type { AppState, AppStore } from '../state/store.js';
 import { type HostSetup, openHost } from './host.js';
 import type { Options } from './options.js';
 import { fireProcessFault, injectedFault, TEST_FAULT } from './testFault.js';
@@ -28,6 +28,30 @@ const CRASH_EXIT_GRACE_MS = 3000;
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h\u001B[H';
 /** Leaves the alternate screen and shows the cursor: written on every way out, a crash too. */
 const RESTORE_SCREEN = '\u001B[?1049l\u001B[?25h';
+
+/**
+ * The first frame waits for the first container list this long at most. Drawn before it, a
+ * "loading" frame costs a whole frame of CPU while nothing is compiled yet (about 100 ms at start,
+ * V8 CPU profile in bench/RESULTS.md) and delays the list's frame by as much.
+ */
+const FIRST_LIST_WAIT_MS = 1000;
+
+/** Resolves once the store holds the first list (or a failure to say), or after `ms`. */
+function firstListOrTimeout(store: AppStore, ms: number): Promise<void> {
+	return new Promise((resolve) => {
+		const ready = (s: AppState): boolean => s.loaded || s.status?.tone === 'error';
+		if (ready(store.getState())) return resolve();
+		const done = (): void => {
+			clearTimeout(timer);
+			unsubscribe();
+			resolve();
+		};
+		const timer = setTimeout(done, ms);
+		const unsubscribe = store.subscribe((s) => {
+			if (ready(s)) done();
+		});
+	});
+}
 
 /** Gives the terminal back as it was: main screen, cursor shown, line mode. Safe to call twice. */
 function restoreTerminal(): void {
@@ -135,6 +159,21 @@ export async function runInteractive(
 	// The alternate screen keeps the user's scrollback intact; it is left on every way out (finally).
 	process.stdout.write(ENTER_ALTERNATE_SCREEN);
 	try {
+		for (const h of hosts) {
+			h.watcher.start(h.firstList).catch((error: unknown) => {
+				h.store.setState({ status: { tone: 'error', text: String(error) } });
+			});
+		}
+		await Promise.all(hosts.map((h) => firstListOrTimeout(h.store, FIRST_LIST_WAIT_MS)));
+		// A signal or a crash while waiting: nothing to draw (quit found no app to unmount).
+		if (!quitting) await drawUntilExit();
+	} catch (error) {
+		crash(error);
+	} finally {
+		for (const h of hosts) h.watcher.stop();
+		restoreTerminal();
+	}
+	async function drawUntilExit(): Promise<void> {
 		const renderFault = TEST_FAULT === 'render' ? { renderFault: injectedFault('render') } : {};
 		app = render(
 			createElement(
@@ -158,17 +197,7 @@ export async function runInteractive(
 				fireProcessFault(fault);
 			});
 		}
-		for (const h of hosts) {
-			h.watcher.start(h.firstList).catch((error: unknown) => {
-				h.store.setState({ status: { tone: 'error', text: String(error) } });
-			});
-		}
 		await app.waitUntilExit();
-	} catch (error) {
-		crash(error);
-	} finally {
-		for (const h of hosts) h.watcher.stop();
-		restoreTerminal();
 	}
 	// A stop, rm, run… under way is not killed (that could leave the container stuck): say so.
 	const stillRunning = (): void => {

@@ -14,7 +14,9 @@ function hexLines(bytes: Buffer): string[] {
 
 /** Runs the far script with `sh` on this machine's /proc: one request, the answer's lines. */
 function runScript(request: string): string[] {
-	const result = spawnSync('sh', ['-c', FAR_SCRIPT], { input: request, encoding: 'utf8', timeout: 20_000 });
+	// A conmon's command line is several kB as hex: with hundreds of conmons (the bench's) a first
+	// answer passes spawnSync's default 1 MiB.
+	const result = spawnSync('sh', ['-c', FAR_SCRIPT], { input: request, encoding: 'utf8', timeout: 20_000, maxBuffer: 256 * 1024 * 1024 });
 	assert.equal(result.status, 0, result.stderr);
 	return result.stdout.split('\n');
 }
