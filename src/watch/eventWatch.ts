@@ -36,6 +36,15 @@ export interface EventWatchHooks {
  * podman's containers must be followed by podman's event; an overdue one means the stream has
  * stalled, and it is restarted.
  */
+/**
+ * Whether the status line keeps what it says when the events source is lost: a far host that
+ * cannot be reached takes its podman events down with it, and its own line (what failed, the
+ * command to try by hand) says more than the lost stream's, which would replace it at every retry.
+ */
+export function keepsStatusOnStreamLost(state: Pick<AppState, 'farSide'>): boolean {
+	return state.farSide?.stale !== undefined;
+}
+
 export class EventWatch {
 	private stream: EventSource | undefined;
 	/** Where the events come from: the messages about losing it differ. */
@@ -99,7 +108,8 @@ export class EventWatch {
 				{ at: Date.now(), tone: 'warn', text: t(file ? 'events.fileLost' : 'events.streamLost', { reason }), facts: { kind: 'stream', status: 'lost' } },
 			]);
 			const statusReason = detail.message ?? t('status.streamEnded');
-			this.store.setState({ status: { tone: 'error', text: t(file ? 'status.fileLost' : 'status.streamLost', { reason: statusReason }) } });
+			if (!keepsStatusOnStreamLost(this.store.getState()))
+				this.store.setState({ status: { tone: 'error', text: t(file ? 'status.fileLost' : 'status.streamLost', { reason: statusReason }) } });
 		} else if (detail.resumed) {
 			appendLog(this.store, [
 				{ at: Date.now(), tone: 'good', text: t(file ? 'events.fileRecovered' : 'events.streamRecovered'), facts: { kind: 'stream', status: 'recovered' } },
