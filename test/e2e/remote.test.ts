@@ -7,6 +7,7 @@ import { parseConmonCgroup } from '../../src/proc/cgroup.js';
 import type { LogFacts } from '../../src/state/store.js';
 import { MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
+import { tuiSshPids } from '../helpers/farPids.js';
 import { createFarSide, FAR_CONNECTION, type FarSideSandbox } from '../helpers/farSideSandbox.js';
 import { LessonSession } from '../helpers/lessonSession.js';
 import { cleanEnv } from '../helpers/podmanSandbox.js';
@@ -34,19 +35,6 @@ function hostPidOf(farPid: number, comm: string): number | undefined {
 		if (nsPid.length === 2 && nsPid[1] === farPid && /^Name:\s+(.*)$/m.exec(status)?.[1] === comm) return Number(name);
 	}
 	return undefined;
-}
-
-/** conmon-tui's ssh session to the far side: an ssh process running the far script, for this port. */
-function tuiSshPids(port: number): number[] {
-	return readdirSync('/proc').flatMap((name) => {
-		if (!/^\d+$/.test(name)) return [];
-		try {
-			const argv = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0');
-			return argv[0] === 'ssh' && argv.includes(String(port)) && argv.some((a) => a.startsWith('exec sh -c')) ? [Number(name)] : [];
-		} catch {
-			return [];
-		}
-	});
 }
 
 describe('remote podman: --connection to a far side over ssh', { skip: skip ?? false }, () => {

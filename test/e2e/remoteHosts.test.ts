@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { appendFile, readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { execa } from 'execa';
 import { MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
-import { createFarSide, type FarSideSandbox } from '../helpers/farSideSandbox.js';
+import { tuiSshPids } from '../helpers/farPids.js';
+import { createFarSide, type FarSideSandbox, freePort } from '../helpers/farSideSandbox.js';
 import { cleanEnv, runPodman } from '../helpers/podmanSandbox.js';
 import { cliPath, TuiSession } from '../helpers/tuiSession.js';
 
@@ -22,31 +21,6 @@ const END = '\u001B[F';
  * on hostb only.
  */
 const skip = await e2eSkipReason();
-
-/** conmon-tui's ssh session to a far side: an ssh process running the far script, for this port. */
-function tuiSshPids(port: number): number[] {
-	return readdirSync('/proc').flatMap((name) => {
-		if (!/^\d+$/.test(name)) return [];
-		try {
-			const argv = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0');
-			return argv[0] === 'ssh' && argv.includes(String(port)) && argv.some((a) => a.startsWith('exec sh -c')) ? [Number(name)] : [];
-		} catch {
-			return [];
-		}
-	});
-}
-
-/** A port nothing listens on (for a moment): the one the kernel hands out, closed at once. */
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-		});
-	});
-}
 
 /** A regex-safe version of `text`. */
 function literal(text: string): string {

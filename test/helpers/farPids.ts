@@ -38,3 +38,16 @@ export function farPidMapper(root: number): (farPid: number) => HostProcess | un
 		return all.find((p) => p.nsPid.length >= 2 && p.nsPid[1] === farPid && below(p));
 	};
 }
+
+/** conmon-tui's ssh session to a far side: an ssh process running the far script, for this port. */
+export function tuiSshPids(port: number): number[] {
+	return readdirSync('/proc').flatMap((name) => {
+		if (!/^\d+$/.test(name)) return [];
+		try {
+			const argv = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0');
+			return argv[0] === 'ssh' && argv.includes(String(port)) && argv.some((a) => a.startsWith('exec sh -c')) ? [Number(name)] : [];
+		} catch {
+			return [];
+		}
+	});
+}

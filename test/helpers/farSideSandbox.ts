@@ -52,7 +52,8 @@ export interface FarSideSandbox {
 	dispose(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on (for a moment): the one the kernel hands out, closed at once. */
+export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const server = createServer();
 		server.once('error', reject);
