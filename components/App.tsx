@@ -13,7 +13,7 @@ import { hostFactsLine } from '../src/present/hostFacts.js';
 import { podmanVersionText } from '../src/present/podmanVersionText.js';
 import type { ProcessReader } from '../src/proc/reader.js';
 import { shownTime, shownView } from '../src/state/frozenView.js';
-import type { HostStore } from '../src/state/hosts.js';
+import type { HostCross, HostStore } from '../src/state/hosts.js';
 import type { SelectionMove } from '../src/state/selection.js';
 import type { AppStore } from '../src/state/store.js';
 import { ContainerTree } from './ContainerTree.js';
@@ -46,7 +46,7 @@ export interface ScreenHosts {
 	hosts: readonly HostStore[];
 	active: number;
 	/** Moves the cursor into another host's rows when `move` leaves the active host's; true if it did. */
-	cross: (move: SelectionMove) => boolean;
+	cross: (move: SelectionMove) => HostCross;
 }
 
 /**

@@ -7,6 +7,7 @@ import { podmanVersionText } from '../src/present/podmanVersionText.js';
 import { safeText } from '../src/present/safeText.js';
 import { changesWaiting, shownView } from '../src/state/frozenView.js';
 import type { AppStore } from '../src/state/store.js';
+import { HostMarks } from './HostMarks.js';
 
 /** Title, podman version, counts, the event stream's health and the time; first, while frozen, a marker that says so. */
 export function Header({ store, now }: { store: AppStore; now: number }) {
@@ -39,11 +40,7 @@ export function Header({ store, now }: { store: AppStore; now: number }) {
 				<Text dimColor>{version ? `  podman ${safeText(version)}` : ''}</Text>
 				{/* A far podman (--connection): which host this tree is, and whether it is still live. */}
 				{farLabel === undefined ? null : <Text color="magenta">{`  ${safeText(farLabel)}`}</Text>}
-				{staleSince === undefined ? null : <Text color="red" bold>{`  ${t('far.stale', { time: formatClock(staleSince).slice(0, 5) })}`}</Text>}
-				{procUnknown ? <Text color="yellow">{`  ${t('far.procUnknown')}`}</Text> : null}
-				{/* No far /proc: how many conmons run is not known, not zero. */}
-				{`  ${t('header.counts', { containers, running, conmons: procUnknown ? '?' : conmons })}`}
-				{stream === 'live' ? '' : <Text color={stream === 'lost' ? 'red' : 'yellow'}>{`  ${t(`header.stream.${stream}`)}`}</Text>}
+				<HostMarks facts={{ staleSince, procUnknown, containers, running, conmons, stream }} />
 			</Text>
 			{/* The clock keeps its width and the counts are cut instead: in a narrow terminal the
 			    clock wrapped onto a second line, which pushed the tree's top row off screen. */}

@@ -1,8 +1,7 @@
 import { Box, Text } from 'ink';
-import { t } from '../src/messages/i18n.js';
-import { formatClock } from '../src/present/format.js';
 import { safeText } from '../src/present/safeText.js';
 import type { HostHeadingFacts } from '../src/state/hostLines.js';
+import { HostMarks } from './HostMarks.js';
 
 /**
  * One host's heading on a screen of several: the header's words for that host
@@ -13,14 +12,7 @@ export function HostHeading({ facts, width }: { facts: HostHeadingFacts; width: 
 		<Box width={width}>
 			<Text wrap="truncate-end">
 				<Text color="magenta" bold>{`── ${safeText(facts.label)}`}</Text>
-				{facts.staleSince === undefined ? null : <Text color="red" bold>{`  ${t('far.stale', { time: formatClock(facts.staleSince).slice(0, 5) })}`}</Text>}
-				{facts.procUnknown ? <Text color="yellow">{`  ${t('far.procUnknown')}`}</Text> : null}
-				<Text dimColor>{`  ${t('header.counts', { containers: facts.containers, running: facts.running, conmons: facts.conmons })}`}</Text>
-				{facts.stream === 'live' || !facts.loaded ? (
-					''
-				) : (
-					<Text color={facts.stream === 'lost' ? 'red' : 'yellow'}>{`  ${t(`header.stream.${facts.stream}`)}`}</Text>
-				)}
+				<HostMarks facts={{ ...facts, stream: facts.loaded ? facts.stream : undefined }} dimCounts />
 			</Text>
 		</Box>
 	);

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Actions } from '../src/app/actions.js';
 import type { ProcessReader } from '../src/proc/reader.js';
-import { crossHosts, type HostStore, shareScreenState } from '../src/state/hosts.js';
+import { crossHosts, type HostCross, type HostStore, shareScreenState } from '../src/state/hosts.js';
 import { type SelectionMove, visibleKeys } from '../src/state/selection.js';
 import { App } from './App.js';
 
@@ -30,7 +30,10 @@ export function HostsApp({ hosts, quit, renderFault }: { hosts: readonly ScreenH
 			moving = true;
 			try {
 				const next = crossHosts(stores, active, 'first');
-				if (next !== undefined && next !== active) setActive(next);
+				if (next === undefined || next === active) return;
+				// A y/n question of the host left would come back when the cursor does: it is no.
+				if (current.getState().confirm !== undefined) current.setState({ confirm: undefined });
+				setActive(next);
 			} finally {
 				moving = false;
 			}
@@ -41,11 +44,12 @@ export function HostsApp({ hosts, quit, renderFault }: { hosts: readonly ScreenH
 			for (const unsubscribe of unsubscribes) unsubscribe();
 		};
 	}, [stores, active]);
-	const cross = (move: SelectionMove): boolean => {
+	const cross = (move: SelectionMove): HostCross => {
 		const next = crossHosts(stores, active, move);
-		if (next === undefined || next === active) return next !== undefined;
+		if (next === undefined) return undefined;
+		if (next === active) return 'same-host';
 		setActive(next);
-		return true;
+		return 'other-host';
 	};
 	const host = hosts[active] ?? hosts[0];
 	if (!host) return null;

@@ -9,6 +9,7 @@ import { isCtrlChord, tableKey } from '../src/present/keyTable.js';
 import { asksFirst, confirmCanceled, confirmQuestion, podConfirmQuestion } from '../src/state/confirmAction.js';
 import { moveFocus } from '../src/state/focus.js';
 import { toggleFreeze } from '../src/state/freeze.js';
+import type { HostCross } from '../src/state/hosts.js';
 import { ensureSelection, moveSelection, type SelectionMove, selectedContainer, selectedPod, visibleContainers } from '../src/state/selection.js';
 import type { AppStore } from '../src/state/store.js';
 
@@ -25,12 +26,27 @@ export function useKeymap(
 	actions: Actions,
 	quit: () => void,
 	lessons?: LessonController,
-	/** On a screen of several hosts: moves the cursor into another host's rows when a move leaves this one's (true if it did). */
-	crossHosts?: (move: SelectionMove) => boolean,
+	/** On a screen of several hosts: moves the cursor into another host's rows when a move leaves this one's. */
+	crossHosts?: (move: SelectionMove) => HostCross,
 ): void {
+	// Set when a key moved the cursor into another host's rows. This render's handler holds the
+	// store and actions of the host left, and Ink hands it every key of a read before the next
+	// render: the keys after that one are dropped rather than run on the wrong host. (Switching
+	// hosts renders again, and a render starts afresh.)
+	let crossed = false;
+	const cross = crossHosts
+		? (move: SelectionMove): boolean => {
+				const outcome = crossHosts(move);
+				crossed ||= outcome === 'other-host';
+				return outcome !== undefined;
+			}
+		: undefined;
 	// One read from the terminal can hold several keys (`ss` typed fast, a paste): each is a key, in order.
 	useInput((chunk: string, chunkKey: Key) => {
-		for (const { input, key } of splitKeys(chunk, chunkKey)) handleKey(input, key);
+		for (const { input, key } of splitKeys(chunk, chunkKey)) {
+			if (crossed) return;
+			handleKey(input, key);
+		}
 	});
 
 	function handleKey(input: string, key: Key): void {
@@ -41,7 +57,7 @@ export function useKeymap(
 		const purpose = entry?.purpose;
 		if (isCtrlChord(pressed) && purpose === 'quit') return quit();
 
-		if (state.filterDraft !== undefined) return filterKey(store, input, key, crossHosts);
+		if (state.filterDraft !== undefined) return filterKey(store, input, key, cross);
 
 		if (state.confirm !== undefined) {
 			// The one y/n prompt: y acts, any other key is no (and does nothing else).
@@ -105,7 +121,7 @@ export function useKeymap(
 			return;
 		}
 		const move = (to: SelectionMove): void => {
-			if (!crossHosts?.(to)) moveSelection(store, to);
+			if (!cross?.(to)) moveSelection(store, to);
 		};
 		if (key.upArrow) return move({ by: -1 });
 		if (key.downArrow) return move({ by: 1 });
@@ -119,7 +135,7 @@ export function useKeymap(
 		if (input.startsWith('/')) {
 			// A pasted "/text⏎" arrives as one chunk: open the filter and type the rest into it.
 			store.setState({ filterDraft: state.filter });
-			if (input.length > 1) filterKey(store, input.slice(1), key, crossHosts);
+			if (input.length > 1) filterKey(store, input.slice(1), key, cross);
 			return;
 		}
 		if (purpose === 'run') return void actions.run();

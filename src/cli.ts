@@ -9,7 +9,7 @@ import { chooseFarSide, type FarSide, FarSideChoiceError } from './app/farSide.j
 import { type Options, parseOptions, UsageError, usage } from './app/options.js';
 import { findLesson, LESSONS, lessonRefusal } from './lessons/lessons.js';
 import { languageFromEnv, setLanguage, t } from './messages/i18n.js';
-import { hostProblem, hostsSnapshotJson, hostsSnapshotText } from './output/hostsSnapshot.js';
+import { hostProblem, hostsSnapshotJson, hostsSnapshotText, procUnreadableOnly } from './output/hostsSnapshot.js';
 import { checkWritable } from './output/logFile.js';
 import { snapshotJson, snapshotText } from './output/snapshot.js';
 import { listContainersArgs, versionArgs } from './podman/commands.js';
@@ -18,7 +18,7 @@ import { MIN_PODMAN_MAJOR, parsePodmanVersion } from './podman/version.js';
 import { quoteCommandWords } from './present/commandWords.js';
 import { safeJson, safeLines } from './present/safeText.js';
 import { readUserNames } from './proc/users.js';
-import { type AppState, createAppStore, type StatusMessage } from './state/store.js';
+import { type AppState, type AppStore, createAppStore, type StatusMessage } from './state/store.js';
 import { Watcher } from './watch/watcher.js';
 
 /** Exit codes: 1 for a problem with the machine (no podman, no terminal), 2 for a bad command line. */
@@ -69,9 +69,9 @@ function initialStoreState(version: string | undefined, options: Options, far: F
 }
 
 /** `--once`: load everything once, print it, exit. */
-async function printOnce(podman: Podman, version: string, options: Options, far: FarSide | undefined): Promise<void> {
-	const store = createAppStore(initialStoreState(version, options, far));
-	const watcher = new Watcher(podman, store, far?.processes);
+/** What `--once` shows, loaded into `store`: /proc, podman's whole view, and a far service's version. */
+async function loadOnce(podman: Podman, store: AppStore, far: FarSide['processes'] | undefined): Promise<void> {
+	const watcher = new Watcher(podman, store, far);
 	const serverVersion = watcher.readServerVersion();
 	await watcher.scan();
 	await watcher.reconcile({ full: true });
@@ -79,10 +79,14 @@ async function printOnce(podman: Podman, version: string, options: Options, far:
 	await watcher.scan();
 	await serverVersion;
 	watcher.stop();
+}
+
+async function printOnce(podman: Podman, version: string, options: Options, far: FarSide | undefined): Promise<void> {
+	const store = createAppStore(initialStoreState(version, options, far));
+	await loadOnce(podman, store, far?.processes);
 	const state = store.getState();
 	// A far /proc that cannot be read leaves podman's view alone: said on stderr, and the snapshot printed.
-	const procUnreadable = state.farSide?.procUnknown === true && state.status?.text === t('far.procUnreadable');
-	if (procUnreadable) process.stderr.write(`conmon-tui: ${t('far.procUnreadable')}\n`);
+	if (procUnreadableOnly(state)) process.stderr.write(`conmon-tui: ${t('far.procUnreadable')}\n`);
 	else if (state.status?.tone === 'error') fail(state.status.text, EXIT_TROUBLE);
 	const out = options.json ? safeJson(JSON.stringify(snapshotJson(state), null, 2)) : snapshotText(state);
 	process.stdout.write(`${out}\n`);
@@ -269,13 +273,7 @@ async function printOnceHosts(
 	const states = await Promise.all(
 		setups.map(async ({ podman, initial, far }) => {
 			const store = createAppStore(initial);
-			if (initial.status?.tone !== 'error') {
-				const watcher = new Watcher(podman, store, far);
-				await watcher.scan();
-				await watcher.reconcile({ full: true });
-				await watcher.scan();
-				watcher.stop();
-			}
+			if (initial.status?.tone !== 'error') await loadOnce(podman, store, far);
 			return store.getState();
 		}),
 	);

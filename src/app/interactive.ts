@@ -164,6 +164,8 @@ export async function runInteractive(
 				h.store.setState({ status: { tone: 'error', text: String(error) } });
 			});
 		}
+		// Keys typed while the first list comes are kept for the screen, not echoed onto it (Ink reads them once it draws).
+		if (process.stdin.isTTY) process.stdin.setRawMode(true);
 		await Promise.all(hosts.map((h) => firstListOrTimeout(h.store, FIRST_LIST_WAIT_MS)));
 		// A signal or a crash while waiting: nothing to draw (quit found no app to unmount).
 		if (!quitting) await drawUntilExit();

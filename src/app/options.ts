@@ -30,7 +30,7 @@ export interface Options {
 	/** `--connection NAME`: podman's named connection to show (a podman machine, a server); undefined: as podman chooses. */
 	connection: string | undefined;
 	/**
-	 * Every `--connection` given, in order: with two or more, one tree per host (see src/app/hosts.ts).
+	 * Every `--connection` given, in order: with two or more, one tree per host (see src/app/host.ts and src/state/hosts.ts).
 	 * `connection` is the first of them.
 	 */
 	connections: string[];

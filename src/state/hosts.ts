@@ -13,6 +13,12 @@ export interface HostStore {
 }
 
 /**
+ * What the screen of several hosts did with a cursor move: placed the cursor in another host's
+ * rows, placed it in the active host's own (Home, End), or left the move to the active host.
+ */
+export type HostCross = 'other-host' | 'same-host' | undefined;
+
+/**
  * Where a cursor move goes when it leaves the active host's rows: the index of the host that
  * now holds the cursor (its store's selection set to its first or last row), or undefined when
  * the move stays inside the active host (moveSelection handles it there).

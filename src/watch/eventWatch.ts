@@ -31,12 +31,6 @@ export interface EventWatchHooks {
 }
 
 /**
- * Follows podman's events into the store (the event log, exit codes, the stream's state on the
- * status line), and watches the stream itself: a conmon change /proc shows for one of this
- * podman's containers must be followed by podman's event; an overdue one means the stream has
- * stalled, and it is restarted.
- */
-/**
  * Whether the status line keeps what it says when the events source is lost: a far host that
  * cannot be reached takes its podman events down with it, and its own line (what failed, the
  * command to try by hand) says more than the lost stream's, which would replace it at every retry.
@@ -45,6 +39,12 @@ export function keepsStatusOnStreamLost(state: Pick<AppState, 'farSide'>): boole
 	return state.farSide?.stale !== undefined;
 }
 
+/**
+ * Follows podman's events into the store (the event log, exit codes, the stream's state on the
+ * status line), and watches the stream itself: a conmon change /proc shows for one of this
+ * podman's containers must be followed by podman's event; an overdue one means the stream has
+ * stalled, and it is restarted.
+ */
 export class EventWatch {
 	private stream: EventSource | undefined;
 	/** Where the events come from: the messages about losing it differ. */

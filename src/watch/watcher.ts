@@ -31,8 +31,9 @@ export interface WatcherOptions {
  * Feeds the store: follows podman events, asks podman for container state on events and
  * on a slow timer, and scans /proc for conmons and their processes. The jobs live in their
  * own files (scanPacing, eventWatch, scanFold, podmanReconcile, directoryWatch); this class owns
- * the children, timers and /proc reads they share, and wires them. One podman query and one
- * scan at a time; every timer and child is ended by stop().
+ * the children, timers and /proc reads they share, and wires them. One podman query (besides a far
+ * service's version, asked beside the first list) and one scan at a time; every timer and child is
+ * ended by stop().
  */
 export class Watcher {
 	/** Set by stop(): a start() still awaiting podman then starts nothing more. */
@@ -111,7 +112,12 @@ export class Watcher {
 		// inotify sees only this machine's files: a far store's paths may even exist here by chance.
 		if (this.storeRoots && !this.far) this.directories.add(this.storeRoots.runRoot, true);
 		await this.scan();
+		if (this.stopped) return;
+		this.pacer.start();
+		this.podmanView.startSlowTimer();
+		// The watching line names the far service's version: a slow far host must not hold back the scans meanwhile.
 		await serverVersion;
+		if (this.stopped) return;
 		const state = this.store.getState();
 		const live = Object.entries(state.history.generations).filter(([, list]) => currentGeneration(list));
 		const known = live.filter(([id]) => state.containers[id]).length;
@@ -130,8 +136,6 @@ export class Watcher {
 				text: others > 0 ? t('events.watchingWithOthers', { ...counts, others }) : t('events.watching', counts),
 			},
 		]);
-		this.pacer.start();
-		this.podmanView.startSlowTimer();
 	}
 
 	/** Ends the events source, any podman query in flight, and every timer. */

@@ -127,6 +127,24 @@ describe('a screen of several hosts', () => {
 		assert.equal(callsB.length, 1);
 	});
 
+	test('keys read together after a move into the other host do not act on the host left', async () => {
+		const { hosts, callsA, callsB } = twoHosts();
+		const rendered = await renderInk(<HostsApp hosts={hosts} quit={() => undefined} />);
+		await sendInput(rendered, ARROW_DOWN);
+		await waitForSelected(rendered, 'batch');
+		// One read: Down (into lab's db), then x and y. The render that handles it holds build's store.
+		await sendInput(rendered, `${ARROW_DOWN}xy`);
+		await waitForSelected(rendered, 'db');
+		assert.deepEqual(callsA, [], "build's batch was not stopped");
+		assert.doesNotMatch(screenText(rendered), /stop batch/);
+		// Typed again, on lab's row, they act on lab.
+		await sendInput(rendered, 'x');
+		await waitForContent(rendered, 'stop db (');
+		await sendInput(rendered, 'y');
+		await waitForFrame(rendered, () => callsB.length > 0, 'lab to be asked to stop db');
+		assert.deepEqual(callsA, []);
+	});
+
 	test("a key on lab's row runs lab's podman: its argv carries lab's --connection", async () => {
 		const [, b] = twoHostStates();
 		// A stand-in podman that prints its arguments: the argv is lab's podman's, run for real.

@@ -30,9 +30,12 @@ export function sandboxSuite(name: string): SandboxSuite {
 	});
 
 	after(async () => {
-		for (const tui of started) await tui.kill();
-		await made?.dispose();
-		rmSync(dir, { recursive: true, force: true });
+		try {
+			await Promise.allSettled(started.map((tui) => tui.kill()));
+			await made?.dispose();
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	const sandbox = (): PodmanSandbox => {

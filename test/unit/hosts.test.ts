@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { hostsSnapshotJson, hostsSnapshotText } from '../../src/output/hostsSnapshot.js';
+import { t } from '../../src/messages/i18n.js';
+import { hostProblem, hostsSnapshotJson, hostsSnapshotText, procUnreadableOnly } from '../../src/output/hostsSnapshot.js';
 import { snapshotJson } from '../../src/output/snapshot.js';
 import { crossHosts } from '../../src/state/hosts.js';
 import { createAppStore } from '../../src/state/store.js';
@@ -72,6 +73,18 @@ describe('--once with several hosts', () => {
 			['web', 'batch'],
 		);
 		assert.equal(lab?.error, 'the far podman (lab) does not answer');
+	});
+
+	test('a far /proc that cannot be read is said but is no failure: the host prints its view', () => {
+		const state = {
+			...hosts[0]!.state,
+			status: { tone: 'error' as const, text: t('far.procUnreadable') },
+			farSide: { label: 'build · ssh://core@10.0.0.5:22', stale: undefined, procUnknown: true },
+		};
+		assert.equal(procUnreadableOnly(state), true);
+		assert.equal(hostProblem(state), undefined);
+		assert.match(hostsSnapshotText([{ ...hosts[0]!, state }], NOW), /● web /);
+		assert.equal(hostProblem({ ...state, status: { tone: 'error', text: 'podman ps failed' } }), 'podman ps failed');
 	});
 
 	test('text: each host under its heading; a failed host says what failed', () => {
