@@ -128,8 +128,8 @@ export class ProcScanner {
 	 * still listed keeps what the last scan read — a PID is not reused within a fraction of a
 	 * second, and an unrelated process does not move under a conmon. Full scans read everything.
 	 * A process new to a quick scan has its parent and grandparent read again: they may have
-	 * exec'd since they were read (`nsenter`, `sudo -i`, a shell's `exec` becoming podman), and
-	 * a conmon's parent decides what it is (podman's launcher or the monitor, see findConmons).
+	 * exec'd since they were read (`nsenter`, a shell's `exec`, or `sudo`'s fork becoming podman),
+	 * and a conmon's parent decides what it is (podman's launcher or the monitor, see findConmons).
 	 */
 	scan(watched?: ReadonlySet<number>): ProcessInfo[] {
 		let names: string[];
