@@ -10,6 +10,7 @@ import type { Podman } from '../podman/podman.js';
 import { podmanEventEntry } from '../present/eventLog.js';
 import { type AppState, type AppStore, appendLog } from '../state/store.js';
 import { alreadyReported, rememberEvent, type SeenEvent } from './eventExpectation.js';
+import { farSideDown } from './farWatch.js';
 
 /**
  * When /proc shows a known container's conmon start or exit, podman reports an event for
@@ -28,15 +29,6 @@ export interface EventWatchHooks {
 	reconcileAll(): void;
 	/** True for a container whose conmon lives in this podman's store. */
 	inStore(containerId: string): boolean;
-}
-
-/**
- * Whether the status line keeps what it says when the events source is lost: a far host that
- * cannot be reached takes its podman events down with it, and its own line (what failed, the
- * command to try by hand) says more than the lost stream's, which would replace it at every retry.
- */
-export function keepsStatusOnStreamLost(state: Pick<AppState, 'farSide'>): boolean {
-	return state.farSide?.stale !== undefined;
 }
 
 /**
@@ -108,7 +100,7 @@ export class EventWatch {
 				{ at: Date.now(), tone: 'warn', text: t(file ? 'events.fileLost' : 'events.streamLost', { reason }), facts: { kind: 'stream', status: 'lost' } },
 			]);
 			const statusReason = detail.message ?? t('status.streamEnded');
-			if (!keepsStatusOnStreamLost(this.store.getState()))
+			if (!farSideDown(this.store.getState()))
 				this.store.setState({ status: { tone: 'error', text: t(file ? 'status.fileLost' : 'status.streamLost', { reason: statusReason }) } });
 		} else if (detail.resumed) {
 			appendLog(this.store, [
