@@ -92,6 +92,20 @@ export function setContainers(store: AppStore, containers: readonly Container[])
 	ensureSelection(store, previousOrder);
 }
 
+/**
+ * Applies what a /proc scan found. A conmon that `podman ps` has not listed yet adds a provisional
+ * row (watch/scanFold.ts): on screen at once, so the cursor may rest on it like on a listed one.
+ * Without this the first container of an empty screen had no cursor until `ps` answered (a second
+ * on a loaded machine), and Enter or a key pressed meanwhile did nothing.
+ */
+export function setScanned(store: AppStore, update: Partial<AppState>): void {
+	const previousOrder = update.containers ? visibleKeys(store.getState()) : undefined;
+	store.setState(update);
+	if (previousOrder === undefined) return;
+	selectPending(store);
+	ensureSelection(store, previousOrder);
+}
+
 /** Selects a container as soon as it is listed (the one `r` just ran); at once if it already is. */
 export function selectWhenListed(store: AppStore, id: string): void {
 	store.setState({ pendingSelectionId: id });

@@ -13,6 +13,7 @@ import { type ProcessInfo, processKey } from '../proc/parse.js';
 import { isAliveAs, ProcScanner, readBootTimeMs } from '../proc/read.js';
 import type { FarProcesses } from '../proc/reader.js';
 import { findRootlessHelpers } from '../proc/rootlessHelpers.js';
+import { setScanned } from '../state/selection.js';
 import { type AppStore, appendLog } from '../state/store.js';
 import { DirectoryWatch } from './directoryWatch.js';
 import { EventWatch } from './eventWatch.js';
@@ -190,7 +191,7 @@ export class Watcher {
 		const first = !this.firstScanDone;
 		const fold = foldScan(state, { processes: all, bootTimeMs: this.bootTimeMs ?? 0, storeRoots: this.storeRoots, first }, now);
 		if (state.bootTimeMs !== this.bootTimeMs) this.store.setState({ bootTimeMs: this.bootTimeMs });
-		if (Object.keys(fold.update).length > 0) this.store.setState(fold.update);
+		if (Object.keys(fold.update).length > 0) setScanned(this.store, fold.update);
 		for (const id of fold.inStore) this.inStore.add(id);
 		if (!this.far) for (const dir of fold.exitDirs) this.directories.add(dir);
 		this.firstScanDone = true;
