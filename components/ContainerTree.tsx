@@ -5,6 +5,7 @@ import { useShownRows } from '../hooks/useShownRows.js';
 import { t } from '../src/messages/i18n.js';
 import { truncateToWidth } from '../src/present/displayWidth.js';
 import { safeText } from '../src/present/safeText.js';
+import { branchEnd, scrollOffset } from '../src/present/scrollOffset.js';
 import { containerColumnWidths } from '../src/present/treeColumns.js';
 import { focusedRow } from '../src/state/focus.js';
 import type { AppStore } from '../src/state/store.js';
@@ -37,14 +38,8 @@ export function ContainerTree({ store, height, width, now }: { store: AppStore; 
 	// Scroll so that the selected container's row, and as much of its branch as fits, is visible.
 	const offset = useRef(0);
 	const selectedIndex = rows.findIndex((r) => (r.kind === 'container' || r.kind === 'pod') && r.containerId === selectedId);
-	if (selectedIndex >= 0) {
-		let branchEnd = selectedIndex + 1;
-		while (branchEnd < rows.length && rows[branchEnd]?.kind !== 'container' && rows[branchEnd]?.kind !== 'pod') branchEnd++;
-		const lastWanted = Math.min(branchEnd - 1, selectedIndex + height - 1);
-		if (selectedIndex < offset.current) offset.current = selectedIndex;
-		else if (lastWanted >= offset.current + height) offset.current = lastWanted - height + 1;
-	}
-	offset.current = Math.max(0, Math.min(offset.current, rows.length - height));
+	const block = selectedIndex < 0 ? undefined : { top: selectedIndex, end: branchEnd(rows, selectedIndex, (r) => r.containerId === selectedId) };
+	offset.current = scrollOffset(block, height, offset.current, rows.length);
 
 	if (rows.length === 0) {
 		const message = !loaded ? t('tree.loading') : filter ? t('tree.noMatch', { filter: safeText(filter) }) : t('tree.noContainers');

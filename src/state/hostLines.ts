@@ -2,6 +2,7 @@
 // anything), then its tree. Pure: HostsTree draws these, the tests read them.
 import { currentGeneration } from '../model/conmonHistory.js';
 import type { TreeRow } from '../model/tree.js';
+import { branchEnd, scrollOffset } from '../present/scrollOffset.js';
 import { focusedRow } from './focus.js';
 import { shownView } from './frozenView.js';
 import type { AppState } from './store.js';
@@ -74,24 +75,12 @@ export function hostLines(hosts: readonly { facts: HostHeadingFacts; rows: reado
  * much of its branch as fits are in view; `previous` is the last offset (the view scrolls no more than it must).
  */
 export function hostLinesOffset(lines: readonly HostLine[], height: number, previous: number): number {
-	let offset = previous;
 	const cursor = lines.findIndex((l) => l.kind === 'row' && l.cursor);
-	if (cursor >= 0) {
-		// The host's heading (and problem line) directly above its first row come into view with it.
-		let top = cursor;
-		while (top > 0 && lines[top - 1]?.kind !== 'row' && lines[top - 1]?.host === lines[cursor]?.host) top--;
-		let branchEnd = cursor + 1;
-		while (branchEnd < lines.length && !isBranchStart(lines[branchEnd])) branchEnd++;
-		const lastWanted = Math.min(branchEnd - 1, top + height - 1);
-		if (top < offset) offset = top;
-		else if (lastWanted >= offset + height) offset = lastWanted - height + 1;
-	}
-	return Math.max(0, Math.min(offset, lines.length - height));
-}
-
-/** A line that starts a new branch: a container's or pod's row, or another host. */
-function isBranchStart(line: HostLine | undefined): boolean {
-	if (!line) return true;
-	if (line.kind !== 'row') return true;
-	return line.row.kind === 'container' || line.row.kind === 'pod';
+	const at = lines[cursor];
+	if (at?.kind !== 'row') return scrollOffset(undefined, height, previous, lines.length);
+	// The host's heading (and problem line) directly above its first row come into view with it.
+	let top = cursor;
+	while (top > 0 && lines[top - 1]?.kind !== 'row' && lines[top - 1]?.host === at.host) top--;
+	const inBranch = (line: HostLine) => line.kind === 'row' && line.host === at.host && line.row.containerId === at.row.containerId;
+	return scrollOffset({ top, end: branchEnd(lines, cursor, inBranch) }, height, previous, lines.length);
 }

@@ -197,4 +197,19 @@ describe('selection', () => {
 		assert.match(await waitForSelected(rendered, 'job-15'), /job-15/);
 		assert.ok(!screenText(rendered).includes('job-01'), 'the top scrolled away');
 	});
+
+	test('the last container selected above many unlisted conmons keeps the containers above it in view', async () => {
+		// Two containers created in the same second, in ID order, then the group of conmons podman does not
+		// list (another store's 40): that group is not the last container's branch, so nothing scrolls.
+		const first = makeContainer({ id: `c6${'0'.repeat(62)}`, name: 'beta', state: 'running', createdAt: at(16, 59, 0) });
+		const last = makeContainer({ id: `d3${'0'.repeat(62)}`, name: 'alpha', state: 'running', createdAt: at(16, 59, 0) });
+		const generations = Object.fromEntries(
+			Array.from({ length: 40 }, (_, i) => [containerId(`other-${i}`), [makeGeneration(5000 + i, at(16, 0, 0), { nameAtStart: `other${i}` })]]),
+		);
+		const { rendered } = await renderTree({ containers: byId([first, last]), history: { ...EMPTY_HISTORY, generations }, selectedId: last.id }, 10);
+		const screen = await waitForSelected(rendered, 'alpha');
+		assert.match(screenText(rendered), /● beta/, 'the container above the selected one stays on screen');
+		assert.match(screen, /● alpha/);
+		assert.match(screenText(rendered), /conmons? of containers this podman does not list/);
+	});
 });
