@@ -92,9 +92,12 @@ describe('anomalies and changes behind the back', { skip: skip ?? false }, () =>
 		const conmon = (await sandbox.inspect(second)).State.ConmonPid;
 		await tui.waitFor(new RegExp(`● beta +${second.slice(0, 12)} .*\\n {4}└─ conmon ${conmon}${MAYBE_NEW}\\n`));
 
-		// Select beta (the last row), then remove it behind the tool's back: the cursor moves to gamma.
-		// End (idempotent), pressed again if a loaded pty split its escape sequence across reads.
-		await waitForSelected(tui, /beta/, () => tui.press('\u001B[F'));
+		// Select beta, then remove it behind the tool's back: the cursor moves to gamma. Rows are in order
+		// of creation by the second, then ID: beta is last unless it was created in gamma's second with a
+		// lower ID. End or Home (idempotent), pressed again if a loaded pty split its escape sequence across reads.
+		const screen = await tui.screen();
+		const edge = screen.indexOf('● beta ') > screen.indexOf('● gamma ') ? '\u001B[F' : '\u001B[H';
+		await waitForSelected(tui, /beta/, () => tui.press(edge));
 		await sandbox.podman(['rm', '-f', '-t', '0', 'beta']);
 		await tui.waitFor(/container beta \(\w+\) removed/);
 		await waitForSelected(tui, /gamma/);
