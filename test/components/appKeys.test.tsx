@@ -12,7 +12,7 @@ import { setContainers } from '../../src/state/selection.js';
 import { renderApp, statusLine } from '../helpers/appHarness.js';
 import { at, BATCH_ID, containerId, DB_ID, fixtureState, makeContainer, manyContainersState, WEB_ID } from '../helpers/fixtureState.js';
 import { ARROW_DOWN, ARROW_UP, CTRL_C, END, HOME, PAGE_DOWN, PAGE_UP, sendInput, sendInputAndWaitForContent, waitForFrame } from '../helpers/inkTesting.js';
-import { hasContainerRow, waitForSelected } from '../helpers/treeScreen.js';
+import { hasContainerRow, selectionSteps, waitForSelected } from '../helpers/treeScreen.js';
 
 afterEach(() => cleanup());
 
@@ -20,14 +20,12 @@ describe('moving the selection', () => {
 	test('Down and Up move one container at a time and stop at the ends', async () => {
 		const { rendered } = await renderApp(fixtureState());
 		await waitForSelected(rendered, 'web');
-		await sendInput(rendered, ARROW_DOWN);
-		await waitForSelected(rendered, 'batch');
-		await sendInput(rendered, ARROW_DOWN);
-		await waitForSelected(rendered, 'db');
-		await sendInput(rendered, ARROW_DOWN);
-		await waitForSelected(rendered, 'db');
-		await sendInput(rendered, ARROW_UP);
-		await waitForSelected(rendered, 'batch');
+		await selectionSteps(rendered, [
+			[ARROW_DOWN, 'batch'],
+			[ARROW_DOWN, 'db'],
+			[ARROW_DOWN, 'db'],
+			[ARROW_UP, 'batch'],
+		]);
 		await sendInput(rendered, ARROW_UP);
 		await sendInput(rendered, ARROW_UP);
 		await waitForSelected(rendered, 'web');
@@ -35,23 +33,21 @@ describe('moving the selection', () => {
 
 	test('End goes to the last container and Home to the first', async () => {
 		const { rendered } = await renderApp(fixtureState());
-		await sendInput(rendered, END);
-		await waitForSelected(rendered, 'db');
-		await sendInput(rendered, HOME);
-		await waitForSelected(rendered, 'web');
+		await selectionSteps(rendered, [
+			[END, 'db'],
+			[HOME, 'web'],
+		]);
 	});
 
 	test('PgDn and PgUp move ten containers, not past the ends, scrolling the tree', async () => {
 		const { rendered } = await renderApp(manyContainersState(15));
 		await waitForSelected(rendered, 'job-01');
-		await sendInput(rendered, PAGE_DOWN);
-		await waitForSelected(rendered, 'job-11');
-		await sendInput(rendered, PAGE_DOWN);
-		await waitForSelected(rendered, 'job-15');
-		await sendInput(rendered, PAGE_UP);
-		await waitForSelected(rendered, 'job-05');
-		await sendInput(rendered, PAGE_UP);
-		await waitForSelected(rendered, 'job-01');
+		await selectionSteps(rendered, [
+			[PAGE_DOWN, 'job-11'],
+			[PAGE_DOWN, 'job-15'],
+			[PAGE_UP, 'job-05'],
+			[PAGE_UP, 'job-01'],
+		]);
 	});
 
 	test('with nothing selected, Down selects the first container', async () => {

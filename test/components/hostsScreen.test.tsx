@@ -20,7 +20,7 @@ import { fakeActions, renderApp } from '../helpers/appHarness.js';
 import { FakeProcessReader } from '../helpers/fakeReader.js';
 import { at, BATCH_ID, byId, DB_ID, fixtureState, WEB_ID } from '../helpers/fixtureState.js';
 import { ARROW_DOWN, ARROW_UP, END, HOME, renderInk, screenLines, screenText, sendInput, waitForContent, waitForFrame } from '../helpers/inkTesting.js';
-import { waitForSelected } from '../helpers/treeScreen.js';
+import { selectionSteps, waitForSelected } from '../helpers/treeScreen.js';
 
 afterEach(() => cleanup());
 
@@ -90,19 +90,17 @@ describe('a screen of several hosts', () => {
 		const { hosts } = twoHosts();
 		const rendered = await renderInk(<HostsApp hosts={hosts} quit={() => undefined} />);
 		await waitForSelected(rendered, 'web');
-		await sendInput(rendered, ARROW_DOWN);
-		await waitForSelected(rendered, 'batch');
-		await sendInput(rendered, ARROW_DOWN);
-		await waitForSelected(rendered, 'db');
+		await selectionSteps(rendered, [
+			[ARROW_DOWN, 'batch'],
+			[ARROW_DOWN, 'db'],
+		]);
 		// db is the last row of the last host: the cursor stays.
-		await sendInput(rendered, ARROW_DOWN);
-		await waitForSelected(rendered, 'db');
-		await sendInput(rendered, ARROW_UP);
-		await waitForSelected(rendered, 'batch');
-		await sendInput(rendered, END);
-		await waitForSelected(rendered, 'db');
-		await sendInput(rendered, HOME);
-		await waitForSelected(rendered, 'web');
+		await selectionSteps(rendered, [
+			[ARROW_DOWN, 'db'],
+			[ARROW_UP, 'batch'],
+			[END, 'db'],
+			[HOME, 'web'],
+		]);
 	});
 
 	test("a key on lab's row acts on lab, its y/n question too; build's actions are not called", async () => {

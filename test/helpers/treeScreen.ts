@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { highlightedLines, type Rendered, waitForFrame } from './inkTesting.js';
+import { highlightedLines, type Rendered, sendInput, waitForFrame } from './inkTesting.js';
 
 /** The index of a container's own row: the selection marker column, its state glyph, then its name (padded to the name column). */
 export function containerRow(lines: readonly string[], name: string): number {
@@ -29,4 +29,12 @@ export async function waitForSelected(rendered: Pick<Rendered, 'lastFrame'>, nam
 	const rows = selectedRows();
 	assert.equal(rows.length, 1, `exactly one selected row, got:\n${rows.join('\n')}`);
 	return rows[0] ?? '';
+}
+
+/** Presses each step's key in turn, and after each waits until that step's container is the selected row. */
+export async function selectionSteps(rendered: Rendered, steps: readonly (readonly [key: string, name: string])[]): Promise<void> {
+	for (const [key, name] of steps) {
+		await sendInput(rendered, key);
+		await waitForSelected(rendered, name);
+	}
 }
