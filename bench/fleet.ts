@@ -84,9 +84,10 @@ export async function removeContainersViaApi(sandbox: PodmanSandbox, ids: readon
 
 /** How many containers the store holds, and how many run. */
 export async function countContainers(sandbox: PodmanSandbox): Promise<{ total: number; running: number }> {
-	const { stdout } = await sandbox.podman(['ps', '-a', '--format', '{{.State}}'], { timeoutMs: COMMAND_TIMEOUT_MS });
-	const states = stdout.split('\n').filter((s) => s.trim() !== '');
-	return { total: states.length, running: states.filter((s) => s.trim() === 'running').length };
+	// JSON: podman 4.3's `--format {{.State}}` prints the human status ("Up 3 seconds ago"), not the state.
+	const { stdout } = await sandbox.podman(['ps', '-a', '--format', 'json'], { timeoutMs: COMMAND_TIMEOUT_MS });
+	const states = (JSON.parse(stdout.trim() || '[]') as { State?: string }[]).map((c) => c.State ?? '');
+	return { total: states.length, running: states.filter((s) => s === 'running').length };
 }
 
 /** Removes every container of the store (`podman rm -f -t 0`, in batches, in parallel). */
