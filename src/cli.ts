@@ -9,7 +9,7 @@ import { chooseFarSide, type FarSide, FarSideChoiceError } from './app/farSide.j
 import { type Options, parseOptions, UsageError, usage } from './app/options.js';
 import { findLesson, LESSONS, lessonRefusal } from './lessons/lessons.js';
 import { languageFromEnv, setLanguage, t } from './messages/i18n.js';
-import { hostProblem, hostsSnapshotJson, hostsSnapshotText, procUnreadableOnly } from './output/hostsSnapshot.js';
+import { hostsSnapshotJson, hostsSnapshotText } from './output/hostsSnapshot.js';
 import { checkWritable } from './output/logFile.js';
 import { snapshotJson, snapshotText } from './output/snapshot.js';
 import { listContainersArgs, versionArgs } from './podman/commands.js';
@@ -18,6 +18,7 @@ import { MIN_PODMAN_MAJOR, parsePodmanVersion } from './podman/version.js';
 import { quoteCommandWords } from './present/commandWords.js';
 import { safeJson, safeLines } from './present/safeText.js';
 import { readUserNames } from './proc/users.js';
+import { hostProblem, procUnreadableOnly } from './state/hostStatus.js';
 import { type AppState, type AppStore, createAppStore, type StatusMessage } from './state/store.js';
 import { Watcher } from './watch/watcher.js';
 
@@ -85,9 +86,10 @@ async function printOnce(podman: Podman, version: string, options: Options, far:
 	const store = createAppStore(initialStoreState(version, options, far));
 	await loadOnce(podman, store, far?.processes);
 	const state = store.getState();
+	const problem = hostProblem(state);
+	if (problem !== undefined) fail(problem, EXIT_TROUBLE);
 	// A far /proc that cannot be read leaves podman's view alone: said on stderr, and the snapshot printed.
 	if (procUnreadableOnly(state)) process.stderr.write(`conmon-tui: ${t('far.procUnreadable')}\n`);
-	else if (state.status?.tone === 'error') fail(state.status.text, EXIT_TROUBLE);
 	const out = options.json ? safeJson(JSON.stringify(snapshotJson(state), null, 2)) : snapshotText(state);
 	process.stdout.write(`${out}\n`);
 }

@@ -10,7 +10,6 @@ import type { Podman } from '../podman/podman.js';
 import { podmanEventEntry } from '../present/eventLog.js';
 import { type AppState, type AppStore, appendLog } from '../state/store.js';
 import { alreadyReported, rememberEvent, type SeenEvent } from './eventExpectation.js';
-import { farSideDown } from './farWatch.js';
 
 /**
  * When /proc shows a known container's conmon start or exit, podman reports an event for
@@ -100,8 +99,7 @@ export class EventWatch {
 				{ at: Date.now(), tone: 'warn', text: t(file ? 'events.fileLost' : 'events.streamLost', { reason }), facts: { kind: 'stream', status: 'lost' } },
 			]);
 			const statusReason = detail.message ?? t('status.streamEnded');
-			if (!farSideDown(this.store.getState()))
-				this.store.setState({ status: { tone: 'error', text: t(file ? 'status.fileLost' : 'status.streamLost', { reason: statusReason }) } });
+			this.store.setState({ status: { tone: 'error', text: t(file ? 'status.fileLost' : 'status.streamLost', { reason: statusReason }) } });
 		} else if (detail.resumed) {
 			appendLog(this.store, [
 				{ at: Date.now(), tone: 'good', text: t(file ? 'events.fileRecovered' : 'events.streamRecovered'), facts: { kind: 'stream', status: 'recovered' } },
