@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { t } from '../../src/messages/i18n.js';
 import { PodmanError } from '../../src/podman/podman.js';
 import type { FarProcesses } from '../../src/proc/reader.js';
+import { hostHeadingFacts } from '../../src/state/hostLines.js';
 import { hostProblem, procUnreadableOnly, shownStatus } from '../../src/state/hostStatus.js';
 import { createAppStore, type FarSideState, type StatusMessage } from '../../src/state/store.js';
 import { FarWatch } from '../../src/watch/farWatch.js';
@@ -61,6 +62,16 @@ describe('hostProblem: what failed on a host (its heading, --once)', () => {
 		const unreadable = { farSide: { ...far(), procUnknown: true }, status: { tone: 'error' as const, text: t('far.procUnreadable') } };
 		assert.equal(procUnreadableOnly(unreadable), true);
 		assert.equal(hostProblem(unreadable), undefined);
+	});
+});
+
+describe("a host's heading says the same as --once", () => {
+	test('a failure after the first list is under the heading too; a key refused is not', () => {
+		const loaded = createAppStore({ loaded: true, farSide: far(), status: PS_FAILED }).getState();
+		assert.equal(hostHeadingFacts(loaded, 'build').problem, PS_FAILED.text);
+		const refused = { ...loaded, status: { tone: 'error' as const, text: '✗ $ podman stop web: Error: …', fromKey: true as const } };
+		assert.equal(hostHeadingFacts(refused, 'build').problem, undefined);
+		assert.equal(hostHeadingFacts({ ...loaded, farSide: far(SSH_LINE) }, 'build').problem, SSH_LINE);
 	});
 });
 
