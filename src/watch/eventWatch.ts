@@ -18,6 +18,9 @@ import { alreadyReported, rememberEvent, type SeenEvent } from './eventExpectati
  */
 export const EVENT_SILENCE_LIMIT_MS = 5_000;
 
+/** A stream that seems back while podman does not answer (see confirmBack) is asked again this often. */
+export const BACK_CHECK_INTERVAL_MS = 10_000;
+
 /** What podman's events set off in the watcher's other jobs. */
 export interface EventWatchHooks {
 	/** Watch /proc closely for a while. */
@@ -47,6 +50,8 @@ export class EventWatch {
 	private outage = false;
 	/** Losses so far: a confirmation of the way back that a loss overtook counts for nothing. */
 	private losses = 0;
+	/** The next question to podman while the stream seems back and podman has not answered. */
+	private backCheck: NodeJS.Timeout | undefined;
 	/** Containers whose conmon changed in /proc, awaiting podman's event: ID → deadline. */
 	private readonly awaitingEvent = new Map<string, number>();
 	/** Each container's recent podman events: a conmon change podman already reported is not awaited. */
@@ -78,6 +83,7 @@ export class EventWatch {
 	/** Ends the events source and every retry. */
 	stop(): void {
 		this.stopped = true;
+		clearTimeout(this.backCheck);
 		this.stream?.stop();
 	}
 
@@ -102,6 +108,7 @@ export class EventWatch {
 		const file = this.sourceKind === 'file';
 		if (state === 'lost') {
 			this.losses++;
+			clearTimeout(this.backCheck);
 			this.store.setState({ eventStream: 'lost' });
 			// Retried with backoff (every 10 s at most) while the host is down: the log says it once
 			// per outage, the status line keeps the latest reason.
@@ -129,9 +136,14 @@ export class EventWatch {
 	 * comes), and no loss came meanwhile: one line for the way back, not one per retry.
 	 */
 	private async confirmBack(): Promise<void> {
+		clearTimeout(this.backCheck);
 		const losses = this.losses;
 		const answers = await this.hooks.podmanAnswers();
-		if (answers && !this.stopped && this.losses === losses) this.endOutage();
+		if (this.stopped || this.losses !== losses || !this.outage) return;
+		if (answers) this.endOutage();
+		// Still up, and podman did not answer (a slow failure not over yet, or a question that timed
+		// out): asked again until one or the other gives, so a stream that is back is never left "lost".
+		else this.backCheck = setTimeout(() => void this.confirmBack(), BACK_CHECK_INTERVAL_MS);
 	}
 
 	private endOutage(): void {

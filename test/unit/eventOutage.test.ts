@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { after, describe, mock, test } from 'node:test';
+import { EVENT_STREAM_BACKOFF_MS } from '../../src/podman/eventStream.js';
 import { Podman } from '../../src/podman/podman.js';
 import { createAppStore } from '../../src/state/store.js';
-import { EventWatch } from '../../src/watch/eventWatch.js';
+import { BACK_CHECK_INTERVAL_MS, EventWatch } from '../../src/watch/eventWatch.js';
 import { waitFor } from '../helpers/waitFor.js';
 
 /**
@@ -22,13 +23,13 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Replaces the stand-in at once (written beside it, then renamed): a retry never runs half a script. */
 let behaving: 'refuses' | 'listens' = 'refuses';
-function podmanThat(behaviour: 'refuses' | 'listens'): void {
+function podmanThat(behaviour: 'refuses' | 'listens', seconds = behaviour === 'refuses' ? REFUSES_AFTER_SECONDS : LISTENS_SECONDS): void {
 	behaving = behaviour;
 	const body =
 		behaviour === 'refuses'
-			? `echo x >> '${calls}'\nn=$(wc -l < '${calls}')\nsleep ${REFUSES_AFTER_SECONDS}\necho "Error: failed to connect: dial tcp 127.0.0.1:1: connect: connection refused (try $n)" >&2\nexit 125\n`
+			? `echo x >> '${calls}'\nn=$(wc -l < '${calls}')\nsleep ${seconds}\necho "Error: failed to connect: dial tcp 127.0.0.1:1: connect: connection refused (try $n)" >&2\nexit 125\n`
 			: // Up a few seconds (live after half a second), then gone: the next outage.
-				`echo x >> '${calls}'\nexec sleep ${LISTENS_SECONDS}\n`;
+				`echo x >> '${calls}'\nexec sleep ${seconds}\n`;
 	writeFileSync(`${fake}.new`, `#!/bin/sh\n${body}`);
 	chmodSync(`${fake}.new`, 0o755);
 	renameSync(`${fake}.new`, fake);
@@ -87,6 +88,54 @@ describe('the events stream of a host that cannot be reached', () => {
 			await waitFor('the second outage', () => (logged('lost') === 2 ? true : undefined), 30_000);
 			assert.equal(store.getState().eventStream, 'lost');
 		} finally {
+			watch.stop();
+		}
+	});
+
+	test('a stream that seems back while podman does not answer yet is asked again, and ends the outage once podman answers', async () => {
+		writeFileSync(calls, '');
+		podmanThat('refuses', 0);
+		// The timers (the retry's backoff, the half second that passes for live, the next question) run when the test says.
+		mock.timers.enable({ apis: ['setTimeout'] });
+		let answers = false;
+		let asked = 0;
+		const store = createAppStore();
+		const watch = new EventWatch(new Podman(fake, 5_000), store, {
+			burst: () => {},
+			refresh: () => {},
+			reconcileAll: () => {},
+			podmanAnswers: async () => {
+				asked++;
+				return answers;
+			},
+			inStore: () => false,
+		});
+		const logged = (status: string) => store.getState().log.filter((l) => l.facts?.kind === 'stream' && l.facts.status === status).length;
+		/** Real processes end on their own: polled without timers (those are the test's). */
+		const until = async (what: string, check: () => boolean): Promise<void> => {
+			const deadline = performance.now() + 20_000;
+			while (!check()) {
+				if (performance.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+				await new Promise((resolve) => setImmediate(resolve));
+			}
+		};
+		try {
+			watch.start({ kind: 'podman-events', reason: { why: 'remote' } }, Date.now());
+			await until('the first refusal', () => logged('lost') === 1);
+			podmanThat('listens', 600);
+			mock.timers.tick(EVENT_STREAM_BACKOFF_MS[0]);
+			await until('the listening stand-in started', () => runs() === 2);
+			mock.timers.tick(500);
+			await until('the question', () => asked === 1);
+			assert.equal(logged('recovered'), 0, 'podman did not answer: still out');
+			assert.equal(store.getState().eventStream, 'lost');
+			answers = true;
+			mock.timers.tick(BACK_CHECK_INTERVAL_MS);
+			await until('the way back', () => logged('recovered') === 1);
+			assert.equal(asked, 2);
+			assert.equal(store.getState().eventStream, 'live');
+		} finally {
+			mock.timers.reset();
 			watch.stop();
 		}
 	});
