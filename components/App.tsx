@@ -13,6 +13,7 @@ import { hostFactsLine } from '../src/present/hostFacts.js';
 import { podmanVersionText } from '../src/present/podmanVersionText.js';
 import type { ProcessReader } from '../src/proc/reader.js';
 import { shownTime, shownView } from '../src/state/frozenView.js';
+import { shownStatus } from '../src/state/hostStatus.js';
 import type { HostCross, HostStore } from '../src/state/hosts.js';
 import type { SelectionMove } from '../src/state/selection.js';
 import type { AppStore } from '../src/state/store.js';
@@ -82,7 +83,7 @@ export function App({
 		filterShown: filterBarShown(s.filterDraft, s.filter),
 		youngest: latestChangeAt(shownView(s)),
 		frozen: s.frozen,
-		statusText: s.status?.text,
+		statusText: shownStatus(s)?.text,
 	}));
 	// Ages under a minute count seconds; the details view shows exact durations. Frozen, time stands still.
 	const now = shownTime({ frozen }, useNow(overlay === 'details' || ageTicksBySecond(youngest, Date.now())));

@@ -1,15 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Actions } from '../src/app/actions.js';
-import type { ProcessReader } from '../src/proc/reader.js';
-import { crossHosts, type HostCross, type HostStore, shareScreenState } from '../src/state/hosts.js';
+import type { Host } from '../src/app/host.js';
+import { crossHosts, type HostCross, shareScreenState } from '../src/state/hosts.js';
 import { type SelectionMove, visibleKeys } from '../src/state/selection.js';
 import { App } from './App.js';
 
 /** One host of a screen of several: its store, and the actions and /proc reader that act on it. */
-export interface ScreenHost extends HostStore {
-	actions: Actions;
-	reader: ProcessReader;
-}
+export type ScreenHost = Pick<Host, 'name' | 'store' | 'actions' | 'reader'>;
 
 /**
  * The screen of several hosts (`--connection a --connection b`): one App whose store, actions and

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { truncateToWidth, wrapToWidth } from '../src/present/displayWidth.js';
 import { safeText } from '../src/present/safeText.js';
+import { shownStatus } from '../src/state/hostStatus.js';
 import type { AppStore, StatusMessage } from '../src/state/store.js';
 
 const TONE_COLOR: Record<StatusMessage['tone'], string | undefined> = {
@@ -32,9 +33,13 @@ export function statusLineTexts(text: string | undefined, width: number, maxLine
 	return [...lines.slice(0, maxLines - 1), truncateToWidth(`${lines.slice(maxLines - 1).join(' ')} …`, width)];
 }
 
-/** What the last podman command was and what podman answered; questions (y/n) too. Wrapped, not cut. Memoized: the clock's tick redraws the App, and this does not depend on the time. */
+/**
+ * What the last podman command was and what podman answered; questions (y/n) too; a far host
+ * that cannot be reached keeps its own line above the failures that follow (shownStatus).
+ * Wrapped, not cut. Memoized: the clock's tick redraws the App, and this does not depend on the time.
+ */
 export const StatusLine = memo(function StatusLine({ store, width, maxLines }: { store: AppStore; width: number; maxLines: number }) {
-	const status = useAppState(store, (s) => s.status);
+	const status = useAppState(store, shownStatus);
 	const color = status ? TONE_COLOR[status.tone] : undefined;
 	return (
 		<Box flexDirection="column" flexShrink={0}>

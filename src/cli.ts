@@ -5,11 +5,12 @@
 // (env -S: coreutils 8.30 and later); `node dist/bundle/cli.js` run by hand goes without it.
 import { readFileSync } from 'node:fs';
 import { enableCompileCache } from './app/compileCache.js';
-import { chooseFarSide, type FarSide, FarSideChoiceError } from './app/farSide.js';
+import { chooseFarSide, chooseFarSides, type FarSide, FarSideChoiceError } from './app/farSide.js';
+import type { HostSetup } from './app/host.js';
 import { type Options, parseOptions, UsageError, usage } from './app/options.js';
 import { findLesson, LESSONS, lessonRefusal } from './lessons/lessons.js';
 import { languageFromEnv, setLanguage, t } from './messages/i18n.js';
-import { hostProblem, hostsSnapshotJson, hostsSnapshotText, procUnreadableOnly } from './output/hostsSnapshot.js';
+import { type HostSnapshotSource, hostsSnapshotJson, hostsSnapshotText } from './output/hostsSnapshot.js';
 import { checkWritable } from './output/logFile.js';
 import { snapshotJson, snapshotText } from './output/snapshot.js';
 import { listContainersArgs, versionArgs } from './podman/commands.js';
@@ -18,7 +19,8 @@ import { MIN_PODMAN_MAJOR, parsePodmanVersion } from './podman/version.js';
 import { quoteCommandWords } from './present/commandWords.js';
 import { safeJson, safeLines } from './present/safeText.js';
 import { readUserNames } from './proc/users.js';
-import { type AppState, type AppStore, createAppStore, type StatusMessage } from './state/store.js';
+import { hostProblem, procUnreadableOnly } from './state/hostStatus.js';
+import { type AppState, type AppStore, createAppStore } from './state/store.js';
 import { Watcher } from './watch/watcher.js';
 
 /** Exit codes: 1 for a problem with the machine (no podman, no terminal), 2 for a bad command line. */
@@ -85,9 +87,10 @@ async function printOnce(podman: Podman, version: string, options: Options, far:
 	const store = createAppStore(initialStoreState(version, options, far));
 	await loadOnce(podman, store, far?.processes);
 	const state = store.getState();
+	const problem = hostProblem(state);
+	if (problem !== undefined) fail(problem, EXIT_TROUBLE);
 	// A far /proc that cannot be read leaves podman's view alone: said on stderr, and the snapshot printed.
 	if (procUnreadableOnly(state)) process.stderr.write(`conmon-tui: ${t('far.procUnreadable')}\n`);
-	else if (state.status?.tone === 'error') fail(state.status.text, EXIT_TROUBLE);
 	const out = options.json ? safeJson(JSON.stringify(snapshotJson(state), null, 2)) : snapshotText(state);
 	process.stdout.write(`${out}\n`);
 }
@@ -188,19 +191,14 @@ async function main(): Promise<void> {
 }
 
 /** The far sides of `--connection a --connection b`, in order; a bad name ends the program as for one. */
-async function chooseFarSides(binary: string, options: Options): Promise<FarSide[]> {
-	const chooser = new Podman(binary, options.timeoutSeconds * 1000);
-	const sides: FarSide[] = [];
+async function farSidesOf(binary: string, options: Options): Promise<FarSide[]> {
 	try {
-		for (const name of options.connections) {
-			const far = await chooseFarSide(chooser, name, process.env, process.platform);
-			if (far) sides.push(far);
-		}
+		const sides = await chooseFarSides(new Podman(binary, options.timeoutSeconds * 1000), options.connections, process.env, process.platform);
+		return sides.filter((far) => far !== undefined);
 	} catch (error) {
 		if (error instanceof FarSideChoiceError) fail(error.message, error.usage ? EXIT_USAGE : EXIT_TROUBLE);
 		throw error;
 	}
-	return sides;
 }
 
 /**
@@ -208,7 +206,7 @@ async function chooseFarSides(binary: string, options: Options): Promise<FarSide
  * A host whose podman does not answer does not stop the others: its heading says what failed.
  */
 async function runHosts(binary: string, options: Options): Promise<void> {
-	const sides = await chooseFarSides(binary, options);
+	const sides = await farSidesOf(binary, options);
 	if (!options.once && !(process.stdout.isTTY && process.stdin.isTTY)) fail(t('cli.needsTerminal'), EXIT_TROUBLE);
 	const screen = options.once ? undefined : loadScreen();
 	const hosts = await Promise.all(
@@ -260,16 +258,7 @@ async function hostVersion(podman: Podman, far: FarSide): Promise<string | { mes
 }
 
 /** `--once` with several hosts: each host's tree under its heading, or JSON with a `hosts` array; exit 1 if a host failed. */
-async function printOnceHosts(
-	setups: readonly {
-		name: string;
-		uri: string;
-		podman: Podman;
-		initial: ReturnType<typeof initialStoreState> & { status?: StatusMessage };
-		far: FarSide['processes'];
-	}[],
-	options: Options,
-): Promise<number> {
+async function printOnceHosts(setups: readonly (HostSetup & Pick<HostSnapshotSource, 'uri'>)[], options: Options): Promise<number> {
 	const states = await Promise.all(
 		setups.map(async ({ podman, initial, far }) => {
 			const store = createAppStore(initial);

@@ -78,7 +78,7 @@ export function createActions(deps: ActionDeps) {
 			return { ok: true, answer };
 		} catch (error) {
 			const message = error instanceof PodmanError ? error.message : String(error);
-			store.setState({ status: { tone: 'error', text: `✗ $ ${shown}: ${message}` } });
+			store.setState({ status: { tone: 'error', text: `✗ $ ${shown}: ${message}`, fromKey: true } });
 			appendLog(store, [
 				{ at: Date.now(), tone: 'bad', text: `✗ ${message}`, facts: { kind: 'command-failed', command: [podman.binary, ...podman.globalArgs, ...args] } },
 			]);
@@ -159,7 +159,7 @@ export function createActions(deps: ActionDeps) {
 				deps.onChange([]);
 				return true;
 			}
-			store.setState({ status: { tone: 'error', text: `✗ ${shown}: ${message}` } });
+			store.setState({ status: { tone: 'error', text: `✗ ${shown}: ${message}`, fromKey: true } });
 			appendLog(store, [{ at: Date.now(), tone: 'bad', text: `✗ ${message}`, facts: { kind: 'command-failed', command } }]);
 			return false;
 		},

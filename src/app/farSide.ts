@@ -34,26 +34,52 @@ export class FarSideChoiceError extends Error {
  * Chooses as podman does (connection.ts): undefined for this machine's podman. Asks podman for its
  * connection list only when a name is to be looked up or a default found.
  */
-export async function chooseFarSide(podman: Podman, flag: string | undefined, env: NodeJS.ProcessEnv, platform: string): Promise<FarSide | undefined> {
-	let connections: ReturnType<typeof parseConnectionList> = [];
+export async function chooseFarSide(
+	podman: Pick<Podman, 'run'>,
+	flag: string | undefined,
+	env: NodeJS.ProcessEnv,
+	platform: string,
+): Promise<FarSide | undefined> {
+	const [far] = await chooseFarSides(podman, [flag], env, platform);
+	return far;
+}
+
+/**
+ * chooseFarSide for each of `flags` (`--connection a --connection b`), in order, with podman's
+ * connection list asked once for them all (each `podman system connection list` is a podman
+ * start, and the names are all looked up in the same list).
+ */
+export async function chooseFarSides(
+	podman: Pick<Podman, 'run'>,
+	flags: readonly (string | undefined)[],
+	env: NodeJS.ProcessEnv,
+	platform: string,
+): Promise<(FarSide | undefined)[]> {
 	try {
-		if (needsConnectionList({ flag, env, platform })) connections = parseConnectionList((await podman.run(connectionListArgs())).stdout);
-		const target = resolveConnection({ flag, env, platform, connections });
-		if (!target) return undefined;
-		const home = env['HOME'];
-		const processes = target.ssh
-			? new FarSession(target.ssh, { knownHostsFile: home ? join(home, '.ssh', 'known_hosts') : undefined, env })
-			: new NoFarProcesses();
-		return {
-			target,
-			podmanArgs: remoteArgs(target),
-			processes,
-			state: { label: remoteLabel(target), stale: undefined, procUnknown: !target.ssh },
-		};
+		const needed = flags.some((flag) => needsConnectionList({ flag, env, platform }));
+		const connections = needed ? parseConnectionList((await podman.run(connectionListArgs())).stdout) : [];
+		return flags.map((flag) => {
+			const target = resolveConnection({ flag, env, platform, connections });
+			return target ? farSideOf(target, env) : undefined;
+		});
 	} catch (error) {
 		if (error instanceof ConnectionError)
 			throw new FarSideChoiceError(t(`cli.connection.${error.kind}`, error.params), error.kind === 'unknownName' || error.kind === 'noConnections');
 		if (error instanceof PodmanError) throw new FarSideChoiceError(t('cli.connection.listFailed', { message: error.message }), false);
 		throw error;
 	}
+}
+
+/** The far side of a chosen target: its podman options, and its processes read over ssh (no session starts before the first scan). */
+function farSideOf(target: RemoteTarget, env: NodeJS.ProcessEnv): FarSide {
+	const home = env['HOME'];
+	const processes = target.ssh
+		? new FarSession(target.ssh, { knownHostsFile: home ? join(home, '.ssh', 'known_hosts') : undefined, env })
+		: new NoFarProcesses();
+	return {
+		target,
+		podmanArgs: remoteArgs(target),
+		processes,
+		state: { label: remoteLabel(target), stale: undefined, procUnknown: !target.ssh },
+	};
 }

@@ -4,33 +4,30 @@
 import type { Podman } from '../podman/podman.js';
 import { procReader } from '../proc/read.js';
 import type { FarProcesses, ProcessReader } from '../proc/reader.js';
-import { type AppState, type AppStore, createAppStore } from '../state/store.js';
+import type { HostStore } from '../state/hosts.js';
+import { type AppState, createAppStore } from '../state/store.js';
 import { Watcher } from '../watch/watcher.js';
 import { type Actions, createActions } from './actions.js';
 
-/** What a host is made from. */
-export interface HostSetup {
-	/** The connection's name (`build`); '' for this machine's podman. */
-	name: string;
+/**
+ * A host, wired: keys on its rows run `actions`, which run its podman. The one declaration of a
+ * host's parts (its name and store are the state layer's HostStore): every other view of a host
+ * picks from it.
+ */
+export interface Host extends HostStore {
 	podman: Podman;
-	initial: Partial<AppState>;
-	/** A far podman's processes (`--connection`): read there, never from this machine's /proc. */
-	far?: (FarProcesses & ProcessReader) | undefined;
-	/** A `podman ps -a --format json` already under way (see Watcher.start). */
-	firstList?: Promise<string | undefined> | undefined;
-}
-
-/** A host, wired: keys on its rows run `actions`, which run its podman. */
-export interface Host {
-	name: string;
-	podman: Podman;
-	store: AppStore;
 	watcher: Watcher;
+	/** Where its processes are read: this machine's /proc, or the far side's. */
 	reader: ProcessReader;
 	actions: Actions;
+	/** A far podman's processes (`--connection`): read there, never from this machine's /proc. */
 	far: (FarProcesses & ProcessReader) | undefined;
+	/** A `podman ps -a --format json` already under way (see Watcher.start). */
 	firstList: Promise<string | undefined> | undefined;
 }
+
+/** What a host is made from: its parts that come from outside, and what its store starts with. */
+export type HostSetup = Pick<Host, 'name' | 'podman'> & Partial<Pick<Host, 'far' | 'firstList'>> & { initial: Partial<AppState> };
 
 /** Wires a host: store, watcher (not started), reader and actions. */
 export function openHost(setup: HostSetup, run: { image: string; command: readonly string[] }): Host {

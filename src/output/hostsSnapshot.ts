@@ -1,6 +1,6 @@
 // `--once` with several hosts (`--connection a --connection b`): each host's snapshot, under its heading.
-import { t } from '../messages/i18n.js';
 import { safeLines } from '../present/safeText.js';
+import { hostProblem } from '../state/hostStatus.js';
 import type { AppState } from '../state/store.js';
 import { snapshotJson, snapshotText } from './snapshot.js';
 
@@ -10,19 +10,6 @@ export interface HostSnapshotSource {
 	/** The connection's URI (`ssh://core@10.0.0.5:22/run/podman/podman.sock`). */
 	uri: string;
 	state: AppState;
-}
-
-/**
- * The far /proc cannot be read, and that is all the status says: podman's view stands alone, with
- * conmon facts unknown. Said, but not a failure of the host: `--once` still prints that view.
- */
-export function procUnreadableOnly(state: Pick<AppState, 'farSide' | 'status'>): boolean {
-	return state.farSide?.procUnknown === true && state.status?.text === t('far.procUnreadable');
-}
-
-/** What failed on a host (its far side stale, or its podman not answering), or undefined. */
-export function hostProblem(state: Pick<AppState, 'farSide' | 'status'>): string | undefined {
-	return state.farSide?.stale?.text ?? (state.status?.tone === 'error' && !procUnreadableOnly(state) ? state.status.text : undefined);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { TreeRow } from '../model/tree.js';
 import { branchEnd, scrollOffset } from '../present/scrollOffset.js';
 import { focusedRow } from './focus.js';
 import { shownView } from './frozenView.js';
+import { hostProblem } from './hostStatus.js';
 import type { AppState } from './store.js';
 
 /** What a host's heading says, read from its store. */
@@ -12,7 +13,7 @@ export interface HostHeadingFacts {
 	/** The header's words for one host: `build · ssh://core@10.0.0.5:22`. */
 	label: string;
 	staleSince: number | undefined;
-	/** What failed and what to try by hand: the stale mark's line, or why podman there never answered. */
+	/** What failed on the host and what to try by hand (hostProblem): the stale mark's line, or its podman's failure. */
 	problem: string | undefined;
 	procUnknown: boolean;
 	loaded: boolean;
@@ -31,8 +32,7 @@ export function hostHeadingFacts(state: AppState, name: string): HostHeadingFact
 	return {
 		label: state.farSide?.label ?? name,
 		staleSince: state.farSide?.stale?.since,
-		// A host whose podman never answered has no tree to go stale: its error is what there is to say.
-		problem: state.farSide?.stale?.text ?? (!state.loaded && state.status?.tone === 'error' ? state.status.text : undefined),
+		problem: hostProblem(state),
 		procUnknown: state.farSide?.procUnknown ?? false,
 		loaded: state.loaded,
 		stream: state.eventStream,

@@ -54,6 +54,8 @@ export interface LogEntry {
 export interface StatusMessage {
 	text: string;
 	tone: 'info' | 'working' | 'ok' | 'error';
+	/** The answer to a key the user pressed (its command refused): about that command, not the host (see hostProblem). */
+	fromKey?: true;
 }
 
 export type Overlay = 'help' | 'details' | 'lessons';

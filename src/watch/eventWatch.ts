@@ -10,7 +10,6 @@ import type { Podman } from '../podman/podman.js';
 import { podmanEventEntry } from '../present/eventLog.js';
 import { type AppState, type AppStore, appendLog } from '../state/store.js';
 import { alreadyReported, rememberEvent, type SeenEvent } from './eventExpectation.js';
-import { farSideDown } from './farWatch.js';
 
 /**
  * When /proc shows a known container's conmon start or exit, podman reports an event for
@@ -18,6 +17,9 @@ import { farSideDown } from './farWatch.js';
  * is taken as stalled and restarted (a hung `podman events` looks exactly like a quiet one).
  */
 export const EVENT_SILENCE_LIMIT_MS = 5_000;
+
+/** A stream that seems back while podman does not answer (see confirmBack) is asked again this often. */
+export const BACK_CHECK_INTERVAL_MS = 10_000;
 
 /** What podman's events set off in the watcher's other jobs. */
 export interface EventWatchHooks {
@@ -27,6 +29,8 @@ export interface EventWatchHooks {
 	refresh(ids: readonly string[]): void;
 	/** Read podman's whole state again (after the stream was down). */
 	reconcileAll(): void;
+	/** Whether podman answers now (asked when the stream seems back after an outage). */
+	podmanAnswers(): Promise<boolean>;
 	/** True for a container whose conmon lives in this podman's store. */
 	inStore(containerId: string): boolean;
 }
@@ -42,6 +46,12 @@ export class EventWatch {
 	/** Where the events come from: the messages about losing it differ. */
 	private sourceKind: ChosenEventSource['kind'] = 'podman-events';
 	private stopped = false;
+	/** The stream is lost and not live again yet: its loss is logged once per outage, not at every retry. */
+	private outage = false;
+	/** Losses so far: a confirmation of the way back that a loss overtook counts for nothing. */
+	private losses = 0;
+	/** The next question to podman while the stream seems back and podman has not answered. */
+	private backCheck: NodeJS.Timeout | undefined;
 	/** Containers whose conmon changed in /proc, awaiting podman's event: ID → deadline. */
 	private readonly awaitingEvent = new Map<string, number>();
 	/** Each container's recent podman events: a conmon change podman already reported is not awaited. */
@@ -73,10 +83,13 @@ export class EventWatch {
 	/** Ends the events source and every retry. */
 	stop(): void {
 		this.stopped = true;
+		clearTimeout(this.backCheck);
 		this.stream?.stop();
 	}
 
 	private onEvent(event: PodmanEvent): void {
+		// An event is the surest sign the stream is back.
+		this.endOutage();
 		this.awaitingEvent.delete(event.id);
 		if (event.type === 'container') this.seenEvents.set(event.id, rememberEvent(this.seenEvents.get(event.id), { status: event.status, timeMs: event.timeMs }));
 		const entry = podmanEventEntry(event);
@@ -92,25 +105,58 @@ export class EventWatch {
 	}
 
 	private onStreamState(state: 'live' | 'lost', detail: { message?: string; resumed: boolean }): void {
-		this.store.setState({ eventStream: state });
 		const file = this.sourceKind === 'file';
 		if (state === 'lost') {
-			const reason = detail.message ?? '';
-			appendLog(this.store, [
-				{ at: Date.now(), tone: 'warn', text: t(file ? 'events.fileLost' : 'events.streamLost', { reason }), facts: { kind: 'stream', status: 'lost' } },
-			]);
+			this.losses++;
+			clearTimeout(this.backCheck);
+			this.store.setState({ eventStream: 'lost' });
+			// Retried with backoff (every 10 s at most) while the host is down: the log says it once
+			// per outage, the status line keeps the latest reason.
+			if (!this.outage) {
+				this.outage = true;
+				appendLog(this.store, [
+					{
+						at: Date.now(),
+						tone: 'warn',
+						text: t(file ? 'events.fileLost' : 'events.streamLost', { reason: detail.message ?? '' }),
+						facts: { kind: 'stream', status: 'lost' },
+					},
+				]);
+			}
 			const statusReason = detail.message ?? t('status.streamEnded');
-			if (!farSideDown(this.store.getState()))
-				this.store.setState({ status: { tone: 'error', text: t(file ? 'status.fileLost' : 'status.streamLost', { reason: statusReason }) } });
-		} else if (detail.resumed) {
-			appendLog(this.store, [
-				{ at: Date.now(), tone: 'good', text: t(file ? 'events.fileRecovered' : 'events.streamRecovered'), facts: { kind: 'stream', status: 'recovered' } },
-			]);
-			this.store.setState({ status: { tone: 'ok', text: t(file ? 'status.fileRecovered' : 'status.streamRecovered') } });
-			// Whatever happened while it was down is in podman's state: read it all again.
-			this.hooks.reconcileAll();
-			this.hooks.burst();
-		}
+			this.store.setState({ status: { tone: 'error', text: t(file ? 'status.fileLost' : 'status.streamLost', { reason: statusReason }) } });
+		} else if (this.outage) void this.confirmBack();
+		else this.store.setState({ eventStream: 'live' });
+	}
+
+	/**
+	 * The restarted stream is taken as live once it has run half a second quietly (podman prints
+	 * nothing until an event); a far host's podman can take longer than that to fail (ssh, then
+	 * the service's socket). So the outage ends when podman answers a question too (or an event
+	 * comes), and no loss came meanwhile: one line for the way back, not one per retry.
+	 */
+	private async confirmBack(): Promise<void> {
+		clearTimeout(this.backCheck);
+		const losses = this.losses;
+		const answers = await this.hooks.podmanAnswers();
+		if (this.stopped || this.losses !== losses || !this.outage) return;
+		if (answers) this.endOutage();
+		// Still up, and podman did not answer (a slow failure not over yet, or a question that timed
+		// out): asked again until one or the other gives, so a stream that is back is never left "lost".
+		else this.backCheck = setTimeout(() => void this.confirmBack(), BACK_CHECK_INTERVAL_MS);
+	}
+
+	private endOutage(): void {
+		if (!this.outage) return;
+		this.outage = false;
+		const file = this.sourceKind === 'file';
+		appendLog(this.store, [
+			{ at: Date.now(), tone: 'good', text: t(file ? 'events.fileRecovered' : 'events.streamRecovered'), facts: { kind: 'stream', status: 'recovered' } },
+		]);
+		this.store.setState({ eventStream: 'live', status: { tone: 'ok', text: t(file ? 'status.fileRecovered' : 'status.streamRecovered') } });
+		// Whatever happened while it was down is in podman's state: read it all again.
+		this.hooks.reconcileAll();
+		this.hooks.burst();
 	}
 
 	/**

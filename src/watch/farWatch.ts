@@ -1,17 +1,8 @@
 import { t } from '../messages/i18n.js';
 import type { ProcessInfo } from '../proc/parse.js';
 import type { FarProcesses } from '../proc/reader.js';
-import { type AppState, type AppStore, appendLog } from '../state/store.js';
+import { type AppStore, appendLog } from '../state/store.js';
 import type { ScanDepth } from './scanPacing.js';
-
-/**
- * A far host that cannot be reached (its scans fail: marked stale) takes its podman down with it.
- * Its own line — what failed over ssh, the command to try by hand — stays on the status line: the
- * podman failures that follow from it (the events stream lost at every retry, ps failing) say less.
- */
-export function farSideDown(state: Pick<AppState, 'farSide'>): boolean {
-	return state.farSide?.stale !== undefined;
-}
 
 /** A failed far scan as FarSession reports it: what failed and the command to try by hand. */
 interface FarFailureLike {

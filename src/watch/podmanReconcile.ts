@@ -7,7 +7,6 @@ import { PodmanError, type PodmanOutput } from '../podman/podman.js';
 import { quoteCommandWords } from '../present/commandWords.js';
 import { setContainers } from '../state/selection.js';
 import type { AppStore } from '../state/store.js';
-import { farSideDown } from './farWatch.js';
 
 /** Events come in bursts (create, init, start); podman is asked once per burst. */
 export const RECONCILE_DEBOUNCE_MS = 80;
@@ -133,7 +132,7 @@ export class PodmanReconcile {
 				far && error instanceof PodmanError
 					? t('far.podmanFailed', { label: far.label, message, command: quoteCommandWords(error.command) })
 					: t('status.psFailed', { message });
-			if (!farSideDown(this.store.getState())) this.store.setState({ status: { tone: 'error', text } });
+			this.store.setState({ status: { tone: 'error', text } });
 		}
 	}
 

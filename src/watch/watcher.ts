@@ -82,6 +82,7 @@ export class Watcher {
 			burst: () => this.burst(),
 			refresh: (ids) => this.refresh(ids),
 			reconcileAll: () => void this.reconcile({ full: true }),
+			podmanAnswers: () => this.podmanAnswers(),
 			inStore: (id) => this.inStore.has(id),
 		});
 	}
@@ -222,17 +223,29 @@ export class Watcher {
 
 	/**
 	 * A far podman's own version (`podman version`'s Server: `podman --version` is this machine's
-	 * client) into the store, asked once; a service that does not answer leaves it unknown (`?`).
+	 * client) into the store; a service that does not answer leaves it unknown (`?`) until it answers (podmanAnswers).
 	 * Nothing to ask locally: client and service are the same binary.
 	 */
 	async readServerVersion(): Promise<void> {
-		if (!this.far) return;
-		const server = await this.query(versionJsonArgs()).then(
-			(result) => parseVersionJson(result.stdout).server,
-			() => undefined,
-		);
+		if (this.far) await this.podmanAnswers();
+	}
+
+	/**
+	 * Whether podman answers now: `podman version`, which a remote client asks of its service. A far
+	 * service's version is kept from the answer, so one down at start (the header's `?`) gets its
+	 * version when it comes back.
+	 */
+	private async podmanAnswers(): Promise<boolean> {
+		let stdout: string;
+		try {
+			stdout = (await this.query(versionJsonArgs())).stdout;
+		} catch {
+			return false;
+		}
+		const server = this.far ? parseVersionJson(stdout).server : undefined;
 		const farSide = this.store.getState().farSide;
-		if (server !== undefined && farSide) this.store.setState({ farSide: { ...farSide, serverVersion: server } });
+		if (server !== undefined && farSide && !this.stopped) this.store.setState({ farSide: { ...farSide, serverVersion: server } });
+		return true;
 	}
 
 	/** Fills in `uid` on these processes, reading /proc/PID/status only for processes not seen before. */

@@ -78,6 +78,21 @@ describe('the status line', () => {
 		for (const line of status) assert.ok(line.length <= 80);
 	});
 
+	test('a far host that cannot be reached: its ssh line stays above the podman failures that follow, the App sized for it', async () => {
+		const sshLine =
+			'far side unreachable (ssh: connect to host 127.0.0.1 port 1: Connection refused); try by hand: ssh -T -o BatchMode=yes -p 1 -l root -- 127.0.0.1 true';
+		const farSide = { label: 'build · ssh://root@127.0.0.1:1', stale: { since: 1, text: sshLine }, procUnknown: false };
+		const { rendered, store } = await renderApp({ ...fixtureState(), farSide }, { columns: 80, rows: 24 });
+		store.setState({ status: { tone: 'error', text: 'podman events stream lost (exit status 125); retrying' } });
+		await waitForContent(rendered, 'try by hand: ssh');
+		const lines = screenLines(rendered);
+		assert.equal(lines.slice(-3, -1).join(' '), sshLine, `the ssh line, on two lines:\n${lines.join('\n')}`);
+		assert.ok(!screenText(rendered).includes('events stream lost (exit'), 'the failure that follows is not shown');
+		store.setState({ status: { tone: 'working', text: '$ podman --connection build stop web' } });
+		await waitForContent(rendered, '$ podman --connection build stop web');
+		assert.equal(statusLine(rendered), '$ podman --connection build stop web', 'a key pressed shows as it runs');
+	});
+
 	test('more than the lines allowed: the last line ends in … (the event log keeps it whole)', () => {
 		const long = `${KILL_FAILED} ${KILL_FAILED} ${KILL_FAILED}`;
 		const lines = statusLineTexts(long, 60, 3);

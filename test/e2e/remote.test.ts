@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { execa } from 'execa';
 import { setLanguage, t } from '../../src/messages/i18n.js';
@@ -10,8 +13,11 @@ import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
 import { tuiSshPids } from '../helpers/farPids.js';
 import { createFarSide, FAR_CONNECTION, type FarSideSandbox } from '../helpers/farSideSandbox.js';
 import { LessonSession } from '../helpers/lessonSession.js';
+import { readLogLines } from '../helpers/logFileLines.js';
 import { cleanEnv } from '../helpers/podmanSandbox.js';
+import { delay, killAndWait } from '../helpers/sandboxProcesses.js';
 import { cliPath, KEY, TuiSession } from '../helpers/tuiSession.js';
+import { waitFor } from '../helpers/waitFor.js';
 
 /**
  * conmon-tui --connection against a real far side on this machine (farSideSandbox.ts): podman
@@ -252,6 +258,34 @@ describe('remote podman: --connection to a far side over ssh', { skip: skip ?? f
 			60_000,
 		);
 		await far.startService();
+	});
+
+	test('far service down at start: its version `?` and one line for the events stream lost over its retries; once it answers, its version and one recovery', async () => {
+		const service = await far.servicePid();
+		assert.ok(service !== undefined);
+		await killAndWait([service]);
+		const logDir = await mkdtemp(path.join(tmpdir(), 'conmon-tui-remote-log-'));
+		const logFile = path.join(logDir, 'log.jsonl');
+		const late = new TuiSession({ env: far.clientEnv, args: ['--connection', FAR_CONNECTION, '--log', logFile] });
+		const streamLines = (status: string) => (existsSync(logFile) ? readLogLines(logFile) : []).filter((l) => l.kind === 'stream' && l.status === status).length;
+		try {
+			// `podman --version` is the client's: it answers without the far service.
+			await late.waitFor(/conmon-tui {2}podman \? \(client \d+\.\d+[^)]*\) {2}/, 45_000);
+			await waitFor('the events stream lost', () => (streamLines('lost') > 0 ? true : undefined), 30_000);
+			// Its retries meanwhile (backoff 0.25, 0.5, 1, 2 s …): none of them is one more line.
+			await delay(4_000);
+			await far.startService();
+			const server = (await far.podman(['version', '--format', '{{.Server.Version}}'])).stdout.trim();
+			await late.waitFor(new RegExp(`conmon-tui {2}podman ${server.replaceAll('.', '\\.')} {2}${FAR_CONNECTION} · `), 45_000);
+			await waitFor('the events stream recovered', () => (streamLines('recovered') > 0 ? true : undefined), 30_000);
+			assert.equal(streamLines('lost'), 1, 'one line for the outage, not one per retry');
+			assert.equal(streamLines('recovered'), 1);
+			late.press('q');
+			await late.waitForExit(15_000);
+		} finally {
+			await late.kill();
+			await rm(logDir, { recursive: true, force: true });
+		}
 	});
 
 	test('q quits and leaves no ssh session behind', async () => {

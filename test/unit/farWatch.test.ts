@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import type { ProcessInfo } from '../../src/proc/parse.js';
 import type { FarProcesses } from '../../src/proc/reader.js';
 import { createAppStore } from '../../src/state/store.js';
-import { FarWatch, farSideDown } from '../../src/watch/farWatch.js';
+import { FarWatch } from '../../src/watch/farWatch.js';
 
 /** A far side whose next answers the test decides: a list, 'unreadable', or a failure. */
 class ScriptedFar implements FarProcesses {
@@ -60,14 +60,6 @@ describe('FarWatch: the far side scans, their failures and the stale mark', () =
 		assert.equal(store.getState().farSide?.stale, undefined);
 		assert.match(store.getState().log.at(-1)?.text ?? '', /answers again/);
 		assert.equal(folded.length, 2);
-	});
-
-	test('a far side that cannot be reached keeps its line on the status line: the podman failures that follow do not replace it', async () => {
-		const { store, watch } = setUp([farFailure]);
-		assert.equal(farSideDown(store.getState()), false, 'reachable: podman failures are said');
-		await watch.scan('full');
-		assert.equal(farSideDown(store.getState()), true, 'stale: its own line stays');
-		assert.equal(farSideDown({ farSide: undefined }), false, "this machine's podman");
 	});
 
 	test("an unreadable far /proc: said once, conmon facts unknown, nothing folded (never this machine's /proc)", async () => {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { t } from '../../src/messages/i18n.js';
-import { hostProblem, hostsSnapshotJson, hostsSnapshotText, procUnreadableOnly } from '../../src/output/hostsSnapshot.js';
+import { hostsSnapshotJson, hostsSnapshotText } from '../../src/output/hostsSnapshot.js';
 import { snapshotJson } from '../../src/output/snapshot.js';
+import { hostProblem, procUnreadableOnly } from '../../src/state/hostStatus.js';
 import { crossHosts } from '../../src/state/hosts.js';
 import { createAppStore } from '../../src/state/store.js';
 import { BATCH_ID, byId, DB_ID, fixtureState, NOW, WEB_ID } from '../helpers/fixtureState.js';
