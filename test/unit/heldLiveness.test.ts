@@ -31,24 +31,32 @@ async function until<T>(check: () => T | undefined): Promise<T> {
 describe('HeldLiveness, fake /proc files', () => {
 	const root = mkdtempSync(join(tmpdir(), 'conmon-tui-liveness-'));
 	after(() => rmSync(root, { recursive: true, force: true }));
-	const write = (pid: number, line: string) => {
+	const LIVE_STATM = '2208 458 403 9 0 165 0\n';
+	const GONE_STATM = '0 0 0 0 0 0 0\n';
+	const write = (pid: number, stat: string, statm = LIVE_STATM) => {
 		mkdirSync(join(root, String(pid)), { recursive: true });
 		// Rewritten in place (same file): what a held descriptor reads again.
-		writeFileSync(join(root, String(pid), 'stat'), line);
+		writeFileSync(join(root, String(pid), 'stat'), stat);
+		writeFileSync(join(root, String(pid), 'statm'), statm);
 	};
 
-	test('reads the held file again: running, then a zombie; a name with ") Z" in it is not a state', () => {
+	test('reads the held statm again: running, then no memory left (a zombie)', () => {
 		const liveness = new HeldLiveness(root);
-		write(40, statLine(40, 'con) Z (mon', 'S', 500));
+		write(40, statLine(40, 'conmon', 'S', 500));
 		assert.equal(liveness.isAliveAs(40, 500), true);
 		assert.equal(liveness.heldCount, 1);
 		assert.equal(liveness.isAliveAs(40, 500), true);
-		write(40, statLine(40, 'con) Z (mon', 'Z', 500));
-		assert.equal(liveness.isAliveAs(40, 500), false);
-		write(40, statLine(40, 'conmon', 'X', 500));
+		write(40, statLine(40, 'conmon', 'Z', 500), GONE_STATM);
 		assert.equal(liveness.isAliveAs(40, 500), false);
 		liveness.close();
 		assert.equal(liveness.heldCount, 0);
+	});
+
+	test('a zombie when first asked is not alive; a name with ") S" in it is not a state', () => {
+		const liveness = new HeldLiveness(root);
+		write(45, statLine(45, 'con) S (mon', 'Z', 900));
+		assert.equal(liveness.isAliveAs(45, 900), false);
+		liveness.close();
 	});
 
 	test('another start time under the PID is not the process: nothing is held', () => {
