@@ -67,12 +67,12 @@ const NONE: ReadonlySet<string> = new Set();
  * The containers whose changes cannot be seen: what latestChangeAt leaves out. Those whose rows
  * are all after `drawnEnd` (the index after the last row drawn; a row above the window counts as
  * drawn, as its changes move the rows below), and those with no row at all that podman does not
- * list and whose conmon has exited (another store's container that has come and gone: only the
- * event log tells of it, with the time of day). A conmon not yet given a row (FOREIGN_GRACE_MS)
- * still counts: its row is about to appear.
+ * list: once their conmon has exited (another store's container that has come and gone: only the
+ * event log tells of it, with the time of day), or while it waits for its row (FOREIGN_GRACE_MS)
+ * if that row will come below the window — other stores' conmons are listed after everything else.
  */
 export function undrawnContainers(
-	rows: readonly { containerId: string }[],
+	rows: readonly { containerId: string; kind: string }[],
 	drawnEnd: number,
 	view: { containers: Readonly<Record<string, Container>>; history: ConmonHistory },
 ): Set<string> {
@@ -85,8 +85,11 @@ export function undrawnContainers(
 		inRows.add(id);
 		if (id !== '' && !drawn.has(id)) undrawn.add(id);
 	}
+	const foreignStart = rows.findIndex((row) => row.kind === 'foreign-heading');
+	const foreignBelow = (foreignStart >= 0 ? foreignStart : rows.length) >= drawnEnd;
 	for (const [id, generations] of Object.entries(view.history.generations)) {
-		if (!inRows.has(id) && view.containers[id] === undefined && currentGeneration(generations) === undefined) undrawn.add(id);
+		if (inRows.has(id) || view.containers[id] !== undefined) continue;
+		if (foreignBelow || currentGeneration(generations) === undefined) undrawn.add(id);
 	}
 	return undrawn;
 }

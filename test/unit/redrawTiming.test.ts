@@ -88,14 +88,14 @@ describe('upcomingChanges', () => {
 
 describe('undrawnContainers and latestChangeAt', () => {
 	const rows = [
-		{ containerId: 'a' },
-		{ containerId: 'a' },
-		{ containerId: 'b' },
+		{ containerId: 'a', kind: 'container' },
+		{ containerId: 'a', kind: 'conmon' },
+		{ containerId: 'b', kind: 'container' },
 		// The window ends here (drawnEnd 3): b's branch goes on below it.
-		{ containerId: 'b' },
-		{ containerId: 'c' },
-		{ containerId: '' },
-		{ containerId: 'foreign-live' },
+		{ containerId: 'b', kind: 'conmon' },
+		{ containerId: 'c', kind: 'container' },
+		{ containerId: '', kind: 'foreign-heading' },
+		{ containerId: 'foreign-live', kind: 'foreign' },
 	];
 	const view = {
 		containers: { a: container('a', T0), b: container('b', T0 + 1_000), c: container('c', T0 + 50_000) },
@@ -113,16 +113,16 @@ describe('undrawnContainers and latestChangeAt', () => {
 		},
 	};
 
-	test('leaves out containers only below the window, and unlisted conmons that have exited; a conmon without a row yet counts', () => {
+	test('leaves out containers only below the window, unlisted conmons that have exited, and one whose row will come below', () => {
 		const undrawn = undrawnContainers(rows, 3, view);
-		assert.deepEqual([...undrawn].sort(), ['c', 'foreign-gone', 'foreign-live']);
-		assert.equal(latestChangeAt(view, undrawn), T0 + 59_500, 'the conmon about to get a row');
-		const { 'foreign-new': _new, ...settled } = view.history.generations;
-		assert.equal(latestChangeAt({ ...view, history: { ...view.history, generations: settled } }, undrawn), T0 + 1_000);
-		assert.equal(latestChangeAt(view), T0 + 59_500);
+		assert.deepEqual([...undrawn].sort(), ['c', 'foreign-gone', 'foreign-live', 'foreign-new']);
+		assert.equal(latestChangeAt(view, undrawn), T0 + 1_000, 'b, drawn in part');
+		assert.equal(latestChangeAt(view), T0 + 59_500, 'without it, every change counts');
 	});
 
-	test('with every row drawn, nothing is left out but what has no row and is gone', () => {
-		assert.deepEqual([...undrawnContainers(rows, rows.length, view)], ['foreign-gone']);
+	test('with every row drawn, a conmon about to get its row counts; one that has exited with no row does not', () => {
+		const undrawn = undrawnContainers(rows, rows.length + 5, view);
+		assert.deepEqual([...undrawn], ['foreign-gone']);
+		assert.equal(latestChangeAt(view, undrawn), T0 + 59_500);
 	});
 });
