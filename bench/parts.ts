@@ -19,6 +19,11 @@
  *   bench/results/ (read with Chrome's DevTools Memory tab).
  * - `profile`: one launch with `node --cpu-prof` into bench/results/ (the start, read with any
  *   .cpuprofile viewer), ended 3 s after the first frame.
+ * - `idle-windows`: this build (with `--before`, that build too; with `--profile`, a third copy
+ *   under `--cpu-prof`; htop when installed) side by side: `--windows` windows (default 5) of
+ *   `--window` s while ages tick, then as many once every container is 61 s old; medians of the
+ *   process's own CPU and with its children (bench/idleWindows.ts). Read a profile with
+ *   `node dist/bench/profileSummary.js FILE --from S`.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,6 +32,7 @@ import { createPodmanSandbox, type PodmanSandbox } from '../test/helpers/podmanS
 import { nowMs, sleep } from './clock.js';
 import { addRunningContainers, countContainers } from './fleet.js';
 import { ensureHtop } from './htop.js';
+import { idleVariants, idleWindows } from './idleWindows.js';
 import { loadAverage, sampleLoad } from './machine.js';
 import type { MemoryReading } from './memoryProbe.js';
 import { treeCpuTicks } from './procUsage.js';
@@ -37,7 +43,7 @@ import { conmonTui, conmonTuiWith, htop, type Subject } from './subjects.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RESULTS_DIR = path.join(PROJECT_ROOT, 'bench', 'results');
-const PARTS = ['first-frame', 'idle', 'keys', 'lifecycle', 'memory', 'heap', 'profile'] as const;
+const PARTS = ['first-frame', 'idle', 'keys', 'lifecycle', 'memory', 'heap', 'profile', 'idle-windows'] as const;
 type Part = (typeof PARTS)[number];
 
 const started = nowMs();
@@ -52,7 +58,11 @@ function parseArgs(argv: readonly string[]): {
 	parts: Part[];
 	before: string | undefined;
 	settleMs: number;
+	windows: number;
+	profiled: boolean;
 } {
+	let windows = 5;
+	let profiled = false;
 	let before: string | undefined;
 	let settleMs = 10_000;
 	let containers = 50;
@@ -66,7 +76,11 @@ function parseArgs(argv: readonly string[]): {
 		else if (arg === '--runs' && Number.isInteger(value)) runs = value;
 		else if (arg === '--window' && Number.isFinite(value)) windowMs = value * 1000;
 		else if (arg === '--settle' && Number.isFinite(value)) settleMs = value * 1000;
-		else if (arg === '--before' && argv[i + 1]) before = path.resolve(argv[i + 1] ?? '');
+		else if (arg === '--windows' && Number.isInteger(value)) windows = value;
+		else if (arg === '--profile') {
+			profiled = true;
+			continue;
+		} else if (arg === '--before' && argv[i + 1]) before = path.resolve(argv[i + 1] ?? '');
 		else if ((PARTS as readonly string[]).includes(arg)) {
 			parts.push(arg as Part);
 			continue;
@@ -76,7 +90,7 @@ function parseArgs(argv: readonly string[]): {
 		}
 		i++;
 	}
-	return { containers, runs, windowMs, parts, before, settleMs };
+	return { containers, runs, windowMs, parts, before, settleMs, windows, profiled };
 }
 
 function benchEnv(sandbox: PodmanSandbox): Record<string, string> {
@@ -196,7 +210,7 @@ async function firstFramesBeforeAfter(ctx: BenchContext, count: number, runs: nu
 }
 
 async function main(): Promise<number> {
-	const { containers, runs, windowMs, parts, before, settleMs } = parseArgs(process.argv.slice(2));
+	const { containers, runs, windowMs, parts, before, settleMs, windows, profiled } = parseArgs(process.argv.slice(2));
 	const load = sampleLoad();
 	const out: Record<string, unknown> = { date: new Date().toISOString(), containers, runs, loadAtStart: loadAverage() };
 	let sandbox: PodmanSandbox | undefined;
@@ -244,7 +258,11 @@ async function main(): Promise<number> {
 					exitToScreen: summarize(lifecycle.map((r) => r.conmonExitToShownMs)),
 				};
 			} else if (part === 'memory') result = await memory(ctx, containers, settleMs, before);
-			else if (part === 'heap') result = await heapSnapshot(ctx, containers, settleMs);
+			else if (part === 'idle-windows') {
+				const profileDir = profiled ? path.join(RESULTS_DIR, `idle-profile-${new Date().toISOString().replace(/[:.]/g, '-')}`) : undefined;
+				const variants = idleVariants(before, profileDir, (await ensureHtop(log)) !== undefined);
+				result = { profileDir, ...(await idleWindows(ctx, variants, containers, windows, windowMs, 61_000)) };
+			} else if (part === 'heap') result = await heapSnapshot(ctx, containers, settleMs);
 			else result = await profile(ctx, containers);
 			out[part] = { loadAtStart: at, loadAtEnd: loadAverage(), result };
 			log(`${part}: ${JSON.stringify(result).slice(0, 400)}`);

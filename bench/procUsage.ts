@@ -21,6 +21,8 @@ interface StatFields {
 	ppid: number;
 	/** utime + stime + cutime + cstime, in clock ticks. */
 	ticks: number;
+	/** utime + stime alone: the process's own threads. */
+	ownTicks: number;
 }
 
 function readStatFields(pid: number): StatFields | undefined {
@@ -34,7 +36,7 @@ function readStatFields(pid: number): StatFields | undefined {
 	const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 	const field = (n: number): number => Number(rest[n - 3] ?? Number.NaN);
 	const ticks = field(14) + field(15) + field(16) + field(17);
-	return Number.isFinite(ticks) ? { ppid: field(4), ticks } : undefined;
+	return Number.isFinite(ticks) ? { ppid: field(4), ticks, ownTicks: field(14) + field(15) } : undefined;
 }
 
 /** Every descendant of `root` alive now (children, grandchildren, ...). */
@@ -65,6 +67,8 @@ export function descendantsOf(root: number): number[] {
 export interface TreeCpuSample {
 	/** Clock ticks used by the tree so far (see the module comment). */
 	ticks: number;
+	/** Clock ticks used by the root process alone (every thread of it, without its children). */
+	ownTicks: number;
 	/** The PIDs that were summed: the root first, then its live descendants. */
 	pids: number[];
 }
@@ -73,14 +77,16 @@ export interface TreeCpuSample {
 export function treeCpuTicks(root: number): TreeCpuSample | undefined {
 	const pids = [root, ...descendantsOf(root)];
 	let ticks = 0;
+	let ownTicks = 0;
 	// Descendants first, the root last: a child reaped meanwhile is then counted twice at
 	// worst (in its own stat and in the root's cutime) rather than lost.
 	for (const pid of [...pids].reverse()) {
 		const fields = readStatFields(pid);
 		if (pid === root && !fields) return undefined;
 		ticks += fields?.ticks ?? 0;
+		if (pid === root) ownTicks = fields?.ownTicks ?? 0;
 	}
-	return { ticks, pids };
+	return { ticks, ownTicks, pids };
 }
 
 /** Percent of one core used by the tree between two samples taken `wallMs` apart. */

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { useCallback, useState } from 'react';
 import { ReaderContext } from '../hooks/readerContext.js';
 import { useAppState } from '../hooks/useAppState.js';
 import { useKeymap } from '../hooks/useKeymap.js';
@@ -11,6 +12,7 @@ import { latestChangeAt } from '../src/model/changeHighlight.js';
 import { ageTicksBySecond } from '../src/present/format.js';
 import { hostFactsLine } from '../src/present/hostFacts.js';
 import { podmanVersionText } from '../src/present/podmanVersionText.js';
+import { upcomingChanges } from '../src/present/redrawTiming.js';
 import type { ProcessReader } from '../src/proc/reader.js';
 import { shownTime, shownView } from '../src/state/frozenView.js';
 import { shownStatus } from '../src/state/hostStatus.js';
@@ -33,6 +35,15 @@ import { StatusLine, statusLineTexts, statusMaxLines } from './StatusLine.js';
 /** Below this the layout cannot show a useful tree; a message says so instead of garbage. */
 export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 12;
+
+/** No container left out of latestChangeAt. */
+const NOTHING_UNDRAWN: ReadonlySet<string> = new Set();
+
+function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+	if (a.size !== b.size) return false;
+	for (const id of a) if (!b.has(id)) return false;
+	return true;
+}
 
 /** The event log takes a quarter of the screen, between 2 and 8 lines. */
 function eventLogLines(rows: number): number {
@@ -73,20 +84,33 @@ export function App({
 }) {
 	useKeymap(store, actions, quit, lessons, hosts?.cross);
 	const { columns, rows } = useTerminalSize();
-	const { overlay, filterShown, youngest, inLesson, lessonExplanation, frozen, statusText, readOnly, loaded, hostFacts } = useAppState(store, (s) => ({
-		overlay: s.overlay,
-		loaded: s.loaded,
-		readOnly: s.readOnly,
-		hostFacts: hostFactsLine(podmanVersionText(s.podmanVersion, s.farSide), s.eventsBackend),
-		inLesson: s.lesson !== undefined,
-		lessonExplanation: s.lesson?.explanation ?? '',
-		filterShown: filterBarShown(s.filterDraft, s.filter),
-		youngest: latestChangeAt(shownView(s)),
-		frozen: s.frozen,
-		statusText: shownStatus(s)?.text,
-	}));
+	// Containers the tree cannot show a change of (rows below the window): kept as long as the set is the same.
+	const [undrawn, setUndrawn] = useState<ReadonlySet<string>>(NOTHING_UNDRAWN);
+	const onUndrawn = useCallback((next: ReadonlySet<string>) => setUndrawn((previous) => (sameMembers(previous, next) ? previous : next)), []);
+	const { overlay, filterShown, youngest, shownContainers, shownRemoved, inLesson, lessonExplanation, frozen, statusText, readOnly, loaded, hostFacts } =
+		useAppState(store, (s) => ({
+			overlay: s.overlay,
+			loaded: s.loaded,
+			readOnly: s.readOnly,
+			hostFacts: hostFactsLine(podmanVersionText(s.podmanVersion, s.farSide), s.eventsBackend),
+			inLesson: s.lesson !== undefined,
+			lessonExplanation: s.lesson?.explanation ?? '',
+			filterShown: filterBarShown(s.filterDraft, s.filter),
+			// Only the tree (no overlay, one host) reports what it does not draw; elsewhere every change counts.
+			youngest: latestChangeAt(shownView(s), s.overlay === undefined && !hosts ? undrawn : NOTHING_UNDRAWN),
+			shownContainers: shownView(s).containers,
+			shownRemoved: shownView(s).removed,
+			frozen: s.frozen,
+			statusText: shownStatus(s)?.text,
+		}));
 	// Ages under a minute count seconds; the details view shows exact durations. Frozen, time stands still.
-	const now = shownTime({ frozen }, useNow(overlay === 'details' || ageTicksBySecond(youngest, Date.now())));
+	// The tree alone (no overlay, one host) says when its texts change next; elsewhere the screen ticks every SLOW_TICK_MS.
+	const treeOnly = overlay === undefined && !hosts;
+	const upcoming = useCallback(
+		(at: number) => upcomingChanges({ containers: shownContainers, removed: shownRemoved }, undrawn, at),
+		[shownContainers, shownRemoved, undrawn],
+	);
+	const now = shownTime({ frozen }, useNow(overlay === 'details' || ageTicksBySecond(youngest, Date.now()), treeOnly ? upcoming : undefined));
 	// A test's injected fault (src/app/testFault.ts): thrown while rendering once the first list is in.
 	if (renderFault && loaded) throw renderFault;
 
@@ -118,7 +142,7 @@ export function App({
 			) : hosts ? (
 				<HostsTree hosts={hosts.hosts} active={hosts.active} height={mainHeight} width={columns} now={now} />
 			) : (
-				<ContainerTree store={store} height={mainHeight} width={columns} now={now} />
+				<ContainerTree store={store} height={mainHeight} width={columns} now={now} onUndrawn={onUndrawn} />
 			)}
 			{inLesson ? <LessonPane store={store} width={columns} height={paneLines} /> : null}
 			<FilterBar store={store} />

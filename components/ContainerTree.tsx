@@ -1,19 +1,37 @@
 import { Box, Text } from 'ink';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { useShownRows } from '../hooks/useShownRows.js';
 import { t } from '../src/messages/i18n.js';
+import { undrawnContainers } from '../src/model/changeHighlight.js';
 import { truncateToWidth } from '../src/present/displayWidth.js';
 import { safeText } from '../src/present/safeText.js';
 import { branchEnd, scrollOffset } from '../src/present/scrollOffset.js';
 import { containerColumnWidths } from '../src/present/treeColumns.js';
 import { focusedRow } from '../src/state/focus.js';
+import { shownView } from '../src/state/frozenView.js';
 import type { AppStore } from '../src/state/store.js';
 import { shownFilter } from '../src/state/treeSource.js';
 import { MARKER_WIDTH, TreeLine, treeLineLook } from './TreeLine.js';
 
-/** The live tree: containers, their conmon, exec sessions and processes, scrolled to keep the selection in view. */
-export function ContainerTree({ store, height, width, now }: { store: AppStore; height: number; width: number; now: number }) {
+/**
+ * The live tree: containers, their conmon, exec sessions and processes, scrolled to keep the
+ * selection in view. `onUndrawn` is told, after each frame, which containers' changes it cannot
+ * show (undrawnContainers): their ages do not make the screen tick every second.
+ */
+export function ContainerTree({
+	store,
+	height,
+	width,
+	now,
+	onUndrawn,
+}: {
+	store: AppStore;
+	height: number;
+	width: number;
+	now: number;
+	onUndrawn?: (containerIds: ReadonlySet<string>) => void;
+}) {
 	const rows = useShownRows(store, now);
 	const { filter, selectedId, busy, loaded, focusKey } = useAppState(store, (s) => ({
 		filter: shownFilter(s),
@@ -40,6 +58,10 @@ export function ContainerTree({ store, height, width, now }: { store: AppStore; 
 	const selectedIndex = rows.findIndex((r) => (r.kind === 'container' || r.kind === 'pod') && r.containerId === selectedId);
 	const block = selectedIndex < 0 ? undefined : { top: selectedIndex, end: branchEnd(rows, selectedIndex, (r) => r.containerId === selectedId) };
 	offset.current = scrollOffset(block, height, offset.current, rows.length);
+	const drawnEnd = offset.current + height;
+	useEffect(() => {
+		onUndrawn?.(undrawnContainers(rows, drawnEnd, shownView(store.getState())));
+	}, [onUndrawn, rows, drawnEnd, store]);
 
 	if (rows.length === 0) {
 		const message = !loaded ? t('tree.loading') : filter ? t('tree.noMatch', { filter: safeText(filter) }) : t('tree.noContainers');

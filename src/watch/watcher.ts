@@ -9,8 +9,9 @@ import { type PodmanStoreRoots, parseStoreRoots } from '../podman/storeRoots.js'
 import { parseVersionJson } from '../podman/version.js';
 import { podmanVersionText } from '../present/podmanVersionText.js';
 import { findConmons } from '../proc/conmonProcess.js';
+import { HeldLiveness } from '../proc/liveness.js';
 import { type ProcessInfo, processKey } from '../proc/parse.js';
-import { isAliveAs, ProcScanner, readBootTimeMs } from '../proc/read.js';
+import { ProcScanner, readBootTimeMs } from '../proc/read.js';
 import type { FarProcesses } from '../proc/reader.js';
 import { findRootlessHelpers } from '../proc/rootlessHelpers.js';
 import { setScanned } from '../state/selection.js';
@@ -45,8 +46,10 @@ export class Watcher {
 	private readonly pacer = new ScanPacer(
 		(depth) => void this.scan(depth),
 		// Far processes cannot be checked between scans without a round trip: the scans pace themselves.
-		() => !this.far && watchedProcessGone(this.store.getState(), (id) => this.store.getState().containers[id] !== undefined || this.inStore.has(id), isAliveAs),
+		() => !this.far && this.watchedGone(),
 	);
+	/** The liveness check's stat files, held open between checks. */
+	private readonly liveness = new HeldLiveness();
 	/** The far side's scans, when podman is a far host's (`--connection`); undefined: this machine's /proc. */
 	private readonly far: FarWatch | undefined;
 	private readonly directories = new DirectoryWatch(() => this.burst());
@@ -148,7 +151,20 @@ export class Watcher {
 		this.abort.abort();
 		this.directories.close();
 		this.pacer.stop();
+		this.liveness.close();
 		this.far?.stop();
+	}
+
+	/** The liveness check (scanPacing): a watched conmon of this podman gone or a zombie. */
+	private watchedGone(): boolean {
+		const state = this.store.getState();
+		const gone = watchedProcessGone(
+			state,
+			(id) => state.containers[id] !== undefined || this.inStore.has(id),
+			(pid, startTicks) => this.liveness.isAliveAs(pid, startTicks),
+		);
+		this.liveness.sweep();
+		return gone;
 	}
 
 	/** Something is about to change (a key action ran): watch /proc closely for a while. */

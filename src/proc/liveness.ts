@@ -1,0 +1,123 @@
+// The liveness check's reads: every watched conmon, every second. Each one's /proc/PID/statm is
+// opened once and read again in place: one pread instead of open, read and close, of a file the
+// kernel writes in a third of the time it takes for stat (bench/RESULTS.md, round four).
+import { closeSync, openSync, readSync } from 'node:fs';
+import { isDead, parseStat } from './parse.js';
+import { isAliveAs } from './read.js';
+
+/**
+ * At most this many files are held open (one descriptor each); processes beyond them are read
+ * the ordinary way. Node raises its descriptor limit to the hard one (20 000 here, often
+ * 1 048 576), so this leaves room for everything else at thousands of containers.
+ */
+export const MAX_HELD_FILES = 4_096;
+
+/** statm is seven numbers; stat some 300 bytes (its name at most 64). */
+const BUFFER_BYTES = 1_024;
+/** A statm starting with a size of 0 pages: the process has no memory left, it has exited. */
+const DIGIT_ZERO = 0x30;
+
+/** A process whose statm is held open. */
+interface Held {
+	startTicks: number | undefined;
+	fd: number;
+	/** The sweep round it was last asked about in. */
+	round: number;
+}
+
+/**
+ * Tells whether processes still run (not zombies) as the same process, like isAliveAs, holding
+ * each one's /proc/PID/statm open between checks. An open /proc/PID file stays bound to that
+ * process, not to its number: once the process is reaped, reading it fails (ESRCH), and a new
+ * process given the same PID is never mistaken for it. A zombie's file still reads, but its
+ * memory is gone: statm says `0 0 0 0 0 0 0` (seen here; the kernel prints zeros once the
+ * process has let go of its memory, at exit), so a conmon killed by hand is told from a live
+ * one — kill(pid, 0) could not. The start time and state are read from stat once, when the
+ * file is opened.
+ */
+export class HeldLiveness {
+	private readonly held = new Map<number, Held>();
+	private round = 0;
+	private readonly buffer = Buffer.alloc(BUFFER_BYTES);
+
+	constructor(private readonly procRoot = '/proc') {}
+
+	/** Whether `pid` runs, not a zombie — the process that started at `startTicks` when given. */
+	isAliveAs(pid: number, startTicks: number | undefined): boolean {
+		const known = this.held.get(pid);
+		if (known && known.startTicks === startTicks) {
+			known.round = this.round;
+			return this.readHeld(pid, known);
+		}
+		if (known) this.forget(pid, known);
+		if (this.held.size >= MAX_HELD_FILES) return isAliveAs(pid, startTicks, this.procRoot);
+		// stat first: the start time tells the process, the state a zombie. Then statm, held.
+		let fd: number;
+		try {
+			fd = openSync(`${this.procRoot}/${pid}/statm`, 'r');
+		} catch {
+			return false;
+		}
+		const stat = this.readOnce(`${this.procRoot}/${pid}/stat`);
+		const parsed = stat === undefined ? undefined : parseStat(stat);
+		// Another process under that PID (or none): nothing to hold.
+		if (!parsed || (startTicks !== undefined && parsed.startTicks !== startTicks)) {
+			closeSync(fd);
+			return false;
+		}
+		const entry = { startTicks, fd, round: this.round };
+		this.held.set(pid, entry);
+		// The statm opened before the stat was read: if it is that process's, it must read too.
+		return !isDead(parsed) && this.readHeld(pid, entry);
+	}
+
+	/**
+	 * Closes the files of processes not asked about since the last sweep (gone from the screen,
+	 * or not reached by a check that stopped at the first gone process: reopened when asked again).
+	 */
+	sweep(): void {
+		for (const [pid, entry] of this.held) if (entry.round !== this.round) this.forget(pid, entry);
+		this.round++;
+	}
+
+	/** Closes every held file. */
+	close(): void {
+		for (const [pid, entry] of this.held) this.forget(pid, entry);
+	}
+
+	/** How many files are held open now (for tests). */
+	get heldCount(): number {
+		return this.held.size;
+	}
+
+	private forget(pid: number, entry: Held): void {
+		closeSync(entry.fd);
+		this.held.delete(pid);
+	}
+
+	private readHeld(pid: number, entry: Held): boolean {
+		let length: number;
+		try {
+			length = readSync(entry.fd, this.buffer, 0, BUFFER_BYTES, 0);
+		} catch {
+			// Reaped: the file will never read again.
+			this.forget(pid, entry);
+			return false;
+		}
+		// Read as bytes: no string is made for a process that runs, as nearly all do.
+		return length > 0 && this.buffer[0] !== DIGIT_ZERO;
+	}
+
+	private readOnce(path: string): string | undefined {
+		let fd: number | undefined;
+		try {
+			fd = openSync(path, 'r');
+			const length = readSync(fd, this.buffer, 0, BUFFER_BYTES, 0);
+			return this.buffer.toString('latin1', 0, length);
+		} catch {
+			return undefined;
+		} finally {
+			if (fd !== undefined) closeSync(fd);
+		}
+	}
+}
