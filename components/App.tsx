@@ -8,7 +8,7 @@ import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import type { Actions } from '../src/app/actions.js';
 import type { LessonController } from '../src/lessons/lessonController.js';
 import { t } from '../src/messages/i18n.js';
-import { latestChangeAt } from '../src/model/changeHighlight.js';
+import { latestChangeAt, NOTHING_UNDRAWN, sameUndrawn } from '../src/model/changeHighlight.js';
 import { ageTicksBySecond } from '../src/present/format.js';
 import { hostFactsLine } from '../src/present/hostFacts.js';
 import { podmanVersionText } from '../src/present/podmanVersionText.js';
@@ -18,7 +18,7 @@ import { shownTime, shownView } from '../src/state/frozenView.js';
 import { shownStatus } from '../src/state/hostStatus.js';
 import type { HostCross, HostStore } from '../src/state/hosts.js';
 import type { SelectionMove } from '../src/state/selection.js';
-import type { AppStore } from '../src/state/store.js';
+import type { AppStore, Overlay } from '../src/state/store.js';
 import { ContainerTree } from './ContainerTree.js';
 import { DetailsView } from './DetailsView.js';
 import { EventLog } from './EventLog.js';
@@ -35,15 +35,6 @@ import { StatusLine, statusLineTexts, statusMaxLines } from './StatusLine.js';
 /** Below this the layout cannot show a useful tree; a message says so instead of garbage. */
 export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 12;
-
-/** No container left out of latestChangeAt. */
-const NOTHING_UNDRAWN: ReadonlySet<string> = new Set();
-
-function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-	if (a.size !== b.size) return false;
-	for (const id of a) if (!b.has(id)) return false;
-	return true;
-}
 
 /** The event log takes a quarter of the screen, between 2 and 8 lines. */
 function eventLogLines(rows: number): number {
@@ -86,7 +77,9 @@ export function App({
 	const { columns, rows } = useTerminalSize();
 	// Containers the tree cannot show a change of (rows below the window): kept as long as the set is the same.
 	const [undrawn, setUndrawn] = useState<ReadonlySet<string>>(NOTHING_UNDRAWN);
-	const onUndrawn = useCallback((next: ReadonlySet<string>) => setUndrawn((previous) => (sameMembers(previous, next) ? previous : next)), []);
+	const onUndrawn = useCallback((next: ReadonlySet<string>) => setUndrawn((previous) => (sameUndrawn(previous, next) ? previous : next)), []);
+	// Only the tree (no overlay, one host) says what it does not draw and when its texts change next.
+	const treeAlone = (shownOverlay: Overlay | undefined): boolean => shownOverlay === undefined && !hosts;
 	const { overlay, filterShown, youngest, shownContainers, shownRemoved, inLesson, lessonExplanation, frozen, statusText, readOnly, loaded, hostFacts } =
 		useAppState(store, (s) => ({
 			overlay: s.overlay,
@@ -96,21 +89,19 @@ export function App({
 			inLesson: s.lesson !== undefined,
 			lessonExplanation: s.lesson?.explanation ?? '',
 			filterShown: filterBarShown(s.filterDraft, s.filter),
-			// Only the tree (no overlay, one host) reports what it does not draw; elsewhere every change counts.
-			youngest: latestChangeAt(shownView(s), s.overlay === undefined && !hosts ? undrawn : NOTHING_UNDRAWN),
+			youngest: latestChangeAt(shownView(s), treeAlone(s.overlay) ? undrawn : NOTHING_UNDRAWN),
 			shownContainers: shownView(s).containers,
 			shownRemoved: shownView(s).removed,
 			frozen: s.frozen,
 			statusText: shownStatus(s)?.text,
 		}));
 	// Ages under a minute count seconds; the details view shows exact durations. Frozen, time stands still.
-	// The tree alone (no overlay, one host) says when its texts change next; elsewhere the screen ticks every SLOW_TICK_MS.
-	const treeOnly = overlay === undefined && !hosts;
+	// Elsewhere than the tree alone, the screen ticks every SLOW_TICK_MS.
 	const upcoming = useCallback(
 		(at: number) => upcomingChanges({ containers: shownContainers, removed: shownRemoved }, undrawn, at),
 		[shownContainers, shownRemoved, undrawn],
 	);
-	const now = shownTime({ frozen }, useNow(overlay === 'details' || ageTicksBySecond(youngest, Date.now()), treeOnly ? upcoming : undefined));
+	const now = shownTime({ frozen }, useNow(overlay === 'details' || ageTicksBySecond(youngest, Date.now()), treeAlone(overlay) ? upcoming : undefined));
 	// A test's injected fault (src/app/testFault.ts): thrown while rendering once the first list is in.
 	if (renderFault && loaded) throw renderFault;
 

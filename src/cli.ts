@@ -19,7 +19,7 @@ import { MIN_PODMAN_MAJOR, parsePodmanVersion } from './podman/version.js';
 import { quoteCommandWords } from './present/commandWords.js';
 import { safeJson, safeLines } from './present/safeText.js';
 import { readUserNames } from './proc/users.js';
-import { hostProblem, procUnreadableOnly } from './state/hostStatus.js';
+import { hostProblem, podmanFailed, procUnreadableOnly } from './state/hostStatus.js';
 import { type AppState, type AppStore, createAppStore } from './state/store.js';
 import { Watcher } from './watch/watcher.js';
 
@@ -223,7 +223,7 @@ async function runHosts(binary: string, options: Options): Promise<void> {
 	const setups = hosts.map(({ far, podman, version }) => {
 		const initial = initialStoreState(typeof version === 'string' ? version : undefined, options, far);
 		// A host whose podman did not answer starts with that said: its heading shows it until it answers.
-		if (typeof version !== 'string') Object.assign(initial, { status: { tone: 'error' as const, text: version.message } });
+		if (typeof version !== 'string') Object.assign(initial, podmanFailed(version.message));
 		return { name: far.target.name ?? far.state.label, uri: far.target.uri, podman, initial, far: far.processes };
 	});
 	if (!screen) {
@@ -262,7 +262,7 @@ async function printOnceHosts(setups: readonly (HostSetup & Pick<HostSnapshotSou
 	const states = await Promise.all(
 		setups.map(async ({ podman, initial, far }) => {
 			const store = createAppStore(initial);
-			if (initial.status?.tone !== 'error') await loadOnce(podman, store, far);
+			if (initial.podmanFailure === undefined) await loadOnce(podman, store, far);
 			return store.getState();
 		}),
 	);

@@ -14,6 +14,7 @@ import type { Podman } from '../podman/podman.js';
 import { quoteCommandWords } from '../present/commandWords.js';
 import { safeLines, safeText } from '../present/safeText.js';
 import type { FarProcesses, ProcessReader } from '../proc/reader.js';
+import { podmanFailed } from '../state/hostStatus.js';
 import type { AppState, AppStore } from '../state/store.js';
 import { type HostSetup, openHost } from './host.js';
 import type { Options } from './options.js';
@@ -161,7 +162,7 @@ export async function runInteractive(
 	try {
 		for (const h of hosts) {
 			h.watcher.start(h.firstList).catch((error: unknown) => {
-				h.store.setState({ status: { tone: 'error', text: String(error) } });
+				h.store.setState(podmanFailed(String(error)));
 			});
 		}
 		// Keys typed while the first list comes are kept for the screen, not echoed onto it (Ink reads them once it draws).

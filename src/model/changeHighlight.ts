@@ -38,30 +38,38 @@ export function movedToHistory(generation: ConmonGeneration, zombie: boolean, no
 /**
  * The latest start or exit on screen — of a container, a conmon or an exec conmon. While it is
  * young the screen ticks every second: ages count seconds, and change marks come off on time.
- * `leftOut`: containers whose rows are all below the part of the tree that is drawn. Their ages
+ * `undrawn`: containers whose rows are all below the part of the tree that is drawn. Their ages
  * and marks cannot be seen, so a young one does not make the whole screen redraw every second
  * (on a shared machine, other stores' containers come and go all the time below ours).
  */
 export function latestChangeAt(
 	view: { containers: Readonly<Record<string, Container>>; history: ConmonHistory },
-	leftOut: ReadonlySet<string> = NONE,
+	undrawn: ReadonlySet<string> = NOTHING_UNDRAWN,
 ): number | undefined {
 	let latest: number | undefined;
 	const see = (at: number | undefined): void => {
 		if (at !== undefined && (latest === undefined || at > latest)) latest = at;
 	};
-	for (const c of Object.values(view.containers)) if (!leftOut.has(c.id)) see(c.state === 'running' ? c.startedAt : c.finishedAt);
+	for (const c of Object.values(view.containers)) if (!undrawn.has(c.id)) see(c.state === 'running' ? c.startedAt : c.finishedAt);
 	for (const [containerId, generations] of Object.entries(view.history.generations)) {
-		if (leftOut.has(containerId)) continue;
+		if (undrawn.has(containerId)) continue;
 		const last = generations.at(-1);
 		see(last?.exitedAt ?? last?.startedAt);
 	}
-	for (const exec of Object.values(view.history.execConmons)) if (!leftOut.has(exec.containerId)) see(exec.startedAt);
-	for (const exec of Object.values(view.history.recentExecExits ?? {})) if (!leftOut.has(exec.containerId)) see(exec.exitedAt);
+	for (const exec of Object.values(view.history.execConmons)) if (!undrawn.has(exec.containerId)) see(exec.startedAt);
+	for (const exec of Object.values(view.history.recentExecExits ?? {})) if (!undrawn.has(exec.containerId)) see(exec.exitedAt);
 	return latest;
 }
 
-const NONE: ReadonlySet<string> = new Set();
+/** No container left out of latestChangeAt: every change counts. */
+export const NOTHING_UNDRAWN: ReadonlySet<string> = new Set();
+
+/** Whether two sets of undrawn containers are the same (a new set each frame need not redraw). */
+export function sameUndrawn(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+	if (a.size !== b.size) return false;
+	for (const id of a) if (!b.has(id)) return false;
+	return true;
+}
 
 /**
  * The containers whose changes cannot be seen: what latestChangeAt leaves out. Those whose rows

@@ -1,16 +1,33 @@
 // The liveness check's reads: every watched conmon, every second. Each one's /proc/PID/statm is
 // opened once and read again in place: one pread instead of open, read and close, of a file the
 // kernel writes in a third of the time it takes for stat (bench/RESULTS.md, round four).
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { isDead, parseStat } from './parse.js';
 import { isAliveAs } from './read.js';
 
 /**
  * At most this many files are held open (one descriptor each); processes beyond them are read
  * the ordinary way. Node raises its descriptor limit to the hard one (20 000 here, often
- * 1 048 576), so this leaves room for everything else at thousands of containers.
+ * 1 048 576), but a shell's `ulimit -n 1024` sets both: a quarter of the limit at most, so that
+ * podman's pipes, inotify and the rest always have room.
  */
 export const MAX_HELD_FILES = 4_096;
+
+/** Errors of an open that say the process is gone; any other (EMFILE, EACCES…) says nothing about it. */
+const GONE_CODES = new Set(['ENOENT', 'ESRCH']);
+
+/** The soft limit on open files from /proc/self/limits, undefined when it cannot be read (or is unlimited). */
+export function openFilesLimit(procRoot = '/proc'): number | undefined {
+	try {
+		const line = readFileSync(`${procRoot}/self/limits`, 'utf8')
+			.split('\n')
+			.find((l) => l.startsWith('Max open files'));
+		const soft = Number(line?.slice('Max open files'.length).trim().split(/\s+/)[0]);
+		return Number.isFinite(soft) && soft > 0 ? soft : undefined;
+	} catch {
+		return undefined;
+	}
+}
 
 /** statm is seven numbers; stat some 300 bytes (its name at most 64). */
 const BUFFER_BYTES = 1_024;
@@ -39,8 +56,12 @@ export class HeldLiveness {
 	private readonly held = new Map<number, Held>();
 	private round = 0;
 	private readonly buffer = Buffer.alloc(BUFFER_BYTES);
+	private readonly maxHeld: number;
 
-	constructor(private readonly procRoot = '/proc') {}
+	constructor(private readonly procRoot = '/proc') {
+		const limit = openFilesLimit(procRoot);
+		this.maxHeld = limit === undefined ? MAX_HELD_FILES : Math.min(MAX_HELD_FILES, Math.floor(limit / 4));
+	}
 
 	/** Whether `pid` runs, not a zombie — the process that started at `startTicks` when given. */
 	isAliveAs(pid: number, startTicks: number | undefined): boolean {
@@ -50,13 +71,15 @@ export class HeldLiveness {
 			return this.readHeld(pid, known);
 		}
 		if (known) this.forget(pid, known);
-		if (this.held.size >= MAX_HELD_FILES) return isAliveAs(pid, startTicks, this.procRoot);
-		// stat first: the start time tells the process, the state a zombie. Then statm, held.
+		if (this.held.size >= this.maxHeld) return isAliveAs(pid, startTicks, this.procRoot);
+		// statm first, held; then stat, read once: its start time tells the process, its state a zombie.
 		let fd: number;
 		try {
 			fd = openSync(`${this.procRoot}/${pid}/statm`, 'r');
-		} catch {
-			return false;
+		} catch (error) {
+			// Out of descriptors (or not allowed): that says nothing of the process. Taken as alive, the scans
+			// every 5 s still see it go; taken as gone, every check would start a burst of scans, for ever.
+			return !GONE_CODES.has((error as NodeJS.ErrnoException).code ?? '');
 		}
 		const stat = this.readOnce(`${this.procRoot}/${pid}/stat`);
 		const parsed = stat === undefined ? undefined : parseStat(stat);

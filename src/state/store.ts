@@ -56,6 +56,8 @@ export interface StatusMessage {
 	tone: 'info' | 'working' | 'ok' | 'error';
 	/** The answer to a key the user pressed (its command refused): about that command, not the host (see hostProblem). */
 	fromKey?: true;
+	/** The host's podman failing while it is watched (events, ps, inspect): a far host's ssh line stands above it (shownStatus). */
+	fromHost?: true;
 }
 
 export type Overlay = 'help' | 'details' | 'lessons';
@@ -142,6 +144,12 @@ export interface AppState {
 	/** `--read-only`: no key runs a command; the screen only looks. */
 	readOnly: boolean;
 	status: StatusMessage | undefined;
+	/**
+	 * What the host's podman failed with when the watch last asked it (`ps`, inspect, its version at
+	 * start), until `ps` answers again: a host's heading and `--once` say it (hostProblem). Apart from
+	 * the status line, which says whatever came last.
+	 */
+	podmanFailure: string | undefined;
 	/** Actions in flight, by container ID: a second key on the same container is refused. */
 	busy: Readonly<Record<string, string>>;
 	/** Whether the `podman events` stream is up. */
@@ -193,6 +201,7 @@ export const initialState: AppState = {
 	askFirst: true,
 	readOnly: false,
 	status: undefined,
+	podmanFailure: undefined,
 	busy: {},
 	eventStream: 'connecting',
 	pendingSelectionId: undefined,

@@ -124,7 +124,7 @@ export class EventWatch {
 				]);
 			}
 			const statusReason = detail.message ?? t('status.streamEnded');
-			this.store.setState({ status: { tone: 'error', text: t(file ? 'status.fileLost' : 'status.streamLost', { reason: statusReason }) } });
+			this.store.setState({ status: { tone: 'error', text: t(file ? 'status.fileLost' : 'status.streamLost', { reason: statusReason }), fromHost: true } });
 		} else if (this.outage) void this.confirmBack();
 		else this.store.setState({ eventStream: 'live' });
 	}
@@ -149,6 +149,8 @@ export class EventWatch {
 	private endOutage(): void {
 		if (!this.outage) return;
 		this.outage = false;
+		// An event ended it: no need to ask podman again (over ssh, for a far host).
+		clearTimeout(this.backCheck);
 		const file = this.sourceKind === 'file';
 		appendLog(this.store, [
 			{ at: Date.now(), tone: 'good', text: t(file ? 'events.fileRecovered' : 'events.streamRecovered'), facts: { kind: 'stream', status: 'recovered' } },

@@ -67,6 +67,8 @@ export class FarWatch {
 			return;
 		}
 		if (this.stopped) return;
+		// An answer, even "/proc cannot be read", is the far side back: the ssh session works.
+		if (this.store.getState().farSide?.stale) this.back();
 		const farSide = this.store.getState().farSide;
 		if (result === 'unreadable') {
 			if (!this.saidUnreadable) {
@@ -75,16 +77,21 @@ export class FarWatch {
 				appendLog(this.store, [{ at: Date.now(), tone: 'warn', text }]);
 				this.store.setState({ status: { tone: 'error', text } });
 			}
-			if (farSide && !farSide.procUnknown) this.store.setState({ farSide: { ...farSide, procUnknown: true, stale: undefined } });
+			if (farSide && !farSide.procUnknown) this.store.setState({ farSide: { ...farSide, procUnknown: true } });
 			return;
 		}
 		const farUid = this.far.farUid;
 		if (farUid !== undefined && this.store.getState().ownUid !== farUid) this.store.setState({ ownUid: farUid });
-		if (farSide?.stale) {
-			appendLog(this.store, [{ at: Date.now(), tone: 'good', text: t('far.back') }]);
-			this.store.setState({ farSide: { ...farSide, stale: undefined, procUnknown: false }, status: { tone: 'ok', text: t('far.back') } });
-		}
+		if (farSide?.procUnknown) this.store.setState({ farSide: { ...farSide, procUnknown: false } });
 		this.fold(result, depth);
+	}
+
+	/** The far side answers again after a failure: the stale mark goes, and that is said once. */
+	private back(): void {
+		const farSide = this.store.getState().farSide;
+		if (!farSide) return;
+		appendLog(this.store, [{ at: Date.now(), tone: 'good', text: t('far.back') }]);
+		this.store.setState({ farSide: { ...farSide, stale: undefined }, status: { tone: 'ok', text: t('far.back') } });
 	}
 
 	private failed(error: unknown): void {

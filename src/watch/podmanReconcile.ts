@@ -5,6 +5,7 @@ import { inspectContainersArgs, listContainersArgs } from '../podman/commands.js
 import { mergeContainerViews, parseInspectJson, parsePsJson } from '../podman/containerJson.js';
 import { PodmanError, type PodmanOutput } from '../podman/podman.js';
 import { quoteCommandWords } from '../present/commandWords.js';
+import { podmanFailed } from '../state/hostStatus.js';
 import { setContainers } from '../state/selection.js';
 import type { AppStore } from '../state/store.js';
 
@@ -96,6 +97,8 @@ export class PodmanReconcile {
 			const early = this.firstList ? await this.firstList : undefined;
 			this.firstList = undefined;
 			const listed = parsePsJson(early ?? (await this.query(listContainersArgs())).stdout);
+			// podman answers again: a failure it said before no longer stands as the host's problem.
+			if (this.store.getState().podmanFailure !== undefined) this.store.setState({ podmanFailure: undefined });
 			const previous = this.store.getState().containers;
 			const ids = listed.map((c) => c.id).filter((id) => !wanted || wanted.has(id) || !previous[id]);
 			// What ps says is on screen at once; inspect's extra facts follow when it answers.
@@ -132,7 +135,7 @@ export class PodmanReconcile {
 				far && error instanceof PodmanError
 					? t('far.podmanFailed', { label: far.label, message, command: quoteCommandWords(error.command) })
 					: t('status.psFailed', { message });
-			this.store.setState({ status: { tone: 'error', text } });
+			this.store.setState(podmanFailed(text));
 		}
 	}
 
@@ -146,7 +149,7 @@ export class PodmanReconcile {
 		} catch (error) {
 			if (!(error instanceof PodmanError) || error.reason !== 'failed') throw error;
 			if (!/no such container/i.test(error.message) && !this.stopped) {
-				this.store.setState({ status: { tone: 'error', text: t('status.inspectFailed', { message: error.message }) } });
+				this.store.setState(podmanFailed(t('status.inspectFailed', { message: error.message })));
 			}
 			return [];
 		}

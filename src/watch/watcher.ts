@@ -33,8 +33,9 @@ export interface WatcherOptions {
  * Feeds the store: follows podman events, asks podman for container state on events and
  * on a slow timer, and scans /proc for conmons and their processes. The jobs live in their
  * own files (scanPacing, eventWatch, scanFold, podmanReconcile, directoryWatch); this class owns
- * the children, timers and /proc reads they share, and wires them. One podman query (besides a far
- * service's version, asked beside the first list) and one scan at a time; every timer and child is
+ * the children, timers and /proc reads they share, and wires them. One podman query at a time for
+ * the containers' state (besides them: the version, asked beside the first list and while the events
+ * stream's outage waits for podman to answer) and one scan at a time; every timer and child is
  * ended by stop().
  */
 export class Watcher {
@@ -48,7 +49,7 @@ export class Watcher {
 		// Far processes cannot be checked between scans without a round trip: the scans pace themselves.
 		() => !this.far && this.watchedGone(),
 	);
-	/** The liveness check's stat files, held open between checks. */
+	/** The liveness check's statm files, held open between checks. */
 	private readonly liveness = new HeldLiveness();
 	/** The far side's scans, when podman is a far host's (`--connection`); undefined: this machine's /proc. */
 	private readonly far: FarWatch | undefined;
@@ -79,13 +80,15 @@ export class Watcher {
 			(history, listed) => {
 				for (const id of this.inStore) if (!history.generations[id]) this.inStore.delete(id);
 				this.events.forgetGone(history, listed);
+				// podman answers `ps` again: a far service whose version did not come (down at start) is asked again.
+				if (this.versionUnanswered) void this.askVersion();
 			},
 		);
 		this.events = new EventWatch(podman, store, {
 			burst: () => this.burst(),
 			refresh: (ids) => this.refresh(ids),
 			reconcileAll: () => void this.reconcile({ full: true }),
-			podmanAnswers: () => this.podmanAnswers(),
+			podmanAnswers: () => this.askVersion(),
 			inStore: (id) => this.inStore.has(id),
 		});
 	}
@@ -243,7 +246,21 @@ export class Watcher {
 	 * Nothing to ask locally: client and service are the same binary.
 	 */
 	async readServerVersion(): Promise<void> {
-		if (this.far) await this.podmanAnswers();
+		if (this.far) await this.askVersion();
+	}
+
+	/** A far service's last `podman version` that did not answer: asked again when `ps` answers. */
+	private versionUnanswered = false;
+	private versionAsked: Promise<boolean> | undefined;
+
+	/** podmanAnswers, one at a time: the start, the events stream's outage and a `ps` that answers may all ask. */
+	private askVersion(): Promise<boolean> {
+		this.versionAsked ??= this.podmanAnswers().then((answers) => {
+			this.versionAsked = undefined;
+			this.versionUnanswered = this.far !== undefined && !answers;
+			return answers;
+		});
+		return this.versionAsked;
 	}
 
 	/**

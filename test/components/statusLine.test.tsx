@@ -83,7 +83,7 @@ describe('the status line', () => {
 			'far side unreachable (ssh: connect to host 127.0.0.1 port 1: Connection refused); try by hand: ssh -T -o BatchMode=yes -p 1 -l root -- 127.0.0.1 true';
 		const farSide = { label: 'build · ssh://root@127.0.0.1:1', stale: { since: 1, text: sshLine }, procUnknown: false };
 		const { rendered, store } = await renderApp({ ...fixtureState(), farSide }, { columns: 80, rows: 24 });
-		store.setState({ status: { tone: 'error', text: 'podman events stream lost (exit status 125); retrying' } });
+		store.setState({ status: { tone: 'error', text: 'podman events stream lost (exit status 125); retrying', fromHost: true } });
 		await waitForContent(rendered, 'try by hand: ssh');
 		const lines = screenLines(rendered);
 		assert.equal(lines.slice(-3, -1).join(' '), sshLine, `the ssh line, on two lines:\n${lines.join('\n')}`);

@@ -71,6 +71,18 @@ describe('FarWatch: the far side scans, their failures and the stale mark', () =
 		assert.deepEqual(folded, []);
 	});
 
+	test('a far side whose /proc cannot be read is back when ssh answers again: the stale mark goes, said once', async () => {
+		const { store, watch } = setUp(['unreadable', farFailure, 'unreadable', 'unreadable']);
+		await watch.scan('full');
+		await watch.scan('quick');
+		assert.ok(store.getState().farSide?.stale, 'marked stale while ssh is down');
+		await watch.scan('quick');
+		await watch.scan('quick');
+		assert.equal(store.getState().farSide?.stale, undefined, 'an unreadable /proc is still an answer');
+		assert.equal(store.getState().farSide?.procUnknown, true);
+		assert.equal(store.getState().log.filter((l) => /answers again/.test(l.text)).length, 1);
+	});
+
 	test('scans asked for while one is in flight run once after it, not in parallel', async () => {
 		const { far, watch } = setUp([[conmon], [conmon], [conmon]]);
 		const first = watch.scan('quick');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { HeldLiveness } from '../../src/proc/liveness.js';
+import { HeldLiveness, openFilesLimit } from '../../src/proc/liveness.js';
 import { parseStat } from '../../src/proc/parse.js';
 
 /** A fake process's stat line: state and start time where /proc puts them. */
@@ -50,6 +50,31 @@ describe('HeldLiveness, fake /proc files', () => {
 		assert.equal(liveness.isAliveAs(40, 500), false);
 		liveness.close();
 		assert.equal(liveness.heldCount, 0);
+	});
+
+	test('no more files held than a quarter of the open-files limit; beyond, read the ordinary way', () => {
+		mkdirSync(join(root, 'self'), { recursive: true });
+		writeFileSync(
+			join(root, 'self', 'limits'),
+			'Limit                     Soft Limit           Hard Limit           Units\nMax open files            16                   16                   files\n',
+		);
+		assert.equal(openFilesLimit(root), 16);
+		const liveness = new HeldLiveness(root);
+		for (let pid = 60; pid < 66; pid++) {
+			write(pid, statLine(pid, 'conmon', 'S', 700));
+			assert.equal(liveness.isAliveAs(pid, 700), true);
+		}
+		assert.equal(liveness.heldCount, 4);
+		liveness.close();
+		rmSync(join(root, 'self'), { recursive: true });
+	});
+
+	test('an open that fails for another reason than the process gone (ENOTDIR here, EMFILE in life) does not call it gone', () => {
+		const liveness = new HeldLiveness(root);
+		writeFileSync(join(root, '47'), 'not a directory');
+		assert.equal(liveness.isAliveAs(47, 100), true);
+		assert.equal(liveness.isAliveAs(48, 100), false, 'no such process: gone');
+		liveness.close();
 	});
 
 	test('a zombie when first asked is not alive; a name with ") S" in it is not a state', () => {

@@ -4,7 +4,7 @@ import { t } from '../../src/messages/i18n.js';
 import { PodmanError } from '../../src/podman/podman.js';
 import type { FarProcesses } from '../../src/proc/reader.js';
 import { hostHeadingFacts } from '../../src/state/hostLines.js';
-import { hostProblem, procUnreadableOnly, shownStatus } from '../../src/state/hostStatus.js';
+import { hostProblem, podmanFailed, procUnreadableOnly, shownStatus } from '../../src/state/hostStatus.js';
 import { createAppStore, type FarSideState, type StatusMessage } from '../../src/state/store.js';
 import { FarWatch } from '../../src/watch/farWatch.js';
 import { PodmanReconcile } from '../../src/watch/podmanReconcile.js';
@@ -16,7 +16,11 @@ import { PodmanReconcile } from '../../src/watch/podmanReconcile.js';
  */
 const LABEL = 'build · ssh://core@h:2222';
 const SSH_LINE = 'far side unreachable (Connection refused); try by hand: ssh -p 2222 -- h true';
-const PS_FAILED: StatusMessage = { tone: 'error', text: 'the far podman (build) does not answer; try by hand: podman --connection build ps -a' };
+const PS_FAILED: StatusMessage = {
+	tone: 'error',
+	text: 'the far podman (build) does not answer; try by hand: podman --connection build ps -a',
+	fromHost: true,
+};
 const far = (stale?: string): FarSideState => ({ label: LABEL, stale: stale === undefined ? undefined : { since: 1, text: stale }, procUnknown: false });
 
 describe('shownStatus: what the status line shows', () => {
@@ -26,18 +30,20 @@ describe('shownStatus: what the status line shows', () => {
 		assert.equal(shownStatus({ farSide: far(), status: undefined }), undefined);
 	});
 
-	test('a far host that cannot be reached: its ssh line, above any failure said after it, and by itself when nothing is said', () => {
+	test('a far host that cannot be reached: its ssh line, above the podman failures that follow from it, and by itself when nothing is said', () => {
 		const line = { tone: 'error', text: SSH_LINE };
 		assert.deepEqual(shownStatus({ farSide: far(SSH_LINE), status: PS_FAILED }), line);
+		assert.deepEqual(shownStatus({ farSide: far(SSH_LINE), status: { tone: 'error', text: 'podman events stream lost', fromHost: true } }), line);
 		assert.deepEqual(shownStatus({ farSide: far(SSH_LINE), status: { tone: 'error', text: '✗ $ podman stop web: …', fromKey: true } }), line);
 		assert.deepEqual(shownStatus({ farSide: far(SSH_LINE), status: undefined }), line);
 	});
 
-	test('what is not a failure shows as it comes, stale or not: a key running, its answer, a question', () => {
+	test("what is not a failure of the host shows as it comes, stale or not: a key running, its answer, a question, the program's own failure", () => {
 		for (const status of [
 			{ tone: 'working', text: '$ podman --connection build stop web' },
 			{ tone: 'ok', text: '✓ $ podman --connection build stop web' },
 			{ tone: 'info', text: 'remove web? y/n' },
+			{ tone: 'error', text: '--log /tmp/x.jsonl: ENOSPC: no space left on device' },
 		] as const) {
 			assert.deepEqual(shownStatus({ farSide: far(SSH_LINE), status }), status);
 		}
@@ -45,31 +51,37 @@ describe('shownStatus: what the status line shows', () => {
 });
 
 describe('hostProblem: what failed on a host (its heading, --once)', () => {
-	test('the far side down: its ssh line, whatever was said after it', () => {
-		assert.equal(hostProblem({ farSide: far(SSH_LINE), status: PS_FAILED }), SSH_LINE);
-		assert.equal(hostProblem({ farSide: far(SSH_LINE), status: { tone: 'ok', text: '✓ $ podman ps' } }), SSH_LINE);
+	test('the far side down: its ssh line, whatever failed after it', () => {
+		assert.equal(hostProblem({ farSide: far(SSH_LINE), podmanFailure: PS_FAILED.text }), SSH_LINE);
+		assert.equal(hostProblem({ farSide: far(SSH_LINE), podmanFailure: undefined }), SSH_LINE);
 	});
 
-	test("the host's own last failure, at start or later; gone when the host says something else", () => {
-		assert.equal(hostProblem({ farSide: far(), status: PS_FAILED }), PS_FAILED.text);
-		assert.equal(hostProblem({ farSide: undefined, status: { tone: 'error', text: 'podman events stream lost' } }), 'podman events stream lost');
-		assert.equal(hostProblem({ farSide: far(), status: { tone: 'ok', text: 'podman events stream back' } }), undefined);
-		assert.equal(hostProblem({ farSide: far(), status: undefined }), undefined);
+	test("else its podman's failure while watched, at start or later, as long as it stands", () => {
+		assert.equal(hostProblem({ farSide: far(), ...podmanFailed(PS_FAILED.text) }), PS_FAILED.text);
+		assert.equal(hostProblem({ farSide: undefined, podmanFailure: 'podman ps failed: …' }), 'podman ps failed: …');
+		assert.equal(hostProblem({ farSide: far(), podmanFailure: undefined }), undefined);
 	});
 
-	test("not a key's refused command (the status line answers the key), nor the unreadable far /proc", () => {
-		assert.equal(hostProblem({ farSide: far(), status: { tone: 'error', text: '✗ $ podman stop web: Error: …', fromKey: true } }), undefined);
-		const unreadable = { farSide: { ...far(), procUnknown: true }, status: { tone: 'error' as const, text: t('far.procUnreadable') } };
+	test("podmanFailed says it on the status line too, marked as the host's (the ssh line stands above it)", () => {
+		assert.deepEqual(podmanFailed('x').status, { tone: 'error', text: 'x', fromHost: true });
+	});
+
+	test("the unreadable far /proc is said, but is not the host's problem", () => {
+		const unreadable = {
+			farSide: { ...far(), procUnknown: true },
+			status: { tone: 'error' as const, text: t('far.procUnreadable') },
+			podmanFailure: undefined,
+		};
 		assert.equal(procUnreadableOnly(unreadable), true);
 		assert.equal(hostProblem(unreadable), undefined);
 	});
 });
 
 describe("a host's heading says the same as --once", () => {
-	test('a failure after the first list is under the heading too; a key refused is not', () => {
-		const loaded = createAppStore({ loaded: true, farSide: far(), status: PS_FAILED }).getState();
+	test('a failure after the first list is under the heading too, until ps answers; a key refused never is', () => {
+		const loaded = createAppStore({ loaded: true, farSide: far(), ...podmanFailed(PS_FAILED.text) }).getState();
 		assert.equal(hostHeadingFacts(loaded, 'build').problem, PS_FAILED.text);
-		const refused = { ...loaded, status: { tone: 'error' as const, text: '✗ $ podman stop web: Error: …', fromKey: true as const } };
+		const refused = { ...loaded, podmanFailure: undefined, status: { tone: 'error' as const, text: '✗ $ podman stop web: Error: …', fromKey: true as const } };
 		assert.equal(hostHeadingFacts(refused, 'build').problem, undefined);
 		assert.equal(hostHeadingFacts({ ...loaded, farSide: far(SSH_LINE) }, 'build').problem, SSH_LINE);
 	});
@@ -96,9 +108,11 @@ describe('the watchers write what happened; the precedence decides', () => {
 		const store = createAppStore({ farSide: far() });
 		const down = new DownFar();
 		const farWatch = new FarWatch(down, store, () => {});
+		let serviceUp = false;
 		const reconcile = new PodmanReconcile(
 			store,
 			async (args) => {
+				if (serviceUp) return { stdout: '[]', stderr: '', command: ['podman', ...args] };
 				throw new PodmanError('Cannot connect to Podman', ['podman', '--connection', 'build', ...args], 125, 'failed');
 			},
 			() => {},
@@ -115,6 +129,10 @@ describe('the watchers write what happened; the precedence decides', () => {
 		assert.equal(shownStatus(store.getState())?.text, t('far.back'));
 		await reconcile.reconcile({ full: true });
 		assert.match(shownStatus(store.getState())?.text ?? '', /does not answer/, 'reachable again: podman failing is said');
+		assert.match(hostProblem(store.getState()) ?? '', /does not answer/, "the host's problem while it stands");
+		serviceUp = true;
+		await reconcile.reconcile({ full: true });
+		assert.equal(hostProblem(store.getState()), undefined, 'ps answers again: no longer the host’s problem');
 		reconcile.stop();
 		farWatch.stop();
 	});

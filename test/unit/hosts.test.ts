@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { t } from '../../src/messages/i18n.js';
 import { hostsSnapshotJson, hostsSnapshotText } from '../../src/output/hostsSnapshot.js';
 import { snapshotJson } from '../../src/output/snapshot.js';
-import { hostProblem, procUnreadableOnly } from '../../src/state/hostStatus.js';
+import { hostProblem, podmanFailed, procUnreadableOnly } from '../../src/state/hostStatus.js';
 import { crossHosts } from '../../src/state/hosts.js';
 import { createAppStore } from '../../src/state/store.js';
 import { BATCH_ID, byId, DB_ID, fixtureState, NOW, WEB_ID } from '../helpers/fixtureState.js';
@@ -56,7 +56,7 @@ describe('--once with several hosts', () => {
 		{
 			name: 'lab',
 			uri: 'ssh://root@10.0.0.6:2222/run/podman/podman.sock',
-			state: { ...b!, containers: {}, status: { tone: 'error' as const, text: 'the far podman (lab) does not answer' }, farSide: undefined },
+			state: { ...b!, containers: {}, ...podmanFailed('the far podman (lab) does not answer'), farSide: undefined },
 		},
 	];
 
@@ -85,7 +85,7 @@ describe('--once with several hosts', () => {
 		assert.equal(procUnreadableOnly(state), true);
 		assert.equal(hostProblem(state), undefined);
 		assert.match(hostsSnapshotText([{ ...hosts[0]!, state }], NOW), /● web /);
-		assert.equal(hostProblem({ ...state, status: { tone: 'error', text: 'podman ps failed' } }), 'podman ps failed');
+		assert.equal(hostProblem({ ...state, podmanFailure: 'podman ps failed' }), 'podman ps failed');
 	});
 
 	test('text: each host under its heading; a failed host says what failed', () => {
