@@ -1,10 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { latestChangeAt, undrawnContainers } from '../../src/model/changeHighlight.js';
 import type { ConmonGeneration } from '../../src/model/conmonHistory.js';
 import type { Container } from '../../src/model/container.js';
 import { formatAge } from '../../src/present/format.js';
-import { MAX_SLOW_TICK_MS, nextAgeChangeAt, nextClockChangeAt, REDRAW_BATCH_MS, slowTickDelay, upcomingChanges } from '../../src/present/redrawTiming.js';
+import {
+	latestChangeAt,
+	MAX_SLOW_TICK_MS,
+	nextAgeChangeAt,
+	nextClockChangeAt,
+	REDRAW_BATCH_MS,
+	slowTickDelay,
+	undrawnContainers,
+	upcomingChanges,
+} from '../../src/present/redrawTiming.js';
 
 const T0 = Date.UTC(2026, 11, 2, 7, 0, 0);
 
