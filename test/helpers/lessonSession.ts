@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RESPAWNS_TO_SEE } from '../../src/lessons/restartPolicy.js';
 import type { Language, MessageKey } from '../../src/messages/i18n.js';
 import type { LessonFacts, LogFacts } from '../../src/state/store.js';
 import { messagePattern } from './messagePattern.js';
@@ -41,6 +42,21 @@ export class LessonSession {
 	/** Presses a step's key (or n, b, t, y) with a person's pause before the next. */
 	async press(key: string): Promise<void> {
 		await this.tui.type([key], 150);
+	}
+
+	/**
+	 * The restart-policy lesson's ✓: at least RESPAWNS_TO_SEE respawns — more when an exit code
+	 * comes late, as the check waits for it while the container, restarting every 3 s, goes on —
+	 * with a new conmon PID each time. Returns that chain of conmon PIDs.
+	 */
+	async restartChain(): Promise<number[]> {
+		const seen = await this.passed('lesson.restartPolicy.watch.met', { count: '\\d+', pids: '[\\d → ]+', codes: '3' }, 60_000);
+		const respawns = Number(seen['count']);
+		const pids = (seen['pids'] ?? '').split(' → ').map(Number);
+		assert.ok(respawns >= RESPAWNS_TO_SEE, `${respawns} respawns`);
+		assert.equal(pids.length, respawns + 1);
+		assert.equal(new Set(pids).size, pids.length, 'a new PID each time');
+		return pids;
 	}
 
 	/** Waits for a step's ✓ verdict and returns the values its placeholders (and named groups) matched. */
