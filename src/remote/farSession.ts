@@ -222,7 +222,9 @@ export class FarSession extends FarFilesUnread implements FarProcesses, ProcessR
 				clearTimeout(timer);
 				reject(new FarSideError('no-ssh', error.message, this.tryCommand()));
 			});
-			child.on('exit', () => {
+			// 'close', not 'exit': a process can be reported gone before its last stderr is read, and an
+			// ssh refused ("Connection refused") would then pass for one that dropped.
+			child.on('close', () => {
 				clearTimeout(timer);
 				const why = this.stderr.trim().split('\n').at(-1) ?? '';
 				const error = new FarSideError(classifySshFailure(this.stderr), why || 'ssh ended', this.tryCommand());
