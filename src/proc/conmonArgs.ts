@@ -66,12 +66,31 @@ export function isConmonCommand(argv: readonly string[]): boolean {
 }
 
 /**
+ * What each conmon command line already parsed says (null: not a monitor), by the argv array itself.
+ * The scanner hands a known process's argv array on from scan to scan (read.ts), so a conmon's
+ * command line is parsed once, not at every scan by every caller (findConmons, its parent's check,
+ * the rootless helpers'): that was a tenth of a scan at 200 conmons. Weak: a process gone from
+ * the scans takes its entry with it. The answers are shared, so they are never changed.
+ */
+const parsedConmons = new WeakMap<readonly string[], ConmonArgs | null>();
+
+/**
  * Parses the command line of a conmon process. Returns undefined for anything that is
  * not a container monitor: other programs, and the short-lived `conmon --version` that
  * podman 4 runs for nearly every command (a monitor always has `--api-version`).
+ * The same argv array gives the same object (parsed once).
  */
 export function parseConmonArgs(argv: readonly string[]): ConmonArgs | undefined {
 	if (!isConmonCommand(argv)) return undefined;
+	const known = parsedConmons.get(argv);
+	if (known !== undefined) return known ?? undefined;
+	const args = readConmonArgs(argv);
+	parsedConmons.set(argv, args ?? null);
+	return args;
+}
+
+/** parseConmonArgs for an argv already known to be conmon's, read option by option. */
+function readConmonArgs(argv: readonly string[]): ConmonArgs | undefined {
 	const values = new Map<string, string>();
 	const exitArgs: string[] = [];
 	let apiVersion: string | undefined;

@@ -1,33 +1,13 @@
 // The liveness check's reads: every watched conmon, every second. Each one's /proc/PID/statm is
 // opened once and read again in place: one pread instead of open, read and close, of a file the
 // kernel writes in a third of the time it takes for stat (bench/RESULTS.md, round four).
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { heldFilesBudget } from './openFiles.js';
 import { isDead, parseStat } from './parse.js';
 import { isAliveAs } from './read.js';
 
-/**
- * At most this many files are held open (one descriptor each); processes beyond them are read
- * the ordinary way. Node raises its descriptor limit to the hard one (20 000 here, often
- * 1 048 576), but a shell's `ulimit -n 1024` sets both: a quarter of the limit at most, so that
- * podman's pipes, inotify and the rest always have room.
- */
-export const MAX_HELD_FILES = 4_096;
-
 /** Errors of an open that say the process is gone; any other (EMFILE, EACCES…) says nothing about it. */
 const GONE_CODES = new Set(['ENOENT', 'ESRCH']);
-
-/** The soft limit on open files from /proc/self/limits, undefined when it cannot be read (or is unlimited). */
-export function openFilesLimit(procRoot = '/proc'): number | undefined {
-	try {
-		const line = readFileSync(`${procRoot}/self/limits`, 'utf8')
-			.split('\n')
-			.find((l) => l.startsWith('Max open files'));
-		const soft = Number(line?.slice('Max open files'.length).trim().split(/\s+/)[0]);
-		return Number.isFinite(soft) && soft > 0 ? soft : undefined;
-	} catch {
-		return undefined;
-	}
-}
 
 /** statm is seven numbers; stat some 300 bytes (its name at most 64). */
 const BUFFER_BYTES = 1_024;
@@ -59,8 +39,7 @@ export class HeldLiveness {
 	private readonly maxHeld: number;
 
 	constructor(private readonly procRoot = '/proc') {
-		const limit = openFilesLimit(procRoot);
-		this.maxHeld = limit === undefined ? MAX_HELD_FILES : Math.min(MAX_HELD_FILES, Math.floor(limit / 4));
+		this.maxHeld = heldFilesBudget(4, procRoot);
 	}
 
 	/** Whether `pid` runs, not a zombie — the process that started at `startTicks` when given. */

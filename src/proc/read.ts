@@ -2,6 +2,7 @@
 // lessons, actions and views (reader.ts). Parsing is in parse.ts.
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { catchFile, tailLines } from './files.js';
+import { HeldStatFiles } from './heldStat.js';
 import {
 	isDead,
 	type ProcessFacts,
@@ -13,7 +14,6 @@ import {
 	parseSignalMasks,
 	parseStat,
 	parseUid,
-	processKey,
 } from './parse.js';
 import type { ProcessReader } from './reader.js';
 import { readUnixSockets } from './unixSockets.js';
@@ -114,13 +114,16 @@ export function procReader(procRoot = '/proc'): ProcessReader {
  * process not seen before (by PID and start time) or one whose name changed (it exec'd).
  */
 export class ProcScanner {
-	private cmdlines = new Map<string, { comm: string; argv: string[] }>();
-	/** The last scan's processes by PID, reused by quick scans. */
+	/** The last scan's processes by PID: quick scans reuse them, and a known process (same PID and start time) keeps its argv. */
 	private previous = new Map<number, ProcessInfo>();
 	/** Kernel threads seen: skipped by quick scans without reading them again. */
 	private kernelThreads = new Set<number>();
+	/** The watched processes' stat files, held open from one quick scan to the next. */
+	private readonly held: HeldStatFiles;
 
-	constructor(private readonly procRoot = '/proc') {}
+	constructor(private readonly procRoot = '/proc') {
+		this.held = new HeldStatFiles(procRoot);
+	}
 
 	/**
 	 * Reads every user-space process now. A quick scan (`watched` given) reads only processes
@@ -130,6 +133,8 @@ export class ProcScanner {
 	 * A process new to a quick scan has its parent and grandparent read again: they may have
 	 * exec'd since they were read (`nsenter`, a shell's `exec`, or `sudo`'s fork becoming podman),
 	 * and a conmon's parent decides what it is (podman's launcher or the monitor, see findConmons).
+	 * A watched process whose name, state and parent read as before is the same object as before
+	 * (heldStat.ts): an idle screen's scans make next to nothing new.
 	 */
 	scan(watched?: ReadonlySet<number>): ProcessInfo[] {
 		let names: string[];
@@ -138,15 +143,10 @@ export class ProcScanner {
 		} catch {
 			return [];
 		}
-		const seen = new Map<string, { comm: string; argv: string[] }>();
 		const current = new Map<number, ProcessInfo>();
 		const kernelThreads = new Set<number>();
 		const newcomers: number[] = [];
 		const readThisScan = new Set<number>();
-		const keep = (process: ProcessInfo): void => {
-			seen.set(processKey(process.pid, process.startTicks), { comm: process.comm, argv: process.argv });
-			current.set(process.pid, process);
-		};
 		for (const name of names) {
 			const first = name.charCodeAt(0);
 			if (first < 48 || first > 57) continue;
@@ -155,42 +155,60 @@ export class ProcScanner {
 				kernelThreads.add(pid);
 				continue;
 			}
-			const known = watched && !watched.has(pid) ? this.previous.get(pid) : undefined;
-			const process = known ?? this.read(name);
+			const last = this.previous.get(pid);
+			const known = watched && last && !watched.has(pid) ? last : undefined;
+			const process = known ?? (watched?.has(pid) ? this.readWatched(pid, last) : this.read(name, last));
 			if (process === 'kernel') {
 				kernelThreads.add(pid);
 				continue;
 			}
 			if (!process) continue;
 			if (!known) readThisScan.add(pid);
-			if (watched && !this.previous.has(pid)) newcomers.push(pid);
-			keep(process);
+			if (watched && !last) newcomers.push(pid);
+			current.set(pid, process);
 		}
 		for (const pid of newcomers) {
 			let ancestor = current.get(pid)?.ppid;
 			for (let level = 0; level < 2 && ancestor !== undefined; level++) {
 				if (current.has(ancestor) && !readThisScan.has(ancestor)) {
 					readThisScan.add(ancestor);
-					const process = this.read(String(ancestor));
-					if (process && process !== 'kernel') keep(process);
+					const process = this.read(String(ancestor), current.get(ancestor));
+					if (process && process !== 'kernel') current.set(ancestor, process);
 					else current.delete(ancestor);
 				}
 				ancestor = current.get(ancestor)?.ppid;
 			}
 		}
-		this.cmdlines = seen;
+		if (watched) this.held.endRound();
 		this.previous = current;
 		this.kernelThreads = kernelThreads;
 		return [...current.values()];
 	}
 
-	private read(name: string): ProcessInfo | 'kernel' | undefined {
-		const stat = readProcFile(`${this.procRoot}/${name}/stat`);
+	/** Ends the scans: closes the held stat files. */
+	close(): void {
+		this.held.close();
+	}
+
+	/** A watched process, through its held stat file: the last scan's object when nothing it keeps has changed. */
+	private readWatched(pid: number, last: ProcessInfo | undefined): ProcessInfo | 'kernel' | undefined {
+		const stat = this.held.read(pid, last);
+		if (stat === 'not held') return this.read(String(pid), last);
+		if (stat === 'unchanged') return last;
+		return this.fromStat(String(pid), stat, last);
+	}
+
+	private read(name: string, last: ProcessInfo | undefined): ProcessInfo | 'kernel' | undefined {
+		return this.fromStat(name, readProcFile(`${this.procRoot}/${name}/stat`), last);
+	}
+
+	/** A process from its stat line, with the argv of `last` (the last scan's under that PID) when it is the same process and has not exec'd. */
+	private fromStat(name: string, stat: string | undefined, last: ProcessInfo | undefined): ProcessInfo | 'kernel' | undefined {
 		const parsed = stat === undefined ? undefined : parseStat(stat);
 		if (!parsed) return undefined;
 		// Kernel threads (children of kthreadd, PID 2) are never part of a container tree.
 		if (parsed.ppid === 2 || parsed.pid === 2) return 'kernel';
-		const cached = this.cmdlines.get(processKey(parsed.pid, parsed.startTicks));
+		const cached = last && last.startTicks === parsed.startTicks ? last : undefined;
 		let argv = cached?.argv;
 		// exec() keeps PID and start time but changes comm (runc init becomes the container's
 		// command): read cmdline again then. A zombie's cmdline is empty: keep the last one seen.

@@ -17,7 +17,8 @@ export interface RootlessHelper {
 }
 
 function programName(process: ProcessInfo): string {
-	return process.argv[0]?.split('/').at(-1) ?? process.comm;
+	const program = process.argv[0];
+	return program === undefined ? process.comm : program.slice(program.lastIndexOf('/') + 1);
 }
 
 /** The value after `flag` (`--netns P`) or inside it (`--netns=P`). */
@@ -41,10 +42,15 @@ function isPauseProcess(process: ProcessInfo, parent: ProcessInfo | undefined): 
 	return parent === undefined || parseConmonArgs(parent.argv) === undefined;
 }
 
+/** `catatonit -P`: rootless podman's pause process, or a pod's infra (its parent tells, isPauseProcess). */
+function runsCatatonitP(process: ProcessInfo): boolean {
+	return programName(process) === 'catatonit' && process.argv.includes('-P');
+}
+
 /** Classifies a process as a rootless helper, or undefined. `parent` is its parent process, when known. */
 export function rootlessHelper(process: ProcessInfo, parent?: ProcessInfo): RootlessHelper | undefined {
 	const name = programName(process);
-	if (name === 'catatonit' && process.argv.includes('-P')) return isPauseProcess(process, parent) ? { kind: 'pause', process } : undefined;
+	if (runsCatatonitP(process)) return isPauseProcess(process, parent) ? { kind: 'pause', process } : undefined;
 	if (name === 'slirp4netns') {
 		// podman 4: slirp4netns ... --netns-type=path /run/user/UID/netns/netns-… tap0
 		const index = process.argv.indexOf('--netns-type=path');
@@ -62,6 +68,16 @@ export function rootlessHelper(process: ProcessInfo, parent?: ProcessInfo): Root
 
 /** Every rootless helper among the processes. */
 export function findRootlessHelpers(processes: readonly ProcessInfo[]): RootlessHelper[] {
-	const byPid = new Map(processes.map((p) => [p.pid, p]));
-	return processes.flatMap((process) => rootlessHelper(process, byPid.get(process.ppid)) ?? []);
+	// Every scan asks, and nearly no process is a helper: the PID index is made only for a parent asked about.
+	let byPid: Map<number, ProcessInfo> | undefined;
+	const parentOf = (process: ProcessInfo): ProcessInfo | undefined => {
+		byPid ??= new Map(processes.map((p) => [p.pid, p]));
+		return byPid.get(process.ppid);
+	};
+	const helpers: RootlessHelper[] = [];
+	for (const process of processes) {
+		const helper = rootlessHelper(process, runsCatatonitP(process) ? parentOf(process) : undefined);
+		if (helper) helpers.push(helper);
+	}
+	return helpers;
 }

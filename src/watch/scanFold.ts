@@ -64,9 +64,15 @@ export function foldScan(state: ScannedState, scan: ScanSnapshot, now: number): 
 	const provisional = provisionalContainers(conmons, state.containers, pidOf, scan, now);
 	if (provisional.length > 0) update.containers = { ...state.containers, ...Object.fromEntries(provisional.map((c) => [c.id, c])) };
 	if (history !== state.history) update.history = history;
-	if (processSignature(processes) !== processSignature(state.processes)) update.processes = processes;
+	if (!sameProcesses(processes, state.processes)) update.processes = processes;
 	if (JSON.stringify(unmonitored) !== JSON.stringify(state.unmonitored)) update.unmonitored = unmonitored;
-	if (processSignature(helpers.map((h) => h.process)) !== processSignature(state.helpers.map((h) => h.process))) update.helpers = helpers;
+	if (
+		!sameProcesses(
+			helpers.map((h) => h.process),
+			state.helpers.map((h) => h.process),
+		)
+	)
+		update.helpers = helpers;
 
 	const roots = scan.storeRoots;
 	const ours = roots ? conmons.filter((conmon) => conmonInStore(conmon.args, roots)) : [];
@@ -126,9 +132,14 @@ export function findUnmonitored(containers: readonly Container[], history: Conmo
 }
 
 /**
- * Cheap identity of a process list: changes whenever a process appears, exits, changes
- * state or parent, or exec()s (its name changes: `runc init` becomes `sleep`).
+ * Whether two process lists show the same: false whenever a process appears, exits, changes
+ * state or parent, or exec()s (its name changes: `runc init` becomes `sleep`). Compared field by
+ * field, not as strings made of each list: every scan asks, and nearly always nothing changed.
  */
-function processSignature(processes: readonly ProcessInfo[]): string {
-	return processes.map((p) => `${p.pid}@${p.startTicks}${p.state}${p.ppid}${p.comm}`).join(',');
+function sameProcesses(a: readonly ProcessInfo[], b: readonly ProcessInfo[]): boolean {
+	if (a.length !== b.length) return false;
+	return a.every((p, i) => {
+		const q = b[i];
+		return q !== undefined && (p === q || (p.pid === q.pid && p.startTicks === q.startTicks && p.state === q.state && p.ppid === q.ppid && p.comm === q.comm));
+	});
 }

@@ -155,6 +155,7 @@ export class Watcher {
 		this.directories.close();
 		this.pacer.stop();
 		this.liveness.close();
+		this.scanner.close();
 		this.far?.stop();
 	}
 

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { HeldLiveness, openFilesLimit } from '../../src/proc/liveness.js';
+import { HeldLiveness } from '../../src/proc/liveness.js';
+import { openFilesLimit } from '../../src/proc/openFiles.js';
 import { parseStat } from '../../src/proc/parse.js';
 
 /** A fake process's stat line: state and start time where /proc puts them. */

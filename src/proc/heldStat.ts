@@ -1,0 +1,130 @@
+// The quick scans' reads of the processes on screen: each one's /proc/PID/stat is held open and read
+// again in place, and a line that says what the last scan kept is not turned into a string at all
+// (bench/RESULTS.md, round five).
+import { closeSync, openSync, readSync } from 'node:fs';
+import { heldFilesBudget } from './openFiles.js';
+import type { ProcessInfo } from './parse.js';
+
+/** A stat line is some 300 bytes (its name at most 64); a longer one is read the ordinary way. */
+const BUFFER_BYTES = 4_096;
+const OPEN_PAREN = 0x28;
+const CLOSE_PAREN = 0x29;
+const SPACE = 0x20;
+const DIGIT_ZERO = 0x30;
+
+/** A process whose stat is held open. */
+interface Held {
+	fd: number;
+	/** The scan round it was last read in. */
+	round: number;
+}
+
+/**
+ * What a held read says: `unchanged` when the process is the one last read and its name, state and
+ * parent are as given; the line otherwise; undefined once the process has gone; `not held` when its
+ * file could not be held (read it the ordinary way).
+ */
+export type HeldStatRead = string | 'unchanged' | 'not held' | undefined;
+
+/**
+ * /proc/PID/stat of the processes a quick scan reads again every time (conmons and what runs below
+ * them), held open between scans: one pread instead of open, read and close, and no string made
+ * when nothing changed. An open /proc/PID file stays bound to that process, not its number
+ * (liveness.ts): once reaped it reads no more and the PID is opened afresh, so a file that still
+ * reads is the process that was read when it was opened, with the same start time. Files of
+ * processes not read in a round are closed at its end (endRound). At most an eighth of the
+ * open-files limit is held (a quarter goes to the liveness check); beyond, `not held`.
+ */
+export class HeldStatFiles {
+	private readonly held = new Map<number, Held>();
+	private round = 0;
+	private readonly buffer = Buffer.alloc(BUFFER_BYTES);
+	private readonly maxHeld: number;
+
+	constructor(private readonly procRoot = '/proc') {
+		this.maxHeld = heldFilesBudget(8, procRoot);
+	}
+
+	/**
+	 * Reads `pid`'s stat. `last` is what was read of it before (through this file, or later): when the
+	 * file was already open and reads the same name, state and parent, the answer is `unchanged`.
+	 */
+	read(pid: number, last: Pick<ProcessInfo, 'comm' | 'state' | 'ppid'> | undefined): HeldStatRead {
+		const known = this.held.get(pid);
+		if (known) {
+			known.round = this.round;
+			const length = this.readAt(known.fd);
+			if (length !== undefined) return last && this.says(length, last) ? 'unchanged' : this.line(length);
+			// Reaped: another process may have the PID now, opened afresh below.
+			this.forget(pid, known);
+		}
+		if (this.held.size >= this.maxHeld) return 'not held';
+		let fd: number;
+		try {
+			fd = openSync(`${this.procRoot}/${pid}/stat`, 'r');
+		} catch {
+			return 'not held';
+		}
+		const length = this.readAt(fd);
+		if (length === undefined) {
+			closeSync(fd);
+			return undefined;
+		}
+		this.held.set(pid, { fd, round: this.round });
+		return this.line(length);
+	}
+
+	/** Closes the files of processes not read since the last endRound: gone, or off the screen. */
+	endRound(): void {
+		for (const [pid, entry] of this.held) if (entry.round !== this.round) this.forget(pid, entry);
+		this.round++;
+	}
+
+	/** Closes every held file. */
+	close(): void {
+		for (const [pid, entry] of this.held) this.forget(pid, entry);
+	}
+
+	/** How many files are held open now (for tests). */
+	get heldCount(): number {
+		return this.held.size;
+	}
+
+	private forget(pid: number, entry: Held): void {
+		closeSync(entry.fd);
+		this.held.delete(pid);
+	}
+
+	/** The bytes read into the buffer, or undefined when the process has gone (or its line does not fit). */
+	private readAt(fd: number): number | undefined {
+		try {
+			const length = readSync(fd, this.buffer, 0, BUFFER_BYTES, 0);
+			return length > 0 && length < BUFFER_BYTES ? length : undefined;
+		} catch {
+			return undefined;
+		}
+	}
+
+	private line(length: number): string {
+		return this.buffer.toString('utf8', 0, length);
+	}
+
+	/** Whether the line in the buffer says `PID (NAME) STATE PPID` with last's name, state and parent (read as parseStat reads them: after the last `)`). */
+	private says(length: number, last: Pick<ProcessInfo, 'comm' | 'state' | 'ppid'>): boolean {
+		const buffer = this.buffer;
+		const open = buffer.indexOf(OPEN_PAREN);
+		const close = buffer.lastIndexOf(CLOSE_PAREN, length - 1);
+		// `) S 1234 `: the state is one letter after `) `, then the parent's PID up to the next space.
+		if (open < 0 || close < open || close + 4 >= length || last.state.length !== 1) return false;
+		if (buffer[close + 1] !== SPACE || buffer[close + 2] !== last.state.charCodeAt(0) || buffer[close + 3] !== SPACE) return false;
+		let ppid = 0;
+		let at = close + 4;
+		for (; at < length && buffer[at] !== SPACE; at++) {
+			const digit = (buffer[at] ?? 0) - DIGIT_ZERO;
+			if (digit < 0 || digit > 9) return false;
+			ppid = ppid * 10 + digit;
+		}
+		if (at === close + 4 || at === length || ppid !== last.ppid) return false;
+		return buffer.toString('utf8', open + 1, close) === last.comm;
+	}
+}
