@@ -105,9 +105,13 @@ export function containerPidOf(conmon: ConmonProcess, children: ReadonlyMap<numb
 /**
  * The processes worth keeping for display: monitor conmons and everything below them.
  * The rest of the machine is dropped right after a scan, so the store stays small.
+ * `children` is indexChildren(processes), when the caller has it already.
  */
-export function processesUnderConmons(processes: readonly ProcessInfo[], conmons: readonly ConmonProcess[]): ProcessInfo[] {
-	const children = indexChildren(processes);
+export function processesUnderConmons(
+	processes: readonly ProcessInfo[],
+	conmons: readonly ConmonProcess[],
+	children: ReadonlyMap<number, readonly ProcessInfo[]> = indexChildren(processes),
+): ProcessInfo[] {
 	const kept: ProcessInfo[] = [];
 	for (const conmon of conmons) {
 		kept.push(conmon.process);

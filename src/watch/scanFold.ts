@@ -54,7 +54,7 @@ export function foldScan(state: ScannedState, scan: ScanSnapshot, now: number): 
 	const { history, changes } = observeConmons(state.history, conmons, pidOf, (ticks) => startTicksToMs(ticks, scan.bootTimeMs), now);
 	const byPid = new Map(all.map((p) => [p.pid, p]));
 	const unmonitored = findUnmonitored(Object.values(state.containers), history, byPid);
-	const processes = processesUnderConmons(all, conmons);
+	const processes = processesUnderConmons(all, conmons, children);
 	for (const pid of Object.values(unmonitored)) {
 		const root = byPid.get(pid);
 		if (root) processes.push(root, ...descendants(pid, children).map((d) => d.process));

@@ -98,9 +98,19 @@ export function watchedProcessGone(
 	ours: (containerId: string) => boolean,
 	isAliveAs: (pid: number, startTicks: number | undefined) => boolean,
 ): boolean {
-	const watched = [
-		...Object.entries(state.history.generations).flatMap(([id, list]) => (ours(id) ? (currentGeneration(list) ?? []) : [])),
-		...Object.values(state.history.execConmons).filter((e) => ours(e.containerId)),
-	];
-	return watched.some((p) => !isAliveAs(p.pid, p.startTicks)) || Object.values(state.unmonitored).some((pid) => !isAliveAs(pid, undefined));
+	// Every second, for every conmon: looped over in place, with no list made to throw away.
+	const { generations, execConmons } = state.history;
+	for (const id in generations) {
+		const live = ours(id) ? currentGeneration(generations[id]) : undefined;
+		if (live && !isAliveAs(live.pid, live.startTicks)) return true;
+	}
+	for (const key in execConmons) {
+		const exec = execConmons[key];
+		if (exec && ours(exec.containerId) && !isAliveAs(exec.pid, exec.startTicks)) return true;
+	}
+	for (const id in state.unmonitored) {
+		const pid = state.unmonitored[id];
+		if (pid !== undefined && !isAliveAs(pid, undefined)) return true;
+	}
+	return false;
 }
