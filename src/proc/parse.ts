@@ -77,6 +77,11 @@ export function parseCmdline(raw: string): string[] {
 	return parts;
 }
 
+/** Whether two command lines are word for word the same (the same array at once). */
+export function sameArgv(a: readonly string[], b: readonly string[]): boolean {
+	return a === b || (a.length === b.length && a.every((word, i) => word === b[i]));
+}
+
 /** Parses the `NSpid:` line of /proc/PID/status: the PID in each nested PID namespace, outermost first. */
 export function parseNsPid(status: string): number[] {
 	const line = status.split('\n').find((l) => l.startsWith('NSpid:'));

@@ -14,6 +14,7 @@ import {
 	parseSignalMasks,
 	parseStat,
 	parseUid,
+	sameArgv,
 } from './parse.js';
 import type { ProcessReader } from './reader.js';
 import { readUnixSockets } from './unixSockets.js';
@@ -120,6 +121,8 @@ export class ProcScanner {
 	private kernelThreads = new Set<number>();
 	/** The watched processes' stat files, held open from one quick scan to the next. */
 	private readonly held: HeldStatFiles;
+	/** The last quick scan's watched PIDs: a full scan reads their command lines again. */
+	private lastWatched: ReadonlySet<number> = new Set();
 
 	constructor(private readonly procRoot = '/proc') {
 		this.held = new HeldStatFiles(procRoot);
@@ -157,7 +160,7 @@ export class ProcScanner {
 			}
 			const last = this.previous.get(pid);
 			const known = watched && last && !watched.has(pid) ? last : undefined;
-			const process = known ?? (watched?.has(pid) ? this.readWatched(pid, last) : this.read(name, last));
+			const process = known ?? (watched?.has(pid) ? this.readWatched(pid, last) : this.read(name, last, !watched && this.lastWatched.has(pid)));
 			if (process === 'kernel') {
 				kernelThreads.add(pid);
 				continue;
@@ -179,7 +182,10 @@ export class ProcScanner {
 				ancestor = current.get(ancestor)?.ppid;
 			}
 		}
-		if (watched) this.held.endRound();
+		if (watched) {
+			this.held.endRound();
+			this.lastWatched = watched;
+		}
 		this.previous = current;
 		this.kernelThreads = kernelThreads;
 		return [...current.values()];
@@ -198,12 +204,19 @@ export class ProcScanner {
 		return this.fromStat(String(pid), stat, last);
 	}
 
-	private read(name: string, last: ProcessInfo | undefined): ProcessInfo | 'kernel' | undefined {
-		return this.fromStat(name, readProcFile(`${this.procRoot}/${name}/stat`), last);
+	private read(name: string, last: ProcessInfo | undefined, freshArgv = false): ProcessInfo | 'kernel' | undefined {
+		return this.fromStat(name, readProcFile(`${this.procRoot}/${name}/stat`), last, freshArgv);
 	}
 
-	/** A process from its stat line, with the argv of `last` (the last scan's under that PID) when it is the same process and has not exec'd. */
-	private fromStat(name: string, stat: string | undefined, last: ProcessInfo | undefined): ProcessInfo | 'kernel' | undefined {
+	/**
+	 * A process from its stat line, with the argv of `last` (the last scan's under that PID) when it is
+	 * the same process and has not exec'd — unless `freshArgv`: a process on screen has its command line
+	 * read again at each full scan, for what the name does not tell. An exec of a program with the same
+	 * name (`sh` → `sh`) keeps the name, and a process may write over its own argv (nginx's workers,
+	 * forked as `nginx: master process` and renamed a moment later, postgres): read first in between,
+	 * the row would show the old command line for good.
+	 */
+	private fromStat(name: string, stat: string | undefined, last: ProcessInfo | undefined, freshArgv = false): ProcessInfo | 'kernel' | undefined {
 		const parsed = stat === undefined ? undefined : parseStat(stat);
 		if (!parsed) return undefined;
 		// Kernel threads (children of kthreadd, PID 2) are never part of a container tree.
@@ -212,8 +225,10 @@ export class ProcScanner {
 		let argv = cached?.argv;
 		// exec() keeps PID and start time but changes comm (runc init becomes the container's
 		// command): read cmdline again then. A zombie's cmdline is empty: keep the last one seen.
-		if (!cached || (cached.comm !== parsed.comm && !isDead(parsed)) || (cached.argv.length === 0 && !isDead(parsed))) {
-			argv = parseCmdline(readProcFile(`${this.procRoot}/${name}/cmdline`) ?? '');
+		if (!cached || (!isDead(parsed) && (freshArgv || cached.comm !== parsed.comm || cached.argv.length === 0))) {
+			const read = parseCmdline(readProcFile(`${this.procRoot}/${name}/cmdline`) ?? '');
+			// The same words keep the same array: conmon's arguments are parsed once per array (conmonArgs.ts).
+			argv = cached && sameArgv(cached.argv, read) ? cached.argv : read;
 		}
 		return { ...parsed, argv: argv ?? [] };
 	}

@@ -16,9 +16,15 @@ export interface RootlessHelper {
 	owner?: string;
 }
 
-function programName(process: ProcessInfo): string {
+/**
+ * Whether the program's file name (argv[0] after its last `/`; the name in stat when there is no
+ * argv) is `name`, or starts with it when `prefix`. No string is made: every scan asks it of every process.
+ */
+function programNamed(process: ProcessInfo, name: string, prefix = false): boolean {
 	const program = process.argv[0];
-	return program === undefined ? process.comm : program.slice(program.lastIndexOf('/') + 1);
+	if (program === undefined) return prefix ? process.comm.startsWith(name) : process.comm === name;
+	const start = program.lastIndexOf('/') + 1;
+	return program.startsWith(name, start) && (prefix || program.length - start === name.length);
 }
 
 /** The value after `flag` (`--netns P`) or inside it (`--netns=P`). */
@@ -44,25 +50,24 @@ function isPauseProcess(process: ProcessInfo, parent: ProcessInfo | undefined): 
 
 /** `catatonit -P`: rootless podman's pause process, or a pod's infra (its parent tells, isPauseProcess). */
 function runsCatatonitP(process: ProcessInfo): boolean {
-	return programName(process) === 'catatonit' && process.argv.includes('-P');
+	return programNamed(process, 'catatonit') && process.argv.includes('-P');
 }
 
 /** Classifies a process as a rootless helper, or undefined. `parent` is its parent process, when known. */
 export function rootlessHelper(process: ProcessInfo, parent?: ProcessInfo): RootlessHelper | undefined {
-	const name = programName(process);
 	if (runsCatatonitP(process)) return isPauseProcess(process, parent) ? { kind: 'pause', process } : undefined;
-	if (name === 'slirp4netns') {
+	if (programNamed(process, 'slirp4netns')) {
 		// podman 4: slirp4netns ... --netns-type=path /run/user/UID/netns/netns-… tap0
 		const index = process.argv.indexOf('--netns-type=path');
 		const netnsPath = index >= 0 ? process.argv[index + 1] : undefined;
 		return netnsPath ? { kind: 'slirp4netns', process, netnsPath } : { kind: 'slirp4netns', process };
 	}
 	// podman 5 runs pasta, whose binary is passt (comm "passt.avx2" on x86-64).
-	if (name.startsWith('pasta') || name.startsWith('passt') || process.comm.startsWith('passt')) {
+	if (programNamed(process, 'pasta', true) || programNamed(process, 'passt', true) || process.comm.startsWith('passt')) {
 		const netnsPath = optionValue(process.argv, '--netns');
 		return netnsPath ? { kind: 'pasta', process, netnsPath } : { kind: 'pasta', process };
 	}
-	if (name === 'rootlessport') return { kind: 'rootlessport', process };
+	if (programNamed(process, 'rootlessport')) return { kind: 'rootlessport', process };
 	return undefined;
 }
 

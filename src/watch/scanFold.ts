@@ -3,7 +3,7 @@ import { type Container, expectsConmon, shortId } from '../model/container.js';
 import { conmonInStore, type PodmanStoreRoots } from '../podman/storeRoots.js';
 import { conmonChangeEntry } from '../present/eventLog.js';
 import { type ConmonProcess, containerPidOf, descendants, findConmons, indexChildren, processesUnderConmons } from '../proc/conmonProcess.js';
-import { isDead, type ProcessInfo, startTicksToMs } from '../proc/parse.js';
+import { isDead, type ProcessInfo, sameArgv, startTicksToMs } from '../proc/parse.js';
 import { findRootlessHelpers } from '../proc/rootlessHelpers.js';
 import type { AppState, LogEntry } from '../state/store.js';
 
@@ -133,13 +133,18 @@ export function findUnmonitored(containers: readonly Container[], history: Conmo
 
 /**
  * Whether two process lists show the same: false whenever a process appears, exits, changes
- * state or parent, or exec()s (its name changes: `runc init` becomes `sleep`). Compared field by
- * field, not as strings made of each list: every scan asks, and nearly always nothing changed.
+ * state or parent, or exec()s (its name changes: `runc init` becomes `sleep`), or its command line
+ * reads otherwise (a full scan reads it again, read.ts). Compared field by field, not as strings
+ * made of each list: every scan asks, and nearly always nothing changed.
  */
 function sameProcesses(a: readonly ProcessInfo[], b: readonly ProcessInfo[]): boolean {
 	if (a.length !== b.length) return false;
 	return a.every((p, i) => {
 		const q = b[i];
-		return q !== undefined && (p === q || (p.pid === q.pid && p.startTicks === q.startTicks && p.state === q.state && p.ppid === q.ppid && p.comm === q.comm));
+		return (
+			q !== undefined &&
+			(p === q ||
+				(p.pid === q.pid && p.startTicks === q.startTicks && p.state === q.state && p.ppid === q.ppid && p.comm === q.comm && sameArgv(p.argv, q.argv)))
+		);
 	});
 }

@@ -105,6 +105,20 @@ describe('ProcScanner on a fake /proc', () => {
 		rmSync(join(root, '60'), { recursive: true });
 	});
 
+	test('a watched process that wrote over its argv keeping its name: the next full scan reads its command line again', () => {
+		const scanner = new ProcScanner(root);
+		writeProcess(80, '80 (nginx) S 1 0 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 600 0 0', 'nginx: master process\0');
+		scanner.scan();
+		writeProcess(80, '80 (nginx) S 1 0 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 600 0 0', 'nginx: worker process\0');
+		const quick = scanner.scan(new Set([80])).find((p) => p.pid === 80);
+		assert.deepEqual(quick?.argv, ['nginx: master process'], 'same name: the quick scan keeps the argv it had');
+		assert.deepEqual(scanner.scan().find((p) => p.pid === 80)?.argv, ['nginx: worker process'], 'on screen: the full scan reads it again');
+		const full = scanner.scan().find((p) => p.pid === 80);
+		assert.deepEqual(full?.argv, ['nginx: worker process']);
+		scanner.close();
+		rmSync(join(root, '80'), { recursive: true });
+	});
+
 	test("a quick scan reads a newcomer's parent and grandparent again: they may have exec'd into podman since", () => {
 		const scanner = new ProcScanner(root);
 		writeProcess(70, '70 (nsenter) S 1 0 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 500 0 0', 'nsenter\0--target\x001\0podman\0');

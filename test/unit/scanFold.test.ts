@@ -88,6 +88,20 @@ describe('foldScan', () => {
 		const again = foldScan(apply(WITH_LISTED, fold), snapshot([BASH, CONMON, SLEEP]), now + 40);
 		assert.deepEqual(again.update, {}, 'the same scan again changes nothing');
 		assert.deepEqual(again.log, []);
+		const copies = foldScan(
+			apply(WITH_LISTED, fold),
+			snapshot([{ ...BASH }, { ...CONMON, argv: [...CONMON.argv] }, { ...SLEEP, argv: [...SLEEP.argv] }]),
+			now + 80,
+		);
+		assert.deepEqual(copies.update, {}, "the same processes read again (a far host's scan makes new objects): nothing changed");
+	});
+
+	test('a process below conmon whose command line alone changed (it wrote over its argv) is news for the screen', () => {
+		const now = CONMON_STARTED_AT + 500;
+		const state = apply(WITH_LISTED, foldScan(WITH_LISTED, snapshot([CONMON, SLEEP]), now));
+		const renamed = { ...SLEEP, argv: ['nginx: worker process'] };
+		const fold = foldScan(state, snapshot([CONMON, renamed]), now + 5_000);
+		assert.deepEqual(fold.update.processes?.[1]?.argv, ['nginx: worker process']);
 	});
 
 	test('the conmon exits and lingers as a zombie: its generation is closed, the exit is news', () => {
