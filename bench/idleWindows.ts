@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nowMs, sleep } from './clock.js';
 import { loadAverage } from './machine.js';
@@ -18,18 +19,27 @@ export interface IdleVariant {
 
 /**
  * The variants of `bench:parts idle-windows`: this build, `before` (another build's cli.js) when
- * given, this build under `--cpu-prof` into `profileDir` when given, and htop when installed.
+ * given, this build under `--cpu-prof` into `profileDir` when given (and `beforeProfiled`, the
+ * before build with its functions' names, beside it: the two profiles over the same windows, in
+ * profileDir/after and profileDir/before), and htop when installed.
  */
-export function idleVariants(before: string | undefined, profileDir: string | undefined, withHtop: boolean): IdleVariant[] {
+export function idleVariants(before: string | undefined, profileDir: string | undefined, withHtop: boolean, beforeProfiled?: string): IdleVariant[] {
 	const variants: IdleVariant[] = [{ name: 'after', subject: conmonTuiWith('conmon-tui (after)', [], {}), quitWithKey: false }];
 	if (before) variants.push({ name: 'before', subject: conmonTuiWith('conmon-tui (before)', [], {}, before), quitWithKey: false });
 	if (profileDir) {
-		mkdirSync(profileDir, { recursive: true });
-		const args = ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-interval', '500'];
+		const profiling = (dir: string): string[] => {
+			mkdirSync(dir, { recursive: true });
+			return ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '500'];
+		};
 		// The copy with its functions' names (scripts/bundle.mjs --profile), when built.
 		const named = fileURLToPath(new URL('../profile-bundle/cli.js', import.meta.url));
 		const program = existsSync(named) ? named : undefined;
-		variants.push({ name: 'profiled', subject: conmonTuiWith('conmon-tui (--cpu-prof)', args, {}, program), quitWithKey: true });
+		const dir = beforeProfiled ? path.join(profileDir, 'after') : profileDir;
+		variants.push({ name: 'profiled', subject: conmonTuiWith('conmon-tui (--cpu-prof)', profiling(dir), {}, program), quitWithKey: true });
+		if (beforeProfiled) {
+			const subject = conmonTuiWith('conmon-tui (before, --cpu-prof)', profiling(path.join(profileDir, 'before')), {}, beforeProfiled);
+			variants.push({ name: 'profiled-before', subject, quitWithKey: true });
+		}
 	}
 	if (withHtop) variants.push({ name: 'htop', subject: htop, quitWithKey: false });
 	return variants;

@@ -20,7 +20,8 @@
  * - `profile`: one launch with `node --cpu-prof` into bench/results/ (the start, read with any
  *   .cpuprofile viewer), ended 3 s after the first frame.
  * - `idle-windows`: this build (with `--before`, that build too; with `--profile`, a third copy
- *   under `--cpu-prof`; htop when installed) side by side: `--windows` windows (default 5) of
+ *   under `--cpu-prof`, and with `--before-profiled PROGRAM`, the before build's copy with names
+ *   under `--cpu-prof` beside it; htop when installed) side by side: `--windows` windows (default 5) of
  *   `--window` s while ages tick, then as many once every container is 61 s old; medians of the
  *   process's own CPU and with its children (bench/idleWindows.ts). Read a profile with
  *   `node dist/bench/profileSummary.js FILE --from S`.
@@ -57,6 +58,7 @@ function parseArgs(argv: readonly string[]): {
 	windowMs: number;
 	parts: Part[];
 	before: string | undefined;
+	beforeProfiled: string | undefined;
 	settleMs: number;
 	windows: number;
 	profiled: boolean;
@@ -64,6 +66,7 @@ function parseArgs(argv: readonly string[]): {
 	let windows = 5;
 	let profiled = false;
 	let before: string | undefined;
+	let beforeProfiled: string | undefined;
 	let settleMs = 10_000;
 	let containers = 50;
 	let runs = 10;
@@ -81,6 +84,7 @@ function parseArgs(argv: readonly string[]): {
 			profiled = true;
 			continue;
 		} else if (arg === '--before' && argv[i + 1]) before = path.resolve(argv[i + 1] ?? '');
+		else if (arg === '--before-profiled' && argv[i + 1]) beforeProfiled = path.resolve(argv[i + 1] ?? '');
 		else if ((PARTS as readonly string[]).includes(arg)) {
 			parts.push(arg as Part);
 			continue;
@@ -90,7 +94,7 @@ function parseArgs(argv: readonly string[]): {
 		}
 		i++;
 	}
-	return { containers, runs, windowMs, parts, before, settleMs, windows, profiled };
+	return { containers, runs, windowMs, parts, before, beforeProfiled, settleMs, windows, profiled };
 }
 
 function benchEnv(sandbox: PodmanSandbox): Record<string, string> {
@@ -210,7 +214,7 @@ async function firstFramesBeforeAfter(ctx: BenchContext, count: number, runs: nu
 }
 
 async function main(): Promise<number> {
-	const { containers, runs, windowMs, parts, before, settleMs, windows, profiled } = parseArgs(process.argv.slice(2));
+	const { containers, runs, windowMs, parts, before, beforeProfiled, settleMs, windows, profiled } = parseArgs(process.argv.slice(2));
 	const load = sampleLoad();
 	const out: Record<string, unknown> = { date: new Date().toISOString(), containers, runs, loadAtStart: loadAverage() };
 	let sandbox: PodmanSandbox | undefined;
@@ -260,7 +264,7 @@ async function main(): Promise<number> {
 			} else if (part === 'memory') result = await memory(ctx, containers, settleMs, before);
 			else if (part === 'idle-windows') {
 				const profileDir = profiled ? path.join(RESULTS_DIR, `idle-profile-${new Date().toISOString().replace(/[:.]/g, '-')}`) : undefined;
-				const variants = idleVariants(before, profileDir, (await ensureHtop(log)) !== undefined);
+				const variants = idleVariants(before, profileDir, (await ensureHtop(log)) !== undefined, beforeProfiled);
 				result = { profileDir, ...(await idleWindows(ctx, variants, containers, windows, windowMs, 61_000)) };
 			} else if (part === 'heap') result = await heapSnapshot(ctx, containers, settleMs);
 			else result = await profile(ctx, containers);

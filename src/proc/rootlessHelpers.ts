@@ -16,15 +16,10 @@ export interface RootlessHelper {
 	owner?: string;
 }
 
-/**
- * Whether the program's file name (argv[0] after its last `/`; the name in stat when there is no
- * argv) is `name`, or starts with it when `prefix`. No string is made: every scan asks it of every process.
- */
-function programNamed(process: ProcessInfo, name: string, prefix = false): boolean {
+/** The program's file name: argv[0] after its last `/`; the name in stat when there is no argv. */
+function programName(process: ProcessInfo): string {
 	const program = process.argv[0];
-	if (program === undefined) return prefix ? process.comm.startsWith(name) : process.comm === name;
-	const start = program.lastIndexOf('/') + 1;
-	return program.startsWith(name, start) && (prefix || program.length - start === name.length);
+	return program === undefined ? process.comm : program.slice(program.lastIndexOf('/') + 1);
 }
 
 /** The value after `flag` (`--netns P`) or inside it (`--netns=P`). */
@@ -48,26 +43,26 @@ function isPauseProcess(process: ProcessInfo, parent: ProcessInfo | undefined): 
 	return parent === undefined || parseConmonArgs(parent.argv) === undefined;
 }
 
-/** `catatonit -P`: rootless podman's pause process, or a pod's infra (its parent tells, isPauseProcess). */
-function runsCatatonitP(process: ProcessInfo): boolean {
-	return programNamed(process, 'catatonit') && process.argv.includes('-P');
-}
-
 /** Classifies a process as a rootless helper, or undefined. `parent` is its parent process, when known. */
 export function rootlessHelper(process: ProcessInfo, parent?: ProcessInfo): RootlessHelper | undefined {
-	if (runsCatatonitP(process)) return isPauseProcess(process, parent) ? { kind: 'pause', process } : undefined;
-	if (programNamed(process, 'slirp4netns')) {
+	return classify(process, programName(process), () => parent);
+}
+
+/** rootlessHelper with the program's name worked out once, and the parent asked for only by `catatonit -P`. */
+function classify(process: ProcessInfo, name: string, parentOf: (process: ProcessInfo) => ProcessInfo | undefined): RootlessHelper | undefined {
+	if (name === 'catatonit' && process.argv.includes('-P')) return isPauseProcess(process, parentOf(process)) ? { kind: 'pause', process } : undefined;
+	if (name === 'slirp4netns') {
 		// podman 4: slirp4netns ... --netns-type=path /run/user/UID/netns/netns-… tap0
 		const index = process.argv.indexOf('--netns-type=path');
 		const netnsPath = index >= 0 ? process.argv[index + 1] : undefined;
 		return netnsPath ? { kind: 'slirp4netns', process, netnsPath } : { kind: 'slirp4netns', process };
 	}
 	// podman 5 runs pasta, whose binary is passt (comm "passt.avx2" on x86-64).
-	if (programNamed(process, 'pasta', true) || programNamed(process, 'passt', true) || process.comm.startsWith('passt')) {
+	if (name.startsWith('pasta') || name.startsWith('passt') || process.comm.startsWith('passt')) {
 		const netnsPath = optionValue(process.argv, '--netns');
 		return netnsPath ? { kind: 'pasta', process, netnsPath } : { kind: 'pasta', process };
 	}
-	if (programNamed(process, 'rootlessport')) return { kind: 'rootlessport', process };
+	if (name === 'rootlessport') return { kind: 'rootlessport', process };
 	return undefined;
 }
 
@@ -81,7 +76,7 @@ export function findRootlessHelpers(processes: readonly ProcessInfo[]): Rootless
 	};
 	const helpers: RootlessHelper[] = [];
 	for (const process of processes) {
-		const helper = rootlessHelper(process, runsCatatonitP(process) ? parentOf(process) : undefined);
+		const helper = classify(process, programName(process), parentOf);
 		if (helper) helpers.push(helper);
 	}
 	return helpers;
