@@ -2,7 +2,7 @@
 // again in place, and a line that says what the last scan kept is not turned into a string at all
 // (bench/RESULTS.md, round five).
 import { closeSync, openSync, readSync } from 'node:fs';
-import { heldFilesBudget } from './openFiles.js';
+import { type HeldFile, HeldFiles } from './openFiles.js';
 import type { ProcessInfo } from './parse.js';
 
 /** A stat line is some 300 bytes (its name at most 64); a longer one is read the ordinary way. */
@@ -11,13 +11,6 @@ const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
 const SPACE = 0x20;
 const DIGIT_ZERO = 0x30;
-
-/** A process whose stat is held open. */
-interface Held {
-	fd: number;
-	/** The scan round it was last read in. */
-	round: number;
-}
 
 /**
  * What a held read says: `unchanged` when the process is the one last read and its name, state and
@@ -36,13 +29,11 @@ export type HeldStatRead = string | 'unchanged' | 'not held' | undefined;
  * open-files limit is held (a quarter goes to the liveness check); beyond, `not held`.
  */
 export class HeldStatFiles {
-	private readonly held = new Map<number, Held>();
-	private round = 0;
+	private readonly files: HeldFiles<HeldFile>;
 	private readonly buffer = Buffer.alloc(BUFFER_BYTES);
-	private readonly maxHeld: number;
 
 	constructor(private readonly procRoot = '/proc') {
-		this.maxHeld = heldFilesBudget(8, procRoot);
+		this.files = new HeldFiles(8, procRoot);
 	}
 
 	/**
@@ -50,15 +41,14 @@ export class HeldStatFiles {
 	 * file was already open and reads the same name, state and parent, the answer is `unchanged`.
 	 */
 	read(pid: number, last: Pick<ProcessInfo, 'comm' | 'state' | 'ppid'> | undefined): HeldStatRead {
-		const known = this.held.get(pid);
+		const known = this.files.use(pid);
 		if (known) {
-			known.round = this.round;
 			const length = this.readAt(known.fd);
 			if (length !== undefined) return last && this.says(length, last) ? 'unchanged' : this.line(length);
 			// Reaped: another process may have the PID now, opened afresh below.
-			this.forget(pid, known);
+			this.files.forget(pid);
 		}
-		if (this.held.size >= this.maxHeld) return 'not held';
+		if (this.files.full) return 'not held';
 		let fd: number;
 		try {
 			fd = openSync(`${this.procRoot}/${pid}/stat`, 'r');
@@ -70,29 +60,23 @@ export class HeldStatFiles {
 			closeSync(fd);
 			return undefined;
 		}
-		this.held.set(pid, { fd, round: this.round });
+		this.files.hold(pid, { fd, round: 0 });
 		return this.line(length);
 	}
 
 	/** Closes the files of processes not read since the last endRound: gone, or off the screen. */
 	endRound(): void {
-		for (const [pid, entry] of this.held) if (entry.round !== this.round) this.forget(pid, entry);
-		this.round++;
+		this.files.endRound();
 	}
 
 	/** Closes every held file. */
 	close(): void {
-		for (const [pid, entry] of this.held) this.forget(pid, entry);
+		this.files.close();
 	}
 
 	/** How many files are held open now (for tests). */
 	get heldCount(): number {
-		return this.held.size;
-	}
-
-	private forget(pid: number, entry: Held): void {
-		closeSync(entry.fd);
-		this.held.delete(pid);
+		return this.files.size;
 	}
 
 	/** The bytes read into the buffer, or undefined when the process has gone (or its line does not fit). */

@@ -2,7 +2,7 @@
 // opened once and read again in place: one pread instead of open, read and close, of a file the
 // kernel writes in a third of the time it takes for stat (bench/RESULTS.md, round four).
 import { closeSync, openSync, readSync } from 'node:fs';
-import { heldFilesBudget } from './openFiles.js';
+import { type HeldFile, HeldFiles } from './openFiles.js';
 import { isDead, parseStat } from './parse.js';
 import { isAliveAs } from './read.js';
 
@@ -15,11 +15,8 @@ const BUFFER_BYTES = 1_024;
 const DIGIT_ZERO = 0x30;
 
 /** A process whose statm is held open. */
-interface Held {
+interface Held extends HeldFile {
 	startTicks: number | undefined;
-	fd: number;
-	/** The sweep round it was last asked about in. */
-	round: number;
 }
 
 /**
@@ -33,24 +30,19 @@ interface Held {
  * file is opened.
  */
 export class HeldLiveness {
-	private readonly held = new Map<number, Held>();
-	private round = 0;
+	private readonly files: HeldFiles<Held>;
 	private readonly buffer = Buffer.alloc(BUFFER_BYTES);
-	private readonly maxHeld: number;
 
 	constructor(private readonly procRoot = '/proc') {
-		this.maxHeld = heldFilesBudget(4, procRoot);
+		this.files = new HeldFiles<Held>(4, procRoot);
 	}
 
 	/** Whether `pid` runs, not a zombie — the process that started at `startTicks` when given. */
 	isAliveAs(pid: number, startTicks: number | undefined): boolean {
-		const known = this.held.get(pid);
-		if (known && known.startTicks === startTicks) {
-			known.round = this.round;
-			return this.readHeld(pid, known);
-		}
-		if (known) this.forget(pid, known);
-		if (this.held.size >= this.maxHeld) return isAliveAs(pid, startTicks, this.procRoot);
+		const known = this.files.use(pid);
+		if (known && known.startTicks === startTicks) return this.readHeld(pid, known);
+		if (known) this.files.forget(pid);
+		if (this.files.full) return isAliveAs(pid, startTicks, this.procRoot);
 		// statm first, held; then stat, read once: its start time tells the process, its state a zombie.
 		let fd: number;
 		try {
@@ -67,8 +59,8 @@ export class HeldLiveness {
 			closeSync(fd);
 			return false;
 		}
-		const entry = { startTicks, fd, round: this.round };
-		this.held.set(pid, entry);
+		const entry = { startTicks, fd, round: 0 };
+		this.files.hold(pid, entry);
 		// The statm opened before the stat was read: if it is that process's, it must read too.
 		return !isDead(parsed) && this.readHeld(pid, entry);
 	}
@@ -78,23 +70,17 @@ export class HeldLiveness {
 	 * or not reached by a check that stopped at the first gone process: reopened when asked again).
 	 */
 	sweep(): void {
-		for (const [pid, entry] of this.held) if (entry.round !== this.round) this.forget(pid, entry);
-		this.round++;
+		this.files.endRound();
 	}
 
 	/** Closes every held file. */
 	close(): void {
-		for (const [pid, entry] of this.held) this.forget(pid, entry);
+		this.files.close();
 	}
 
 	/** How many files are held open now (for tests). */
 	get heldCount(): number {
-		return this.held.size;
-	}
-
-	private forget(pid: number, entry: Held): void {
-		closeSync(entry.fd);
-		this.held.delete(pid);
+		return this.files.size;
 	}
 
 	private readHeld(pid: number, entry: Held): boolean {
@@ -103,7 +89,7 @@ export class HeldLiveness {
 			length = readSync(entry.fd, this.buffer, 0, BUFFER_BYTES, 0);
 		} catch {
 			// Reaped: the file will never read again.
-			this.forget(pid, entry);
+			this.files.forget(pid);
 			return false;
 		}
 		// Read as bytes: no string is made for a process that runs, as nearly all do.

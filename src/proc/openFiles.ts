@@ -1,6 +1,6 @@
-// How many /proc files may be held open between reads (liveness.ts, heldStat.ts): a budget out of the
-// process's open-files limit.
-import { readFileSync } from 'node:fs';
+// The /proc files held open between reads (liveness.ts, heldStat.ts): how many each holder may keep,
+// out of the process's open-files limit, and the table of those it keeps.
+import { closeSync, readFileSync } from 'node:fs';
 
 /**
  * At most this many files are held open by one holder (one descriptor each); processes beyond them
@@ -27,4 +27,67 @@ export function openFilesLimit(procRoot = '/proc'): number | undefined {
 export function heldFilesBudget(share: number, procRoot = '/proc'): number {
 	const limit = openFilesLimit(procRoot);
 	return limit === undefined ? MAX_HELD_FILES : Math.min(MAX_HELD_FILES, Math.floor(limit / share));
+}
+
+/** A /proc file held open between reads, and the round it was last used in. */
+export interface HeldFile {
+	fd: number;
+	round: number;
+}
+
+/**
+ * The files one holder keeps open, by PID, within its budget (heldFilesBudget): each round, the files
+ * not used in it are closed at its end — their processes have gone, or are no longer asked about.
+ */
+export class HeldFiles<T extends HeldFile> {
+	private readonly held = new Map<number, T>();
+	private round = 0;
+	private readonly max: number;
+
+	/** `share`: this holder may keep 1/share of the open-files limit (at most MAX_HELD_FILES). */
+	constructor(share: number, procRoot = '/proc') {
+		this.max = heldFilesBudget(share, procRoot);
+	}
+
+	/** The file held for `pid`, marked as used in this round. */
+	use(pid: number): T | undefined {
+		const entry = this.held.get(pid);
+		if (entry) entry.round = this.round;
+		return entry;
+	}
+
+	/** Whether the budget is spent: a process beyond it is read the ordinary way. */
+	get full(): boolean {
+		return this.held.size >= this.max;
+	}
+
+	/** Holds `entry` for `pid`, used in this round. */
+	hold(pid: number, entry: T): void {
+		entry.round = this.round;
+		this.held.set(pid, entry);
+	}
+
+	/** Closes the file held for `pid`, if any. */
+	forget(pid: number): void {
+		const entry = this.held.get(pid);
+		if (!entry) return;
+		closeSync(entry.fd);
+		this.held.delete(pid);
+	}
+
+	/** Closes the files not used since the last endRound, and starts a new round. */
+	endRound(): void {
+		for (const [pid, entry] of this.held) if (entry.round !== this.round) this.forget(pid);
+		this.round++;
+	}
+
+	/** Closes every held file. */
+	close(): void {
+		for (const pid of [...this.held.keys()]) this.forget(pid);
+	}
+
+	/** How many files are held open now. */
+	get size(): number {
+		return this.held.size;
+	}
 }
