@@ -87,7 +87,7 @@ export function followLogToFile(store: AppStore, path: string): (stateAtExit: ob
 	// Opened here, not by the stream: the stream's flags cannot say O_NOFOLLOW.
 	const out = createWriteStream(path, { fd: openAppendNoFollow(path) });
 	out.on('error', (error) => {
-		store.setState({ status: { tone: 'error', text: `--log ${path}: ${error.message}` } });
+		store.setState({ status: { tone: 'error', text: `--log ${path}: ${error.message}`, source: 'program' } });
 	});
 	const ordered = new TimeOrderedLog();
 	const flush = (until: number): void => {

@@ -243,7 +243,13 @@ export function followTranscript(store: AppStore, path: string, info: Transcript
 		} catch (error) {
 			// Once is enough: the session goes on without its transcript.
 			failed = true;
-			store.setState({ status: { tone: 'error', text: t('transcript.writeFailed', { path, error: error instanceof Error ? error.message : String(error) }) } });
+			store.setState({
+				status: {
+					tone: 'error',
+					text: t('transcript.writeFailed', { path, error: error instanceof Error ? error.message : String(error) }),
+					source: 'program',
+				},
+			});
 		}
 	};
 

@@ -50,14 +50,20 @@ export interface LogEntry {
 	facts?: LogFacts;
 }
 
+/**
+ * Where a status line came from, which decides whether a far host's ssh line stands above it (shownStatus):
+ * - host: the watched host said it (its podman failing while watched: events, ps, inspect; its far side);
+ * - key: the answer to a key the user pressed (its command running, done or refused, a y/n question):
+ *   about that command, not the host (see hostProblem);
+ * - program: the program's own (a lesson's word, writing --record or --log).
+ */
+export type StatusSource = 'host' | 'key' | 'program';
+
 /** The status line: what the last action did, or what went wrong. */
 export interface StatusMessage {
 	text: string;
 	tone: 'info' | 'working' | 'ok' | 'error';
-	/** The answer to a key the user pressed (its command refused): about that command, not the host (see hostProblem). */
-	fromKey?: true;
-	/** The host's podman failing while it is watched (events, ps, inspect): a far host's ssh line stands above it (shownStatus). */
-	fromHost?: true;
+	source: StatusSource;
 }
 
 export type Overlay = 'help' | 'details' | 'lessons';
