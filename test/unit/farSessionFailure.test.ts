@@ -5,6 +5,16 @@ import { join } from 'node:path';
 import { after, describe, mock, test } from 'node:test';
 import { FAR_BACKOFF_START_MS, FAR_SCAN_TIMEOUT_MS, FarSession, FarSideError } from '../../src/remote/farSession.js';
 
+/** A stand-in `ssh`, a shell script of these lines, in a temp dir of its own (removed after the suite). */
+function standInSsh(name: string, script: (dir: string) => string[]): { ssh: string; dir: string } {
+	const dir = mkdtempSync(join(tmpdir(), `conmon-tui-${name}-`));
+	after(() => rmSync(dir, { recursive: true, force: true }));
+	const ssh = join(dir, 'ssh');
+	writeFileSync(ssh, ['#!/bin/sh', ...script(dir), ''].join('\n'));
+	chmodSync(ssh, 0o755);
+	return { ssh, dir };
+}
+
 /**
  * A failed ssh is sorted by what it said last on stderr: a stand-in ssh that prints a long stderr
  * (a chatty ssh) ending in OpenSSH's refusal, then exits at once, is unreachable, with that line.
@@ -12,21 +22,12 @@ import { FAR_BACKOFF_START_MS, FAR_SCAN_TIMEOUT_MS, FarSession, FarSideError } f
  * been, and CI once saw a refused ssh said to have dropped, with no line at all.)
  */
 describe('FarSession: an ssh that fails at once', () => {
-	const dir = mkdtempSync(join(tmpdir(), 'conmon-tui-farsession-'));
-	after(() => rmSync(dir, { recursive: true, force: true }));
-	const ssh = join(dir, 'ssh');
-	writeFileSync(
-		ssh,
-		[
-			'#!/bin/sh',
-			'i=0',
-			'while [ $i -lt 2000 ]; do echo "debug1: reading configuration data line $i" >&2; i=$((i + 1)); done',
-			'echo "ssh: connect to host 127.0.0.1 port 9: Connection refused" >&2',
-			'exit 255',
-			'',
-		].join('\n'),
-	);
-	chmodSync(ssh, 0o755);
+	const { ssh } = standInSsh('farsession', () => [
+		'i=0',
+		'while [ $i -lt 2000 ]; do echo "debug1: reading configuration data line $i" >&2; i=$((i + 1)); done',
+		'echo "ssh: connect to host 127.0.0.1 port 9: Connection refused" >&2',
+		'exit 255',
+	]);
 
 	test('is said unreachable, with its last stderr line', async () => {
 		for (let round = 0; round < 5; round++) {
@@ -52,31 +53,22 @@ describe('FarSession: an ssh that fails at once', () => {
  * by its own child's stderr, and the old child's 'close' does not settle the new child's scan.
  */
 describe('FarSession: a reconnect before the given-up ssh has closed', () => {
-	const dir = mkdtempSync(join(tmpdir(), 'conmon-tui-farsession-overlap-'));
-	after(() => rmSync(dir, { recursive: true, force: true }));
-	const ssh = join(dir, 'ssh');
-	writeFileSync(
-		ssh,
-		[
-			'#!/bin/sh',
-			`dir='${dir}'`,
-			'wait_for() { while [ ! -e "$dir/$1" ]; do sleep 0.02; done; }',
-			'read_request() { dots=0; while [ $dots -lt 2 ] && read -r line; do [ "$line" = . ] && dots=$((dots + 1)); done; }',
-			'if mkdir "$dir/first" 2>/dev/null; then role=old; else role=new; fi',
-			'echo "H 0 $$"',
-			'if [ $role = old ]; then',
-			'  trap \'wait_for new.pid; echo "Host key verification failed." >&2; wait_for release-old; exit 255\' TERM',
-			'  echo $$ > "$dir/old.pid"',
-			'  read_request; : > "$dir/old.asked"',
-			'  while :; do sleep 0.02; done',
-			'fi',
-			'echo $$ > "$dir/new.pid"',
-			'read_request; : > "$dir/new.asked"; wait_for release-new; echo E',
-			'read_request; echo "Timeout, server 127.0.0.1 not responding." >&2; exit 255',
-			'',
-		].join('\n'),
-	);
-	chmodSync(ssh, 0o755);
+	const { ssh, dir } = standInSsh('farsession-overlap', (dir) => [
+		`dir='${dir}'`,
+		'wait_for() { while [ ! -e "$dir/$1" ]; do sleep 0.02; done; }',
+		'read_request() { dots=0; while [ $dots -lt 2 ] && read -r line; do [ "$line" = . ] && dots=$((dots + 1)); done; }',
+		'if mkdir "$dir/first" 2>/dev/null; then role=old; else role=new; fi',
+		'echo "H 0 $$"',
+		'if [ $role = old ]; then',
+		'  trap \'wait_for new.pid; echo "Host key verification failed." >&2; wait_for release-old; exit 255\' TERM',
+		'  echo $$ > "$dir/old.pid"',
+		'  read_request; : > "$dir/old.asked"',
+		'  while :; do sleep 0.02; done',
+		'fi',
+		'echo $$ > "$dir/new.pid"',
+		'read_request; : > "$dir/new.asked"; wait_for release-new; echo E',
+		'read_request; echo "Timeout, server 127.0.0.1 not responding." >&2; exit 255',
+	]);
 
 	/** Real time passes (the mocked clock does not) until `done` holds. */
 	async function until(what: string, done: () => boolean): Promise<void> {
