@@ -334,9 +334,12 @@ export class FarSession extends FarFilesUnread implements FarProcesses, ProcessR
 	private end(): void {
 		const child = this.child;
 		this.child = undefined;
-		if (this.pending) {
-			clearTimeout(this.pending.timer);
-			this.pending = undefined;
+		const pending = this.pending;
+		this.pending = undefined;
+		if (pending) {
+			clearTimeout(pending.timer);
+			// A scan in flight when the session ends (closed at exit) is answered, not left hanging.
+			pending.reject(new FarSideError('dropped', 'session closed', this.tryCommand()));
 		}
 		if (child && child.process.exitCode === null) {
 			child.process.stdin.end();

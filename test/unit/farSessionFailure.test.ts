@@ -125,3 +125,25 @@ describe('FarSession: a reconnect before the given-up ssh has closed', () => {
 		}
 	});
 });
+
+/** A scan in flight when the session is closed (the program quits) fails at once instead of hanging forever. */
+describe('FarSession: closed during a scan', () => {
+	const { ssh, dir } = standInSsh('farsession-close', (dir) => ['echo "H 0 $$"', `read -r line; : > '${dir}/asked'`, 'while :; do sleep 0.02; done']);
+
+	test('the scan in flight is rejected as dropped', async () => {
+		const session = new FarSession({ user: 'root', host: '127.0.0.1', port: 9, identity: undefined }, { ssh });
+		const scan = session.scan().then(
+			() => assert.fail('the scan answered'),
+			(caught: unknown) => caught,
+		);
+		const deadline = performance.now() + 10_000;
+		while (!existsSync(join(dir, 'asked'))) {
+			if (performance.now() > deadline) assert.fail('waited 10 s for the scan to be asked');
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+		session.close();
+		const error = await Promise.race([scan, new Promise((resolve) => setTimeout(() => resolve('still pending'), 2_000))]);
+		assert.ok(error instanceof FarSideError, String(error));
+		assert.equal(error.failure, 'dropped');
+	});
+});
