@@ -39,10 +39,12 @@ function isSymlink(path: string): boolean {
 
 /**
  * One JSON line per event-log entry: the time, the text people read (in the screen's language), and the facts programs read (the same in every language).
+ * `counted` marks a record the pane did not draw but counted on a line of its own (another store's conmon);
  * `late` marks an entry that came after lines later than it were already written (see LOG_HOLD_MS).
  */
 export function logLine(entry: LogEntry, late = false): string {
-	return `${safeJson(JSON.stringify({ time: new Date(entry.at).toISOString(), text: entry.text, ...entry.facts, ...(late ? { late: true } : {}) }))}\n`;
+	const marks = { ...(entry.recordOnly ? { counted: true } : {}), ...(late ? { late: true } : {}) };
+	return `${safeJson(JSON.stringify({ time: new Date(entry.at).toISOString(), text: entry.text, ...entry.facts, ...marks }))}\n`;
 }
 
 /**

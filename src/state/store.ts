@@ -251,7 +251,7 @@ export function onLogAppended(store: AppStore, listener: (entries: readonly LogE
 	return () => listeners.delete(listener);
 }
 
-/** Appends lines to the event log, keeping it bounded; the listeners get the records only (recordOnly) too. */
+/** Appends lines to the event log, keeping it bounded. The listeners (--log) get every entry, recordOnly ones too; the pane's log does not. */
 export function appendLog(store: AppStore, entries: readonly Omit<LogEntry, 'id'>[]): void {
 	if (entries.length === 0) return;
 	const added = entries.map((entry) => ({ ...entry, id: nextLogId++ }));

@@ -13,7 +13,10 @@ export interface ScanSnapshot {
 	processes: readonly ProcessInfo[];
 	/** When the machine booted: process start times are clock ticks after it. */
 	bootTimeMs: number;
-	/** This podman's store, from `podman info`; undefined until known (then no conmon counts as this store's). */
+	/**
+	 * This podman's store, from `podman info`; undefined until known: then no conmon counts as this
+	 * store's for the tree (no provisional rows), and none as another store's for the event log.
+	 */
 	storeRoots: PodmanStoreRoots | undefined;
 	/** The first scan finds what was already there: that is not news for the event log. */
 	first: boolean;
@@ -78,9 +81,12 @@ export function foldScan(state: ScannedState, scan: ScanSnapshot, now: number): 
 	const names = update.containers ?? state.containers;
 	// Listed by podman (or about to be: a provisional row), or run by a conmon of this store (a conmon
 	// gone keeps its arguments in the history: a --rm container may be unlisted before its conmon exits).
+	// Until the store is known (podman info late or failed) none is called another's: a line too
+	// many is better than the user's own container appearing unsaid.
 	const ofThisPodman = (containerId: string): boolean =>
+		roots === undefined ||
 		names[containerId] !== undefined ||
-		(roots !== undefined && (history.generations[containerId] ?? []).some((g) => g.args !== undefined && conmonInStore(g.args, roots)));
+		(history.generations[containerId] ?? []).some((g) => g.args !== undefined && conmonInStore(g.args, roots));
 	const log = scan.first ? [] : conmonChangeLog(changes, names, ofThisPodman, now);
 	return { update, log, changes, history, unmonitored, inStore: ours.map((conmon) => conmon.args.containerId), exitDirs };
 }

@@ -6,29 +6,18 @@ import { after, before, describe, test } from 'node:test';
 import { execa } from 'execa';
 import { MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
-import { type LogLine, readLogLines } from '../helpers/logFileLines.js';
+import { readLogLines } from '../helpers/logFileLines.js';
 import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { writePodmanWrapper } from '../helpers/podmanWrapper.js';
 import { processState } from '../helpers/procCheck.js';
 import { cliPath, KEY, TuiSession } from '../helpers/tuiSession.js';
+import { waitFor } from '../helpers/waitFor.js';
 
 /**
  * Faults produced for real: a conmon killed by hand, a conmon of another store, a hung
  * podman, and containers changed behind the tool's back.
  */
 const skip = await e2eSkipReason();
-
-/** Waits (up to 10 s: --log holds each line 1 s) for a --log record that `matches`. */
-async function waitForLogRecord(path: string, matches: (record: LogLine) => boolean): Promise<LogLine> {
-	const deadline = Date.now() + 10_000;
-	for (;;) {
-		const records = existsSync(path) ? readLogLines(path) : [];
-		const found = records.find(matches);
-		if (found) return found;
-		if (Date.now() > deadline) assert.fail(`no such --log record in ${records.length} lines`);
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-}
 
 describe('anomalies and changes behind the back', { skip: skip ?? false }, () => {
 	let sandbox: PodmanSandbox;
@@ -94,8 +83,14 @@ describe('anomalies and changes behind the back', { skip: skip ?? false }, () =>
 		// flood it); --log keeps each one whole.
 		await tui.waitFor(/\d+ conmons? of containers this podman does not list appeared/);
 		assert.doesNotMatch(await tui.screen(), new RegExp(`conmon ${conmon} appeared`));
-		const record = await waitForLogRecord(logFile, (r) => r.kind === 'conmon' && r.status === 'appeared' && r.containerId === id && r.pid === conmon);
+		// Up to 10 s: --log holds each line 1 s.
+		const record = await waitFor("the stranger's conmon in --log", () =>
+			existsSync(logFile)
+				? readLogLines(logFile).find((r) => r.kind === 'conmon' && r.status === 'appeared' && r.containerId === id && r.pid === conmon)
+				: undefined,
+		);
 		assert.match(record.text ?? '', new RegExp(`^conmon ${conmon} appeared for stranger `));
+		assert.equal(record.counted, true, 'marked as counted, not drawn');
 		await other.podman(['rm', '-f', '-t', '0', id]);
 		await tui.waitFor(new RegExp(`^(?![\\s\\S]*conmon ${conmon} {2}container)`));
 		await tui.type([KEY.escape]);

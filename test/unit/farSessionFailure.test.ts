@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, mock, test } from 'node:test';
 import { FAR_BACKOFF_START_MS, FAR_SCAN_TIMEOUT_MS, FarSession, FarSideError } from '../../src/remote/farSession.js';
+import { delay } from '../helpers/sandboxProcesses.js';
+import { waitFor } from '../helpers/waitFor.js';
 
 /** A stand-in `ssh`, a shell script of these lines, in a temp dir of its own (removed after the suite). */
 function standInSsh(name: string, script: (dir: string) => string[]): { ssh: string; dir: string } {
@@ -132,18 +134,18 @@ describe('FarSession: closed during a scan', () => {
 
 	test('the scan in flight is rejected as dropped', async () => {
 		const session = new FarSession({ user: 'root', host: '127.0.0.1', port: 9, identity: undefined }, { ssh });
-		const scan = session.scan().then(
-			() => assert.fail('the scan answered'),
-			(caught: unknown) => caught,
-		);
-		const deadline = performance.now() + 10_000;
-		while (!existsSync(join(dir, 'asked'))) {
-			if (performance.now() > deadline) assert.fail('waited 10 s for the scan to be asked');
-			await new Promise((resolve) => setTimeout(resolve, 20));
+		try {
+			const scan = session.scan().then(
+				() => assert.fail('the scan answered'),
+				(caught: unknown) => caught,
+			);
+			await waitFor('the scan to be asked', () => (existsSync(join(dir, 'asked')) ? true : undefined));
+			session.close();
+			const error = await Promise.race([scan, delay(2_000).then(() => 'still pending')]);
+			assert.ok(error instanceof FarSideError, String(error));
+			assert.equal(error.failure, 'dropped');
+		} finally {
+			session.close();
 		}
-		session.close();
-		const error = await Promise.race([scan, new Promise((resolve) => setTimeout(() => resolve('still pending'), 2_000))]);
-		assert.ok(error instanceof FarSideError, String(error));
-		assert.equal(error.failure, 'dropped');
 	});
 });

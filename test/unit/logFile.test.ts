@@ -58,7 +58,7 @@ describe('--log / --record files', () => {
 		assert.deepEqual(
 			lines.slice(0, 2).map(({ time: _time, ...rest }) => rest),
 			[
-				{ text: 'conmon 5000 appeared for other', ...facts },
+				{ text: 'conmon 5000 appeared for other', ...facts, counted: true },
 				{ text: '1 conmon of containers this podman does not list appeared', ...counted },
 			],
 		);

@@ -222,6 +222,14 @@ describe('foldScan', () => {
 		);
 	});
 
+	test('before the store is known (podman info late or failed), a conmon podman has not listed yet keeps its own line', () => {
+		const fold = foldScan(NOTHING, snapshot([CONMON, SLEEP], { storeRoots: undefined }), CONMON_STARTED_AT + 300);
+		assert.deepEqual(
+			fold.log.map((entry) => [entry.recordOnly, entry.facts?.kind, entry.facts?.status, entry.facts?.pid]),
+			[[undefined, 'conmon', 'appeared', meta.conmonPid]],
+		);
+	});
+
 	test("this store's conmon that ps has not listed yet gets a provisional row from conmon's command line", () => {
 		const fold = foldScan(NOTHING, snapshot([CONMON, SLEEP]), CONMON_STARTED_AT + 300);
 		const row = fold.update.containers?.[ID];
