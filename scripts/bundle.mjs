@@ -166,6 +166,10 @@ function drawnLinesRemembered(source, file) {
         return { output: generatedOutput, height: written.length };
     }
     drawLine(onLine) {
+        // One text on the line (a row of the tree): the same characters in the same styles as the cells would
+        // give, without tokenizing it (Ink's texts close every style they open, with chalk); the escapes
+        // are chalk's own instead of the cells' shortest diff.
+        if (onLine.length === 2) return (' '.repeat(onLine[0]) + onLine[1]).trimEnd();
         const currentLine = [];
         for (let x = 0; x < this.width; x++) currentLine.push(BLANK_CELL);
         for (let i = 0; i < onLine.length; i += 2) {
