@@ -16,6 +16,8 @@ import { fileURLToPath } from 'node:url';
  *   remembering src/present/cachedStringWidth.ts; wrap-ansi keeps its own older copy.
  * - Ink's Output keeps its caches (each line's styled characters, each text's width) from one
  *   frame to the next instead of starting empty at every frame, bounded (sharedOutputCaches).
+ * - Ink's Output draws a screen line only when what is written on it is new, and a line with one
+ *   text on it without its cells (drawnLinesRemembered).
  * - yoga's WebAssembly is decoded from the base64 it ships without fetch() (wasmWithoutFetch).
  * - Ink's styled characters share one hidden class (styledCharsOneShape).
  */
@@ -254,23 +256,20 @@ await build({ ...common, entryPoints: [path.join(root, 'src/cli.ts')], outdir: p
 if (process.argv.includes('--bench')) {
 	await build({ ...common, entryPoints: [path.join(root, 'bench/redrawProbe.ts')], outdir: path.join(root, 'dist/bench-bundle') });
 }
-// A CPU profile of the minified bundle names every function `a`, `b`...: this copy keeps the names.
+// A CPU profile of the minified bundle names every function `a`, `b`...: these copies keep the names,
+// the program's and the redraw probe's (for a profile of one frame, bench/RESULTS.md, round five).
 if (process.argv.includes('--profile')) {
-	await build({
-		...common,
-		minify: false,
-		minifySyntax: true,
-		minifyWhitespace: true,
-		entryPoints: [path.join(root, 'src/cli.ts')],
-		outdir: path.join(root, 'dist/profile-bundle'),
-	});
-	// The redraw probe too, for a profile of one frame (bench/RESULTS.md, round five).
-	await build({
-		...common,
-		minify: false,
-		minifySyntax: true,
-		minifyWhitespace: true,
-		entryPoints: [path.join(root, 'bench/redrawProbe.ts')],
-		outdir: path.join(root, 'dist/profile-bench-bundle'),
-	});
+	for (const [entry, outdir] of [
+		['src/cli.ts', 'dist/profile-bundle'],
+		['bench/redrawProbe.ts', 'dist/profile-bench-bundle'],
+	]) {
+		await build({
+			...common,
+			minify: false,
+			minifySyntax: true,
+			minifyWhitespace: true,
+			entryPoints: [path.join(root, entry)],
+			outdir: path.join(root, outdir),
+		});
+	}
 }
