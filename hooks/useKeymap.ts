@@ -68,7 +68,7 @@ export function useKeymap(
 			store.setState({ confirm: undefined, status: undefined });
 			if (input.toLowerCase() === 'y' && container) void actions.onContainer(action, container);
 			else if (input.toLowerCase() === 'y' && pod) void actions.onPod(action, pod);
-			else store.setState({ status: { tone: 'info', text: confirmCanceled(action) } });
+			else store.setState({ status: { tone: 'info', text: confirmCanceled(action), source: 'key' } });
 			return;
 		}
 
@@ -105,13 +105,13 @@ export function useKeymap(
 		if (purpose === 'quit') return quit();
 		// `--read-only` turns off every key that runs a command, and L (a lesson runs commands).
 		if (state.readOnly && entry?.command) {
-			store.setState({ status: { tone: 'info', text: t('status.readOnly') } });
+			store.setState({ status: { tone: 'info', text: t('status.readOnly'), source: 'key' } });
 			return;
 		}
 		if (lessons && lessonStepKey(lessons, input, key)) return;
 		if (lessons && purpose === 'lessons') return lessons.openMenu();
 		// Several hosts: no lessons (a lesson watches one host); say so rather than ignore L.
-		if (!lessons && crossHosts && purpose === 'lessons') return store.setState({ status: { tone: 'info', text: t('status.lessonsOneHost') } });
+		if (!lessons && crossHosts && purpose === 'lessons') return store.setState({ status: { tone: 'info', text: t('status.lessonsOneHost'), source: 'key' } });
 		if (purpose === 'escape') {
 			if (state.filter !== '') {
 				// What the status said was about the filtered screen; it is stale now.
@@ -154,7 +154,7 @@ export function useKeymap(
 			const effective = action === 'pause' && podState(pod) === 'paused' ? 'unpause' : action;
 			const key = state.selectedId ?? '';
 			if (asksFirst(state, effective, { id: key })) {
-				store.setState({ confirm: { action: effective, containerId: key }, status: { tone: 'info', text: podConfirmQuestion(effective, pod) } });
+				store.setState({ confirm: { action: effective, containerId: key }, status: { tone: 'info', text: podConfirmQuestion(effective, pod), source: 'key' } });
 				return;
 			}
 			void actions.onPod(action, pod);
@@ -163,13 +163,18 @@ export function useKeymap(
 		if (!container) {
 			// A filter that hides every container is why nothing is selected: say so, not "press r".
 			const hidden = state.filter !== '' && visibleContainers(state).length === 0 && Object.keys(state.containers).length > 0;
-			store.setState({ status: { tone: 'info', text: hidden ? t('status.filterHidesAll', { filter: state.filter }) : t('status.noSelection') } });
+			store.setState({
+				status: { tone: 'info', text: hidden ? t('status.filterHidesAll', { filter: state.filter }) : t('status.noSelection'), source: 'key' },
+			});
 			return;
 		}
 		// p on a paused container unpauses it: that only brings it back, so it never asks.
 		const effective = action === 'pause' && container.state === 'paused' ? 'unpause' : action;
 		if (asksFirst(state, effective, container)) {
-			store.setState({ confirm: { action: effective, containerId: container.id }, status: { tone: 'info', text: confirmQuestion(effective, container) } });
+			store.setState({
+				confirm: { action: effective, containerId: container.id },
+				status: { tone: 'info', text: confirmQuestion(effective, container), source: 'key' },
+			});
 			return;
 		}
 		void actions.onContainer(action, container);
@@ -197,7 +202,7 @@ function filterKey(store: AppStore, input: string, key: Key, crossHosts?: (move:
 		store.setState({ selectedId: first?.id });
 		// Several hosts: no match on this one, the first host that has one takes the cursor.
 		if (!first && crossHosts?.('first')) return;
-		if (!first) store.setState({ status: { tone: 'info', text: t('status.noMatch', { filter: draft }) } });
+		if (!first) store.setState({ status: { tone: 'info', text: t('status.noMatch', { filter: draft }), source: 'key' } });
 		return;
 	}
 	if (key.backspace || key.delete) {

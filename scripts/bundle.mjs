@@ -16,6 +16,8 @@ import { fileURLToPath } from 'node:url';
  *   remembering src/present/cachedStringWidth.ts; wrap-ansi keeps its own older copy.
  * - Ink's Output keeps its caches (each line's styled characters, each text's width) from one
  *   frame to the next instead of starting empty at every frame, bounded (sharedOutputCaches).
+ * - Ink's Output draws a screen line only when what is written on it is new, and a line with one
+ *   text on it without its cells (drawnLinesRemembered).
  * - yoga's WebAssembly is decoded from the base64 it ships without fetch() (wasmWithoutFetch).
  * - Ink's styled characters share one hidden class (styledCharsOneShape).
  */
@@ -75,10 +77,127 @@ sharedCaches.styledChars = new TwoGenerations(256);
 sharedCaches.widths = new TwoGenerations(4096);
 sharedCaches.blockWidths = new TwoGenerations(1024);
 export default class Output {`;
-			return { contents: source.replace('export default class Output {', shared).replace(perFrame, 'caches = sharedCaches;'), loader: 'js' };
+			const withCaches = source.replace('export default class Output {', shared).replace(perFrame, 'caches = sharedCaches;');
+			return { contents: drawnLinesRemembered(withCaches, args.path), loader: 'js' };
 		});
 	},
 };
+
+/**
+ * Ink's Output.get lays every frame out as a grid of cell objects (140×40 of them), paints every
+ * text into it, then turns each of the 40 lines back into a string, a style diff per cell: about
+ * a third of a frame's CPU, and most of its garbage, although an age tick changes one line in
+ * three (bench/RESULTS.md, round five). Each line of the grid depends only on the texts written on
+ * it (where, and what, in order), so this get() collects those per line and draws a line only when
+ * that list is new; a line drawn in the last frames is taken as it was. The same cells, the same
+ * strings. Replaces get() to the end of the class; the build fails if Ink's get() changed.
+ */
+function drawnLinesRemembered(source, file) {
+	const start = source.indexOf('    get() {');
+	const end = source.indexOf('//# sourceMappingURL');
+	const expected = [
+		'const characters = this.caches.getStyledChars(line);',
+		'return styledCharsToString(lineWithoutEmptyItems).trimEnd();',
+		'if (!currentLine) {',
+	];
+	const original = source.slice(start, end);
+	if (start < 0 || end < start || expected.some((line) => !original.includes(line)) || original.split('\n    }\n').length !== 2) {
+		throw new Error(`${file}: Output.get() is not the one drawnLinesRemembered replaces (Ink changed: review scripts/bundle.mjs)`);
+	}
+	const get = `    get() {
+        // What is written on each line, in order: x, text, x, text...
+        const written = [];
+        for (let y = 0; y < this.height; y++) written.push([]);
+        const clips = [];
+        for (const operation of this.operations) {
+            if (operation.type === 'clip') clips.push(operation.clip);
+            if (operation.type === 'unclip') clips.pop();
+            if (operation.type === 'write') {
+                const { text, transformers } = operation;
+                let { x, y } = operation;
+                let lines = text.split('\\n');
+                const clip = clips.at(-1);
+                if (clip) {
+                    const clipHorizontally = typeof clip?.x1 === 'number' && typeof clip?.x2 === 'number';
+                    const clipVertically = typeof clip?.y1 === 'number' && typeof clip?.y2 === 'number';
+                    if (clipHorizontally) {
+                        const width = this.caches.getWidestLine(text);
+                        if (x + width < clip.x1 || x > clip.x2) continue;
+                    }
+                    if (clipVertically) {
+                        const height = lines.length;
+                        if (y + height < clip.y1 || y > clip.y2) continue;
+                    }
+                    if (clipHorizontally) {
+                        lines = lines.map(line => {
+                            const from = x < clip.x1 ? clip.x1 - x : 0;
+                            const width = this.caches.getStringWidth(line);
+                            const to = x + width > clip.x2 ? clip.x2 - x : width;
+                            return sliceAnsi(line, from, to);
+                        });
+                        if (x < clip.x1) x = clip.x1;
+                    }
+                    if (clipVertically) {
+                        const from = y < clip.y1 ? clip.y1 - y : 0;
+                        const height = lines.length;
+                        const to = y + height > clip.y2 ? clip.y2 - y : height;
+                        lines = lines.slice(from, to);
+                        if (y < clip.y1) y = clip.y1;
+                    }
+                }
+                let offsetY = 0;
+                for (let [index, line] of lines.entries()) {
+                    const onLine = written[y + offsetY];
+                    if (!onLine) continue;
+                    for (const transformer of transformers) line = transformer(line, index);
+                    onLine.push(x, line);
+                    offsetY++;
+                }
+            }
+        }
+        const generatedOutput = written.map(onLine => {
+            let key = String(this.width);
+            for (let i = 0; i < onLine.length; i += 2) key += '|' + onLine[i] + ',' + onLine[i + 1].length + ':' + onLine[i + 1];
+            let drawn = drawnLines.get(key);
+            if (drawn === undefined) {
+                drawn = this.drawLine(onLine);
+                drawnLines.set(key, drawn);
+            }
+            return drawn;
+        }).join('\\n');
+        return { output: generatedOutput, height: written.length };
+    }
+    drawLine(onLine) {
+        // One text on the line (a row of the tree): the same characters in the same styles as the cells would
+        // give, without tokenizing it (Ink's texts close every style they open, with chalk); the escapes
+        // are chalk's own instead of the cells' shortest diff.
+        if (onLine.length === 2) return (' '.repeat(onLine[0]) + onLine[1]).trimEnd();
+        const currentLine = [];
+        for (let x = 0; x < this.width; x++) currentLine.push(BLANK_CELL);
+        for (let i = 0; i < onLine.length; i += 2) {
+            const characters = this.caches.getStyledChars(onLine[i + 1]);
+            let offsetX = onLine[i];
+            for (const character of characters) {
+                currentLine[offsetX] = character;
+                const characterWidth = Math.max(1, this.caches.getStringWidth(character.value));
+                if (characterWidth > 1) {
+                    for (let index = 1; index < characterWidth; index++) {
+                        currentLine[offsetX + index] = { type: 'char', value: '', fullWidth: false, styles: character.styles };
+                    }
+                }
+                offsetX += characterWidth;
+            }
+        }
+        return styledCharsToString(currentLine.filter(item => item !== undefined)).trimEnd();
+    }
+}
+// A blank cell: only read, so one for every blank of every line.
+const BLANK_CELL = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });
+// The lines drawn in the last frames, by what was written on them (a 40-row screen draws 40 a frame).
+const drawnLines = new TwoGenerations(256);
+`;
+	return source.slice(0, start) + get + source.slice(end);
+}
 
 /**
  * yoga-layout ships its WebAssembly as a base64 data: URL and, where fetch() exists, loads it with
@@ -137,14 +256,20 @@ await build({ ...common, entryPoints: [path.join(root, 'src/cli.ts')], outdir: p
 if (process.argv.includes('--bench')) {
 	await build({ ...common, entryPoints: [path.join(root, 'bench/redrawProbe.ts')], outdir: path.join(root, 'dist/bench-bundle') });
 }
-// A CPU profile of the minified bundle names every function `a`, `b`...: this copy keeps the names.
+// A CPU profile of the minified bundle names every function `a`, `b`...: these copies keep the names,
+// the program's and the redraw probe's (for a profile of one frame, bench/RESULTS.md, round five).
 if (process.argv.includes('--profile')) {
-	await build({
-		...common,
-		minify: false,
-		minifySyntax: true,
-		minifyWhitespace: true,
-		entryPoints: [path.join(root, 'src/cli.ts')],
-		outdir: path.join(root, 'dist/profile-bundle'),
-	});
+	for (const [entry, outdir] of [
+		['src/cli.ts', 'dist/profile-bundle'],
+		['bench/redrawProbe.ts', 'dist/profile-bench-bundle'],
+	]) {
+		await build({
+			...common,
+			minify: false,
+			minifySyntax: true,
+			minifyWhitespace: true,
+			entryPoints: [path.join(root, entry)],
+			outdir: path.join(root, outdir),
+		});
+	}
 }

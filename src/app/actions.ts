@@ -57,11 +57,11 @@ export function createActions(deps: ActionDeps) {
 		affected: readonly string[] = key === 'run' ? [] : [key],
 	): Promise<CommandOutcome> {
 		if (store.getState().busy[key]) {
-			store.setState({ status: { tone: 'info', text: t('status.alreadyBusy', { label, busy: store.getState().busy[key] ?? '' }) } });
+			store.setState({ status: { tone: 'info', text: t('status.alreadyBusy', { label, busy: store.getState().busy[key] ?? '' }), source: 'key' } });
 			return { ok: false, reason: 'busy' };
 		}
 		const shown = quoteCommandWords([podman.binary, ...podman.globalArgs, ...args]);
-		store.setState((s) => ({ busy: { ...s.busy, [key]: t(PROGRESS[verb]) }, status: { tone: 'working', text: `$ ${shown}` } }));
+		store.setState((s) => ({ busy: { ...s.busy, [key]: t(PROGRESS[verb]) }, status: { tone: 'working', text: `$ ${shown}`, source: 'key' } }));
 		appendLog(store, [
 			{ at: Date.now(), tone: 'command', text: `$ ${shown}`, facts: { kind: 'command', command: [podman.binary, ...podman.globalArgs, ...args] } },
 		]);
@@ -74,11 +74,11 @@ export function createActions(deps: ActionDeps) {
 			const took = Date.now() - started;
 			// `podman run -d` prints the new container's full ID: this session started it (see AppState.startedHere).
 			if (args[0] === 'run' && isFullContainerId(answer)) store.setState((s) => ({ startedHere: { ...s.startedHere, [answer]: true } }));
-			store.setState({ status: { tone: 'ok', text: `✓ $ ${shown}  (${took} ms${answer ? `: ${shortIfId(answer)}` : ''})` } });
+			store.setState({ status: { tone: 'ok', text: `✓ $ ${shown}  (${took} ms${answer ? `: ${shortIfId(answer)}` : ''})`, source: 'key' } });
 			return { ok: true, answer };
 		} catch (error) {
 			const message = error instanceof PodmanError ? error.message : String(error);
-			store.setState({ status: { tone: 'error', text: `✗ $ ${shown}: ${message}`, fromKey: true } });
+			store.setState({ status: { tone: 'error', text: `✗ $ ${shown}: ${message}`, source: 'key' } });
 			appendLog(store, [
 				{ at: Date.now(), tone: 'bad', text: `✗ ${message}`, facts: { kind: 'command-failed', command: [podman.binary, ...podman.globalArgs, ...args] } },
 			]);
@@ -129,7 +129,7 @@ export function createActions(deps: ActionDeps) {
 			const command = [podman.binary, ...podman.globalArgs, ...args];
 			const shown = quoteCommandWords(command);
 			appendLog(store, [{ at: Date.now(), tone: 'command', text: `$ ${shown}`, facts: { kind: 'command', command } }]);
-			store.setState({ status: { tone: 'ok', text: `✓ $ ${shown}` } });
+			store.setState({ status: { tone: 'ok', text: `✓ $ ${shown}`, source: 'key' } });
 			return podman.client(args, LESSON_CLIENT_TIMEOUT_MS);
 		},
 		/**
@@ -155,11 +155,11 @@ export function createActions(deps: ActionDeps) {
 				}
 			}
 			if (message === undefined) {
-				store.setState({ status: { tone: 'ok', text: `✓ ${shown}` } });
+				store.setState({ status: { tone: 'ok', text: `✓ ${shown}`, source: 'key' } });
 				deps.onChange([]);
 				return true;
 			}
-			store.setState({ status: { tone: 'error', text: `✗ ${shown}: ${message}`, fromKey: true } });
+			store.setState({ status: { tone: 'error', text: `✗ ${shown}: ${message}`, source: 'key' } });
 			appendLog(store, [{ at: Date.now(), tone: 'bad', text: `✗ ${message}`, facts: { kind: 'command-failed', command } }]);
 			return false;
 		},

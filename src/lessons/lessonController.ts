@@ -55,7 +55,7 @@ export class LessonController {
 		const state = this.deps.store.getState();
 		const refusal = lessonRefusal(lesson, { uid: state.ownUid, far: state.farSide !== undefined });
 		if (refusal !== undefined) {
-			this.deps.store.setState({ status: { tone: 'error', text: refusal } });
+			this.deps.store.setState({ status: { tone: 'error', text: refusal, source: 'program' } });
 			return;
 		}
 		if (this.runner) void this.leave({ toMenu: false });

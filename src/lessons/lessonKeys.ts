@@ -86,7 +86,7 @@ export function lessonStepKey(lessons: LessonController, input: string, key: Pre
 	else if (input === 't') runner.repeat();
 	else if (COMMAND_KEYS.has(input)) {
 		const text = progress.key === undefined ? t('lesson.ui.noKeyInStep') : t('lesson.ui.notInLesson', { key: progress.key });
-		lessons.store.setState({ status: { tone: 'info', text } });
+		lessons.store.setState({ status: { tone: 'info', text, source: 'key' } });
 	} else return false;
 	return true;
 }

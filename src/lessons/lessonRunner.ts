@@ -341,7 +341,7 @@ export class LessonRunner<M extends object = object> {
 	}
 
 	private status(text: string): void {
-		this.deps.store.setState({ status: { tone: 'info', text } });
+		this.deps.store.setState({ status: { tone: 'info', text, source: 'program' } });
 	}
 
 	private log(tone: LogEntry['tone'], text: string, facts: Omit<LessonFacts, 'name'>): void {

@@ -27,7 +27,7 @@ export const detailsJa: MessagesLike<typeof detailsEn> = {
 	'details.container.closeHint': 'Enter か Escape で閉じる · コンテナ {id}',
 	'details.conmon.title': 'conmon',
 	'details.conmon.titleExec': 'exec セッションの conmon',
-	'details.conmon.titleForeign': 'この podman が一覧にないコンテナの conmon',
+	'details.conmon.titleForeign': 'この podman の一覧にないコンテナの conmon',
 	'details.conmon.startedUp': '{time} に開始 · 稼働 {duration}',
 	'details.conmon.startedExited': '{time} に開始 · {exitTime} に終了 (稼働 {duration})',
 	'details.conmon.nthStart': ' · このコンテナの {nth}の起動',

@@ -22,6 +22,9 @@ export const eventsEn = {
 	'events.conmonExitedCode': "conmon {pid} exited for {who} (the container's exit code {code})",
 	'events.execConmonAppeared': 'exec conmon {pid} appeared for {who} (session {session})',
 	'events.execConmonExited': 'exec conmon {pid} exited for {who}',
+	'events.foreignConmons.appeared': '{appeared} {appeared|one:conmon|other:conmons} of containers this podman does not list appeared',
+	'events.foreignConmons.exited': '{exited} {exited|one:conmon|other:conmons} of containers this podman does not list exited',
+	'events.foreignConmons.both': '{appeared} {appeared|one:conmon|other:conmons} of containers this podman does not list appeared, {exited} exited',
 	'events.watching': 'watching podman {version}: {containers} {containers|one:container|other:containers}, {conmons} live {conmons|one:conmon|other:conmons}',
 	'events.watchingWithOthers':
 		'watching podman {version}: {containers} {containers|one:container|other:containers}, {conmons} live {conmons|one:conmon|other:conmons} (and {others} of containers this podman does not list)',

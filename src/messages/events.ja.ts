@@ -23,9 +23,12 @@ export const eventsJa: MessagesLike<typeof eventsEn> = {
 	'events.conmonExitedCode': 'conmon {pid} が終了 ({who}、コンテナの終了コード {code})',
 	'events.execConmonAppeared': 'exec の conmon {pid} が出現 ({who}、セッション {session})',
 	'events.execConmonExited': 'exec の conmon {pid} が終了 ({who})',
+	'events.foreignConmons.appeared': 'この podman の一覧にないコンテナの conmon {appeared} 個が出現',
+	'events.foreignConmons.exited': 'この podman の一覧にないコンテナの conmon {exited} 個が終了',
+	'events.foreignConmons.both': 'この podman の一覧にないコンテナの conmon {appeared} 個が出現、{exited} 個が終了',
 	'events.watching': 'podman {version} を監視中: コンテナ {containers} 個、動いている conmon {conmons} 個',
 	'events.watchingWithOthers':
-		'podman {version} を監視中: コンテナ {containers} 個、動いている conmon {conmons} 個 (ほかに、この podman が一覧にないコンテナの conmon {others} 個)',
+		'podman {version} を監視中: コンテナ {containers} 個、動いている conmon {conmons} 個 (ほかに、この podman の一覧にないコンテナの conmon {others} 個)',
 	'events.streamLost': 'podman events のストリームが途絶: {reason}。再接続中',
 	'events.streamRecovered': 'podman events のストリームが回復',
 	'events.fileLost': 'podman のイベントファイルが読めない: {reason}。開き直し中',

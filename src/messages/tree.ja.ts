@@ -50,7 +50,7 @@ export const treeJa: MessagesLike<typeof treeEn> = {
 	'tree.noConmon.procUnknown': 'conmon 不明: 遠隔ホストの /proc を読めません',
 	'tree.noConmon.procUnknownPodmanSays': 'conmon 不明: 遠隔ホストの /proc を読めません (podman によれば conmon PID {pid})',
 	'tree.noConmon.exitedProcUnknown': 'conmon なし ({exit}、podman による)',
-	'tree.foreign.heading': '? この podman が一覧にないコンテナの conmon {count} 個 (別のストアのもの、または残ったもの)',
+	'tree.foreign.heading': '? この podman の一覧にないコンテナの conmon {count} 個 (別のストアのもの、または残ったもの)',
 	'tree.foreign.user': '? ユーザー {user} (uid {uid}): そのユーザーの podman の conmon {count} 個',
 	'tree.foreign.userUnlisted': '? ユーザー {user} (uid {uid}): そのユーザーの podman の conmon {count} 個 — --all-users で一覧表示',
 	'tree.pod': 'ポッド {name} (コンテナ {containers} 個 · conmon {conmons} 個)',

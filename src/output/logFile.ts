@@ -39,10 +39,12 @@ function isSymlink(path: string): boolean {
 
 /**
  * One JSON line per event-log entry: the time, the text people read (in the screen's language), and the facts programs read (the same in every language).
+ * `counted` marks a record the pane did not draw but counted on a line of its own (another store's conmon);
  * `late` marks an entry that came after lines later than it were already written (see LOG_HOLD_MS).
  */
 export function logLine(entry: LogEntry, late = false): string {
-	return `${safeJson(JSON.stringify({ time: new Date(entry.at).toISOString(), text: entry.text, ...entry.facts, ...(late ? { late: true } : {}) }))}\n`;
+	const marks = { ...(entry.recordOnly ? { counted: true } : {}), ...(late ? { late: true } : {}) };
+	return `${safeJson(JSON.stringify({ time: new Date(entry.at).toISOString(), text: entry.text, ...entry.facts, ...marks }))}\n`;
 }
 
 /**
@@ -87,7 +89,7 @@ export function followLogToFile(store: AppStore, path: string): (stateAtExit: ob
 	// Opened here, not by the stream: the stream's flags cannot say O_NOFOLLOW.
 	const out = createWriteStream(path, { fd: openAppendNoFollow(path) });
 	out.on('error', (error) => {
-		store.setState({ status: { tone: 'error', text: `--log ${path}: ${error.message}` } });
+		store.setState({ status: { tone: 'error', text: `--log ${path}: ${error.message}`, source: 'program' } });
 	});
 	const ordered = new TimeOrderedLog();
 	const flush = (until: number): void => {

@@ -243,7 +243,13 @@ export function followTranscript(store: AppStore, path: string, info: Transcript
 		} catch (error) {
 			// Once is enough: the session goes on without its transcript.
 			failed = true;
-			store.setState({ status: { tone: 'error', text: t('transcript.writeFailed', { path, error: error instanceof Error ? error.message : String(error) }) } });
+			store.setState({
+				status: {
+					tone: 'error',
+					text: t('transcript.writeFailed', { path, error: error instanceof Error ? error.message : String(error) }),
+					source: 'program',
+				},
+			});
 		}
 	};
 
@@ -261,7 +267,8 @@ export function followTranscript(store: AppStore, path: string, info: Transcript
 		write(ready.map((entry) => markdown.entry(entry)).join(''));
 	};
 	const unsubscribeLog = onLogAppended(store, (entries) => {
-		held.push(...entries);
+		// A handout reads like the pane: the records a line of it stands for are --log's.
+		held.push(...entries.filter((entry) => entry.recordOnly !== true));
 	});
 	const unsubscribeNames = store.subscribe((now, before) => {
 		if (now.containers !== before.containers) markdown.noteContainers(now.containers);

@@ -74,6 +74,20 @@ function podmanEventLine(event: PodmanEvent): NewLogEntry | undefined {
 	}
 }
 
+/**
+ * The line that stands for one scan's conmons of containers this podman does not list (another
+ * store's, another user's, leftovers): how many appeared and exited. Each is a full record in --log.
+ */
+export function foreignConmonsEntry(appeared: number, exited: number, at: number): NewLogEntry {
+	const text =
+		exited === 0
+			? t('events.foreignConmons.appeared', { appeared })
+			: appeared === 0
+				? t('events.foreignConmons.exited', { exited })
+				: t('events.foreignConmons.both', { appeared, exited });
+	return { at, tone: 'info', text, facts: { kind: 'foreign-conmons', appeared, exited } };
+}
+
 /** The log line for a conmon appearing or exiting, as /proc showed it. */
 export function conmonChangeEntry(change: ConmonChange, name: string | undefined): NewLogEntry {
 	const exitCode = 'exitCode' in change && change.exitCode !== undefined ? { exitCode: change.exitCode } : {};

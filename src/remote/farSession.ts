@@ -73,7 +73,24 @@ export function sshArgs(target: SshTarget, knownHostsFile: string | undefined, c
 	];
 }
 
+/**
+ * One ssh child and what came from it. A reconnect may start the next child before this one's
+ * 'close' (a hung ssh killed after a timeout can take seconds to go): its stdout, its stderr and its
+ * request stay its own, so its late words neither mix into the next child's nor settle its scans.
+ */
+interface SshChild {
+	process: ChildProcessWithoutNullStreams;
+	/** stdout not yet ended by a newline. */
+	partialLine: string;
+	/** The tail of its stderr: what the failure at its 'close' is sorted by. */
+	stderr: string;
+	/** Until the far script's `H` line: takes that line. */
+	handshake: ((line: string) => boolean) | undefined;
+}
+
+/** A scan asked of one child, waiting for its answer. */
 interface Pending {
+	child: SshChild;
 	lines: string[];
 	resolve: (lines: string[]) => void;
 	reject: (error: FarSideError) => void;
@@ -86,11 +103,9 @@ interface Pending {
  * a cgroup or namespaces asked for are read with the next scan, see farDetails.ts).
  */
 export class FarSession extends FarFilesUnread implements FarProcesses, ProcessReader {
-	private child: ChildProcessWithoutNullStreams | undefined;
+	private child: SshChild | undefined;
 	private ready: Promise<void> | undefined;
 	private pending: Pending | undefined;
-	private buffer = '';
-	private stderr = '';
 	private backoffMs = 0;
 	private nextAttemptAt = 0;
 	private lastError: FarSideError | undefined;
@@ -183,28 +198,27 @@ export class FarSession extends FarFilesUnread implements FarProcesses, ProcessR
 	}
 
 	private connect(): void {
-		this.stderr = '';
-		this.buffer = '';
 		const command = `exec sh -c '${FAR_SCRIPT}'`;
-		const child = spawn(this.options.ssh ?? 'ssh', sshArgs(this.target, this.options.knownHostsFile, command), {
+		const ssh = spawn(this.options.ssh ?? 'ssh', sshArgs(this.target, this.options.knownHostsFile, command), {
 			stdio: 'pipe',
 			env: this.options.env ?? process.env,
 		});
+		const child: SshChild = { process: ssh, partialLine: '', stderr: '', handshake: undefined };
 		this.child = child;
-		child.stdout.setEncoding('utf8');
-		child.stderr.setEncoding('utf8');
-		child.stderr.on('data', (chunk: string) => {
-			this.stderr = (this.stderr + chunk).slice(-2000);
+		ssh.stdout.setEncoding('utf8');
+		ssh.stderr.setEncoding('utf8');
+		ssh.stderr.on('data', (chunk: string) => {
+			child.stderr = (child.stderr + chunk).slice(-2000);
 		});
-		// A write to a session that just died: the exit handler below reports it.
-		child.stdin.on('error', () => undefined);
+		// A write to a session that just died: the close handler below reports it.
+		ssh.stdin.on('error', () => undefined);
 		let up = false;
 		this.ready = new Promise<void>((resolve, reject) => {
 			const timer = setTimeout(
 				() => reject(new FarSideError('timeout', `no answer within ${FAR_CONNECT_TIMEOUT_MS / 1000} s`, this.tryCommand())),
 				FAR_CONNECT_TIMEOUT_MS,
 			);
-			const onLine = (line: string) => {
+			child.handshake = (line: string) => {
 				if (!line.startsWith('H ')) return false;
 				clearTimeout(timer);
 				// `H UID PID`: either may be missing (no id(1) there).
@@ -217,19 +231,20 @@ export class FarSession extends FarFilesUnread implements FarProcesses, ProcessR
 				resolve();
 				return true;
 			};
-			this.onLine = onLine;
-			child.on('error', (error) => {
+			ssh.on('error', (error) => {
 				clearTimeout(timer);
 				reject(new FarSideError('no-ssh', error.message, this.tryCommand()));
 			});
 			// 'close', not 'exit': a process can be reported gone before its last stderr is read, and an
-			// ssh refused ("Connection refused") would then pass for one that dropped.
-			child.on('close', () => {
+			// ssh refused ("Connection refused") would then pass for one that dropped. Sorted by this
+			// child's own stderr, and said to this child's own scan: a child given up and replaced
+			// closes unheard.
+			ssh.on('close', () => {
 				clearTimeout(timer);
-				const why = this.stderr.trim().split('\n').at(-1) ?? '';
-				const error = new FarSideError(classifySshFailure(this.stderr), why || 'ssh ended', this.tryCommand());
+				const why = child.stderr.trim().split('\n').at(-1) ?? '';
+				const error = new FarSideError(classifySshFailure(child.stderr), why || 'ssh ended', this.tryCommand());
 				reject(error);
-				if (this.pending) this.pending.reject(error);
+				if (this.pending?.child === child) this.pending.reject(error);
 				else if (up && this.child === child && !this.closed) {
 					// Nobody was waiting: the next scan says so (and the one after reconnects, after the backoff).
 					this.unreported = error;
@@ -240,19 +255,19 @@ export class FarSession extends FarFilesUnread implements FarProcesses, ProcessR
 		});
 		// Avoid an unhandled rejection when nobody awaits (closed meanwhile).
 		this.ready.catch(() => undefined);
-		child.stdout.on('data', (chunk: string) => this.receive(chunk));
+		ssh.stdout.on('data', (chunk: string) => this.receive(child, chunk));
 	}
 
-	private onLine: ((line: string) => boolean) | undefined;
-
-	private receive(chunk: string): void {
-		this.buffer += chunk;
-		let newline = this.buffer.indexOf('\n');
+	/** Splits a child's stdout into lines; a child given up and replaced is no longer listened to. */
+	private receive(child: SshChild, chunk: string): void {
+		if (this.child !== child) return;
+		child.partialLine += chunk;
+		let newline = child.partialLine.indexOf('\n');
 		while (newline >= 0) {
-			const line = this.buffer.slice(0, newline);
-			this.buffer = this.buffer.slice(newline + 1);
-			if (this.onLine?.(line)) this.onLine = undefined;
-			else if (this.pending) {
+			const line = child.partialLine.slice(0, newline);
+			child.partialLine = child.partialLine.slice(newline + 1);
+			if (child.handshake?.(line)) child.handshake = undefined;
+			else if (this.pending?.child === child) {
 				if (line === 'E') {
 					const { resolve, lines, timer } = this.pending;
 					clearTimeout(timer);
@@ -260,7 +275,7 @@ export class FarSession extends FarFilesUnread implements FarProcesses, ProcessR
 					resolve(lines);
 				} else this.pending.lines.push(line);
 			}
-			newline = this.buffer.indexOf('\n');
+			newline = child.partialLine.indexOf('\n');
 		}
 	}
 
@@ -278,9 +293,9 @@ export class FarSession extends FarFilesUnread implements FarProcesses, ProcessR
 				this.pending = undefined;
 				reject(new FarSideError('timeout', `no answer within ${FAR_SCAN_TIMEOUT_MS / 1000} s`, this.tryCommand()));
 			}, FAR_SCAN_TIMEOUT_MS);
-			this.pending = { lines: [], resolve, reject, timer };
+			this.pending = { child, lines: [], resolve, reject, timer };
 			const asked = this.details.pidsToRead(Date.now());
-			child.stdin.write(`scan\n${keys.map((k) => `${k}\n`).join('')}.\n${asked.map((pid) => `${pid}\n`).join('')}.\n`);
+			child.process.stdin.write(`scan\n${keys.map((k) => `${k}\n`).join('')}.\n${asked.map((pid) => `${pid}\n`).join('')}.\n`);
 		});
 	}
 
@@ -319,14 +334,17 @@ export class FarSession extends FarFilesUnread implements FarProcesses, ProcessR
 	private end(): void {
 		const child = this.child;
 		this.child = undefined;
-		if (this.pending) {
-			clearTimeout(this.pending.timer);
-			this.pending = undefined;
+		const pending = this.pending;
+		this.pending = undefined;
+		if (pending) {
+			clearTimeout(pending.timer);
+			// A scan in flight when the session ends (closed at exit) is answered, not left hanging.
+			pending.reject(new FarSideError('dropped', 'session closed', this.tryCommand()));
 		}
-		if (child && child.exitCode === null) {
-			child.stdin.end();
-			child.kill('SIGTERM');
-			setTimeout(() => child.kill('SIGKILL'), 2_000).unref();
+		if (child && child.process.exitCode === null) {
+			child.process.stdin.end();
+			child.process.kill('SIGTERM');
+			setTimeout(() => child.process.kill('SIGKILL'), 2_000).unref();
 		}
 	}
 }

@@ -19,14 +19,14 @@ export function shownStatus(state: Pick<AppState, 'farSide' | 'status'>): Status
 	const stale = state.farSide?.stale;
 	const status = state.status;
 	if (stale === undefined) return status;
-	const followsFromDown = status === undefined || (status.tone === 'error' && (status.fromHost === true || status.fromKey === true));
+	const followsFromDown = status === undefined || (status.tone === 'error' && status.source !== 'program');
 	if (!followsFromDown || status?.text === stale.text) return status;
-	return { tone: 'error', text: stale.text };
+	return { tone: 'error', text: stale.text, source: 'host' };
 }
 
 /** The host's podman failed while watched: said on the status line, and standing as the host's problem until `ps` answers. */
 export function podmanFailed(text: string): Pick<AppState, 'status' | 'podmanFailure'> {
-	return { status: { tone: 'error', text, fromHost: true }, podmanFailure: text };
+	return { status: { tone: 'error', text, source: 'host' }, podmanFailure: text };
 }
 
 /**

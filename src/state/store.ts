@@ -7,7 +7,7 @@ import type { RootlessHelper } from '../proc/rootlessHelpers.js';
 
 /** What a log line is about, for `--log` and for tests: the text is for people, this for programs. */
 export interface LogFacts {
-	kind: 'podman-event' | 'conmon' | 'command' | 'command-failed' | 'stream' | 'events-source' | 'watching' | 'lesson';
+	kind: 'podman-event' | 'conmon' | 'foreign-conmons' | 'command' | 'command-failed' | 'stream' | 'events-source' | 'watching' | 'lesson';
 	/** podman's event status (died, start, ...) or the conmon change (appeared, exited, exec-appeared, exec-exited). */
 	status?: string;
 	containerId?: string;
@@ -16,6 +16,9 @@ export interface LogFacts {
 	pid?: number;
 	exitCode?: number;
 	command?: readonly string[];
+	/** For kind 'foreign-conmons': how many conmons of containers this podman does not list appeared and exited in one scan. */
+	appeared?: number;
+	exited?: number;
 	/** For kind 'lesson': where in which lesson, for the `--record` transcript. */
 	lesson?: LessonFacts;
 }
@@ -48,16 +51,27 @@ export interface LogEntry {
 	text: string;
 	tone: 'info' | 'good' | 'bad' | 'warn' | 'command';
 	facts?: LogFacts;
+	/**
+	 * A full record for `--log`, not drawn: a line of the pane stands for it and others like it
+	 * (another store's conmons, counted per scan), so that they do not flood the pane or the `--record` handout.
+	 */
+	recordOnly?: true;
 }
+
+/**
+ * Where a status line came from, which decides whether a far host's ssh line stands above it (shownStatus):
+ * - host: the watched host said it (its podman failing while watched: events, ps, inspect; its far side);
+ * - key: the answer to a key the user pressed (its command running, done or refused, a y/n question):
+ *   about that command, not the host (see hostProblem);
+ * - program: the program's own (a lesson's word, writing --record or --log).
+ */
+export type StatusSource = 'host' | 'key' | 'program';
 
 /** The status line: what the last action did, or what went wrong. */
 export interface StatusMessage {
 	text: string;
 	tone: 'info' | 'working' | 'ok' | 'error';
-	/** The answer to a key the user pressed (its command refused): about that command, not the host (see hostProblem). */
-	fromKey?: true;
-	/** The host's podman failing while it is watched (events, ps, inspect): a far host's ssh line stands above it (shownStatus). */
-	fromHost?: true;
+	source: StatusSource;
 }
 
 export type Overlay = 'help' | 'details' | 'lessons';
@@ -237,12 +251,14 @@ export function onLogAppended(store: AppStore, listener: (entries: readonly LogE
 	return () => listeners.delete(listener);
 }
 
-/** Appends lines to the event log, keeping it bounded. */
+/** Appends lines to the event log, keeping it bounded. The listeners (--log) get every entry, recordOnly ones too; the pane's log does not. */
 export function appendLog(store: AppStore, entries: readonly Omit<LogEntry, 'id'>[]): void {
 	if (entries.length === 0) return;
 	const added = entries.map((entry) => ({ ...entry, id: nextLogId++ }));
 	for (const listener of logListeners.get(store) ?? []) listener(added);
+	const shown = added.filter((entry) => entry.recordOnly !== true);
+	if (shown.length === 0) return;
 	// podman's events arrive 70-250 ms late, after /proc showed their effect: order by when
 	// things happened (stable for equal times), so a death reads before its conmon's exit.
-	store.setState((s) => ({ log: [...s.log, ...added].sort((a, b) => a.at - b.at).slice(-MAX_LOG_ENTRIES) }));
+	store.setState((s) => ({ log: [...s.log, ...shown].sort((a, b) => a.at - b.at).slice(-MAX_LOG_ENTRIES) }));
 }

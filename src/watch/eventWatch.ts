@@ -124,7 +124,7 @@ export class EventWatch {
 				]);
 			}
 			const statusReason = detail.message ?? t('status.streamEnded');
-			this.store.setState({ status: { tone: 'error', text: t(file ? 'status.fileLost' : 'status.streamLost', { reason: statusReason }), fromHost: true } });
+			this.store.setState({ status: { tone: 'error', text: t(file ? 'status.fileLost' : 'status.streamLost', { reason: statusReason }), source: 'host' } });
 		} else if (this.outage) void this.confirmBack();
 		else this.store.setState({ eventStream: 'live' });
 	}
@@ -155,7 +155,7 @@ export class EventWatch {
 		appendLog(this.store, [
 			{ at: Date.now(), tone: 'good', text: t(file ? 'events.fileRecovered' : 'events.streamRecovered'), facts: { kind: 'stream', status: 'recovered' } },
 		]);
-		this.store.setState({ eventStream: 'live', status: { tone: 'ok', text: t(file ? 'status.fileRecovered' : 'status.streamRecovered') } });
+		this.store.setState({ eventStream: 'live', status: { tone: 'ok', text: t(file ? 'status.fileRecovered' : 'status.streamRecovered'), source: 'host' } });
 		// Whatever happened while it was down is in podman's state: read it all again.
 		this.hooks.reconcileAll();
 		this.hooks.burst();

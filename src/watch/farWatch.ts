@@ -75,7 +75,7 @@ export class FarWatch {
 				this.saidUnreadable = true;
 				const text = t('far.procUnreadable');
 				appendLog(this.store, [{ at: Date.now(), tone: 'warn', text }]);
-				this.store.setState({ status: { tone: 'error', text } });
+				this.store.setState({ status: { tone: 'error', text, source: 'host' } });
 			}
 			if (farSide && !farSide.procUnknown) this.store.setState({ farSide: { ...farSide, procUnknown: true } });
 			return;
@@ -91,7 +91,7 @@ export class FarWatch {
 		const farSide = this.store.getState().farSide;
 		if (!farSide) return;
 		appendLog(this.store, [{ at: Date.now(), tone: 'good', text: t('far.back') }]);
-		this.store.setState({ farSide: { ...farSide, stale: undefined }, status: { tone: 'ok', text: t('far.back') } });
+		this.store.setState({ farSide: { ...farSide, stale: undefined }, status: { tone: 'ok', text: t('far.back'), source: 'host' } });
 	}
 
 	private failed(error: unknown): void {
@@ -101,6 +101,6 @@ export class FarWatch {
 			? t(`far.failure.${error.failure}` as 'far.failure.dropped', { detail: error.detail, command: error.tryCommand.join(' ') })
 			: t('far.failure.dropped', { detail: String(error), command: '' });
 		appendLog(this.store, [{ at: Date.now(), tone: 'bad', text }]);
-		this.store.setState({ farSide: { ...farSide, stale: { since: Date.now(), text } }, status: { tone: 'error', text } });
+		this.store.setState({ farSide: { ...farSide, stale: { since: Date.now(), text } }, status: { tone: 'error', text, source: 'host' } });
 	}
 }

@@ -1,7 +1,7 @@
 import { type ConmonChange, type ConmonHistory, currentGeneration, observeConmons } from '../model/conmonHistory.js';
 import { type Container, expectsConmon, shortId } from '../model/container.js';
 import { conmonInStore, type PodmanStoreRoots } from '../podman/storeRoots.js';
-import { conmonChangeEntry } from '../present/eventLog.js';
+import { conmonChangeEntry, foreignConmonsEntry } from '../present/eventLog.js';
 import { type ConmonProcess, containerPidOf, descendants, findConmons, indexChildren, processesUnderConmons } from '../proc/conmonProcess.js';
 import { isDead, type ProcessInfo, sameArgv, startTicksToMs } from '../proc/parse.js';
 import { findRootlessHelpers } from '../proc/rootlessHelpers.js';
@@ -13,7 +13,10 @@ export interface ScanSnapshot {
 	processes: readonly ProcessInfo[];
 	/** When the machine booted: process start times are clock ticks after it. */
 	bootTimeMs: number;
-	/** This podman's store, from `podman info`; undefined until known (then no conmon counts as this store's). */
+	/**
+	 * This podman's store, from `podman info`; undefined until known: then no conmon counts as this
+	 * store's for the tree (no provisional rows), and none as another store's for the event log.
+	 */
 	storeRoots: PodmanStoreRoots | undefined;
 	/** The first scan finds what was already there: that is not news for the event log. */
 	first: boolean;
@@ -26,7 +29,10 @@ export type ScannedState = Pick<AppState, 'containers' | 'history' | 'processes'
 export interface ScanFold {
 	/** Only what changed: an empty object when the scan saw nothing new. */
 	update: Partial<ScannedState>;
-	/** Event log lines for conmons that appeared or exited (none on the first scan). */
+	/**
+	 * Event log lines for conmons that appeared or exited (none on the first scan): one each for this
+	 * podman's containers; the others' are records for --log only, counted on one line of the pane.
+	 */
 	log: Omit<LogEntry, 'id'>[];
 	/** Every conmon change this scan saw, for the stall rule. */
 	changes: ConmonChange[];
@@ -79,8 +85,45 @@ export function foldScan(state: ScannedState, scan: ScanSnapshot, now: number): 
 	// conmon writes the exit file in its exit directory the moment its container dies.
 	const exitDirs = scan.first ? [] : ours.flatMap((conmon) => (conmon.args.exitDir ? [conmon.args.exitDir] : []));
 	const names = update.containers ?? state.containers;
-	const log = scan.first ? [] : changes.map((change) => conmonChangeEntry(change, names[change.containerId]?.name));
+	// Listed by podman (or about to be: a provisional row), or run by a conmon of this store (a conmon
+	// gone keeps its arguments in the history: a --rm container may be unlisted before its conmon exits).
+	// Until the store is known (podman info late or failed) none is called another's: a line too
+	// many is better than the user's own container appearing unsaid.
+	const ofThisPodman = (containerId: string): boolean =>
+		roots === undefined ||
+		names[containerId] !== undefined ||
+		(history.generations[containerId] ?? []).some((g) => g.args !== undefined && conmonInStore(g.args, roots));
+	const log = scan.first ? [] : conmonChangeLog(changes, names, ofThisPodman, now);
 	return { update, log, changes, history, unmonitored, inStore: ours.map((conmon) => conmon.args.containerId), exitDirs };
+}
+
+/**
+ * The log lines for a scan's conmon changes. This podman's containers are what the user watches:
+ * a line each. On a shared machine other stores' and other users' conmons come and go all the
+ * while, and a line each would flood the pane: they are kept whole for --log (recordOnly), and
+ * the pane gets one line counting them.
+ */
+function conmonChangeLog(
+	changes: readonly ConmonChange[],
+	names: AppState['containers'],
+	ofThisPodman: (containerId: string) => boolean,
+	now: number,
+): Omit<LogEntry, 'id'>[] {
+	const log: Omit<LogEntry, 'id'>[] = [];
+	let appeared = 0;
+	let exited = 0;
+	for (const change of changes) {
+		const entry = conmonChangeEntry(change, names[change.containerId]?.name);
+		if (ofThisPodman(change.containerId)) {
+			log.push(entry);
+			continue;
+		}
+		log.push({ ...entry, recordOnly: true });
+		if (change.kind === 'appeared' || change.kind === 'exec-appeared') appeared++;
+		else exited++;
+	}
+	if (appeared + exited > 0) log.push(foreignConmonsEntry(appeared, exited, now));
+	return log;
 }
 
 /**

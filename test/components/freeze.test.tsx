@@ -67,7 +67,7 @@ describe('Space', () => {
 		await sendInput(rendered, 'k');
 		assert.deepEqual(calls, [{ action: 'kill', containerId: DB_ID, name: 'db' }]);
 
-		store.setState({ status: { tone: 'ok', text: '✓ $ podman kill db' } });
+		store.setState({ status: { tone: 'ok', text: '✓ $ podman kill db', source: 'key' } });
 		await waitForFrameInTurns(rendered, () => statusLine(rendered).includes('✓ $ podman kill db'), 'the command result');
 		assert.match(screenLines(rendered)[0] ?? '', /FROZEN/, 'still frozen');
 	});

@@ -38,7 +38,7 @@ describe('hostile outside text in every view', () => {
 		assert.ok(!FOREIGN.test(rendered.lastFrame() ?? ''), 'the tree');
 
 		appendLog(store, [{ at: Date.now(), tone: 'bad', text: `container died: ${HOSTILE}` }]);
-		store.setState({ status: { tone: 'error', text: `✗ $ podman kill x: Error: ${HOSTILE}\nsecond line` } });
+		store.setState({ status: { tone: 'error', text: `✗ $ podman kill x: Error: ${HOSTILE}\nsecond line`, source: 'key' } });
 		await waitForContent(rendered, 'second line');
 		const frame = rendered.lastFrame() ?? '';
 		assert.ok(!FOREIGN.test(frame), 'the event log and the status line');

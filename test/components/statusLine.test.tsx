@@ -23,7 +23,7 @@ const RED = '\u001B[31m';
 
 describe('the status line', () => {
 	test("shows an error with podman's own message, in red", async () => {
-		const store = createAppStore({ status: { tone: 'error', text: KILL_FAILED } });
+		const store = createAppStore({ status: { tone: 'error', text: KILL_FAILED, source: 'key' } });
 		const tree = <StatusLine store={store} width={160} maxLines={3} />;
 		const rendered = await renderInk(tree);
 		await resizeTerminal(rendered, { columns: 160, rows: 24 }, tree);
@@ -32,11 +32,11 @@ describe('the status line', () => {
 	});
 
 	test('shows the command that is running, then its result, as the store changes', async () => {
-		const store = createAppStore({ status: { tone: 'working', text: '$ podman stop 4b5e57f6eb2f' } });
+		const store = createAppStore({ status: { tone: 'working', text: '$ podman stop 4b5e57f6eb2f', source: 'key' } });
 		const rendered = await renderInk(<StatusLine store={store} width={160} maxLines={3} />);
 		assert.equal(screenText(rendered).trim(), '$ podman stop 4b5e57f6eb2f');
 		assert.ok(!rendered.lastFrame()?.includes(RED));
-		store.setState({ status: { tone: 'ok', text: '✓ $ podman stop 4b5e57f6eb2f  (10231 ms: 4b5e57f6eb2f)' } });
+		store.setState({ status: { tone: 'ok', text: '✓ $ podman stop 4b5e57f6eb2f  (10231 ms: 4b5e57f6eb2f)', source: 'key' } });
 		await waitForContent(rendered, '✓ $ podman stop');
 		assert.ok(!screenText(rendered).includes('$ podman stop 4b5e57f6eb2f\n'), 'the old text is replaced');
 	});
@@ -44,7 +44,7 @@ describe('the status line', () => {
 	test('in the App, an error appears above the footer', async () => {
 		const { rendered, store } = await renderApp(fixtureState(), { columns: 140, rows: 24 });
 		assert.equal(statusLine(rendered), '');
-		store.setState({ status: { tone: 'error', text: NOT_FOUND } });
+		store.setState({ status: { tone: 'error', text: NOT_FOUND, source: 'key' } });
 		await waitForContent(rendered, 'no such container');
 		assert.equal(statusLine(rendered), NOT_FOUND);
 	});
@@ -54,7 +54,7 @@ describe('the status line', () => {
 		const before = screenLines(rendered);
 		assert.match(before.at(-1) ?? '', /^↑↓ move/, 'the footer is on the last line');
 		assert.equal(before.at(-2), '', 'with the empty status line above it');
-		store.setState({ status: { tone: 'info', text: 'remove canceled' } });
+		store.setState({ status: { tone: 'info', text: 'remove canceled', source: 'key' } });
 		await waitForContent(rendered, 'remove canceled');
 		const after = screenLines(rendered);
 		assert.equal(after.length, before.length);
@@ -68,7 +68,7 @@ describe('the status line', () => {
 	test('in the App at 80×24, a long podman error is wrapped whole onto lines above the footer, not cut', async () => {
 		const { rendered, store } = await renderApp(fixtureState(), { columns: 80, rows: 24 });
 		const before = screenLines(rendered);
-		store.setState({ status: { tone: 'error', text: KILL_FAILED } });
+		store.setState({ status: { tone: 'error', text: KILL_FAILED, source: 'key' } });
 		await waitForContent(rendered, '✗ $ podman kill');
 		const lines = screenLines(rendered);
 		assert.equal(lines.length, before.length, 'the screen keeps its height: the tree gave up the lines');
@@ -83,12 +83,12 @@ describe('the status line', () => {
 			'far side unreachable (ssh: connect to host 127.0.0.1 port 1: Connection refused); try by hand: ssh -T -o BatchMode=yes -p 1 -l root -- 127.0.0.1 true';
 		const farSide = { label: 'build · ssh://root@127.0.0.1:1', stale: { since: 1, text: sshLine }, procUnknown: false };
 		const { rendered, store } = await renderApp({ ...fixtureState(), farSide }, { columns: 80, rows: 24 });
-		store.setState({ status: { tone: 'error', text: 'podman events stream lost (exit status 125); retrying', fromHost: true } });
+		store.setState({ status: { tone: 'error', text: 'podman events stream lost (exit status 125); retrying', source: 'host' } });
 		await waitForContent(rendered, 'try by hand: ssh');
 		const lines = screenLines(rendered);
 		assert.equal(lines.slice(-3, -1).join(' '), sshLine, `the ssh line, on two lines:\n${lines.join('\n')}`);
 		assert.ok(!screenText(rendered).includes('events stream lost (exit'), 'the failure that follows is not shown');
-		store.setState({ status: { tone: 'working', text: '$ podman --connection build stop web' } });
+		store.setState({ status: { tone: 'working', text: '$ podman --connection build stop web', source: 'key' } });
 		await waitForContent(rendered, '$ podman --connection build stop web');
 		assert.equal(statusLine(rendered), '$ podman --connection build stop web', 'a key pressed shows as it runs');
 	});

@@ -1,15 +1,17 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { execa } from 'execa';
 import { MAYBE_NEW } from '../helpers/conmonRowPatterns.js';
 import { e2eSkipReason } from '../helpers/e2eSkipPolicy.js';
+import { readLogLines } from '../helpers/logFileLines.js';
 import { createPodmanSandbox, type PodmanSandbox } from '../helpers/podmanSandbox.js';
 import { writePodmanWrapper } from '../helpers/podmanWrapper.js';
 import { processState } from '../helpers/procCheck.js';
 import { cliPath, KEY, TuiSession } from '../helpers/tuiSession.js';
+import { waitFor } from '../helpers/waitFor.js';
 
 /**
  * Faults produced for real: a conmon killed by hand, a conmon of another store, a hung
@@ -22,12 +24,16 @@ describe('anomalies and changes behind the back', { skip: skip ?? false }, () =>
 	let other: PodmanSandbox;
 	let tui: TuiSession;
 	const dir = mkdtempSync(join(tmpdir(), 'conmon-tui-anomalies-'));
+	const logFile = join(dir, 'events.jsonl');
 
 	before(async () => {
 		[sandbox, other] = await Promise.all([createPodmanSandbox(), createPodmanSandbox()]);
 		// podman kill hangs through this wrapper; everything else is real podman.
 		const wrapper = writePodmanWrapper(dir, { hangOn: ['kill'] });
-		tui = new TuiSession({ env: { ...sandbox.env, CONMON_TUI_PODMAN: wrapper }, args: ['--image', sandbox.image, '--timeout', '2', '--yes'] });
+		tui = new TuiSession({
+			env: { ...sandbox.env, CONMON_TUI_PODMAN: wrapper },
+			args: ['--image', sandbox.image, '--timeout', '2', '--yes', '--log', logFile],
+		});
 		await tui.waitFor(/watching podman/);
 	});
 
@@ -73,6 +79,18 @@ describe('anomalies and changes behind the back', { skip: skip ?? false }, () =>
 			new RegExp(`\\? \\d+ conmons? of containers this podman does not list[\\s\\S]*conmon ${conmon} {2}container ${id.slice(0, 12)} \\(stranger\\)`),
 		);
 		assert.doesNotMatch(await tui.screen(), /● stranger/);
+		// The event pane counts other stores' conmons on a line per scan (on a shared machine they would
+		// flood it); --log keeps each one whole.
+		await tui.waitFor(/\d+ conmons? of containers this podman does not list appeared/);
+		assert.doesNotMatch(await tui.screen(), new RegExp(`conmon ${conmon} appeared`));
+		// Up to 10 s: --log holds each line 1 s.
+		const record = await waitFor("the stranger's conmon in --log", () =>
+			existsSync(logFile)
+				? readLogLines(logFile).find((r) => r.kind === 'conmon' && r.status === 'appeared' && r.containerId === id && r.pid === conmon)
+				: undefined,
+		);
+		assert.match(record.text ?? '', new RegExp(`^conmon ${conmon} appeared for stranger `));
+		assert.equal(record.counted, true, 'marked as counted, not drawn');
 		await other.podman(['rm', '-f', '-t', '0', id]);
 		await tui.waitFor(new RegExp(`^(?![\\s\\S]*conmon ${conmon} {2}container)`));
 		await tui.type([KEY.escape]);

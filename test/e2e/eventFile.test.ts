@@ -37,19 +37,49 @@ function openFiles(pid: number): string[] {
 	});
 }
 
+/** A suite's sandbox, and conmon-tui watching it with `--log`: made in `before`, read inside tests. */
+interface LoggedSuite {
+	readonly sandbox: PodmanSandbox;
+	readonly tui: TuiSession;
+	readonly logFile: string;
+}
+
+/**
+ * A sandbox suite (sandboxSuite) with conmon-tui started on it with `--log` once it shows its
+ * watching line. `prepare` readies the sandbox first (a setting, a podman wrapper) and returns
+ * the program's extra environment.
+ */
+function loggedSuite(name: string, prepare: (sandbox: PodmanSandbox, dir: string) => Record<string, string> = () => ({})): LoggedSuite {
+	const suite = sandboxSuite(name);
+	const logFile = join(suite.dir, 'events.jsonl');
+	let started: TuiSession | undefined;
+	before(async () => {
+		const env = prepare(suite.sandbox, suite.dir);
+		started = suite.start({ env, args: ['--image', suite.sandbox.image, '--log', logFile] });
+		await started.waitFor(/watching podman/);
+	});
+	return {
+		get sandbox() {
+			return suite.sandbox;
+		},
+		get tui() {
+			assert.ok(started, 'conmon-tui is started in before(): read it inside a test');
+			return started;
+		},
+		logFile,
+	};
+}
+
 describe("podman's events file followed directly", { skip: skip ?? false }, () => {
-	const suite = sandboxSuite('eventfile');
-	const { dir } = suite;
+	const suite = loggedSuite('eventfile');
+	const { logFile } = suite;
 	let sandbox: PodmanSandbox;
 	let tui: TuiSession;
-	const logFile = join(dir, 'events.jsonl');
 	let eventsFile = '';
 
-	before(async () => {
-		sandbox = suite.sandbox;
+	before(() => {
+		({ sandbox, tui } = suite);
 		eventsFile = join(sandbox.dir, 'tmp', 'events', 'events.log');
-		tui = suite.start({ args: ['--image', sandbox.image, '--log', logFile] });
-		await tui.waitFor(/watching podman/);
 	});
 
 	test('the seed experiment (run, kill, start) reaches the screen from the file, with no podman events process', async () => {
@@ -90,19 +120,18 @@ describe("podman's events file followed directly", { skip: skip ?? false }, () =
 });
 
 describe("podman's events file rotated by podman (events_logfile_max_size of 3 kB)", { skip: skip ?? false }, () => {
-	const suite = sandboxSuite('eventrotate');
-	const { dir } = suite;
-	let sandbox: PodmanSandbox;
-	let tui: TuiSession;
-	const logFile = join(dir, 'events.jsonl');
-
-	before(async () => {
-		sandbox = suite.sandbox;
+	const suite = loggedSuite('eventrotate', (sandbox) => {
 		// podman rotates the file once it would pass this size (libpod/events/logfile.go rotateLog): every few runs here.
 		const conf = sandbox.env['CONTAINERS_CONF'] ?? '';
 		writeFileSync(conf, readFileSync(conf, 'utf8').replace('[engine]\n', '[engine]\nevents_logfile_max_size = "3k"\n'));
-		tui = suite.start({ args: ['--image', sandbox.image, '--log', logFile] });
-		await tui.waitFor(/watching podman/);
+		return {};
+	});
+	const { logFile } = suite;
+	let sandbox: PodmanSandbox;
+	let tui: TuiSession;
+
+	before(() => {
+		({ sandbox, tui } = suite);
 	});
 
 	test('every container started across several rotations is logged once, none missed, with no podman events process', async () => {
@@ -128,18 +157,14 @@ describe("podman's events file rotated by podman (events_logfile_max_size of 3 k
 });
 
 describe('podman events when the events file cannot be found', { skip: skip ?? false }, () => {
-	const suite = sandboxSuite('eventfallback');
-	const { dir } = suite;
+	// podman asked for its events file's path fails (its first word is --log-level): fall back.
+	const suite = loggedSuite('eventfallback', (_sandbox, dir) => ({ CONMON_TUI_PODMAN: writePodmanWrapper(dir, { failOn: ['--log-level'] }) }));
+	const { logFile } = suite;
 	let sandbox: PodmanSandbox;
 	let tui: TuiSession;
-	const logFile = join(dir, 'events.jsonl');
 
-	before(async () => {
-		sandbox = suite.sandbox;
-		// podman asked for its events file's path fails (its first word is --log-level): fall back.
-		const wrapper = writePodmanWrapper(dir, { failOn: ['--log-level'] });
-		tui = suite.start({ env: { CONMON_TUI_PODMAN: wrapper }, args: ['--image', sandbox.image, '--log', logFile] });
-		await tui.waitFor(/watching podman/);
+	before(() => {
+		({ sandbox, tui } = suite);
 	});
 
 	test('the fallback is said, a podman events child runs, and events reach the screen through it', async () => {

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { deadConmon, runningUnderConmon, secondStart } from '../helpers/conmonRowPatterns.js';
 import { createPodmanSandbox } from '../helpers/podmanSandbox.js';
 import { processArgv, processState } from '../helpers/procCheck.js';
 import { createRootlessSandbox, type RootlessSandbox } from '../helpers/rootlessSandbox.js';
 import { RootlessTuiSession } from '../helpers/rootlessTuiSession.js';
 import { ensureRootlessUser, type RootlessUser, rootlessSkipReason } from '../helpers/rootlessUser.js';
-import { KEY, TuiSession } from '../helpers/tuiSession.js';
+import { seedKill, seedRun, seedStart } from '../helpers/seedExperiment.js';
+import { TuiSession } from '../helpers/tuiSession.js';
 
 /**
  * The seed experiment with ROOTLESS podman: conmon-tui runs as the ordinary user
@@ -76,61 +76,34 @@ describe('rootless seed experiment from the podman CLI', { skip: skip ?? false }
 	let firstConmon = 0;
 
 	test('podman run: the conmon podman reports appears, with the container process under it', async () => {
-		id = (await sandbox.podman(['run', '-d', sandbox.image, 'sleep', 'infinity'])).stdout.trim();
-		const state = (await sandbox.inspect(id)).State;
-		firstConmon = state.ConmonPid ?? 0;
-		assert.ok(firstConmon > 0, 'podman reports a conmon PID');
-		// /proc agrees: that PID is a conmon monitoring this container, running as the user...
-		const argv = processArgv(firstConmon);
-		assert.match(argv[0] ?? '', /conmon$/);
-		assert.ok(argv.includes(id), 'conmon cmdline names the container');
-		assert.equal(statusField(firstConmon, 'Uid')[0], String(user.uid), 'the rootless conmon runs as the user');
-		assert.equal(processState(state.Pid), 'alive');
-		// ... and the container's root is the user on the host, PID 1 in its own PID namespace.
-		assert.equal(statusField(state.Pid, 'Uid')[0], String(user.uid), 'container root is the user on the host');
-		assert.deepEqual(statusField(state.Pid, 'NSpid'), [String(state.Pid), '1']);
-		const uidMap = readFileSync(`/proc/${state.Pid}/uid_map`, 'utf8')
-			.trim()
-			.split('\n')
-			.map((l) => l.trim().split(/\s+/));
-		assert.deepEqual(uidMap[0], ['0', String(user.uid), '1'], 'UID 0 inside maps to the user');
-		// The pause process holds the user namespace that conmon and the container share.
-		const pause = await sandbox.pausePid();
-		assert.ok(pause, 'the sandbox has a pause process');
-		assert.deepEqual(processArgv(pause), ['catatonit', '-P']);
-		assert.equal(userNamespace(firstConmon), userNamespace(pause));
-		assert.equal(userNamespace(state.Pid), userNamespace(pause));
-		assert.notEqual(userNamespace(pause), userNamespace(process.pid), "not the machine's user namespace");
-
-		await tui.waitFor(new RegExp(runningUnderConmon(id, firstConmon, state.Pid)));
-		await tui.waitFor(new RegExp(`conmon ${firstConmon} appeared for \\S+ \\(${id.slice(0, 12)}\\)`));
+		({ id, conmon: firstConmon } = await seedRun({ sandbox, tui }, async (state) => {
+			assert.equal(statusField(state.ConmonPid ?? 0, 'Uid')[0], String(user.uid), 'the rootless conmon runs as the user');
+			// The container's root is the user on the host, PID 1 in its own PID namespace.
+			assert.equal(statusField(state.Pid, 'Uid')[0], String(user.uid), 'container root is the user on the host');
+			assert.deepEqual(statusField(state.Pid, 'NSpid'), [String(state.Pid), '1']);
+			const uidMap = readFileSync(`/proc/${state.Pid}/uid_map`, 'utf8')
+				.trim()
+				.split('\n')
+				.map((l) => l.trim().split(/\s+/));
+			assert.deepEqual(uidMap[0], ['0', String(user.uid), '1'], 'UID 0 inside maps to the user');
+			// The pause process holds the user namespace that conmon and the container share.
+			const pause = await sandbox.pausePid();
+			assert.ok(pause, 'the sandbox has a pause process');
+			assert.deepEqual(processArgv(pause), ['catatonit', '-P']);
+			assert.equal(userNamespace(state.ConmonPid ?? 0), userNamespace(pause));
+			assert.equal(userNamespace(state.Pid), userNamespace(pause));
+			assert.notEqual(userNamespace(pause), userNamespace(process.pid), "not the machine's user namespace");
+		}));
 	});
 
 	test('podman kill: conmon exits, and the screen says so with the exit code', async () => {
-		await sandbox.podman(['kill', id]);
-		await tui.waitFor(new RegExp(deadConmon(firstConmon, 137)));
-		assert.notEqual(processState(firstConmon), 'alive', '/proc agrees that conmon is dead');
-		await tui.waitFor(/died \(exit code 137\)/);
-		await tui.waitFor(new RegExp(`conmon ${firstConmon} exited`));
+		await seedKill({ sandbox, tui }, id, firstConmon);
 	});
 
 	test('podman start: a brand-new conmon with a new PID, and the old one still listed', async () => {
-		await sandbox.podman(['start', id]);
-		const state = (await sandbox.inspect(id)).State;
-		const secondConmon = state.ConmonPid ?? 0;
-		assert.ok(secondConmon > 0);
-		assert.notEqual(secondConmon, firstConmon, 'a new conmon, not the old one');
-		assert.equal(processState(secondConmon), 'alive');
-		assert.equal(statusField(secondConmon, 'Uid')[0], String(user.uid));
-		await tui.waitFor(new RegExp(secondStart(secondConmon, firstConmon, state.Pid)));
-
-		// The details view lists both generations.
-		tui.press(KEY.enter);
-		const details = await tui.waitFor(/conmon generations seen this session \(2\)[\s\S]*2nd +(\d+) +[\s\S]*1st +(\d+) /);
-		assert.equal(Number(details[1]), secondConmon);
-		assert.equal(Number(details[2]), firstConmon);
-		tui.press(KEY.escape);
-		await tui.waitFor(/└─ conmon \d+ {2}\(2nd start/);
+		await seedStart({ sandbox, tui }, id, firstConmon, (secondConmon) => {
+			assert.equal(statusField(secondConmon, 'Uid')[0], String(user.uid));
+		});
 	});
 
 	test('the rootless pause process is shown and explained', async () => {

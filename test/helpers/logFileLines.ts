@@ -13,6 +13,8 @@ export interface LogLine {
 	exitCode?: number;
 	/** Came after lines later than it were already written. */
 	late?: boolean;
+	/** A record the pane did not draw but counted (another store's conmon). */
+	counted?: boolean;
 	containers?: { id: string; state: string }[];
 }
 

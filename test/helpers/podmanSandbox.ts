@@ -116,7 +116,8 @@ export interface PodmanSandbox {
 	dispose(): Promise<void>;
 }
 
-const DEFAULT_TIMEOUT_MS = 60_000;
+/** How long a sandbox's podman may take unless told otherwise (PodmanOptions.timeoutMs). */
+export const DEFAULT_TIMEOUT_MS = 60_000;
 /** Environment variables that would redirect podman away from the sandbox store. */
 const HOSTILE_ENV = ['CONTAINER_HOST', 'CONTAINER_CONNECTION', 'CONTAINER_SSHKEY', 'CONTAINERS_CONF_OVERRIDE', 'STORAGE_DRIVER', 'STORAGE_OPTS'];
 
@@ -204,7 +205,7 @@ export async function createPodmanSandbox(): Promise<PodmanSandbox> {
 		// The chroot cannot see the host's cache: its podman imports a copy inside the sandbox.
 		const tarball = world.name === 'host' ? hostTarball : path.join(dir, 'tmpfiles', 'rootfs.tar');
 		if (tarball !== hostTarball) await copyFile(hostTarball, tarball);
-		await writeFile(env['CONTAINERS_CONF']!, containersConf(dir));
+		await writeFile(env['CONTAINERS_CONF']!, sandboxContainersConf(dir, 'rootful'));
 		const drivers: Array<'overlay' | 'vfs'> = storageDriver ? [storageDriver] : ['overlay', 'vfs'];
 		let lastError: unknown;
 		for (const driver of drivers) {
@@ -230,11 +231,17 @@ export async function createPodmanSandbox(): Promise<PodmanSandbox> {
 	}
 }
 
-function containersConf(dir: string): string {
-	return `# conmon-tui test sandbox (generated)
+/**
+ * containers.conf of a test sandbox: runc, the file events backend, every temporary file in the
+ * sandbox. A rootful sandbox pins the rlimits, which the runtime cannot raise here; rootless
+ * podman keeps the user's own.
+ */
+export function sandboxContainersConf(dir: string, kind: 'rootful' | 'rootless'): string {
+	const header = kind === 'rootful' ? '# conmon-tui test sandbox (generated)' : '# conmon-tui rootless test sandbox (generated)';
+	const ulimits = kind === 'rootful' ? 'default_ulimits = ["nofile=1024:20000", "nproc=32768:32768"]\n' : '';
+	return `${header}
 [containers]
-default_ulimits = ["nofile=1024:20000", "nproc=32768:32768"]
-netns = "none"
+${ulimits}netns = "none"
 log_driver = "k8s-file"
 
 [engine]
@@ -272,13 +279,7 @@ function makeSandbox(dir: string, env: Record<string, string>, world: PodmanWorl
 		image: TEST_IMAGE,
 		world,
 		podman,
-		async inspect(id: string): Promise<PodmanInspect> {
-			const { stdout } = await podman(['inspect', '--type', 'container', id], { timeoutMs: 30_000 });
-			const parsed: unknown = JSON.parse(stdout);
-			const first = Array.isArray(parsed) ? (parsed[0] as unknown) : undefined;
-			if (!first || typeof first !== 'object') throw new Error(`podman inspect ${id}: unexpected output ${stdout.slice(0, 200)}`);
-			return first as PodmanInspect;
-		},
+		inspect: (id) => inspectContainer(podman, id),
 		dispose(): Promise<void> {
 			disposing ??= disposeDir(
 				dir,
@@ -289,6 +290,34 @@ function makeSandbox(dir: string, env: Record<string, string>, world: PodmanWorl
 			return disposing;
 		},
 	};
+}
+
+/** `podman inspect` of one container, through a sandbox's podman. */
+export async function inspectContainer(podman: PodmanSandbox['podman'], id: string): Promise<PodmanInspect> {
+	const { stdout } = await podman(['inspect', '--type', 'container', id], { timeoutMs: 30_000 });
+	const parsed: unknown = JSON.parse(stdout);
+	const first = Array.isArray(parsed) ? (parsed[0] as unknown) : undefined;
+	if (!first || typeof first !== 'object') throw new Error(`podman inspect ${id}: unexpected output ${stdout.slice(0, 200)}`);
+	return first as PodmanInspect;
+}
+
+/**
+ * What a sandbox's podman answered, from execa's result: thrown as one Error naming the command
+ * (`who` ran it), why and stderr's last lines when it failed, unless `opts.reject` is false.
+ */
+export function podmanOutcome(
+	result: { exitCode?: number | undefined; timedOut: boolean; stdout: string; stderr: string; message?: string | undefined },
+	args: readonly string[],
+	opts: PodmanOptions,
+	who = '',
+	stderrShown = result.stderr,
+): PodmanResult {
+	const exitCode = typeof result.exitCode === 'number' ? result.exitCode : -1;
+	if (exitCode !== 0 && opts.reject !== false) {
+		const why = result.timedOut ? `timed out after ${opts.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms` : `exit ${exitCode}`;
+		throw new Error(`podman ${args.join(' ')}${who}: ${why}: ${lastLines(stderrShown, 5) || result.message}`);
+	}
+	return { stdout: result.stdout, stderr: result.stderr, exitCode };
 }
 
 /** Runs `podman ARGS` with this environment, in this world (default: the host's podman). */
@@ -302,12 +331,7 @@ export async function runPodman(env: Record<string, string>, args: string[], opt
 		stdin: 'ignore',
 		stripFinalNewline: true,
 	});
-	const exitCode = typeof result.exitCode === 'number' ? result.exitCode : -1;
-	if (exitCode !== 0 && opts.reject !== false) {
-		const why = result.timedOut ? `timed out after ${opts.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms` : `exit ${exitCode}`;
-		throw new Error(`podman ${args.join(' ')}: ${why}: ${lastLines(result.stderr, 5) || result.message}`);
-	}
-	return { stdout: result.stdout, stderr: result.stderr, exitCode };
+	return podmanOutcome(result, args, opts);
 }
 
 /** process.env minus anything that could send podman elsewhere, plus the sandbox env: for every podman a test starts, the program under test included. */

@@ -35,12 +35,12 @@ import { chown, copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } fro
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
-import type { PodmanInspect, PodmanOptions, PodmanResult, PodmanSandbox } from './podmanSandbox.js';
-import { prepareRootfs, TEST_IMAGE } from './podmanSandbox.js';
+import type { PodmanOptions, PodmanResult, PodmanSandbox } from './podmanSandbox.js';
+import { DEFAULT_TIMEOUT_MS, inspectContainer, podmanOutcome, prepareRootfs, sandboxContainersConf, TEST_IMAGE } from './podmanSandbox.js';
 import { HOST_WORLD } from './podmanWorld.js';
 import { disposeRootlessDir, killSandboxProcesses, pausePids, ROOTLESS_SANDBOX_PREFIX, type SandboxRecord } from './rootlessSandboxDisposal.js';
 import type { RootlessUser } from './rootlessUser.js';
-import { lastLines, processStartTime, toml, unmountUnder } from './sandboxProcesses.js';
+import { processStartTime, toml, unmountUnder } from './sandboxProcesses.js';
 
 /** Prefix of every rootless sandbox directory, under os.tmpdir() (distinct from the rootful one). */
 export interface RootlessSandbox extends PodmanSandbox {
@@ -56,8 +56,6 @@ export interface RootlessSandbox extends PodmanSandbox {
 	/** PID of this sandbox's pause process (`catatonit -P`) while it runs. */
 	pausePid(): Promise<number | undefined>;
 }
-
-const DEFAULT_TIMEOUT_MS = 60_000;
 
 let storageDriver: 'overlay' | 'vfs' | undefined;
 
@@ -91,7 +89,7 @@ export async function createRootlessSandbox(user: RootlessUser): Promise<Rootles
 		// Root-owned, so the user cannot change what dispose() acts on.
 		await writeFile(path.join(dir, 'sandbox.json'), `${JSON.stringify(record, null, '\t')}\n`, { mode: 0o644 });
 		await makeUserDirs(dir, user);
-		await writeUserFile(path.join(dir, 'containers.conf'), containersConf(dir), user);
+		await writeUserFile(path.join(dir, 'containers.conf'), sandboxContainersConf(dir, 'rootless'), user);
 		// The tarball is in root's cache (/root is 0700): give the user a copy.
 		const rootfs = path.join(dir, 'rootfs.tar');
 		await copyFile(tarball, rootfs);
@@ -137,26 +135,6 @@ async function writeUserFile(file: string, content: string, user: RootlessUser):
 	await chown(file, user.uid, user.gid);
 }
 
-function containersConf(dir: string): string {
-	return `# conmon-tui rootless test sandbox (generated)
-[containers]
-netns = "none"
-log_driver = "k8s-file"
-
-[engine]
-runtime = "runc"
-cgroup_manager = "cgroupfs"
-events_logger = "file"
-events_logfile_path = ${toml(path.join(dir, 'tmp', 'events', 'events.log'))}
-tmp_dir = ${toml(path.join(dir, 'tmp'))}
-image_copy_tmp_dir = ${toml(path.join(dir, 'tmpfiles'))}
-lock_type = "file"
-
-[network]
-network_config_dir = ${toml(path.join(dir, 'networks'))}
-`;
-}
-
 function storageConf(dir: string, driver: 'overlay' | 'vfs'): string {
 	return `# conmon-tui rootless test sandbox (generated)
 # Rootless podman takes its graph root from rootless_storage_path (graphroot is ignored) and
@@ -184,13 +162,7 @@ function makeSandbox(dir: string, user: RootlessUser, env: Record<string, string
 		world: HOST_WORLD,
 		user,
 		podman,
-		async inspect(id: string): Promise<PodmanInspect> {
-			const { stdout } = await podman(['inspect', '--type', 'container', id], { timeoutMs: 30_000 });
-			const parsed: unknown = JSON.parse(stdout);
-			const first = Array.isArray(parsed) ? (parsed[0] as unknown) : undefined;
-			if (!first || typeof first !== 'object') throw new Error(`podman inspect ${id}: unexpected output ${stdout.slice(0, 200)}`);
-			return first as PodmanInspect;
-		},
+		inspect: (id) => inspectContainer(podman, id),
 		async pausePid(): Promise<number | undefined> {
 			const pids = await pausePids(dir, user.uid);
 			return pids[0];
@@ -223,12 +195,7 @@ async function runPodmanAs(
 		stdin: 'ignore',
 		stripFinalNewline: true,
 	});
-	const exitCode = typeof result.exitCode === 'number' ? result.exitCode : -1;
-	if (exitCode !== 0 && opts.reject !== false) {
-		const why = result.timedOut ? `timed out after ${opts.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms` : `exit ${exitCode}`;
-		throw new Error(`podman ${args.join(' ')} (as UID ${user.uid}): ${why}: ${lastLines(withoutSharedMountWarning(result.stderr), 5) || result.message}`);
-	}
-	return { stdout: result.stdout, stderr: result.stderr, exitCode };
+	return podmanOutcome(result, args, opts, ` (as UID ${user.uid})`, withoutSharedMountWarning(result.stderr));
 }
 
 /** Podman's warning on every rootless command here; it only clutters error messages. */

@@ -19,7 +19,7 @@ const SSH_LINE = 'far side unreachable (Connection refused); try by hand: ssh -p
 const PS_FAILED: StatusMessage = {
 	tone: 'error',
 	text: 'the far podman (build) does not answer; try by hand: podman --connection build ps -a',
-	fromHost: true,
+	source: 'host',
 };
 const far = (stale?: string): FarSideState => ({ label: LABEL, stale: stale === undefined ? undefined : { since: 1, text: stale }, procUnknown: false });
 
@@ -31,19 +31,19 @@ describe('shownStatus: what the status line shows', () => {
 	});
 
 	test('a far host that cannot be reached: its ssh line, above the podman failures that follow from it, and by itself when nothing is said', () => {
-		const line = { tone: 'error', text: SSH_LINE };
+		const line = { tone: 'error', text: SSH_LINE, source: 'host' };
 		assert.deepEqual(shownStatus({ farSide: far(SSH_LINE), status: PS_FAILED }), line);
-		assert.deepEqual(shownStatus({ farSide: far(SSH_LINE), status: { tone: 'error', text: 'podman events stream lost', fromHost: true } }), line);
-		assert.deepEqual(shownStatus({ farSide: far(SSH_LINE), status: { tone: 'error', text: '✗ $ podman stop web: …', fromKey: true } }), line);
+		assert.deepEqual(shownStatus({ farSide: far(SSH_LINE), status: { tone: 'error', text: 'podman events stream lost', source: 'host' } }), line);
+		assert.deepEqual(shownStatus({ farSide: far(SSH_LINE), status: { tone: 'error', text: '✗ $ podman stop web: …', source: 'key' } }), line);
 		assert.deepEqual(shownStatus({ farSide: far(SSH_LINE), status: undefined }), line);
 	});
 
 	test("what is not a failure of the host shows as it comes, stale or not: a key running, its answer, a question, the program's own failure", () => {
 		for (const status of [
-			{ tone: 'working', text: '$ podman --connection build stop web' },
-			{ tone: 'ok', text: '✓ $ podman --connection build stop web' },
-			{ tone: 'info', text: 'remove web? y/n' },
-			{ tone: 'error', text: '--log /tmp/x.jsonl: ENOSPC: no space left on device' },
+			{ tone: 'working', text: '$ podman --connection build stop web', source: 'key' },
+			{ tone: 'ok', text: '✓ $ podman --connection build stop web', source: 'key' },
+			{ tone: 'info', text: 'remove web? y/n', source: 'key' },
+			{ tone: 'error', text: '--log /tmp/x.jsonl: ENOSPC: no space left on device', source: 'program' },
 		] as const) {
 			assert.deepEqual(shownStatus({ farSide: far(SSH_LINE), status }), status);
 		}
@@ -63,13 +63,13 @@ describe('hostProblem: what failed on a host (its heading, --once)', () => {
 	});
 
 	test("podmanFailed says it on the status line too, marked as the host's (the ssh line stands above it)", () => {
-		assert.deepEqual(podmanFailed('x').status, { tone: 'error', text: 'x', fromHost: true });
+		assert.deepEqual(podmanFailed('x').status, { tone: 'error', text: 'x', source: 'host' });
 	});
 
 	test("the unreadable far /proc is said, but is not the host's problem", () => {
 		const unreadable = {
 			farSide: { ...far(), procUnknown: true },
-			status: { tone: 'error' as const, text: t('far.procUnreadable') },
+			status: { tone: 'error' as const, text: t('far.procUnreadable'), source: 'host' as const },
 			podmanFailure: undefined,
 		};
 		assert.equal(procUnreadableOnly(unreadable), true);
@@ -81,7 +81,7 @@ describe("a host's heading says the same as --once", () => {
 	test('a failure after the first list is under the heading too, until ps answers; a key refused never is', () => {
 		const loaded = createAppStore({ loaded: true, farSide: far(), ...podmanFailed(PS_FAILED.text) }).getState();
 		assert.equal(hostHeadingFacts(loaded, 'build').problem, PS_FAILED.text);
-		const refused = { ...loaded, podmanFailure: undefined, status: { tone: 'error' as const, text: '✗ $ podman stop web: Error: …', fromKey: true as const } };
+		const refused = { ...loaded, podmanFailure: undefined, status: { tone: 'error' as const, text: '✗ $ podman stop web: Error: …', source: 'key' as const } };
 		assert.equal(hostHeadingFacts(refused, 'build').problem, undefined);
 		assert.equal(hostHeadingFacts({ ...loaded, farSide: far(SSH_LINE) }, 'build').problem, SSH_LINE);
 	});

@@ -79,7 +79,7 @@ describe('--once with several hosts', () => {
 	test('a far /proc that cannot be read is said but is no failure: the host prints its view', () => {
 		const state = {
 			...hosts[0]!.state,
-			status: { tone: 'error' as const, text: t('far.procUnreadable') },
+			status: { tone: 'error' as const, text: t('far.procUnreadable'), source: 'host' as const },
 			farSide: { label: 'build · ssh://core@10.0.0.5:22', stale: undefined, procUnknown: true },
 		};
 		assert.equal(procUnreadableOnly(state), true);

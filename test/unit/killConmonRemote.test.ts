@@ -34,7 +34,7 @@ describe('killConmon on a far host', () => {
 		});
 		assert.equal(actions.killConmon({ pid, startTicks: local.startTicks }), false);
 		assert.match(store.getState().status?.text ?? '', new RegExp(`PID ${pid} lives on the far host.*nothing was killed`));
-		assert.equal(store.getState().status?.fromKey, true, "a key's refusal: the status line's, not the host's problem (hostProblem)");
+		assert.equal(store.getState().status?.source, 'key', "a key's refusal: the status line's, not the host's problem (hostProblem)");
 		assert.ok(readStat(pid) && readStat(pid)?.state !== 'Z', 'the local process still runs');
 	});
 });

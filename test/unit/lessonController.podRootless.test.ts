@@ -32,7 +32,7 @@ describe('the lesson controller with the pod and rootless lessons', () => {
 		assert.equal(lessons.current, undefined);
 		assert.equal(store.getState().lesson, undefined);
 		assert.equal(store.getState().overlay, 'lessons');
-		assert.deepEqual(store.getState().status, { tone: 'error', text: t('lesson.rootless.asRoot') });
+		assert.deepEqual(store.getState().status, { tone: 'error', text: t('lesson.rootless.asRoot'), source: 'program' });
 		assert.deepEqual(actions.calls, [], 'nothing ran');
 	});
 

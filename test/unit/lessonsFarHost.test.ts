@@ -78,7 +78,7 @@ describe('lessons on a far host', () => {
 
 		assert.equal(lessons.current, undefined);
 		assert.equal(store.getState().overlay, 'lessons');
-		assert.deepEqual(store.getState().status, { tone: 'error', text: t('lesson.farHost.killsConmon', { name: 'orphan' }) });
+		assert.deepEqual(store.getState().status, { tone: 'error', text: t('lesson.farHost.killsConmon', { name: 'orphan' }), source: 'program' });
 		assert.deepEqual(actions.calls, [], 'nothing ran');
 	});
 

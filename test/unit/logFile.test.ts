@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { setLanguage } from '../../src/messages/i18n.js';
-import { checkWritable, logLine } from '../../src/output/logFile.js';
+import { checkWritable, followLogToFile, logLine } from '../../src/output/logFile.js';
+import { appendLog, createAppStore } from '../../src/state/store.js';
 
 describe('--log / --record files', () => {
 	const dir = mkdtempSync(join(tmpdir(), 'conmon-tui-logfile-'));
@@ -30,6 +31,37 @@ describe('--log / --record files', () => {
 		writeFileSync(path, 'kept\n', { flag: 'a' });
 		assert.equal(checkWritable('--log', path), undefined);
 		assert.equal(readFileSync(path, 'utf8'), 'kept\n');
+	});
+
+	test("a record only (another store's conmon, counted on a line of the pane) is written whole, and not drawn", async () => {
+		const path = join(dir, 'records.log');
+		const store = createAppStore();
+		const finish = followLogToFile(store, path);
+		const facts = { kind: 'conmon', status: 'appeared', containerId: 'f'.repeat(64), pid: 5000 } as const;
+		const counted = { kind: 'foreign-conmons', appeared: 1, exited: 0 } as const;
+		try {
+			appendLog(store, [
+				{ at: 1_000, tone: 'good', text: 'conmon 5000 appeared for other', facts, recordOnly: true },
+				{ at: 1_100, tone: 'info', text: '1 conmon of containers this podman does not list appeared', facts: counted },
+			]);
+			assert.deepEqual(
+				store.getState().log.map((entry) => entry.text),
+				['1 conmon of containers this podman does not list appeared'],
+			);
+		} finally {
+			await finish({});
+		}
+		const lines = readFileSync(path, 'utf8')
+			.trim()
+			.split('\n')
+			.map((line) => JSON.parse(line) as Record<string, unknown>);
+		assert.deepEqual(
+			lines.slice(0, 2).map(({ time: _time, ...rest }) => rest),
+			[
+				{ text: 'conmon 5000 appeared for other', ...facts, counted: true },
+				{ text: '1 conmon of containers this podman does not list appeared', ...counted },
+			],
+		);
 	});
 
 	test('a log line is JSON with no raw C1 or bidi control, and reads back exactly', () => {

@@ -193,6 +193,57 @@ describe('foldScan', () => {
 		assert.deepEqual(fold.exitDirs, []);
 	});
 
+	test("other stores' conmons, on a shared machine: one line of the pane counts them per scan; each is a full record for --log", () => {
+		const theirs = (n: number) => containerId(`someone-else-${n}`);
+		const foreign = (n: number) => makeConmonProcess(makeGeneration(5000 + n, CONMON_STARTED_AT), theirs(n), `theirs-${n}`, { uid: 1000 });
+		const pane = (fold: ScanFold) => fold.log.filter((entry) => entry.recordOnly !== true).map((entry) => entry.text);
+		const records = (fold: ScanFold) => fold.log.filter((entry) => entry.recordOnly === true).map((entry) => entry.facts);
+
+		const now = CONMON_STARTED_AT + 500;
+		const fold = foldScan(WITH_LISTED, snapshot([CONMON, SLEEP, foreign(1), foreign(2), foreign(3)]), now);
+		assert.deepEqual(pane(fold), [
+			`conmon ${meta.conmonPid} appeared for ${meta.containerName} (${ID.slice(0, 12)})`,
+			'3 conmons of containers this podman does not list appeared',
+		]);
+		assert.deepEqual(
+			records(fold),
+			[1, 2, 3].map((n) => ({ kind: 'conmon', status: 'appeared', containerId: theirs(n), pid: 5000 + n })),
+		);
+		assert.deepEqual(fold.log.at(-1)?.facts, { kind: 'foreign-conmons', appeared: 3, exited: 0 });
+		assert.equal(fold.log.at(-1)?.at, now, "the scan's line, at the scan's time");
+
+		const next = foldScan(apply(WITH_LISTED, fold), snapshot([CONMON, SLEEP, foreign(3), foreign(4)]), now + 1_000);
+		assert.deepEqual(pane(next), ['1 conmon of containers this podman does not list appeared, 2 exited']);
+		assert.deepEqual(
+			records(next).map((facts) => [facts?.status, facts?.pid]),
+			[
+				['exited', 5001],
+				['exited', 5002],
+				['appeared', 5004],
+			],
+		);
+		const last = foldScan(apply(apply(WITH_LISTED, fold), next), snapshot([CONMON, SLEEP]), now + 2_000);
+		assert.deepEqual(pane(last), ['2 conmons of containers this podman does not list exited']);
+	});
+
+	test("this store's conmon exiting after podman stopped listing its container (--rm) keeps its own line", () => {
+		const first = foldScan(WITH_LISTED, snapshot([CONMON, SLEEP]), CONMON_STARTED_AT + 500);
+		const removed = { ...apply(WITH_LISTED, first), containers: {} };
+		const fold = foldScan(removed, snapshot([]), CONMON_STARTED_AT + 5_000);
+		assert.deepEqual(
+			fold.log.map((entry) => [entry.recordOnly, entry.facts?.kind, entry.facts?.status]),
+			[[undefined, 'conmon', 'exited']],
+		);
+	});
+
+	test('before the store is known (podman info late or failed), a conmon podman has not listed yet keeps its own line', () => {
+		const fold = foldScan(NOTHING, snapshot([CONMON, SLEEP], { storeRoots: undefined }), CONMON_STARTED_AT + 300);
+		assert.deepEqual(
+			fold.log.map((entry) => [entry.recordOnly, entry.facts?.kind, entry.facts?.status, entry.facts?.pid]),
+			[[undefined, 'conmon', 'appeared', meta.conmonPid]],
+		);
+	});
+
 	test("this store's conmon that ps has not listed yet gets a provisional row from conmon's command line", () => {
 		const fold = foldScan(NOTHING, snapshot([CONMON, SLEEP]), CONMON_STARTED_AT + 300);
 		const row = fold.update.containers?.[ID];

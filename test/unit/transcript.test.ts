@@ -198,6 +198,25 @@ describe('the --record transcript', () => {
 		assert.ok(text.endsWith('```\n'), 'the file ends with the closed tree block');
 	});
 
+	test("another store's conmons: the handout reads like the pane, the line counting them and not each one (--log's records)", () => {
+		const text = record([
+			{
+				at: at(20, 31, 13),
+				tone: 'good',
+				text: 'conmon 5000 appeared for other',
+				facts: { kind: 'conmon', status: 'appeared', containerId: 'f'.repeat(64), pid: 5000 },
+				recordOnly: true,
+			},
+			{
+				at: at(20, 31, 13, 100),
+				tone: 'info',
+				text: '1 conmon of containers this podman does not list appeared',
+				facts: { kind: 'foreign-conmons', appeared: 1, exited: 0 },
+			},
+		]);
+		assert.deepEqual(section(text, '## Session'), ['- 20:31:13.100 1 conmon of containers this podman does not list appeared']);
+	});
+
 	test('in Japanese: the fixed texts come from the Japanese catalogue', () => {
 		setLanguage('ja');
 		const text = record([command(at(9, 0, 0), ['podman', 'kill', WEB])]);
