@@ -5,7 +5,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { type HeldFile, HeldFiles } from './openFiles.js';
 import type { ProcessInfo } from './parse.js';
 
-/** A stat line is some 300 bytes (its name at most 64); a longer one is read the ordinary way. */
+/** A stat line is some 300 bytes (its name at most 64): one that fills the buffer is taken for a process gone (none does). */
 const BUFFER_BYTES = 4_096;
 const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
