@@ -24,6 +24,12 @@ import { byId, containerId, makeConmonProcess, makeContainer, makeGeneration, ma
 const ARROW_DOWN = '\u001B[B';
 const COLUMNS = 140;
 const ROWS = 40;
+/** Seconds for which an age is shown to the second ("Up 59 seconds"), then it ticks every minute. */
+const AGES_TICK_FOR_S = 60;
+/** How long before the probe starts its containers were started. */
+const STARTED_AGO_S = 1;
+/** Frames drawn before the samples: the first frames compile the code. */
+const WARM_UP_FRAMES = 3;
 
 /** Counts the frames Ink writes, and lets a caller wait for the next one. */
 class Terminal extends EventEmitter {
@@ -93,8 +99,15 @@ async function main(): Promise<void> {
 	const count = Number(process.argv[2] ?? 50);
 	const samples = Number(process.argv[3] ?? 20);
 	const incremental = process.argv.includes('--incremental');
-	// Started a second ago: the ages tick every second for the next 59 s, which the two runs below fit in.
-	const state = fleet(count, 1_000);
+	// Started a second ago: the ages tick every second for the next 59 s only (then every minute).
+	// The warm-up takes 3 ticks, each tick sample one, each key sample one more (it waits for a tick):
+	// asked for more, the probe would wait a minute for a frame; it says so instead.
+	const fitting = Math.floor((AGES_TICK_FOR_S - STARTED_AGO_S - WARM_UP_FRAMES - 1) / 2);
+	if (!Number.isInteger(samples) || samples < 1 || samples > fitting) {
+		process.stderr.write(`redrawProbe: samples must be 1 to ${fitting} (the ages tick every second for ${AGES_TICK_FOR_S} s only); got ${process.argv[3]}\n`);
+		process.exit(2);
+	}
+	const state = fleet(count, STARTED_AGO_S * 1000);
 	const store = createAppStore({ ...state, startedHere: {} });
 	const stdout = new Terminal();
 	const stdin = new Keyboard();
@@ -109,7 +122,7 @@ async function main(): Promise<void> {
 		incrementalRendering: incremental,
 	});
 	// Warm up: the first frames compile the code.
-	for (let i = 0; i < 3; i++) await stdout.nextFrame();
+	for (let i = 0; i < WARM_UP_FRAMES; i++) await stdout.nextFrame();
 
 	const tick: number[] = [];
 	for (let i = 0; i < samples; i++) {

@@ -119,15 +119,19 @@ export function processCommand(process: ProcessInfo): string {
 	return safeText(process.argv.length === 1 ? (process.argv[0] ?? '') : quoteCommandWords(process.argv));
 }
 
-/** The columns of a container row, safe to draw (podman's strings are the container creator's: see safeText). */
-export function containerColumns(container: Container, now: number): { name: string; id: string; image: string; command: string; status: string } {
+/** The columns of a container row that do not change with the time, safe to draw (podman's strings are the container creator's: see safeText). */
+export function containerTexts(container: Container): { name: string; id: string; image: string; command: string } {
 	return {
 		name: safeText(container.name),
 		id: safeText(shortId(container.id)),
 		image: safeText(container.image),
 		command: safeText(quoteCommandWords(container.command)),
-		status: containerStatus(container, now),
 	};
+}
+
+/** The columns of a container row, safe to draw: its texts and its status ("Up 5 seconds"). */
+export function containerColumns(container: Container, now: number): { name: string; id: string; image: string; command: string; status: string } {
+	return { ...containerTexts(container), status: containerStatus(container, now) };
 }
 
 function previousText(previous: ConmonGeneration): string {

@@ -1,6 +1,6 @@
 import type { Container } from '../model/container.js';
 import { displayWidth } from './displayWidth.js';
-import { containerColumns } from './format.js';
+import { containerStatus, containerTexts } from './format.js';
 
 /** Column widths shared by every container row, in terminal columns, so names, IDs and images line up. */
 export interface ColumnWidths {
@@ -23,20 +23,37 @@ const FIXED_WIDTH = 2 + 12 + 4 * 2;
  * columns a character.
  */
 export function containerColumnWidths(containers: readonly Container[], now: number, terminalWidth: number): ColumnWidths {
-	const columns = containers.map((c) => containerColumns(c, now));
-	const widest = (pick: (c: (typeof columns)[number]) => string, cap: number): number =>
-		Math.min(cap, Math.max(1, ...columns.map((c) => displayWidth(pick(c)))));
+	const texts = containers.map(textWidths);
+	const widest = (pick: (w: ColumnWidths) => number, cap: number): number => Math.min(cap, Math.max(1, ...texts.map(pick)));
 	const widths: ColumnWidths = {
-		name: widest((c) => c.name, MAX_WIDTHS.name),
-		image: widest((c) => c.image, MAX_WIDTHS.image),
-		command: widest((c) => c.command, MAX_WIDTHS.command),
+		name: widest((w) => w.name, MAX_WIDTHS.name),
+		image: widest((w) => w.image, MAX_WIDTHS.image),
+		command: widest((w) => w.command, MAX_WIDTHS.command),
 	};
-	const status = Math.max(0, ...columns.map((c) => displayWidth(c.status)));
+	// Only the status holds the time ("Up 5 seconds"): the one column measured at every tick.
+	const status = Math.max(0, ...containers.map((c) => displayWidth(containerStatus(c, now))));
 	let over = FIXED_WIDTH + widths.name + widths.image + widths.command + status - terminalWidth;
 	for (const column of ['command', 'image', 'name'] as const) {
 		const cut = Math.max(0, Math.min(over, widths[column] - MIN_SQUEEZED));
 		widths[column] -= cut;
 		over -= cut;
+	}
+	return widths;
+}
+
+/**
+ * Each container's name, image and command widths, measured once per container object: the
+ * store keeps a container's object until podman reports it changed, so an age tick (which
+ * redraws every second) does not escape and measure the same three strings again.
+ */
+const measured = new WeakMap<Container, ColumnWidths>();
+
+function textWidths(container: Container): ColumnWidths {
+	let widths = measured.get(container);
+	if (!widths) {
+		const texts = containerTexts(container);
+		widths = { name: displayWidth(texts.name), image: displayWidth(texts.image), command: displayWidth(texts.command) };
+		measured.set(container, widths);
 	}
 	return widths;
 }
