@@ -17,7 +17,7 @@ import { nowMs } from './clock.js';
 import { addCreatedContainers, addRunningContainers, countContainers, removeAllContainers, removeContainersViaApi } from './fleet.js';
 import { ensureHtop } from './htop.js';
 import { describeMachine, loadAverage, sampleLoad } from './machine.js';
-import { compareNodes, type NodeComparison, nodesMarkdown, nodesSectionOf, withNodesSection } from './nodes.js';
+import { compareNodes, NODES_SECTION_START, type NodeComparison, nodesMarkdown, withNodesSection } from './nodes.js';
 import { PtyScreen } from './ptyScreen.js';
 import { redrawCost } from './redraw.js';
 import { machineLines, resultsMarkdown, resultsNotes, resultsTable } from './report.js';
@@ -181,14 +181,21 @@ async function runPlan(config: BenchConfig, ctx: BenchContext, collected: Collec
 		)) ?? {};
 }
 
-/** The Node comparison's section of the current RESULTS.md, kept when the main table is rewritten. */
-function keptNodesSection(): string {
+/**
+ * What follows the main table in the current RESULTS.md, kept when the table is rewritten: the
+ * Node comparison and the sections written by hand after it (the rounds of an issue, each measured
+ * with bench:parts). The main table's own text has no second-level heading, so the first one, or
+ * the comparison's marker, is where the kept part starts.
+ */
+function keptSections(): string {
+	let current: string;
 	try {
-		const section = nodesSectionOf(readFileSync(RESULTS_MD, 'utf8'));
-		return section ? `\n${section}` : '';
+		current = readFileSync(RESULTS_MD, 'utf8');
 	} catch {
 		return '';
 	}
+	const starts = [current.indexOf(NODES_SECTION_START), current.search(/^## /m)].filter((at) => at >= 0);
+	return starts.length === 0 ? '' : `\n${current.slice(Math.min(...starts))}`;
 }
 
 /** `--node N`: writes the comparison's raw numbers and, when it completed, its section of RESULTS.md. */
@@ -323,7 +330,7 @@ async function main(): Promise<number> {
 	const incomplete = rows.some((row) => row.conmonTui.status === 'failed' || row.baseline.status === 'failed') || failures.length > 0;
 	// The committed table is replaced only by a complete full run.
 	const writeTable = config.mode === 'full' && !incomplete;
-	if (writeTable) writeFileSync(RESULTS_MD, resultsMarkdown(results) + keptNodesSection());
+	if (writeTable) writeFileSync(RESULTS_MD, resultsMarkdown(results) + keptSections());
 
 	process.stdout.write(
 		`\nconmon-tui benchmark (${config.mode}), ${date}\n\n${machineLines(results)}\n\n${resultsTable(results)}\n\n${resultsNotes(results)}\n`,
