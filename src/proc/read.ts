@@ -198,7 +198,9 @@ export class ProcScanner {
 
 	/** A watched process, through its held stat file: the last scan's object when nothing it keeps has changed. */
 	private readWatched(pid: number, last: ProcessInfo | undefined): ProcessInfo | 'kernel' | undefined {
-		const stat = this.held.read(pid, last);
+		// A process read with no command line (caught in the middle of execve) is not "unchanged" while
+		// its name, state and parent are: its line goes through fromStat, which reads the command line again.
+		const stat = this.held.read(pid, last && last.argv.length > 0 ? last : undefined);
 		if (stat === 'not held') return this.read(String(pid), last);
 		if (stat === 'unchanged') return last;
 		return this.fromStat(String(pid), stat, last);

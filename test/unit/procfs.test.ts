@@ -119,6 +119,16 @@ describe('ProcScanner on a fake /proc', () => {
 		rmSync(join(root, '80'), { recursive: true });
 	});
 
+	test('a watched process first read in the middle of execve (no command line yet) has it read at the next quick scan', () => {
+		const scanner = new ProcScanner(root);
+		writeProcess(90, '90 (sleep) S 1 0 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 700 0 0', '');
+		assert.deepEqual(scanner.scan(new Set([90])).find((p) => p.pid === 90)?.argv, []);
+		writeProcess(90, '90 (sleep) S 1 0 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 700 0 0', 'sleep\0infinity\0');
+		assert.deepEqual(scanner.scan(new Set([90])).find((p) => p.pid === 90)?.argv, ['sleep', 'infinity']);
+		scanner.close();
+		rmSync(join(root, '90'), { recursive: true });
+	});
+
 	test("a quick scan reads a newcomer's parent and grandparent again: they may have exec'd into podman since", () => {
 		const scanner = new ProcScanner(root);
 		writeProcess(70, '70 (nsenter) S 1 0 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 500 0 0', 'nsenter\0--target\x001\0podman\0');
