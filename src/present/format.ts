@@ -119,18 +119,37 @@ export function processCommand(process: ProcessInfo): string {
 	return safeText(process.argv.length === 1 ? (process.argv[0] ?? '') : quoteCommandWords(process.argv));
 }
 
+/** A container row's texts that do not change with the time. */
+export interface ContainerTexts {
+	name: string;
+	id: string;
+	image: string;
+	command: string;
+}
+
+/**
+ * Each container's texts, escaped once per container object: the store keeps a container's object
+ * until podman reports it changed, and every drawn row is looked at again at each age tick.
+ */
+const escapedTexts = new WeakMap<Container, ContainerTexts>();
+
 /** The columns of a container row that do not change with the time, safe to draw (podman's strings are the container creator's: see safeText). */
-export function containerTexts(container: Container): { name: string; id: string; image: string; command: string } {
-	return {
-		name: safeText(container.name),
-		id: safeText(shortId(container.id)),
-		image: safeText(container.image),
-		command: safeText(quoteCommandWords(container.command)),
-	};
+export function containerTexts(container: Container): ContainerTexts {
+	let texts = escapedTexts.get(container);
+	if (!texts) {
+		texts = {
+			name: safeText(container.name),
+			id: safeText(shortId(container.id)),
+			image: safeText(container.image),
+			command: safeText(quoteCommandWords(container.command)),
+		};
+		escapedTexts.set(container, texts);
+	}
+	return texts;
 }
 
 /** The columns of a container row, safe to draw: its texts and its status ("Up 5 seconds"). */
-export function containerColumns(container: Container, now: number): { name: string; id: string; image: string; command: string; status: string } {
+export function containerColumns(container: Container, now: number): ContainerTexts & { status: string } {
 	return { ...containerTexts(container), status: containerStatus(container, now) };
 }
 
