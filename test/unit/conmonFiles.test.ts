@@ -116,8 +116,12 @@ describe('files conmon writes', () => {
 		mkdirSync(exits);
 		const watch = catchFile(exits, 'abc');
 		assert.equal(watch.watching, true);
-		// The worker starts watching in a moment; conmon writes long after podman kill was started.
-		await new Promise((resolve) => setTimeout(resolve, 300));
+		// As the lesson runner does: the command that makes the file waits until the watch is in place.
+		// (A fixed 300 ms wait here failed on CI: under load a worker took longer to start.)
+		// The worker and its timer are unref'd (a watch never keeps conmon-tui alive): hold the loop.
+		const keepAlive = setInterval(() => undefined, 1_000);
+		await watch.ready;
+		clearInterval(keepAlive);
 		writeFileSync(join(exits, 'other'), '1');
 		// As conmon writes it (g_file_set_contents): a temporary file, renamed into place.
 		writeFileSync(join(exits, 'abc.TMP123'), '137');
