@@ -7,7 +7,7 @@ import { safeText } from '../src/present/safeText.js';
 import { containerColumnWidths } from '../src/present/treeColumns.js';
 import { type HostLine, hostHeadingFacts, hostLines, hostLinesOffset } from '../src/state/hostLines.js';
 import type { HostStore } from '../src/state/hosts.js';
-import { rowsOf, shownFilter, shownTreeInput } from '../src/state/treeSource.js';
+import { rowsAt, shownFilter, shownTreeInput, type TimedRows } from '../src/state/treeSource.js';
 import { HostHeading } from './HostHeading.js';
 import { MARKER_WIDTH, TreeLine, treeLineLook } from './TreeLine.js';
 
@@ -17,8 +17,11 @@ import { MARKER_WIDTH, TreeLine, treeLineLook } from './TreeLine.js';
  */
 export function HostsTree({ hosts, active, height, width, now }: { hosts: readonly HostStore[]; active: number; height: number; width: number; now: number }) {
 	const stores = useMemo(() => hosts.map((h) => h.store), [hosts]);
-	const inputs = useHostsState(stores, (s) => shownTreeInput(s, now));
-	const rowsByHost = useMemo(() => inputs.map(rowsOf), [inputs]);
+	const inputs = useHostsState(stores, shownTreeInput);
+	// Each host's rows are built again only when its input changes or a deadline of its tree comes (rowsAt).
+	const timed = useRef<readonly TimedRows[]>([]);
+	timed.current = inputs.map((input, i) => rowsAt(input, now, timed.current[i]));
+	const rowsByHost = timed.current.map((host) => host.rows);
 	const facts = useHostsState(stores, (s) => hostHeadingFacts(s, ''));
 	const others = useHostsState(stores, (s) => ({ busy: s.busy, filter: shownFilter(s) }));
 	const lines = hostLines(

@@ -18,10 +18,15 @@ export function useHostsState<T>(stores: readonly AppStore[], selector: (state: 
 		[stores],
 	);
 	const snapshot = (): readonly T[] => {
-		const next = stores.map((store) => selector(store.getState()));
 		const previous = last.current;
+		// A host whose slice is the same keeps its object, as useAppState keeps one store's (a cache keyed on it holds).
+		const next = stores.map((store, i) => {
+			const slice = selector(store.getState());
+			const before = previous?.[i];
+			return before !== undefined && shallow(slice, before) ? before : slice;
+		});
 		// The same slices as last time: the same array, or useSyncExternalStore would render forever.
-		if (previous && previous.length === next.length && next.every((slice, i) => shallow(slice, previous[i]))) return previous;
+		if (previous && previous.length === next.length && next.every((slice, i) => slice === previous[i])) return previous;
 		last.current = next;
 		return next;
 	};

@@ -227,5 +227,34 @@ export const styledCharsOneShape = {
 	},
 };
 
+/**
+ * Ink squashes each Text's nested Texts into one string at every frame, for every text on screen,
+ * and sanitizes the result at each level of nesting: a string with any escape in it is tokenized
+ * (an object per token) to keep only SGR (colours, bold) and OSC sequences. The colours Ink's own
+ * Texts add are SGR, so a tree row went through the tokenizer three times a frame, for nothing:
+ * 11 % of an age tick's CPU, and garbage (profile, bench/RESULTS.md, round six). A string of plain
+ * characters and SGR sequences alone is what the sanitizer would return anyway: it is returned at
+ * once, checked by one regular expression; anything else goes the tokenizer's way. The build fails
+ * if the first line of Ink's sanitizer changed; test/unit/patchedInkSanitize.test.ts compares the
+ * patched sanitizer with Ink's own over random strings.
+ */
+export const sgrOnlyTextKept = {
+	name: 'sgr-only-text-kept',
+	setup(b) {
+		b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]sanitize-ansi\.js$/ }, async (args) => {
+			const source = await readFile(args.path, 'utf8');
+			const start = 'const sanitizeAnsi = (text) => {';
+			if (!source.includes(start)) throw new Error(`${args.path}: no "${start}" to extend (Ink changed: review scripts/inkPatches.mjs)`);
+			// No ESC and no C1 control (U+0080–U+009F) outside `ESC [ params m`, params digits, ':' and ';': Ink's own SGR test.
+			const kept = `const plainOrSgr = /^(?:[^\\u001B\\u0080-\\u009F]|\\u001B\\[[\\d:;]*m)*$/;
+${start}
+    if (plainOrSgr.test(text)) {
+        return text;
+    }`;
+			return { contents: source.replace(start, kept), loader: 'js' };
+		});
+	},
+};
+
 /** Every patch, in the order the bundle applies them. */
-export const bundlePatches = [rememberedStringWidth, sharedOutputCaches, wasmWithoutFetch, styledCharsOneShape];
+export const bundlePatches = [rememberedStringWidth, sharedOutputCaches, wasmWithoutFetch, styledCharsOneShape, sgrOnlyTextKept];

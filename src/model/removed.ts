@@ -16,9 +16,14 @@ export interface RemovedContainer {
 /** How long a removed `--rm` container stays on screen as a dim row. */
 export const REMOVED_ROW_MS = 60_000;
 
+/** When a removed container's row goes. */
+export function removedRowEndsAt(removed: Pick<RemovedContainer, 'removedAt'>): number {
+	return removed.removedAt + REMOVED_ROW_MS;
+}
+
 /** Whether a removed container's row is still shown at `now`. */
 export function removedStillShown(removed: Pick<RemovedContainer, 'removedAt'>, now: number): boolean {
-	return now - removed.removedAt < REMOVED_ROW_MS;
+	return now < removedRowEndsAt(removed);
 }
 
 /**

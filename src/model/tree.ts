@@ -5,7 +5,8 @@ import { type ConmonHighlight, conmonHighlight, isFresh, movedToHistory } from '
 import { type ConmonGeneration, type ConmonHistory, currentGeneration, type ExecConmon } from './conmonHistory.js';
 import { type Container, expectsConmon } from './container.js';
 import { type Pod, podKey } from './pod.js';
-import { type RemovedContainer, removedStillShown } from './removed.js';
+import { type RemovedContainer, removedRowEndsAt } from './removed.js';
+import { TreeClock } from './treeClock.js';
 import { displayEntries, matchesFilter } from './treeOrder.js';
 
 /** One line of the tree. `guide` is the box-drawing prefix that places it under its parent. */
@@ -24,7 +25,7 @@ export type TreeRow = {
 			previous: ConmonGeneration | undefined;
 			/** Exited but not yet reaped by its parent: dead, still listed in /proc. */
 			zombie: boolean;
-			/** Marked as just started or as exited, from its times and `now` (see changeHighlight.ts). */
+			/** Marked as just started or as exited, from its times and the tree's clock (see changeHighlight.ts). */
 			highlight: ConmonHighlight | undefined;
 	  }
 	/** The container's last conmon, exited a while ago: one line instead of its full row. */
@@ -83,7 +84,12 @@ export type TreeSource = Omit<TreeInput, 'containers'> & { containers: Readonly<
 
 /** buildTree from the store's shape of the data. */
 export function buildTreeFrom(source: TreeSource, filter = '', now = Date.now()): TreeRow[] {
-	return buildTree({ ...source, containers: Object.values(source.containers) }, filter, now);
+	return buildTreeAt(source, filter, new TreeClock(now));
+}
+
+/** buildTree from the store's shape of the data, at `clock`'s time: the clock learns when the rows next change. */
+export function buildTreeAt(source: TreeSource, filter: string, clock: TreeClock): TreeRow[] {
+	return buildTreeOn({ ...source, containers: Object.values(source.containers) }, filter, clock);
 }
 
 /** What every container's rows are drawn from, computed once per tree. */
@@ -93,16 +99,21 @@ interface BranchContext {
 	byPid: ReadonlyMap<number, ProcessInfo>;
 	execByContainer: ReadonlyMap<string, ExecConmon[]>;
 	helpers: ReadonlyMap<string, RootlessHelper[]>;
-	now: number;
+	clock: TreeClock;
 }
 
 /** Builds the rows of the tree: a pure function of its input, so tests and `--once` share it with the TUI. */
 export function buildTree(input: TreeInput, filter = '', now = Date.now()): TreeRow[] {
+	return buildTreeOn(input, filter, new TreeClock(now));
+}
+
+/** buildTree at `clock`'s time: every decision the time takes part in goes through the clock (see treeClock.ts). */
+function buildTreeOn(input: TreeInput, filter: string, clock: TreeClock): TreeRow[] {
 	const children = indexChildren(input.processes);
 	const byPid = new Map(input.processes.map((p) => [p.pid, p]));
 	const execByContainer = new Map<string, ExecConmon[]>();
 	// Exec conmons that have just exited stay a moment, marked exited, like a container's conmon.
-	const recentExecs = Object.values(input.history.recentExecExits ?? {}).filter((exec) => isFresh(exec.exitedAt, now));
+	const recentExecs = Object.values(input.history.recentExecExits ?? {}).filter((exec) => isFresh(exec.exitedAt, clock));
 	for (const exec of [...Object.values(input.history.execConmons), ...recentExecs]) {
 		const list = execByContainer.get(exec.containerId) ?? [];
 		list.push(exec);
@@ -113,7 +124,7 @@ export function buildTree(input: TreeInput, filter = '', now = Date.now()): Tree
 	const helpers = helpersByContainer(input.containers, input.helpers ?? []);
 	const attached = new Set([...helpers.values()].flat().map((h) => h.process.pid));
 	pushRootlessProcesses(rows, input, attached);
-	const context: BranchContext = { input, children, byPid, execByContainer, helpers, now };
+	const context: BranchContext = { input, children, byPid, execByContainer, helpers, clock };
 	for (const entry of displayEntries(input.containers, filter)) {
 		if (entry.kind === 'container') {
 			pushContainer(rows, entry.container, context, '', '');
@@ -128,14 +139,14 @@ export function buildTree(input: TreeInput, filter = '', now = Date.now()): Tree
 			pushContainer(rows, container, context, `  ${last ? '└─' : '├─'} `, `  ${last ? '   ' : '│  '}`);
 		});
 	}
-	pushRemoved(rows, input, filter, now);
-	pushForeignConmons(rows, input, filter, children, now, attached);
+	pushRemoved(rows, input, filter, clock);
+	pushForeignConmons(rows, input, filter, children, clock, attached);
 	return rows;
 }
 
 /** A container's row and its branches; `guide` places the row (under a pod), `indent` its branches. */
 function pushContainer(rows: TreeRow[], container: Container, context: BranchContext, guide: string, indent: string): void {
-	const { input, children, byPid, execByContainer, helpers, now } = context;
+	const { input, children, byPid, execByContainer, helpers, clock } = context;
 	const id = container.id;
 	rows.push({ kind: 'container', key: id, containerId: id, guide, container });
 	// Branches under the container: its latest conmon, then exec conmons, then an anomaly.
@@ -144,7 +155,7 @@ function pushContainer(rows: TreeRow[], container: Container, context: BranchCon
 	const latest = generations.at(-1);
 	// A conmon a newer one replaced (restart, a restart policy) stays a moment, marked exited, above its successor.
 	generations.slice(0, -1).forEach((generation, index) => {
-		if (generation.exitedAt === undefined || !isFresh(generation.exitedAt, now)) return;
+		if (generation.exitedAt === undefined || !isFresh(generation.exitedAt, clock)) return;
 		branches.push((guide) =>
 			rows.push({
 				kind: 'conmon',
@@ -164,7 +175,7 @@ function pushContainer(rows: TreeRow[], container: Container, context: BranchCon
 			// Still in /proc once marked exited: a zombie, until its parent reaps it.
 			const process = byPid.get(latest.pid);
 			const zombie = process !== undefined && process.startTicks === latest.startTicks && isDead(process);
-			if (movedToHistory(latest, zombie, now)) {
+			if (movedToHistory(latest, zombie, clock)) {
 				rows.push({ kind: 'conmon-history', key: `${id}/conmon-history`, containerId: id, guide, generation: latest });
 				return;
 			}
@@ -177,7 +188,7 @@ function pushContainer(rows: TreeRow[], container: Container, context: BranchCon
 				startNumber: generations.length,
 				previous: generations.at(-2),
 				zombie,
-				highlight: conmonHighlight(latest, zombie, now),
+				highlight: conmonHighlight(latest, zombie, clock),
 			});
 			if (currentGeneration(generations) && !zombie) pushProcessRows(rows, id, latest.pid, children, childGuide);
 		});
@@ -188,7 +199,7 @@ function pushContainer(rows: TreeRow[], container: Container, context: BranchCon
 	}
 	for (const exec of (execByContainer.get(id) ?? []).sort((a, b) => a.startTicks - b.startTicks)) {
 		branches.push((guide, childGuide) => {
-			const highlight = conmonHighlight(exec, false, now);
+			const highlight = conmonHighlight(exec, false, clock);
 			rows.push({ kind: 'exec', key: `${id}/exec/${exec.pid}@${exec.startTicks}`, containerId: id, guide, exec, highlight });
 			pushProcessRows(rows, id, exec.pid, children, childGuide);
 		});
@@ -197,7 +208,7 @@ function pushContainer(rows: TreeRow[], container: Container, context: BranchCon
 		branches.push((guide) => rows.push({ kind: 'helper', key: `${id}/helper/${helper.process.pid}`, containerId: id, guide, helper }));
 	}
 	const orphanPid = input.unmonitored[id];
-	if (orphanPid === undefined && expectsConmon(container) && latest?.exitedAt !== undefined && now - latest.exitedAt >= NOTHING_LEFT_GRACE_MS) {
+	if (orphanPid === undefined && expectsConmon(container) && latest?.exitedAt !== undefined && !clock.before(latest.exitedAt + NOTHING_LEFT_GRACE_MS)) {
 		branches.push((guide) => rows.push({ kind: 'nothing-left', key: `${id}/nothing-left`, containerId: id, guide, container }));
 	}
 	if (orphanPid !== undefined && expectsConmon(container)) {
@@ -217,9 +228,9 @@ function pushContainer(rows: TreeRow[], container: Container, context: BranchCon
 }
 
 /** The `--rm` containers removed in the last minute, oldest first, after the listed ones. */
-function pushRemoved(rows: TreeRow[], input: TreeInput, filter: string, now: number): void {
+function pushRemoved(rows: TreeRow[], input: TreeInput, filter: string, clock: TreeClock): void {
 	const shown = Object.values(input.removed ?? {})
-		.filter((entry) => removedStillShown(entry, now) && matchesFilter(entry.container, filter))
+		.filter((entry) => clock.before(removedRowEndsAt(entry)) && matchesFilter(entry.container, filter))
 		.sort((a, b) => a.removedAt - b.removedAt);
 	for (const removed of shown) {
 		const id = removed.container.id;
@@ -238,7 +249,7 @@ function pushForeignConmons(
 	input: TreeInput,
 	filter: string,
 	children: ReadonlyMap<number, readonly ProcessInfo[]>,
-	now: number,
+	clock: TreeClock,
 	attached: ReadonlySet<number>,
 ): void {
 	const known = new Set(input.containers.map((c) => c.id));
@@ -247,7 +258,7 @@ function pushForeignConmons(
 	const groups = new Map<number, { containerId: string; generation: ConmonGeneration }[]>();
 	for (const [containerId, list] of Object.entries(input.history.generations)) {
 		const live = currentGeneration(list);
-		if (known.has(containerId) || !live || now - live.startedAt < FOREIGN_GRACE_MS) continue;
+		if (known.has(containerId) || !live || clock.before(live.startedAt + FOREIGN_GRACE_MS)) continue;
 		if (needle !== '' && !containerId.includes(needle) && !(live.nameAtStart ?? '').toLowerCase().includes(needle)) continue;
 		const uid = live.uid ?? ownUid;
 		groups.set(uid, [...(groups.get(uid) ?? []), { containerId, generation: live }]);

@@ -1,6 +1,6 @@
 import { type ConmonHistory, currentGeneration } from '../model/conmonHistory.js';
 import type { Container } from '../model/container.js';
-import { REMOVED_ROW_MS, type RemovedContainer } from '../model/removed.js';
+import { type RemovedContainer, removedRowEndsAt } from '../model/removed.js';
 
 // When an idle screen must be drawn again: when a text on it changes (an age, the clock), not on a
 // fixed beat. A redraw of the whole screen costs 10–40 ms of CPU (bench/RESULTS.md), so a settled
@@ -72,7 +72,7 @@ export function upcomingChanges(
 		if (since !== undefined) upcoming.push(nextAgeChangeAt(since, now));
 	}
 	for (const removed of Object.values(view.removed ?? {})) {
-		const gone = removed.removedAt + REMOVED_ROW_MS;
+		const gone = removedRowEndsAt(removed);
 		if (gone > now) upcoming.push(gone);
 	}
 	return upcoming;

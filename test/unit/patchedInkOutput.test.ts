@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { styledCharsFromTokens, tokenize } from '@alcalzone/ansi-tokenize';
 import { Chalk, type ChalkInstance } from 'chalk';
-import { build, type Plugin } from 'esbuild';
-import { projectRoot } from '../helpers/fixtures.js';
+import { inkModuleBothWays, seededRandom } from '../helpers/patchedInk.js';
 
 /**
  * The bundle replaces Ink's Output.get() and keeps its caches between frames (scripts/inkPatches.mjs).
@@ -36,18 +31,6 @@ const SEQUENCES = 150;
 const FRAMES_PER_SEQUENCE = 20;
 
 const chalk: ChalkInstance = new Chalk({ level: 3 });
-
-/** mulberry32: a small seeded generator, so that a failing frame can be drawn again from its seed. */
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** Pieces of text: plain, spaces, Japanese (two columns), combining marks, emoji (one and several code points). */
 const PIECES = ['a', 'bc', 'web', ' ', '  ', '日本', '語', 'e\u0301', 'n\u0303o', '👍', '👩‍💻', '🇯🇵', '─┬', '●', 'x '];
@@ -184,35 +167,19 @@ function describeFrame(frame: Frame): string {
 }
 
 describe('the bundle’s patched Ink Output', () => {
-	let scratch: string;
 	let PatchedOutput: OutputClass;
 	let InkOutput: OutputClass;
+	let dispose: (() => Promise<void>) | undefined;
 
 	before(async () => {
-		scratch = await mkdtemp(path.join(tmpdir(), 'conmon-tui-patched-output-'));
-		// Ink's package exports only its index: its Output is found beside it.
-		const inkOutputFile = path.join(path.dirname(fileURLToPath(import.meta.resolve('ink'))), 'output.js');
-		const entry = path.join(scratch, 'entry.js');
-		await writeFile(entry, `export { default } from ${JSON.stringify(inkOutputFile)};\n`);
-		const patches = pathToFileURL(path.join(projectRoot(), 'scripts', 'inkPatches.mjs')).href;
-		const { bundlePatches } = (await import(patches)) as { bundlePatches: Plugin[] };
-		const outfile = path.join(scratch, 'patchedOutput.mjs');
-		await build({
-			entryPoints: [entry],
-			outfile,
-			bundle: true,
-			format: 'esm',
-			platform: 'node',
-			target: 'node20',
-			logLevel: 'warning',
-			plugins: bundlePatches,
-		});
-		PatchedOutput = ((await import(pathToFileURL(outfile).href)) as { default: OutputClass }).default;
-		InkOutput = ((await import(pathToFileURL(inkOutputFile).href)) as { default: OutputClass }).default;
+		const both = await inkModuleBothWays<OutputClass>('output.js');
+		PatchedOutput = both.patched;
+		InkOutput = both.inks;
+		dispose = both.dispose;
 	});
 
 	after(async () => {
-		if (scratch) await rm(scratch, { recursive: true, force: true });
+		await dispose?.();
 	});
 
 	test('is a different copy of Output from Ink’s own (the patch is applied)', () => {
