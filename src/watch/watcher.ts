@@ -167,7 +167,7 @@ export class Watcher {
 			(id) => state.containers[id] !== undefined || this.inStore.has(id),
 			(pid, startTicks) => this.liveness.isAliveAs(pid, startTicks),
 		);
-		this.liveness.sweep();
+		this.liveness.endRound();
 		return gone;
 	}
 
