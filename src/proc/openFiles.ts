@@ -56,6 +56,11 @@ export abstract class HeldFiles<T extends HeldFile> {
 		this.round++;
 	}
 
+	/** Closes the files of the processes `gone` says have gone, whatever the round. */
+	forgetGone(gone: (pid: number) => boolean): void {
+		for (const pid of [...this.held.keys()]) if (gone(pid)) this.forget(pid);
+	}
+
 	/** Closes every held file. */
 	close(): void {
 		for (const pid of [...this.held.keys()]) this.forget(pid);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { after, describe, test } from 'node:test';
 import { HeldStatFiles } from '../../src/proc/heldStat.js';
 import type { ProcessInfo } from '../../src/proc/parse.js';
@@ -69,6 +70,37 @@ describe('HeldStatFiles, fake /proc files', () => {
 	});
 });
 
+describe('ProcScanner and its held stat files, fake /proc files', () => {
+	const proc = fakeProcFiles('scanner-held');
+	/** The descriptors this process holds on files of the fake /proc (a deleted file's link still names it). */
+	const heldOpen = (): number =>
+		readdirSync('/proc/self/fd').filter((fd) => {
+			try {
+				return readlinkSync(`/proc/self/fd/${fd}`).startsWith(`${proc.root}/`);
+			} catch {
+				return false;
+			}
+		}).length;
+
+	test('a full scan that sees a held process gone, or another under its PID, closes its file', () => {
+		const scanner = new ProcScanner(proc.root);
+		proc.write(40, { stat: statLine(40, 'conmon', 'S', 500), cmdline: 'conmon\0' });
+		proc.write(41, { stat: statLine(41, 'sleep', 'S', 600, 40), cmdline: 'sleep\0' });
+		scanner.scan();
+		scanner.scan(new Set([40, 41]));
+		assert.equal(heldOpen(), 2, 'both held by the quick scan');
+		proc.remove(41);
+		scanner.scan();
+		assert.equal(heldOpen(), 1, 'gone: closed by the full scan that saw it');
+		// Reaped, and its PID given to a new process: a new file, another start time.
+		proc.remove(40);
+		proc.write(40, { stat: statLine(40, 'sh', 'S', 900), cmdline: 'sh\0' });
+		scanner.scan();
+		assert.equal(heldOpen(), 0, 'another process under the PID: closed too');
+		scanner.close();
+	});
+});
+
 describe('ProcScanner quick scans of watched processes, real processes', () => {
 	const children: ChildProcess[] = [];
 	after(() => {
@@ -102,7 +134,11 @@ describe('ProcScanner quick scans of watched processes, real processes', () => {
 		const running = await waitFor('the background sleep', () => find(scanner.scan(), (p) => p.ppid === parent.pid && p.comm === 'sleep'), 30_000);
 		const watched = new Set([running.pid]);
 		assert.equal(find(scanner.scan(watched), (p) => p.pid === running.pid)?.state, 'S');
-		const zombie = await waitFor('the background sleep to turn zombie', () => find(scanner.scan(watched), (p) => p.pid === running.pid && p.state === 'Z'), 30_000);
+		const zombie = await waitFor(
+			'the background sleep to turn zombie',
+			() => find(scanner.scan(watched), (p) => p.pid === running.pid && p.state === 'Z'),
+			30_000,
+		);
 		assert.deepEqual(zombie.argv, ['sleep', '1']);
 		assert.equal(zombie.startTicks, running.startTicks);
 	});
