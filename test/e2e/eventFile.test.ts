@@ -180,14 +180,9 @@ describe('podman info that fails at start, and answers when asked again', { skip
 	// Its first `podman info` fails (a lock held, a transient error): the events source is chosen without it.
 	const suite = loggedSuite('infolate', (_sandbox, dir) => ({ CONMON_TUI_PODMAN: writePodmanWrapper(dir, { failFirst: ['info'] }) }));
 	const { logFile } = suite;
-	let sandbox: PodmanSandbox;
-	let tui: TuiSession;
-
-	before(() => {
-		({ sandbox, tui } = suite);
-	});
 
 	test('asked again, it answers: the events file is followed instead of podman events, and each event comes once', async () => {
+		const { sandbox, tui } = suite;
 		const sources = () => readLogLines(logFile).filter((l) => l.kind === 'events-source');
 		const id = (await sandbox.podman(['run', '-d', '--name', 'before-info', sandbox.image, 'sleep', 'infinity'])).stdout.trim();
 		await waitFor('the events source chosen again', () => (sources().length >= 2 ? true : undefined), 30_000);
