@@ -9,6 +9,7 @@ import { isCtrlChord, tableKey } from '../src/present/keyTable.js';
 import { asksFirst, confirmCanceled, confirmQuestion, podConfirmQuestion } from '../src/state/confirmAction.js';
 import { moveFocus } from '../src/state/focus.js';
 import { toggleFreeze } from '../src/state/freeze.js';
+import { keyStatus } from '../src/state/hostStatus.js';
 import type { HostCross } from '../src/state/hosts.js';
 import { ensureSelection, moveSelection, type SelectionMove, selectedContainer, selectedPod, visibleContainers } from '../src/state/selection.js';
 import type { AppStore } from '../src/state/store.js';
@@ -68,7 +69,7 @@ export function useKeymap(
 			store.setState({ confirm: undefined, status: undefined });
 			if (input.toLowerCase() === 'y' && container) void actions.onContainer(action, container);
 			else if (input.toLowerCase() === 'y' && pod) void actions.onPod(action, pod);
-			else store.setState({ status: { tone: 'info', text: confirmCanceled(action), source: 'key' } });
+			else store.setState({ status: keyStatus('info', confirmCanceled(action)) });
 			return;
 		}
 
@@ -105,13 +106,13 @@ export function useKeymap(
 		if (purpose === 'quit') return quit();
 		// `--read-only` turns off every key that runs a command, and L (a lesson runs commands).
 		if (state.readOnly && entry?.command) {
-			store.setState({ status: { tone: 'info', text: t('status.readOnly'), source: 'key' } });
+			store.setState({ status: keyStatus('info', t('status.readOnly')) });
 			return;
 		}
 		if (lessons && lessonStepKey(lessons, input, key)) return;
 		if (lessons && purpose === 'lessons') return lessons.openMenu();
 		// Several hosts: no lessons (a lesson watches one host); say so rather than ignore L.
-		if (!lessons && crossHosts && purpose === 'lessons') return store.setState({ status: { tone: 'info', text: t('status.lessonsOneHost'), source: 'key' } });
+		if (!lessons && crossHosts && purpose === 'lessons') return store.setState({ status: keyStatus('info', t('status.lessonsOneHost')) });
 		if (purpose === 'escape') {
 			if (state.filter !== '') {
 				// What the status said was about the filtered screen; it is stale now.
@@ -154,7 +155,7 @@ export function useKeymap(
 			const effective = action === 'pause' && podState(pod) === 'paused' ? 'unpause' : action;
 			const key = state.selectedId ?? '';
 			if (asksFirst(state, effective, { id: key })) {
-				store.setState({ confirm: { action: effective, containerId: key }, status: { tone: 'info', text: podConfirmQuestion(effective, pod), source: 'key' } });
+				store.setState({ confirm: { action: effective, containerId: key }, status: keyStatus('info', podConfirmQuestion(effective, pod)) });
 				return;
 			}
 			void actions.onPod(action, pod);
@@ -164,7 +165,7 @@ export function useKeymap(
 			// A filter that hides every container is why nothing is selected: say so, not "press r".
 			const hidden = state.filter !== '' && visibleContainers(state).length === 0 && Object.keys(state.containers).length > 0;
 			store.setState({
-				status: { tone: 'info', text: hidden ? t('status.filterHidesAll', { filter: state.filter }) : t('status.noSelection'), source: 'key' },
+				status: keyStatus('info', hidden ? t('status.filterHidesAll', { filter: state.filter }) : t('status.noSelection')),
 			});
 			return;
 		}
@@ -173,7 +174,7 @@ export function useKeymap(
 		if (asksFirst(state, effective, container)) {
 			store.setState({
 				confirm: { action: effective, containerId: container.id },
-				status: { tone: 'info', text: confirmQuestion(effective, container), source: 'key' },
+				status: keyStatus('info', confirmQuestion(effective, container)),
 			});
 			return;
 		}
@@ -202,7 +203,7 @@ function filterKey(store: AppStore, input: string, key: Key, crossHosts?: (move:
 		store.setState({ selectedId: first?.id });
 		// Several hosts: no match on this one, the first host that has one takes the cursor.
 		if (!first && crossHosts?.('first')) return;
-		if (!first) store.setState({ status: { tone: 'info', text: t('status.noMatch', { filter: draft }), source: 'key' } });
+		if (!first) store.setState({ status: keyStatus('info', t('status.noMatch', { filter: draft })) });
 		return;
 	}
 	if (key.backspace || key.delete) {

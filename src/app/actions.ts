@@ -6,6 +6,7 @@ import { type Podman, type PodmanClient, PodmanError } from '../podman/podman.js
 import { quoteCommandWords } from '../present/commandWords.js';
 import { isDead } from '../proc/parse.js';
 import type { ProcessReader } from '../proc/reader.js';
+import { keyStatus } from '../state/hostStatus.js';
 import { selectWhenListed } from '../state/selection.js';
 import { type AppStore, appendLog } from '../state/store.js';
 
@@ -57,11 +58,11 @@ export function createActions(deps: ActionDeps) {
 		affected: readonly string[] = key === 'run' ? [] : [key],
 	): Promise<CommandOutcome> {
 		if (store.getState().busy[key]) {
-			store.setState({ status: { tone: 'info', text: t('status.alreadyBusy', { label, busy: store.getState().busy[key] ?? '' }), source: 'key' } });
+			store.setState({ status: keyStatus('info', t('status.alreadyBusy', { label, busy: store.getState().busy[key] ?? '' })) });
 			return { ok: false, reason: 'busy' };
 		}
 		const shown = quoteCommandWords([podman.binary, ...podman.globalArgs, ...args]);
-		store.setState((s) => ({ busy: { ...s.busy, [key]: t(PROGRESS[verb]) }, status: { tone: 'working', text: `$ ${shown}`, source: 'key' } }));
+		store.setState((s) => ({ busy: { ...s.busy, [key]: t(PROGRESS[verb]) }, status: keyStatus('working', `$ ${shown}`) }));
 		appendLog(store, [
 			{ at: Date.now(), tone: 'command', text: `$ ${shown}`, facts: { kind: 'command', command: [podman.binary, ...podman.globalArgs, ...args] } },
 		]);
@@ -74,11 +75,11 @@ export function createActions(deps: ActionDeps) {
 			const took = Date.now() - started;
 			// `podman run -d` prints the new container's full ID: this session started it (see AppState.startedHere).
 			if (args[0] === 'run' && isFullContainerId(answer)) store.setState((s) => ({ startedHere: { ...s.startedHere, [answer]: true } }));
-			store.setState({ status: { tone: 'ok', text: `✓ $ ${shown}  (${took} ms${answer ? `: ${shortIfId(answer)}` : ''})`, source: 'key' } });
+			store.setState({ status: keyStatus('ok', `✓ $ ${shown}  (${took} ms${answer ? `: ${shortIfId(answer)}` : ''})`) });
 			return { ok: true, answer };
 		} catch (error) {
 			const message = error instanceof PodmanError ? error.message : String(error);
-			store.setState({ status: { tone: 'error', text: `✗ $ ${shown}: ${message}`, source: 'key' } });
+			store.setState({ status: keyStatus('error', `✗ $ ${shown}: ${message}`) });
 			appendLog(store, [
 				{ at: Date.now(), tone: 'bad', text: `✗ ${message}`, facts: { kind: 'command-failed', command: [podman.binary, ...podman.globalArgs, ...args] } },
 			]);
@@ -129,7 +130,7 @@ export function createActions(deps: ActionDeps) {
 			const command = [podman.binary, ...podman.globalArgs, ...args];
 			const shown = quoteCommandWords(command);
 			appendLog(store, [{ at: Date.now(), tone: 'command', text: `$ ${shown}`, facts: { kind: 'command', command } }]);
-			store.setState({ status: { tone: 'ok', text: `✓ $ ${shown}`, source: 'key' } });
+			store.setState({ status: keyStatus('ok', `✓ $ ${shown}`) });
 			return podman.client(args, LESSON_CLIENT_TIMEOUT_MS);
 		},
 		/**
@@ -155,11 +156,11 @@ export function createActions(deps: ActionDeps) {
 				}
 			}
 			if (message === undefined) {
-				store.setState({ status: { tone: 'ok', text: `✓ ${shown}`, source: 'key' } });
+				store.setState({ status: keyStatus('ok', `✓ ${shown}`) });
 				deps.onChange([]);
 				return true;
 			}
-			store.setState({ status: { tone: 'error', text: `✗ ${shown}: ${message}`, source: 'key' } });
+			store.setState({ status: keyStatus('error', `✗ ${shown}: ${message}`) });
 			appendLog(store, [{ at: Date.now(), tone: 'bad', text: `✗ ${message}`, facts: { kind: 'command-failed', command } }]);
 			return false;
 		},

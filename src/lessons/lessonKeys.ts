@@ -1,5 +1,6 @@
 import { t } from '../messages/i18n.js';
 import { COMMAND_KEY_INPUTS } from '../present/keyTable.js';
+import { keyStatus } from '../state/hostStatus.js';
 import type { LessonController } from './lessonController.js';
 import { LESSONS } from './lessons.js';
 
@@ -86,7 +87,7 @@ export function lessonStepKey(lessons: LessonController, input: string, key: Pre
 	else if (input === 't') runner.repeat();
 	else if (COMMAND_KEYS.has(input)) {
 		const text = progress.key === undefined ? t('lesson.ui.noKeyInStep') : t('lesson.ui.notInLesson', { key: progress.key });
-		lessons.store.setState({ status: { tone: 'info', text, source: 'key' } });
+		lessons.store.setState({ status: keyStatus('info', text) });
 	} else return false;
 	return true;
 }

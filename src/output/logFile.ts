@@ -1,7 +1,7 @@
 import { closeSync, constants, createWriteStream, lstatSync, openSync } from 'node:fs';
 import { t } from '../messages/i18n.js';
 import { safeJson } from '../present/safeText.js';
-import { type AppStore, type LogEntry, onLogAppended } from '../state/store.js';
+import { type AppStore, drawnInPane, type LogEntry, onLogAppended } from '../state/store.js';
 
 /**
  * How `--log` and `--record` open their file: append, create, and never through a symbolic link.
@@ -43,7 +43,7 @@ function isSymlink(path: string): boolean {
  * `late` marks an entry that came after lines later than it were already written (see LOG_HOLD_MS).
  */
 export function logLine(entry: LogEntry, late = false): string {
-	const marks = { ...(entry.recordOnly ? { counted: true } : {}), ...(late ? { late: true } : {}) };
+	const marks = { ...(drawnInPane(entry) ? {} : { counted: true }), ...(late ? { late: true } : {}) };
 	return `${safeJson(JSON.stringify({ time: new Date(entry.at).toISOString(), text: entry.text, ...entry.facts, ...marks }))}\n`;
 }
 

@@ -266,10 +266,8 @@ export function followTranscript(store: AppStore, path: string, info: Transcript
 		held = held.filter((entry) => entry.at > until);
 		write(ready.map((entry) => markdown.entry(entry)).join(''));
 	};
-	const unsubscribeLog = onLogAppended(store, (entries) => {
-		// A handout reads like the pane: the records a line of it stands for are --log's.
-		held.push(...entries.filter((entry) => entry.recordOnly !== true));
-	});
+	// A handout reads like the pane: the records a line of it stands for are --log's.
+	const unsubscribeLog = onLogAppended(store, (_all, drawn) => held.push(...drawn));
 	const unsubscribeNames = store.subscribe((now, before) => {
 		if (now.containers !== before.containers) markdown.noteContainers(now.containers);
 	});

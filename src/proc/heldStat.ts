@@ -28,12 +28,11 @@ export type HeldStatRead = string | 'unchanged' | 'not held' | undefined;
  * processes not read in a round are closed at its end (endRound). At most an eighth of the
  * open-files limit is held (a quarter goes to the liveness check); beyond, `not held`.
  */
-export class HeldStatFiles {
-	private readonly files: HeldFiles<HeldFile>;
+export class HeldStatFiles extends HeldFiles<HeldFile> {
 	private readonly buffer = Buffer.alloc(BUFFER_BYTES);
 
 	constructor(private readonly procRoot = '/proc') {
-		this.files = new HeldFiles(8, procRoot);
+		super(8, procRoot);
 	}
 
 	/**
@@ -41,14 +40,14 @@ export class HeldStatFiles {
 	 * file was already open and reads the same name, state and parent, the answer is `unchanged`.
 	 */
 	read(pid: number, last: Pick<ProcessInfo, 'comm' | 'state' | 'ppid'> | undefined): HeldStatRead {
-		const known = this.files.use(pid);
+		const known = this.use(pid);
 		if (known) {
 			const length = this.readAt(known.fd);
 			if (length !== undefined) return last && this.says(length, last) ? 'unchanged' : this.line(length);
 			// Reaped: another process may have the PID now, opened afresh below.
-			this.files.forget(pid);
+			this.forget(pid);
 		}
-		if (this.files.full) return 'not held';
+		if (this.full) return 'not held';
 		let fd: number;
 		try {
 			fd = openSync(`${this.procRoot}/${pid}/stat`, 'r');
@@ -60,23 +59,8 @@ export class HeldStatFiles {
 			closeSync(fd);
 			return undefined;
 		}
-		this.files.hold(pid, { fd, round: 0 });
+		this.hold(pid, { fd, round: 0 });
 		return this.line(length);
-	}
-
-	/** Closes the files of processes not read since the last endRound: gone, or off the screen. */
-	endRound(): void {
-		this.files.endRound();
-	}
-
-	/** Closes every held file. */
-	close(): void {
-		this.files.close();
-	}
-
-	/** How many files are held open now (for tests). */
-	get heldCount(): number {
-		return this.files.size;
 	}
 
 	/** The bytes read into the buffer, or undefined when the process has gone (or its line does not fit). */

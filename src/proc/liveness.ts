@@ -27,22 +27,23 @@ interface Held extends HeldFile {
  * memory is gone: statm says `0 0 0 0 0 0 0` (seen here; the kernel prints zeros once the
  * process has let go of its memory, at exit), so a conmon killed by hand is told from a live
  * one — kill(pid, 0) could not. The start time and state are read from stat once, when the
- * file is opened.
+ * file is opened. A round (endRound) closes the files of processes not asked about in it: gone
+ * from the screen, or not reached by a check that stopped at the first gone process (reopened
+ * when asked again).
  */
-export class HeldLiveness {
-	private readonly files: HeldFiles<Held>;
+export class HeldLiveness extends HeldFiles<Held> {
 	private readonly buffer = Buffer.alloc(BUFFER_BYTES);
 
 	constructor(private readonly procRoot = '/proc') {
-		this.files = new HeldFiles<Held>(4, procRoot);
+		super(4, procRoot);
 	}
 
 	/** Whether `pid` runs, not a zombie — the process that started at `startTicks` when given. */
 	isAliveAs(pid: number, startTicks: number | undefined): boolean {
-		const known = this.files.use(pid);
+		const known = this.use(pid);
 		if (known && known.startTicks === startTicks) return this.readHeld(pid, known);
-		if (known) this.files.forget(pid);
-		if (this.files.full) return isAliveAs(pid, startTicks, this.procRoot);
+		if (known) this.forget(pid);
+		if (this.full) return isAliveAs(pid, startTicks, this.procRoot);
 		// statm first, held; then stat, read once: its start time tells the process, its state a zombie.
 		let fd: number;
 		try {
@@ -60,27 +61,9 @@ export class HeldLiveness {
 			return false;
 		}
 		const entry = { startTicks, fd, round: 0 };
-		this.files.hold(pid, entry);
+		this.hold(pid, entry);
 		// The statm opened before the stat was read: if it is that process's, it must read too.
 		return !isDead(parsed) && this.readHeld(pid, entry);
-	}
-
-	/**
-	 * Closes the files of processes not asked about since the last sweep (gone from the screen,
-	 * or not reached by a check that stopped at the first gone process: reopened when asked again).
-	 */
-	sweep(): void {
-		this.files.endRound();
-	}
-
-	/** Closes every held file. */
-	close(): void {
-		this.files.close();
-	}
-
-	/** How many files are held open now (for tests). */
-	get heldCount(): number {
-		return this.files.size;
 	}
 
 	private readHeld(pid: number, entry: Held): boolean {
@@ -89,7 +72,7 @@ export class HeldLiveness {
 			length = readSync(entry.fd, this.buffer, 0, BUFFER_BYTES, 0);
 		} catch {
 			// Reaped: the file will never read again.
-			this.files.forget(pid);
+			this.forget(pid);
 			return false;
 		}
 		// Read as bytes: no string is made for a process that runs, as nearly all do.

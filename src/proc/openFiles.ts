@@ -36,43 +36,18 @@ export interface HeldFile {
 }
 
 /**
- * The files one holder keeps open, by PID, within its budget (heldFilesBudget): each round, the files
- * not used in it are closed at its end — their processes have gone, or are no longer asked about.
+ * A holder of /proc files kept open between reads, by PID, within its budget (heldFilesBudget): each
+ * round, the files not used in it are closed at its end — their processes have gone, or are no
+ * longer asked about. The holders (HeldStatFiles, HeldLiveness) say what they read through them.
  */
-export class HeldFiles<T extends HeldFile> {
+export abstract class HeldFiles<T extends HeldFile> {
 	private readonly held = new Map<number, T>();
 	private round = 0;
 	private readonly max: number;
 
 	/** `share`: this holder may keep 1/share of the open-files limit (at most MAX_HELD_FILES). */
-	constructor(share: number, procRoot = '/proc') {
+	protected constructor(share: number, procRoot: string) {
 		this.max = heldFilesBudget(share, procRoot);
-	}
-
-	/** The file held for `pid`, marked as used in this round. */
-	use(pid: number): T | undefined {
-		const entry = this.held.get(pid);
-		if (entry) entry.round = this.round;
-		return entry;
-	}
-
-	/** Whether the budget is spent: a process beyond it is read the ordinary way. */
-	get full(): boolean {
-		return this.held.size >= this.max;
-	}
-
-	/** Holds `entry` for `pid`, used in this round. */
-	hold(pid: number, entry: T): void {
-		entry.round = this.round;
-		this.held.set(pid, entry);
-	}
-
-	/** Closes the file held for `pid`, if any. */
-	forget(pid: number): void {
-		const entry = this.held.get(pid);
-		if (!entry) return;
-		closeSync(entry.fd);
-		this.held.delete(pid);
 	}
 
 	/** Closes the files not used since the last endRound, and starts a new round. */
@@ -81,13 +56,44 @@ export class HeldFiles<T extends HeldFile> {
 		this.round++;
 	}
 
+	/** Closes the files of the processes `gone` says have gone, whatever the round. */
+	forgetGone(gone: (pid: number) => boolean): void {
+		for (const pid of [...this.held.keys()]) if (gone(pid)) this.forget(pid);
+	}
+
 	/** Closes every held file. */
 	close(): void {
 		for (const pid of [...this.held.keys()]) this.forget(pid);
 	}
 
-	/** How many files are held open now. */
-	get size(): number {
+	/** How many files are held open now (for tests). */
+	get heldCount(): number {
 		return this.held.size;
+	}
+
+	/** The file held for `pid`, marked as used in this round. */
+	protected use(pid: number): T | undefined {
+		const entry = this.held.get(pid);
+		if (entry) entry.round = this.round;
+		return entry;
+	}
+
+	/** Whether the budget is spent: a process beyond it is read the ordinary way. */
+	protected get full(): boolean {
+		return this.held.size >= this.max;
+	}
+
+	/** Holds `entry` for `pid`, used in this round. */
+	protected hold(pid: number, entry: T): void {
+		entry.round = this.round;
+		this.held.set(pid, entry);
+	}
+
+	/** Closes the file held for `pid`, if any. */
+	protected forget(pid: number): void {
+		const entry = this.held.get(pid);
+		if (!entry) return;
+		closeSync(entry.fd);
+		this.held.delete(pid);
 	}
 }

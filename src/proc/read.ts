@@ -186,6 +186,13 @@ export class ProcScanner {
 			this.held.endRound();
 			this.lastWatched = watched;
 		}
+		// A process this scan saw gone (no longer listed, or another under its PID) has its file closed
+		// now: full scans end no round, and quick ones may be far apart.
+		this.held.forgetGone((pid) => {
+			const now = current.get(pid);
+			const before = this.previous.get(pid);
+			return now === undefined || (before !== undefined && before.startTicks !== now.startTicks);
+		});
 		this.previous = current;
 		this.kernelThreads = kernelThreads;
 		return [...current.values()];

@@ -30,6 +30,14 @@ export function podmanFailed(text: string): Pick<AppState, 'status' | 'podmanFai
 }
 
 /**
+ * The answer to a key the user pressed (its command running, done or refused, a y/n question) for
+ * the status line: about that command, not the host (StatusSource `key`).
+ */
+export function keyStatus(tone: StatusMessage['tone'], text: string): StatusMessage {
+	return { tone, text, source: 'key' };
+}
+
+/**
  * The far /proc cannot be read, and that is all the status says: podman's view stands alone, with
  * conmon facts unknown. Said, but not a failure of the host: `--once` still prints that view.
  */

@@ -241,22 +241,33 @@ export function createAppStore(state: Partial<AppState> = {}): AppStore {
 let nextLogId = 1;
 
 /** Who wants every log line as it is added (`--log`), even one the bounded pane drops at once. */
-const logListeners = new WeakMap<AppStore, Set<(entries: readonly LogEntry[]) => void>>();
+const logListeners = new WeakMap<AppStore, Set<LogListener>>();
+
+/**
+ * Whether the pane draws a log entry: a record-only one (recordOnly) is `--log`'s alone, and the
+ * pane and the `--record` handout show the line that counts it. The one place this is decided.
+ */
+export function drawnInPane(entry: Pick<LogEntry, 'recordOnly'>): boolean {
+	return entry.recordOnly !== true;
+}
+
+/** Who gets the log lines as they are added: every one (`all`), and those the pane draws (`drawn`, drawnInPane). */
+export type LogListener = (all: readonly LogEntry[], drawn: readonly LogEntry[]) => void;
 
 /** Calls `listener` with every batch of log lines appended from now on; returns the unsubscribe. */
-export function onLogAppended(store: AppStore, listener: (entries: readonly LogEntry[]) => void): () => void {
+export function onLogAppended(store: AppStore, listener: LogListener): () => void {
 	const listeners = logListeners.get(store) ?? new Set();
 	logListeners.set(store, listeners);
 	listeners.add(listener);
 	return () => listeners.delete(listener);
 }
 
-/** Appends lines to the event log, keeping it bounded. The listeners (--log) get every entry, recordOnly ones too; the pane's log does not. */
+/** Appends lines to the event log, keeping it bounded: the pane's log gets those drawn (drawnInPane), the listeners every one, told which are drawn. */
 export function appendLog(store: AppStore, entries: readonly Omit<LogEntry, 'id'>[]): void {
 	if (entries.length === 0) return;
 	const added = entries.map((entry) => ({ ...entry, id: nextLogId++ }));
-	for (const listener of logListeners.get(store) ?? []) listener(added);
-	const shown = added.filter((entry) => entry.recordOnly !== true);
+	const shown = added.filter(drawnInPane);
+	for (const listener of logListeners.get(store) ?? []) listener(added, shown);
 	if (shown.length === 0) return;
 	// podman's events arrive 70-250 ms late, after /proc showed their effect: order by when
 	// things happened (stable for equal times), so a death reads before its conmon's exit.

@@ -5,8 +5,9 @@ import type { PodmanEvent } from '../podman/event.js';
 import { EventFileStream } from '../podman/eventFileStream.js';
 import type { EventSource, EventStreamHandlers } from '../podman/eventSource.js';
 import type { ChosenEventSource, PodmanEventsReason } from '../podman/eventSourceChoice.js';
-import { PodmanEventStream } from '../podman/eventStream.js';
+import { EVENT_RESUME_MARGIN_MS, PodmanEventStream } from '../podman/eventStream.js';
 import type { Podman } from '../podman/podman.js';
+import { RecentEvents } from '../podman/recentEvents.js';
 import { podmanEventEntry } from '../present/eventLog.js';
 import { type AppState, type AppStore, appendLog } from '../state/store.js';
 import { alreadyReported, rememberEvent, type SeenEvent } from './eventExpectation.js';
@@ -44,7 +45,13 @@ export interface EventWatchHooks {
 export class EventWatch {
 	private stream: EventSource | undefined;
 	/** Where the events come from: the messages about losing it differ. */
-	private sourceKind: ChosenEventSource['kind'] = 'podman-events';
+	private source: ChosenEventSource | undefined;
+	/** Events from this time on are news (start's `sinceMs`). */
+	private sinceMs = 0;
+	/** The newest event delivered: a source taken over later (switchTo) starts a little before it. */
+	private lastEventMs: number | undefined;
+	/** The events delivered lately, from any source: one that takes over does not deliver them again. */
+	private readonly delivered = new RecentEvents();
 	private stopped = false;
 	/** The stream is lost and not live again yet: its loss is logged once per outage, not at every retry. */
 	private outage = false;
@@ -69,15 +76,42 @@ export class EventWatch {
 	 */
 	start(source: ChosenEventSource, sinceMs: number): void {
 		if (this.stopped || this.stream) return;
+		this.sinceMs = sinceMs;
+		this.follow(source, sinceMs);
+	}
+
+	/**
+	 * `podman info` answered late, and with it `source` was chosen (Watcher): followed from now on
+	 * instead of the one chosen without it. Another kind takes over from a little before the last
+	 * event delivered (what both deliver is delivered once); the same kind goes on, its reason said anew.
+	 */
+	switchTo(source: ChosenEventSource): void {
+		if (this.stopped || !this.stream || JSON.stringify(source) === JSON.stringify(this.source)) return;
+		if (source.kind === this.source?.kind) {
+			this.source = source;
+			this.saySource(source);
+			return;
+		}
+		this.stream.stop();
+		this.follow(source, (this.lastEventMs ?? this.sinceMs) - EVENT_RESUME_MARGIN_MS);
+	}
+
+	private follow(source: ChosenEventSource, sinceMs: number): void {
 		const handlers: EventStreamHandlers = {
 			onEvent: (event) => this.onEvent(event),
 			onState: (state, detail) => this.onStreamState(state, detail),
 		};
-		this.sourceKind = source.kind;
-		this.stream = source.kind === 'file' ? new EventFileStream(source.path, handlers, sinceMs) : new PodmanEventStream(this.podman, handlers, sinceMs);
+		this.source = source;
+		const stream = source.kind === 'file' ? new EventFileStream(source.path, handlers, sinceMs) : new PodmanEventStream(this.podman, handlers, sinceMs);
+		this.stream = stream;
+		this.saySource(source);
+		stream.start();
+	}
+
+	/** Says in the event log where events come from, and for `podman events` why. */
+	private saySource(source: ChosenEventSource): void {
 		const text = source.kind === 'file' ? t('events.sourceFile', { path: source.path }) : t('events.sourcePodman', { why: reasonText(source.reason) });
 		appendLog(this.store, [{ at: Date.now(), tone: 'info', text, facts: { kind: 'events-source', status: source.kind } }]);
-		this.stream.start();
 	}
 
 	/** Ends the events source and every retry. */
@@ -88,6 +122,8 @@ export class EventWatch {
 	}
 
 	private onEvent(event: PodmanEvent): void {
+		if (!this.delivered.admit(event)) return;
+		if (this.lastEventMs === undefined || event.timeMs > this.lastEventMs) this.lastEventMs = event.timeMs;
 		// An event is the surest sign the stream is back.
 		this.endOutage();
 		this.awaitingEvent.delete(event.id);
@@ -105,7 +141,7 @@ export class EventWatch {
 	}
 
 	private onStreamState(state: 'live' | 'lost', detail: { message?: string; resumed: boolean }): void {
-		const file = this.sourceKind === 'file';
+		const file = this.source?.kind === 'file';
 		if (state === 'lost') {
 			this.losses++;
 			clearTimeout(this.backCheck);
@@ -151,7 +187,7 @@ export class EventWatch {
 		this.outage = false;
 		// An event ended it: no need to ask podman again (over ssh, for a far host).
 		clearTimeout(this.backCheck);
-		const file = this.sourceKind === 'file';
+		const file = this.source?.kind === 'file';
 		appendLog(this.store, [
 			{ at: Date.now(), tone: 'good', text: t(file ? 'events.fileRecovered' : 'events.streamRecovered'), facts: { kind: 'stream', status: 'recovered' } },
 		]);

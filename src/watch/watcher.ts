@@ -2,7 +2,7 @@ import { t } from '../messages/i18n.js';
 import { currentGeneration } from '../model/conmonHistory.js';
 import { storeInfoArgs, versionJsonArgs } from '../podman/commands.js';
 import { type EventsInfo, parseEventsInfo } from '../podman/eventSource.js';
-import { chooseEventSource } from '../podman/eventSourceChoice.js';
+import { type ChosenEventSource, chooseEventSource } from '../podman/eventSourceChoice.js';
 import { eventsFlow } from '../podman/eventsBackend.js';
 import type { Podman, PodmanOutput } from '../podman/podman.js';
 import { type PodmanStoreRoots, parseStoreRoots } from '../podman/storeRoots.js';
@@ -19,6 +19,7 @@ import { type AppStore, appendLog } from '../state/store.js';
 import { DirectoryWatch } from './directoryWatch.js';
 import { EventWatch } from './eventWatch.js';
 import { FarWatch } from './farWatch.js';
+import { InfoRetry } from './infoRetry.js';
 import { PodmanReconcile } from './podmanReconcile.js';
 import { foldScan } from './scanFold.js';
 import { type ScanDepth, ScanPacer, watchedProcessGone } from './scanPacing.js';
@@ -35,8 +36,8 @@ export interface WatcherOptions {
  * own files (scanPacing, eventWatch, scanFold, podmanReconcile, directoryWatch); this class owns
  * the children, timers and /proc reads they share, and wires them. One podman query at a time for
  * the containers' state (besides them: the version, asked beside the first list and while the events
- * stream's outage waits for podman to answer) and one scan at a time; every timer and child is
- * ended by stop().
+ * stream's outage waits for podman to answer, and `podman info` while it has not answered, InfoRetry)
+ * and one scan at a time; every timer and child is ended by stop().
  */
 export class Watcher {
 	/** Set by stop(): a start() still awaiting podman then starts nothing more. */
@@ -51,6 +52,11 @@ export class Watcher {
 	);
 	/** The liveness check's statm files, held open between checks. */
 	private readonly liveness = new HeldLiveness();
+	/** `podman info` asked again while it has not answered (start asks it first). */
+	private readonly infoRetry = new InfoRetry(
+		() => this.askInfo(),
+		(infoJson) => void this.infoAnsweredLate(infoJson),
+	);
 	/** The far side's scans, when podman is a far host's (`--connection`); undefined: this machine's /proc. */
 	private readonly far: FarWatch | undefined;
 	private readonly directories = new DirectoryWatch(() => this.burst());
@@ -107,18 +113,13 @@ export class Watcher {
 		this.scan();
 		await this.reconcile({ full: true });
 		// `podman info` is slow (~0.5 s): asked after the first screen is drawn.
-		const eventsInfo = await this.readInfo();
-		const source = await chooseEventSource(this.podman, eventsInfo, {
-			// A far podman's events file is on the far host (a local file of that path may even be another store's).
-			remote: this.far !== undefined,
-			forcePodmanEvents: this.options.forcePodmanEvents ?? false,
-			signal: this.abort.signal,
-		});
+		const infoJson = await this.askInfo();
+		const source = await this.chooseSource(infoJson === undefined ? undefined : this.applyInfo(infoJson));
 		// Quit while podman was answering: start nothing more.
 		if (this.stopped) return;
 		this.events.start(source, eventsSinceMs);
-		// inotify sees only this machine's files: a far store's paths may even exist here by chance.
-		if (this.storeRoots && !this.far) this.directories.add(this.storeRoots.runRoot, true);
+		// No answer: asked again (InfoRetry), and what it says then is applied as if it had come now.
+		if (infoJson === undefined) this.infoRetry.start();
 		await this.scan();
 		if (this.stopped) return;
 		this.pacer.start();
@@ -149,6 +150,7 @@ export class Watcher {
 	/** Ends the events source, any podman query in flight, and every timer. */
 	stop(): void {
 		this.stopped = true;
+		this.infoRetry.stop();
 		this.podmanView.stop();
 		this.events.stop();
 		this.abort.abort();
@@ -167,7 +169,7 @@ export class Watcher {
 			(id) => state.containers[id] !== undefined || this.inStore.has(id),
 			(pid, startTicks) => this.liveness.isAliveAs(pid, startTicks),
 		);
-		this.liveness.sweep();
+		this.liveness.endRound();
 		return gone;
 	}
 
@@ -220,25 +222,54 @@ export class Watcher {
 		if (!first) this.events.expectEvents(fold.changes, state.containers, fold.history, fold.unmonitored, now);
 	}
 
-	/**
-	 * `podman info` names the store (without it every unlisted conmon is treated as foreign) and the
-	 * events backend, which decides where events come from; with none, no event will ever come.
-	 */
-	private async readInfo(): Promise<EventsInfo | undefined> {
+	/** `podman info --format json`, or undefined when podman did not answer (it is asked again: InfoRetry). */
+	private async askInfo(): Promise<string | undefined> {
 		try {
-			const info = (await this.query(storeInfoArgs())).stdout;
-			this.storeRoots = parseStoreRoots(info);
-			const eventsInfo = parseEventsInfo(info);
-			const eventsBackend = eventsInfo?.eventLogger;
-			this.store.setState({ eventsBackend });
-			if (!eventsFlow(eventsBackend)) {
-				appendLog(this.store, [{ at: Date.now(), tone: 'warn', facts: { kind: 'watching' }, text: t('setups.events.noneLog') }]);
-			}
-			return eventsInfo;
+			return (await this.query(storeInfoArgs())).stdout;
 		} catch {
-			this.storeRoots = undefined;
 			return undefined;
 		}
+	}
+
+	/**
+	 * What `podman info` says, applied: it names the store (until then no conmon counts as this store's
+	 * or as another's) and the events backend, which decides where events come from; with none, no
+	 * event will ever come. Returns what it says about events, for chooseEventSource.
+	 */
+	private applyInfo(infoJson: string): EventsInfo | undefined {
+		if (this.stopped) return undefined;
+		this.storeRoots = parseStoreRoots(infoJson);
+		const eventsInfo = parseEventsInfo(infoJson);
+		const eventsBackend = eventsInfo?.eventLogger;
+		this.store.setState({ eventsBackend });
+		if (!eventsFlow(eventsBackend)) {
+			appendLog(this.store, [{ at: Date.now(), tone: 'warn', facts: { kind: 'watching' }, text: t('setups.events.noneLog') }]);
+		}
+		// inotify sees only this machine's files: a far store's paths may even exist here by chance.
+		if (this.storeRoots && !this.far) this.directories.add(this.storeRoots.runRoot, true);
+		return eventsInfo;
+	}
+
+	/** Where events come from, given what `podman info` said of them (undefined: it did not answer). */
+	private chooseSource(eventsInfo: EventsInfo | undefined): Promise<ChosenEventSource> {
+		return chooseEventSource(this.podman, eventsInfo, {
+			// A far podman's events file is on the far host (a local file of that path may even be another store's).
+			remote: this.far !== undefined,
+			forcePodmanEvents: this.options.forcePodmanEvents ?? false,
+			signal: this.abort.signal,
+		});
+	}
+
+	/**
+	 * `podman info` answered after the start had to go on without it: applied as if it had answered
+	 * first. The events source is chosen again (the file may now be followed), and /proc scanned
+	 * again, so this store's conmons are told from others' at once.
+	 */
+	private async infoAnsweredLate(infoJson: string): Promise<void> {
+		const source = await this.chooseSource(this.applyInfo(infoJson));
+		if (this.stopped) return;
+		this.events.switchTo(source);
+		await this.scan();
 	}
 
 	/**

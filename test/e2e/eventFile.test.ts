@@ -175,3 +175,33 @@ describe('podman events when the events file cannot be found', { skip: skip ?? f
 		await tui.waitFor(/container via-podman-events \(\w+\) started/);
 	});
 });
+
+describe('podman info that fails at start, and answers when asked again', { skip: skip ?? false }, () => {
+	// Its first `podman info` fails (a lock held, a transient error): the events source is chosen without it.
+	const suite = loggedSuite('infolate', (_sandbox, dir) => ({ CONMON_TUI_PODMAN: writePodmanWrapper(dir, { failFirst: ['info'] }) }));
+	const { logFile } = suite;
+
+	test('asked again, it answers: the events file is followed instead of podman events, and each event comes once', async () => {
+		const { sandbox, tui } = suite;
+		const sources = () => readLogLines(logFile).filter((l) => l.kind === 'events-source');
+		const id = (await sandbox.podman(['run', '-d', '--name', 'before-info', sandbox.image, 'sleep', 'infinity'])).stdout.trim();
+		await waitFor('the events source chosen again', () => (sources().length >= 2 ? true : undefined), 30_000);
+		assert.deepEqual(
+			sources().map((l) => l.status),
+			['podman-events', 'file'],
+		);
+		assert.match(sources()[0]?.text ?? '', /events from podman events \(podman info did not say where podman logs events\)/);
+		assert.ok(sources()[1]?.text?.includes(join(sandbox.dir, 'tmp', 'events', 'events.log')), sources()[1]?.text);
+		await waitFor('the podman events child gone', () => (podmanEventsChildren(tui).length === 0 ? true : undefined));
+		await sandbox.podman(['stop', '-t', '0', id]);
+		await tui.waitFor(/container before-info \(\w+\) died/);
+		// The --log file holds entries for a second (LOG_HOLD_MS) to write them in time order.
+		await waitFor('the died event in the --log file', () =>
+			readLogLines(logFile).some((l) => l.kind === 'podman-event' && l.status === 'died' && l.containerId === id) ? true : undefined,
+		);
+		const events = readLogLines(logFile).filter((l) => l.kind === 'podman-event' && l.containerId === id);
+		for (const status of ['create', 'start', 'died']) {
+			assert.equal(events.filter((l) => l.status === status).length, 1, `${status} once: ${JSON.stringify(events.map((l) => l.status))}`);
+		}
+	});
+});

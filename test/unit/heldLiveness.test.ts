@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { HeldLiveness } from '../../src/proc/liveness.js';
 import { openFilesLimit } from '../../src/proc/openFiles.js';
 import { parseStat } from '../../src/proc/parse.js';
-
-/** A fake process's stat line: state and start time where /proc puts them. */
-function statLine(pid: number, comm: string, state: string, startTicks: number): string {
-	return `${pid} (${comm}) ${state} 1 ${pid} ${pid} 0 -1 4194368 70 1004 0 0 0 0 0 1 20 0 1 0 ${startTicks} 9080832 458 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0\n`;
-}
+import { fakeProcFiles, statLine } from '../helpers/fakeProcFiles.js';
+import { waitFor } from '../helpers/waitFor.js';
 
 function startTicksOf(pid: number): number {
 	const parsed = parseStat(readFileSync(`/proc/${pid}/stat`, 'latin1'));
@@ -20,26 +15,12 @@ function startTicksOf(pid: number): number {
 	return parsed.startTicks;
 }
 
-/** Waits (no time limit asserted: the test's own timeout ends it) until `check` holds. */
-async function until<T>(check: () => T | undefined): Promise<T> {
-	for (;;) {
-		const value = check();
-		if (value !== undefined) return value;
-		await sleep(20);
-	}
-}
-
 describe('HeldLiveness, fake /proc files', () => {
-	const root = mkdtempSync(join(tmpdir(), 'conmon-tui-liveness-'));
-	after(() => rmSync(root, { recursive: true, force: true }));
+	const proc = fakeProcFiles('liveness');
+	const root = proc.root;
 	const LIVE_STATM = '2208 458 403 9 0 165 0\n';
 	const GONE_STATM = '0 0 0 0 0 0 0\n';
-	const write = (pid: number, stat: string, statm = LIVE_STATM) => {
-		mkdirSync(join(root, String(pid)), { recursive: true });
-		// Rewritten in place (same file): what a held descriptor reads again.
-		writeFileSync(join(root, String(pid), 'stat'), stat);
-		writeFileSync(join(root, String(pid), 'statm'), statm);
-	};
+	const write = (pid: number, stat: string, statm = LIVE_STATM) => proc.write(pid, { stat, statm });
 
 	test('reads the held statm again: running, then no memory left (a zombie)', () => {
 		const liveness = new HeldLiveness(root);
@@ -54,11 +35,7 @@ describe('HeldLiveness, fake /proc files', () => {
 	});
 
 	test('no more files held than a quarter of the open-files limit; beyond, read the ordinary way', () => {
-		mkdirSync(join(root, 'self'), { recursive: true });
-		writeFileSync(
-			join(root, 'self', 'limits'),
-			'Limit                     Soft Limit           Hard Limit           Units\nMax open files            16                   16                   files\n',
-		);
+		proc.openFilesLimit(16);
 		assert.equal(openFilesLimit(root), 16);
 		const liveness = new HeldLiveness(root);
 		for (let pid = 60; pid < 66; pid++) {
@@ -67,7 +44,7 @@ describe('HeldLiveness, fake /proc files', () => {
 		}
 		assert.equal(liveness.heldCount, 4);
 		liveness.close();
-		rmSync(join(root, 'self'), { recursive: true });
+		proc.openFilesLimit(undefined);
 	});
 
 	test('an open that fails for another reason than the process gone (ENOTDIR here, EMFILE in life) does not call it gone', () => {
@@ -95,16 +72,16 @@ describe('HeldLiveness, fake /proc files', () => {
 		liveness.close();
 	});
 
-	test('a sweep closes the files of processes not asked about since the last one', () => {
+	test('a round closes the files of processes not asked about in it', () => {
 		const liveness = new HeldLiveness(root);
 		write(43, statLine(43, 'conmon', 'S', 700));
 		write(44, statLine(44, 'conmon', 'S', 800));
 		liveness.isAliveAs(43, 700);
 		liveness.isAliveAs(44, 800);
-		liveness.sweep();
+		liveness.endRound();
 		assert.equal(liveness.heldCount, 2);
 		liveness.isAliveAs(44, 800);
-		liveness.sweep();
+		liveness.endRound();
 		assert.equal(liveness.heldCount, 1);
 		liveness.close();
 	});
@@ -120,13 +97,17 @@ describe('HeldLiveness, real processes', () => {
 		const child = spawn('sleep', ['1000'], { stdio: 'ignore' });
 		children.push(child);
 		const pid = child.pid ?? 0;
-		const startTicks = await until(() => {
-			try {
-				return startTicksOf(pid);
-			} catch {
-				return undefined;
-			}
-		});
+		const startTicks = await waitFor(
+			'the start time of sleep',
+			() => {
+				try {
+					return startTicksOf(pid);
+				} catch {
+					return undefined;
+				}
+			},
+			30_000,
+		);
 		const liveness = new HeldLiveness();
 		assert.equal(liveness.isAliveAs(pid, startTicks), true);
 		assert.equal(liveness.heldCount, 1);
@@ -153,10 +134,10 @@ describe('HeldLiveness, real processes', () => {
 			}
 			return undefined;
 		};
-		const running = await until(childOfParent);
+		const running = await waitFor('the background sleep', childOfParent, 30_000);
 		const liveness = new HeldLiveness();
 		assert.equal(liveness.isAliveAs(running.pid, running.startTicks), true);
-		await until(() => (childOfParent()?.state === 'Z' ? true : undefined));
+		await waitFor('the background sleep to turn zombie', () => (childOfParent()?.state === 'Z' ? true : undefined), 30_000);
 		assert.equal(liveness.isAliveAs(running.pid, running.startTicks), false);
 		assert.equal(liveness.heldCount, 1, 'a zombie still reads: its file stays open until it is reaped or no longer asked about');
 		assert.equal(liveness.isAliveAs(parent.pid ?? 0, undefined), true);
