@@ -53,3 +53,8 @@ function readable(path: string): boolean {
 		return false;
 	}
 }
+
+/** Whether two choices are the same: the same file, or `podman events` for the same reason. */
+export function sameSource(a: ChosenEventSource, b: ChosenEventSource | undefined): boolean {
+	return JSON.stringify(a) === JSON.stringify(b);
+}

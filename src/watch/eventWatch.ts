@@ -4,7 +4,7 @@ import { shortId } from '../model/container.js';
 import type { PodmanEvent } from '../podman/event.js';
 import { EventFileStream } from '../podman/eventFileStream.js';
 import type { EventSource, EventStreamHandlers } from '../podman/eventSource.js';
-import type { ChosenEventSource, PodmanEventsReason } from '../podman/eventSourceChoice.js';
+import { type ChosenEventSource, type PodmanEventsReason, sameSource } from '../podman/eventSourceChoice.js';
 import { EVENT_RESUME_MARGIN_MS, PodmanEventStream } from '../podman/eventStream.js';
 import type { Podman } from '../podman/podman.js';
 import { RecentEvents } from '../podman/recentEvents.js';
@@ -86,14 +86,24 @@ export class EventWatch {
 	 * event delivered (what both deliver is delivered once); the same kind goes on, its reason said anew.
 	 */
 	switchTo(source: ChosenEventSource): void {
-		if (this.stopped || !this.stream || JSON.stringify(source) === JSON.stringify(this.source)) return;
+		if (this.stopped || !this.stream || sameSource(source, this.source)) return;
 		if (source.kind === this.source?.kind) {
 			this.source = source;
 			this.saySource(source);
 			return;
 		}
 		this.stream.stop();
-		this.follow(source, (this.lastEventMs ?? this.sinceMs) - EVENT_RESUME_MARGIN_MS);
+		// The new source is not the old one coming back: an outage of the old one ends here, without a
+		// "recovered" line, and what it may have missed is read again from podman's state.
+		if (this.outage) {
+			this.outage = false;
+			clearTimeout(this.backCheck);
+			const { status } = this.store.getState();
+			if (status?.source === 'host' && status.tone === 'error') this.store.setState({ status: undefined });
+			this.hooks.reconcileAll();
+		}
+		// Never from before the watcher's start: events older than that were never news (the old source skipped them).
+		this.follow(source, Math.max(this.sinceMs, (this.lastEventMs ?? this.sinceMs) - EVENT_RESUME_MARGIN_MS));
 	}
 
 	private follow(source: ChosenEventSource, sinceMs: number): void {

@@ -139,4 +139,34 @@ describe('the events stream of a host that cannot be reached', () => {
 			watch.stop();
 		}
 	});
+
+	test('a switch to the events file during an outage ends it without a "recovered" line, and podman is read again', async () => {
+		writeFileSync(calls, '');
+		podmanThat('refuses', 0);
+		const store = createAppStore();
+		let reconciled = 0;
+		const watch = new EventWatch(new Podman(fake, 5_000), store, {
+			burst: () => {},
+			refresh: () => {},
+			reconcileAll: () => reconciled++,
+			podmanAnswers: async () => false,
+			inStore: () => false,
+		});
+		const logged = (status: string) => store.getState().log.filter((l) => l.facts?.kind === 'stream' && l.facts.status === status).length;
+		const eventsFile = join(dir, 'events.log');
+		writeFileSync(eventsFile, '');
+		try {
+			watch.start({ kind: 'podman-events', reason: { why: 'no-info' } }, Date.now());
+			await waitFor('the outage', () => (logged('lost') === 1 ? true : undefined), 20_000);
+			assert.match(store.getState().status?.text ?? '', /^podman events stream lost/);
+			// podman info answers late: the file can be followed.
+			watch.switchTo({ kind: 'file', path: eventsFile });
+			await waitFor('the file live', () => (store.getState().eventStream === 'live' ? true : undefined), 20_000);
+			assert.equal(logged('recovered'), 0, 'the file is not podman events coming back');
+			assert.equal(store.getState().status, undefined, "the old source's loss is no longer shown");
+			assert.equal(reconciled, 1, 'what the outage may have missed is read again');
+		} finally {
+			watch.stop();
+		}
+	});
 });

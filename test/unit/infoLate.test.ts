@@ -61,13 +61,14 @@ esac
 );
 chmodSync(standIn, 0o755);
 
-function setUp(far?: FarProcesses): { store: AppStore; watcher: Watcher } {
+/** `fileHolds`: what the events file holds at the start, besides what the stream prints (`streamed`). */
+function setUp(far?: FarProcesses, { streamed = true, fileHolds = '' } = {}): { store: AppStore; watcher: Watcher } {
 	rmSync(join(dir, 'info-failed'), { force: true });
 	writeFileSync(join(dir, 'calls'), '');
 	// An event the stream prints and the file holds too: after the switch it must be logged once, not twice.
-	const event = eventLine('seen-twice', 2_000);
+	const event = streamed ? eventLine('seen-twice', 2_000) : '';
 	writeFileSync(join(dir, 'event.json'), event);
-	writeFileSync(EVENTS_FILE, event);
+	writeFileSync(EVENTS_FILE, fileHolds + event);
 	const store = createAppStore(far ? { farSide: { label: 'far', stale: undefined, procUnknown: false } } : {});
 	const watcher = new Watcher(new Podman(standIn, 10_000, { PATH: process.env.PATH ?? '/usr/bin:/bin' }), store, far);
 	after(() => watcher.stop());
@@ -90,7 +91,7 @@ describe('podman info that fails at start and answers later', () => {
 		const row = await waitFor('the provisional row', () => store.getState().containers[meta.containerId], 20_000);
 		assert.equal(row.name, meta.containerName);
 		assert.equal(store.getState().eventsBackend, 'file');
-		assert.equal(infoQuestions(), 2, 'asked again once, and not after it answered');
+		assert.equal(infoQuestions(), 2, 'asked again once (infoRetry.test.ts pins the backoff)');
 		watcher.stop();
 	});
 
@@ -116,6 +117,17 @@ describe('podman info that fails at start and answers later', () => {
 		appendFileSync(EVENTS_FILE, eventLine('file-only', 1_000));
 		await waitFor('the event only the file has', () => (store.getState().log.some((entry) => entry.text.includes('file-only')) ? true : undefined), 10_000);
 		assert.equal(seen(), 1);
+		watcher.stop();
+	});
+
+	test('with nothing delivered before the switch, the file is read from the start of the watch, not a second before it', async () => {
+		const { store, watcher } = setUp(undefined, { streamed: false, fileHolds: eventLine('before-start', -500) });
+		await watcher.start();
+		const logged = (name: string) => store.getState().log.some((entry) => entry.text.includes(name));
+		await waitFor('the file followed', () => (store.getState().eventsBackend === 'file' ? true : undefined), 20_000);
+		appendFileSync(EVENTS_FILE, eventLine('after-switch', 1_000));
+		await waitFor('the event after the switch', () => (logged('after-switch') ? true : undefined), 10_000);
+		assert.equal(logged('before-start'), false, 'an event from before the start is not news');
 		watcher.stop();
 	});
 });
