@@ -2,12 +2,13 @@ import { Box, Text } from 'ink';
 import { useMemo, useRef } from 'react';
 import { useHostsState } from '../hooks/useHostsState.js';
 import { t } from '../src/messages/i18n.js';
+import type { TreeRow } from '../src/model/tree.js';
 import { truncateToWidth } from '../src/present/displayWidth.js';
 import { safeText } from '../src/present/safeText.js';
 import { containerColumnWidths } from '../src/present/treeColumns.js';
 import { type HostLine, hostHeadingFacts, hostLines, hostLinesOffset } from '../src/state/hostLines.js';
 import type { HostStore } from '../src/state/hosts.js';
-import { rowsAt, shownFilter, shownTreeInput, type TimedRows } from '../src/state/treeSource.js';
+import { shownFilter, shownTreeInput, type TimedRows, timedRowsAt } from '../src/state/treeSource.js';
 import { HostHeading } from './HostHeading.js';
 import { MARKER_WIDTH, TreeLine, treeLineLook } from './TreeLine.js';
 
@@ -18,10 +19,14 @@ import { MARKER_WIDTH, TreeLine, treeLineLook } from './TreeLine.js';
 export function HostsTree({ hosts, active, height, width, now }: { hosts: readonly HostStore[]; active: number; height: number; width: number; now: number }) {
 	const stores = useMemo(() => hosts.map((h) => h.store), [hosts]);
 	const inputs = useHostsState(stores, shownTreeInput);
-	// Each host's rows are built again only when its input changes or a deadline of its tree comes (rowsAt).
-	const timed = useRef<readonly TimedRows[]>([]);
-	timed.current = inputs.map((input, i) => rowsAt(input, now, timed.current[i]));
-	const rowsByHost = timed.current.map((host) => host.rows);
+	// Each host's rows are built again only when its input changes or a deadline of its tree comes (timedRowsAt).
+	// The same array while every host's rows are the same: the column widths below are measured again only then.
+	const built = useRef<{ timed: readonly TimedRows[]; rows: readonly TreeRow[][] }>({ timed: [], rows: [] });
+	const timed = inputs.map((input, i) => timedRowsAt(input, now, built.current.timed[i]));
+	if (timed.length !== built.current.timed.length || timed.some((host, i) => host !== built.current.timed[i])) {
+		built.current = { timed, rows: timed.map((host) => host.rows) };
+	}
+	const rowsByHost = built.current.rows;
 	const facts = useHostsState(stores, (s) => hostHeadingFacts(s, ''));
 	const others = useHostsState(stores, (s) => ({ busy: s.busy, filter: shownFilter(s) }));
 	const lines = hostLines(

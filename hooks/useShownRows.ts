@@ -1,18 +1,18 @@
 import { useRef } from 'react';
 import type { TreeRow } from '../src/model/tree.js';
 import type { AppStore } from '../src/state/store.js';
-import { rowsAt, shownTreeInput, type TimedRows } from '../src/state/treeSource.js';
+import { shownTreeInput, type TimedRows, timedRowsAt } from '../src/state/treeSource.js';
 import { useAppState } from './useAppState.js';
 
 /**
  * The rows of the tree on screen at `now` (the time shown, as App passes it), built again only
- * when their input changes or one of their deadlines comes (rowsAt): not on every store change
+ * when their input changes or one of their deadlines comes (timedRowsAt): not on every store change
  * (during a burst the store changes with every scan, 40 ms apart), nor at every age tick.
  */
 export function useShownRows(store: AppStore, now: number): TreeRow[] {
 	const input = useAppState(store, shownTreeInput);
 	// A cache, not state: the same input and time give the same rows, so keeping them changes nothing but the work.
 	const last = useRef<TimedRows | undefined>(undefined);
-	last.current = rowsAt(input, now, last.current);
+	last.current = timedRowsAt(input, now, last.current);
 	return last.current.rows;
 }

@@ -245,10 +245,13 @@ export const sgrOnlyTextKept = {
 			const source = await readFile(args.path, 'utf8');
 			const start = 'const sanitizeAnsi = (text) => {';
 			if (!source.includes(start)) throw new Error(`${args.path}: no "${start}" to extend (Ink changed: review scripts/inkPatches.mjs)`);
-			// No ESC and no C1 control (U+0080–U+009F) outside `ESC [ params m`, params digits, ':' and ';': Ink's own SGR test.
-			const kept = `const plainOrSgr = /^(?:[^\\u001B\\u0080-\\u009F]|\\u001B\\[[\\d:;]*m)*$/;
+			// Not plain or SGR: any C1 control (U+0080–U+009F), or an ESC that does not open `ESC [ params m`
+			// with params of digits, ':' and ';' (Ink's own SGR test). A search for one bad character, not a
+			// match of the whole string: a regular expression looping over every character overflows the
+			// stack on a string of millions of characters.
+			const kept = `const notPlainOrSgr = /[\\u0080-\\u009F]|\\u001B(?!\\[[\\d:;]*m)/;
 ${start}
-    if (plainOrSgr.test(text)) {
+    if (!notPlainOrSgr.test(text)) {
         return text;
     }`;
 			return { contents: source.replace(start, kept), loader: 'js' };

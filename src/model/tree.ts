@@ -82,14 +82,9 @@ export interface TreeInput {
 /** What the tree is built from, with the containers as the store keeps them (by ID): stable references, so a shallow selector can hold it. */
 export type TreeSource = Omit<TreeInput, 'containers'> & { containers: Readonly<Record<string, Container>> };
 
-/** buildTree from the store's shape of the data. */
-export function buildTreeFrom(source: TreeSource, filter = '', now = Date.now()): TreeRow[] {
-	return buildTreeAt(source, filter, new TreeClock(now));
-}
-
-/** buildTree from the store's shape of the data, at `clock`'s time: the clock learns when the rows next change. */
-export function buildTreeAt(source: TreeSource, filter: string, clock: TreeClock): TreeRow[] {
-	return buildTreeOn({ ...source, containers: Object.values(source.containers) }, filter, clock);
+/** buildTree from the store's shape of the data; at a clock, the clock learns when the rows next change (treeClock.ts). */
+export function buildTreeFrom(source: TreeSource, filter = '', at: number | TreeClock = Date.now()): TreeRow[] {
+	return buildTreeOn({ ...source, containers: Object.values(source.containers) }, filter, typeof at === 'number' ? new TreeClock(at) : at);
 }
 
 /** What every container's rows are drawn from, computed once per tree. */

@@ -9,11 +9,16 @@
 export class TreeClock {
 	private next = Number.POSITIVE_INFINITY;
 
-	constructor(readonly now: number) {}
+	/** Private: a decision that compared with the time itself would hold rows past its deadline. */
+	constructor(private readonly now: number) {}
 
-	/** Whether `deadline` is still to come. When it is, the rows change when it comes: it is kept if it is the earliest. */
+	/**
+	 * Whether `deadline` is still to come. When it is, the rows change when it comes: it is kept if it
+	 * is the earliest. A deadline that is not a number (a time that could not be read) has come, as
+	 * `now - at < ms` said of it before.
+	 */
 	before(deadline: number): boolean {
-		if (this.now >= deadline) return false;
+		if (!(this.now < deadline)) return false;
 		if (deadline < this.next) this.next = deadline;
 		return true;
 	}

@@ -1,7 +1,9 @@
 // Where the tree on screen comes from: the shown view (frozen or live), who is looking, the filter,
 // the time. The screen's tree, the details view and the focus keys all build their rows here, so
-// they always agree on which rows exist; `--once` builds from the same model function (buildTreeFrom).
-import { buildTreeAt, type TreeRow, type TreeSource } from '../model/tree.js';
+// they agree on which rows exist (the focus keys at the time of the key, which can be a tick later
+// than the frame on screen: a row whose deadline came between is already gone for them); `--once`
+// builds from the same model function (buildTreeFrom).
+import { buildTreeFrom, type TreeRow, type TreeSource } from '../model/tree.js';
 import { TreeClock } from '../model/treeClock.js';
 import { shownTime, shownView } from './frozenView.js';
 import type { AppState } from './store.js';
@@ -51,14 +53,14 @@ export interface TimedRows {
  * while frozen). `last` is handed back as it is when its input is the same object and `at` is
  * between its building and its first deadline: an age tick then builds nothing.
  */
-export function rowsAt(input: ShownTreeInput, at: number, last?: TimedRows): TimedRows {
+export function timedRowsAt(input: ShownTreeInput, at: number, last?: TimedRows): TimedRows {
 	if (last !== undefined && last.input === input && last.builtAt <= at && at < last.until) return last;
 	const clock = new TreeClock(at);
-	const rows = buildTreeAt(input, input.filter, clock);
+	const rows = buildTreeFrom(input, input.filter, clock);
 	return { input, builtAt: at, until: clock.changesAt, rows };
 }
 
 /** The rows of the tree on screen at `now`. */
 export function shownRows(state: AppState, now: number): TreeRow[] {
-	return rowsAt(shownTreeInput(state), shownTime(state, now)).rows;
+	return timedRowsAt(shownTreeInput(state), shownTime(state, now)).rows;
 }

@@ -5,7 +5,7 @@ import type { Container } from '../../src/model/container.js';
 import { buildTreeFrom } from '../../src/model/tree.js';
 import { TreeClock } from '../../src/model/treeClock.js';
 import type { ProcessInfo } from '../../src/proc/parse.js';
-import { rowsAt, type ShownTreeInput, type TimedRows } from '../../src/state/treeSource.js';
+import { type ShownTreeInput, type TimedRows, timedRowsAt } from '../../src/state/treeSource.js';
 import { makeContainer } from '../helpers/fixtureState.js';
 
 const NOW = Date.parse('2026-12-02T14:00:00Z');
@@ -75,12 +75,12 @@ describe("the tree's rows between their deadlines", () => {
 
 	test('held rows are the rows built afresh, at every time over a minute; built once per deadline', () => {
 		const input = everyDeadline();
-		const first = rowsAt(input, NOW);
+		const first = timedRowsAt(input, NOW);
 		assert.equal(first.until, NOW + (DEADLINES[0] ?? 0), 'the first deadline is the foreign conmon getting its row');
 		let last: TimedRows = first;
 		const built = new Set<TimedRows>([first]);
 		for (let at = NOW; at <= NOW + 70_000; at += 100) {
-			last = rowsAt(input, at, last);
+			last = timedRowsAt(input, at, last);
 			built.add(last);
 			assert.deepEqual(last.rows, buildTreeFrom(input, '', at), `the rows at +${at - NOW} ms`);
 		}
@@ -99,10 +99,10 @@ describe("the tree's rows between their deadlines", () => {
 
 	test('a new input, or a clock read earlier than the rows were built, builds them again', () => {
 		const input = everyDeadline();
-		const first = rowsAt(input, NOW + 100);
-		assert.equal(rowsAt(input, NOW + 200, first), first);
-		assert.notEqual(rowsAt({ ...input }, NOW + 200, first), first, 'another input object');
-		assert.notEqual(rowsAt(input, NOW, first), first, 'a clock set back');
-		assert.notEqual(rowsAt(input, first.until, first), first, 'the first deadline');
+		const first = timedRowsAt(input, NOW + 100);
+		assert.equal(timedRowsAt(input, NOW + 200, first), first);
+		assert.notEqual(timedRowsAt({ ...input }, NOW + 200, first), first, 'another input object');
+		assert.notEqual(timedRowsAt(input, NOW, first), first, 'a clock set back');
+		assert.notEqual(timedRowsAt(input, first.until, first), first, 'the first deadline');
 	});
 });
