@@ -1,3 +1,4 @@
+import chalk, { type ForegroundColorName } from 'chalk';
 import { Text } from 'ink';
 import { memo } from 'react';
 import type { TreeRow } from '../src/model/tree.js';
@@ -6,7 +7,7 @@ import { changeBadge, containerColumns, infraNote, rowText, stateGlyph, unitNote
 import type { ColumnWidths } from '../src/present/treeColumns.js';
 import { isDead } from '../src/proc/parse.js';
 
-function rowColorName(row: TreeRow): string | undefined {
+function rowColorName(row: TreeRow): ForegroundColorName | undefined {
 	switch (row.kind) {
 		case 'container':
 			return row.container.state === 'running' ? 'green' : row.container.state === 'paused' ? 'yellow' : undefined;
@@ -43,7 +44,7 @@ export const MARKER_WIDTH = 2;
 export interface TreeLineLook {
 	selected: boolean;
 	guide: string;
-	color: string | undefined;
+	color: ForegroundColorName | undefined;
 	/** "  … stopping" while a command runs on the row's container, cut to what is left of the width; else ''. */
 	busy: string;
 	/** A container's columns, each fitted to its width and cut to what is left of the row; undefined on any other row. */
@@ -140,41 +141,51 @@ function sameLook(a: TreeLineLook, b: TreeLineLook): boolean {
 	);
 }
 
-/** One row of the tree, truncated to the terminal width. */
+/**
+ * The row as one styled string: the same chalk calls, in the same order, on the same pieces, that
+ * Ink makes when it squashes a Text with nested Texts (squash-text-nodes.js; each Text applies dim,
+ * colour, bold, inverse, in that order, to its children's joined text), so the same bytes at every
+ * colour level. chalk is Ink's own instance (one copy of the package: Ink's colorize imports it
+ * too), so the level it picked from FORCE_COLOR, NO_COLOR or TERM=dumb is the one used here. A
+ * row drawn as 6–10 nested Texts costs React a node each and Ink a transform each at every frame
+ * (bench/RESULTS.md, round five); this string is made only when the row's look changes.
+ * test/components/treeLineStyles.test.tsx draws it beside the nested Texts it replaces.
+ */
+function styledRow(look: TreeLineLook): string {
+	const { selected, color, busy, columns } = look;
+	const tinted = (text: string) => (color === undefined ? text : chalk[color](text));
+	// A pod's containers hang under its row, behind a dim guide.
+	const start = `${selected ? SELECTION_MARKER : NO_MARKER}${chalk.dim(look.guide)}`;
+	const busyText = chalk.yellow(busy);
+	if (columns) {
+		// The id and the infra note are dim on every row but the selected one.
+		const faint = (text: string) => (selected ? text : chalk.dim(text));
+		const body =
+			tinted(columns.glyph) +
+			chalk.bold(columns.name) +
+			columns.gap +
+			faint(columns.id) +
+			columns.middle +
+			tinted(columns.status) +
+			faint(columns.infra) +
+			chalk.blue(columns.unit) +
+			busyText;
+		return start + (selected ? chalk.inverse(body) : body);
+	}
+	const text = tinted(look.text);
+	const styled = look.changed ? chalk.bold(text) : text;
+	return start + (selected ? chalk.inverse(styled) : styled) + busyText;
+}
+
+/**
+ * One row of the tree, truncated to the terminal width: one Text holding one styled string. A dead
+ * row's dim stays on the Text, as before, so Ink dims the line as it lays it out.
+ */
 export const TreeLine = memo(
 	function TreeLine({ look }: { look: TreeLineLook }) {
-		const { selected, guide, busy, columns } = look;
-		const color = look.color ? { color: look.color } : {};
-		const busyText = busy ? <Text color="yellow">{busy}</Text> : null;
-		if (columns) {
-			// Plain columns are joined into one string: each nested Text is one more node for React and Ink.
-			return (
-				<Text wrap="truncate-end">
-					{selected ? SELECTION_MARKER : NO_MARKER}
-					{/* A pod's containers hang under its row. */}
-					<Text dimColor>{guide}</Text>
-					<Text inverse={selected}>
-						<Text {...color}>{columns.glyph}</Text>
-						<Text bold>{columns.name}</Text>
-						{columns.gap}
-						<Text dimColor={!selected}>{columns.id}</Text>
-						{columns.middle}
-						<Text {...color}>{columns.status}</Text>
-						{columns.infra ? <Text dimColor={!selected}>{columns.infra}</Text> : null}
-						{columns.unit ? <Text color="blue">{columns.unit}</Text> : null}
-						{busyText}
-					</Text>
-				</Text>
-			);
-		}
 		return (
 			<Text wrap="truncate-end" dimColor={look.dead}>
-				{selected ? SELECTION_MARKER : NO_MARKER}
-				<Text dimColor>{guide}</Text>
-				<Text {...color} bold={look.changed} inverse={selected}>
-					{look.text}
-				</Text>
-				{busyText}
+				{styledRow(look)}
 			</Text>
 		);
 	},
