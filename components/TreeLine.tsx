@@ -149,7 +149,8 @@ function sameLook(a: TreeLineLook, b: TreeLineLook): boolean {
  * too), so the level it picked from FORCE_COLOR, NO_COLOR or TERM=dumb is the one used here. A
  * row drawn as 6–10 nested Texts costs React a node each and Ink a transform each at every frame
  * (bench/RESULTS.md, round five); this string is made only when the row's look changes.
- * test/components/treeLineStyles.test.tsx draws it beside the nested Texts it replaces.
+ * test/components/treeLineStyles.test.tsx draws it beside the nested Texts it replaces. A tree must
+ * not sit in a Box with a backgroundColor: Ink gives that to every nested Text, and this string once.
  */
 function styledRow(look: TreeLineLook): string {
 	const { selected, color, busy, columns } = look;
