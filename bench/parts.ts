@@ -94,6 +94,11 @@ function parseArgs(argv: readonly string[]): {
 		}
 		i++;
 	}
+	// The before build's readable copy is for its profile: given without --profile it would be ignored.
+	if (beforeProfiled !== undefined && !profiled) {
+		process.stderr.write('bench parts: --before-profiled needs --profile (it is the before build run under the profiler)\n');
+		process.exit(2);
+	}
 	return { containers, runs, windowMs, parts, before, beforeProfiled, settleMs, windows, profiled };
 }
 

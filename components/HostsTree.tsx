@@ -20,7 +20,8 @@ export function HostsTree({ hosts, active, height, width, now }: { hosts: readon
 	const stores = useMemo(() => hosts.map((h) => h.store), [hosts]);
 	const inputs = useHostsState(stores, shownTreeInput);
 	// Each host's rows are built again only when its input changes or a deadline of its tree comes (timedRowsAt).
-	// The same array while every host's rows are the same: the column widths below are measured again only then.
+	// The same array while every host's rows are the same (the widths below are measured again at each tick
+	// all the same: the statuses' ages change).
 	const built = useRef<{ timed: readonly TimedRows[]; rows: readonly TreeRow[][] }>({ timed: [], rows: [] });
 	const timed = inputs.map((input, i) => timedRowsAt(input, now, built.current.timed[i]));
 	if (timed.length !== built.current.timed.length || timed.some((host, i) => host !== built.current.timed[i])) {

@@ -38,8 +38,8 @@ export const MARKER_WIDTH = 2;
 
 /**
  * What one row draws, in plain values only: TreeLine is memoized on them, so when the clock ticks
- * (the rows are built again, as new objects) a row whose words did not change is not drawn again
- * by React — only the containers whose age changed are.
+ * (the looks are made again, as new objects, for the ages) a row whose words did not change is not
+ * drawn again by React — only the containers whose age changed are.
  */
 export interface TreeLineLook {
 	selected: boolean;
@@ -122,7 +122,7 @@ export function treeLineLook(
 	};
 }
 
-/** Shallow equality of two looks, the container columns included: the rows are new objects at every tick, their words often not. */
+/** Shallow equality of two looks, the container columns included: the looks are new objects at every tick, their words often not. */
 function sameLook(a: TreeLineLook, b: TreeLineLook): boolean {
 	if (a.selected !== b.selected || a.guide !== b.guide || a.color !== b.color || a.busy !== b.busy) return false;
 	if (a.text !== b.text || a.changed !== b.changed || a.dead !== b.dead) return false;

@@ -19,7 +19,6 @@ import { RecentEvents } from './recentEvents.js';
 export class EventFileStream implements EventSource {
 	private tail: EventFileTail | undefined;
 	private position: TailPosition | undefined;
-	private readonly recent = new RecentEvents();
 	private failures = 0;
 	private retryTimer: NodeJS.Timeout | undefined;
 	private stopped = false;
@@ -32,6 +31,8 @@ export class EventFileStream implements EventSource {
 		private readonly path: string,
 		private readonly handlers: EventStreamHandlers,
 		private readonly sinceMs = Date.now(),
+		/** The events delivered lately: shared with a source this one took over from (or that takes over). */
+		private readonly recent = new RecentEvents(),
 	) {}
 
 	/** Opens the file and follows it; lines already there are delivered if they are newer than `sinceMs`. */

@@ -20,7 +20,6 @@ export class PodmanEventStream implements EventSource {
 	private readonly abort = new AbortController();
 	/** Where a resumed stream starts: the newest event seen, or when the first stream started. */
 	private resumeFromMs: number | undefined;
-	private readonly recent = new RecentEvents();
 	private failures = 0;
 	private retryTimer: NodeJS.Timeout | undefined;
 	private stopped = false;
@@ -32,6 +31,8 @@ export class PodmanEventStream implements EventSource {
 		private readonly podman: Podman,
 		private readonly handlers: EventStreamHandlers,
 		private readonly firstSinceMs?: number,
+		/** The events delivered lately: shared with a source that takes over, which then does not deliver them again. */
+		private readonly recent = new RecentEvents(),
 	) {}
 
 	/** Starts following events (from `firstSinceMs` if given). */

@@ -50,7 +50,7 @@ export class EventWatch {
 	private sinceMs = 0;
 	/** The newest event delivered: a source taken over later (switchTo) starts a little before it. */
 	private lastEventMs: number | undefined;
-	/** The events delivered lately, from any source: one that takes over does not deliver them again. */
+	/** The events delivered lately, from any source: every source admits its events here, so one that takes over does not deliver them again. */
 	private readonly delivered = new RecentEvents();
 	private stopped = false;
 	/** The stream is lost and not live again yet: its loss is logged once per outage, not at every retry. */
@@ -112,7 +112,10 @@ export class EventWatch {
 			onState: (state, detail) => this.onStreamState(state, detail),
 		};
 		this.source = source;
-		const stream = source.kind === 'file' ? new EventFileStream(source.path, handlers, sinceMs) : new PodmanEventStream(this.podman, handlers, sinceMs);
+		const stream =
+			source.kind === 'file'
+				? new EventFileStream(source.path, handlers, sinceMs, this.delivered)
+				: new PodmanEventStream(this.podman, handlers, sinceMs, this.delivered);
 		this.stream = stream;
 		this.saySource(source);
 		stream.start();
@@ -132,7 +135,6 @@ export class EventWatch {
 	}
 
 	private onEvent(event: PodmanEvent): void {
-		if (!this.delivered.admit(event)) return;
 		if (this.lastEventMs === undefined || event.timeMs > this.lastEventMs) this.lastEventMs = event.timeMs;
 		// An event is the surest sign the stream is back.
 		this.endOutage();
