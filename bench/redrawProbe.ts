@@ -16,6 +16,7 @@ import { render } from 'ink';
 import { createElement } from 'react';
 import { App } from '../components/App.js';
 import { EMPTY_HISTORY } from '../src/model/conmonHistory.js';
+import { AGES_TICK_BY_SECOND_MS } from '../src/present/format.js';
 import { procReader } from '../src/proc/read.js';
 import { createAppStore } from '../src/state/store.js';
 import { fakeActions } from '../test/helpers/appHarness.js';
@@ -24,8 +25,6 @@ import { byId, containerId, makeConmonProcess, makeContainer, makeGeneration, ma
 const ARROW_DOWN = '\u001B[B';
 const COLUMNS = 140;
 const ROWS = 40;
-/** Seconds for which an age is shown to the second ("Up 59 seconds"), then it ticks every minute. */
-const AGES_TICK_FOR_S = 60;
 /** How long before the probe starts its containers were started. */
 const STARTED_AGO_S = 1;
 /** Frames drawn before the samples: the first frames compile the code. */
@@ -102,9 +101,11 @@ async function main(): Promise<void> {
 	// Started a second ago: the ages tick every second for the next 59 s only (then every minute).
 	// The warm-up takes 3 ticks, each tick sample one, each key sample one more (it waits for a tick):
 	// asked for more, the probe would wait a minute for a frame; it says so instead.
-	const fitting = Math.floor((AGES_TICK_FOR_S - STARTED_AGO_S - WARM_UP_FRAMES - 1) / 2);
+	const fitting = Math.floor((AGES_TICK_BY_SECOND_MS / 1000 - STARTED_AGO_S - WARM_UP_FRAMES - 1) / 2);
 	if (!Number.isInteger(samples) || samples < 1 || samples > fitting) {
-		process.stderr.write(`redrawProbe: samples must be 1 to ${fitting} (the ages tick every second for ${AGES_TICK_FOR_S} s only); got ${process.argv[3]}\n`);
+		process.stderr.write(
+			`redrawProbe: samples must be 1 to ${fitting} (the ages tick every second for ${AGES_TICK_BY_SECOND_MS / 1000} s only); got ${process.argv[3]}\n`,
+		);
 		process.exit(2);
 	}
 	const state = fleet(count, STARTED_AGO_S * 1000);

@@ -36,9 +36,12 @@ export function formatAge(ms: number): string {
 	return minutes >= 1 && minutes < 60 ? t('duration.minutes', { m: minutes }) : formatDuration(ms);
 }
 
+/** How long an age shown in the tree counts seconds ("Up 59 seconds"); then it counts minutes. */
+export const AGES_TICK_BY_SECOND_MS = 60_000;
+
 /** True while an age shown in the tree still changes every second. */
 export function ageTicksBySecond(since: number | undefined, now: number): boolean {
-	return since !== undefined && now - since < 60_000;
+	return since !== undefined && now - since < AGES_TICK_BY_SECOND_MS;
 }
 
 /** Wall-clock time of day, HH:MM:SS, in local time as people in the room read it. */
