@@ -36,9 +36,9 @@ export function conmonsRunningExitCommand(processes: readonly ProcessInfo[]): Se
  * Two other conmons show up for a moment and are left out: the launcher podman starts, which
  * forks the monitor and exits at once (its parent is podman), and a fork of the monitor about
  * to exec the exit command (podman's cleanup): its parent is the monitor itself.
+ * `byPid` is indexByPid(processes), when the caller has it already (a scan's, scanIndex.ts).
  */
-export function findConmons(processes: readonly ProcessInfo[]): ConmonProcess[] {
-	const byPid = new Map(processes.map((p) => [p.pid, p]));
+export function findConmons(processes: readonly ProcessInfo[], byPid: ReadonlyMap<number, ProcessInfo> = indexByPid(processes)): ConmonProcess[] {
 	const found: ConmonProcess[] = [];
 	for (const process of processes) {
 		const args = parseConmonArgs(process.argv);
@@ -50,6 +50,11 @@ export function findConmons(processes: readonly ProcessInfo[]): ConmonProcess[] 
 		found.push({ process, args });
 	}
 	return found;
+}
+
+/** Each process by its PID. */
+export function indexByPid(processes: readonly ProcessInfo[]): Map<number, ProcessInfo> {
+	return new Map(processes.map((p) => [p.pid, p]));
 }
 
 /** Children of each PID, in PID order so that the tree does not reorder between scans. */

@@ -1,7 +1,7 @@
 // The quick scans' reads of the processes on screen: each one's /proc/PID/stat is held open and read
 // again in place, and a line that says what the last scan kept is not turned into a string at all
 // (bench/RESULTS.md, round five).
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { type HeldFile, HeldFiles } from './openFiles.js';
 import type { ProcessInfo } from './parse.js';
 
@@ -29,10 +29,8 @@ export type HeldStatRead = string | 'unchanged' | 'not held' | undefined;
  * open-files limit is held (a quarter goes to the liveness check); beyond, `not held`.
  */
 export class HeldStatFiles extends HeldFiles<HeldFile> {
-	private readonly buffer = Buffer.alloc(BUFFER_BYTES);
-
 	constructor(private readonly procRoot = '/proc') {
-		super(8, procRoot);
+		super(8, procRoot, BUFFER_BYTES);
 	}
 
 	/**
@@ -42,7 +40,7 @@ export class HeldStatFiles extends HeldFiles<HeldFile> {
 	read(pid: number, last: Pick<ProcessInfo, 'comm' | 'state' | 'ppid'> | undefined): HeldStatRead {
 		const known = this.use(pid);
 		if (known) {
-			const length = this.readAt(known.fd);
+			const length = this.lineLength(known.fd);
 			if (length !== undefined) return last && this.says(length, last) ? 'unchanged' : this.line(length);
 			// Reaped: another process may have the PID now, opened afresh below.
 			this.forget(pid);
@@ -54,7 +52,7 @@ export class HeldStatFiles extends HeldFiles<HeldFile> {
 		} catch {
 			return 'not held';
 		}
-		const length = this.readAt(fd);
+		const length = this.lineLength(fd);
 		if (length === undefined) {
 			closeSync(fd);
 			return undefined;
@@ -63,14 +61,10 @@ export class HeldStatFiles extends HeldFiles<HeldFile> {
 		return this.line(length);
 	}
 
-	/** The bytes read into the buffer, or undefined when the process has gone (or its line does not fit). */
-	private readAt(fd: number): number | undefined {
-		try {
-			const length = readSync(fd, this.buffer, 0, BUFFER_BYTES, 0);
-			return length > 0 && length < BUFFER_BYTES ? length : undefined;
-		} catch {
-			return undefined;
-		}
+	/** The line's bytes read into the buffer, or undefined when the process has gone (or its line does not fit). */
+	private lineLength(fd: number): number | undefined {
+		const length = this.readAt(fd);
+		return length !== undefined && length > 0 && length < BUFFER_BYTES ? length : undefined;
 	}
 
 	private line(length: number): string {

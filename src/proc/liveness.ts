@@ -1,7 +1,7 @@
 // The liveness check's reads: every watched conmon, every second. Each one's /proc/PID/statm is
 // opened once and read again in place: one pread instead of open, read and close, of a file the
 // kernel writes in a third of the time it takes for stat (bench/RESULTS.md, round four).
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { type HeldFile, HeldFiles } from './openFiles.js';
 import { isDead, parseStat } from './parse.js';
 import { isAliveAs } from './read.js';
@@ -32,10 +32,8 @@ interface Held extends HeldFile {
  * when asked again).
  */
 export class HeldLiveness extends HeldFiles<Held> {
-	private readonly buffer = Buffer.alloc(BUFFER_BYTES);
-
 	constructor(private readonly procRoot = '/proc') {
-		super(4, procRoot);
+		super(4, procRoot, BUFFER_BYTES);
 	}
 
 	/** Whether `pid` runs, not a zombie — the process that started at `startTicks` when given. */
@@ -67,10 +65,8 @@ export class HeldLiveness extends HeldFiles<Held> {
 	}
 
 	private readHeld(pid: number, entry: Held): boolean {
-		let length: number;
-		try {
-			length = readSync(entry.fd, this.buffer, 0, BUFFER_BYTES, 0);
-		} catch {
+		const length = this.readAt(entry.fd);
+		if (length === undefined) {
 			// Reaped: the file will never read again.
 			this.forget(pid);
 			return false;
@@ -80,15 +76,17 @@ export class HeldLiveness extends HeldFiles<Held> {
 	}
 
 	private readOnce(path: string): string | undefined {
-		let fd: number | undefined;
+		let fd: number;
 		try {
 			fd = openSync(path, 'r');
-			const length = readSync(fd, this.buffer, 0, BUFFER_BYTES, 0);
-			return this.buffer.toString('latin1', 0, length);
 		} catch {
 			return undefined;
+		}
+		try {
+			const length = this.readAt(fd);
+			return length === undefined ? undefined : this.buffer.toString('latin1', 0, length);
 		} finally {
-			if (fd !== undefined) closeSync(fd);
+			closeSync(fd);
 		}
 	}
 }

@@ -1,6 +1,6 @@
 // The /proc files held open between reads (liveness.ts, heldStat.ts): how many each holder may keep,
-// out of the process's open-files limit, and the table of those it keeps.
-import { closeSync, readFileSync } from 'node:fs';
+// out of the process's open-files limit, the table of those it keeps, and the read in place of one.
+import { closeSync, readFileSync, readSync } from 'node:fs';
 
 /**
  * At most this many files are held open by one holder (one descriptor each); processes beyond them
@@ -38,16 +38,35 @@ export interface HeldFile {
 /**
  * A holder of /proc files kept open between reads, by PID, within its budget (heldFilesBudget): each
  * round, the files not used in it are closed at its end — their processes have gone, or are no
- * longer asked about. The holders (HeldStatFiles, HeldLiveness) say what they read through them.
+ * longer asked about. Every holder reads a held file the same way (readAt, into one buffer); the
+ * holders (HeldStatFiles, HeldLiveness) say which file they hold and what its bytes mean.
  */
 export abstract class HeldFiles<T extends HeldFile> {
 	private readonly held = new Map<number, T>();
 	private round = 0;
 	private readonly max: number;
+	/** What readAt read last: one buffer for every read, so that a read makes no string unless asked to. */
+	protected readonly buffer: Buffer;
 
-	/** `share`: this holder may keep 1/share of the open-files limit (at most MAX_HELD_FILES). */
-	protected constructor(share: number, procRoot: string) {
+	/**
+	 * `share`: this holder may keep 1/share of the open-files limit (at most MAX_HELD_FILES);
+	 * `bufferBytes`: more than the longest file it reads.
+	 */
+	protected constructor(share: number, procRoot: string, bufferBytes: number) {
 		this.max = heldFilesBudget(share, procRoot);
+		this.buffer = Buffer.alloc(bufferBytes);
+	}
+
+	/**
+	 * Reads the file open at `fd` again from its start into `buffer`: how many bytes it read, or
+	 * undefined when the read failed — a held /proc file's process has been reaped (ESRCH).
+	 */
+	protected readAt(fd: number): number | undefined {
+		try {
+			return readSync(fd, this.buffer, 0, this.buffer.length, 0);
+		} catch {
+			return undefined;
+		}
 	}
 
 	/** Closes the files not used since the last endRound, and starts a new round. */

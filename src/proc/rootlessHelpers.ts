@@ -1,4 +1,5 @@
 import { parseConmonArgs } from './conmonArgs.js';
+import { indexByPid } from './conmonProcess.js';
 import type { ProcessInfo } from './parse.js';
 
 /**
@@ -66,13 +67,16 @@ function classify(process: ProcessInfo, name: string, parentOf: (process: Proces
 	return undefined;
 }
 
-/** Every rootless helper among the processes. */
-export function findRootlessHelpers(processes: readonly ProcessInfo[]): RootlessHelper[] {
-	// Every scan asks, and nearly no process is a helper: the PID index is made only for a parent asked about.
-	let byPid: Map<number, ProcessInfo> | undefined;
+/**
+ * Every rootless helper among the processes. `byPid` finds their parents: a scan's index
+ * (scanIndex.ts), which may hold more processes than those asked about; without it, one is made
+ * of `processes` when a parent is first asked for (nearly no process is a helper).
+ */
+export function findRootlessHelpers(processes: readonly ProcessInfo[], byPid?: ReadonlyMap<number, ProcessInfo>): RootlessHelper[] {
+	let index = byPid;
 	const parentOf = (process: ProcessInfo): ProcessInfo | undefined => {
-		byPid ??= new Map(processes.map((p) => [p.pid, p]));
-		return byPid.get(process.ppid);
+		index ??= indexByPid(processes);
+		return index.get(process.ppid);
 	};
 	const helpers: RootlessHelper[] = [];
 	for (const process of processes) {

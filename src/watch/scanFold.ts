@@ -2,9 +2,9 @@ import { type ConmonChange, type ConmonHistory, currentGeneration, observeConmon
 import { type Container, expectsConmon, shortId } from '../model/container.js';
 import { conmonInStore, type PodmanStoreRoots } from '../podman/storeRoots.js';
 import { conmonChangeEntry, foreignConmonsEntry } from '../present/eventLog.js';
-import { type ConmonProcess, containerPidOf, descendants, findConmons, indexChildren, processesUnderConmons } from '../proc/conmonProcess.js';
+import { type ConmonProcess, containerPidOf, descendants, indexChildren, processesUnderConmons } from '../proc/conmonProcess.js';
 import { isDead, type ProcessInfo, sameArgv, startTicksToMs } from '../proc/parse.js';
-import { findRootlessHelpers } from '../proc/rootlessHelpers.js';
+import { indexScan, type ScanIndex } from '../proc/scanIndex.js';
 import type { AppState, LogEntry } from '../state/store.js';
 
 /** What one /proc scan read, and what is needed to make sense of it. */
@@ -20,6 +20,8 @@ export interface ScanSnapshot {
 	storeRoots: PodmanStoreRoots | undefined;
 	/** The first scan finds what was already there: that is not news for the event log. */
 	first: boolean;
+	/** indexScan(processes), when the scan has made it already (the watcher's does); made here otherwise. */
+	index?: ScanIndex;
 }
 
 /** The parts of the store a scan writes. */
@@ -53,12 +55,10 @@ export interface ScanFold {
  */
 export function foldScan(state: ScannedState, scan: ScanSnapshot, now: number): ScanFold {
 	const all = scan.processes;
-	const conmons = findConmons(all);
-	const helpers = findRootlessHelpers(all);
+	const { byPid, conmons, helpers } = scan.index ?? indexScan(all);
 	const children = indexChildren(all);
 	const pidOf = (conmon: ConmonProcess): number | undefined => containerPidOf(conmon, children);
 	const { history, changes } = observeConmons(state.history, conmons, pidOf, (ticks) => startTicksToMs(ticks, scan.bootTimeMs), now);
-	const byPid = new Map(all.map((p) => [p.pid, p]));
 	const unmonitored = findUnmonitored(Object.values(state.containers), history, byPid);
 	const processes = processesUnderConmons(all, conmons, children);
 	for (const pid of Object.values(unmonitored)) {

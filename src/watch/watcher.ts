@@ -8,12 +8,11 @@ import type { Podman, PodmanOutput } from '../podman/podman.js';
 import { type PodmanStoreRoots, parseStoreRoots } from '../podman/storeRoots.js';
 import { parseVersionJson } from '../podman/version.js';
 import { podmanVersionText } from '../present/podmanVersionText.js';
-import { findConmons } from '../proc/conmonProcess.js';
 import { HeldLiveness } from '../proc/liveness.js';
 import { type ProcessInfo, processKey } from '../proc/parse.js';
 import { ProcScanner, readBootTimeMs } from '../proc/read.js';
 import type { FarProcesses } from '../proc/reader.js';
-import { findRootlessHelpers } from '../proc/rootlessHelpers.js';
+import { indexScan, type ScanIndex } from '../proc/scanIndex.js';
 import { setScanned } from '../state/selection.js';
 import { type AppStore, appendLog } from '../state/store.js';
 import { DirectoryWatch } from './directoryWatch.js';
@@ -200,19 +199,22 @@ export class Watcher {
 		// A quick scan re-reads only what conmon-tui shows; new processes are always read.
 		const watched = depth === 'quick' ? new Set([...state.processes, ...state.helpers.map((h) => h.process)].map((p) => p.pid)) : undefined;
 		const all = this.scanner.scan(watched);
-		// The fold finds conmons and helpers again: finding them is cheap, their UIDs are not.
-		this.readUids([...findConmons(all).map((c) => c.process), ...findRootlessHelpers(all).map((h) => h.process)]);
-		this.fold(all, depth);
+		// Only the conmons' and helpers' UIDs are read: every process's would cost a status read each.
+		this.fold(
+			all,
+			depth,
+			indexScan(all, (found) => this.readUids(found)),
+		);
 		return undefined;
 	}
 
-	/** Folds one scan's processes into the store (scanFold). */
-	private fold(all: ProcessInfo[], _depth: ScanDepth): void {
+	/** Folds one scan's processes into the store (scanFold); a far scan's are indexed here. */
+	private fold(all: ProcessInfo[], _depth: ScanDepth, index: ScanIndex = indexScan(all)): void {
 		const now = Date.now();
 		if (this.far) this.bootTimeMs = this.far.bootTimeMs();
 		const state = this.store.getState();
 		const first = !this.firstScanDone;
-		const fold = foldScan(state, { processes: all, bootTimeMs: this.bootTimeMs ?? 0, storeRoots: this.storeRoots, first }, now);
+		const fold = foldScan(state, { processes: all, bootTimeMs: this.bootTimeMs ?? 0, storeRoots: this.storeRoots, first, index }, now);
 		if (state.bootTimeMs !== this.bootTimeMs) this.store.setState({ bootTimeMs: this.bootTimeMs });
 		if (Object.keys(fold.update).length > 0) setScanned(this.store, fold.update);
 		for (const id of fold.inStore) this.inStore.add(id);
