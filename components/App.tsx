@@ -3,17 +3,16 @@ import { useCallback, useState } from 'react';
 import { ReaderContext } from '../hooks/readerContext.js';
 import { useAppState } from '../hooks/useAppState.js';
 import { useKeymap } from '../hooks/useKeymap.js';
-import { useNow } from '../hooks/useNow.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import type { Actions } from '../src/app/actions.js';
 import type { LessonController } from '../src/lessons/lessonController.js';
 import { t } from '../src/messages/i18n.js';
-import { ageTicksBySecond } from '../src/present/format.js';
+import { AGES_TICK_BY_SECOND_MS } from '../src/present/format.js';
 import { hostFactsLine } from '../src/present/hostFacts.js';
 import { podmanVersionText } from '../src/present/podmanVersionText.js';
-import { latestChangeAt, NOTHING_UNDRAWN, sameUndrawn, upcomingChanges } from '../src/present/redrawTiming.js';
+import { NOTHING_DRAWN_YET, type ScreenPace, sameDrawn, type TreeDrawn, upcomingChanges, youngestDrawnAge } from '../src/present/redrawTiming.js';
 import type { ProcessReader } from '../src/proc/reader.js';
-import { shownTime, shownView } from '../src/state/frozenView.js';
+import { shownView } from '../src/state/frozenView.js';
 import { shownStatus } from '../src/state/hostStatus.js';
 import type { HostCross, HostStore } from '../src/state/hosts.js';
 import type { SelectionMove } from '../src/state/selection.js';
@@ -23,13 +22,17 @@ import { DetailsView } from './DetailsView.js';
 import { EventLog } from './EventLog.js';
 import { FilterBar, filterBarShown } from './FilterBar.js';
 import { Footer } from './Footer.js';
-import { Header } from './Header.js';
+import { Header, headerClock } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { HostsEventLog } from './HostsEventLog.js';
 import { HostsTree } from './HostsTree.js';
 import { LessonMenu } from './LessonMenu.js';
 import { LESSON_PANE_LINES, LessonPane, lessonPaneRows } from './LessonPane.js';
+import { ScreenClock } from './ScreenClock.js';
 import { StatusLine, statusLineTexts, statusMaxLines } from './StatusLine.js';
+
+/** Frozen, time stands still: nothing on screen changes with it (the slow beat stays, a safety net). */
+const FROZEN_PACE: ScreenPace = { bySecondUntil: Number.NEGATIVE_INFINITY, rowsChangeAt: Number.POSITIVE_INFINITY };
 
 /** Below this the layout cannot show a useful tree; a message says so instead of garbage. */
 export const MIN_COLUMNS = 40;
@@ -74,13 +77,14 @@ export function App({
 }) {
 	useKeymap(store, actions, quit, lessons, hosts?.cross);
 	const { columns, rows } = useTerminalSize();
-	// Containers the tree cannot show a change of (rows below the window): kept as long as the set is the same.
-	const [undrawn, setUndrawn] = useState<ReadonlySet<string>>(NOTHING_UNDRAWN);
-	const onUndrawn = useCallback((next: ReadonlySet<string>) => setUndrawn((previous) => (sameUndrawn(previous, next) ? previous : next)), []);
-	// Only the tree (no overlay, one host) says what it does not draw and when its texts change next.
+	// What the tree last drew: which containers (only their ages make the screen tick), and when its rows change next.
+	const [drawn, setDrawn] = useState<TreeDrawn>(NOTHING_DRAWN_YET);
+	const onDrawn = useCallback((next: TreeDrawn) => setDrawn((previous) => (sameDrawn(previous, next) ? previous : next)), []);
+	// Only the tree (no overlay, one host) says what it does not draw and when its ages change next.
 	const treeAlone = (shownOverlay: Overlay | undefined): boolean => shownOverlay === undefined && !hosts;
-	const { overlay, filterShown, youngest, shownContainers, shownRemoved, inLesson, lessonExplanation, frozen, statusText, readOnly, loaded, hostFacts } =
-		useAppState(store, (s) => ({
+	const { overlay, filterShown, youngest, shownContainers, inLesson, lessonExplanation, frozenAt, statusText, readOnly, loaded, hostFacts } = useAppState(
+		store,
+		(s) => ({
 			overlay: s.overlay,
 			loaded: s.loaded,
 			readOnly: s.readOnly,
@@ -88,19 +92,24 @@ export function App({
 			inLesson: s.lesson !== undefined,
 			lessonExplanation: s.lesson?.explanation ?? '',
 			filterShown: filterBarShown(s.filterDraft, s.filter),
-			youngest: latestChangeAt(shownView(s), treeAlone(s.overlay) ? undrawn : NOTHING_UNDRAWN),
+			youngest: youngestDrawnAge(shownView(s).containers, treeAlone(s.overlay) ? drawn.containers : undefined),
 			shownContainers: shownView(s).containers,
-			shownRemoved: shownView(s).removed,
-			frozen: s.frozen,
+			frozenAt: s.frozen?.at,
 			statusText: shownStatus(s)?.text,
-		}));
-	// Ages under a minute count seconds; the details view shows exact durations. Frozen, time stands still.
-	// Elsewhere than the tree alone, the screen ticks every SLOW_TICK_MS.
-	const upcoming = useCallback(
-		(at: number) => upcomingChanges({ containers: shownContainers, removed: shownRemoved }, undrawn, at),
-		[shownContainers, shownRemoved, undrawn],
+		}),
 	);
-	const now = shownTime({ frozen }, useNow(overlay === 'details' || ageTicksBySecond(youngest, Date.now()), treeAlone(overlay) ? upcoming : undefined));
+	// Ages under a minute count seconds; the details view shows exact durations. Frozen, time stands still.
+	// Elsewhere than the tree alone, the screen ticks every SLOW_TICK_MS, and at the hosts' trees' deadlines.
+	const upcoming = useCallback((at: number) => upcomingChanges(shownContainers, drawn.containers, at), [shownContainers, drawn.containers]);
+	const pace: ScreenPace =
+		frozenAt !== undefined
+			? FROZEN_PACE
+			: {
+					bySecondUntil:
+						overlay === 'details' ? Number.POSITIVE_INFINITY : youngest === undefined ? Number.NEGATIVE_INFINITY : youngest + AGES_TICK_BY_SECOND_MS,
+					rowsChangeAt: overlay === undefined ? drawn.rowsChangeAt : Number.POSITIVE_INFINITY,
+					upcoming: treeAlone(overlay) ? upcoming : undefined,
+				};
 	// A test's injected fault (src/app/testFault.ts): thrown while rendering once the first list is in.
 	if (renderFault && loaded) throw renderFault;
 
@@ -118,28 +127,41 @@ export function App({
 	// A long podman error wraps onto more lines (up to statusMaxLines); the tree gives them up.
 	const statusLines = statusLineTexts(statusText, columns, statusMaxLines(rows)).length;
 	const mainHeight = rows - 1 - 1 - (logShown ? logLines + 1 : 0) - paneLines - statusLines - 1 - (filterShown ? 1 : 0);
-	return (
-		<Box flexDirection="column" width={columns} height={rows - 1}>
-			<Header store={store} now={now} />
-			{overlay === 'help' ? (
-				<HelpOverlay height={mainHeight} width={columns} readOnly={readOnly} hostFacts={hostFacts} />
-			) : overlay === 'details' ? (
-				<ReaderContext.Provider value={reader}>
-					<DetailsView store={store} height={mainHeight} now={now} width={columns} />
-				</ReaderContext.Provider>
-			) : overlay === 'lessons' ? (
-				<LessonMenu store={store} height={mainHeight} width={columns} />
-			) : hosts ? (
-				<HostsTree hosts={hosts.hosts} active={hosts.active} height={mainHeight} width={columns} now={now} />
-			) : (
-				<ContainerTree store={store} height={mainHeight} width={columns} now={now} onUndrawn={onUndrawn} />
-			)}
+	// Made here, outside the clock: at a tick they are the same elements, so React does not render them again.
+	const untimed =
+		overlay === 'help' ? (
+			<HelpOverlay height={mainHeight} width={columns} readOnly={readOnly} hostFacts={hostFacts} />
+		) : overlay === 'lessons' ? (
+			<LessonMenu store={store} height={mainHeight} width={columns} />
+		) : undefined;
+	const below = (
+		<>
 			{inLesson ? <LessonPane store={store} width={columns} height={paneLines} /> : null}
 			<FilterBar store={store} />
 			{logShown && hosts ? <HostsEventLog hosts={hosts.hosts} lines={logLines} width={columns} /> : null}
 			{logShown && !hosts ? <EventLog store={store} lines={logLines} width={columns} /> : null}
 			<StatusLine store={store} width={columns} maxLines={statusMaxLines(rows)} />
 			<Footer width={columns} inLesson={inLesson} readOnly={readOnly} />
-		</Box>
+		</>
+	);
+	return (
+		<ScreenClock pace={pace} frozenAt={frozenAt}>
+			{(now) => (
+				<Box flexDirection="column" width={columns} height={rows - 1}>
+					<Header store={store} clock={headerClock(now)} />
+					{untimed ??
+						(overlay === 'details' ? (
+							<ReaderContext.Provider value={reader}>
+								<DetailsView store={store} height={mainHeight} now={now} width={columns} />
+							</ReaderContext.Provider>
+						) : hosts ? (
+							<HostsTree hosts={hosts.hosts} active={hosts.active} height={mainHeight} width={columns} now={now} onDrawn={onDrawn} />
+						) : (
+							<ContainerTree store={store} height={mainHeight} width={columns} now={now} onDrawn={onDrawn} />
+						))}
+					{below}
+				</Box>
+			)}
+		</ScreenClock>
 	);
 }

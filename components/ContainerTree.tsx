@@ -1,38 +1,38 @@
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useRef } from 'react';
 import { useAppState } from '../hooks/useAppState.js';
-import { useShownRows } from '../hooks/useShownRows.js';
+import { useTimedRows } from '../hooks/useShownRows.js';
 import { t } from '../src/messages/i18n.js';
 import { truncateToWidth } from '../src/present/displayWidth.js';
-import { undrawnContainers } from '../src/present/redrawTiming.js';
+import { drawnContainers, type TreeDrawn } from '../src/present/redrawTiming.js';
 import { safeText } from '../src/present/safeText.js';
 import { branchEnd, scrollOffset } from '../src/present/scrollOffset.js';
 import { containerColumnWidths } from '../src/present/treeColumns.js';
 import { focusedRow } from '../src/state/focus.js';
-import { shownView } from '../src/state/frozenView.js';
 import type { AppStore } from '../src/state/store.js';
 import { shownFilter } from '../src/state/treeSource.js';
 import { MARKER_WIDTH, TreeLine, treeLineLook } from './TreeLine.js';
 
 /**
  * The live tree: containers, their conmon, exec sessions and processes, scrolled to keep the
- * selection in view. `onUndrawn` is told, after each frame, which containers' changes it cannot
- * show (undrawnContainers): their ages do not make the screen tick every second.
+ * selection in view. `onDrawn` is told, after each frame, which containers it draws (only their
+ * ages make the screen tick), and when its rows change next (a mark comes off, a row goes: the
+ * screen is drawn again then).
  */
 export function ContainerTree({
 	store,
 	height,
 	width,
 	now,
-	onUndrawn,
+	onDrawn,
 }: {
 	store: AppStore;
 	height: number;
 	width: number;
 	now: number;
-	onUndrawn?: (containerIds: ReadonlySet<string>) => void;
+	onDrawn?: (drawn: TreeDrawn) => void;
 }) {
-	const rows = useShownRows(store, now);
+	const { rows, until } = useTimedRows(store, now);
 	const { filter, selectedId, busy, loaded, focusKey } = useAppState(store, (s) => ({
 		filter: shownFilter(s),
 		selectedId: s.selectedId,
@@ -60,8 +60,8 @@ export function ContainerTree({
 	offset.current = scrollOffset(block, height, offset.current, rows.length);
 	const drawnEnd = offset.current + height;
 	useEffect(() => {
-		onUndrawn?.(undrawnContainers(rows, drawnEnd, shownView(store.getState())));
-	}, [onUndrawn, rows, drawnEnd, store]);
+		onDrawn?.({ containers: drawnContainers(rows, drawnEnd), rowsChangeAt: until });
+	}, [onDrawn, rows, until, drawnEnd]);
 
 	if (rows.length === 0) {
 		const message = !loaded ? t('tree.loading') : filter ? t('tree.noMatch', { filter: safeText(filter) }) : t('tree.noContainers');

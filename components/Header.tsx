@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import { useAppState } from '../hooks/useAppState.js';
 import { t } from '../src/messages/i18n.js';
 import { currentGeneration } from '../src/model/conmonHistory.js';
@@ -9,8 +10,8 @@ import { changesWaiting, shownView } from '../src/state/frozenView.js';
 import type { AppStore } from '../src/state/store.js';
 import { HostMarks } from './HostMarks.js';
 
-/** Title, podman version, counts, the event stream's health and the time; first, while frozen, a marker that says so. */
-export function Header({ store, now }: { store: AppStore; now: number }) {
+/** Title, podman version, counts, the event stream's health and the time (`clock`, headerClock); first, while frozen, a marker that says so. */
+export const Header = memo(function Header({ store, clock }: { store: AppStore; clock: string }) {
 	const { version, containers, running, conmons, stream, frozenAt, waiting, farLabel, staleSince, procUnknown } = useAppState(store, (s) => ({
 		// With a far podman, the far service's version (and this machine's client when they differ).
 		version: podmanVersionText(s.podmanVersion, s.farSide),
@@ -45,8 +46,13 @@ export function Header({ store, now }: { store: AppStore; now: number }) {
 			{/* The clock keeps its width and the counts are cut instead: in a narrow terminal the
 			    clock wrapped onto a second line, which pushed the tree's top row off screen. */}
 			<Box flexShrink={0} marginLeft={1}>
-				<Text dimColor>{formatClock(now).slice(0, 5)}</Text>
+				<Text dimColor>{clock}</Text>
 			</Box>
 		</Box>
 	);
+});
+
+/** The header's clock, HH:MM: a new text once a minute, so the header is not drawn again at every tick. */
+export function headerClock(now: number): string {
+	return formatClock(now).slice(0, 5);
 }

@@ -1,9 +1,10 @@
 import { Box, Text } from 'ink';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useHostsState } from '../hooks/useHostsState.js';
 import { t } from '../src/messages/i18n.js';
 import type { TreeRow } from '../src/model/tree.js';
 import { truncateToWidth } from '../src/present/displayWidth.js';
+import type { TreeDrawn } from '../src/present/redrawTiming.js';
 import { safeText } from '../src/present/safeText.js';
 import { containerColumnWidths } from '../src/present/treeColumns.js';
 import { type HostLine, hostHeadingFacts, hostLines, hostLinesOffset } from '../src/state/hostLines.js';
@@ -16,7 +17,22 @@ import { MARKER_WIDTH, TreeLine, treeLineLook } from './TreeLine.js';
  * The tree of several hosts (`--connection a --connection b`): each host's heading, then its
  * tree, one list scrolled to keep the cursor in view. The cursor is in the active host only.
  */
-export function HostsTree({ hosts, active, height, width, now }: { hosts: readonly HostStore[]; active: number; height: number; width: number; now: number }) {
+export function HostsTree({
+	hosts,
+	active,
+	height,
+	width,
+	now,
+	onDrawn,
+}: {
+	hosts: readonly HostStore[];
+	active: number;
+	height: number;
+	width: number;
+	now: number;
+	/** Told after each frame when any host's rows change next (every container counts as drawn). */
+	onDrawn?: (drawn: TreeDrawn) => void;
+}) {
 	const stores = useMemo(() => hosts.map((h) => h.store), [hosts]);
 	const inputs = useHostsState(stores, shownTreeInput);
 	// Each host's rows are built again only when its input changes or a deadline of its tree comes (timedRowsAt).
@@ -28,6 +44,10 @@ export function HostsTree({ hosts, active, height, width, now }: { hosts: readon
 		built.current = { timed, rows: timed.map((host) => host.rows) };
 	}
 	const rowsByHost = built.current.rows;
+	const rowsChangeAt = Math.min(...timed.map((host) => host.until));
+	useEffect(() => {
+		onDrawn?.({ containers: undefined, rowsChangeAt });
+	}, [onDrawn, rowsChangeAt]);
 	const facts = useHostsState(stores, (s) => hostHeadingFacts(s, ''));
 	const others = useHostsState(stores, (s) => ({ busy: s.busy, filter: shownFilter(s) }));
 	const lines = hostLines(

@@ -1,6 +1,4 @@
-import { type ConmonHistory, currentGeneration } from '../model/conmonHistory.js';
 import type { Container } from '../model/container.js';
-import { type RemovedContainer, removedRowEndsAt } from '../model/removed.js';
 
 // When an idle screen must be drawn again: when a text on it changes (an age, the clock), not on a
 // fixed beat. A redraw of the whole screen costs 10–40 ms of CPU (bench/RESULTS.md), so a settled
@@ -55,92 +53,95 @@ export function slowTickDelay(now: number, upcoming: readonly number[]): number 
 }
 
 /**
- * When the texts of the drawn tree and the header next change after `now`, each on its own: the
- * age of every container that is drawn (running: since its start; exited: since its end), the
- * end of a removed container's row, and the clock. `undrawn`: containers with no row on screen.
+ * How long to wait for a change that must be drawn on time, not batched: the tree's rows change
+ * at a deadline of theirs (a "★ new" mark comes off, a replaced conmon's row goes). Infinity for
+ * none; a deadline already missed is drawn soon.
  */
-export function upcomingChanges(
-	view: { containers: Readonly<Record<string, Container>>; removed?: Readonly<Record<string, Pick<RemovedContainer, 'removedAt'>>> },
-	undrawn: ReadonlySet<string>,
-	now: number,
-): number[] {
+export function exactTickDelay(now: number, at: number): number {
+	return Number.isFinite(at) ? Math.max(MIN_SLOW_TICK_MS, at - now + PAST_CHANGE_MS) : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * When the screen is drawn again though nothing in podman changed (useNow): every second until
+ * `bySecondUntil`; otherwise at `rowsChangeAt` and as `upcoming` says.
+ */
+export interface ScreenPace {
+	/** An age that counts seconds is drawn until then (a details view: always, Infinity). */
+	bySecondUntil: number;
+	/** When the tree's rows next change (TimedRows.until): drawn then, not batched. Infinity for never. */
+	rowsChangeAt: number;
+	/** The drawn ages' and the clock's next changes after a time (upcomingChanges); batched. Without it, a fixed slow beat. */
+	upcoming?: ((now: number) => readonly number[]) | undefined;
+}
+
+/**
+ * When the ages of the drawn containers and the header's clock next change after `now`, each on
+ * its own: the age of every container in `drawn` (running: since its start; exited: since its
+ * end; undefined: every container), and the clock. (The tree's other timed texts, marks and rows
+ * that go, change at its rows' deadlines: ScreenPace.rowsChangeAt.)
+ */
+export function upcomingChanges(containers: Readonly<Record<string, Container>>, drawn: ReadonlySet<string> | undefined, now: number): number[] {
 	const upcoming = [nextClockChangeAt(now)];
-	for (const container of Object.values(view.containers)) {
-		if (undrawn.has(container.id)) continue;
-		const since =
-			container.state === 'running' ? container.startedAt : container.state === 'exited' || container.state === 'stopped' ? container.finishedAt : undefined;
+	for (const container of Object.values(containers)) {
+		if (drawn !== undefined && !drawn.has(container.id)) continue;
+		const since = ageSince(container);
 		if (since !== undefined) upcoming.push(nextAgeChangeAt(since, now));
-	}
-	for (const removed of Object.values(view.removed ?? {})) {
-		const gone = removedRowEndsAt(removed);
-		if (gone > now) upcoming.push(gone);
 	}
 	return upcoming;
 }
 
+/** What a container's age on screen counts from: its start while running, its end once exited or stopped (containerStatus). */
+function ageSince(container: Container): number | undefined {
+	if (container.state === 'running') return container.startedAt;
+	return container.state === 'exited' || container.state === 'stopped' ? container.finishedAt : undefined;
+}
+
 /**
- * The latest start or exit on screen — of a container, a conmon or an exec conmon. While it is
- * young the screen ticks every second: ages count seconds, and change marks come off on time.
- * `undrawn`: containers whose rows are all below the part of the tree that is drawn. Their ages
- * and marks cannot be seen, so a young one does not make the whole screen redraw every second
- * (on a shared machine, other stores' containers come and go all the time below ours).
+ * The latest start or end of a container in `drawn` (undefined: of any): its age counts seconds
+ * for AGES_TICK_BY_SECOND_MS after it, so the screen ticks every second until then. A conmon's
+ * or an exec's start or exit does not: their rows show no age, and their marks come off at the
+ * tree's deadlines. A young container whose rows are all below the window does not make the
+ * whole screen redraw every second (on a shared machine, containers come and go below ours).
  */
-export function latestChangeAt(
-	view: { containers: Readonly<Record<string, Container>>; history: ConmonHistory },
-	undrawn: ReadonlySet<string> = NOTHING_UNDRAWN,
-): number | undefined {
+export function youngestDrawnAge(containers: Readonly<Record<string, Container>>, drawn: ReadonlySet<string> | undefined): number | undefined {
 	let latest: number | undefined;
-	const see = (at: number | undefined): void => {
-		if (at !== undefined && (latest === undefined || at > latest)) latest = at;
-	};
-	for (const c of Object.values(view.containers)) if (!undrawn.has(c.id)) see(c.state === 'running' ? c.startedAt : c.finishedAt);
-	for (const [containerId, generations] of Object.entries(view.history.generations)) {
-		if (undrawn.has(containerId)) continue;
-		const last = generations.at(-1);
-		see(last?.exitedAt ?? last?.startedAt);
+	for (const container of Object.values(containers)) {
+		if (drawn !== undefined && !drawn.has(container.id)) continue;
+		const since = ageSince(container);
+		if (since !== undefined && (latest === undefined || since > latest)) latest = since;
 	}
-	for (const exec of Object.values(view.history.execConmons)) if (!undrawn.has(exec.containerId)) see(exec.startedAt);
-	for (const exec of Object.values(view.history.recentExecExits ?? {})) if (!undrawn.has(exec.containerId)) see(exec.exitedAt);
 	return latest;
 }
 
-/** No container left out of latestChangeAt: every change counts. */
-export const NOTHING_UNDRAWN: ReadonlySet<string> = new Set();
+/**
+ * The containers whose age can be seen: those with a row before `drawnEnd` (the index after the
+ * last row drawn). A row above the window counts, as the rows scroll back to it; a container
+ * below the window, or with no row (filtered out), does not.
+ */
+export function drawnContainers(rows: readonly { containerId: string }[], drawnEnd: number): Set<string> {
+	const drawn = new Set<string>();
+	for (let i = 0; i < Math.min(drawnEnd, rows.length); i++) drawn.add(rows[i]?.containerId ?? '');
+	return drawn;
+}
 
-/** Whether two sets of undrawn containers are the same (a new set each frame need not redraw). */
-export function sameUndrawn(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+/** What the tree last drew, as the screen's pace needs it: which containers, and when its rows change next. */
+export interface TreeDrawn {
+	/** The containers with a row drawn (drawnContainers); undefined when not known: every container counts. */
+	containers: ReadonlySet<string> | undefined;
+	rowsChangeAt: number;
+}
+
+/** Before the tree has drawn: every container counts, and no row deadline is known. */
+export const NOTHING_DRAWN_YET: TreeDrawn = { containers: undefined, rowsChangeAt: Number.POSITIVE_INFINITY };
+
+/** Whether two reports of the tree are the same (a new report each frame need not redraw). */
+export function sameDrawn(a: TreeDrawn, b: TreeDrawn): boolean {
+	return a.rowsChangeAt === b.rowsChangeAt && sameSet(a.containers, b.containers);
+}
+
+function sameSet(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): boolean {
+	if (a === undefined || b === undefined) return a === b;
 	if (a.size !== b.size) return false;
 	for (const id of a) if (!b.has(id)) return false;
 	return true;
-}
-
-/**
- * The containers whose changes cannot be seen: what latestChangeAt leaves out. Those whose rows
- * are all after `drawnEnd` (the index after the last row drawn; a row above the window counts as
- * drawn, as its changes move the rows below), and those with no row at all that podman does not
- * list: once their conmon has exited (another store's container that has come and gone: only the
- * event log tells of it, with the time of day), or while it waits for its row (FOREIGN_GRACE_MS)
- * if that row will come below the window — other stores' conmons are listed after everything else.
- */
-export function undrawnContainers(
-	rows: readonly { containerId: string; kind: string }[],
-	drawnEnd: number,
-	view: { containers: Readonly<Record<string, Container>>; history: ConmonHistory },
-): Set<string> {
-	const drawn = new Set<string>();
-	for (let i = 0; i < Math.min(drawnEnd, rows.length); i++) drawn.add(rows[i]?.containerId ?? '');
-	const inRows = new Set(drawn);
-	const undrawn = new Set<string>();
-	for (let i = drawnEnd; i < rows.length; i++) {
-		const id = rows[i]?.containerId ?? '';
-		inRows.add(id);
-		if (id !== '' && !drawn.has(id)) undrawn.add(id);
-	}
-	const foreignStart = rows.findIndex((row) => row.kind === 'foreign-heading');
-	const foreignBelow = (foreignStart >= 0 ? foreignStart : rows.length) >= drawnEnd;
-	for (const [id, generations] of Object.entries(view.history.generations)) {
-		if (inRows.has(id) || view.containers[id] !== undefined) continue;
-		if (foreignBelow || currentGeneration(generations) === undefined) undrawn.add(id);
-	}
-	return undrawn;
 }

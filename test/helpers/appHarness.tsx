@@ -1,3 +1,4 @@
+import { Profiler, type ProfilerOnRenderCallback } from 'react';
 import { App } from '../../components/App.js';
 import type { Actions } from '../../src/app/actions.js';
 import { LessonController } from '../../src/lessons/lessonController.js';
@@ -68,12 +69,12 @@ export const LESSON_COMMAND = ['sleep', 'infinity'] as const;
  * With `size` the terminal is resized to it before the test starts typing; with `lessons`
  * the App gets a LessonController (as `conmon-tui` has one), podman being called `podman`.
  * The details view reads the real /proc (the fixture processes' PIDs are mostly gone there),
- * unless a `reader` (a fake /proc) is handed in.
+ * unless a `reader` (a fake /proc) is handed in. `onCommit` is told of every render React commits.
  */
 export async function renderApp(
 	state: Partial<AppState>,
 	size?: { columns: number; rows: number },
-	{ lessons: withLessons = false, reader = procReader() }: { lessons?: boolean; reader?: ProcessReader } = {},
+	{ lessons: withLessons = false, reader = procReader(), onCommit }: { lessons?: boolean; reader?: ProcessReader; onCommit?: ProfilerOnRenderCallback } = {},
 ): Promise<AppHarness> {
 	// The fixture's containers count as started by this session, so keys act at once as in a demo;
 	// a test of the y/n question passes its own `startedHere` (e.g. {}).
@@ -85,7 +86,16 @@ export async function renderApp(
 		: undefined;
 	let quits = 0;
 	const app = <App store={store} actions={actions} reader={reader} quit={() => void quits++} {...(lessons ? { lessons } : {})} />;
-	const rendered = await renderInk(app);
+	// A test that counts the screen's renders gets them from React's Profiler (development builds report to it).
+	const rendered = await renderInk(
+		onCommit ? (
+			<Profiler id="screen" onRender={onCommit}>
+				{app}
+			</Profiler>
+		) : (
+			app
+		),
+	);
 	if (size) await resizeTerminal(rendered, size);
 	return { rendered, store, calls, quits: () => quits, lessons };
 }

@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { ConmonGeneration } from '../../src/model/conmonHistory.js';
 import type { Container } from '../../src/model/container.js';
 import { formatAge } from '../../src/present/format.js';
 import {
-	latestChangeAt,
+	drawnContainers,
+	exactTickDelay,
 	MAX_SLOW_TICK_MS,
 	nextAgeChangeAt,
 	nextClockChangeAt,
 	REDRAW_BATCH_MS,
+	sameDrawn,
 	slowTickDelay,
-	undrawnContainers,
 	upcomingChanges,
+	youngestDrawnAge,
 } from '../../src/present/redrawTiming.js';
 
 const T0 = Date.UTC(2026, 11, 2, 7, 0, 0);
@@ -32,10 +33,6 @@ function container(id: string, startedAt: number, state: Container['state'] = 'r
 		restartCount: undefined,
 		execIds: [],
 	};
-}
-
-function generation(pid: number, startedAt: number, exitedAt?: number): ConmonGeneration {
-	return { pid, startTicks: pid, startedAt, ...(exitedAt === undefined ? {} : { exitedAt }) };
 }
 
 describe('nextAgeChangeAt', () => {
@@ -79,22 +76,34 @@ describe('slowTickDelay', () => {
 	});
 });
 
-describe('upcomingChanges', () => {
-	test('the drawn containers ages, the removed rows ends and the clock; not the undrawn ones', () => {
-		const now = T0 + 5 * 60_000 + 10_000;
-		const view = {
-			containers: { a: container('a', T0), b: container('b', T0 + 7_000), c: container('c', T0 + 3_000, 'exited', T0 + 20_000) },
-			removed: { r: { removedAt: now - 50_000 } },
-		};
-		const upcoming = upcomingChanges(view, new Set(['b']), now);
-		assert.deepEqual(
-			[...upcoming].sort((x, y) => x - y),
-			[T0 + 6 * 60_000, T0 + 20_000 + 5 * 60_000, now + 10_000, nextClockChangeAt(now)].sort((x, y) => x - y),
-		);
+describe('exactTickDelay', () => {
+	test('waits until just past the deadline, not batched; a missed one soon; none never', () => {
+		assert.equal(exactTickDelay(T0, T0 + 3_000), 3_020);
+		assert.equal(exactTickDelay(T0, T0 - 5_000), 200);
+		assert.equal(exactTickDelay(T0, Number.POSITIVE_INFINITY), Number.POSITIVE_INFINITY);
 	});
 });
 
-describe('undrawnContainers and latestChangeAt', () => {
+describe('upcomingChanges', () => {
+	test('the drawn containers ages and the clock; not the undrawn ones', () => {
+		const now = T0 + 5 * 60_000 + 10_000;
+		const containers = { a: container('a', T0), b: container('b', T0 + 7_000), c: container('c', T0 + 3_000, 'exited', T0 + 20_000) };
+		const upcoming = upcomingChanges(containers, new Set(['a', 'c']), now);
+		assert.deepEqual(
+			[...upcoming].sort((x, y) => x - y),
+			[T0 + 6 * 60_000, T0 + 20_000 + 5 * 60_000, nextClockChangeAt(now)].sort((x, y) => x - y),
+		);
+		assert.equal(upcomingChanges(containers, undefined, now).length, 4, 'not known what is drawn: every container counts');
+	});
+
+	test('a created or paused container shows no age: nothing to wait for', () => {
+		const now = T0 + 10_000;
+		const containers = { created: container('created', T0, 'created'), paused: container('paused', T0, 'paused') };
+		assert.deepEqual(upcomingChanges(containers, undefined, now), [nextClockChangeAt(now)]);
+	});
+});
+
+describe('drawnContainers and youngestDrawnAge', () => {
 	const rows = [
 		{ containerId: 'a', kind: 'container' },
 		{ containerId: 'a', kind: 'conmon' },
@@ -102,35 +111,34 @@ describe('undrawnContainers and latestChangeAt', () => {
 		// The window ends here (drawnEnd 3): b's branch goes on below it.
 		{ containerId: 'b', kind: 'conmon' },
 		{ containerId: 'c', kind: 'container' },
-		{ containerId: '', kind: 'foreign-heading' },
-		{ containerId: 'foreign-live', kind: 'foreign' },
 	];
-	const view = {
-		containers: { a: container('a', T0), b: container('b', T0 + 1_000), c: container('c', T0 + 50_000) },
-		history: {
-			generations: {
-				a: [generation(1, T0)],
-				b: [generation(2, T0 + 1_000)],
-				c: [generation(3, T0 + 50_000)],
-				'foreign-live': [generation(4, T0 + 55_000)],
-				'foreign-gone': [generation(5, T0 + 58_000, T0 + 59_000)],
-				'foreign-new': [generation(6, T0 + 59_500)],
-			},
-			execConmons: {},
-			forgotten: new Set<string>(),
-		},
+	// d is filtered out: no row at all.
+	const containers = {
+		a: container('a', T0),
+		b: container('b', T0 + 1_000),
+		c: container('c', T0 + 50_000),
+		d: container('d', T0 + 55_000),
+		e: container('e', T0 - 60_000, 'exited', T0 + 2_000),
 	};
 
-	test('leaves out containers only below the window, unlisted conmons that have exited, and one whose row will come below', () => {
-		const undrawn = undrawnContainers(rows, 3, view);
-		assert.deepEqual([...undrawn].sort(), ['c', 'foreign-gone', 'foreign-live', 'foreign-new']);
-		assert.equal(latestChangeAt(view, undrawn), T0 + 1_000, 'b, drawn in part');
-		assert.equal(latestChangeAt(view), T0 + 59_500, 'without it, every change counts');
+	test('counts containers with a row before the window ends, not those below it or without a row', () => {
+		const drawn = drawnContainers(rows, 3);
+		assert.deepEqual([...drawn].sort(), ['a', 'b']);
+		assert.equal(youngestDrawnAge(containers, drawn), T0 + 1_000, 'b, drawn in part');
+		assert.equal(youngestDrawnAge(containers, undefined), T0 + 55_000, 'not known: every container counts');
+		assert.equal(youngestDrawnAge(containers, new Set(['a', 'e'])), T0 + 2_000, "an exited container's age counts from its end");
 	});
 
-	test('with every row drawn, a conmon about to get its row counts; one that has exited with no row does not', () => {
-		const undrawn = undrawnContainers(rows, rows.length + 5, view);
-		assert.deepEqual([...undrawn], ['foreign-gone']);
-		assert.equal(latestChangeAt(view, undrawn), T0 + 59_500);
+	test('a conmon or an exec starting does not make the screen tick: only ages do', () => {
+		// youngestDrawnAge takes the containers only: a conmon's row shows no age (its marks are the tree's deadlines).
+		assert.equal(youngestDrawnAge({ x: container('x', T0, 'created') }, undefined), undefined);
+	});
+
+	test('two reports are the same when the same containers are drawn and the rows change at the same time', () => {
+		const one = { containers: new Set(['a', 'b']), rowsChangeAt: T0 };
+		assert.ok(sameDrawn(one, { containers: new Set(['b', 'a']), rowsChangeAt: T0 }));
+		assert.ok(!sameDrawn(one, { containers: new Set(['a']), rowsChangeAt: T0 }));
+		assert.ok(!sameDrawn(one, { containers: new Set(['a', 'b']), rowsChangeAt: T0 + 1 }));
+		assert.ok(!sameDrawn(one, { containers: undefined, rowsChangeAt: T0 }));
 	});
 });
