@@ -180,12 +180,14 @@ export interface TableKey {
  * Ctrl chords are looked at first (Ctrl-C is the letter c with ctrl set), then the rest in table order.
  */
 export function tableKey(input: string, key: PressedFlags): TableKey | undefined {
-	const matches = KEY_TABLE.flatMap((entry) => entry.match.map((match) => ({ entry, match })));
-	return (
-		matches.find(({ match }) => 'ctrl' in match && matchesKey(match, input, key)) ??
-		matches.find(({ match }) => !('ctrl' in match) && matchesKey(match, input, key))
-	);
+	return MATCH_ORDER.find(({ match }) => matchesKey(match, input, key));
 }
+
+/** Every way the table matches a key, Ctrl chords first: made once, not at every key press. */
+const MATCH_ORDER: readonly TableKey[] = (() => {
+	const matches = KEY_TABLE.flatMap((entry) => entry.match.map((match) => ({ entry, match })));
+	return [...matches.filter(({ match }) => 'ctrl' in match), ...matches.filter(({ match }) => !('ctrl' in match))];
+})();
 
 /** Whether the press was a Ctrl chord of the table (Ctrl-C), which works even in a prompt. */
 export function isCtrlChord(pressed: TableKey | undefined): boolean {
