@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ReaderContext } from '../hooks/readerContext.js';
 import { useAppState } from '../hooks/useAppState.js';
+import { useHostsState } from '../hooks/useHostsState.js';
 import { useKeymap } from '../hooks/useKeymap.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import type { Actions } from '../src/app/actions.js';
@@ -98,6 +99,10 @@ export function App({
 			statusText: shownStatus(s)?.text,
 		}),
 	);
+	// With several hosts, every host's containers are drawn: the youngest of them all sets the beat.
+	const hostStores = useMemo(() => hosts?.hosts.map((host) => host.store) ?? [], [hosts?.hosts]);
+	const hostsYoungest = useHostsState(hostStores, (s) => youngestDrawnAge(shownView(s).containers, undefined));
+	const youngestDrawn = Math.max(youngest ?? Number.NEGATIVE_INFINITY, ...hostsYoungest.map((at) => at ?? Number.NEGATIVE_INFINITY));
 	// Ages under a minute count seconds; the details view shows exact durations. Frozen, time stands still.
 	// Elsewhere than the tree alone, the screen ticks every SLOW_TICK_MS, and at the hosts' trees' deadlines.
 	const upcoming = useCallback((at: number) => upcomingChanges(shownContainers, drawn.containers, at), [shownContainers, drawn.containers]);
@@ -105,8 +110,7 @@ export function App({
 		frozenAt !== undefined
 			? FROZEN_PACE
 			: {
-					bySecondUntil:
-						overlay === 'details' ? Number.POSITIVE_INFINITY : youngest === undefined ? Number.NEGATIVE_INFINITY : youngest + AGES_TICK_BY_SECOND_MS,
+					bySecondUntil: overlay === 'details' ? Number.POSITIVE_INFINITY : youngestDrawn + AGES_TICK_BY_SECOND_MS,
 					rowsChangeAt: overlay === undefined ? drawn.rowsChangeAt : Number.POSITIVE_INFINITY,
 					upcoming: treeAlone(overlay) ? upcoming : undefined,
 				};

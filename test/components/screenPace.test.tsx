@@ -8,13 +8,15 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, mock, test } from 'node:test';
 import { cleanup } from 'ink-testing-library';
+import { HostsApp, type ScreenHost } from '../../components/HostsApp.js';
 import { CHANGE_HIGHLIGHT_MS } from '../../src/model/changeHighlight.js';
 import { EMPTY_HISTORY } from '../../src/model/conmonHistory.js';
 import { AGES_TICK_BY_SECOND_MS } from '../../src/present/format.js';
-import type { AppState } from '../../src/state/store.js';
-import { renderApp } from '../helpers/appHarness.js';
+import { type AppState, createAppStore } from '../../src/state/store.js';
+import { fakeActions, renderApp } from '../helpers/appHarness.js';
+import { FakeProcessReader } from '../helpers/fakeReader.js';
 import { byId, containerId, makeConmonProcess, makeContainer, makeGeneration, makeProcess, NOW, ticksAt } from '../helpers/fixtureState.js';
-import { settle, waitForFrameInTurns } from '../helpers/inkTesting.js';
+import { renderInk, settle, waitForFrameInTurns } from '../helpers/inkTesting.js';
 
 beforeEach(() => mock.timers.enable({ apis: ['Date', 'setInterval', 'setTimeout'], now: NOW }));
 afterEach(() => {
@@ -84,5 +86,19 @@ describe("the screen's pace", () => {
 		renders = 0;
 		await passSeconds(20);
 		assert.equal(renders, 0, 'no redraw while the age reads 1m');
+	});
+
+	test('with several hosts, a young container on a host the cursor is not on still ticks every second', async () => {
+		const host = (name: string, startedAt: number): ScreenHost => ({
+			name,
+			store: createAppStore({ ...runningState(startedAt), farSide: { label: name, stale: undefined, procUnknown: false } }),
+			actions: fakeActions().actions,
+			reader: new FakeProcessReader({}),
+		});
+		// The cursor is on the first host, whose container is an hour old; the second's is 10 seconds old.
+		const rendered = await renderInk(<HostsApp hosts={[host('build', NOW - 3_600_000), host('lab', NOW - 10_000)]} quit={() => undefined} />);
+		await waitForFrameInTurns(rendered, (s) => s.includes('Up 10s'), "the second host's young container");
+		await passSeconds(3);
+		await waitForFrameInTurns(rendered, (s) => s.includes('Up 13s'), 'its age three seconds on, a second at a time');
 	});
 });
