@@ -40,15 +40,8 @@ export function ContainerTree({
 		loaded: s.loaded,
 		focusKey: s.focusKey,
 	}));
-	const widths = useMemo(
-		() =>
-			containerColumnWidths(
-				rows.flatMap((r) => (r.kind === 'container' ? [r.container] : [])),
-				now,
-				width - MARKER_WIDTH,
-			),
-		[rows, now, width],
-	);
+	const containers = useMemo(() => rows.flatMap((r) => (r.kind === 'container' ? [r.container] : [])), [rows]);
+	const widths = useMemo(() => containerColumnWidths(containers, now, width - MARKER_WIDTH), [containers, now, width]);
 
 	// The cursor: a focused row of the selected container's branch, else the container's row.
 	const cursorKey = focusedRow({ focusKey, selectedId }, rows)?.key;

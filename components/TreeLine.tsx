@@ -1,9 +1,10 @@
 import chalk, { type ForegroundColorName } from 'chalk';
 import { Text } from 'ink';
 import { memo } from 'react';
+import { currentLanguage, type Language } from '../src/messages/i18n.js';
 import type { TreeRow } from '../src/model/tree.js';
 import { displayWidth, fitToWidth, truncateToWidth } from '../src/present/displayWidth.js';
-import { changeBadge, containerColumns, infraNote, rowText, stateGlyph, unitNote } from '../src/present/format.js';
+import { changeBadge, containerStatus, containerTexts, infraNote, rowText, stateGlyph, unitNote } from '../src/present/format.js';
 import type { ColumnWidths } from '../src/present/treeColumns.js';
 import { isDead } from '../src/proc/parse.js';
 
@@ -38,8 +39,8 @@ export const MARKER_WIDTH = 2;
 
 /**
  * What one row draws, in plain values only: TreeLine is memoized on them, so when the clock ticks
- * (the looks are made again, as new objects, for the ages) a row whose words did not change is not
- * drawn again by React — only the containers whose age changed are.
+ * a row whose words did not change is not drawn again by React — only the containers whose age
+ * changed are. A row drawn as before gets the same look object back (madeLooks).
  */
 export interface TreeLineLook {
 	selected: boolean;
@@ -61,13 +62,14 @@ export interface TreeLineLook {
  * Cuts the pieces of a row, in order, so that together they take at most `width` columns: the
  * row fits before Ink sees it. Ink's own cut can leave a Japanese row a column too wide (and the
  * terminal wraps it), and clipping the tree's box instead costs a slice of every line at every frame.
+ * `used`: each piece's width, when known.
  */
-function cutToWidth(pieces: readonly string[], width: number): string[] {
+function cutToWidth(pieces: readonly string[], width: number, used: readonly number[] = pieces.map(displayWidth)): string[] {
 	let left = width;
-	return pieces.map((piece) => {
-		const used = displayWidth(piece);
-		if (used <= left) {
-			left -= used;
+	return pieces.map((piece, i) => {
+		const columns = used[i] ?? displayWidth(piece);
+		if (columns <= left) {
+			left -= columns;
 			return piece;
 		}
 		const cut = truncateToWidth(piece, left);
@@ -76,44 +78,124 @@ function cutToWidth(pieces: readonly string[], width: number): string[] {
 	});
 }
 
+/** What a row is drawn with, besides the row. */
+interface LookInputs {
+	selected: boolean;
+	busy: string | undefined;
+	widths: ColumnWidths;
+	now: number;
+	width: number;
+}
+
+/**
+ * A container row's pieces that do not change with the time, for its column widths: all but its
+ * status and the busy text, each with its width.
+ */
+interface ContainerHead {
+	widths: ColumnWidths;
+	language: Language;
+	/** The glyph, the name, the gap, the ID and the middle (image and command), then the infra and unit notes. */
+	before: readonly string[];
+	after: readonly string[];
+	beforeWidths: readonly number[];
+	afterWidths: readonly number[];
+}
+
+/** A row's look and what it was made from: the same inputs make the same look. */
+interface MadeLook {
+	selected: boolean;
+	busy: string | undefined;
+	width: number;
+	language: Language;
+	/** A container row's status, the one text of the tree that changes with the time; '' on any other row. */
+	status: string;
+	head: ContainerHead | undefined;
+	look: TreeLineLook;
+}
+
+/**
+ * The look last made for each row object. The tree's rows stay the same objects until their input
+ * changes or one of their deadlines comes (timedRowsAt in src/state/treeSource.ts), and only a
+ * container row's words read the time (its status: rowWords in src/present/format.ts). So at an age
+ * tick, or a key that moves the cursor, a row drawn as before gets its look back instead of having
+ * its text made, escaped, measured and cut again; a container row whose status changed keeps its
+ * other pieces (ContainerHead).
+ */
+const madeLooks = new WeakMap<TreeRow, MadeLook>();
+
 /** The look of `row`, drawn `width` columns wide at `now`. */
-export function treeLineLook(
-	row: TreeRow,
-	{ selected, busy, widths, now, width }: { selected: boolean; busy: string | undefined; widths: ColumnWidths; now: number; width: number },
-): TreeLineLook {
-	const color = rowColorName(row);
+export function treeLineLook(row: TreeRow, inputs: LookInputs): TreeLineLook {
+	const { selected, busy, widths, now, width } = inputs;
+	const language = currentLanguage();
+	const status = row.kind === 'container' ? containerStatus(row.container, now) : '';
+	const made = madeLooks.get(row);
+	if (
+		made !== undefined &&
+		made.selected === selected &&
+		made.busy === busy &&
+		made.width === width &&
+		made.language === language &&
+		made.status === status &&
+		(made.head === undefined || sameWidths(made.head.widths, widths))
+	)
+		return made.look;
+	let head: ContainerHead | undefined;
+	let look: TreeLineLook;
+	if (row.kind === 'container') {
+		head =
+			made?.head !== undefined && made.head.language === language && sameWidths(made.head.widths, widths) ? made.head : containerHead(row, widths, language);
+		look = containerLook(row, head, status, inputs);
+	} else {
+		look = otherLook(row, inputs);
+	}
+	madeLooks.set(row, { selected, busy, width, language, status, head, look });
+	return look;
+}
+
+function sameWidths(a: ColumnWidths, b: ColumnWidths): boolean {
+	return a.name === b.name && a.image === b.image && a.command === b.command;
+}
+
+function containerHead(row: Extract<TreeRow, { kind: 'container' }>, widths: ColumnWidths, language: Language): ContainerHead {
+	const c = containerTexts(row.container);
+	const before = [
+		`${stateGlyph(row.container.state)} `,
+		fitToWidth(c.name, widths.name),
+		'  ',
+		c.id,
+		`  ${fitToWidth(c.image, widths.image)}  ${fitToWidth(c.command, widths.command)}  `,
+	];
+	const after = [row.container.isInfra ? `  ${infraNote()}` : '', row.container.systemdUnit === undefined ? '' : `  ${unitNote(row.container)}`];
+	// A copy: the widths given are ContainerTree's, made again at every tick.
+	return { widths: { ...widths }, language, before, after, beforeWidths: before.map(displayWidth), afterWidths: after.map(displayWidth) };
+}
+
+function containerLook(row: Extract<TreeRow, { kind: 'container' }>, head: ContainerHead, status: string, { selected, busy, width }: LookInputs): TreeLineLook {
 	const room = Math.max(0, width - MARKER_WIDTH - displayWidth(row.guide));
 	const busyText = busy ? `  … ${busy}` : '';
-	if (row.kind === 'container') {
-		const c = containerColumns(row.container, now);
-		const pieces = [
-			`${stateGlyph(row.container.state)} `,
-			fitToWidth(c.name, widths.name),
-			'  ',
-			c.id,
-			`  ${fitToWidth(c.image, widths.image)}  ${fitToWidth(c.command, widths.command)}  `,
-			c.status,
-			row.container.isInfra ? `  ${infraNote()}` : '',
-			row.container.systemdUnit === undefined ? '' : `  ${unitNote(row.container)}`,
-			busyText,
-		];
-		const [glyph = '', name = '', gap = '', id = '', middle = '', status = '', infra = '', unit = '', busyCut = ''] = cutToWidth(pieces, room);
-		return {
-			selected,
-			guide: row.guide,
-			color,
-			busy: busyCut,
-			columns: { glyph, name, gap, id, middle, status, infra, unit },
-			text: '',
-			changed: false,
-			dead: false,
-		};
-	}
+	const pieces = [...head.before, status, ...head.after, busyText];
+	const used = [...head.beforeWidths, displayWidth(status), ...head.afterWidths, displayWidth(busyText)];
+	const [glyph = '', name = '', gap = '', id = '', middle = '', statusCut = '', infra = '', unit = '', busyCut = ''] = cutToWidth(pieces, room, used);
+	return {
+		selected,
+		guide: row.guide,
+		color: rowColorName(row),
+		busy: busyCut,
+		columns: { glyph, name, gap, id, middle, status: statusCut, infra, unit },
+		text: '',
+		changed: false,
+		dead: false,
+	};
+}
+
+function otherLook(row: TreeRow, { selected, busy, now, width }: LookInputs): TreeLineLook {
+	const room = Math.max(0, width - MARKER_WIDTH - displayWidth(row.guide));
+	const busyText = busy ? `  … ${busy}` : '';
 	const [text = '', busyCut = ''] = cutToWidth([rowText(row, now), busyText], room);
 	return {
 		selected,
 		guide: row.guide,
-		color,
+		color: rowColorName(row),
 		busy: busyCut,
 		columns: undefined,
 		text,
@@ -122,8 +204,9 @@ export function treeLineLook(
 	};
 }
 
-/** Shallow equality of two looks, the container columns included: the looks are new objects at every tick, their words often not. */
+/** Shallow equality of two looks, the container columns included: a look made again (a new row object, a new status) often has the same words. */
 function sameLook(a: TreeLineLook, b: TreeLineLook): boolean {
+	if (a === b) return true;
 	if (a.selected !== b.selected || a.guide !== b.guide || a.color !== b.color || a.busy !== b.busy) return false;
 	if (a.text !== b.text || a.changed !== b.changed || a.dead !== b.dead) return false;
 	const x = a.columns;

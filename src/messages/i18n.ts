@@ -1,9 +1,7 @@
 import { CATALOGUES, LANGUAGES, type Language, type MessageKey } from './catalogues.js';
+import { fillPieces, type MessageParams, type MessagePieces, messagePieces } from './messagePieces.js';
 
-export type { Language, MessageKey };
-
-/** Values for a message's `{name}` placeholders. */
-export type MessageParams = Readonly<Record<string, string | number>>;
+export type { Language, MessageKey, MessageParams };
 
 let current: Language = 'en';
 
@@ -25,33 +23,41 @@ export function currentLanguage(): Language {
  * message does not list falls back to `other`; a value that is not a number (a test's marker) is `other`.
  */
 export function t(key: MessageKey, params: MessageParams = {}): string {
-	const text = CATALOGUES[current][key];
-	return text
-		.replace(/\{(\w+)((?:\|\w+:[^|}]*)+)\}/g, (whole, name: string, forms: string) => (name in params ? pluralForm(forms, params[name]) : whole))
-		.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+	const pieces = piecesOf(current, key);
+	// A message without placeholders is one text: nothing to fill.
+	if (pieces.length === 1 && typeof pieces[0] === 'string') return pieces[0];
+	return fillPieces(pieces, params, pluralRulesOf(current));
+}
+
+/**
+ * Each language's messages, cut into pieces the first time they are asked for: the tree asks for
+ * the same few (its ages, its statuses) for every container at every tick.
+ */
+const compiled = new Map<Language, Map<MessageKey, MessagePieces>>();
+
+function piecesOf(language: Language, key: MessageKey): MessagePieces {
+	let messages = compiled.get(language);
+	if (!messages) {
+		messages = new Map();
+		compiled.set(language, messages);
+	}
+	let pieces = messages.get(key);
+	if (!pieces) {
+		pieces = messagePieces(CATALOGUES[language][key]);
+		messages.set(key, pieces);
+	}
+	return pieces;
 }
 
 const pluralRules = new Map<Language, Intl.PluralRules>();
 
-/** The form, out of `|one:word|other:words`, that agrees with `value` in the current language. */
-function pluralForm(forms: string, value: string | number | undefined): string {
-	const byCategory = new Map(
-		forms
-			.slice(1)
-			.split('|')
-			.map((form) => {
-				const colon = form.indexOf(':');
-				return [form.slice(0, colon), form.slice(colon + 1)] as const;
-			}),
-	);
-	let rules = pluralRules.get(current);
+function pluralRulesOf(language: Language): Intl.PluralRules {
+	let rules = pluralRules.get(language);
 	if (!rules) {
-		rules = new Intl.PluralRules(current);
-		pluralRules.set(current, rules);
+		rules = new Intl.PluralRules(language);
+		pluralRules.set(language, rules);
 	}
-	const count = typeof value === 'number' ? value : Number(value);
-	const category = Number.isFinite(count) ? rules.select(count) : 'other';
-	return byCategory.get(category) ?? byCategory.get('other') ?? '';
+	return rules;
 }
 
 /** True for a language this program has a catalogue for. */

@@ -1,4 +1,4 @@
-import { currentLanguage, type MessageKey, t } from '../messages/i18n.js';
+import { currentLanguage, type Language, type MessageKey, t } from '../messages/i18n.js';
 import type { ConmonGeneration } from '../model/conmonHistory.js';
 import { type Container, expectsConmon, shortId } from '../model/container.js';
 import type { RemovedContainer } from '../model/removed.js';
@@ -8,6 +8,7 @@ import { isPodmanInit } from '../proc/podmanInit.js';
 import type { RootlessHelper } from '../proc/rootlessHelpers.js';
 import { quoteCommandWords } from './commandWords.js';
 import { helperPurpose } from './helperPurpose.js';
+import { nextAgeChangeAt } from './redrawTiming.js';
 import { safeText } from './safeText.js';
 
 /** Two digits: the 05 of 3m05s. */
@@ -84,8 +85,51 @@ const STATE_STATUS: Readonly<Record<string, MessageKey>> = {
 	removing: 'tree.status.removing',
 };
 
+/** A container's status as last made, in `language`, and until when it reads the same. */
+interface MadeStatus {
+	status: string;
+	language: Language;
+	madeAt: number;
+	until: number;
+}
+
+/**
+ * Each container's status, made once for as long as it reads the same: the tree's column widths
+ * measure every container's status at each age tick, and the drawn rows show the same texts.
+ * Per container object, as escapedTexts: a container that changes is a new object.
+ */
+const madeStatuses = new WeakMap<Container, MadeStatus>();
+
 /** podman-ps-like status: "Up 4s", "Exited (0) 5s ago", "Paused", "Created". */
 export function containerStatus(container: Container, now: number): string {
+	const language = currentLanguage();
+	let made = madeStatuses.get(container);
+	if (made !== undefined && made.language === language && made.madeAt <= now && now < made.until) return made.status;
+	const since = statusSince(container);
+	const status = statusAt(container, now);
+	// Its age next changes then (formatAge and nextAgeChangeAt count the same units); a status without an age never changes.
+	const until = since === undefined ? Number.POSITIVE_INFINITY : nextAgeChangeAt(since, now);
+	if (made === undefined) {
+		made = { status, language, madeAt: now, until };
+		madeStatuses.set(container, made);
+	} else {
+		// Changed in place: at every tick of the first minute, a new object per container would be garbage a second later.
+		made.status = status;
+		made.language = language;
+		made.madeAt = now;
+		made.until = until;
+	}
+	return status;
+}
+
+/** When what the status's age counts from happened: a start, an exit; undefined for a status without an age. */
+function statusSince(container: Container): number | undefined {
+	if (container.state === 'running') return container.startedAt || undefined;
+	if (container.state === 'exited' || container.state === 'stopped') return container.finishedAt || undefined;
+	return undefined;
+}
+
+function statusAt(container: Container, now: number): string {
 	switch (container.state) {
 		case 'running':
 			return container.startedAt ? t('tree.status.up', { age: formatAge(now - container.startedAt) }) : t('tree.status.upSinceUnknown');

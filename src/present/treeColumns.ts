@@ -30,7 +30,8 @@ export function containerColumnWidths(containers: readonly Container[], now: num
 		image: widest((w) => w.image, MAX_WIDTHS.image),
 		command: widest((w) => w.command, MAX_WIDTHS.command),
 	};
-	// Only the status holds the time ("Up 5 seconds"): the one column measured at every tick.
+	// Only the status holds the time ("Up 5 seconds"): the one column measured at every tick. Each
+	// container's status is made once while it reads the same (containerStatus), and the drawn rows show that one.
 	const status = Math.max(0, ...containers.map((c) => displayWidth(containerStatus(c, now))));
 	let over = FIXED_WIDTH + widths.name + widths.image + widths.command + status - terminalWidth;
 	for (const column of ['command', 'image', 'name'] as const) {

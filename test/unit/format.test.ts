@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatAge, formatDuration } from '../../src/present/format.js';
+import { setLanguage } from '../../src/messages/i18n.js';
+import type { Container } from '../../src/model/container.js';
+import { containerStatus, formatAge, formatDuration } from '../../src/present/format.js';
+import { containerId, makeContainer, NOW } from '../helpers/fixtureState.js';
 
 describe('durations', () => {
 	test('formatDuration is exact to the second below an hour, then to the minute, then to the hour', () => {
@@ -30,5 +33,43 @@ describe('durations', () => {
 			'2h05m',
 			'1d01h',
 		]);
+	});
+});
+
+describe('container statuses, made once while they read the same', () => {
+	/** Containers whose statuses change each second, minute or hour, or never, with their ages near a change. */
+	function containers(): Container[] {
+		const make = (name: string, over: Partial<Container>) => makeContainer({ id: containerId(name), name, ...over });
+		return [
+			make('young', { startedAt: NOW }),
+			make('almost-a-minute', { startedAt: NOW - 59_500 }),
+			make('almost-an-hour', { startedAt: NOW - 3_599_500 }),
+			make('almost-a-day', { startedAt: NOW - 86_399_500 }),
+			make('not-yet-started', { startedAt: NOW + 2_000 }),
+			make('start-unknown', { startedAt: undefined }),
+			make('exited', { state: 'exited', exitCode: 137, finishedAt: NOW - 59_900 }),
+			make('stopped-no-code', { state: 'stopped', exitCode: undefined, finishedAt: NOW - 3_000 }),
+			make('exited-unknown-time', { state: 'exited', finishedAt: undefined }),
+			make('paused', { state: 'paused' }),
+			make('created', { state: 'created' }),
+			make('odd-state', { state: 'restarting' }),
+		];
+	}
+
+	test('each status, asked at times forward, back and across its changes, is the one a fresh container object gets', () => {
+		const all = containers();
+		const steps = [0, 137, 499, 500, 501, 999, 1_000, 2_000, 60_000, 59_000, 3_600_000, 86_400_000, 86_400_600, 90_000_000, 1_000, -1_000, 0];
+		try {
+			for (const language of ['en', 'ja', 'en'] as const) {
+				setLanguage(language);
+				for (const step of steps) {
+					const now = NOW + step;
+					for (const container of all)
+						assert.equal(containerStatus(container, now), containerStatus({ ...container }, now), `${language} ${container.name} at +${step} ms`);
+				}
+			}
+		} finally {
+			setLanguage('en');
+		}
 	});
 });
