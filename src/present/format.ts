@@ -8,7 +8,7 @@ import { isPodmanInit } from '../proc/podmanInit.js';
 import type { RootlessHelper } from '../proc/rootlessHelpers.js';
 import { quoteCommandWords } from './commandWords.js';
 import { helperPurpose } from './helperPurpose.js';
-import { nextAgeChangeAt } from './redrawTiming.js';
+import { ageSince, nextAgeChangeAt } from './redrawTiming.js';
 import { safeText } from './safeText.js';
 
 /** Two digits: the 05 of 3m05s. */
@@ -105,7 +105,7 @@ export function containerStatus(container: Container, now: number): string {
 	const language = currentLanguage();
 	let made = madeStatuses.get(container);
 	if (made !== undefined && made.language === language && made.madeAt <= now && now < made.until) return made.status;
-	const since = statusSince(container);
+	const since = ageSince(container);
 	const status = statusAt(container, now);
 	// Its age next changes then (formatAge and nextAgeChangeAt count the same units); a status without an age never changes.
 	const until = since === undefined ? Number.POSITIVE_INFINITY : nextAgeChangeAt(since, now);
@@ -120,13 +120,6 @@ export function containerStatus(container: Container, now: number): string {
 		made.until = until;
 	}
 	return status;
-}
-
-/** When what the status's age counts from happened: a start, an exit; undefined for a status without an age. */
-function statusSince(container: Container): number | undefined {
-	if (container.state === 'running') return container.startedAt || undefined;
-	if (container.state === 'exited' || container.state === 'stopped') return container.finishedAt || undefined;
-	return undefined;
 }
 
 function statusAt(container: Container, now: number): string {

@@ -90,10 +90,14 @@ export function upcomingChanges(containers: Readonly<Record<string, Container>>,
 	return upcoming;
 }
 
-/** What a container's age on screen counts from: its start while running, its end once exited or stopped (containerStatus). */
-function ageSince(container: Container): number | undefined {
-	if (container.state === 'running') return container.startedAt;
-	return container.state === 'exited' || container.state === 'stopped' ? container.finishedAt : undefined;
+/**
+ * What a container's age on screen counts from: its start while running, its end once exited or
+ * stopped; undefined for a status without an age (paused, created..., or a time podman did not give).
+ */
+export function ageSince(container: Container): number | undefined {
+	if (container.state === 'running') return container.startedAt || undefined;
+	if (container.state === 'exited' || container.state === 'stopped') return container.finishedAt || undefined;
+	return undefined;
 }
 
 /**
