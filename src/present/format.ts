@@ -40,11 +40,6 @@ export function formatAge(ms: number): string {
 /** How long an age shown in the tree counts seconds ("Up 59 seconds"); then it counts minutes. */
 export const AGES_TICK_BY_SECOND_MS = 60_000;
 
-/** True while an age shown in the tree still changes every second. */
-export function ageTicksBySecond(since: number | undefined, now: number): boolean {
-	return since !== undefined && now - since < AGES_TICK_BY_SECOND_MS;
-}
-
 /** Wall-clock time of day, HH:MM:SS, in local time as people in the room read it. */
 export function formatClock(ms: number): string {
 	const d = new Date(ms);
