@@ -19,6 +19,10 @@ import { fileURLToPath } from 'node:url';
  *   text on it without its cells (drawnLinesRemembered).
  * - yoga's WebAssembly is decoded from the base64 it ships without fetch() (wasmWithoutFetch).
  * - Ink's styled characters share one hidden class (styledCharsOneShape).
+ * - No grapheme segmenter (ICU) is made until a text needs one (graphemesWhenNeeded).
+ * - Regular expressions with the `v` flag (string-width's) stay literals, which Node 20 has:
+ *   V8 compiles a literal at its first use, where esbuild's `new RegExp(…)` for older targets
+ *   compiles it as the module loads — `\p{RGI_Emoji}` alone took 30 ms of every start.
  * The patches are esbuild plugins in scripts/inkPatches.mjs.
  */
 import { build } from 'esbuild';
@@ -32,6 +36,7 @@ const common = {
 	format: 'esm',
 	platform: 'node',
 	target: 'node20',
+	supported: { 'regexp-set-notation': true },
 	minify: true,
 	define: { 'process.env.NODE_ENV': '"production"' },
 	external: ['react-devtools-core'],

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cachedStringWidth = path.join(root, 'src/present/cachedStringWidth.ts');
+const graphemes = path.join(root, 'src/present/graphemes.ts');
 
 /** Sends every `import 'string-width'` to the cached one, except its own import and wrap-ansi's. */
 export const rememberedStringWidth = {
@@ -259,5 +260,35 @@ ${start}
 	},
 };
 
+/**
+ * The grapheme segmenters that Ink's tokenizer (@alcalzone/ansi-tokenize), string-width (two
+ * versions: Ink's, and wrap-ansi's own) and slice-ansi make as they load: the first Intl.Segmenter of a process loads ICU's break rules
+ * (about 20 ms, before the first frame). Each gets src/present/graphemes.ts's stand-in instead,
+ * which makes ICU's at the first text that needs it; a tree row, every character a cluster of its
+ * own, never does. The build fails if a library no longer makes its segmenter where this expects;
+ * test/unit/graphemes.test.ts loads them bundled with this and checks that measuring and
+ * cutting rows makes no segmenter, and that the answers are the libraries' own.
+ */
+const SEGMENTERS = [
+	{ file: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/, made: 'new Intl.Segmenter(undefined, { granularity: "grapheme" })' },
+	{ file: /[\\/]slice-ansi[\\/]tokenize-ansi\.js$/, made: "new Intl.Segmenter(undefined, {granularity: 'grapheme'})" },
+	// string-width 8, and wrap-ansi's own string-width 7.
+	{ file: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/, made: 'new Intl.Segmenter()' },
+];
+
+export const graphemesWhenNeeded = {
+	name: 'graphemes-when-needed',
+	setup(b) {
+		for (const { file, made } of SEGMENTERS) {
+			b.onLoad({ filter: file }, async (args) => {
+				const source = await readFile(args.path, 'utf8');
+				if (!source.includes(made)) throw new Error(`${args.path}: no "${made}" to replace (the library changed: review scripts/inkPatches.mjs)`);
+				const standIn = `import { graphemeSegmenter as bundledGraphemeSegmenter } from ${JSON.stringify(graphemes)};\n`;
+				return { contents: standIn + source.replace(made, 'bundledGraphemeSegmenter'), loader: 'js' };
+			});
+		}
+	},
+};
+
 /** Every patch, in the order the bundle applies them. */
-export const bundlePatches = [rememberedStringWidth, sharedOutputCaches, wasmWithoutFetch, styledCharsOneShape, sgrOnlyTextKept];
+export const bundlePatches = [rememberedStringWidth, sharedOutputCaches, wasmWithoutFetch, styledCharsOneShape, sgrOnlyTextKept, graphemesWhenNeeded];

@@ -12,11 +12,12 @@ export function matchesFilter(container: Container, filter: string): boolean {
  * Orders containers by creation time, then ID: a stable order, so rows never jump
  * under the cursor when states change; new containers appear at the bottom. Whole seconds:
  * `podman ps` gives seconds and `inspect` nanoseconds, and the order must not change when
- * inspect's answer follows ps's.
+ * inspect's answer follows ps's. IDs compare by code unit: any fixed order will do, and
+ * localeCompare's first call loads ICU's collation (10 ms or so, before the first frame).
  */
 export function sortContainers(containers: readonly Container[]): Container[] {
 	const second = (c: Container): number => Math.floor((c.createdAt ?? 0) / 1000);
-	return [...containers].sort((a, b) => second(a) - second(b) || a.id.localeCompare(b.id));
+	return [...containers].sort((a, b) => second(a) - second(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** What the tree lists, in its order: a pod with the containers of it that pass the filter, or a container outside pods. */

@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import { ONE_COLUMN_EACH } from './graphemes.js';
 
 /**
  * How many texts the cache remembers before it starts again: a screen holds about a hundred
@@ -9,13 +10,6 @@ const CACHE_LIMIT = 4096;
 
 const widths = new Map<string, number>();
 
-/**
- * Texts whose every character is one column and its own grapheme cluster, so that the width is
- * the length: printable ASCII, Latin-1 (not the soft hyphen), general punctuation (– — … ‰),
- * arrows, ⏎, box drawing, block elements and geometric shapes (└ ─ ● ▶), ★, ⚠, ✝.
- * test/unit/cachedStringWidth.test.ts checks each one against string-width.
- */
-export const ONE_COLUMN_EACH = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u00FF\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u23CE\u2500-\u25FC\u2605\u26A0\u271D]*$/;
 /** Ink's colours and attributes: SGR sequences, which take no column. */
 const ESC = String.fromCharCode(0x1b);
 const SGR = new RegExp(`${ESC}\\[[0-9;]*m`, 'g');

@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import { graphemeSegments } from './graphemes.js';
 
 /**
  * Columns in the terminal, not UTF-16 code units: a Japanese character takes two columns, an
@@ -79,9 +80,7 @@ function wrapTokens(text: string): string[] {
 	return text.match(/\s+|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|./gsu) ?? [];
 }
 
-const segmenter = new Intl.Segmenter();
-
 /** User-perceived characters: a base letter and its combining marks, an emoji sequence. */
 function segments(text: string): string[] {
-	return Array.from(segmenter.segment(text), (s) => s.segment);
+	return Array.from(graphemeSegments(text), (s) => s.segment);
 }

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { t } from '../messages/i18n.js';
 import { type ConmonHistory, forgetContainers, recordExitCode } from '../model/conmonHistory.js';
 import { type Container, expectsConmon } from '../model/container.js';
@@ -110,6 +111,10 @@ export class PodmanReconcile {
 						return old ? withFresh(old, c) : c;
 					}),
 				);
+				// "At once": the screen draws in a promise's continuation (the first frame waits for this
+				// list), and starting inspect takes the one thread for tens of milliseconds (execa's
+				// spawn): a turn of the event loop first lets the frame go before it.
+				await setImmediate();
 			}
 			const inspected = ids.length === 0 ? [] : await this.inspect(ids);
 			// Containers not inspected this time keep what an earlier inspect knew.

@@ -1,24 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import stringWidth from 'string-width';
-import cachedStringWidth, { ONE_COLUMN_EACH } from '../../src/present/cachedStringWidth.js';
-
-const segmenter = new Intl.Segmenter();
-const clusters = (text: string): number => [...segmenter.segment(text)].length;
+import cachedStringWidth from '../../src/present/cachedStringWidth.js';
 
 describe('the bundle’s string width', () => {
-	test('every character of the fast path is one column and a grapheme cluster of its own, beside any other', () => {
-		let checked = 0;
-		for (let code = 0; code <= 0x2fff; code++) {
-			const char = String.fromCodePoint(code);
-			if (!ONE_COLUMN_EACH.test(char)) continue;
-			checked++;
-			assert.equal(stringWidth(char), 1, `U+${code.toString(16)} is one column`);
-			assert.equal(clusters(`a${char}${char}b`), 4, `U+${code.toString(16)} joins no neighbour`);
-		}
-		assert.ok(checked > 500, `the fast path covers the tree's glyphs (${checked} characters)`);
-	});
-
 	test('the same widths as string-width: rows with colours, wide, combined and escaped text', () => {
 		const texts = [
 			'',
