@@ -11,7 +11,7 @@ import { containerColumnWidths } from '../src/present/treeColumns.js';
 import { focusedRow } from '../src/state/focus.js';
 import type { AppStore } from '../src/state/store.js';
 import { shownFilter } from '../src/state/treeSource.js';
-import { MARKER_WIDTH, TreeLine, treeLineLook } from './TreeLine.js';
+import { MARKER_WIDTH, TreeLines, treeLineLook } from './TreeLine.js';
 
 /**
  * The live tree: containers, their conmon, exec sessions and processes, scrolled to keep the
@@ -67,18 +67,17 @@ export function ContainerTree({
 	const visible = rows.slice(offset.current, offset.current + height);
 	return (
 		<Box height={height} flexDirection="column">
-			{visible.map((row) => (
-				<TreeLine
-					key={row.key}
-					look={treeLineLook(row, {
+			<TreeLines
+				looks={visible.map((row) =>
+					treeLineLook(row, {
 						selected: row.key === cursorKey,
 						busy: row.kind === 'container' || row.kind === 'pod' ? busy[row.containerId] : undefined,
 						widths,
 						now,
 						width,
-					})}
-				/>
-			))}
+					}),
+				)}
+			/>
 		</Box>
 	);
 }

@@ -56,6 +56,11 @@ export interface TreeLineLook {
 	changed: boolean;
 	/** Dim: a dead process or a past conmon. */
 	dead: boolean;
+	/**
+	 * The marker and the guide alone are wider than the row (a deep process tree in a narrow
+	 * terminal): the pieces after them are cut to nothing, and Ink cuts the rest with its own … .
+	 */
+	overflows: boolean;
 }
 
 /**
@@ -171,7 +176,8 @@ function containerHead(row: Extract<TreeRow, { kind: 'container' }>, widths: Col
 }
 
 function containerLook(row: Extract<TreeRow, { kind: 'container' }>, head: ContainerHead, status: string, { selected, busy, width }: LookInputs): TreeLineLook {
-	const room = Math.max(0, width - MARKER_WIDTH - displayWidth(row.guide));
+	const guideWidth = displayWidth(row.guide);
+	const room = Math.max(0, width - MARKER_WIDTH - guideWidth);
 	const busyText = busy ? `  … ${busy}` : '';
 	const pieces = [...head.before, status, ...head.after, busyText];
 	const used = [...head.beforeWidths, displayWidth(status), ...head.afterWidths, displayWidth(busyText)];
@@ -185,11 +191,13 @@ function containerLook(row: Extract<TreeRow, { kind: 'container' }>, head: Conta
 		text: '',
 		changed: false,
 		dead: false,
+		overflows: MARKER_WIDTH + guideWidth > width,
 	};
 }
 
 function otherLook(row: TreeRow, { selected, busy, now, width }: LookInputs): TreeLineLook {
-	const room = Math.max(0, width - MARKER_WIDTH - displayWidth(row.guide));
+	const guideWidth = displayWidth(row.guide);
+	const room = Math.max(0, width - MARKER_WIDTH - guideWidth);
 	const busyText = busy ? `  … ${busy}` : '';
 	const [text = '', busyCut = ''] = cutToWidth([rowText(row, now), busyText], room);
 	return {
@@ -201,6 +209,7 @@ function otherLook(row: TreeRow, { selected, busy, now, width }: LookInputs): Tr
 		text,
 		changed: changeBadge(row) !== undefined,
 		dead: (row.kind === 'process' && isDead(row.process)) || row.kind === 'conmon-history' || row.kind === 'removed',
+		overflows: MARKER_WIDTH + guideWidth > width,
 	};
 }
 
@@ -208,7 +217,7 @@ function otherLook(row: TreeRow, { selected, busy, now, width }: LookInputs): Tr
 function sameLook(a: TreeLineLook, b: TreeLineLook): boolean {
 	if (a === b) return true;
 	if (a.selected !== b.selected || a.guide !== b.guide || a.color !== b.color || a.busy !== b.busy) return false;
-	if (a.text !== b.text || a.changed !== b.changed || a.dead !== b.dead) return false;
+	if (a.text !== b.text || a.changed !== b.changed || a.dead !== b.dead || a.overflows !== b.overflows) return false;
 	const x = a.columns;
 	const y = b.columns;
 	if (x === undefined || y === undefined) return x === y;
@@ -275,3 +284,34 @@ export const TreeLine = memo(
 	},
 	(before, after) => sameLook(before.look, after.look),
 );
+
+/** Each look's line as TreeLines joins it: made once per look object (a row drawn as before keeps its look). */
+const lineTexts = new WeakMap<TreeLineLook, string>();
+
+/** The row's line in a tree drawn as one Text: its styled string, dimmed as Ink's dimColor dims each line of a Text. */
+function treeLineText(look: TreeLineLook): string {
+	let line = lineTexts.get(look);
+	if (line === undefined) {
+		const styled = styledRow(look);
+		line = look.dead ? chalk.dim(styled) : styled;
+		lineTexts.set(look, line);
+	}
+	return line;
+}
+
+/**
+ * The rows of a tree, top to bottom, in one Text: a line each, the same bytes as a TreeLine per
+ * row. A Text per row cost React a few fibers and Ink a yoga node each; at an age tick every
+ * changed row's node was measured again through yoga's WebAssembly bridge, and Ink walked every
+ * row's node at every frame (bench/RESULTS.md, round eight). Rows fit their width (treeLineLook
+ * cuts them) except when the marker and guide alone do not (`overflows`): Ink would cut such a
+ * Text as a whole, not line by line, so then each row gets its own TreeLine, as before.
+ * test/components/treeLineStyles.test.tsx draws both ways and compares them.
+ */
+export function TreeLines({ looks }: { looks: readonly TreeLineLook[] }) {
+	if (looks.some((look) => look.overflows)) {
+		// Keyed by place: a row's look is all of its state.
+		return looks.map((look, index) => <TreeLine key={index} look={look} />);
+	}
+	return <Text>{looks.map(treeLineText).join('\n')}</Text>;
+}

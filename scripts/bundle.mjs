@@ -19,7 +19,9 @@ import { fileURLToPath } from 'node:url';
  *   text on it without its cells (drawnLinesRemembered).
  * - yoga's WebAssembly is decoded from the base64 it ships without fetch() (wasmWithoutFetch).
  * - Ink's styled characters share one hidden class (styledCharsOneShape).
+ * - Ink's sanitizer returns a text of plain characters and SGR sequences at once (sgrOnlyTextKept).
  * - No grapheme segmenter (ICU) is made until a text needs one (graphemesWhenNeeded).
+ * - Ink's memory of the texts it measured is bounded (measuredTextsBounded).
  * - Regular expressions with the `v` flag (string-width's) stay literals, which Node 20 has:
  *   V8 compiles a literal at its first use, where esbuild's `new RegExp(…)` for older targets
  *   compiles it as the module loads — `\p{RGI_Emoji}` alone took 30 ms of every start.

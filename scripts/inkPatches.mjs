@@ -262,8 +262,8 @@ ${start}
 
 /**
  * The grapheme segmenters that Ink's tokenizer (@alcalzone/ansi-tokenize), string-width (two
- * versions: Ink's, and wrap-ansi's own) and slice-ansi make as they load: the first Intl.Segmenter of a process loads ICU's break rules
- * (about 20 ms, before the first frame). Each gets src/present/graphemes.ts's stand-in instead,
+ * versions: Ink's, and wrap-ansi's own) and slice-ansi make as they load: the first
+ * Intl.Segmenter of a process loads ICU's break rules (about 20 ms, before the first frame). Each gets src/present/graphemes.ts's stand-in instead,
  * which makes ICU's at the first text that needs it; a tree row, every character a cluster of its
  * own, never does. The build fails if a library no longer makes its segmenter where this expects;
  * test/unit/graphemes.test.ts loads them bundled with this and checks that measuring and
@@ -290,5 +290,33 @@ export const graphemesWhenNeeded = {
 	},
 };
 
+/**
+ * Ink remembers the size of every text it has ever measured (build/measure-text.js: a Map without a
+ * bound), keyed by the text. The tree, drawn as one Text (components/TreeLine.tsx, TreeLines), gives
+ * it a whole screen of rows whenever an age or the cursor changes: a few kilobytes a tick, kept for
+ * the life of the program. Past the bound the map is emptied and filled again (a frame measures a
+ * few dozen texts); the sizes are the same. The build fails if the line is gone;
+ * test/unit/patchedInkMeasure.test.ts compares sizes with Ink's own and checks the bound.
+ */
+export const measuredTextsBounded = {
+	name: 'measured-texts-bounded',
+	setup(b) {
+		b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]measure-text\.js$/ }, async (args) => {
+			const source = await readFile(args.path, 'utf8');
+			const remember = 'cache.set(text, dimensions);';
+			if (!source.includes(remember)) throw new Error(`${args.path}: no "${remember}" to bound (Ink changed: review scripts/inkPatches.mjs)`);
+			return { contents: source.replace(remember, `if (cache.size >= 1024) cache.clear();\n    ${remember}`), loader: 'js' };
+		});
+	},
+};
+
 /** Every patch, in the order the bundle applies them. */
-export const bundlePatches = [rememberedStringWidth, sharedOutputCaches, wasmWithoutFetch, styledCharsOneShape, sgrOnlyTextKept, graphemesWhenNeeded];
+export const bundlePatches = [
+	rememberedStringWidth,
+	sharedOutputCaches,
+	wasmWithoutFetch,
+	styledCharsOneShape,
+	sgrOnlyTextKept,
+	graphemesWhenNeeded,
+	measuredTextsBounded,
+];

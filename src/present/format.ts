@@ -33,9 +33,29 @@ export function formatDuration(ms: number): string {
  * when nothing happens; the details view has the exact durations.
  */
 export function formatAge(ms: number): string {
-	const minutes = Math.floor(Math.max(0, ms) / 60_000);
-	return minutes >= 1 && minutes < 60 ? t('duration.minutes', { m: minutes }) : formatDuration(ms);
+	// An age reads whole seconds at most: every container started within the same second shows the same one.
+	const seconds = Math.floor(Math.max(0, ms) / 1000);
+	const language = currentLanguage();
+	if (madeAges.language !== language || madeAges.texts.size >= MADE_AGES_LIMIT) {
+		madeAges.language = language;
+		madeAges.texts.clear();
+	}
+	let age = madeAges.texts.get(seconds);
+	if (age === undefined) {
+		const minutes = Math.floor(seconds / 60);
+		age = minutes >= 1 && minutes < 60 ? t('duration.minutes', { m: minutes }) : formatDuration(seconds * 1000);
+		madeAges.texts.set(seconds, age);
+	}
+	return age;
 }
+
+/**
+ * The ages made lately, by whole seconds, in one language: at an age tick in the first minute
+ * every container counting seconds has its status made again, and containers started together
+ * (a compose file, a pod) read the same age. Cleared past the bound (a second's key is new each second).
+ */
+const madeAges: { language: Language | undefined; texts: Map<number, string> } = { language: undefined, texts: new Map() };
+const MADE_AGES_LIMIT = 512;
 
 /** How long an age shown in the tree counts seconds ("Up 59 seconds"); then it counts minutes. */
 export const AGES_TICK_BY_SECOND_MS = 60_000;

@@ -22,10 +22,12 @@ import chalk from 'chalk';
 import { Box, Text } from 'ink';
 import { cleanup, render } from 'ink-testing-library';
 import type { ComponentType } from 'react';
-import { MARKER_WIDTH, NO_MARKER, SELECTION_MARKER, TreeLine, type TreeLineLook, treeLineLook } from '../../components/TreeLine.js';
+import { ContainerTree } from '../../components/ContainerTree.js';
+import { MARKER_WIDTH, NO_MARKER, SELECTION_MARKER, TreeLine, type TreeLineLook, TreeLines, treeLineLook } from '../../components/TreeLine.js';
 import { EMPTY_HISTORY } from '../../src/model/conmonHistory.js';
 import { buildTree } from '../../src/model/tree.js';
 import { containerColumnWidths } from '../../src/present/treeColumns.js';
+import { createAppStore } from '../../src/state/store.js';
 import { at, containerId, fixtureState, makeConmonProcess, makeContainer, makeGeneration, makeProcess, NOW } from '../helpers/fixtureState.js';
 import { projectRoot } from '../helpers/fixtures.js';
 import { settle } from '../helpers/inkTesting.js';
@@ -115,12 +117,12 @@ function realRows() {
 }
 
 /** Looks of the real rows, at wide and narrow widths, each selected or not, with and without a command running. */
-function realLooks(): TreeLineLook[] {
+function realLooks(widths: readonly number[] = [140, 72, 40, 14, 3]): TreeLineLook[] {
 	const { rows, containers } = realRows();
 	assert.ok(rows.length >= 15, `too few rows to compare: ${rows.length}`);
 	const kinds = new Set(rows.map((row) => row.kind));
 	for (const kind of ['pod', 'container', 'conmon', 'conmon-history', 'process']) assert.ok(kinds.has(kind as never), `no ${kind} row`);
-	return [140, 72, 40, 14, 3].flatMap((width) => {
+	return widths.flatMap((width) => {
 		const widths = containerColumnWidths(containers, NOW, width - MARKER_WIDTH);
 		return rows.flatMap((row, index) =>
 			[false, true].map((selected) => treeLineLook(row, { selected, busy: index % 3 === 0 ? '停止中 stopping' : undefined, widths, now: NOW, width })),
@@ -138,7 +140,8 @@ function madeLooks(): TreeLineLook[] {
 				for (const guide of ['', '  ├─ '])
 					for (const word of words) {
 						for (const dead of [false, true])
-							for (const changed of [false, true]) looks.push({ selected, guide, color, busy, columns: undefined, text: word, changed, dead });
+							for (const changed of [false, true])
+								looks.push({ selected, guide, color, busy, columns: undefined, text: word, changed, dead, overflows: false });
 						for (const [infra, unit] of [
 							['', ''],
 							['  infra', '  unit web.service'],
@@ -158,6 +161,7 @@ function madeLooks(): TreeLineLook[] {
 									infra,
 									unit,
 								},
+								overflows: false,
 								text: '',
 								changed: false,
 								dead: false,
@@ -207,6 +211,28 @@ async function draw(Line: ComponentType<{ look: TreeLineLook }>, looks: readonly
 	return { frame, writes: written };
 }
 
+/** The frame and the writes of `looks` drawn by TreeLines, the whole tree at once, in a box `width` columns wide. */
+async function drawTree(looks: readonly TreeLineLook[], width: number): Promise<{ frame: string; writes: string[] }> {
+	written = [];
+	const rendered = render(
+		<Box flexDirection="column" width={width}>
+			<TreeLines looks={looks} />
+		</Box>,
+	);
+	await settle();
+	const frame = rendered.lastFrame() ?? '';
+	rendered.unmount();
+	return { frame, writes: written };
+}
+
+/** Each write's lines on their own, each at its own line on screen: `x,y:line`. */
+function writtenLines(writes: readonly string[]): string[] {
+	return writes.flatMap((write) => {
+		const [, x = '', y = '', text = ''] = /^(\d+),(\d+):([\s\S]*)$/.exec(write) ?? [];
+		return text.split('\n').map((line, index) => `${x},${Number(y) + index}:${line}`);
+	});
+}
+
 /** Fails on the first row whose bytes differ, naming the row. */
 function assertSameRows(actual: readonly string[], expected: readonly string[], looks: readonly TreeLineLook[], what: string): void {
 	assert.equal(actual.length, expected.length, `${what}: as many lines`);
@@ -241,4 +267,47 @@ describe('a tree row drawn as one styled string', () => {
 			});
 		}
 	}
+});
+
+describe('a tree drawn as one Text', () => {
+	for (const level of [0, 1, 3] as const) {
+		for (const width of [140, 72, 40, 14, 3]) {
+			test(`real rows, ${width} columns, chalk level ${level}: the same lines as a TreeLine per row`, async () => {
+				chalk.level = level;
+				const looks = realLooks([width]);
+				const perRow = await draw(TreeLine, looks, width);
+				const tree = await drawTree(looks, width);
+				assertSameRows(writtenLines(tree.writes), writtenLines(perRow.writes), looks, 'lines handed to Ink');
+				assertSameRows(tree.frame.split('\n'), perRow.frame.split('\n'), looks, 'frame');
+				assert.equal(tree.frame, perRow.frame);
+			});
+		}
+	}
+
+	test('hands Ink every row in one text where every row fits its width', async () => {
+		const looks = realLooks([72]);
+		assert.ok(looks.every((look) => !look.overflows));
+		const tree = await drawTree(looks, 72);
+		// Set: ink-testing-library draws the frame more than once.
+		assert.equal(new Set(tree.writes).size, 1);
+		assert.equal(writtenLines(tree.writes.slice(0, 1)).length, looks.length);
+	});
+
+	test('is how ContainerTree draws its rows', async () => {
+		written = [];
+		const rendered = render(<ContainerTree store={createAppStore(fixtureState())} height={30} width={100} now={NOW} />);
+		await settle();
+		const rows = (rendered.lastFrame() ?? '').trimEnd().split('\n');
+		rendered.unmount();
+		assert.ok(rows.length >= 10, `the tree drew its rows: ${rows.length}`);
+		assert.equal(new Set(written).size, 1, 'the rows handed to Ink as one text');
+		assert.equal(writtenLines(written.slice(0, 1)).length, rows.length);
+	});
+
+	test('hands Ink a text per row where a guide alone is wider than the row (Ink cuts a Text as a whole)', async () => {
+		const looks = realLooks([3]);
+		assert.ok(looks.some((look) => look.overflows) && looks.some((look) => !look.overflows));
+		const tree = await drawTree(looks, 3);
+		assert.equal(new Set(tree.writes).size, looks.length);
+	});
 });

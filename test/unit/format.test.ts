@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { setLanguage } from '../../src/messages/i18n.js';
+import { setLanguage, t } from '../../src/messages/i18n.js';
 import type { Container } from '../../src/model/container.js';
 import { containerStatus, formatAge, formatDuration } from '../../src/present/format.js';
 import { containerId, makeContainer, NOW } from '../helpers/fixtureState.js';
@@ -33,6 +33,28 @@ describe('durations', () => {
 			'2h05m',
 			'1d01h',
 		]);
+	});
+
+	test('formatAge, which keeps the ages it made by whole second, answers as made afresh in each language and past its bound', () => {
+		/** formatAge as it was before it kept its ages. */
+		const afresh = (ms: number) => {
+			const minutes = Math.floor(Math.max(0, ms) / 60_000);
+			return minutes >= 1 && minutes < 60 ? t('duration.minutes', { m: minutes }) : formatDuration(ms);
+		};
+		try {
+			for (const language of ['en', 'ja', 'en'] as const) {
+				setLanguage(language);
+				// 2 000 seconds, each at its start and its end: four times the bound, and every unit from seconds to hours.
+				for (let second = 0; second < 2_000; second++) {
+					for (const ms of [second * 1_000, second * 1_000 + 999]) assert.equal(formatAge(ms), afresh(ms), `${language}, ${ms} ms`);
+				}
+				for (const ms of [-5_000, 3_600_000, 90_000_000, 400 * 86_400_000]) assert.equal(formatAge(ms), afresh(ms), `${language}, ${ms} ms`);
+			}
+			setLanguage('ja');
+			assert.notEqual(formatAge(4_000), '4s');
+		} finally {
+			setLanguage('en');
+		}
 	});
 });
 
