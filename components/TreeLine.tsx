@@ -38,9 +38,10 @@ export const NO_MARKER = '  ';
 export const MARKER_WIDTH = 2;
 
 /**
- * What one row draws, in plain values only: TreeLine is memoized on them, so when the clock ticks
- * a row whose words did not change is not drawn again by React — only the containers whose age
- * changed are. A row drawn as before gets the same look object back (madeLooks).
+ * What one row draws, in plain values only. A row drawn as before gets the same look object back
+ * (madeLooks), and its styled line with it (TreeLines); where each row is its own TreeLine (several
+ * hosts, or a guide wider than the row), TreeLine is memoized on these values, so at a clock tick
+ * React draws again only the rows whose words changed.
  */
 export interface TreeLineLook {
 	selected: boolean;

@@ -294,8 +294,9 @@ export const graphemesWhenNeeded = {
  * Ink remembers the size of every text it has ever measured (build/measure-text.js: a Map without a
  * bound), keyed by the text. The tree, drawn as one Text (components/TreeLine.tsx, TreeLines), gives
  * it a whole screen of rows whenever an age or the cursor changes: a few kilobytes a tick, kept for
- * the life of the program. Past the bound the map is emptied and filled again (a frame measures a
- * few dozen texts); the sizes are the same. The build fails if the line is gone;
+ * the life of the program. Past the bound the map is emptied and filled again; the sizes are the
+ * same. A frame measures a few dozen texts, and a tree's text is a screen of styled rows (tens of
+ * kilobytes on a large terminal), so the bound is 128 texts, not thousands. The build fails if the line is gone;
  * test/unit/patchedInkMeasure.test.ts compares sizes with Ink's own and checks the bound.
  */
 export const measuredTextsBounded = {
@@ -305,7 +306,7 @@ export const measuredTextsBounded = {
 			const source = await readFile(args.path, 'utf8');
 			const remember = 'cache.set(text, dimensions);';
 			if (!source.includes(remember)) throw new Error(`${args.path}: no "${remember}" to bound (Ink changed: review scripts/inkPatches.mjs)`);
-			return { contents: source.replace(remember, `if (cache.size >= 1024) cache.clear();\n    ${remember}`), loader: 'js' };
+			return { contents: source.replace(remember, `if (cache.size >= 128) cache.clear();\n    ${remember}`), loader: 'js' };
 		});
 	},
 };

@@ -41,7 +41,8 @@ class OwnClusters implements GraphemeSegments {
 	}
 
 	containing(codeUnitIndex = 0): Intl.SegmentData | undefined {
-		const index = Math.trunc(codeUnitIndex);
+		// As ICU: the index made an integer (NaN is 0).
+		const index = Math.trunc(codeUnitIndex) || 0;
 		return index >= 0 && index < this.text.length ? this.at(index) : undefined;
 	}
 

@@ -115,6 +115,8 @@ export class PodmanReconcile {
 				// list), and starting inspect takes the one thread for tens of milliseconds (execa's
 				// spawn): a turn of the event loop first lets the frame go before it.
 				await setImmediate();
+				// Quit meanwhile: no inspect is started after stop.
+				if (this.stopped) return;
 			}
 			const inspected = ids.length === 0 ? [] : await this.inspect(ids);
 			// Containers not inspected this time keep what an earlier inspect knew.

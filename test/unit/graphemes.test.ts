@@ -107,7 +107,7 @@ describe('grapheme clusters without ICU', () => {
 			const label = JSON.stringify(text);
 			assert.deepEqual([...ours], icuClusters(text), label);
 			const theirs = icu.segment(text);
-			for (const index of [-1, 0, 0.5, 1, Math.floor(text.length / 2), text.length - 1, text.length, text.length + 3]) {
+			for (const index of [-1, 0, 0.5, Number.NaN, 1, Math.floor(text.length / 2), text.length - 1, text.length, text.length + 3]) {
 				assert.deepEqual(ours.containing(index), theirs.containing(index), `${label} containing(${index})`);
 			}
 			assert.deepEqual(ours.containing(), theirs.containing(), `${label} containing()`);

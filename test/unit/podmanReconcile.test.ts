@@ -32,4 +32,26 @@ describe('PodmanReconcile', () => {
 		reconcile.stop();
 		assert.deepEqual(order, ['ps', 'drawn', 'inspect']);
 	});
+
+	test('quit while the first frame is drawn: no inspect is started', async () => {
+		const store = createAppStore();
+		const asked: string[] = [];
+		const ps = readFixture('podman4/ps.json');
+		const reconcile = new PodmanReconcile(
+			store,
+			async (args) => {
+				asked.push(args[0] === 'ps' ? 'ps' : args.join(' '));
+				return { stdout: args[0] === 'ps' ? ps : '[]', stderr: '', command: ['podman', ...args] };
+			},
+			() => {},
+		);
+		// The screen comes up with ps's view and the user quits at once (q, or a signal).
+		const unsubscribe = store.subscribe((s) => {
+			if (!s.loaded) return;
+			unsubscribe();
+			reconcile.stop();
+		});
+		await reconcile.reconcile({ full: true });
+		assert.deepEqual(asked, ['ps']);
+	});
 });
