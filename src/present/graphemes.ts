@@ -11,21 +11,22 @@
  */
 
 /**
- * Texts whose every character is one column and its own grapheme cluster, so that the width is
- * the length: printable ASCII, Latin-1 (not the soft hyphen), general punctuation (– — … ‰),
- * arrows, ⏎, box drawing, block elements and geometric shapes (└ ─ ● ▶), ★, ⚠, ✝.
- * test/unit/graphemes.test.ts checks each one against string-width and ICU's segmenter.
+ * Characters each one column wide and a grapheme cluster of their own beside any other: printable
+ * ASCII, Latin-1 (not the soft hyphen), general punctuation (– — … ‰), arrows, ⏎, box drawing,
+ * block elements and geometric shapes (└ ─ ● ▶), ★, ⚠, ✝. test/unit/graphemes.test.ts checks each
+ * one against string-width and ICU's segmenter.
  */
-export const ONE_COLUMN_EACH = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u00FF\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u23CE\u2500-\u25FC\u2605\u26A0\u271D]*$/;
+const ONE_COLUMN_CHARACTERS = String.raw`\u0020-\u007E\u00A0-\u00AC\u00AE-\u00FF\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u23CE\u2500-\u25FC\u2605\u26A0\u271D`;
+
+/** Texts whose every character is in ONE_COLUMN_CHARACTERS, so that the width is the length. */
+export const ONE_COLUMN_EACH = new RegExp(`^[${ONE_COLUMN_CHARACTERS}]*$`);
 
 /**
- * Texts whose every character is a grapheme cluster of its own, beside any other: those of
- * ONE_COLUMN_EACH and the controls (ESC and the rest of C0, DEL, C1: Ink's colours are escape
+ * Texts whose every character is a grapheme cluster of its own, beside any other: the one-column
+ * characters and the controls (ESC and the rest of C0, DEL, C1: Ink's colours are escape
  * sequences), but not CR, which joins a following LF.
  */
-export const OWN_CLUSTER_EACH =
-	// biome-ignore lint/suspicious/noControlCharactersInRegex: the controls are what this class adds to ONE_COLUMN_EACH.
-	/^[\u0000-\u000C\u000E-\u009F\u00A0-\u00AC\u00AE-\u00FF\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u23CE\u2500-\u25FC\u2605\u26A0\u271D]*$/;
+export const OWN_CLUSTER_EACH = new RegExp(String.raw`^[\u0000-\u000C\u000E-\u009F${ONE_COLUMN_CHARACTERS}]*$`);
 
 /** What Intl.Segmenter's `segment()` gives that the libraries use: the clusters in order, and the one at an index. */
 export interface GraphemeSegments extends Iterable<Intl.SegmentData> {

@@ -28,26 +28,33 @@ export async function inkModuleBothWays<T>(file: string): Promise<{ inks: T; pat
 	const dispose = () => rm(scratch, { recursive: true, force: true });
 	try {
 		const inkFile = path.join(path.dirname(fileURLToPath(import.meta.resolve('ink'))), file);
-		const entry = path.join(scratch, 'entry.js');
-		await writeFile(entry, `export { default } from ${JSON.stringify(inkFile)};\n`);
-		const patches = pathToFileURL(path.join(projectRoot(), 'scripts', 'inkPatches.mjs')).href;
-		const { bundlePatches } = (await import(patches)) as { bundlePatches: Plugin[] };
-		const outfile = path.join(scratch, 'patched.mjs');
-		await build({
-			entryPoints: [entry],
-			outfile,
-			bundle: true,
-			format: 'esm',
-			platform: 'node',
-			target: 'node20',
-			logLevel: 'warning',
-			plugins: bundlePatches,
-		});
-		const patched = ((await import(pathToFileURL(outfile).href)) as { default: T }).default;
+		const { bundlePatches } = await inkPatches();
+		const bundled = await bundleModule(scratch, `export { default } from ${JSON.stringify(inkFile)};\n`, bundlePatches);
+		const patched = ((await import(bundled)) as { default: T }).default;
 		const inks = ((await import(pathToFileURL(inkFile).href)) as { default: T }).default;
 		return { inks, patched, dispose };
 	} catch (error) {
 		await dispose();
 		throw error;
 	}
+}
+
+/** The patches a test takes from scripts/inkPatches.mjs: all of them, or one. */
+interface InkPatches {
+	bundlePatches: Plugin[];
+	graphemesWhenNeeded: Plugin;
+}
+
+/** scripts/inkPatches.mjs, the bundle's patches, as the build loads them. */
+export async function inkPatches(): Promise<InkPatches> {
+	return (await import(pathToFileURL(path.join(projectRoot(), 'scripts', 'inkPatches.mjs')).href)) as InkPatches;
+}
+
+/** An ES module's `source` bundled into `scratch` with `plugins`, as scripts/bundle.mjs bundles; its URL, to import. */
+export async function bundleModule(scratch: string, source: string, plugins: Plugin[]): Promise<string> {
+	const entry = path.join(scratch, 'entry.js');
+	await writeFile(entry, source);
+	const outfile = path.join(scratch, 'bundled.mjs');
+	await build({ entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning', plugins });
+	return pathToFileURL(outfile).href;
 }

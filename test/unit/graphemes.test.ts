@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { tokenize } from '@alcalzone/ansi-tokenize';
-import { build, type Plugin } from 'esbuild';
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 import { graphemeSegments, ONE_COLUMN_EACH, OWN_CLUSTER_EACH } from '../../src/present/graphemes.js';
-import { projectRoot } from '../helpers/fixtures.js';
-import { seededRandom } from '../helpers/patchedInk.js';
+import { bundleModule, inkPatches, seededRandom } from '../helpers/patchedInk.js';
 
 const icu = new Intl.Segmenter();
 const icuClusters = (text: string): Intl.SegmentData[] => [...icu.segment(text)];
@@ -123,37 +121,23 @@ describe('grapheme clusters without ICU', () => {
 		try {
 			// Each library by its own file: `string-width` by name is the bundle's cached one (rememberedStringWidth).
 			const file = (specifier: string): string => fileURLToPath(import.meta.resolve(specifier));
-			const entry = path.join(scratch, 'entry.js');
-			await writeFile(
-				entry,
-				[
-					`export { default as stringWidth } from ${JSON.stringify(file('string-width'))};`,
-					`export { default as sliceAnsi } from ${JSON.stringify(file('slice-ansi'))};`,
-					`export { tokenize } from ${JSON.stringify(file('@alcalzone/ansi-tokenize'))};`,
-					// Ink's wrap-ansi, with its own string-width (7, not 8).
-					`export { default as wrapAnsi } from ${JSON.stringify(file('wrap-ansi'))};`,
-				].join('\n'),
-			);
-			const patches = pathToFileURL(path.join(projectRoot(), 'scripts', 'inkPatches.mjs')).href;
-			const { graphemesWhenNeeded } = (await import(patches)) as { graphemesWhenNeeded: Plugin };
-			const outfile = path.join(scratch, 'bundled.mjs');
-			await build({
-				entryPoints: [entry],
-				outfile,
-				bundle: true,
-				format: 'esm',
-				platform: 'node',
-				target: 'node20',
-				logLevel: 'warning',
-				plugins: [graphemesWhenNeeded],
-			});
+			const source = [
+				`export { default as stringWidth } from ${JSON.stringify(file('string-width'))};`,
+				`export { default as sliceAnsi } from ${JSON.stringify(file('slice-ansi'))};`,
+				`export { tokenize } from ${JSON.stringify(file('@alcalzone/ansi-tokenize'))};`,
+				// Ink's wrap-ansi, with its own string-width (7, not 8).
+				`export { default as wrapAnsi } from ${JSON.stringify(file('wrap-ansi'))};`,
+			].join('\n');
+			const { graphemesWhenNeeded } = await inkPatches();
+			const bundled = await bundleModule(scratch, source, [graphemesWhenNeeded]);
+			// Counted from before the bundle loads: a library making its segmenter as it loads counts.
 			intl.Segmenter = class extends OriginalSegmenter {
 				constructor(...args: ConstructorParameters<typeof Intl.Segmenter>) {
 					super(...args);
 					made.push(args);
 				}
 			};
-			const bundled = (await import(pathToFileURL(outfile).href)) as Libraries;
+			const libraries = (await import(bundled)) as Libraries;
 			const row = '▶ \u001B[7m\u001B[2m├─\u001B[22m ● web  conmon 4242  Up 5s ★ new …\u001B[27m';
 			const answers = (lib: Libraries, text: string) => ({
 				width: lib.stringWidth(text),
@@ -162,10 +146,10 @@ describe('grapheme clusters without ICU', () => {
 				wrapped: lib.wrapAnsi(text, 9, { hard: true }),
 			});
 			const own: Libraries = { stringWidth, sliceAnsi, tokenize, wrapAnsi };
-			assert.deepEqual(answers(bundled, row), answers(own, row));
+			assert.deepEqual(answers(libraries, row), answers(own, row));
 			assert.equal(made.length, 0, 'no segmenter made for a row');
 			const japanese = 'コンテナ e\u0301 👩‍💻 \u001B[31m停止\u001B[39m';
-			assert.deepEqual(answers(bundled, japanese), answers(own, japanese));
+			assert.deepEqual(answers(libraries, japanese), answers(own, japanese));
 			assert.equal(made.length, 1, 'one segmenter, made when a text needed it, shared by all');
 		} finally {
 			intl.Segmenter = OriginalSegmenter;
